@@ -1,0 +1,259 @@
+"""Opening, creating and migrating a ledger, on SQLite (a file) or PostgreSQL (a URL).
+
+Opening never changes a file that is not a Qingkuan ledger, nor one written by a newer
+version: both are refused with a message before any pragma or table touches it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import peewee as pw
+
+from models import clock
+from models.errors import LedgerFileError
+from models.i18n import _
+from models.tables import ALL_TABLES, Meta, database
+
+APP_ID = "qingkuan"
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+_IMMUTABLE = ("entry", "entry_line")
+
+_SQLITE_TRIGGERS = [
+    f"""CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table}
+        BEGIN SELECT RAISE(ABORT, 'ledger entries are never changed or deleted: void instead'); END"""
+    for table in _IMMUTABLE
+    for op in ("UPDATE", "DELETE")
+]
+_SQLITE_TRIGGERS.append(
+    """CREATE TRIGGER IF NOT EXISTS entry_no_void_of_reversal BEFORE INSERT ON entry
+       WHEN NEW.reverses_id IS NOT NULL AND
+            (SELECT reverses_id FROM entry WHERE id = NEW.reverses_id) IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'a reversal cannot be voided'); END"""
+)
+
+_PG_TRIGGERS = [
+    """CREATE OR REPLACE FUNCTION qk_refuse_change() RETURNS trigger AS $$
+       BEGIN RAISE EXCEPTION 'ledger entries are never changed or deleted: void instead'; END;
+       $$ LANGUAGE plpgsql""",
+    *[
+        f"""DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = '{t}_immutable') THEN
+                CREATE TRIGGER {t}_immutable BEFORE UPDATE OR DELETE ON {t}
+                FOR EACH ROW EXECUTE FUNCTION qk_refuse_change();
+              END IF;
+            END $$"""
+        for t in _IMMUTABLE
+    ],
+    """CREATE OR REPLACE FUNCTION qk_refuse_void_of_reversal() RETURNS trigger AS $$
+       BEGIN
+         IF NEW.reverses_id IS NOT NULL AND
+            (SELECT reverses_id FROM entry WHERE id = NEW.reverses_id) IS NOT NULL THEN
+           RAISE EXCEPTION 'a reversal cannot be voided';
+         END IF;
+         RETURN NEW;
+       END; $$ LANGUAGE plpgsql""",
+    """DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'entry_no_void_of_reversal') THEN
+           CREATE TRIGGER entry_no_void_of_reversal BEFORE INSERT ON entry
+           FOR EACH ROW EXECUTE FUNCTION qk_refuse_void_of_reversal();
+         END IF;
+       END $$""",
+]
+
+# Forward migrations: MIGRATIONS[n] brings a ledger from version n to n + 1.
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {}
+
+
+def is_postgres_url(target: str | Path) -> bool:
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def is_postgres() -> bool:
+    return isinstance(database.obj, pw.PostgresqlDatabase)
+
+
+def open_ledger(target: str | Path, *, create: bool = True) -> None:
+    """Open (and if needed create) the ledger at a file path or a ``postgresql://`` URL.
+
+    Raises `LedgerFileError` when it is not a ledger, is newer than this program, is
+    locked or damaged, or cannot be reached. Any previously open ledger is closed.
+    """
+    close_ledger()
+    if is_postgres_url(target):
+        db = _connect_postgres(str(target))
+    else:
+        db = _connect_sqlite(Path(target), create=create)
+    database.initialize(db)
+    try:
+        _check_and_prepare(db)
+    except BaseException:
+        close_ledger()
+        raise
+
+
+def close_ledger() -> None:
+    db = database.obj
+    if db is not None and not db.is_closed():
+        db.close()
+    database.initialize(None)
+
+
+def current_target() -> str:
+    db = database.obj
+    if db is None:
+        return ""
+    return str(db.database)
+
+
+@contextmanager
+def transaction() -> Iterator[None]:
+    """One write = one transaction (BEGIN IMMEDIATE on SQLite, set on the connection)."""
+    with database.atomic():
+        yield
+
+
+def _connect_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:
+    if path.exists():
+        if path.is_dir():
+            raise LedgerFileError(_("“{path}” is a folder, not a ledger file.").format(path=path))
+        _check_sqlite_header(path)
+    elif not create:
+        raise LedgerFileError(_("There is no ledger at “{path}”.").format(path=path))
+    elif not path.parent.exists():
+        raise LedgerFileError(
+            _("The folder “{folder}” does not exist: choose another place for the ledger.").format(
+                folder=path.parent
+            )
+        )
+    db = pw.SqliteDatabase(str(path), lock_type="IMMEDIATE", timeout=5, autoconnect=True)
+    try:
+        db.connect()
+        # Probe before any pragma: a damaged or foreign file must stay as it is.
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (pw.DatabaseError, sqlite3.DatabaseError) as err:
+        db.close()
+        raise _sqlite_open_error(path, err) from err
+    return db
+
+
+def _check_sqlite_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except PermissionError as err:
+        raise LedgerFileError(
+            _("You have no permission to read “{path}”.").format(path=path)
+        ) from err
+    if header and header != SQLITE_HEADER:
+        raise LedgerFileError(
+            _("“{path}” is not a Qingkuan ledger: it is some other kind of file.").format(
+                path=path
+            )
+        )
+
+
+def _sqlite_open_error(path: Path, err: Exception) -> LedgerFileError:
+    text = str(err).lower()
+    if "locked" in text or "busy" in text:
+        msg = _("“{path}” is in use by another program: close it there and try again.")
+    elif "readonly" in text or "read-only" in text or "unable to open" in text:
+        msg = _("“{path}” cannot be opened for writing: check that the file is not read-only.")
+    else:
+        msg = _("“{path}” is damaged and cannot be read: open your latest backup instead.")
+    return LedgerFileError(msg.format(path=path))
+
+
+def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
+    parts = urlparse(url)
+    db = pw.PostgresqlDatabase(
+        unquote(parts.path.lstrip("/")),
+        user=unquote(parts.username) if parts.username else None,
+        password=unquote(parts.password) if parts.password else None,
+        host=parts.hostname or None,
+        port=parts.port or None,
+        autoconnect=True,
+    )
+    try:
+        db.connect()
+    except pw.OperationalError as err:
+        db.close()
+        raise LedgerFileError(
+            _("Cannot reach the shared ledger at {host}: {reason}").format(
+                host=parts.hostname or "localhost", reason=str(err).strip().splitlines()[0]
+            )
+        ) from err
+    return db
+
+
+def _check_and_prepare(db: pw.Database) -> None:
+    tables = set(db.get_tables())
+    if not tables:
+        _create_schema(db)
+    elif "meta" not in tables:
+        raise LedgerFileError(
+            _("“{target}” is a database, but not a Qingkuan ledger.").format(target=db.database)
+        )
+    else:
+        _check_version(db)
+    if isinstance(db, pw.SqliteDatabase):
+        _set_sqlite_pragmas(db)
+
+
+def _set_sqlite_pragmas(db: pw.SqliteDatabase) -> None:
+    try:
+        db.execute_sql("PRAGMA journal_mode = WAL")
+    except pw.OperationalError as err:
+        # WAL needs a writable folder; a read-only ledger is reported, not crashed on.
+        raise LedgerFileError(
+            _("“{path}” cannot be opened for writing: check that the file is not read-only.").format(
+                path=db.database
+            )
+        ) from err
+    for pragma in ("synchronous = FULL", "foreign_keys = ON", "busy_timeout = 5000"):
+        db.execute_sql(f"PRAGMA {pragma}")
+
+
+def _meta(key: str) -> str | None:
+    row = Meta.get_or_none(Meta.key == key)
+    return row.value if row else None
+
+
+def _check_version(db: pw.Database) -> None:
+    if _meta("app") != APP_ID:
+        raise LedgerFileError(
+            _("“{target}” is a database, but not a Qingkuan ledger.").format(target=db.database)
+        )
+    version = int(_meta("schema_version") or 0)
+    if version > SCHEMA_VERSION:
+        raise LedgerFileError(
+            _(
+                "This ledger was written by a newer version of Qingkuan (schema {found}; this "
+                "program knows {known}). Install the newer version to open it."
+            ).format(found=version, known=SCHEMA_VERSION)
+        )
+    with db.atomic():
+        while version < SCHEMA_VERSION:
+            MIGRATIONS[version](db)
+            version += 1
+            Meta.replace(key="schema_version", value=str(version)).execute()
+
+
+def _create_schema(db: pw.Database) -> None:
+    with db.atomic():
+        db.create_tables(ALL_TABLES)
+        for sql in _PG_TRIGGERS if isinstance(db, pw.PostgresqlDatabase) else _SQLITE_TRIGGERS:
+            db.execute_sql(sql)
+        Meta.insert_many(
+            [
+                {"key": "app", "value": APP_ID},
+                {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                {"key": "created_at", "value": clock.now().isoformat(sep=" ")},
+            ]
+        ).execute()

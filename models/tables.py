@@ -1,0 +1,173 @@
+"""The peewee tables. Only `models/` touches these; everyone else reads records."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from models.fields import EnumField, MoneyField
+from models.records import (
+    ChequeStatus,
+    EntryKind,
+    LateReason,
+    PaymentMethod,
+    TermsKind,
+    VisitOutcome,
+)
+
+database = pw.DatabaseProxy()
+
+
+class Base(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(Base):
+    """Ledger identity and schema version (key/value)."""
+
+    key = pw.CharField(primary_key=True, max_length=40)
+    value = pw.TextField()
+
+
+class Setting(Base):
+    key = pw.CharField(primary_key=True, max_length=40)
+    value = pw.TextField()
+
+
+class RepRow(Base):
+    name = pw.CharField(max_length=60, unique=True)
+    phone = pw.CharField(max_length=60, default="")
+    active = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "rep"
+
+
+class RouteRow(Base):
+    name = pw.CharField(max_length=60, unique=True)
+    weekdays = pw.CharField(max_length=20, default="")  # "1,3,5"
+    rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
+
+    class Meta:
+        table_name = "route"
+
+
+class CustomerRow(Base):
+    code = pw.CharField(max_length=40, unique=True)
+    name = pw.CharField(max_length=200)
+    contact = pw.CharField(max_length=100, default="")
+    phones = pw.CharField(max_length=200, default="")
+    address = pw.CharField(max_length=300, default="")
+    payer = pw.CharField(max_length=100, default="")
+    route = pw.ForeignKeyField(RouteRow, null=True, on_delete="RESTRICT")
+    route_position = pw.IntegerField(default=0)
+    rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
+    terms_kind = EnumField(TermsKind, default=TermsKind.CASH)
+    terms_days = pw.IntegerField(default=0)
+    credit_limit = MoneyField(null=True)
+    notes = pw.TextField(default="")
+    archived = pw.BooleanField(default=False)
+    search_key = pw.TextField(default="")  # lower-case name, code, phones, pinyin
+    created_at = pw.DateTimeField()
+
+    class Meta:
+        table_name = "customer"
+
+
+class EntryRow(Base):
+    """Immutable: database triggers refuse UPDATE and DELETE."""
+
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    date = pw.DateField()
+    kind = EnumField(EntryKind)
+    amount = MoneyField()
+    delta = MoneyField()
+    doc_no = pw.CharField(max_length=60, default="")
+    memo = pw.CharField(max_length=300, default="")
+    method = EnumField(PaymentMethod, null=True)
+    reverses = pw.ForeignKeyField("self", null=True, unique=True, on_delete="RESTRICT")
+    void_reason = pw.CharField(max_length=300, default="")
+    entered_by = pw.CharField(max_length=60, default="")
+    created_at = pw.DateTimeField()
+    import_key = pw.CharField(max_length=64, null=True, unique=True)
+
+    class Meta:
+        table_name = "entry"
+        indexes = ((("customer", "date", "delta", "reverses"), False),)
+
+
+class EntryLineRow(Base):
+    """A delivery's product line; immutable like its entry."""
+
+    entry = pw.ForeignKeyField(EntryRow, on_delete="RESTRICT")
+    product = pw.CharField(max_length=200)
+    qty = pw.CharField(max_length=30)
+    unit_price = MoneyField()
+    amount = MoneyField()
+
+    class Meta:
+        table_name = "entry_line"
+
+
+class ChequeRow(Base):
+    """A cheque or draft. Its entry never changes; its status moves on."""
+
+    entry = pw.ForeignKeyField(EntryRow, primary_key=True, on_delete="RESTRICT")
+    number = pw.CharField(max_length=60)
+    bank = pw.CharField(max_length=100, default="")
+    written_on = pw.DateField(null=True)
+    due_on = pw.DateField(null=True)
+    status = EnumField(ChequeStatus, default=ChequeStatus.RECEIVED)
+    status_at = pw.DateTimeField()
+
+    class Meta:
+        table_name = "cheque"
+
+
+class PromiseRow(Base):
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    amount = MoneyField()
+    due_at = pw.DateTimeField()
+    start_on = pw.DateField()  # created_at's date: payments from here count toward it
+    due_on = pw.DateField()  # due_at's date: payments up to here count toward it
+    method = EnumField(PaymentMethod, null=True)
+    payer = pw.CharField(max_length=100, default="")
+    rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
+    note = pw.CharField(max_length=300, default="")
+    created_at = pw.DateTimeField()
+    replaces = pw.ForeignKeyField("self", null=True, unique=True, on_delete="RESTRICT")
+    cancelled_at = pw.DateTimeField(null=True)
+    prints = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "promise"
+        indexes = ((("customer", "due_on"), False), (("due_on",), False))
+
+
+class VisitRow(Base):
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    at = pw.DateTimeField()
+    rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
+    outcome = EnumField(VisitOutcome)
+    reason = EnumField(LateReason, null=True, max_length=30)
+    note = pw.CharField(max_length=500, default="")
+    created_at = pw.DateTimeField()
+
+    class Meta:
+        table_name = "visit"
+        indexes = ((("customer", "at"), False),)
+
+
+ALL_TABLES: tuple[type[Base], ...] = (
+    Meta,
+    Setting,
+    RepRow,
+    RouteRow,
+    CustomerRow,
+    EntryRow,
+    EntryLineRow,
+    ChequeRow,
+    PromiseRow,
+    VisitRow,
+)
