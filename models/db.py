@@ -153,9 +153,7 @@ def _check_sqlite_header(path: Path) -> None:
         ) from err
     if header and header != SQLITE_HEADER:
         raise LedgerFileError(
-            _("“{path}” is not a Qingkuan ledger: it is some other kind of file.").format(
-                path=path
-            )
+            _("“{path}” is not a Qingkuan ledger: it is some other kind of file.").format(path=path)
         )
 
 
@@ -212,9 +210,9 @@ def _set_sqlite_pragmas(db: pw.SqliteDatabase) -> None:
     except pw.OperationalError as err:
         # WAL needs a writable folder; a read-only ledger is reported, not crashed on.
         raise LedgerFileError(
-            _("“{path}” cannot be opened for writing: check that the file is not read-only.").format(
-                path=db.database
-            )
+            _(
+                "“{path}” cannot be opened for writing: check that the file is not read-only."
+            ).format(path=db.database)
         ) from err
     for pragma in ("synchronous = FULL", "foreign_keys = ON", "busy_timeout = 5000"):
         db.execute_sql(f"PRAGMA {pragma}")

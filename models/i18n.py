@@ -10,10 +10,10 @@ Simplified Chinese. A test checks that every string passed to `_()` in `models/`
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from collections.abc import Iterator
 
 LANGUAGES = ("zh", "en")
 _CATALOG_DIR = Path(__file__).parent / "translations"

@@ -41,8 +41,10 @@ def parse_money(text: str, *, allow_negative: bool = False, allow_zero: bool = F
     match = _NUMBER.match(raw)
     if not match or (match["int"] is None and not match["frac"]):
         raise InputError(
-            _("“{text}” is not an amount: use digits, an optional comma every three digits "
-              "and a decimal point, such as 1,234.50.").format(text=text)
+            _(
+                "“{text}” is not an amount: use digits, an optional comma every three digits "
+                "and a decimal point, such as 1,234.50."
+            ).format(text=text)
         )
     frac = match["frac"] or ""
     if len(frac) > 2:
@@ -61,9 +63,7 @@ def parse_money(text: str, *, allow_negative: bool = False, allow_zero: bool = F
         )
     if negative and fen:
         if not allow_negative:
-            raise InputError(
-                _("The amount cannot be negative here: type it without a minus sign.")
-            )
+            raise InputError(_("The amount cannot be negative here: type it without a minus sign."))
         fen = -fen
     if fen == 0 and not allow_zero:
         raise InputError(_("The amount must be more than zero."))

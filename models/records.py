@@ -221,6 +221,7 @@ class Customer:
     archived: bool = False
     route_name: str = ""
     rep_name: str = ""
+    search_key: str = ""  # see models.search: lower-case name, code, phones, pinyin
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,66 @@
+"""The credit check before a delivery is saved (先小人后君子).
+
+Over the limit, overdue beyond terms, or broken promises in the last 90 days: each gives
+a warning the GUI shows before saving. Saving stays possible: the office decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models import clock
+from models.aging import age_customer
+from models.customers import get_customer
+from models.i18n import _
+from models.money import Fen, format_money
+from models.promises import broken_counts
+from models.records import CreditWarning, CustomerId, WarningKind
+from models.settings import get_company
+
+BROKEN_WINDOW_DAYS = 90
+
+
+def check_delivery(
+    customer_id: CustomerId, amount: Fen, on: dt.date | None = None
+) -> list[CreditWarning]:
+    """Warnings for delivering `amount` more to the customer on `on` (default today)."""
+    on = on or clock.today()
+    customer = get_customer(customer_id)
+    aging = age_customer(customer_id, on)
+    symbol = get_company().currency_symbol
+    warnings: list[CreditWarning] = []
+    if customer.archived:
+        warnings.append(CreditWarning(WarningKind.ARCHIVED, _("This customer is archived.")))
+    limit = customer.credit_limit
+    if limit is not None and aging.balance + amount > limit:
+        warnings.append(
+            CreditWarning(
+                WarningKind.OVER_LIMIT,
+                _(
+                    "This delivery takes the balance to {after}, over the credit limit of {limit}."
+                ).format(
+                    after=format_money(aging.balance + amount, symbol),
+                    limit=format_money(limit, symbol),
+                ),
+            )
+        )
+    if aging.overdue > 0:
+        warnings.append(
+            CreditWarning(
+                WarningKind.OVERDUE,
+                _("{amount} is overdue under the customer's terms ({terms}).").format(
+                    amount=format_money(aging.overdue, symbol), terms=customer.terms.label
+                ),
+            )
+        )
+    broken = broken_counts(on - dt.timedelta(days=BROKEN_WINDOW_DAYS), customer_id).get(
+        customer_id, 0
+    )
+    if broken:
+        warnings.append(
+            CreditWarning(
+                WarningKind.BROKEN_PROMISES,
+                _("The customer broke {n} promise(s) to pay in the last 90 days.").format(n=broken),
+            )
+        )
+    return warnings

@@ -1,0 +1,210 @@
+"""Customers: add, change, archive, look up."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from models import clock
+from models.db import transaction
+from models.errors import InputError, NotFound
+from models.i18n import _
+from models.records import Customer, CustomerDraft, CustomerId, Terms, TermsKind
+from models.search import search_key
+from models.tables import CustomerRow, RepRow, RouteRow
+
+MAX_TERMS_DAYS = 365
+
+
+def to_record(row: CustomerRow, route_name: str = "", rep_name: str = "") -> Customer:
+    return Customer(
+        id=row.id,
+        code=row.code,
+        name=row.name,
+        contact=row.contact,
+        phones=row.phones,
+        address=row.address,
+        payer=row.payer,
+        route_id=row.route_id,
+        route_position=row.route_position,
+        rep_id=row.rep_id,
+        terms=Terms(row.terms_kind, row.terms_days),
+        credit_limit=row.credit_limit,
+        notes=row.notes,
+        archived=row.archived,
+        route_name=route_name,
+        rep_name=rep_name,
+        search_key=row.search_key,
+    )
+
+
+def _names() -> tuple[dict[int, str], dict[int, str]]:
+    routes = {r.id: r.name for r in RouteRow.select(RouteRow.id, RouteRow.name)}
+    reps = {r.id: r.name for r in RepRow.select(RepRow.id, RepRow.name)}
+    return routes, reps
+
+
+def validate_draft(draft: CustomerDraft, customer_id: CustomerId | None = None) -> None:
+    """Raise `InputError` for the first problem with what was typed."""
+    code, name = draft.code.strip(), draft.name.strip()
+    if not code:
+        raise InputError(_("The customer needs a code, such as C0001."))
+    if len(code) > 40:
+        raise InputError(_("The code is too long: use at most 40 characters."))
+    if not name:
+        raise InputError(_("The customer needs a name."))
+    if len(name) > 200:
+        raise InputError(_("The name is too long: use at most 200 characters."))
+    clash = CustomerRow.select().where(CustomerRow.code == code)
+    if customer_id is not None:
+        clash = clash.where(CustomerRow.id != customer_id)
+    if clash.exists():
+        raise InputError(
+            _("The code {code} is already used by another customer.").format(code=code)
+        )
+    if draft.terms.kind is TermsKind.DAYS and not 1 <= draft.terms.days <= MAX_TERMS_DAYS:
+        raise InputError(_("Credit days must be between 1 and 365."))
+    if draft.credit_limit is not None and draft.credit_limit < 0:
+        raise InputError(_("The credit limit cannot be negative."))
+    if draft.route_id is not None and not RouteRow.get_or_none(RouteRow.id == draft.route_id):
+        raise NotFound(_("There is no route number {id}.").format(id=draft.route_id))
+    if draft.rep_id is not None and not RepRow.get_or_none(RepRow.id == draft.rep_id):
+        raise NotFound(_("There is no rep number {id}.").format(id=draft.rep_id))
+
+
+def _fields(draft: CustomerDraft) -> dict[str, object]:
+    terms = draft.terms
+    days = terms.days if terms.kind is TermsKind.DAYS else 0
+    return {
+        "code": draft.code.strip(),
+        "name": draft.name.strip(),
+        "contact": draft.contact.strip(),
+        "phones": draft.phones.strip(),
+        "address": draft.address.strip(),
+        "payer": draft.payer.strip(),
+        "route": draft.route_id,
+        "rep": draft.rep_id,
+        "terms_kind": terms.kind,
+        "terms_days": days,
+        "credit_limit": draft.credit_limit,
+        "notes": draft.notes.strip(),
+        "search_key": search_key(
+            draft.code.strip(), draft.name.strip(), draft.phones, draft.contact
+        ),
+    }
+
+
+def _next_position(route_id: int | None) -> int:
+    if route_id is None:
+        return 0
+    top = (
+        CustomerRow.select(pw.fn.MAX(CustomerRow.route_position))
+        .where(CustomerRow.route == route_id)
+        .scalar()
+    )
+    return (top or 0) + 1
+
+
+def add_customer(draft: CustomerDraft) -> Customer:
+    """Add a customer; codes are unique. Returns the stored record."""
+    validate_draft(draft)
+    fields = _fields(draft)
+    position = draft.route_position
+    with transaction():
+        if position is None:
+            position = _next_position(draft.route_id)
+        row = CustomerRow.create(**fields, route_position=position, created_at=clock.now())
+    return get_customer(row.id)
+
+
+def update_customer(customer_id: CustomerId, draft: CustomerDraft) -> Customer:
+    """Change a customer's details (the ledger itself is never changed this way)."""
+    row = _row(customer_id)
+    validate_draft(draft, customer_id)
+    fields = _fields(draft)
+    with transaction():
+        if draft.route_position is not None:
+            fields["route_position"] = draft.route_position
+        elif draft.route_id != row.route_id:
+            fields["route_position"] = _next_position(draft.route_id)
+        CustomerRow.update(**fields).where(CustomerRow.id == customer_id).execute()
+    return get_customer(customer_id)
+
+
+def set_archived(customer_id: CustomerId, archived: bool = True) -> Customer:
+    """Archive (hide from daily lists) or restore a customer. Their ledger stays."""
+    _row(customer_id)
+    with transaction():
+        CustomerRow.update(archived=archived).where(CustomerRow.id == customer_id).execute()
+    return get_customer(customer_id)
+
+
+def set_route_order(route_id: int, customer_ids: list[CustomerId]) -> None:
+    """Put a route's customers in visit order (first in the list is visited first)."""
+    with transaction():
+        for position, cid in enumerate(customer_ids, start=1):
+            CustomerRow.update(route=route_id, route_position=position).where(
+                CustomerRow.id == cid
+            ).execute()
+
+
+def _row(customer_id: CustomerId) -> CustomerRow:
+    row = CustomerRow.get_or_none(CustomerRow.id == customer_id)
+    if row is None:
+        raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+    return row
+
+
+def get_customer(customer_id: CustomerId) -> Customer:
+    row = _row(customer_id)
+    route = row.route.name if row.route_id else ""
+    rep = row.rep.name if row.rep_id else ""
+    return to_record(row, route, rep)
+
+
+def customer_by_code(code: str) -> Customer:
+    """The customer with this code; `NotFound` says so when there is none."""
+    row = CustomerRow.get_or_none(CustomerRow.code == code.strip())
+    if row is None:
+        raise NotFound(_("There is no customer with code “{code}”.").format(code=code))
+    return get_customer(row.id)
+
+
+def list_customers(include_archived: bool = False) -> list[Customer]:
+    """All customers ordered by code, with route and rep names filled in."""
+    routes, reps = _names()
+    query = CustomerRow.select().order_by(CustomerRow.code)
+    if not include_archived:
+        query = query.where(CustomerRow.archived == False)  # noqa: E712
+    return [to_record(r, routes.get(r.route_id, ""), reps.get(r.rep_id, "")) for r in query]
+
+
+def route_customers(route_id: int) -> list[Customer]:
+    """A route's active customers in visit order."""
+    routes, reps = _names()
+    query = (
+        CustomerRow.select()
+        .where((CustomerRow.route == route_id) & (CustomerRow.archived == False))  # noqa: E712
+        .order_by(CustomerRow.route_position, CustomerRow.code)
+    )
+    return [to_record(r, routes.get(r.route_id, ""), reps.get(r.rep_id, "")) for r in query]
+
+
+def parse_terms(text: str) -> Terms:
+    """Terms as typed in an import or a form: a number of days (0 = cash on delivery),
+    ``monthly``/``月结`` or ``next``/``压批``."""
+    value = text.strip().lower()
+    if value in ("", "0", "cash", "现款", "现结"):
+        return Terms(TermsKind.CASH)
+    if value in ("monthly", "月结"):
+        return Terms(TermsKind.MONTHLY)
+    if value in ("next", "压批", "压批结算"):
+        return Terms(TermsKind.NEXT)
+    digits = value.removesuffix("days").removesuffix("天").strip()
+    if digits.isdigit() and 1 <= int(digits) <= MAX_TERMS_DAYS:
+        return Terms(TermsKind.DAYS, int(digits))
+    raise InputError(
+        _(
+            "“{text}” is not a credit term: type a number of days (0 for cash), "
+            "monthly (月结) or next (压批)."
+        ).format(text=text)
+    )

@@ -1,0 +1,422 @@
+"""Posting ledger entries, voiding them, and the life of cheques.
+
+Entries are never changed or deleted. A mistake is voided by a reversal: a new entry
+of the same kind and date with the opposite delta, linked to the original, carrying the
+reason. Bouncing a cheque voids its payment, which reopens the debt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import peewee as pw
+
+from models import clock, session
+from models.db import transaction
+from models.errors import InputError, LedgerError, NotFound
+from models.i18n import _
+from models.money import MAX_FEN, Fen
+from models.records import (
+    CREDIT_KINDS,
+    Cheque,
+    ChequeStatus,
+    CustomerId,
+    DeliveryLine,
+    Entry,
+    EntryId,
+    EntryKind,
+    PaymentMethod,
+)
+from models.tables import ChequeRow, CustomerRow, EntryLineRow, EntryRow
+
+EARLIEST = dt.date(1990, 1, 1)
+FUTURE_DAYS = 366
+
+
+def to_entry(
+    row: EntryRow,
+    voided_by: EntryRow | None = None,
+    cheque: ChequeRow | None = None,
+    lines: Iterable[EntryLineRow] = (),
+) -> Entry:
+    return Entry(
+        id=row.id,
+        customer_id=row.customer_id,
+        date=row.date,
+        kind=row.kind,
+        amount=row.amount,
+        delta=row.delta,
+        doc_no=row.doc_no,
+        memo=row.memo,
+        method=row.method,
+        reverses_id=row.reverses_id,
+        voided_by_id=voided_by.id if voided_by else None,
+        void_reason=voided_by.void_reason if voided_by else row.void_reason,
+        entered_by=row.entered_by,
+        created_at=row.created_at,
+        cheque=_cheque(cheque) if cheque else None,
+        lines=tuple(DeliveryLine(ln.product, ln.qty, ln.unit_price, ln.amount) for ln in lines),
+    )
+
+
+def _cheque(row: ChequeRow) -> Cheque:
+    return Cheque(
+        entry_id=row.entry_id,
+        number=row.number,
+        bank=row.bank,
+        written_on=row.written_on,
+        due_on=row.due_on,
+        status=row.status,
+    )
+
+
+def get_entry(entry_id: EntryId) -> Entry:
+    """One entry with its void state, cheque and delivery lines."""
+    row = EntryRow.get_or_none(EntryRow.id == entry_id)
+    if row is None:
+        raise NotFound(_("There is no entry number {id}.").format(id=entry_id))
+    voided_by = EntryRow.get_or_none(EntryRow.reverses == entry_id)
+    cheque = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
+    lines = EntryLineRow.select().where(EntryLineRow.entry == entry_id).order_by(EntryLineRow.id)
+    return to_entry(row, voided_by, cheque, lines)
+
+
+def _check_customer(customer_id: CustomerId) -> None:
+    if not CustomerRow.select().where(CustomerRow.id == customer_id).exists():
+        raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+
+
+def check_date(on: dt.date) -> dt.date:
+    """Entries must be dated from 1990 to a year ahead; anything else is a typing slip."""
+    if not isinstance(on, dt.date):
+        raise InputError(_("Give the date as YYYY-MM-DD, such as 2026-12-14."))
+    if isinstance(on, dt.datetime):
+        on = on.date()
+    if on < EARLIEST:
+        raise InputError(_("The date {date} is before 1990: check the year.").format(date=on))
+    if on > clock.today() + dt.timedelta(days=FUTURE_DAYS):
+        raise InputError(
+            _("The date {date} is more than a year ahead: check the year.").format(date=on)
+        )
+    return on
+
+
+def _check_amount(amount: Fen, *, allow_negative: bool = False) -> Fen:
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise InputError(_("The amount must be a whole number of fen."))
+    if amount == 0 or (amount < 0 and not allow_negative):
+        raise InputError(_("The amount must be more than zero."))
+    if abs(amount) > MAX_FEN:
+        raise InputError(
+            _("The amount is too large: amounts must be below 1,000,000,000,000 yuan.")
+        )
+    return amount
+
+
+def line_amount(qty: str, unit_price: Fen) -> Fen:
+    """qty × unit price, rounded half up to the fen (the one place lines are rounded)."""
+    try:
+        quantity = Decimal(qty.strip())
+    except (InvalidOperation, AttributeError) as err:
+        raise InputError(
+            _("“{qty}” is not a quantity: type a number such as 12 or 2.5.").format(qty=qty)
+        ) from err
+    if not quantity.is_finite() or quantity <= 0:
+        raise InputError(_("The quantity must be more than zero."))
+    return int((quantity * unit_price).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _post(
+    customer_id: CustomerId,
+    on: dt.date,
+    kind: EntryKind,
+    amount: Fen,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    method: PaymentMethod | None = None,
+    import_key: str | None = None,
+) -> EntryRow:
+    """Insert one entry; the caller holds the transaction."""
+    delta = -amount if kind in CREDIT_KINDS else amount
+    return EntryRow.create(
+        customer=customer_id,
+        date=on,
+        kind=kind,
+        amount=amount,
+        delta=delta,
+        doc_no=doc_no.strip(),
+        memo=memo.strip(),
+        method=method,
+        entered_by=session.current_user(),
+        created_at=clock.now(),
+        import_key=import_key,
+    )
+
+
+def _check_doc_no(customer_id: CustomerId, kind: EntryKind, doc_no: str) -> None:
+    doc_no = doc_no.strip()
+    if not doc_no:
+        return
+    if len(doc_no) > 60:
+        raise InputError(_("The document number is too long: use at most 60 characters."))
+    voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
+    same = EntryRow.select().where(
+        (EntryRow.customer == customer_id)
+        & (EntryRow.kind == kind)
+        & (EntryRow.doc_no == doc_no)
+        & EntryRow.reverses.is_null()
+        & EntryRow.id.not_in(voided)
+    )
+    if same.exists():
+        raise InputError(
+            _(
+                "Document {doc} is already posted for this customer: void that entry first "
+                "if it was wrong."
+            ).format(doc=doc_no)
+        )
+
+
+def post_delivery(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    lines: Iterable[DeliveryLine] = (),
+    import_key: str | None = None,
+) -> Entry:
+    """Post goods delivered on credit (送货). With lines, their amounts must sum to `amount`."""
+    _check_customer(customer_id)
+    on, amount = check_date(on), _check_amount(amount)
+    lines = tuple(lines)
+    if lines and sum(ln.amount for ln in lines) != amount:
+        raise InputError(_("The lines add up to a different amount than the delivery total."))
+    for ln in lines:
+        if not ln.product.strip():
+            raise InputError(_("Every line needs a product."))
+    with transaction():
+        _check_doc_no(customer_id, EntryKind.DELIVERY, doc_no)
+        row = _post(
+            customer_id,
+            on,
+            EntryKind.DELIVERY,
+            amount,
+            doc_no=doc_no,
+            memo=memo,
+            import_key=import_key,
+        )
+        for ln in lines:
+            EntryLineRow.create(
+                entry=row,
+                product=ln.product.strip(),
+                qty=ln.qty,
+                unit_price=ln.unit_price,
+                amount=ln.amount,
+            )
+    return get_entry(row.id)
+
+
+def post_payment(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    method: PaymentMethod,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    cheque_no: str = "",
+    bank: str = "",
+    written_on: dt.date | None = None,
+    due_on: dt.date | None = None,
+    import_key: str | None = None,
+) -> Entry:
+    """Post money received (收款). A cheque or draft needs its number; it starts 'received'."""
+    _check_customer(customer_id)
+    on, amount = check_date(on), _check_amount(amount)
+    method = PaymentMethod(method)
+    if method.is_instrument and not cheque_no.strip():
+        raise InputError(_("A cheque or draft needs its number."))
+    if due_on is not None and written_on is not None and due_on < written_on:
+        raise InputError(_("The cheque's due date is before the date it was written."))
+    with transaction():
+        row = _post(
+            customer_id,
+            on,
+            EntryKind.PAYMENT,
+            amount,
+            doc_no=doc_no,
+            memo=memo,
+            method=method,
+            import_key=import_key,
+        )
+        if method.is_instrument:
+            ChequeRow.create(
+                entry=row,
+                number=cheque_no.strip(),
+                bank=bank.strip(),
+                written_on=written_on,
+                due_on=due_on,
+                status=ChequeStatus.RECEIVED,
+                status_at=clock.now(),
+            )
+    return get_entry(row.id)
+
+
+def _post_simple(
+    kind: EntryKind,
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    doc_no: str,
+    memo: str,
+    import_key: str | None,
+    allow_negative: bool = False,
+) -> Entry:
+    _check_customer(customer_id)
+    on, amount = check_date(on), _check_amount(amount, allow_negative=allow_negative)
+    with transaction():
+        if kind is EntryKind.RETURN:
+            _check_doc_no(customer_id, kind, doc_no)
+        row = _post(customer_id, on, kind, amount, doc_no=doc_no, memo=memo, import_key=import_key)
+    return get_entry(row.id)
+
+
+def post_return(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    import_key: str | None = None,
+) -> Entry:
+    """Post goods taken back (退货): a credit."""
+    return _post_simple(EntryKind.RETURN, customer_id, on, amount, doc_no, memo, import_key)
+
+
+def post_discount(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    import_key: str | None = None,
+) -> Entry:
+    """Post a discount or a tail cut (折让/抹零): a credit, reported per rep."""
+    return _post_simple(EntryKind.DISCOUNT, customer_id, on, amount, doc_no, memo, import_key)
+
+
+def post_writeoff(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    memo: str,
+    doc_no: str = "",
+    import_key: str | None = None,
+) -> Entry:
+    """Write off a dead debt (坏账核销). A reason is required."""
+    if not memo.strip():
+        raise InputError(_("Say why the debt is written off."))
+    return _post_simple(EntryKind.WRITEOFF, customer_id, on, amount, doc_no, memo, import_key)
+
+
+def post_opening(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    memo: str = "",
+    doc_no: str = "",
+    import_key: str | None = None,
+) -> Entry:
+    """Post an opening balance (期初) from paper or Excel; negative if the customer was
+    in credit."""
+    return _post_simple(
+        EntryKind.OPENING, customer_id, on, amount, doc_no, memo, import_key, allow_negative=True
+    )
+
+
+def void(entry_id: EntryId, reason: str) -> Entry:
+    """Void an entry by posting its reversal with `reason`. Returns the reversal.
+
+    An entry can be voided once; a reversal cannot be voided.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise InputError(_("Say why the entry is voided."))
+    if len(reason) > 300:
+        raise InputError(_("The reason is too long: use at most 300 characters."))
+    with transaction():
+        original = EntryRow.get_or_none(EntryRow.id == entry_id)
+        if original is None:
+            raise NotFound(_("There is no entry number {id}.").format(id=entry_id))
+        if original.reverses_id is not None:
+            raise LedgerError(_("This entry is itself a reversal and cannot be voided."))
+        if EntryRow.select().where(EntryRow.reverses == entry_id).exists():
+            raise LedgerError(_("This entry has already been voided."))
+        try:
+            row = EntryRow.create(
+                customer=original.customer_id,
+                date=original.date,
+                kind=original.kind,
+                amount=original.amount,
+                delta=-original.delta,
+                doc_no=original.doc_no,
+                memo=original.memo,
+                method=original.method,
+                reverses=original.id,
+                void_reason=reason,
+                entered_by=session.current_user(),
+                created_at=clock.now(),
+            )
+        except pw.IntegrityError as err:  # a concurrent void got there first
+            raise LedgerError(_("This entry has already been voided.")) from err
+    return get_entry(row.id)
+
+
+def set_cheque_status(entry_id: EntryId, status: ChequeStatus) -> Cheque:
+    """Move a cheque along: received → deposited → cleared. Bouncing goes through
+    `bounce_cheque`, which also voids the payment."""
+    status = ChequeStatus(status)
+    if status is ChequeStatus.BOUNCED:
+        raise LedgerError(_("Use “bounce” to mark a cheque as bounced: it also reopens the debt."))
+    row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
+    if row is None:
+        raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
+    if row.status is ChequeStatus.BOUNCED:
+        raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
+    with transaction():
+        ChequeRow.update(status=status, status_at=clock.now()).where(
+            ChequeRow.entry == entry_id
+        ).execute()
+    return get_entry(entry_id).cheque  # type: ignore[return-value]
+
+
+def bounce_cheque(entry_id: EntryId, reason: str = "") -> Entry:
+    """A cheque or draft bounced (跳票): mark it and void its payment. Returns the reversal."""
+    row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
+    if row is None:
+        raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
+    text = _("Cheque {number} bounced").format(number=row.number)
+    if reason.strip():
+        text = f"{text}: {reason.strip()}"
+    with transaction():
+        reversal = void(entry_id, text)
+        ChequeRow.update(status=ChequeStatus.BOUNCED, status_at=clock.now()).where(
+            ChequeRow.entry == entry_id
+        ).execute()
+    return reversal
+
+
+def cheques(status: ChequeStatus | None = None) -> list[Entry]:
+    """Cheques and drafts, optionally with one status, by due date."""
+    query = ChequeRow.select().order_by(ChequeRow.due_on, ChequeRow.entry)
+    if status is not None:
+        query = query.where(ChequeRow.status == status)
+    return [get_entry(c.entry_id) for c in query]

@@ -1,0 +1,286 @@
+"""Promises to clear an amount by an agreed date (约定清款) and their IOU notes.
+
+A promise's status is derived, never stored: it is *kept* once the customer's payments
+and tail cuts dated from the day it was made up to its due date cover its amount,
+*broken* when its deadline passes without that, *open* before, and *cancelled* when the
+office cancelled it (or replaced an open one with a new date). A broken promise keeps
+counting against the customer after it is rescheduled; the new promise links to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+from peewee import fn
+
+from models import clock
+from models.db import transaction
+from models.errors import InputError, LedgerError, NotFound
+from models.i18n import _
+from models.money import MAX_FEN, Fen
+from models.records import (
+    CustomerId,
+    EntryKind,
+    PaymentMethod,
+    Promise,
+    PromiseId,
+    PromiseStatus,
+    RepId,
+)
+from models.tables import CustomerRow, EntryRow, PromiseRow, RepRow
+
+COUNTING_KINDS = (EntryKind.PAYMENT, EntryKind.DISCOUNT)
+MAX_DAYS_AHEAD = 366
+
+
+def serial_of(promise_id: PromiseId) -> str:
+    return f"QK-{promise_id:06d}"
+
+
+def _status(row: PromiseRow, paid: Fen, now: dt.datetime) -> PromiseStatus:
+    if row.cancelled_at is not None:
+        return PromiseStatus.CANCELLED
+    if paid >= row.amount:
+        return PromiseStatus.KEPT
+    if now > row.due_at:
+        return PromiseStatus.BROKEN
+    return PromiseStatus.OPEN
+
+
+def _paid(where: pw.Expression) -> dict[int, Fen]:
+    """Payments and tail cuts counted toward each promise matching `where`."""
+    voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
+    query = (
+        PromiseRow.select(PromiseRow.id, fn.SUM(EntryRow.delta))
+        .join(
+            EntryRow,
+            on=(
+                (EntryRow.customer == PromiseRow.customer)
+                & (EntryRow.date >= PromiseRow.start_on)
+                & (EntryRow.date <= PromiseRow.due_on)
+            ),
+        )
+        .where(
+            where
+            & EntryRow.kind.in_(COUNTING_KINDS)
+            & EntryRow.reverses.is_null()
+            & EntryRow.id.not_in(voided)
+        )
+        .group_by(PromiseRow.id)
+        .tuples()
+    )
+    return {pid: -int(total or 0) for pid, total in query}
+
+
+def _records(where: pw.Expression, order: tuple[pw.Node, ...]) -> list[Promise]:
+    paid = _paid(where)
+    rows = list(PromiseRow.select().where(where).order_by(*order))
+    replaced_by = {
+        r.replaces_id: r.id
+        for r in PromiseRow.select(PromiseRow.id, PromiseRow.replaces).where(
+            PromiseRow.replaces.in_([r.id for r in rows])
+        )
+    }
+    reps = dict(RepRow.select(RepRow.id, RepRow.name).tuples())
+    now = clock.now()
+    return [
+        Promise(
+            id=r.id,
+            customer_id=r.customer_id,
+            amount=r.amount,
+            due_at=r.due_at,
+            method=r.method,
+            payer=r.payer,
+            rep_id=r.rep_id,
+            created_at=r.created_at,
+            status=_status(r, paid.get(r.id, 0), now),
+            paid=paid.get(r.id, 0),
+            serial=serial_of(r.id),
+            note=r.note,
+            replaces_id=r.replaces_id,
+            replaced_by_id=replaced_by.get(r.id),
+            cancelled_at=r.cancelled_at,
+            prints=r.prints,
+            rep_name=reps.get(r.rep_id, ""),
+        )
+        for r in rows
+    ]
+
+
+def get_promise(promise_id: PromiseId) -> Promise:
+    found = _records(PromiseRow.id == promise_id, (PromiseRow.id,))
+    if not found:
+        raise NotFound(_("There is no promise number {id}.").format(id=promise_id))
+    return found[0]
+
+
+def promises_for(customer_id: CustomerId) -> list[Promise]:
+    """A customer's promises, latest due first."""
+    return _records(
+        PromiseRow.customer == customer_id, (PromiseRow.due_at.desc(), PromiseRow.id.desc())
+    )
+
+
+def open_promises(customer_id: CustomerId, as_of: dt.date | None = None) -> list[Promise]:
+    """Promises pending on `as_of`: made by then, due then or later, not cancelled or kept."""
+    as_of = as_of or clock.today()
+    where = (
+        (PromiseRow.customer == customer_id)
+        & (PromiseRow.start_on <= as_of)
+        & (PromiseRow.due_on >= as_of)
+        & PromiseRow.cancelled_at.is_null()
+    )
+    return [
+        p
+        for p in _records(where, (PromiseRow.due_at, PromiseRow.id))
+        if p.status is not PromiseStatus.KEPT
+    ]
+
+
+def promises_due_on(day: dt.date) -> list[Promise]:
+    """Every customer's promises due on `day` and not yet kept or cancelled (call list)."""
+    where = (PromiseRow.due_on == day) & PromiseRow.cancelled_at.is_null()
+    return [
+        p
+        for p in _records(where, (PromiseRow.due_at, PromiseRow.id))
+        if p.status in (PromiseStatus.OPEN, PromiseStatus.BROKEN)
+    ]
+
+
+def next_open_promises() -> dict[CustomerId, Promise]:
+    """Each customer's earliest open promise."""
+    where = (PromiseRow.due_at >= clock.now()) & PromiseRow.cancelled_at.is_null()
+    result: dict[CustomerId, Promise] = {}
+    for p in _records(where, (PromiseRow.due_at, PromiseRow.id)):
+        if p.status is PromiseStatus.OPEN and p.customer_id not in result:
+            result[p.customer_id] = p
+    return result
+
+
+def broken_counts(since: dt.date, customer_id: CustomerId | None = None) -> dict[CustomerId, int]:
+    """How many promises each customer broke with a due date from `since` until now."""
+    where = (
+        (PromiseRow.due_on >= since)
+        & (PromiseRow.due_at < clock.now())
+        & PromiseRow.cancelled_at.is_null()
+    )
+    if customer_id is not None:
+        where &= PromiseRow.customer == customer_id
+    counts: dict[CustomerId, int] = {}
+    for p in _records(where, (PromiseRow.id,)):
+        if p.status is PromiseStatus.BROKEN:
+            counts[p.customer_id] = counts.get(p.customer_id, 0) + 1
+    return counts
+
+
+def _validate(customer_id: CustomerId, amount: Fen, due_at: dt.datetime) -> None:
+    if not CustomerRow.select().where(CustomerRow.id == customer_id).exists():
+        raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        raise InputError(_("The promised amount must be more than zero."))
+    if amount > MAX_FEN:
+        raise InputError(
+            _("The amount is too large: amounts must be below 1,000,000,000,000 yuan.")
+        )
+    if not isinstance(due_at, dt.datetime):
+        raise InputError(_("Give the clearance date and time, such as 2026-12-14 10:00."))
+    now = clock.now()
+    if due_at <= now:
+        raise InputError(_("The agreed clearance time must be later than now."))
+    if due_at > now + dt.timedelta(days=MAX_DAYS_AHEAD):
+        raise InputError(_("The agreed clearance date is more than a year ahead: check the year."))
+
+
+def make_promise(
+    customer_id: CustomerId,
+    amount: Fen,
+    due_at: dt.datetime,
+    *,
+    method: PaymentMethod | None = None,
+    payer: str = "",
+    rep_id: RepId | None = None,
+    note: str = "",
+    replaces_id: PromiseId | None = None,
+) -> Promise:
+    """Record a promise to clear `amount` by `due_at` (local time, later than now)."""
+    _validate(customer_id, amount, due_at)
+    due_at = due_at.replace(second=0, microsecond=0)
+    now = clock.now()
+    with transaction():
+        row = PromiseRow.create(
+            customer=customer_id,
+            amount=amount,
+            due_at=due_at,
+            start_on=now.date(),
+            due_on=due_at.date(),
+            method=PaymentMethod(method) if method else None,
+            payer=payer.strip(),
+            rep=rep_id,
+            note=note.strip(),
+            created_at=now,
+            replaces=replaces_id,
+        )
+    return get_promise(row.id)
+
+
+def cancel_promise(promise_id: PromiseId) -> Promise:
+    """Cancel an open promise (a broken one stays broken: it happened)."""
+    promise = get_promise(promise_id)
+    if promise.status is not PromiseStatus.OPEN:
+        raise LedgerError(
+            _("Only an open promise can be cancelled; this one is {status}.").format(
+                status=promise.status.label
+            )
+        )
+    with transaction():
+        PromiseRow.update(cancelled_at=clock.now()).where(PromiseRow.id == promise_id).execute()
+    return get_promise(promise_id)
+
+
+def reschedule(
+    promise_id: PromiseId,
+    due_at: dt.datetime,
+    *,
+    amount: Fen | None = None,
+    method: PaymentMethod | None = None,
+    payer: str | None = None,
+    note: str = "",
+) -> Promise:
+    """Agree a new date for a broken (or still open) promise. Returns the new promise.
+
+    The new promise links to the old one. An open promise is cancelled by being
+    replaced; a broken one stays broken and keeps counting against the customer.
+    """
+    old = get_promise(promise_id)
+    if old.replaced_by_id is not None:
+        raise LedgerError(_("This promise has already been given a new date."))
+    if old.status not in (PromiseStatus.OPEN, PromiseStatus.BROKEN):
+        raise LedgerError(
+            _("Only an open or broken promise can get a new date; this one is {status}.").format(
+                status=old.status.label
+            )
+        )
+    outstanding = amount if amount is not None else max(old.amount - old.paid, 1)
+    with transaction():
+        if old.status is PromiseStatus.OPEN:
+            PromiseRow.update(cancelled_at=clock.now()).where(PromiseRow.id == promise_id).execute()
+        new = make_promise(
+            old.customer_id,
+            outstanding,
+            due_at,
+            method=method if method is not None else old.method,
+            payer=payer if payer is not None else old.payer,
+            rep_id=old.rep_id,
+            note=note,
+            replaces_id=old.id,
+        )
+    return new
+
+
+def mark_printed(promise_id: PromiseId) -> Promise:
+    """Count a print of the promise's IOU note; later prints are marked as reprints."""
+    get_promise(promise_id)
+    with transaction():
+        PromiseRow.update(prints=PromiseRow.prints + 1).where(PromiseRow.id == promise_id).execute()
+    return get_promise(promise_id)

@@ -1,0 +1,36 @@
+"""The route sheet (收款路线单): a route's customers in visit order for a route day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models.aging import age_all
+from models.customers import route_customers
+from models.people import get_rep, get_route
+from models.promises import promises_due_on
+from models.records import RouteId, RouteSheet, RouteStop
+
+
+def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:
+    """Stops in visit order with balance and overdue as of `day`, and the promises
+    falling due that day."""
+    route = get_route(route_id)
+    customers = route_customers(route_id)
+    ids = {c.id for c in customers}
+    aging = {r.customer_id: r for r in age_all(day).rows if r.customer_id in ids}
+    due: dict[int, list] = {}
+    for p in promises_due_on(day):
+        if p.customer_id in ids:
+            due.setdefault(p.customer_id, []).append(p)
+    stops = tuple(
+        RouteStop(
+            position=i,
+            customer=c,
+            balance=aging[c.id].balance,
+            overdue=aging[c.id].overdue,
+            promises_due=tuple(due.get(c.id, ())),
+        )
+        for i, c in enumerate(customers, start=1)
+    )
+    rep_name = get_rep(route.rep_id).name if route.rep_id else ""
+    return RouteSheet(route=route, day=day, rep_name=rep_name, stops=stops)

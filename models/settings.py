@@ -1,0 +1,60 @@
+"""Company settings: letterhead, currency, aging edges, document language, paper, font."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from models.db import transaction
+from models.errors import InputError
+from models.i18n import _
+from models.records import CompanySettings
+from models.tables import Setting
+
+_KEY = "company"
+
+
+def get_company() -> CompanySettings:
+    """The company settings stored in this ledger (defaults for a new ledger)."""
+    row = Setting.get_or_none(Setting.key == _KEY)
+    if row is None:
+        return CompanySettings()
+    data = json.loads(row.value)
+    fields = {f.name for f in dataclasses.fields(CompanySettings)}
+    data = {k: v for k, v in data.items() if k in fields}
+    if "aging_edges" in data:
+        data["aging_edges"] = tuple(data["aging_edges"])
+    return CompanySettings(**data)
+
+
+def validate_edges(edges: tuple[int, ...]) -> tuple[int, ...]:
+    """Aging edges must be 1–6 whole days, strictly increasing, each at least 1."""
+    if not edges or len(edges) > 6:
+        raise InputError(_("Give between one and six aging edges, such as 30, 60, 90."))
+    if any(e < 1 for e in edges) or any(b <= a for a, b in zip(edges, edges[1:], strict=False)):
+        raise InputError(_("Aging edges must be whole days that increase, such as 30, 60, 90."))
+    return tuple(edges)
+
+
+def save_company(settings: CompanySettings) -> CompanySettings:
+    """Validate and store the company settings."""
+    validate_edges(settings.aging_edges)
+    if settings.doc_language not in ("zh", "en"):
+        raise InputError(_("The document language must be Chinese or English."))
+    if settings.paper_size not in ("A4", "A5", "Letter"):
+        raise InputError(_("The paper size must be A4, A5 or Letter."))
+    data = dataclasses.asdict(settings)
+    data["aging_edges"] = list(settings.aging_edges)
+    with transaction():
+        Setting.replace(key=_KEY, value=json.dumps(data, ensure_ascii=False)).execute()
+    return settings
+
+
+def get_value(key: str, default: str = "") -> str:
+    row = Setting.get_or_none(Setting.key == key)
+    return row.value if row else default
+
+
+def set_value(key: str, value: str) -> None:
+    with transaction():
+        Setting.replace(key=key, value=value).execute()

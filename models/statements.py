@@ -1,0 +1,51 @@
+"""Statement data (对账单) for a period, aged as of the statement's own date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models.aging import age_customer
+from models.customers import get_customer
+from models.errors import InputError
+from models.i18n import _
+from models.ledger import balance, ledger_rows
+from models.promises import open_promises
+from models.records import CustomerId, Statement
+from models.settings import get_company
+
+
+def default_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The last 90 days up to `as_of`, the usual reconciliation window."""
+    return as_of - dt.timedelta(days=89), as_of
+
+
+def statement(
+    customer_id: CustomerId,
+    period_from: dt.date,
+    period_to: dt.date,
+    as_of: dt.date | None = None,
+) -> Statement:
+    """Everything a statement shows. `as_of` (default `period_to`) is the date the
+    aging and the open promises are reckoned at — the route day, not the printing day."""
+    if period_from > period_to:
+        raise InputError(_("The period starts after it ends: swap the dates."))
+    as_of = as_of or period_to
+    customer = get_customer(customer_id)
+    opening, rows = ledger_rows(customer_id, period_from, period_to)
+    standing = [r.entry for r in rows if not r.entry.is_voided and not r.entry.is_reversal]
+    aging = age_customer(customer_id, as_of)
+    return Statement(
+        company=get_company(),
+        customer=customer,
+        period_from=period_from,
+        period_to=period_to,
+        as_of=as_of,
+        opening_balance=opening,
+        rows=tuple(rows),
+        closing_balance=balance(customer_id, period_to),
+        aging=aging,
+        edges=get_company().aging_edges,
+        open_promises=tuple(open_promises(customer_id, as_of)),
+        total_debit=sum(e.debit for e in standing),
+        total_credit=sum(e.credit for e in standing),
+    )
