@@ -1,0 +1,352 @@
+"""Page geometry, pagination and tables shared by the documents.
+
+Documents are laid out in two passes: first every piece of content becomes a `Block` of
+known height and `paginate` assigns blocks to pages (so "page i of n" is known before
+anything is drawn), then `Document.draw` paints each page: its running header and footer
+(`chrome`), then its blocks. Tables repeat their header row on every page they reach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import Color
+from reportlab.lib.pagesizes import A4, A5, landscape, letter  # noqa: F401 (re-exported)
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from reports.pen import Pen
+
+INK = Color(0.08, 0.08, 0.08)
+MUTED = Color(0.42, 0.42, 0.42)
+RULE = Color(0.62, 0.62, 0.62)
+SHADE = Color(0.93, 0.93, 0.93)
+HEADER_FILL = Color(0.86, 0.88, 0.91)
+ACCENT = Color(0.72, 0.1, 0.1)  # reprint stamp and overdue amounts
+
+PAPER_SIZES = {"A4": A4, "A5": A5, "LETTER": letter}
+
+Draw = Callable[[Canvas, float], None]
+
+
+def paper(name: str, *, wide: bool = False) -> tuple[float, float]:
+    """Page size in points for a settings name ("A4", "A5", "Letter"); A4 if unknown."""
+    size = PAPER_SIZES.get(name.strip().upper(), A4)
+    return landscape(size) if wide else size
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where content goes on a page, in points from the bottom-left corner."""
+
+    left: float
+    right: float
+    top: float  # top of content on continuation pages
+    bottom: float
+    first_top: float  # top of content on the first page (below the letterhead)
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+
+def frame_for(
+    size: tuple[float, float],
+    *,
+    margin: float = 14 * mm,
+    head: float = 14 * mm,
+    foot: float = 12 * mm,
+) -> Frame:
+    """A frame with `margin` at the sides and room for the running header and footer."""
+    width, height = size
+    top = height - margin - head
+    return Frame(margin, width - margin, top, margin + foot, top)
+
+
+@dataclass
+class Block:
+    """A piece of content of known height; `draw(canvas, top)` paints it from `top` down.
+
+    `keep_with_next` keeps it on the same page as the following block (headings).
+    `header` is drawn first when this block opens a page (a table's column titles).
+    `at_bottom` sets it at the foot of the page (a tear-off slip), after what precedes it.
+    """
+
+    height: float
+    draw: Draw
+    keep_with_next: bool = False
+    header: Block | None = None
+    at_bottom: bool = False
+
+
+@dataclass
+class Page:
+    placed: list[tuple[Block, float]] = field(default_factory=list)
+
+
+def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
+    """Assign `blocks` to pages, top to bottom; always returns at least one page."""
+    pages = [Page()]
+    y = frame.first_top
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        # Height of the run of blocks that must stay together with this one.
+        need, j = block.height, i
+        while blocks[j].keep_with_next and j + 1 < len(blocks):
+            j += 1
+            need += blocks[j].height
+        fits = y - need >= frame.bottom - 0.01
+        if not fits and pages[-1].placed:
+            pages.append(Page())
+            y = frame.top
+            if block.header is not None:
+                pages[-1].placed.append((block.header, y))
+                y -= block.header.height
+        if block.at_bottom:
+            y = min(y, frame.bottom + block.height)
+        pages[-1].placed.append((block, y))
+        y -= block.height
+        i += 1
+    return pages
+
+
+@dataclass
+class Document:
+    """A laid-out document: pages of placed blocks plus the per-page running parts."""
+
+    title: str
+    size: tuple[float, float]
+    pages: list[Page]
+    chrome: Callable[[Canvas, int, int], None]
+    kind: str = ""
+    file_stem: str = "document"
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def draw(self, c: Canvas) -> None:
+        """Paint every page onto `c`, ending each with ``showPage``."""
+        n = len(self.pages)
+        for number, page in enumerate(self.pages, start=1):
+            c.setPageSize(self.size)
+            self.chrome(c, number, n)
+            for block, top in page.placed:
+                block.draw(c, top)
+            c.showPage()
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float
+    align: str = "left"  # "left" | "right" | "center"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: one or more lines of text and how they look."""
+
+    text: str | tuple[str, ...]
+    bold: bool = False
+    strike: bool = False
+    color: Color | None = None
+    size: float | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return (self.text,) if isinstance(self.text, str) else self.text
+
+
+CellLike = Cell | str
+
+
+class Table:
+    """Column layout with a header row and rows of cells, drawn as blocks.
+
+    `grid=True` draws every cell border (forms to fill in by hand); otherwise rows are
+    separated by hairlines, which reads better for long statements.
+    """
+
+    def __init__(
+        self,
+        pen: Pen,
+        columns: Sequence[Column],
+        left: float,
+        *,
+        size: float = 8.5,
+        row_height: float = 14.0,
+        header_height: float = 16.0,
+        pad: float = 3.0,
+        grid: bool = False,
+        header_size: float | None = None,
+    ) -> None:
+        self.pen = pen
+        self.columns = tuple(columns)
+        self.left = left
+        self.size = size
+        self.row_height = row_height
+        self.header_height = header_height
+        self.pad = pad
+        self.grid = grid
+        self.header_size = header_size or size
+        xs = [left]
+        for col in self.columns:
+            xs.append(xs[-1] + col.width)
+        self.xs = xs
+        self.width = xs[-1] - left
+        self._header = Block(header_height, self._draw_header, keep_with_next=True)
+
+    def header(self) -> Block:
+        """The column-title row; the same block is repeated on continuation pages."""
+        return self._header
+
+    def _draw_header(self, c: Canvas, top: float) -> None:
+        h = self.header_height
+        c.saveState()
+        c.setFillColor(HEADER_FILL)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        c.rect(self.left, top - h, self.width, h, fill=1, stroke=1)
+        if self.grid:
+            for x in self.xs[1:-1]:
+                c.line(x, top, x, top - h)
+        c.restoreState()
+        base = top - h / 2 - self.header_size * 0.35
+        for i, col in enumerate(self.columns):
+            self._text(c, i, base, col.title, self.header_size, bold=True, align=col.align)
+
+    def _text(
+        self,
+        c: Canvas,
+        i: int,
+        baseline: float,
+        text: str,
+        size: float,
+        *,
+        align: str,
+        bold: bool = False,
+        strike: bool = False,
+        color: Color | None = None,
+    ) -> None:
+        x0, x1 = self.xs[i] + self.pad, self.xs[i + 1] - self.pad
+        x = {"left": x0, "right": x1, "center": (x0 + x1) / 2}[align]
+        self.pen.draw(
+            c,
+            x,
+            baseline,
+            text,
+            size,
+            align=align,
+            bold=bold,
+            strike=strike,
+            color=color,
+            max_width=x1 - x0,
+        )
+
+    def cell_width(self, i: int) -> float:
+        """Room for text in column `i` (its width less padding)."""
+        return self.columns[i].width - 2 * self.pad
+
+    def row(
+        self,
+        cells: Sequence[CellLike],
+        *,
+        height: float | None = None,
+        shade: bool = False,
+        rule_above: bool = False,
+        keep_with_next: bool = False,
+        with_header: bool = True,
+    ) -> Block:
+        """A row block; multi-line cells set their lines from the top of the row."""
+        norm = [c if isinstance(c, Cell) else Cell(c) for c in cells]
+        lines = max((len(cell.lines) for cell in norm), default=1)
+        line_step = self.size * 1.25
+        h = height or max(self.row_height, lines * line_step + self.size * 0.9)
+
+        def draw(c: Canvas, top: float) -> None:
+            c.saveState()
+            c.setStrokeColor(RULE)
+            c.setLineWidth(0.4)
+            if shade:
+                c.setFillColor(SHADE)
+                c.rect(self.left, top - h, self.width, h, fill=1, stroke=0)
+            if self.grid:
+                c.rect(self.left, top - h, self.width, h, fill=0, stroke=1)
+                for x in self.xs[1:-1]:
+                    c.line(x, top, x, top - h)
+            else:
+                c.line(self.left, top - h, self.left + self.width, top - h)
+            if rule_above:
+                c.setStrokeColor(INK)
+                c.setLineWidth(0.8)
+                c.line(self.left, top, self.left + self.width, top)
+            c.restoreState()
+            for i, cell in enumerate(norm):
+                size = cell.size or self.size
+                n = len(cell.lines)
+                base = top - h / 2 - size * 0.35 if n == 1 else top - (h - n * line_step) / 2 - size
+                for k, text in enumerate(cell.lines):
+                    self._text(
+                        c,
+                        i,
+                        base - k * line_step,
+                        text,
+                        size,
+                        align=self.columns[i].align,
+                        bold=cell.bold,
+                        strike=cell.strike,
+                        color=cell.color if k == 0 else (cell.color or MUTED),
+                    )
+
+        return Block(
+            h, draw, keep_with_next=keep_with_next, header=self._header if with_header else None
+        )
+
+
+def spacer(height: float) -> Block:
+    """Empty vertical space."""
+    return Block(height, lambda c, top: None)
+
+
+def hline(
+    c: Canvas,
+    x0: float,
+    x1: float,
+    y: float,
+    *,
+    width: float = 0.5,
+    color: Color = RULE,
+    dash: tuple[float, float] | None = None,
+) -> None:
+    """A horizontal rule (dashed for cut lines)."""
+    c.saveState()
+    c.setStrokeColor(color)
+    c.setLineWidth(width)
+    if dash:
+        c.setDash(*dash)
+    c.line(x0, y, x1, y)
+    c.restoreState()
+
+
+def box(
+    c: Canvas,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    *,
+    width: float = 0.5,
+    color: Color = RULE,
+    fill: Color | None = None,
+) -> None:
+    """A rectangle with its bottom-left corner at (x, y)."""
+    c.saveState()
+    c.setStrokeColor(color)
+    c.setLineWidth(width)
+    if fill is not None:
+        c.setFillColor(fill)
+    c.rect(x, y, w, h, fill=1 if fill is not None else 0, stroke=1)
+    c.restoreState()

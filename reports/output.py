@@ -1,0 +1,121 @@
+"""Writing PDFs safely: whole files or nothing, with errors a clerk can act on.
+
+A PDF is drawn into memory, written to a temporary file in the destination folder and
+moved over the destination with `os.replace`, so a failure or a crash never leaves a
+half-written file where the user expects a document, and an existing document is only
+replaced by a complete new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from models.errors import LedgerError
+from models.i18n import _
+from reports.layout import Document
+
+
+class OutputError(LedgerError):
+    """The PDF cannot be written where the user asked; nothing was left behind."""
+
+
+class NothingToPrint(LedgerError):
+    """There is no document to make (no open promises, no customers on the route …)."""
+
+
+def new_canvas(
+    target: io.BytesIO, *, title: str = "", author: str = "", subject: str = ""
+) -> Canvas:
+    """A compressed canvas with the document properties set."""
+    c = Canvas(target, pagesize=A4, pageCompression=1)
+    c.setTitle(title)
+    c.setAuthor(author)
+    c.setSubject(subject)
+    c.setCreator("Qingkuan")
+    return c
+
+
+def pdf_bytes(docs: Iterable[Document], *, title: str = "", author: str = "") -> bytes:
+    """Draw `docs` one after another into one PDF and return its bytes."""
+    buffer = io.BytesIO()
+    c = new_canvas(buffer, title=title, author=author)
+    for doc in docs:
+        doc.draw(c)
+    c.save()
+    return buffer.getvalue()
+
+
+def check_destination(out: str | Path) -> Path:
+    """Refuse, before any work is done, a destination that cannot be written."""
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise OutputError(
+            _("“{path}” is a folder: give a file name such as statement.pdf.").format(path=path)
+        )
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(
+            _("The folder “{folder}” does not exist: choose another place for the PDF.").format(
+                folder=folder
+            )
+        )
+    if not os.access(folder, os.W_OK):
+        raise OutputError(
+            _("You have no permission to write in “{folder}”: choose another folder.").format(
+                folder=folder
+            )
+        )
+    return path
+
+
+def write_atomic(out: str | Path, data: bytes) -> Path:
+    """Write `data` to `out` via a temporary file in the same folder and `os.replace`."""
+    path = check_destination(out)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as err:
+        raise _os_error(path, err) from err
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException as err:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise _os_error(path, err) from err
+        raise
+    return path
+
+
+def _os_error(path: Path, err: OSError) -> OutputError:
+    if err.errno == errno.ENOSPC:
+        msg = _("The disk is full: “{path}” was not written. Free some space and try again.")
+    elif isinstance(err, PermissionError) and path.exists():
+        # On Windows a PDF open in a viewer cannot be replaced.
+        msg = _("“{path}” is open in another program or read-only: close it there and try again.")
+    elif isinstance(err, PermissionError):
+        msg = _("You have no permission to write “{path}”: choose another folder.")
+    else:
+        msg = _("“{path}” could not be written: {reason}.")
+    return OutputError(msg.format(path=path, reason=err.strerror or err))
+
+
+def write_documents(
+    out: str | Path, docs: Iterable[Document], *, title: str = "", author: str = ""
+) -> Path:
+    """Draw `docs` into one PDF at `out`, atomically. Returns the path written."""
+    check_destination(out)
+    return write_atomic(out, pdf_bytes(docs, title=title, author=author))

@@ -1,0 +1,179 @@
+"""Pieces several documents share: the letterhead, running header and footer, label rows.
+
+Every function here takes already translated text; callers build documents inside
+`models.i18n.using_language` so that `_()` answers in the document's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.pdfgen.canvas import Canvas
+
+from models.i18n import LANGUAGES, _, using_language
+from models.records import CompanySettings
+from reports.fonts import FontSet, find_fonts
+from reports.layout import INK, MUTED, RULE, Block, Frame, hline
+from reports.pen import Pen
+
+
+@dataclass(frozen=True)
+class Style:
+    """What every part of a document needs: the pen, the language and the currency."""
+
+    pen: Pen
+    lang: str
+    symbol: str
+
+
+@cache
+def _pen(fonts: FontSet) -> Pen:
+    return Pen(fonts)
+
+
+def style_for(company: CompanySettings, lang: str | None, fonts: FontSet | None = None) -> Style:
+    """The style for a document of `company` in `lang` (default: the company setting)."""
+    lang = lang or company.doc_language or "zh"
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown document language {lang!r}")
+    fonts = fonts or find_fonts(company.pdf_font_path)
+    return Style(_pen(fonts), lang, company.currency_symbol or "¥")
+
+
+def in_language(lang: str):  # noqa: ANN201 - a context manager
+    """Build a document in `lang` (the catalogue answers `_()` in that language)."""
+    return using_language(lang)
+
+
+def letterhead(style: Style, company: CompanySettings, frame: Frame) -> Block:
+    """Company name centred, then address, phone and bank account, then a rule."""
+    pen = style.pen
+    name = company.name or _("(Company name not set)")
+    contact = "    ".join(
+        part
+        for part in (
+            company.address,
+            _("Tel. {phone}").format(phone=company.phone) if company.phone else "",
+        )
+        if part
+    )
+    bank = (
+        _("Bank account: {account}").format(account=company.bank_account)
+        if (company.bank_account)
+        else ""
+    )
+    lines = [t for t in (contact, bank) if t]
+    height = 24 + 11 * len(lines) + 6
+    mid = (frame.left + frame.right) / 2
+
+    def draw(c: Canvas, top: float) -> None:
+        size = pen.size_to_fit(name, 16, frame.width, 10)
+        pen.draw(
+            c,
+            mid,
+            top - 17,
+            name,
+            size,
+            align="center",
+            bold=True,
+            color=INK,
+            max_width=frame.width,
+        )
+        y = top - 17
+        for text in lines:
+            y -= 11
+            pen.draw(c, mid, y, text, 8, align="center", color=MUTED, max_width=frame.width)
+        hline(c, frame.left, frame.right, top - height + 3, width=1.0, color=INK)
+
+    return Block(height, draw)
+
+
+def title(style: Style, text: str, frame: Frame, *, size: float = 15, right: str = "") -> Block:
+    """A centred document title, with optional small text on the right (e.g. a serial)."""
+    pen = style.pen
+    mid = (frame.left + frame.right) / 2
+
+    def draw(c: Canvas, top: float) -> None:
+        pen.draw(c, mid, top - size - 4, text, size, align="center", bold=True, color=INK)
+        if right:
+            pen.draw(c, frame.right, top - size - 2, right, 8.5, align="right", color=MUTED)
+
+    return Block(size + 14, draw)
+
+
+def label_rows(
+    style: Style,
+    frame: Frame,
+    columns: Sequence[Sequence[tuple[str, str]]],
+    *,
+    size: float = 8.5,
+    step: float = 13.0,
+    label_width: float = 62.0,
+) -> Block:
+    """Side-by-side columns of ``label: value`` lines (the customer block). Values that
+    are too wide are cut with an ellipsis, never drawn over the next column."""
+    pen = style.pen
+    n = len(columns)
+    gap = 12.0
+    col_w = (frame.width - gap * (n - 1)) / n
+    rows = max(len(col) for col in columns)
+
+    def draw(c: Canvas, top: float) -> None:
+        for ci, col in enumerate(columns):
+            x = frame.left + ci * (col_w + gap)
+            for ri, (label, value) in enumerate(col):
+                y = top - (ri + 1) * step + 3
+                pen.draw(c, x, y, label, size, color=MUTED, max_width=label_width - 4)
+                pen.draw(
+                    c, x + label_width, y, value, size, color=INK, max_width=col_w - label_width
+                )
+
+    return Block(rows * step + 6, draw)
+
+
+def section_heading(style: Style, text: str, frame: Frame, *, note: str = "") -> Block:
+    """A small bold heading that stays with what follows; `note` goes on the right."""
+    pen = style.pen
+
+    def draw(c: Canvas, top: float) -> None:
+        pen.draw(c, frame.left, top - 13, text, 9.5, bold=True, color=INK)
+        if note:
+            pen.draw(c, frame.right, top - 13, note, 7.5, align="right", color=MUTED)
+
+    return Block(19, draw, keep_with_next=True)
+
+
+def page_of(n: int, count: int) -> str:
+    """``第 1 页 / 共 3 页`` / ``Page 1 of 3``."""
+    return _("Page {n} of {count}").format(n=n, count=count)
+
+
+def running_header(
+    c: Canvas,
+    style: Style,
+    size: tuple[float, float],
+    frame: Frame,
+    left: str,
+    middle: str,
+    right: str,
+) -> None:
+    """The compact band at the top of continuation pages."""
+    pen = style.pen
+    y = size[1] - frame.left - 8
+    third = frame.width / 3
+    pen.draw(c, frame.left, y, left, 8.5, bold=True, max_width=third - 6)
+    pen.draw(c, (frame.left + frame.right) / 2, y, middle, 8.5, align="center", max_width=third - 6)
+    pen.draw(c, frame.right, y, right, 8.5, align="right", color=MUTED, max_width=third - 6)
+    hline(c, frame.left, frame.right, y - 5, width=0.6, color=RULE)
+
+
+def footer(c: Canvas, style: Style, frame: Frame, left: str, right: str) -> None:
+    """The band at the bottom of every page: who the document is for, and the page."""
+    pen = style.pen
+    y = frame.bottom - 18
+    hline(c, frame.left, frame.right, y + 10, width=0.4, color=RULE)
+    right_w = pen.width(right, 7.5)
+    pen.draw(c, frame.left, y, left, 7.5, color=MUTED, max_width=frame.width - right_w - 16)
+    pen.draw(c, frame.right, y, right, 7.5, align="right", color=MUTED)

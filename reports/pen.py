@@ -1,0 +1,179 @@
+"""Measuring and drawing text that mixes Chinese and Latin on a reportlab canvas.
+
+Each string is cut into runs by font: characters the CJK font has use it, the others
+use the Latin font (see `reports.fonts`). Runs and widths are cached, since statements
+repeat the same dates, labels and amounts thousands of times in a batch.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from reports.fonts import FontSet
+
+ELLIPSIS = "…"
+# A Latin word (kept whole when wrapping), a run of spaces, or any other single character.
+_TOKEN = re.compile(r"[0-9A-Za-z_.,;:!?'\"()\[\]\-/@#&%+*=<>¥$]+|\s+|.", re.S)
+# Characters that must not start a line in Chinese typesetting (避头点).
+_NO_LINE_START = set("，。、；：！？）》」』】,.;:!?)]%")
+_BOLD_STROKE = 0.035  # fake bold: outline width as a fraction of the font size
+
+
+class Pen:
+    """Draws text in the documents' fonts. One per `FontSet`; cheap to share."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        self._cjk_cmap = fonts.cjk_cmap
+        self._latin_cmap = fonts.latin_cmap
+        self.runs = lru_cache(maxsize=20000)(self._runs)
+        self.width = lru_cache(maxsize=50000)(self._width)
+
+    def _font_for(self, ch: str) -> str:
+        code = ord(ch)
+        if self._cjk_cmap is None:
+            # Built-in CID font: its Latin glyphs are full-width-ish; prefer the Latin font.
+            if code < 0x2E80 and (self._latin_cmap is None or code in self._latin_cmap):
+                return self.fonts.latin
+            return self.fonts.cjk
+        if code in self._cjk_cmap:
+            return self.fonts.cjk
+        if self._latin_cmap is None:
+            return self.fonts.latin if code < 0x100 else self.fonts.cjk
+        if code in self._latin_cmap:
+            return self.fonts.latin
+        return self.fonts.cjk
+
+    def _runs(self, text: str) -> tuple[tuple[str, str], ...]:
+        """``(font name, chunk)`` pairs that together spell `text`."""
+        runs: list[tuple[str, str]] = []
+        current, start = "", 0
+        for i, ch in enumerate(text):
+            font = self._font_for(ch)
+            if font != current:
+                if i > start:
+                    runs.append((current, text[start:i]))
+                current, start = font, i
+        if text:
+            runs.append((current, text[start:]))
+        return tuple(runs)
+
+    def _width(self, text: str, size: float) -> float:
+        return sum(stringWidth(chunk, font, size) for font, chunk in self.runs(text))
+
+    def draw(
+        self,
+        c: Canvas,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        *,
+        align: str = "left",
+        bold: bool = False,
+        color: Color | None = None,
+        max_width: float | None = None,
+        strike: bool = False,
+    ) -> float:
+        """Draw `text` with its baseline at `y`; `x` is the left, centre or right edge
+        per `align`. Text wider than `max_width` is cut with an ellipsis. Returns the
+        drawn width."""
+        if max_width is not None:
+            text = self.fit(text, size, max_width)
+        if not text:
+            return 0.0
+        width = self.width(text, size)
+        if align == "right":
+            x -= width
+        elif align == "center":
+            x -= width / 2
+        c.saveState()
+        if color is not None:
+            c.setFillColor(color)
+            c.setStrokeColor(color)
+        mode = 0
+        if bold:
+            mode = 2
+            c.setLineWidth(size * _BOLD_STROKE)
+        cx = x
+        for font, chunk in self.runs(text):
+            c.setFont(font, size)
+            c.drawString(cx, y, chunk, mode=mode)
+            cx += stringWidth(chunk, font, size)
+        if strike:
+            c.setLineWidth(0.6)
+            mid = y + size * 0.3
+            c.line(x, mid, x + width, mid)
+        c.restoreState()
+        return width
+
+    def fit(self, text: str, size: float, max_width: float) -> str:
+        """`text` cut to `max_width` with an ellipsis when it is wider."""
+        if self.width(text, size) <= max_width:
+            return text
+        low, high = 0, len(text)
+        while low < high:  # longest prefix that fits with the ellipsis
+            mid = (low + high + 1) // 2
+            if self.width(text[:mid].rstrip() + ELLIPSIS, size) <= max_width:
+                low = mid
+            else:
+                high = mid - 1
+        return text[:low].rstrip() + ELLIPSIS if low else ""
+
+    def size_to_fit(self, text: str, size: float, max_width: float, min_size: float) -> float:
+        """The largest font size ≤ `size` (and ≥ `min_size`) at which `text` fits."""
+        width = self.width(text, size)
+        if width <= max_width:
+            return size
+        return max(min_size, size * max_width / width)
+
+    def wrap(
+        self, text: str, size: float, max_width: float, max_lines: int | None = None
+    ) -> list[str]:
+        """Break `text` into lines no wider than `max_width`.
+
+        Chinese breaks between any two characters, Latin words are kept whole unless a
+        word alone is too wide. With `max_lines`, the last line ends in an ellipsis when
+        text was left over.
+        """
+        lines: list[str] = []
+        for para in text.splitlines() or [""]:
+            lines.extend(self._wrap_para(para, size, max_width))
+        if max_lines is not None and len(lines) > max_lines:
+            kept = lines[:max_lines]
+            kept[-1] = self.fit(kept[-1].rstrip() + ELLIPSIS, size, max_width)
+            return kept
+        return lines
+
+    def _wrap_para(self, text: str, size: float, max_width: float) -> list[str]:
+        lines: list[str] = []
+        line = ""
+        for token in _TOKEN.findall(text):
+            candidate = line + token
+            if self.width(candidate, size) <= max_width or (
+                token[0] in _NO_LINE_START and len(token) == 1 and line
+            ):
+                line = candidate
+                continue
+            if token.isspace():
+                lines.append(line)
+                line = ""
+                continue
+            if line.strip():
+                lines.append(line.rstrip())
+            line = ""
+            while self.width(token, size) > max_width and len(token) > 1:
+                cut = len(token) - 1
+                while cut > 1 and self.width(token[:cut], size) > max_width:
+                    cut -= 1
+                lines.append(token[:cut])
+                token = token[cut:]
+            line = token
+        if line.strip() or not lines:
+            lines.append(line.rstrip())
+        return lines

@@ -1,0 +1,220 @@
+"""The route sheet (收款路线单): one route day's customers in visit order.
+
+Landscape, with the printed facts on the left (balance, overdue, what was promised for
+the day, phone, who can pay) and empty boxes on the right that the rep fills in by hand
+on the road ("collected", "new promise", "note"); a hand-over strip at the end is signed
+when the rep returns the sheet and the money to the office.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from models import clock
+from models.i18n import _
+from models.records import CompanySettings, RouteSheet, RouteStop
+from reports.fonts import FontSet
+from reports.formatting import format_date, format_weekday, money
+from reports.layout import (
+    ACCENT,
+    INK,
+    MUTED,
+    Block,
+    Cell,
+    Column,
+    Document,
+    Frame,
+    Table,
+    frame_for,
+    hline,
+    paginate,
+    paper,
+    spacer,
+)
+from reports.output import NothingToPrint, write_documents
+from reports.parts import (
+    Style,
+    footer,
+    in_language,
+    label_rows,
+    letterhead,
+    page_of,
+    running_header,
+    style_for,
+    title,
+)
+
+ROW_HEIGHT = 34.0  # room to write an amount and a few words by hand
+
+
+def _columns(frame: Frame) -> list[Column]:
+    fixed = [
+        Column(_("No."), 22, "center"),
+        Column(_("Customer"), 150),
+        Column(_("Phone / who can pay"), 140),
+        Column(_("Balance"), 62, "right"),
+        Column(_("Overdue"), 62, "right"),
+        Column(_("Promised for today"), 110),
+        Column(_("Collected"), 66),
+        Column(_("New promise"), 76),
+    ]
+    used = sum(col.width for col in fixed)
+    return [*fixed, Column(_("Note"), frame.width - used)]
+
+
+def _promised(stop: RouteStop, style: Style) -> tuple[str, ...]:
+    lines = []
+    for p in stop.promises_due:
+        text = f"{money(p.amount - p.paid)} @{p.due_at:%H:%M}"
+        if p.method is not None:
+            text += f" {p.method.label}"
+        lines.append(text)
+    return (
+        tuple(lines[:2]) if len(lines) <= 2 else (lines[0], _("+{n} more").format(n=len(lines) - 1))
+    )
+
+
+def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
+    cust = stop.customer
+    pen = style.pen
+    name = pen.fit(f"{cust.name} ({cust.code})", table.size, table.cell_width(1))
+    address = cust.address or ""
+    phones = ", ".join(p for p in re.split(r"[,，;；、]\s*", cust.phones) if p) or "—"
+    payer = _("Payer: {name}").format(name=cust.payer) if cust.payer else ""
+    return table.row(
+        [
+            str(stop.position),
+            Cell((name, address), bold=False),
+            Cell((phones, payer) if payer else phones),
+            Cell(money(stop.balance), bold=True),
+            Cell(money(stop.overdue) if stop.overdue else "", color=ACCENT),
+            Cell(_promised(stop, style) or "", bold=bool(stop.promises_due)),
+            "",
+            "",
+            "",
+        ],
+        height=ROW_HEIGHT,
+    )
+
+
+def _handover(style: Style, frame: Frame) -> Block:
+    pen = style.pen
+    labels = [
+        _("Sheet taken by"),
+        _("Returned at"),
+        _("Cash"),
+        _("Cheques"),
+        _("Total collected"),
+        _("Checked by"),
+    ]
+    per_row = 3
+    step = frame.width / per_row
+
+    def draw(c: Canvas, top: float) -> None:
+        pen.draw(c, frame.left, top - 14, _("Hand-over to the office"), 9.5, bold=True)
+        for i, label in enumerate(labels):
+            x = frame.left + (i % per_row) * step
+            y = top - 36 - (i // per_row) * 22
+            pen.draw(c, x, y, label, 8.5, color=MUTED)
+            x0 = x + pen.width(label, 8.5) + 6
+            hline(c, x0, x + step - 18, y - 2, color=INK, width=0.6)
+
+    return Block(36 + 22 * ((len(labels) - 1) // per_row) + 10, draw)
+
+
+def build_route_sheet(
+    sheet: RouteSheet,
+    company: CompanySettings,
+    *,
+    lang: str | None = None,
+    fonts: FontSet | None = None,
+) -> Document:
+    """Lay out the route sheet; raises `NothingToPrint` when the route has no stops."""
+    style = style_for(company, lang, fonts)
+    with in_language(style.lang):
+        if not sheet.stops:
+            raise NothingToPrint(
+                _("Route “{route}” has no customers: there is no route sheet to print.").format(
+                    route=sheet.route.name
+                )
+            )
+        return _build(sheet, company, style)
+
+
+def _build(sheet: RouteSheet, company: CompanySettings, style: Style) -> Document:
+    size = paper(company.paper_size, wide=True)
+    base = frame_for(size, margin=12 * 2.8346)
+    frame = Frame(base.left, base.right, base.top, base.bottom, size[1] - 10 * 2.8346)
+    lang = style.lang
+    day = f"{format_date(sheet.day, lang)} {format_weekday(sheet.day, lang)}"
+    promised_count = sum(len(s.promises_due) for s in sheet.stops)
+    info = [
+        [(_("Route"), sheet.route.name), (_("Date"), day)],
+        [(_("Sales rep"), sheet.rep_name or "—"), (_("Customers"), str(len(sheet.stops)))],
+        [
+            (_("Promises due"), str(promised_count)),
+            (_("Printed"), f"{format_date(clock.today(), lang)} {clock.now():%H:%M}"),
+        ],
+    ]
+    table = Table(style.pen, _columns(frame), frame.left, size=8.5, header_height=18, grid=True)
+    blocks: list[Block] = [
+        letterhead(style, company, frame),
+        title(style, _("Collection route sheet"), frame),
+        label_rows(style, frame, info, label_width=70 if lang == "en" else 58),
+        spacer(2),
+        table.header(),
+    ]
+    blocks.extend(_stop_row(stop, table, style) for stop in sheet.stops)
+    blocks.append(
+        table.row(
+            [
+                "",
+                Cell(_("Totals"), bold=True),
+                "",
+                Cell(money(sheet.total_balance), bold=True),
+                Cell(money(sheet.total_overdue), bold=True, color=ACCENT),
+                Cell(money(sheet.total_promised), bold=True),
+                "",
+                "",
+                "",
+            ],
+            height=22,
+            shade=True,
+        )
+    )
+    blocks.append(spacer(8))
+    blocks.append(_handover(style, frame))
+    pages = paginate(blocks, frame)
+    doc_title = _("Collection route sheet")
+    head_mid = f"{doc_title} · {sheet.route.name} · {day}"
+    foot_left = f"{sheet.route.name} · {day} · {sheet.rep_name}"
+
+    def chrome(c: Canvas, n: int, count: int) -> None:
+        if n > 1:
+            running_header(c, style, size, frame, company.name, head_mid, page_of(n, count))
+        footer(c, style, frame, foot_left, page_of(n, count))
+
+    return Document(
+        title=f"{doc_title} {sheet.route.name} {sheet.day.isoformat()}",
+        size=size,
+        pages=pages,
+        chrome=chrome,
+        kind="route",
+        file_stem=f"route-{sheet.route.name}-{sheet.day.isoformat()}",
+    )
+
+
+def render_route_sheet(
+    sheet: RouteSheet,
+    company: CompanySettings,
+    out: str | Path,
+    *,
+    lang: str | None = None,
+    fonts: FontSet | None = None,
+) -> Path:
+    """Write the route sheet to the PDF `out` atomically; returns the path."""
+    doc = build_route_sheet(sheet, company, lang=lang, fonts=fonts)
+    return write_documents(out, [doc], title=doc.title, author=company.name)
