@@ -131,7 +131,7 @@ class FontNotice:
             return _(
                 "The font chosen in Settings (“{path}”) cannot be used: {reason}. "
                 "Another Chinese font was used instead."
-            ).format(path=self.path, reason=self.reason)
+            ).format(path=self.path, reason=_(self.reason))
         return _(
             "No Chinese TrueType font was found on this computer, so documents use the "
             "PDF viewer's built-in STSong font: they may look different or show empty "
