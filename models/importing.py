@@ -1,0 +1,618 @@
+"""Importing customers, ledger entries and promises from a spreadsheet (CSV or XLSX).
+
+A file is imported whole or not at all. Every row is parsed and then written through the
+same model functions the GUI uses, inside ONE transaction; each row runs in its own
+savepoint so that a row the model refuses is noted and the next row still gets checked.
+At the end, if any row had a problem, the whole transaction is rolled back and
+`ImportRejected` lists every problem as "row N, column C: what is wrong" — N being the
+row number the clerk sees in Excel.
+
+Importing the same file twice does not post anything twice:
+
+- entries: each entry carries an ``import_key``: the SHA-256 of the row's normalised
+  content (customer code, date, kind, amount in fen, document number, memo, method,
+  cheque number, due date, bank) plus how many identical rows came before it in the
+  file. Two identical rows in one file are two entries (keys …#1 and …#2); the same file
+  imported again finds both keys and posts nothing ("0 new, 2 already imported"). An
+  overlapping export behaves the same way. A voided imported entry keeps its key, so a
+  re-import does not bring it back; a corrected row has new content, hence a new key.
+- customers: a code already in the ledger with the same name is "already there" and left
+  unchanged (no second opening balance); with a different name it is an error, because
+  the file means another shop.
+- promises: a promise with the same customer, amount and clearance time that is not
+  cancelled is "already recorded"; the same promise twice in one file is an error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+import peewee as pw
+
+from models import people, posting, promises
+from models.customers import add_customer, parse_terms
+from models.db import transaction
+from models.errors import InputError, LedgerError
+from models.i18n import _
+from models.money import Fen, parse_money
+from models.parsing import parse_date, parse_datetime, parse_kind, parse_method
+from models.records import CustomerDraft, EntryKind, PaymentMethod
+from models.tables import CustomerRow, EntryRow, PromiseRow
+from models.tabular import Column, ColumnMap, Sheet, map_columns, read_sheet
+
+T = TypeVar("T")
+
+
+class ImportKind(StrEnum):
+    CUSTOMERS = "customers"
+    ENTRIES = "entries"
+    PROMISES = "promises"
+
+
+CUSTOMER_COLUMNS = (
+    Column("code", "编号", ("customer_code", "客户编号", "代码"), required=True),
+    Column("name", "名称", ("customer_name", "客户名称", "客户", "店名"), required=True),
+    Column("contact", "联系人", ("老板",)),
+    Column("phone", "电话", ("phones", "手机", "联系电话")),
+    Column("address", "地址", ("送货地址",)),
+    Column("route", "线路", ("路线",)),
+    Column("rep", "业务员", ("salesman", "sales_rep")),
+    Column("terms", "账期", ("credit_terms", "结算方式")),
+    Column("credit_limit", "信用额度", ("limit", "额度")),
+    Column("opening_balance", "期初余额", ("opening", "期初")),
+    Column("opening_date", "期初日期"),
+    Column("payer", "付款人", ("who_pays", "代付人")),
+    Column("notes", "备注", ("note", "memo")),
+)
+ENTRY_COLUMNS = (
+    Column("customer_code", "客户编号", ("code", "编号"), required=True),
+    Column("date", "日期", ("日期",), required=True),
+    Column("kind", "类型", ("type", "类别", "业务类型"), required=True),
+    Column("amount", "金额", (), required=True),
+    Column("doc_no", "单号", ("document", "doc", "送货单号", "单据号")),
+    Column("memo", "备注", ("note", "摘要")),
+    Column("method", "付款方式", ("payment_method", "收款方式", "方式")),
+    Column("cheque_no", "支票号", ("cheque_number", "票号", "汇票号")),
+    Column("cheque_due", "票期", ("due", "到期日", "cheque_due_date")),
+    Column("bank", "银行", ("开户行", "付款行")),
+)
+PROMISE_COLUMNS = (
+    Column("customer_code", "客户编号", ("code", "编号"), required=True),
+    Column("amount", "金额", ("约定金额",), required=True),
+    Column("due", "清款时间", ("due_at", "约定时间", "约定清款时间", "清款日期"), required=True),
+    Column("method", "付款方式", ("payment_method", "方式")),
+    Column("payer", "付款人", ("who_pays",)),
+    Column("rep", "业务员", ()),
+    Column("note", "备注", ("memo", "notes")),
+)
+COLUMNS = {
+    ImportKind.CUSTOMERS: CUSTOMER_COLUMNS,
+    ImportKind.ENTRIES: ENTRY_COLUMNS,
+    ImportKind.PROMISES: PROMISE_COLUMNS,
+}
+
+# Column widths of the tables (PostgreSQL refuses longer text; SQLite would keep it).
+_MAX_LEN = {
+    "code": 40,
+    "customer_code": 40,
+    "name": 200,
+    "contact": 100,
+    "phone": 200,
+    "address": 300,
+    "payer": 100,
+    "route": 60,
+    "rep": 60,
+    "doc_no": 60,
+    "memo": 300,
+    "note": 300,
+    "cheque_no": 60,
+    "bank": 100,
+}
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One thing wrong with one row; `column` is the header as written in the file."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.column:
+            return _("row {row}, column {column}: {problem}").format(
+                row=self.row, column=self.column, problem=self.message
+            )
+        return _("row {row}: {problem}").format(row=self.row, problem=self.message)
+
+
+class ImportRejected(InputError):
+    """The file had bad rows; nothing was written. `problems` lists every one."""
+
+    def __init__(self, source: str, problems: Iterable[RowProblem]) -> None:
+        self.problems = tuple(sorted(problems, key=lambda p: p.row))
+        rows = len({p.row for p in self.problems})
+        super().__init__(
+            _("Nothing was imported from “{name}”: {rows} row(s) have problems.").format(
+                name=source, rows=rows
+            )
+        )
+
+    def lines(self) -> list[str]:
+        """The summary sentence, then one line per problem."""
+        return [str(self), *(str(p) for p in self.problems)]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did. `existing` counts rows that were already in the ledger."""
+
+    kind: ImportKind
+    source: str
+    encoding: str
+    added: int
+    existing: int
+    created_routes: tuple[str, ...] = ()
+    created_reps: tuple[str, ...] = ()
+    ignored_columns: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """E.g. "entries.csv: 0 new, 120 already imported." plus what else happened."""
+        if self.kind is ImportKind.CUSTOMERS:
+            text = _("{name}: {new} new customer(s), {old} already there (left unchanged).")
+        elif self.kind is ImportKind.PROMISES:
+            text = _("{name}: {new} new promise(s), {old} already recorded.")
+        else:
+            text = _("{name}: {new} new, {old} already imported.")
+        parts = [text.format(name=self.source, new=self.added, old=self.existing)]
+        if self.created_routes:
+            parts.append(_("New routes: {names}.").format(names=", ".join(self.created_routes)))
+        if self.created_reps:
+            parts.append(_("New reps: {names}.").format(names=", ".join(self.created_reps)))
+        if self.ignored_columns:
+            parts.append(
+                _("Columns not used: {names}.").format(names=", ".join(self.ignored_columns))
+            )
+        return " ".join(parts)
+
+
+def import_file(kind: ImportKind | str, path: str | Path) -> ImportResult:
+    """Import `path` (CSV or XLSX) as customers, entries or promises.
+
+    Raises `ImportRejected` (nothing written) when any row is bad, `InputError` when the
+    file itself cannot be used, `OSError` when it cannot be read.
+    """
+    kind = ImportKind(kind)
+    sheet = read_sheet(path)
+    columns = map_columns(sheet, COLUMNS[kind])
+    run = _Run(sheet, columns)
+    importer = {
+        ImportKind.CUSTOMERS: _import_customers,
+        ImportKind.ENTRIES: _import_entries,
+        ImportKind.PROMISES: _import_promises,
+    }[kind]
+    try:
+        with transaction():
+            importer(run)
+            if run.problems:
+                raise _Rollback
+    except _Rollback:
+        raise ImportRejected(sheet.source, run.problems) from None
+    return ImportResult(
+        kind=kind,
+        source=sheet.source,
+        encoding=sheet.encoding,
+        added=run.added,
+        existing=run.existing,
+        created_routes=tuple(run.created_routes),
+        created_reps=tuple(run.created_reps),
+        ignored_columns=columns.ignored,
+    )
+
+
+class _Rollback(Exception):
+    """Raised inside the import's transaction to undo it when any row was bad."""
+
+
+@dataclass
+class _Run:
+    """State of one import: the sheet, the problems found so far and the counts."""
+
+    sheet: Sheet
+    columns: ColumnMap
+    problems: list[RowProblem] = field(default_factory=list)
+    added: int = 0
+    existing: int = 0
+    created_routes: list[str] = field(default_factory=list)
+    created_reps: list[str] = field(default_factory=list)
+
+    def rows(self) -> Iterator[_Row]:
+        for number, cells in self.sheet.rows:
+            yield _Row(self, number, cells)
+
+    def write(self, row: _Row, column: str, action: Callable[[], object]) -> bool:
+        """Run one row's writes in a savepoint; a refusal becomes a problem of `column`."""
+        try:
+            with transaction():
+                action()
+        except LedgerError as err:
+            row.problem(column, str(err))
+            return False
+        except (pw.IntegrityError, pw.DataError) as err:
+            reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            row.problem(column, _("The ledger refused this row: {reason}").format(reason=reason))
+            return False
+        return True
+
+
+class _Row:
+    """One spreadsheet row: its cells by column key, and the problems found in it."""
+
+    def __init__(self, run: _Run, number: int, cells: tuple[str, ...]) -> None:
+        self.run, self.number, self.cells = run, number, cells
+        self.bad = False
+        self._too_long: set[str] = set()
+
+    def text(self, key: str) -> str:
+        value = self.run.columns.cell(self.cells, key)
+        limit = _MAX_LEN.get(key)
+        if limit is not None and len(value) > limit and key not in self._too_long:
+            self._too_long.add(key)
+            self.problem(key, _("Too long: use at most {n} characters.").format(n=limit))
+        return value
+
+    def problem(self, key: str, message: str) -> None:
+        label = self.run.columns.label(key) if key else ""
+        self.run.problems.append(RowProblem(self.number, label, message))
+        self.bad = True
+
+    def parse(self, key: str, parser: Callable[[str], T]) -> T | None:
+        """`parser(text)`, or None with a problem noted when it raises `InputError`."""
+        try:
+            return parser(self.text(key))
+        except InputError as err:
+            self.problem(key, str(err))
+            return None
+
+    def optional(self, key: str, parser: Callable[[str], T]) -> T | None:
+        """Like `parse`, but an empty cell is simply None."""
+        return self.parse(key, parser) if self.text(key) else None
+
+    def date(self, key: str) -> dt.date | None:
+        return self.parse(key, lambda t: posting.check_date(parse_date(t)))
+
+    def customer_id(self, ids: dict[str, int]) -> int | None:
+        code = self.text("customer_code")
+        if not code:
+            self.problem("customer_code", _("The customer code is empty."))
+            return None
+        if code not in ids:
+            self.problem(
+                "customer_code", _("There is no customer with code “{code}”.").format(code=code)
+            )
+            return None
+        return ids[code]
+
+
+def _customer_ids() -> dict[str, int]:
+    return dict(CustomerRow.select(CustomerRow.code, CustomerRow.id).tuples())
+
+
+# --- customers ------------------------------------------------------------------------
+
+
+def _import_customers(run: _Run) -> None:
+    existing = dict(CustomerRow.select(CustomerRow.code, CustomerRow.name).tuples())
+    seen: dict[str, int] = {}
+    for row in run.rows():
+        code, name = row.text("code"), row.text("name")
+        if not code:
+            row.problem("code", _("The customer needs a code, such as C0001."))
+        if not name:
+            row.problem("name", _("The customer needs a name."))
+        terms = row.parse("terms", parse_terms)
+        limit = row.optional("credit_limit", lambda t: parse_money(t, allow_zero=True))
+        opening = row.optional(
+            "opening_balance", lambda t: parse_money(t, allow_negative=True, allow_zero=True)
+        )
+        opening_on = None
+        if opening:
+            opening_on = row.date("opening_date")
+        elif row.text("opening_date"):
+            row.date("opening_date")  # still report a malformed date
+        texts = {k: row.text(k) for k in ("contact", "phone", "address", "payer", "notes")}
+        route_name, rep_name = row.text("route"), row.text("rep")
+        if code in seen:
+            row.problem(
+                "code",
+                _("The code {code} is also used on row {other}.").format(
+                    code=code, other=seen[code]
+                ),
+            )
+            continue
+        if code:
+            seen[code] = row.number
+        if code in existing:
+            if existing[code] == name:
+                run.existing += 1
+            elif name:
+                row.problem(
+                    "code",
+                    _(
+                        "The code {code} already belongs to “{name}”: use another code, or "
+                        "the same name to leave that customer as it is."
+                    ).format(code=code, name=existing[code]),
+                )
+            continue
+        if row.bad:
+            continue
+        draft = CustomerDraft(
+            code=code,
+            name=name,
+            contact=texts["contact"],
+            phones=texts["phone"],
+            address=texts["address"],
+            payer=texts["payer"],
+            terms=terms,  # type: ignore[arg-type]  # not None: the row is not bad
+            credit_limit=limit,
+            notes=texts["notes"],
+        )
+        _add_customer(run, row, draft, route_name, rep_name, opening, opening_on)
+
+
+def _add_customer(
+    run: _Run,
+    row: _Row,
+    draft: CustomerDraft,
+    route_name: str,
+    rep_name: str,
+    opening: Fen | None,
+    opening_on: dt.date | None,
+) -> None:
+    new_route = bool(route_name) and people.route_by_name(route_name) is None
+    new_rep = bool(rep_name) and people.rep_by_name(rep_name) is None
+
+    def write() -> None:
+        route = people.ensure_route(route_name) if route_name else None
+        rep = people.ensure_rep(rep_name) if rep_name else None
+        customer = add_customer(
+            dataclasses.replace(
+                draft, route_id=route.id if route else None, rep_id=rep.id if rep else None
+            )
+        )
+        if opening and opening_on is not None:
+            posting.post_opening(
+                customer.id,
+                opening_on,
+                opening,
+                memo=_("Imported from {name}").format(name=run.sheet.source),
+                import_key=_key("opening", draft.code),
+            )
+
+    if run.write(row, "code", write):
+        run.added += 1
+        if new_route:
+            run.created_routes.append(route_name)
+        if new_rep:
+            run.created_reps.append(rep_name)
+
+
+# --- entries --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _EntryDraft:
+    customer_id: int
+    code: str
+    on: dt.date
+    kind: EntryKind
+    amount: Fen
+    doc_no: str
+    memo: str
+    method: PaymentMethod | None
+    cheque_no: str
+    cheque_due: dt.date | None
+    bank: str
+
+    def content(self) -> str:
+        """The normalised row: equal for rows that mean the same entry."""
+        parts = (
+            self.code,
+            self.on.isoformat(),
+            self.kind.value,
+            str(self.amount),
+            self.doc_no,
+            self.memo,
+            self.method.value if self.method else "",
+            self.cheque_no,
+            self.cheque_due.isoformat() if self.cheque_due else "",
+            self.bank,
+        )
+        return "\x1f".join(parts)
+
+
+def _key(*parts: str) -> str:
+    """A 64-character import key (fits `EntryRow.import_key`)."""
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
+
+
+def _parse_entry(row: _Row, ids: dict[str, int]) -> _EntryDraft | None:
+    customer_id = row.customer_id(ids)
+    on = row.date("date")
+    kind = row.parse("kind", parse_kind)
+    amount = row.parse("amount", lambda t: parse_money(t, allow_negative=kind is EntryKind.OPENING))
+    doc_no, memo = row.text("doc_no"), row.text("memo")
+    method = row.optional("method", parse_method)
+    cheque_no, bank = row.text("cheque_no"), row.text("bank")
+    cheque_due = row.optional("cheque_due", parse_date)
+    if kind is EntryKind.PAYMENT and method is None and not row.text("method"):
+        row.problem(
+            "method",
+            _("Say how the payment was made: cash, cheque, draft, transfer, wechat or alipay."),
+        )
+    if kind is not None and kind is not EntryKind.PAYMENT and row.text("method"):
+        row.problem(
+            "method",
+            _(
+                "Only payments have a payment method: leave this cell empty (the row is a {kind})."
+            ).format(kind=kind.label),
+        )
+    instrument = method is not None and method.is_instrument
+    if instrument and not cheque_no:
+        row.problem("cheque_no", _("A cheque or draft needs its number."))
+    # Only say "not for this kind" once the kind (and a payment's method) is known.
+    known = kind is not None and (kind is not EntryKind.PAYMENT or method is not None)
+    if known and not instrument:
+        for key in ("cheque_no", "cheque_due", "bank"):
+            if row.text(key):
+                row.problem(key, _("Only a cheque or draft has a number, a due date and a bank."))
+    if kind is EntryKind.WRITEOFF and not memo:
+        row.problem("memo", _("Say why the debt is written off."))
+    if row.bad:
+        return None
+    return _EntryDraft(
+        customer_id=customer_id,  # type: ignore[arg-type]  # not None: the row is not bad
+        code=row.text("customer_code"),
+        on=on,  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
+        amount=amount,  # type: ignore[arg-type]
+        doc_no=doc_no,
+        memo=memo,
+        method=method,
+        cheque_no=cheque_no,
+        cheque_due=cheque_due,
+        bank=bank,
+    )
+
+
+def _post_entry(e: _EntryDraft, key: str) -> None:
+    common = {"doc_no": e.doc_no, "memo": e.memo, "import_key": key}
+    if e.kind is EntryKind.DELIVERY:
+        posting.post_delivery(e.customer_id, e.on, e.amount, **common)
+    elif e.kind is EntryKind.PAYMENT:
+        posting.post_payment(
+            e.customer_id,
+            e.on,
+            e.amount,
+            e.method,  # type: ignore[arg-type]  # payments always have one
+            cheque_no=e.cheque_no,
+            bank=e.bank,
+            due_on=e.cheque_due,
+            **common,
+        )
+    elif e.kind is EntryKind.RETURN:
+        posting.post_return(e.customer_id, e.on, e.amount, **common)
+    elif e.kind is EntryKind.DISCOUNT:
+        posting.post_discount(e.customer_id, e.on, e.amount, **common)
+    elif e.kind is EntryKind.WRITEOFF:
+        posting.post_writeoff(e.customer_id, e.on, e.amount, **common)
+    else:
+        posting.post_opening(e.customer_id, e.on, e.amount, **common)
+
+
+def _existing_keys(keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        query = EntryRow.select(EntryRow.import_key).where(EntryRow.import_key.in_(chunk))
+        found.update(k for (k,) in query.tuples())
+    return found
+
+
+def _import_entries(run: _Run) -> None:
+    ids = _customer_ids()
+    parsed: list[tuple[_Row, _EntryDraft, str]] = []
+    occurrences: Counter[str] = Counter()
+    for row in run.rows():
+        draft = _parse_entry(row, ids)
+        if draft is None:
+            continue
+        content = draft.content()
+        occurrences[content] += 1
+        parsed.append((row, draft, _key(content, str(occurrences[content]))))
+    known = _existing_keys([key for _row, _draft, key in parsed])
+    for row, draft, key in parsed:
+        if key in known:
+            run.existing += 1
+            continue
+        # What the model may still refuse here is about the document number (already
+        # posted for this customer), so that is the column to point at.
+        column = "doc_no" if draft.kind in (EntryKind.DELIVERY, EntryKind.RETURN) else ""
+        if run.write(row, column, lambda d=draft, k=key: _post_entry(d, k)):
+            run.added += 1
+
+
+# --- promises -------------------------------------------------------------------------
+
+
+def _import_promises(run: _Run) -> None:
+    ids = _customer_ids()
+    seen: dict[tuple[int, Fen, dt.datetime], int] = {}
+    for row in run.rows():
+        customer_id = row.customer_id(ids)
+        amount = row.parse("amount", parse_money)
+        due_at = row.parse("due", parse_datetime)
+        method = row.optional("method", parse_method)
+        payer, rep_name, note = row.text("payer"), row.text("rep"), row.text("note")
+        if row.bad:
+            continue
+        same = (customer_id, amount, due_at)
+        if same in seen:
+            row.problem("", _("This is the same promise as row {other}.").format(other=seen[same]))
+            continue
+        seen[same] = row.number  # type: ignore[index]
+        if _promise_exists(customer_id, amount, due_at):  # type: ignore[arg-type]
+            run.existing += 1
+            continue
+        new_rep = bool(rep_name) and people.rep_by_name(rep_name) is None
+        promise = _PromiseDraft(customer_id, amount, due_at, method, payer, rep_name, note)  # type: ignore[arg-type]
+        if run.write(row, "due", promise.make):
+            run.added += 1
+            if new_rep:
+                run.created_reps.append(rep_name)
+
+
+@dataclass(frozen=True)
+class _PromiseDraft:
+    customer_id: int
+    amount: Fen
+    due_at: dt.datetime
+    method: PaymentMethod | None
+    payer: str
+    rep_name: str
+    note: str
+
+    def make(self) -> None:
+        """Record it; who pays and the rep default to the customer's own."""
+        customer = CustomerRow.get_by_id(self.customer_id)
+        rep_id = people.ensure_rep(self.rep_name).id if self.rep_name else customer.rep_id
+        promises.make_promise(
+            self.customer_id,
+            self.amount,
+            self.due_at,
+            method=self.method,
+            payer=self.payer or customer.payer,
+            rep_id=rep_id,
+            note=self.note,
+        )
+
+
+def _promise_exists(customer_id: int, amount: Fen, due_at: dt.datetime) -> bool:
+    return (
+        PromiseRow.select()
+        .where(
+            (PromiseRow.customer == customer_id)
+            & (PromiseRow.amount == amount)
+            & (PromiseRow.due_at == due_at)
+            & PromiseRow.cancelled_at.is_null()
+        )
+        .exists()
+    )

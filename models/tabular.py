@@ -1,0 +1,239 @@
+"""Reading a spreadsheet (CSV or XLSX) into rows of text, for import.
+
+What a clerk hands us is whatever Excel saved: CSV in UTF-8, UTF-8 with a BOM ("CSV
+UTF-8"), GB18030/GBK (plain "CSV" on a Chinese Windows), UTF-16 tab-separated ("Unicode
+text"), or an XLSX workbook. The encoding is detected, never asked for. Every cell
+becomes text, so one parser per column serves both formats; XLSX numbers are written
+the way Excel shows them (15 significant digits), so ``1234.56`` stays ``1234.56``.
+
+Row numbers are the spreadsheet's own (the header row included, blank rows counted), so
+a message such as "row 7" points at the row the clerk sees in Excel.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.errors import InputError
+from models.i18n import _
+
+XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (OLE compound file)
+MAX_BYTES = 200 * 1024 * 1024  # a ledger import is never this big; protects memory
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A table read from a file: the header row and the data rows below it, as text."""
+
+    source: str  # file name, for messages
+    encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16" or "xlsx"
+    header_row: int  # spreadsheet row number of the header (1 unless rows above are blank)
+    headers: tuple[str, ...]  # as written in the file, stripped
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cells) of non-blank rows
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column an import understands: its key and the headers that name it."""
+
+    key: str  # the English header, e.g. "customer_code"
+    zh: str  # the Chinese header, e.g. "客户编号"
+    aliases: tuple[str, ...] = ()  # other headers clerks use; any case and spacing
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which cell of a row holds each known column."""
+
+    index: dict[str, int]  # column key -> cell index
+    labels: dict[str, str]  # column key -> header as written in the file
+    ignored: tuple[str, ...]  # headers the import does not use
+
+    def cell(self, cells: tuple[str, ...], key: str) -> str:
+        i = self.index.get(key)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, key)
+
+
+def read_sheet(path: str | Path) -> Sheet:
+    """Read a CSV or XLSX file (chosen by its content, not its name) into a `Sheet`.
+
+    Raises `InputError` when the file cannot be read, is of another kind, or is empty.
+    `OSError` (missing file, no permission) is left to the caller, which knows the path.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(_("“{path}” is a folder, not a file to import.").format(path=path))
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise InputError(_("“{path}” is too large to import.").format(path=path.name))
+    if data.startswith(XLS_MAGIC) or path.suffix.lower() == ".xls":
+        raise InputError(
+            _(
+                "“{name}” is an old Excel 97-2003 workbook: in Excel choose Save As and pick "
+                "“Excel Workbook (.xlsx)” or “CSV UTF-8”, then import that file."
+            ).format(name=path.name)
+        )
+    if data.startswith(XLSX_MAGIC):
+        encoding, records = "xlsx", _xlsx_records(data, path.name)
+    else:
+        text, encoding = decode_text(data, path.name)
+        records = _csv_records(text)
+    return _sheet(path.name, encoding, records)
+
+
+def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
+    """Decode a CSV file's bytes; returns (text, encoding name).
+
+    A BOM decides; otherwise strict UTF-8 is tried first because GB18030 would decode
+    almost any bytes (wrongly) — UTF-8 text is practically never valid by accident.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = [("utf-8-sig", "utf-8-sig")]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = [("utf-16", "utf-16")]
+    else:
+        candidates = [("utf-8", "utf-8"), ("gb18030", "gb18030")]
+    for codec, label in candidates:
+        try:
+            return data.decode(codec), label
+        except UnicodeDecodeError:
+            continue
+    raise InputError(
+        _(
+            "The text of “{name}” cannot be read: save it from Excel as “CSV UTF-8” or as "
+            "an .xlsx workbook."
+        ).format(name=name)
+    )
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or tab/semicolon when the first non-blank line clearly uses those."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+def _csv_records(text: str) -> list[list[str]]:
+    # One csv record is one spreadsheet row, even when a quoted cell spans lines, so the
+    # record index is the row number Excel shows.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        return [list(r) for r in reader]
+    except csv.Error as err:
+        raise InputError(
+            _("The file is not a valid CSV table: {reason}").format(reason=err)
+        ) from err
+
+
+def _xlsx_records(data: bytes, name: str) -> list[list[str]]:
+    # Imported lazily: openpyxl is slow to import and only XLSX files need it.
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        raise InputError(
+            _("“{name}” is not a valid Excel workbook: {reason}").format(name=name, reason=err)
+        ) from err
+    try:
+        sheet = book.worksheets[0]
+        # Some programs write a wrong sheet size; reading without it keeps every row.
+        sheet.reset_dimensions()
+        return [[cell_text(v) for v in row] for row in sheet.iter_rows(min_row=1, values_only=True)]
+    finally:
+        book.close()
+
+
+def cell_text(value: object) -> str:
+    """An XLSX cell value as the text a clerk would type for it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        # Excel shows (and computes with) 15 significant digits; 0.1+0.2 is "0.3" there.
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(value, ".15g")
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def _sheet(source: str, encoding: str, records: list[list[str]]) -> Sheet:
+    numbered = [(n, tuple(c.strip() for c in cells)) for n, cells in enumerate(records, start=1)]
+    filled = [(n, cells) for n, cells in numbered if any(cells)]
+    if not filled:
+        raise InputError(_("“{name}” is empty: it has no header row.").format(name=source))
+    (header_row, headers), *rows = filled
+    return Sheet(source, encoding, header_row, headers, tuple(rows))
+
+
+_BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】")
+_SEPARATORS = re.compile(r"[\s\-_./]+")
+
+
+def normalise_header(text: str) -> str:
+    """``" Customer Code "`` → ``customer_code``; ``金额（元）`` → ``金额``; ``编号*`` → ``编号``."""
+    value = unicodedata.normalize("NFKC", text).replace("\ufeff", "").strip().lower()
+    value = _BRACKETED.sub("", value).strip(" *:：")
+    return _SEPARATORS.sub("_", value).strip("_")
+
+
+def map_columns(sheet: Sheet, columns: tuple[Column, ...]) -> ColumnMap:
+    """Match the sheet's headers to `columns`.
+
+    Raises `InputError` naming every required column that is missing and every column
+    that appears twice. Headers no column claims are returned as `ignored`.
+    """
+    by_alias = {normalise_header(a): c.key for c in columns for a in (c.key, c.zh, *c.aliases)}
+    index: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    ignored: list[str] = []
+    problems: list[str] = []
+    for i, header in enumerate(sheet.headers):
+        key = by_alias.get(normalise_header(header))
+        if key is None:
+            if header:
+                ignored.append(header)
+        elif key in index:
+            problems.append(
+                _("The column “{column}” appears twice in the header row.").format(column=header)
+            )
+        else:
+            index[key], labels[key] = i, header
+    missing = [c for c in columns if c.required and c.key not in index]
+    if missing:
+        names = ", ".join(f"{c.key} ({c.zh})" for c in missing)
+        problems.insert(
+            0,
+            _("Row {row}: the header lacks the column(s) {names}.").format(
+                row=sheet.header_row, names=names
+            ),
+        )
+    if problems:
+        raise InputError(" ".join(problems))
+    return ColumnMap(index, labels, tuple(ignored))
