@@ -215,6 +215,7 @@ def _build(
         size=size,
         pages=[page],
         chrome=chrome,
+        font=style.pen.fonts.latin,
         kind="iou",
         file_stem=f"iou-{promise.serial}",
     )

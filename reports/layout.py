@@ -122,6 +122,7 @@ class Document:
     chrome: Callable[[Canvas, int, int], None]
     kind: str = ""
     file_stem: str = "document"
+    font: str = ""  # the Latin font, set as the canvas's initial font (no stray Helvetica)
 
     @property
     def page_count(self) -> int:
@@ -147,7 +148,10 @@ class Column:
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell: one or more lines of text and how they look."""
+    """A table cell: one or more lines of text and how they look.
+
+    Only the first line is struck through and coloured; later lines are notes (grey).
+    """
 
     text: str | tuple[str, ...]
     bold: bool = False
@@ -297,7 +301,7 @@ class Table:
                         size,
                         align=self.columns[i].align,
                         bold=cell.bold,
-                        strike=cell.strike,
+                        strike=cell.strike and k == 0,
                         color=cell.color if k == 0 else (cell.color or MUTED),
                     )
 

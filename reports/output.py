@@ -33,10 +33,12 @@ class NothingToPrint(LedgerError):
 
 
 def new_canvas(
-    target: io.BytesIO, *, title: str = "", author: str = "", subject: str = ""
+    target: io.BytesIO, *, title: str = "", author: str = "", subject: str = "", font: str = ""
 ) -> Canvas:
-    """A compressed canvas with the document properties set."""
-    c = Canvas(target, pagesize=A4, pageCompression=1)
+    """A compressed canvas with the document properties set; `font` is the initial font
+    (by default reportlab starts every page in Helvetica, which is not embedded)."""
+    kwargs = {"initialFontName": font} if font else {}
+    c = Canvas(target, pagesize=A4, pageCompression=1, **kwargs)
     c.setTitle(title)
     c.setAuthor(author)
     c.setSubject(subject)
@@ -46,8 +48,9 @@ def new_canvas(
 
 def pdf_bytes(docs: Iterable[Document], *, title: str = "", author: str = "") -> bytes:
     """Draw `docs` one after another into one PDF and return its bytes."""
+    docs = list(docs)
     buffer = io.BytesIO()
-    c = new_canvas(buffer, title=title, author=author)
+    c = new_canvas(buffer, title=title, author=author, font=docs[0].font if docs else "")
     for doc in docs:
         doc.draw(c)
     c.save()

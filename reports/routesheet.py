@@ -202,6 +202,7 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style) -> Documen
         size=size,
         pages=pages,
         chrome=chrome,
+        font=style.pen.fonts.latin,
         kind="route",
         file_stem=f"route-{sheet.route.name}-{sheet.day.isoformat()}",
     )

@@ -469,6 +469,7 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
         size=size,
         pages=pages,
         chrome=chrome,
+        font=style.pen.fonts.latin,
         kind="statement",
         file_stem=f"statement-{cust.code}-{st.period_to.isoformat()}",
     )

@@ -1,0 +1,91 @@
+"""What ``main.py print statement|iou|route`` calls: look up, build, write, report.
+
+Each function needs an open ledger (`models.db.open_ledger`), returns the path written
+and raises a `models.errors.LedgerError` whose message is one translated sentence:
+`NotFound` (unknown customer or route), `NothingToPrint`, `OutputError` (folder missing,
+no permission, file open elsewhere), `InputError` (bad period). The destination is
+checked before the ledger is read, and nothing is left behind on failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from models import clock
+from models.customers import customer_by_code
+from models.errors import NotFound
+from models.i18n import _
+from models.people import get_route, route_by_name
+from models.promises import mark_printed, promises_for
+from models.records import PromiseStatus, Route
+from models.routesheets import route_sheet
+from models.settings import get_company
+from models.statements import default_period, statement
+from reports.iou import render_ious
+from reports.output import check_destination
+from reports.routesheet import render_route_sheet
+from reports.statement import render_statement
+
+
+def print_statement(
+    code: str,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    as_of: dt.date | None = None,
+    lang: str | None = None,
+    out: str | Path = "statement.pdf",
+) -> Path:
+    """Print customer `code`'s statement for [`date_from`, `date_to`], aged as of `as_of`.
+
+    Defaults: `date_to` is `as_of` or today; `date_from` starts the usual 90-day window
+    (`models.statements.default_period`); `as_of` is `date_to`; `lang` is the company's
+    document language.
+    """
+    check_destination(out)
+    customer = customer_by_code(code)
+    date_to = date_to or as_of or clock.today()
+    date_from = date_from or default_period(date_to)[0]
+    st = statement(customer.id, date_from, date_to, as_of)
+    return render_statement(st, out, lang=lang)
+
+
+def print_iou(code: str, lang: str | None = None, out: str | Path = "iou.pdf") -> Path:
+    """Print the IOU notes of customer `code`'s open promises, one page each, and count
+    the print of each (`mark_printed`) once the file is written."""
+    check_destination(out)
+    customer = customer_by_code(code)
+    promises = sorted(
+        (p for p in promises_for(customer.id) if p.status is PromiseStatus.OPEN),
+        key=lambda p: (p.due_at, p.id),
+    )
+    path = render_ious(promises, customer, get_company(), out, lang=lang)
+    for p in promises:
+        mark_printed(p.id)
+    return path
+
+
+def find_route(name: str) -> Route:
+    """The route called `name` (or numbered `name`); `NotFound` otherwise."""
+    route = route_by_name(name)
+    if route is None and name.strip().isdigit():
+        try:
+            route = get_route(int(name))
+        except NotFound:
+            route = None
+    if route is None:
+        raise NotFound(_("There is no route called “{name}”.").format(name=name))
+    return route
+
+
+def print_route(
+    route: str,
+    day: dt.date | None = None,
+    lang: str | None = None,
+    out: str | Path = "route.pdf",
+) -> Path:
+    """Print the route sheet of `route` (name or number) for `day` (default today)."""
+    check_destination(out)
+    found = find_route(route)
+    sheet = route_sheet(found.id, day or clock.today())
+    return render_route_sheet(sheet, get_company(), out, lang=lang)

@@ -1,0 +1,107 @@
+"""Exporting the aging report as a spreadsheet (CSV or XLSX) for the boss and for scripts.
+
+One row per customer with the header
+``code,name,rep,route,balance,age_0_30,age_31_60,age_61_90,age_91_plus,overdue``; the
+bucket columns follow the ledger's configured aging edges. Amounts are ``1234.56`` in a
+CSV (`models.money.format_plain`) and numeric cells with two decimals in an XLSX, built
+from the integer fen through `Decimal`, never through float arithmetic.
+
+The file is built in memory and written with `reports.output.write_atomic` (temporary
+file in the same folder, then `os.replace`), so a failure leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from models.aging import age_all
+from models.errors import InputError
+from models.i18n import _
+from models.money import Fen, format_plain
+from models.records import AgingReport, AgingRow
+from reports.output import OutputError, write_atomic
+
+FORMATS = (".csv", ".xlsx")
+
+
+def aging_header(report: AgingReport) -> list[str]:
+    """The column names, following the report's bucket edges."""
+    return ["code", "name", "rep", "route", "balance", *report.bucket_names, "overdue"]
+
+
+def _amounts(row: AgingRow) -> list[Fen]:
+    return [row.balance, *row.buckets, row.overdue]
+
+
+def aging_csv(report: AgingReport, *, bom: bool = False) -> bytes:
+    """The report as CSV bytes in UTF-8 (with a BOM when `bom`: Excel then shows Chinese
+    names correctly when the file is double-clicked; scripts usually want none)."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(aging_header(report))
+    for row in report.rows:
+        writer.writerow(
+            [row.code, row.name, row.rep_name, row.route_name]
+            + [format_plain(f) for f in _amounts(row)]
+        )
+    return text.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def aging_xlsx(report: AgingReport) -> bytes:
+    """The report as an XLSX workbook: a header row, then numeric amounts shown 0.00."""
+    # Imported here: openpyxl takes a while to import and only this export needs it.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("aging")
+    sheet.freeze_panes = "A2"
+    sheet.append(aging_header(report))
+    for row in report.rows:
+        cells: list[object] = [row.code, row.name, row.rep_name, row.route_name]
+        for fen in _amounts(row):
+            # Exact: Decimal(123456) / 100 is 1234.56 with no binary rounding.
+            cell = WriteOnlyCell(sheet, value=Decimal(fen) / 100)
+            cell.number_format = "0.00"
+            cells.append(cell)
+        sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def export_aging(
+    out: str | Path, as_of: dt.date | None = None, *, bom: bool = False
+) -> tuple[Path, int]:
+    """Write every customer's aging as of `as_of` (default today) to `out`, a ``.csv``
+    or ``.xlsx`` file. Returns the path and the number of customer rows.
+
+    Raises `InputError` for another file type and `OutputError` when the file cannot be
+    written (nothing is left behind).
+    """
+    path = Path(out).expanduser()
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(
+            _("Export to a file ending in .csv or .xlsx, such as aging.xlsx (not “{name}”).").format(
+                name=path.name
+            )
+        )
+    if path.is_dir():
+        raise OutputError(
+            _("“{path}” is a folder: give a file name such as aging.xlsx.").format(path=path)
+        )
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(
+            _("The folder “{folder}” does not exist: choose another place for the file.").format(
+                folder=folder
+            )
+        )
+    report = age_all(as_of)
+    data = aging_xlsx(report) if suffix == ".xlsx" else aging_csv(report, bom=bom)
+    return write_atomic(path, data), len(report.rows)
