@@ -216,6 +216,7 @@ def _build(
         pages=[page],
         chrome=chrome,
         font=style.pen.fonts.latin,
+        lang=style.lang,
         kind="iou",
         file_stem=f"iou-{promise.serial}",
     )

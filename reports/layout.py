@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4, A5, landscape, letter  # noqa: F401 (re-
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from models.i18n import using_language
 from reports.pen import Pen
 
 INK = Color(0.08, 0.08, 0.08)
@@ -122,6 +123,7 @@ class Document:
     chrome: Callable[[Canvas, int, int], None]
     kind: str = ""
     file_stem: str = "document"
+    lang: str = "zh"
     font: str = ""  # the Latin font, set as the canvas's initial font (no stray Helvetica)
 
     @property
@@ -129,14 +131,19 @@ class Document:
         return len(self.pages)
 
     def draw(self, c: Canvas) -> None:
-        """Paint every page onto `c`, ending each with ``showPage``."""
+        """Paint every page onto `c`, ending each with ``showPage``.
+
+        Drawing runs in the document's language too, so text that blocks translate while
+        drawing matches the text translated while laying out.
+        """
         n = len(self.pages)
-        for number, page in enumerate(self.pages, start=1):
-            c.setPageSize(self.size)
-            self.chrome(c, number, n)
-            for block, top in page.placed:
-                block.draw(c, top)
-            c.showPage()
+        with using_language(self.lang):
+            for number, page in enumerate(self.pages, start=1):
+                c.setPageSize(self.size)
+                self.chrome(c, number, n)
+                for block, top in page.placed:
+                    block.draw(c, top)
+                c.showPage()
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,7 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style) -> Documen
         pages=pages,
         chrome=chrome,
         font=style.pen.fonts.latin,
+        lang=style.lang,
         kind="route",
         file_stem=f"route-{sheet.route.name}-{sheet.day.isoformat()}",
     )

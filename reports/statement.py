@@ -470,6 +470,7 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
         pages=pages,
         chrome=chrome,
         font=style.pen.fonts.latin,
+        lang=style.lang,
         kind="statement",
         file_stem=f"statement-{cust.code}-{st.period_to.isoformat()}",
     )
