@@ -1,0 +1,152 @@
+"""The statement (对账单) read back from the PDF."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from models.capitals import rmb_capitals
+from reports.layout import paper
+from reports.samples import sample_customer, sample_statement
+from reports.statement import build_statement, render_statement
+from tests.reports.helpers import all_text, fonts_of, page_texts, squash
+
+
+def test_chinese_statement_has_names_amounts_capitals_and_dates(cjk_fonts, tmp_path):
+    st = sample_statement(40)
+    out = render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="zh")
+    text = squash(all_text(out))
+    assert "对账单" in text and st.company.name in text
+    assert f"{st.customer.name}(C0001)" in text
+    assert "2026年9月15日至2026年12月13日" in text  # period, Chinese dates
+    assert "期初余额" in text and "12,345.00" in text
+    closing = st.closing_balance
+    assert closing > 0
+    assert rmb_capitals(closing, prefix=True) in text
+    assert "余额确认回执" in text and "经核对无误，特此确认" in text
+    assert "账龄（截至2026年12月14日）" in text  # aged as of the statement's own date
+    assert "QK-000001" in text  # open promise
+    assert all(fonts_of(out).values())
+
+
+def test_english_statement(cjk_fonts, tmp_path):
+    st = sample_statement(40)
+    out = render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="en")
+    text = all_text(out)
+    assert "Statement of account" in text
+    assert "15 Sep 2026 to 13 Dec 2026" in text
+    assert "Balance brought forward" in text and "Balance confirmation" in text
+    assert "Page 1 of" in text
+    # Chinese names and capitals still print in the English version.
+    assert st.customer.name in text
+    assert rmb_capitals(st.closing_balance, prefix=True) in squash(text)
+
+
+def test_columns_add_up_and_totals_match_the_model(cjk_fonts, tmp_path):
+    st = sample_statement(40)
+    out = render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="en")
+    text = squash(all_text(out))
+    from models.money import format_money
+
+    assert (
+        f"Totalsfortheperiod{format_money(st.total_debit)}{format_money(st.total_credit)}"
+        in text
+    )
+    assert st.opening_balance + st.total_debit - st.total_credit == st.closing_balance
+
+
+def test_voided_entry_is_struck_out_and_its_reversal_left_out(cjk_fonts, tmp_path):
+    st = sample_statement(20)
+    voided = [r for r in st.rows if r.entry.is_voided]
+    assert len(voided) == 1 and any(r.entry.is_reversal for r in st.rows)
+    out = render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="zh")
+    text = all_text(out)
+    assert text.count("SK-VOID") == 1  # the original once, the reversal not at all
+    assert "已作废：支票 88012345 跳票" in text
+    omitted = render_statement(st, tmp_path / "o.pdf", fonts=cjk_fonts, voided="omit")
+    assert "SK-VOID" not in all_text(omitted)
+
+
+def test_customer_in_credit_reads_correctly(cjk_fonts, tmp_path):
+    st = sample_statement(12, in_credit=True)
+    assert st.closing_balance == -50_000
+    zh = squash(all_text(render_statement(st, tmp_path / "z.pdf", fonts=cjk_fonts, lang="zh")))
+    assert "贵方预付款余额：¥500.00" in zh
+    assert "我方在广州市清源副食品批发有限公司尚有预付款¥500.00（人民币伍佰元整）" in zh
+    assert "余额为负数表示贵方已预付" in zh
+    assert "负伍佰" not in zh and "-¥" not in zh  # never a "negative" amount in words
+    en = all_text(render_statement(st, tmp_path / "e.pdf", fonts=cjk_fonts, lang="en"))
+    assert "You are in credit: you have paid ¥500.00 in advance" in en
+    assert "owes us ¥500.00" in en
+
+
+def test_settled_account(cjk_fonts, tmp_path):
+    st = sample_statement(0, opening=0, with_void=False)
+    assert st.closing_balance == 0 and not st.rows
+    text = all_text(render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="en"))
+    assert "Nothing is owed" in text and "is settled" in text
+
+
+def test_300_entries_paginate_with_header_name_and_page_numbers(cjk_fonts, tmp_path):
+    st = sample_statement(300)
+    out = render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="zh")
+    pages = page_texts(out)
+    n = len(pages)
+    assert n >= 6
+    for i, page in enumerate(pages, start=1):
+        flat = squash(page)
+        if "SH26" in flat:  # a page with entries on it repeats the table header
+            assert "日期单号摘要应收金额已收/冲减余额" in flat, f"table header missing on page {i}"
+        assert st.customer.name in page, f"customer name missing on page {i}"
+        assert f"第{i}页/共{n}页" in flat
+    # The slip is on the last page only.
+    assert "余额确认回执" in pages[-1] and all("余额确认回执" not in p for p in pages[:-1])
+    # Every standing entry printed once.
+    numbers = [r.entry.doc_no for r in st.rows if r.entry.doc_no.startswith("SH")]
+    text = all_text(out)
+    assert all(text.count(no) == 1 for no in numbers)
+
+
+class RecordingCanvas(Canvas):
+    """Records where every string is drawn, to check nothing leaves the paper."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.spans: list[tuple[float, float, str]] = []
+
+    def drawString(self, x, y, text, *args, **kwargs):  # noqa: N802 - reportlab's name
+        width = stringWidth(text, self._fontname, self._fontsize)
+        self.spans.append((x, x + width, text))
+        return super().drawString(x, y, text, *args, **kwargs)
+
+
+def test_sixty_character_customer_name_does_not_overflow(cjk_fonts, tmp_path):
+    name = "广州市白云区石井街道庆丰村第三经济合作社综合批发市场东区七十八号档口好又多便利连锁超市有限公司"
+    name = (name * 2)[:60]
+    assert len(name) == 60
+    st = sample_statement(60, customer=sample_customer(name=name))
+    doc = build_statement(st, fonts=cjk_fonts, lang="zh")
+    canvas = RecordingCanvas(str(tmp_path / "r.pdf"))
+    doc.draw(canvas)
+    width = paper("A4")[0]
+    margin = 14 * 72 / 25.4
+    assert canvas.spans
+    for x0, x1, text in canvas.spans:
+        assert x0 >= margin - 0.5 and x1 <= width - margin + 0.5, f"{text!r} overflows"
+    drawn = "".join(t for _, _, t in canvas.spans)
+    assert name[:20] in drawn  # the name is there, cut with an ellipsis where needed
+
+
+def test_as_of_differs_from_period_end(cjk_fonts, tmp_path):
+    st = dataclasses.replace(sample_statement(10), as_of=dt.date(2026, 12, 20))
+    text = squash(all_text(render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="zh")))
+    assert "账龄截至2026年12月20日" in text and "截至2026年12月13日" in text
+
+
+def test_unknown_voided_mode_is_refused(cjk_fonts):
+    with pytest.raises(ValueError):
+        build_statement(sample_statement(3), fonts=cjk_fonts, voided="hide")
