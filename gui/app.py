@@ -1,0 +1,137 @@
+"""Start the desktop app: `run()` is what `main.py` calls.
+
+`Launcher` decides what the user sees first: the ledger named on the command line, the
+default ledger in the user's data folder, or the welcome screen when there is none.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from gui import language
+from gui.fonts import apply_ui_font
+from gui.ledger_files import network_share_warning, open_ledger
+from gui.mainwindow import MainWindow
+from gui.operations import Operations
+from gui.preferences import Preferences, default_data_dir
+from gui.welcome.view import WelcomeScreen
+from models import db
+from models.errors import LedgerFileError
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName("Qingkuan")
+    app.setApplicationName("Qingkuan")
+    app.setApplicationDisplayName("Qingkuan 清款")
+    apply_ui_font(app)
+    return app  # type: ignore[return-value]
+
+
+class Launcher(QObject):
+    """Owns the top-level windows and the open ledger for one run of the app."""
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.prefs = Preferences(data_dir)
+        self.ops = Operations(self)
+        self.window: MainWindow | None = None
+        self.welcome: WelcomeScreen | None = None
+        language.set_language(self.prefs.language() or language.system_language())
+
+    def start(self, target: str | None) -> QWidget:
+        """Open `target`, or the default ledger, or show the welcome screen."""
+        if target is None and self.prefs.default_ledger.exists():
+            target = str(self.prefs.default_ledger)
+        if target is not None and self.open(target):
+            return self.window  # type: ignore[return-value]
+        return self.show_welcome()
+
+    def open(self, target: str, parent: QWidget | None = None) -> bool:
+        """Open a ledger and show it; a file that cannot be opened gets a dialog."""
+        try:
+            open_ledger(target)
+        except LedgerFileError as err:
+            log.info("cannot open %s: %s", target, err)
+            QMessageBox.critical(
+                parent or self.welcome, self.tr("Cannot open the ledger"), str(err)
+            )
+            return False
+        self.prefs.set_last_ledger(target)
+        self._show_main(target)
+        warning = network_share_warning(target)
+        if warning:
+            QMessageBox.warning(self.window, self.tr("Ledger on a network share"), warning)
+        return True
+
+    def _show_main(self, target: str) -> None:
+        old = self.window
+        self.window = MainWindow(self.ops, _display_name(target))
+        self.window.language_chosen.connect(self.set_language)
+        self.window.open_other_requested.connect(self.open_other)
+        self.window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        if self.welcome is not None:
+            self.welcome.close()
+            self.welcome.deleteLater()
+            self.welcome = None
+
+    def show_welcome(self) -> WelcomeScreen:
+        self.welcome = WelcomeScreen(self.prefs)
+        self.welcome.ledger_chosen.connect(self.open)
+        self.welcome.language_chosen.connect(self.set_language)
+        self.welcome.resize(900, 620)
+        self.welcome.show()
+        return self.welcome
+
+    def open_other(self) -> None:
+        target, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open a ledger"),
+            str(self.prefs.data_dir),
+            self.tr("Qingkuan ledgers (*.qkledger);;All files (*)"),
+        )
+        if target:
+            current = db.current_target()
+            if not self.open(target, self.window) and current:
+                open_ledger(current)  # stay with the ledger that was open
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI (and model messages) at once and remember the choice."""
+        language.set_language(lang)
+        self.prefs.set_language(lang)
+        self.ops.language_changed.emit()
+
+
+def _display_name(target: str) -> str:
+    if db.is_postgres_url(target):
+        # Never show a password from the URL in the title bar.
+        from urllib.parse import urlparse
+
+        parts = urlparse(target)
+        return f"{parts.hostname or 'localhost'}/{parts.path.lstrip('/')}"
+    return Path(target).name
+
+
+def run(db_target: str | None, argv: list[str]) -> int:
+    """Create the QApplication, open `db_target` (path or postgresql:// URL) or the
+    default ledger, and run until the last window closes. Returns the exit code."""
+    app = make_application(argv)
+    launcher = Launcher(default_data_dir())
+    launcher.start(db_target)
+    code = app.exec()
+    db.close_ledger()
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover - for running without main.py
+    sys.exit(run(sys.argv[1] if len(sys.argv) > 1 else None, sys.argv))

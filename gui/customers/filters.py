@@ -1,0 +1,50 @@
+"""What the clerk narrowed the customer list to. Pure Python so 10,000 rows filter in
+a few milliseconds per keystroke; matching itself is `models.search`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.records import CustomerSummary
+from models.search import matches, normalise_query
+
+
+@dataclass(frozen=True)
+class CustomerFilter:
+    query: str = ""  # as typed; normalised on use
+    route_id: int | None = None
+    rep_id: int | None = None
+    overdue_only: bool = False
+    over_limit: bool = False
+    broken_promises: bool = False
+
+    @property
+    def normalised_query(self) -> str:
+        return normalise_query(self.query)
+
+    def narrows(self, other: CustomerFilter) -> bool:
+        """True when every row this filter accepts is also accepted by `other`
+        (typing one more letter): then only `other`'s rows need testing."""
+        return (
+            self.normalised_query.find(other.normalised_query) != -1
+            and (other.route_id is None or self.route_id == other.route_id)
+            and (other.rep_id is None or self.rep_id == other.rep_id)
+            and (self.overdue_only or not other.overdue_only)
+            and (self.over_limit or not other.over_limit)
+            and (self.broken_promises or not other.broken_promises)
+        )
+
+    def accepts(self, s: CustomerSummary, query: str | None = None) -> bool:
+        """`query` is the normalised query, passed in so it is computed once per pass."""
+        q = self.normalised_query if query is None else query
+        if self.route_id is not None and s.customer.route_id != self.route_id:
+            return False
+        if self.rep_id is not None and s.customer.rep_id != self.rep_id:
+            return False
+        if self.overdue_only and s.aging.overdue <= 0:
+            return False
+        if self.over_limit and not s.over_limit:
+            return False
+        if self.broken_promises and s.broken_promises_90d == 0:
+            return False
+        return matches(s.customer.search_key, q)

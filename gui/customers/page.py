@@ -1,0 +1,418 @@
+"""The customer page: contact, terms, limit and status at a glance; the ledger with
+running balance (lazy), promises and visits; actions with keyboard shortcuts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import formatting
+from gui.ledger.table_model import LedgerModel
+from gui.operations import Operations
+from gui.promises.table_model import PromiseModel
+from gui.visits.table_model import VisitModel
+from models import aging, clock, customers, promises, visits
+from models.records import AgingRow, Customer, EntryKind, Promise, PromiseStatus
+
+
+def _table(model: object) -> QTableView:
+    table = QTableView()
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class CustomerPage(QWidget):
+    """Emits requests; the main window opens the dialogs (it wires, this presents)."""
+
+    back_requested = Signal()
+    post_requested = Signal(str)  # EntryKind value
+    void_requested = Signal(object)  # Entry
+    bounce_requested = Signal(object)  # Entry
+    promise_requested = Signal(object)  # Promise to reschedule, or None for a new one
+    iou_requested = Signal(object)  # Promise
+    visit_requested = Signal()
+    statement_requested = Signal()
+    edit_requested = Signal(int)
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.customer: Customer | None = None
+        self.aging: AgingRow | None = None
+        self.broken = 0
+        self._stale = False
+
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self._edit)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.edit_button)
+
+        # Facts at a glance: label / value pairs in a grid.
+        self.facts = QGridLayout()
+        self.fact_labels: dict[str, QLabel] = {}
+        self.fact_values: dict[str, QLabel] = {}
+        keys = ("contact", "phones", "address", "payer", "route", "terms", "limit", "notes")
+        for i, key in enumerate(keys):
+            label, value = QLabel(), QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(
+                value.textInteractionFlags() | value.textInteractionFlags().TextSelectableByMouse
+            )
+            self.fact_labels[key], self.fact_values[key] = label, value
+            row, col = divmod(i, 2)
+            self.facts.addWidget(label, row, col * 2)
+            self.facts.addWidget(value, row, col * 2 + 1)
+        self.facts.setColumnStretch(1, 1)
+        self.facts.setColumnStretch(3, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        status_font = self.status.font()
+        status_font.setPointSizeF(status_font.pointSizeF() * 1.15)
+        self.status.setFont(status_font)
+
+        # Actions: the common ones as buttons with F-key shortcuts, the rare in a menu.
+        self.action_buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, shortcut, slot in (
+            ("delivery", "F2", lambda: self.post_requested.emit(EntryKind.DELIVERY.value)),
+            ("payment", "F3", lambda: self.post_requested.emit(EntryKind.PAYMENT.value)),
+            ("promise", "F4", lambda: self.promise_requested.emit(None)),
+            ("visit", "F6", self.visit_requested.emit),
+            ("statement", "F8", self.statement_requested.emit),
+        ):
+            button = QPushButton()
+            button.clicked.connect(slot)
+            QShortcut(QKeySequence(shortcut), self, slot)
+            self.action_buttons[key] = button
+            actions.addWidget(button)
+        self.more_button = QToolButton()
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self)
+        self.more_actions = {}
+        for kind in (EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF, EntryKind.OPENING):
+            action = self.more_menu.addAction("")
+            action.triggered.connect(lambda _=False, k=kind: self.post_requested.emit(k.value))
+            self.more_actions[kind.value] = action
+        self.more_button.setMenu(self.more_menu)
+        actions.addWidget(self.more_button)
+        actions.addStretch(1)
+
+        self.ledger_model = LedgerModel(self)
+        self.ledger_table = _table(self.ledger_model)
+        for column, width in enumerate((95, 110, 110, 300, 110, 110, 120)):
+            self.ledger_table.setColumnWidth(column, width)
+        self.void_button = QPushButton()
+        self.void_button.clicked.connect(self._void)
+        self.bounce_button = QPushButton()
+        self.bounce_button.clicked.connect(self._bounce)
+        QShortcut(QKeySequence("Ctrl+Del"), self, self._void)
+        self.ledger_count = QLabel()
+        ledger_tab = QWidget()
+        ledger_buttons = QHBoxLayout()
+        ledger_buttons.addWidget(self.ledger_count, 1)
+        ledger_buttons.addWidget(self.void_button)
+        ledger_buttons.addWidget(self.bounce_button)
+        ledger_layout = QVBoxLayout(ledger_tab)
+        ledger_layout.addWidget(self.ledger_table, 1)
+        ledger_layout.addLayout(ledger_buttons)
+        self.ledger_table.selectionModel().currentRowChanged.connect(self._entry_selected)
+
+        self.promise_model = PromiseModel(self)
+        self.promise_table = _table(self.promise_model)
+        for column, width in enumerate((90, 130, 110, 110, 80, 90, 120, 80)):
+            self.promise_table.setColumnWidth(column, width)
+        self.reschedule_button = QPushButton()
+        self.reschedule_button.clicked.connect(self._reschedule)
+        self.cancel_promise_button = QPushButton()
+        self.cancel_promise_button.clicked.connect(self._cancel_promise)
+        self.iou_button = QPushButton()
+        self.iou_button.clicked.connect(self._iou)
+        promise_tab = QWidget()
+        promise_buttons = QHBoxLayout()
+        promise_buttons.addStretch(1)
+        for button in (self.iou_button, self.reschedule_button, self.cancel_promise_button):
+            promise_buttons.addWidget(button)
+        promise_layout = QVBoxLayout(promise_tab)
+        promise_layout.addWidget(self.promise_table, 1)
+        promise_layout.addLayout(promise_buttons)
+        self.promise_table.selectionModel().currentRowChanged.connect(self._promise_selected)
+
+        self.visit_model = VisitModel(self)
+        self.visit_table = _table(self.visit_model)
+        for column, width in enumerate((130, 120, 260, 80)):
+            self.visit_table.setColumnWidth(column, width)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(ledger_tab, "")
+        self.tabs.addTab(promise_tab, "")
+        self.tabs.addTab(self.visit_table, "")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self.facts)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence("Alt+Left"), self, self.back_requested.emit)
+        ops.changed.connect(self._ledger_changed)
+        self.retranslate()
+
+    # --- loading -------------------------------------------------------------------
+    def show_customer(self, customer_id: int) -> None:
+        def load() -> None:
+            self.customer = customers.get_customer(customer_id)
+            self._read_status(customer_id)
+            self.ledger_model.load(customer_id)
+            self.promise_model.set_rows(promises.promises_for(customer_id))
+            self.visit_model.set_rows(visits.visits_for(customer_id))
+
+        self.ops.read(self, load)
+        self.tabs.setCurrentIndex(0)
+        self._show_facts()
+        self._entry_selected()
+        self._promise_selected()
+        self.ledger_table.setFocus()
+        if self.ledger_model.rowCount():
+            self.ledger_table.selectRow(0)
+
+    def _read_status(self, customer_id: int) -> None:
+        self.aging = aging.age_customer(customer_id)
+        since = clock.today() - dt.timedelta(days=90)
+        self.broken = promises.broken_counts(since, customer_id).get(customer_id, 0)
+
+    def _ledger_changed(self) -> None:
+        if self.customer is None:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self.refresh()
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale and self.customer is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read everything of the current customer after a change."""
+        self._stale = False
+        if self.customer is None:
+            return
+        cid = self.customer.id
+
+        def load() -> None:
+            self.customer = customers.get_customer(cid)
+            self._read_status(cid)
+            self.ledger_model.reload()
+            self.promise_model.set_rows(promises.promises_for(cid))
+            self.visit_model.set_rows(visits.visits_for(cid))
+
+        self.ops.read(self, load)
+        self._show_facts()
+        self._entry_selected()
+        self._promise_selected()
+
+    @property
+    def balance(self) -> int:
+        return self.aging.balance if self.aging else 0
+
+    def _show_facts(self) -> None:
+        c = self.customer
+        if c is None:
+            return
+        self.title.setText(f"{c.name}  <span style='color:#666'>{c.code}</span>")
+        if c.archived:
+            self.title.setText(self.title.text() + "  " + self.tr("(archived)"))
+        route = " / ".join(part for part in (c.route_name, c.rep_name) if part)
+        values = {
+            "contact": c.contact,
+            "phones": c.phones,
+            "address": c.address,
+            "payer": c.payer,
+            "route": route,
+            "terms": c.terms.label,
+            "limit": formatting.money(c.credit_limit)
+            if c.credit_limit is not None
+            else self.tr("none agreed"),
+            "notes": c.notes,
+        }
+        for key, value in values.items():
+            self.fact_values[key].setText(value or "—")
+        self._show_status()
+        self.ledger_count.setText(
+            self.tr("{shown} of {total} entries loaded (scroll for older)").format(
+                shown=f"{self.ledger_model.rowCount():,}", total=f"{self.ledger_model.total:,}"
+            )
+        )
+
+    def _show_status(self) -> None:
+        a, c = self.aging, self.customer
+        if a is None or c is None:
+            return
+        parts = [self.tr("Balance <b>{amount}</b>").format(amount=formatting.money(a.balance))]
+        if a.overdue:
+            parts.append(
+                "<span style='color:#b41e1e'>"
+                + self.tr("overdue <b>{amount}</b>").format(amount=formatting.money(a.overdue))
+                + "</span>"
+            )
+        if a.oldest_open_days is not None:
+            parts.append(self.tr("oldest open {days} days").format(days=a.oldest_open_days))
+        if c.credit_limit is not None and a.balance > c.credit_limit:
+            parts.append(
+                "<span style='color:#b41e1e'>" + self.tr("over the credit limit") + "</span>"
+            )
+        if self.broken:
+            parts.append(
+                "<span style='color:#b41e1e'>"
+                + self.tr("{n} broken promise(s) in 90 days").format(n=self.broken)
+                + "</span>"
+            )
+        self.status.setText(" · ".join(parts))
+
+    # --- selection-dependent actions -----------------------------------------------
+    def _current_entry(self):  # type: ignore[no-untyped-def]
+        index = self.ledger_table.currentIndex()
+        return self.ledger_model.entry_at(index.row()) if index.isValid() else None
+
+    def _entry_selected(self, *_args: object) -> None:
+        e = self._current_entry()
+        can_void = e is not None and not e.is_voided and not e.is_reversal
+        self.void_button.setEnabled(can_void)
+        self.bounce_button.setEnabled(
+            can_void and e.cheque is not None and e.cheque.status.value != "bounced"
+        )
+        if self.customer is not None:
+            self.ledger_count.setText(
+                self.tr("{shown} of {total} entries loaded (scroll for older)").format(
+                    shown=f"{self.ledger_model.rowCount():,}",
+                    total=f"{self.ledger_model.total:,}",
+                )
+            )
+
+    def _void(self) -> None:
+        e = self._current_entry()
+        if e is not None and not e.is_voided and not e.is_reversal:
+            self.void_requested.emit(e)
+
+    def _bounce(self) -> None:
+        e = self._current_entry()
+        if e is not None and e.cheque is not None:
+            self.bounce_requested.emit(e)
+
+    def _current_promise(self) -> Promise | None:
+        index = self.promise_table.currentIndex()
+        return self.promise_model.record_at(index.row()) if index.isValid() else None
+
+    def _promise_selected(self, *_args: object) -> None:
+        p = self._current_promise()
+        live = p is not None and p.replaced_by_id is None
+        self.reschedule_button.setEnabled(
+            live and p.status in (PromiseStatus.OPEN, PromiseStatus.BROKEN)
+        )
+        self.cancel_promise_button.setEnabled(live and p.status is PromiseStatus.OPEN)
+        self.iou_button.setEnabled(p is not None)
+
+    def _reschedule(self) -> None:
+        p = self._current_promise()
+        if p is not None:
+            self.promise_requested.emit(p)
+
+    def _cancel_promise(self) -> None:
+        p = self._current_promise()
+        if p is not None:
+            self.ops.write(self, lambda: promises.cancel_promise(p.id))
+
+    def _iou(self) -> None:
+        p = self._current_promise()
+        if p is not None:
+            self.iou_requested.emit(p)
+
+    def _edit(self) -> None:
+        if self.customer is not None:
+            self.edit_requested.emit(self.customer.id)
+
+    # --- language ------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("← &Customers"))
+        self.back_button.setToolTip(self.tr("Back to the customer list (Esc or Alt+Left)"))
+        self.edit_button.setText(self.tr("&Edit customer…"))
+        labels = {
+            "contact": self.tr("Contact:"),
+            "phones": self.tr("Phones:"),
+            "address": self.tr("Address:"),
+            "payer": self.tr("Pays when the boss is out:"),
+            "route": self.tr("Route / rep:"),
+            "terms": self.tr("Terms:"),
+            "limit": self.tr("Credit limit:"),
+            "notes": self.tr("Notes:"),
+        }
+        for key, text in labels.items():
+            self.fact_labels[key].setText(text)
+        texts = {
+            "delivery": self.tr("Delivery (F2)"),
+            "payment": self.tr("Payment (F3)"),
+            "promise": self.tr("Can't pay today: promise (F4)"),
+            "visit": self.tr("Log visit (F6)"),
+            "statement": self.tr("Statement (F8)"),
+        }
+        for key, text in texts.items():
+            self.action_buttons[key].setText(text)
+        self.more_button.setText(self.tr("More entries"))
+        self.more_actions["return"].setText(self.tr("Goods returned…"))
+        self.more_actions["discount"].setText(self.tr("Discount / tail cut…"))
+        self.more_actions["writeoff"].setText(self.tr("Write off a bad debt…"))
+        self.more_actions["opening"].setText(self.tr("Opening balance…"))
+        self.void_button.setText(self.tr("&Void entry…"))
+        self.void_button.setToolTip(
+            self.tr("Entries are never deleted: a void posts a reversal (Ctrl+Del)")
+        )
+        self.bounce_button.setText(self.tr("Cheque &bounced…"))
+        self.reschedule_button.setText(self.tr("New &date…"))
+        self.cancel_promise_button.setText(self.tr("Cancel promise"))
+        self.iou_button.setText(self.tr("Print &IOU note…"))
+        self.tabs.setTabText(0, self.tr("&Ledger"))
+        self.tabs.setTabText(1, self.tr("&Promises"))
+        self.tabs.setTabText(2, self.tr("V&isits"))
+        for model in (self.ledger_model, self.promise_model, self.visit_model):
+            model.retranslate()
+        self._show_facts()

@@ -1,0 +1,241 @@
+"""The customer list screen: search as you type (pinyin initials too), filters, and
+the table. It loads `customer_summaries()` once per change and filters in memory."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import formatting
+from gui.customers.filters import CustomerFilter
+from gui.customers.table_model import CustomerListModel
+from gui.operations import Operations
+from models import people, summaries
+
+
+class CustomerListView(QWidget):
+    customer_activated = Signal(int)
+    new_requested = Signal()
+    edit_requested = Signal(int)
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.model = CustomerListModel(self)
+        self._stale = True
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.search.installEventFilter(self)
+        self.route_box = QComboBox()
+        self.rep_box = QComboBox()
+        for box in (self.route_box, self.rep_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.currentIndexChanged.connect(self._filter_changed)
+        self.overdue_check = QCheckBox()
+        self.over_limit_check = QCheckBox()
+        self.broken_check = QCheckBox()
+        for check in (self.overdue_check, self.over_limit_check, self.broken_check):
+            check.toggled.connect(self._filter_changed)
+        self.count_label = QLabel()
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_requested)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self._edit_current)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        # Fixed row heights: the view never measures 10,000 rows.
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        for column, width in enumerate((90, 220, 110, 80, 110, 110, 130, 130, 100)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+
+        filters = QHBoxLayout()
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        filters.addWidget(self.search_label)
+        filters.addWidget(self.search, 3)
+        self.route_label = QLabel()
+        self.route_label.setBuddy(self.route_box)
+        filters.addWidget(self.route_label)
+        filters.addWidget(self.route_box)
+        self.rep_label = QLabel()
+        self.rep_label.setBuddy(self.rep_box)
+        filters.addWidget(self.rep_label)
+        filters.addWidget(self.rep_box)
+        checks = QHBoxLayout()
+        checks.addWidget(self.overdue_check)
+        checks.addWidget(self.over_limit_check)
+        checks.addWidget(self.broken_check)
+        checks.addStretch(1)
+        checks.addWidget(self.count_label)
+        checks.addWidget(self.new_button)
+        checks.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(checks)
+        layout.addWidget(self.table, 1)
+
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        ops.changed.connect(self._ledger_changed)
+        self.retranslate()
+
+    # --- loading -------------------------------------------------------------------
+    def _ledger_changed(self) -> None:
+        # Reload now when shown, else when next shown: posting ten entries in a row on a
+        # customer page should not recompute the whole list ten times.
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read every customer's summary once and re-apply the filter."""
+        self._stale = False
+        current = self.current_customer_id()
+        rows = self.ops.read(self, summaries.customer_summaries)
+        self._fill_combo(self.route_box, self.ops.read(self, people.list_routes) or [])
+        self._fill_combo(self.rep_box, self.ops.read(self, people.list_reps) or [])
+        self.model.set_summaries(rows or [])
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        if current is not None:
+            self.select_customer(current)
+
+    def _fill_combo(self, box: QComboBox, items: list) -> None:
+        chosen = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self.tr("All"), None)
+        for item in items:
+            box.addItem(item.name, item.id)
+        at = box.findData(chosen)
+        box.setCurrentIndex(max(at, 0))
+        box.blockSignals(False)
+
+    # --- filtering -----------------------------------------------------------------
+    def current_filter(self) -> CustomerFilter:
+        return CustomerFilter(
+            query=self.search.text(),
+            route_id=self.route_box.currentData(),
+            rep_id=self.rep_box.currentData(),
+            overdue_only=self.overdue_check.isChecked(),
+            over_limit=self.over_limit_check.isChecked(),
+            broken_promises=self.broken_check.isChecked(),
+        )
+
+    def _filter_changed(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        total_balance = sum(s.aging.balance for s in self.model.visible_summaries())
+        self.count_label.setText(
+            self.tr("{shown} of {total} customers · balance {balance}").format(
+                shown=f"{shown:,}",
+                total=f"{self.model.total_count:,}",
+                balance=formatting.money(total_balance),
+            )
+        )
+
+    def eventFilter(self, obj: QWidget, event: QEvent) -> bool:  # noqa: N802
+        # Down/Enter in the search box move into the list: keyboard-first.
+        if obj is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                if not self.table.selectionModel().hasSelection():
+                    self.table.selectRow(0)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
+                row = self.table.currentIndex().row() if self.table.currentIndex().isValid() else 0
+                self.customer_activated.emit(self.model.summary_at(row).customer.id)
+                return True
+        return super().eventFilter(obj, event)
+
+    # --- selection -----------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def current_customer_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.summary_at(index.row()).customer.id
+
+    def select_customer(self, customer_id: int) -> None:
+        row = self.model.row_of(customer_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.customer_activated.emit(self.model.summary_at(index.row()).customer.id)
+
+    def _edit_current(self) -> None:
+        customer_id = self.current_customer_id()
+        if customer_id is not None:
+            self.edit_requested.emit(customer_id)
+
+    # --- language ------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search_label.setText(self.tr("&Search:"))
+        self.search.setPlaceholderText(
+            self.tr("Name, code, phone or pinyin initials (dcwj finds 东城王记)")
+        )
+        self.route_label.setText(self.tr("&Route:"))
+        self.rep_label.setText(self.tr("R&ep:"))
+        for box in (self.route_box, self.rep_box):
+            if box.count():
+                box.setItemText(0, self.tr("All"))
+        self.overdue_check.setText(self.tr("&Overdue only"))
+        self.over_limit_check.setText(self.tr("Over credit &limit"))
+        self.broken_check.setText(self.tr("&Broken promises"))
+        self.new_button.setText(self.tr("&New customer…"))
+        self.new_button.setToolTip(self.tr("Add a customer (Ctrl+N)"))
+        self.edit_button.setText(self.tr("E&dit…"))
+        self.model.retranslate()
+        self._update_count()

@@ -1,0 +1,40 @@
+"""Date pickers that default to the model's 'today' (which tests pin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
+
+from models import clock
+
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+def date_edit(parent: QWidget | None = None, day: dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDate(QDate(day or clock.today()))
+    return edit
+
+
+def datetime_edit(
+    parent: QWidget | None = None, moment: dt.datetime | None = None
+) -> QDateTimeEdit:
+    edit = QDateTimeEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT + " HH:mm")
+    moment = moment or clock.now()
+    edit.setDateTime(QDateTime(QDate(moment.date()), QTime(moment.hour, moment.minute)))
+    return edit
+
+
+def picked_date(edit: QDateEdit) -> dt.date:
+    return edit.date().toPython()
+
+
+def picked_datetime(edit: QDateTimeEdit) -> dt.datetime:
+    d, t = edit.date().toPython(), edit.time().toPython()
+    return dt.datetime.combine(d, t.replace(second=0, microsecond=0))

@@ -1,0 +1,54 @@
+"""The UI language: Qt Linguist translations for widgets, kept in step with the model's
+message language (`models.i18n`), switchable while the app runs.
+
+The compiled `translations/qingkuan_zh_CN.qm` is committed beside its `.ts` source, so
+`uv run main.py` needs no build step; `tests/gui/test_translations.py` fails when the
+`.qm` is stale or a string is untranslated. Regenerate with `python -m gui.translations`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from models import i18n
+
+LANGUAGES = ("zh", "en")
+TRANSLATIONS_DIR = Path(__file__).parent / "translations"
+QM_FILE = TRANSLATIONS_DIR / "qingkuan_zh_CN.qm"
+
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    """Chinese when the system locale is Chinese, English otherwise."""
+    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def current() -> str:
+    return i18n.language()
+
+
+def set_language(lang: str) -> None:
+    """Switch widgets and model messages to `lang`. Qt sends every widget a
+    LanguageChange event, on which it re-reads its texts (nothing typed is lost)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    app = QCoreApplication.instance()
+    # The model language first: widgets re-read model labels on LanguageChange.
+    i18n.set_language(lang)
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if lang == "zh":
+        ours = QTranslator(app)
+        if ours.load(str(QM_FILE)):
+            _installed.append(ours)
+        # Qt's own strings (OK/Cancel, file dialogs) from the translations Qt ships.
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        base = QTranslator(app)
+        if base.load("qtbase_zh_CN", qt_dir):
+            _installed.append(base)
+    for translator in _installed:
+        app.installTranslator(translator)

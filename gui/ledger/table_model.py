@@ -1,0 +1,199 @@
+"""A customer's ledger, newest first, read a page at a time (canFetchMore/fetchMore):
+a customer with 100,000 entries opens as fast as one with ten."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from gui import formatting
+from models import ledger
+from models.records import Entry, LedgerRow
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+MUTED = QColor(130, 130, 130)
+
+_HEADERS = (
+    QT_TRANSLATE_NOOP("LedgerModel", "Date"),
+    QT_TRANSLATE_NOOP("LedgerModel", "Kind"),
+    QT_TRANSLATE_NOOP("LedgerModel", "Doc no."),
+    QT_TRANSLATE_NOOP("LedgerModel", "Details"),
+    QT_TRANSLATE_NOOP("LedgerModel", "Debit"),
+    QT_TRANSLATE_NOOP("LedgerModel", "Credit"),
+    QT_TRANSLATE_NOOP("LedgerModel", "Balance"),
+    QT_TRANSLATE_NOOP("LedgerModel", "Entered by"),
+)
+DATE, KIND, DOC, DETAILS, DEBIT, CREDIT, BALANCE, ENTERED_BY = range(len(_HEADERS))
+_RIGHT = {DEBIT, CREDIT, BALANCE}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LedgerModel", text)
+
+
+def details(entry: Entry) -> str:
+    """Method, cheque, memo and void state in one line."""
+    parts: list[str] = []
+    if entry.method is not None:
+        parts.append(entry.method.label)
+    if entry.cheque is not None:
+        c = entry.cheque
+        cheque = f"{c.number} {c.bank}".strip()
+        if c.due_on:
+            cheque += " " + QCoreApplication.translate("LedgerModel", "due {date}").format(
+                date=formatting.date(c.due_on)
+            )
+        parts.append(f"{cheque} ({c.status.label})")
+    if entry.memo:
+        parts.append(entry.memo)
+    if entry.is_reversal:
+        parts.append(
+            QCoreApplication.translate("LedgerModel", "Voids an earlier entry: {reason}").format(
+                reason=entry.void_reason
+            )
+        )
+    elif entry.is_voided:
+        parts.append(
+            QCoreApplication.translate("LedgerModel", "VOIDED: {reason}").format(
+                reason=entry.void_reason
+            )
+        )
+    return " · ".join(parts)
+
+
+class LedgerModel(QAbstractTableModel):
+    """Rows are `LedgerRow`s of one customer, newest first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.customer_id: int | None = None
+        self._rows: list[LedgerRow] = []
+        self._total = 0
+
+    def load(self, customer_id: int | None) -> None:
+        """Show a customer's newest page (None: empty)."""
+        self.beginResetModel()
+        self.customer_id = customer_id
+        self._rows, self._total = [], 0
+        if customer_id is not None:
+            page = ledger.ledger_page(customer_id, 0, PAGE_SIZE)
+            self._rows, self._total = list(page.rows), page.total
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Re-read after a change, keeping as many rows loaded as before."""
+        if self.customer_id is None:
+            return
+        wanted = max(len(self._rows), PAGE_SIZE)
+        self.beginResetModel()
+        page = ledger.ledger_page(self.customer_id, 0, wanted)
+        self._rows, self._total = list(page.rows), page.total
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def entry_at(self, row: int) -> Entry:
+        return self._rows[row].entry
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, ENTERED_BY))
+
+    # --- lazy loading --------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or self.customer_id is None:
+            return
+        page = ledger.ledger_page(self.customer_id, len(self._rows), PAGE_SIZE)
+        if not page.rows:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self._total = page.total
+        self.endInsertRows()
+
+    # --- Qt model API --------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        e, column = row.entry, index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return (
+                e.date,
+                e.kind.value,
+                e.doc_no,
+                e.memo,
+                e.debit,
+                e.credit,
+                row.balance,
+                e.entered_by,
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if column in _RIGHT else Qt.AlignmentFlag.AlignLeft
+            )
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and e.is_voided:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and (e.is_voided or e.is_reversal):
+            return QBrush(MUTED)
+        if role == Qt.ItemDataRole.ToolTipRole and (e.is_voided or e.is_reversal):
+            return details(e)
+        return None
+
+    def _display(self, row: LedgerRow, column: int) -> str:
+        e = row.entry
+        if column == DATE:
+            return formatting.date(e.date)
+        if column == KIND:
+            return e.kind.label
+        if column == DOC:
+            return e.doc_no
+        if column == DETAILS:
+            return details(e)
+        if column == DEBIT:
+            return formatting.money_or_blank(e.debit)
+        if column == CREDIT:
+            return formatting.money_or_blank(e.credit)
+        if column == BALANCE:
+            return formatting.money(row.balance)
+        return e.entered_by
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _tr(_HEADERS[section])
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,200 @@
+"""The main window wires screens and dialogs together; it does no work itself.
+
+Every dialog is opened non-modally-blocking (`open()`, window-modal) and returned, so
+tests and scripts can drive it like a user would.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from gui.customers.dialogs import CustomerDialog
+from gui.customers.page import CustomerPage
+from gui.customers.view import CustomerListView
+from gui.operations import Operations
+from gui.posting.dialogs import PostingDialog, VoidDialog
+from gui.printing.dialogs import RouteSheetDialog, StatementDialog
+from gui.printing.documents import Printout, iou_pdf
+from gui.printing.preview import PreviewDialog
+from gui.promises.dialogs import PromiseDialog
+from gui.settings.dialog import SettingsDialog
+from gui.visits.dialogs import VisitDialog
+from models import customers
+from models.records import Entry, EntryKind, Promise
+
+
+class MainWindow(QMainWindow):
+    language_chosen = Signal(str)
+    open_other_requested = Signal()
+
+    def __init__(self, ops: Operations, ledger_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.ledger_name = ledger_name
+        self.customer_list = CustomerListView(ops)
+        self.customer_page = CustomerPage(ops)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.customer_list)
+        self.stack.addWidget(self.customer_page)
+        self.setCentralWidget(self.stack)
+        self.ledger_label = QLabel(ledger_name)
+        self.statusBar().addPermanentWidget(self.ledger_label)
+
+        self.customer_list.customer_activated.connect(self.open_customer)
+        self.customer_list.new_requested.connect(self.new_customer)
+        self.customer_list.edit_requested.connect(self.edit_customer)
+        page = self.customer_page
+        page.back_requested.connect(self.show_list)
+        page.edit_requested.connect(self.edit_customer)
+        page.post_requested.connect(lambda kind: self.post(EntryKind(kind)))
+        page.void_requested.connect(self.void_entry)
+        page.bounce_requested.connect(lambda e: self.void_entry(e, bounce=True))
+        page.promise_requested.connect(self.promise)
+        page.iou_requested.connect(self.print_iou)
+        page.visit_requested.connect(self.log_visit)
+        page.statement_requested.connect(self.print_statement)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), page, self.show_list)
+
+        self._build_menus()
+        self.retranslate()
+        self.resize(1200, 760)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
+        self.new_action.triggered.connect(self.new_customer)
+        self.find_action = QAction(self, shortcut=QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.find_customer)
+        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_other_requested)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.new_action, self.find_action, self.open_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.print_menu = bar.addMenu("")
+        self.route_sheet_action = QAction(self, shortcut=QKeySequence("Ctrl+R"))
+        self.route_sheet_action.triggered.connect(self.print_route_sheet)
+        self.print_menu.addAction(self.route_sheet_action)
+
+        self.settings_menu = bar.addMenu("")
+        self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_menu.addAction(self.settings_action)
+        self.language_menu = self.settings_menu.addMenu("")
+        self.chinese_action = self.language_menu.addAction("中文")
+        self.chinese_action.triggered.connect(lambda: self.language_chosen.emit("zh"))
+        self.english_action = self.language_menu.addAction("English")
+        self.english_action.triggered.connect(lambda: self.language_chosen.emit("en"))
+
+    # --- navigation ----------------------------------------------------------------
+    def open_customer(self, customer_id: int) -> None:
+        self.customer_page.show_customer(customer_id)
+        self.stack.setCurrentWidget(self.customer_page)
+
+    def show_list(self) -> None:
+        self.stack.setCurrentWidget(self.customer_list)
+        if self.customer_page.customer is not None:
+            self.customer_list.select_customer(self.customer_page.customer.id)
+        self.customer_list.table.setFocus()
+
+    def find_customer(self) -> None:
+        self.show_list()
+        self.customer_list.focus_search()
+
+    # --- dialogs -------------------------------------------------------------------
+    def _open(self, dialog):  # type: ignore[no-untyped-def]
+        dialog.setParent(self, dialog.windowFlags())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def new_customer(self) -> CustomerDialog:
+        dialog = CustomerDialog(self.ops)
+        dialog.accepted.connect(lambda: dialog.saved and self.open_customer(dialog.saved.id))
+        return self._open(dialog)
+
+    def edit_customer(self, customer_id: int) -> CustomerDialog | None:
+        customer = self.ops.read(self, lambda: customers.get_customer(customer_id))
+        if customer is None:
+            return None
+        return self._open(CustomerDialog(self.ops, customer))
+
+    def post(self, kind: EntryKind) -> PostingDialog | None:
+        customer = self.customer_page.customer
+        if customer is None:
+            return None
+        return self._open(PostingDialog(self.ops, customer, kind))
+
+    def void_entry(self, entry: Entry, bounce: bool = False) -> VoidDialog:
+        return self._open(VoidDialog(self.ops, entry, bounce=bounce))
+
+    def promise(self, replaces: Promise | None = None) -> PromiseDialog | None:
+        customer = self.customer_page.customer
+        if customer is None:
+            return None
+        dialog = PromiseDialog(self.ops, customer, self.customer_page.balance, replaces=replaces)
+
+        def saved() -> None:
+            # The IOU note right away: the rep shows it to the customer (§2(14)).
+            if dialog.saved is not None and dialog.print_iou.isChecked():
+                self.print_iou(dialog.saved)
+
+        dialog.accepted.connect(saved)
+        return self._open(dialog)
+
+    def print_iou(self, promise: Promise) -> PreviewDialog | None:
+        printout = self.ops.write(self, lambda: iou_pdf(promise.id))
+        return self.preview(printout) if printout is not None else None
+
+    def log_visit(self) -> VisitDialog | None:
+        customer = self.customer_page.customer
+        if customer is None:
+            return None
+        return self._open(VisitDialog(self.ops, customer))
+
+    def print_statement(self) -> StatementDialog | None:
+        customer = self.customer_page.customer
+        if customer is None:
+            return None
+        dialog = StatementDialog(self.ops, customer)
+        dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
+        return self._open(dialog)
+
+    def print_route_sheet(self) -> RouteSheetDialog:
+        dialog = RouteSheetDialog(self.ops)
+        dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
+        return self._open(dialog)
+
+    def preview(self, printout: Printout) -> PreviewDialog:
+        self.last_preview = self._open(PreviewDialog(printout))
+        return self.last_preview
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.ops)
+        dialog.language_chosen.connect(self.language_chosen)
+        return self._open(dialog)
+
+    # --- language ------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Qingkuan 清款 – {ledger}").format(ledger=self.ledger_name))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New customer…"))
+        self.find_action.setText(self.tr("&Find customer"))
+        self.open_action.setText(self.tr("&Open another ledger…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.print_menu.setTitle(self.tr("&Print"))
+        self.route_sheet_action.setText(self.tr("&Route sheet…"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.language_menu.setTitle(self.tr("&Language / 语言"))

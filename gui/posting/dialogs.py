@@ -1,0 +1,287 @@
+"""Posting dialogs: delivery, payment, return, discount / tail cut, write-off, opening
+balance. Keyboard-first: the amount has focus, Enter saves, Esc cancels."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import dates
+from gui.operations import Operations
+from gui.widgets import (
+    AmountEdit,
+    CapitalsLabel,
+    Dialog,
+    ErrorLabel,
+    add_row,
+    enum_data,
+    relabel_enum_items,
+)
+from models import credit, posting
+from models.errors import InputError
+from models.records import Customer, Entry, EntryKind, PaymentMethod
+
+
+class PostingDialog(Dialog):
+    """One dialog for every kind of entry; `posted` holds the entry after saving."""
+
+    def __init__(
+        self, ops: Operations, customer: Customer, kind: EntryKind, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.customer = customer
+        self.kind = kind
+        self.posted: Entry | None = None
+        self._warned_for: tuple[int, object] | None = None  # (amount, date) warned about
+
+        self.customer_label = QLabel(f"<b>{customer.code} {customer.name}</b>")
+        self.date = dates.date_edit()
+        self.amount = AmountEdit(allow_negative=kind is EntryKind.OPENING)
+        self.capitals = CapitalsLabel()
+        self.method = QComboBox()
+        for method in PaymentMethod:
+            self.method.addItem(method.label, method)
+        self.doc_no = QLineEdit()
+        self.memo = QLineEdit()
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #a05a00;")
+        self.warnings.hide()
+        self.error = ErrorLabel()
+
+        self.cheque_box = QGroupBox()
+        self.cheque_no = QLineEdit()
+        self.bank = QLineEdit()
+        self.written_on = dates.date_edit()
+        self.due_on = dates.date_edit()
+        self.cheque_capitals = CapitalsLabel()
+        self.cheque_form = QFormLayout(self.cheque_box)
+        add_row(self.cheque_form, self.cheque_no)
+        add_row(self.cheque_form, self.bank)
+        add_row(self.cheque_form, self.written_on)
+        add_row(self.cheque_form, self.due_on)
+        add_row(self.cheque_form, self.cheque_capitals)
+
+        self.form = QFormLayout()
+        self.form.addRow(self.customer_label)
+        add_row(self.form, self.date)
+        add_row(self.form, self.amount)
+        add_row(self.form, self.capitals)
+        add_row(self.form, self.method)
+        add_row(self.form, self.doc_no)
+        add_row(self.form, self.memo)
+        self.form.setRowVisible(self.method, kind is EntryKind.PAYMENT)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.cheque_box)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.amount.amount_changed.connect(self._amount_changed)
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self._method_changed()
+        self.amount.setFocus()
+        self.retranslate()
+        self.setMinimumWidth(480)
+
+    def _amount_changed(self, fen: int | None) -> None:
+        self.capitals.show_fen(fen)
+        self.cheque_capitals.show_fen(fen)
+        # Inline as-you-type check; the model's parser says what is wrong.
+        text = self.amount.text().strip()
+        self.error.show_message(self.amount.problem if text else "")
+
+    def _method_changed(self) -> None:
+        method = enum_data(self.method, PaymentMethod)
+        self.cheque_box.setVisible(
+            self.kind is EntryKind.PAYMENT and method is not None and method.is_instrument
+        )
+        self.adjustSize()
+
+    def save(self) -> None:
+        try:
+            amount = self.amount.fen()
+        except InputError as err:
+            self.error.show_message(str(err))
+            self.amount.setFocus()
+            return
+        on = dates.picked_date(self.date)
+        if self.kind is EntryKind.DELIVERY and self._warned_for != (amount, on):
+            # The credit check (先小人后君子): show the warnings once; Save again posts.
+            found = self.ops.read(
+                self,
+                lambda: credit.check_delivery(self.customer.id, amount, on),
+                on_error=self.error.show_message,
+            )
+            if found:
+                self._warned_for = (amount, on)
+                self.warnings.setText(
+                    "\n".join(
+                        ["⚠ " + w.message for w in found]
+                        + [self.tr("Press Save again to deliver anyway.")]
+                    )
+                )
+                self.warnings.show()
+                return
+        entry = self.ops.write(
+            self, lambda: self._post(amount, on), on_error=self.error.show_message
+        )
+        if entry is not None:
+            self.posted = entry
+            self.accept()
+
+    def _post(self, amount: int, on) -> Entry:  # type: ignore[no-untyped-def]
+        cid, doc, memo = self.customer.id, self.doc_no.text(), self.memo.text()
+        if self.kind is EntryKind.DELIVERY:
+            return posting.post_delivery(cid, on, amount, doc_no=doc, memo=memo)
+        if self.kind is EntryKind.PAYMENT:
+            method = enum_data(self.method, PaymentMethod)
+            assert method is not None
+            extra = {}
+            if method.is_instrument:
+                extra = {
+                    "cheque_no": self.cheque_no.text(),
+                    "bank": self.bank.text(),
+                    "written_on": dates.picked_date(self.written_on),
+                    "due_on": dates.picked_date(self.due_on),
+                }
+            return posting.post_payment(cid, on, amount, method, doc_no=doc, memo=memo, **extra)
+        if self.kind is EntryKind.RETURN:
+            return posting.post_return(cid, on, amount, doc_no=doc, memo=memo)
+        if self.kind is EntryKind.DISCOUNT:
+            return posting.post_discount(cid, on, amount, doc_no=doc, memo=memo)
+        if self.kind is EntryKind.WRITEOFF:
+            return posting.post_writeoff(cid, on, amount, doc_no=doc, memo=memo)
+        return posting.post_opening(cid, on, amount, doc_no=doc, memo=memo)
+
+    def _set_label(self, form: QFormLayout, field: QWidget, text: str) -> None:
+        label = form.labelForField(field)
+        if label is not None:
+            label.setText(text)
+
+    def retranslate(self) -> None:
+        titles = {
+            EntryKind.DELIVERY: self.tr("Delivery on credit"),
+            EntryKind.PAYMENT: self.tr("Payment received"),
+            EntryKind.RETURN: self.tr("Goods returned"),
+            EntryKind.DISCOUNT: self.tr("Discount / tail cut"),
+            EntryKind.WRITEOFF: self.tr("Write off a bad debt"),
+            EntryKind.OPENING: self.tr("Opening balance"),
+        }
+        doc_labels = {
+            EntryKind.DELIVERY: self.tr("Delivery &note no.:"),
+            EntryKind.PAYMENT: self.tr("Receipt &no.:"),
+            EntryKind.RETURN: self.tr("Return &note no.:"),
+        }
+        self.setWindowTitle(titles[self.kind])
+        self._set_label(self.form, self.date, self.tr("&Date:"))
+        self._set_label(self.form, self.amount, self.tr("&Amount:"))
+        self._set_label(self.form, self.capitals, self.tr("In words:"))
+        self._set_label(self.form, self.method, self.tr("&Method:"))
+        self._set_label(
+            self.form, self.doc_no, doc_labels.get(self.kind, self.tr("Document &no.:"))
+        )
+        memo = self.tr("&Reason:") if self.kind is EntryKind.WRITEOFF else self.tr("M&emo:")
+        self._set_label(self.form, self.memo, memo)
+        self.amount.setPlaceholderText(
+            self.tr("Negative if the customer was in credit, e.g. -200.00")
+            if self.kind is EntryKind.OPENING
+            else self.tr("e.g. 1,234.50")
+        )
+        relabel_enum_items(self.method, PaymentMethod)
+        self.cheque_box.setTitle(self.tr("Cheque or draft"))
+        self._set_label(self.cheque_form, self.cheque_no, self.tr("Cheque n&umber:"))
+        self._set_label(self.cheque_form, self.bank, self.tr("&Bank:"))
+        self._set_label(self.cheque_form, self.written_on, self.tr("&Written on:"))
+        self._set_label(self.cheque_form, self.due_on, self.tr("Due on (票期):"))
+        self._set_label(self.cheque_form, self.cheque_capitals, self.tr("Check the words:"))
+        self.cheque_capitals.setToolTip(
+            self.tr("The amount in words on the cheque must match these capitals.")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+
+
+class VoidDialog(Dialog):
+    """Void an entry with a reason (entries are never deleted), or bounce a cheque."""
+
+    def __init__(
+        self, ops: Operations, entry: Entry, *, bounce: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ops, self.entry, self.bounce = ops, entry, bounce
+        self.result_entry: Entry | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.error = ErrorLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        self.form.addRow(self.summary)
+        add_row(self.form, self.reason)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.setMinimumWidth(440)
+
+    def save(self) -> None:
+        reason, entry_id = self.reason.text(), self.entry.id
+        if self.bounce:
+            done = self.ops.write(
+                self,
+                lambda: posting.bounce_cheque(entry_id, reason),
+                on_error=self.error.show_message,
+            )
+        else:
+            done = self.ops.write(
+                self, lambda: posting.void(entry_id, reason), on_error=self.error.show_message
+            )
+        if done is not None:
+            self.result_entry = done
+            self.accept()
+
+    def retranslate(self) -> None:
+        from gui import formatting
+
+        e = self.entry
+        self.setWindowTitle(self.tr("Bounce cheque") if self.bounce else self.tr("Void entry"))
+        self.summary.setText(
+            self.tr("{kind} of {amount} on {date} {doc}").format(
+                kind=e.kind.label,
+                amount=formatting.money(e.amount),
+                date=formatting.date(e.date),
+                doc=e.doc_no,
+            )
+        )
+        label = self.form.labelForField(self.reason)
+        if label is not None:
+            label.setText(self.tr("&Reason:"))
+        self.reason.setPlaceholderText(
+            self.tr("e.g. bank returned it: insufficient funds")
+            if self.bounce
+            else self.tr("e.g. typed the wrong amount")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("&Bounce") if self.bounce else self.tr("&Void")
+        )

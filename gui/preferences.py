@@ -1,0 +1,50 @@
+"""Per-user preferences of this computer (UI language, last ledger), kept in the
+data folder beside the default ledger rather than in the ledger itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from models import paths
+
+DEFAULT_LEDGER_NAME = paths.LEDGER_FILE_NAME
+DEMO_LEDGER_NAME = "demo.qkledger"
+
+
+def default_data_dir() -> Path:
+    """The user's data folder, the same one the command line uses (`models.paths`)."""
+    return paths.data_dir()
+
+
+class Preferences:
+    """Settings stored in `<data dir>/gui.ini`."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._qs = QSettings(str(data_dir / "gui.ini"), QSettings.Format.IniFormat)
+
+    @property
+    def default_ledger(self) -> Path:
+        return self.data_dir / DEFAULT_LEDGER_NAME
+
+    @property
+    def demo_ledger(self) -> Path:
+        return self.data_dir / DEMO_LEDGER_NAME
+
+    def language(self) -> str | None:
+        value = self._qs.value("ui/language", None)
+        return str(value) if value in ("zh", "en") else None
+
+    def set_language(self, lang: str) -> None:
+        self._qs.setValue("ui/language", lang)
+        self._qs.sync()
+
+    def last_ledger(self) -> str | None:
+        value = self._qs.value("ledger/last", None)
+        return str(value) if value else None
+
+    def set_last_ledger(self, target: str) -> None:
+        self._qs.setValue("ledger/last", target)
+        self._qs.sync()

@@ -1,0 +1,71 @@
+"""Make the documents' PDFs through `reports/` for the preview. Files go to a folder
+of this session's temporary files; "Save as…" copies them where the user wants."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from models import customers, promises, routesheets, settings, statements
+from models.records import PromiseId, RouteId
+from reports.fonts import find_fonts
+from reports.iou import render_ious
+from reports.routesheet import render_route_sheet
+from reports.statement import render_statement
+
+_folder: Path | None = None
+
+
+@dataclass(frozen=True)
+class Printout:
+    path: Path
+    title: str
+    font_warning: str  # '' unless the PDF font fell back to the non-embedded one
+
+
+def print_folder() -> Path:
+    global _folder
+    if _folder is None or not _folder.exists():
+        _folder = Path(tempfile.mkdtemp(prefix="qingkuan-print-"))
+    return _folder
+
+
+def _target(stem: str) -> Path:
+    safe = re.sub(r"[^\w.\-]+", "_", stem, flags=re.UNICODE)
+    return print_folder() / f"{safe}.pdf"
+
+
+def _font_warning() -> str:
+    fonts = find_fonts(settings.get_company().pdf_font_path)
+    return fonts.warning if fonts.fallback or fonts.notices else ""
+
+
+def statement_pdf(
+    customer_id: int, period_from: dt.date, period_to: dt.date, as_of: dt.date | None = None
+) -> Printout:
+    st = statements.statement(customer_id, period_from, period_to, as_of)
+    title = f"{st.customer.code} {st.customer.name} {period_from}–{period_to}"
+    path = render_statement(st, _target(f"statement-{st.customer.code}-{period_to}"))
+    return Printout(path, title, _font_warning())
+
+
+def iou_pdf(promise_id: PromiseId) -> Printout:
+    """The IOU note of one promise; counts the print (a later print says 'reprint')."""
+    promise = promises.get_promise(promise_id)
+    customer = customers.get_customer(promise.customer_id)
+    path = render_ious(
+        [promise], customer, settings.get_company(), _target(f"iou-{promise.serial}")
+    )
+    promises.mark_printed(promise_id)
+    return Printout(path, f"{promise.serial} {customer.name}", _font_warning())
+
+
+def route_sheet_pdf(route_id: RouteId, day: dt.date) -> Printout:
+    sheet = routesheets.route_sheet(route_id, day)
+    path = render_route_sheet(
+        sheet, settings.get_company(), _target(f"route-{sheet.route.name}-{day}")
+    )
+    return Printout(path, f"{sheet.route.name} {day}", _font_warning())

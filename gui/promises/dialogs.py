@@ -1,0 +1,169 @@
+"""'Can't pay today': agree a clearance date (约定清款), or give a broken promise a new
+one. The IOU note is printed right after saving (the caller opens the preview)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import dates, formatting
+from gui.operations import Operations
+from gui.widgets import (
+    AmountEdit,
+    CapitalsLabel,
+    Dialog,
+    ErrorLabel,
+    add_row,
+    enum_data,
+    relabel_enum_items,
+)
+from models import clock, people, promises
+from models.errors import InputError
+from models.records import Customer, PaymentMethod, Promise
+
+
+def default_due(now: dt.datetime) -> dt.datetime:
+    """Two days ahead at 10:00: the guide's 'can you pay within two days?' (§2(14))."""
+    return dt.datetime.combine(now.date() + dt.timedelta(days=2), dt.time(10, 0))
+
+
+class PromiseDialog(Dialog):
+    """Record a promise (amount defaults to the balance) or reschedule `replaces`."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        customer: Customer,
+        balance: int,
+        *,
+        replaces: Promise | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops, self.customer, self.replaces = ops, customer, replaces
+        self.saved: Promise | None = None
+
+        self.customer_label = QLabel(
+            f"<b>{customer.code} {customer.name}</b> · {formatting.money(balance)}"
+        )
+        self.amount = AmountEdit()
+        default = replaces.amount - replaces.paid if replaces else balance
+        if default > 0:
+            self.amount.set_fen(default)
+        self.capitals = CapitalsLabel()
+        self.capitals.show_fen(self.amount.value())
+        self.due_at = dates.datetime_edit(moment=default_due(clock.now()))
+        self.method = QComboBox()
+        self.method.addItem("", None)
+        for method in (
+            PaymentMethod.CASH,
+            PaymentMethod.CHEQUE,
+            PaymentMethod.DRAFT,
+            PaymentMethod.TRANSFER,
+            PaymentMethod.WECHAT,
+            PaymentMethod.ALIPAY,
+        ):
+            self.method.addItem(method.label, method)
+        if replaces and replaces.method:
+            self.method.setCurrentIndex(self.method.findData(replaces.method))
+        self.payer = QLineEdit(replaces.payer if replaces else customer.payer)
+        self.rep = QComboBox()
+        self.rep.addItem("", None)
+        for rep in people.list_reps():
+            self.rep.addItem(rep.name, rep.id)
+        self.rep.setCurrentIndex(max(self.rep.findData(customer.rep_id), 0))
+        self.rep.setEnabled(replaces is None)  # a new date keeps the rep of the promise
+        self.note = QLineEdit()
+        self.print_iou = QCheckBox()
+        self.print_iou.setChecked(True)
+        self.error = ErrorLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        self.form = QFormLayout()
+        self.form.addRow(self.customer_label)
+        add_row(self.form, self.amount)
+        add_row(self.form, self.capitals)
+        add_row(self.form, self.due_at)
+        add_row(self.form, self.method)
+        add_row(self.form, self.payer)
+        add_row(self.form, self.rep)
+        add_row(self.form, self.note)
+        add_row(self.form, self.print_iou)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.amount.amount_changed.connect(self._amount_changed)
+        self.amount.setFocus()
+        self.amount.selectAll()
+        self.retranslate()
+        self.setMinimumWidth(480)
+
+    def _amount_changed(self, fen: int | None) -> None:
+        self.capitals.show_fen(fen)
+        self.error.show_message(self.amount.problem if self.amount.text().strip() else "")
+
+    def save(self) -> None:
+        try:
+            amount = self.amount.fen()
+        except InputError as err:
+            self.error.show_message(str(err))
+            return
+        due_at = dates.picked_datetime(self.due_at)
+        method = enum_data(self.method, PaymentMethod)
+        payer, note = self.payer.text(), self.note.text()
+        if self.replaces is not None:
+            old_id = self.replaces.id
+
+            def write() -> Promise:
+                return promises.reschedule(
+                    old_id, due_at, amount=amount, method=method, payer=payer, note=note
+                )
+        else:
+            cid, rep_id = self.customer.id, self.rep.currentData()
+
+            def write() -> Promise:
+                return promises.make_promise(
+                    cid, amount, due_at, method=method, payer=payer, rep_id=rep_id, note=note
+                )
+
+        saved = self.ops.write(self, write, on_error=self.error.show_message)
+        if saved is not None:
+            self.saved = saved
+            self.accept()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("New date for a promise") if self.replaces else self.tr("Promise to pay")
+        )
+        rows = (
+            (self.amount, self.tr("&Amount:")),
+            (self.capitals, self.tr("In words:")),
+            (self.due_at, self.tr("&Clear by:")),
+            (self.method, self.tr("Expected &method:")),
+            (self.payer, self.tr("&Who pays if the boss is out:")),
+            (self.rep, self.tr("R&ep:")),
+            (self.note, self.tr("&Note:")),
+        )
+        for field, text in rows:
+            label = self.form.labelForField(field)
+            if label is not None:
+                label.setText(text)
+        self.method.setItemText(0, self.tr("Not said"))
+        relabel_enum_items(self.method, PaymentMethod)
+        self.print_iou.setText(self.tr("&Print the IOU note now"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

@@ -1,0 +1,101 @@
+"""Log a visit: the outcome and, when no money came, which of the guide's 13 reasons."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import dates
+from gui.operations import Operations
+from gui.widgets import Dialog, ErrorLabel, add_row, enum_data, relabel_enum_items
+from models import people, visits
+from models.records import Customer, LateReason, Visit, VisitOutcome
+
+
+class VisitDialog(Dialog):
+    def __init__(self, ops: Operations, customer: Customer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops, self.customer = ops, customer
+        self.saved: Visit | None = None
+        self.customer_label = QLabel(f"<b>{customer.code} {customer.name}</b>")
+        self.at = dates.datetime_edit()
+        self.outcome = QComboBox()
+        for outcome in VisitOutcome:
+            self.outcome.addItem(outcome.label, outcome)
+        self.reason = QComboBox()
+        self.reason.addItem("", None)
+        for reason in LateReason:
+            self.reason.addItem(reason.label, reason)
+        self.rep = QComboBox()
+        self.rep.addItem("", None)
+        for rep in people.list_reps():
+            self.rep.addItem(rep.name, rep.id)
+        self.rep.setCurrentIndex(max(self.rep.findData(customer.rep_id), 0))
+        self.note = QLineEdit()
+        self.error = ErrorLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        self.form.addRow(self.customer_label)
+        add_row(self.form, self.at)
+        add_row(self.form, self.outcome)
+        add_row(self.form, self.reason)
+        add_row(self.form, self.rep)
+        add_row(self.form, self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self._outcome_changed()
+        self.outcome.setFocus()
+        self.retranslate()
+        self.setMinimumWidth(460)
+
+    def _outcome_changed(self) -> None:
+        # A paid visit has no reason for late payment.
+        self.reason.setEnabled(enum_data(self.outcome, VisitOutcome) is not VisitOutcome.PAID)
+        if not self.reason.isEnabled():
+            self.reason.setCurrentIndex(0)
+
+    def save(self) -> None:
+        cid, at = self.customer.id, dates.picked_datetime(self.at)
+        outcome = enum_data(self.outcome, VisitOutcome)
+        reason = enum_data(self.reason, LateReason)
+        rep_id, note = self.rep.currentData(), self.note.text()
+        saved = self.ops.write(
+            self,
+            lambda: visits.log_visit(cid, at, outcome, rep_id=rep_id, reason=reason, note=note),
+            on_error=self.error.show_message,
+        )
+        if saved is not None:
+            self.saved = saved
+            self.accept()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Log a visit"))
+        rows = (
+            (self.at, self.tr("&When:")),
+            (self.outcome, self.tr("&Outcome:")),
+            (self.reason, self.tr("&Reason (no money came):")),
+            (self.rep, self.tr("R&ep:")),
+            (self.note, self.tr("&Note:")),
+        )
+        for field, text in rows:
+            label = self.form.labelForField(field)
+            if label is not None:
+                label.setText(text)
+        relabel_enum_items(self.outcome, VisitOutcome)
+        relabel_enum_items(self.reason, LateReason)
+        self.reason.setItemText(0, self.tr("— choose —"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
