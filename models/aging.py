@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from peewee import fn
+
 from models import clock
+from models.db import is_postgres
 from models.records import (
     AgingReport,
     AgingRow,
@@ -31,7 +35,7 @@ from models.records import (
     TermsKind,
 )
 from models.settings import get_company
-from models.tables import CustomerRow, RepRow, RouteRow, database
+from models.tables import BalanceRow, CustomerRow, RepRow, RouteRow, database
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,12 @@ class OpenDebit:
     due_on: dt.date | None
 
 
+@functools.lru_cache(maxsize=4096)
+def _end_of_next_month(on: dt.date) -> dt.date:
+    year, month = (on.year + 1, 1) if on.month == 12 else (on.year, on.month + 1)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
 def due_date(
     on: dt.date, kind: EntryKind, terms: Terms, next_debit_on: dt.date | None
 ) -> dt.date | None:
@@ -52,8 +62,7 @@ def due_date(
     if terms.kind is TermsKind.DAYS:
         return on + dt.timedelta(days=terms.days)
     if terms.kind is TermsKind.MONTHLY:
-        year, month = (on.year + 1, 1) if on.month == 12 else (on.year, on.month + 1)
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return _end_of_next_month(on)
     return next_debit_on  # TermsKind.NEXT
 
 
@@ -78,6 +87,39 @@ def open_debits(
         remaining -= part
         newer_date = on
     return result
+
+
+def age_debits(
+    balance: int,
+    debits_newest_first: Iterable[tuple[int, dt.date, int, EntryKind]],
+    terms: Terms,
+    as_of: dt.date,
+    edges: tuple[int, ...],
+) -> tuple[tuple[int, ...], int, int | None]:
+    """Buckets, overdue and oldest open age in one pass over the debits, newest first.
+
+    The same FIFO walk as `open_debits` + `summarise`, without building a record per
+    debit: `age_all` runs it for every customer.
+    """
+    buckets = [0] * (len(edges) + 1)
+    overdue, oldest, remaining = 0, None, balance
+    newer_date: dt.date | None = None
+    for _id, on, delta, kind in debits_newest_first:
+        if remaining <= 0:
+            break
+        part = delta if delta < remaining else remaining
+        remaining -= part
+        age = (as_of - on).days
+        index = 0
+        while index < len(edges) and age > edges[index]:
+            index += 1
+        buckets[index] += part
+        due = due_date(on, kind, terms, newer_date)
+        if due is not None and due < as_of:
+            overdue += part
+        oldest = age
+        newer_date = on
+    return tuple(buckets), overdue, oldest
 
 
 def bucket_index(age_days: int, edges: tuple[int, ...]) -> int:
@@ -108,7 +150,21 @@ def _sql(text: str) -> str:
 
 
 def balances_as_of(as_of: dt.date, customer_id: CustomerId | None = None) -> dict[int, int]:
-    """Balance per customer as of the end of `as_of` (customers with entries only)."""
+    """Balance per customer as of the end of `as_of` (customers with entries only).
+
+    When no entry is dated after `as_of` (the usual case: today), the balances kept by
+    the entry trigger are the answer; otherwise the entries are summed.
+    """
+    cache = BalanceRow.select(BalanceRow.customer, BalanceRow.balance, BalanceRow.last_date)
+    if customer_id is not None:
+        cache = cache.where(BalanceRow.customer == customer_id)
+    latest = cache.select(fn.MAX(BalanceRow.last_date)).scalar()
+    if latest is None:
+        return {}
+    if isinstance(latest, str):
+        latest = dt.date.fromisoformat(latest)
+    if latest <= as_of:
+        return {cid: int(total) for cid, total, _last in cache.tuples()}
     sql = "SELECT customer_id, SUM(delta) FROM entry WHERE date <= ?"
     params: list[object] = [as_of]
     if customer_id is not None:
@@ -132,18 +188,26 @@ _DEBITS_SQL = (
     "SELECT id, date, delta, kind FROM entry WHERE customer_id = ? AND date <= ? "
     "AND delta > 0 AND reverses_id IS NULL ORDER BY date DESC, id DESC"
 )
+_KINDS = {k.value: k for k in EntryKind}
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
 
 
 def _debits(
     customer_id: int, as_of: dt.date, voided: set[int]
 ) -> Iterator[tuple[int, dt.date, int, EntryKind]]:
-    cursor = database.execute_sql(_sql(_DEBITS_SQL), (customer_id, as_of))
+    """Standing debits newest first, read lazily (the caller stops once covered)."""
+    if is_postgres():
+        cursor = database.execute_sql(_sql(_DEBITS_SQL), (customer_id, as_of))
+    else:  # the raw cursor skips peewee's per-call overhead: this runs once per customer
+        cursor = database.connection().execute(_DEBITS_SQL, (customer_id, as_of.isoformat()))
     for entry_id, on, delta, kind in cursor:
         if entry_id in voided:
             continue
-        if isinstance(on, str):
-            on = dt.date.fromisoformat(on)
-        yield entry_id, on, int(delta), EntryKind(kind)
+        yield entry_id, (on if isinstance(on, dt.date) else _parse_date(on)), delta, _KINDS[kind]
 
 
 def customer_open_debits(customer_id: CustomerId, as_of: dt.date | None = None) -> list[OpenDebit]:
@@ -155,46 +219,66 @@ def customer_open_debits(customer_id: CustomerId, as_of: dt.date | None = None) 
     return open_debits(balance, _debits(customer_id, as_of, voided_ids(customer_id)), terms)
 
 
+@dataclass(frozen=True)
+class _Names:
+    reps: dict[int, str]
+    routes: dict[int, str]
+
+
+_CUSTOMER_COLUMNS = (
+    CustomerRow.id,
+    CustomerRow.code,
+    CustomerRow.name,
+    CustomerRow.rep,
+    CustomerRow.route,
+    CustomerRow.terms_kind,
+    CustomerRow.terms_days,
+    CustomerRow.credit_limit,
+)
+
+
 def _row(
-    c: CustomerRow,
-    balance: int,
-    as_of: dt.date,
-    edges: tuple[int, ...],
-    voided: set[int],
-    reps: dict[int, str],
-    routes: dict[int, str],
+    c: tuple, balance: int, as_of: dt.date, edges: tuple[int, ...], voided: set[int], names: _Names
 ) -> AgingRow:
+    """Aging row for one customer given as a tuple of `_CUSTOMER_COLUMNS`."""
+    cid, code, name, rep_id, route_id, terms_kind, terms_days, credit_limit = c
     if balance > 0:
-        terms = Terms(c.terms_kind, c.terms_days)
-        debits = open_debits(balance, _debits(c.id, as_of, voided), terms)
-        buckets, overdue, oldest = summarise(debits, as_of, edges)
+        terms = Terms(TermsKind(terms_kind), terms_days)
+        buckets, overdue, oldest = age_debits(
+            balance, _debits(cid, as_of, voided), terms, as_of, edges
+        )
     else:
         buckets, overdue, oldest = (0,) * (len(edges) + 1), 0, None
     return AgingRow(
-        customer_id=c.id,
-        code=c.code,
-        name=c.name,
-        rep_name=reps.get(c.rep_id, ""),
-        route_name=routes.get(c.route_id, ""),
+        customer_id=cid,
+        code=code,
+        name=name,
+        rep_name=names.reps.get(rep_id, ""),
+        route_name=names.routes.get(route_id, ""),
         balance=balance,
         buckets=buckets,
         overdue=overdue,
         oldest_open_days=oldest,
-        rep_id=c.rep_id,
-        route_id=c.route_id,
-        credit_limit=c.credit_limit,
+        rep_id=rep_id,
+        route_id=route_id,
+        credit_limit=credit_limit,
+    )
+
+
+def _names() -> _Names:
+    return _Names(
+        reps=dict(RepRow.select(RepRow.id, RepRow.name).tuples()),
+        routes=dict(RouteRow.select(RouteRow.id, RouteRow.name).tuples()),
     )
 
 
 def age_customer(customer_id: CustomerId, as_of: dt.date | None = None) -> AgingRow:
     """One customer's aging row as of a date (default today)."""
     as_of = as_of or clock.today()
-    c = CustomerRow.get_by_id(customer_id)
-    edges = get_company().aging_edges
-    reps = {c.rep_id: c.rep.name} if c.rep_id else {}
-    routes = {c.route_id: c.route.name} if c.route_id else {}
+    c = CustomerRow.select(*_CUSTOMER_COLUMNS).where(CustomerRow.id == customer_id).tuples().get()
     balance = balances_as_of(as_of, customer_id).get(customer_id, 0)
-    return _row(c, balance, as_of, edges, voided_ids(customer_id), reps, routes)
+    edges = get_company().aging_edges
+    return _row(c, balance, as_of, edges, voided_ids(customer_id), _names())
 
 
 def age_all(as_of: dt.date | None = None, *, include_archived: bool = False) -> AgingReport:
@@ -203,21 +287,13 @@ def age_all(as_of: dt.date | None = None, *, include_archived: bool = False) -> 
     edges = get_company().aging_edges
     balances = balances_as_of(as_of)
     voided = voided_ids()
-    reps = dict(RepRow.select(RepRow.id, RepRow.name).tuples())
-    routes = dict(RouteRow.select(RouteRow.id, RouteRow.name).tuples())
-    query = CustomerRow.select(
-        CustomerRow.id,
-        CustomerRow.code,
-        CustomerRow.name,
-        CustomerRow.rep,
-        CustomerRow.route,
-        CustomerRow.terms_kind,
-        CustomerRow.terms_days,
-        CustomerRow.credit_limit,
-    ).order_by(CustomerRow.code)
+    names = _names()
+    query = CustomerRow.select(*_CUSTOMER_COLUMNS).order_by(CustomerRow.code)
     if not include_archived:
         query = query.where(CustomerRow.archived == False)  # noqa: E712
-    rows = tuple(_row(c, balances.get(c.id, 0), as_of, edges, voided, reps, routes) for c in query)
+    rows = tuple(
+        _row(c, balances.get(c[0], 0), as_of, edges, voided, names) for c in query.tuples()
+    )
     return AgingReport(as_of=as_of, edges=edges, rows=rows)
 
 

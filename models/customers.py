@@ -16,24 +16,29 @@ MAX_TERMS_DAYS = 365
 
 
 def to_record(row: CustomerRow, route_name: str = "", rep_name: str = "") -> Customer:
+    return _record(row.__data__, route_name, rep_name)
+
+
+def _record(d: dict, route_name: str, rep_name: str) -> Customer:
+    """A record from a row's column values (keyed by field name, FKs as ids)."""
     return Customer(
-        id=row.id,
-        code=row.code,
-        name=row.name,
-        contact=row.contact,
-        phones=row.phones,
-        address=row.address,
-        payer=row.payer,
-        route_id=row.route_id,
-        route_position=row.route_position,
-        rep_id=row.rep_id,
-        terms=Terms(row.terms_kind, row.terms_days),
-        credit_limit=row.credit_limit,
-        notes=row.notes,
-        archived=row.archived,
+        id=d["id"],
+        code=d["code"],
+        name=d["name"],
+        contact=d["contact"],
+        phones=d["phones"],
+        address=d["address"],
+        payer=d["payer"],
+        route_id=d["route"],
+        route_position=d["route_position"],
+        rep_id=d["rep"],
+        terms=Terms(TermsKind(d["terms_kind"]), d["terms_days"]),
+        credit_limit=d["credit_limit"],
+        notes=d["notes"],
+        archived=bool(d["archived"]),
         route_name=route_name,
         rep_name=rep_name,
-        search_key=row.search_key,
+        search_key=d["search_key"],
     )
 
 

@@ -6,6 +6,7 @@ version: both are refused with a message before any pragma or table touches it.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ import peewee as pw
 from models import clock
 from models.errors import LedgerFileError
 from models.i18n import _
-from models.tables import ALL_TABLES, Meta, database
+from models.tables import ALL_TABLES, PARTIAL_INDEXES, Meta, database
 
 APP_ID = "qingkuan"
 SCHEMA_VERSION = 1
@@ -36,6 +37,16 @@ _SQLITE_TRIGGERS.append(
        WHEN NEW.reverses_id IS NOT NULL AND
             (SELECT reverses_id FROM entry WHERE id = NEW.reverses_id) IS NOT NULL
        BEGIN SELECT RAISE(ABORT, 'a reversal cannot be voided'); END"""
+)
+
+_SQLITE_TRIGGERS.append(
+    """CREATE TRIGGER IF NOT EXISTS entry_keeps_balance AFTER INSERT ON entry
+       BEGIN
+         INSERT INTO balance_cache (customer_id, balance, last_date)
+         VALUES (NEW.customer_id, NEW.delta, NEW.date)
+         ON CONFLICT (customer_id) DO UPDATE
+         SET balance = balance + excluded.balance, last_date = max(last_date, excluded.last_date);
+       END"""
 )
 
 _PG_TRIGGERS = [
@@ -63,6 +74,21 @@ _PG_TRIGGERS = [
          IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'entry_no_void_of_reversal') THEN
            CREATE TRIGGER entry_no_void_of_reversal BEFORE INSERT ON entry
            FOR EACH ROW EXECUTE FUNCTION qk_refuse_void_of_reversal();
+         END IF;
+       END $$""",
+    """CREATE OR REPLACE FUNCTION qk_keep_balance() RETURNS trigger AS $$
+       BEGIN
+         INSERT INTO balance_cache (customer_id, balance, last_date)
+         VALUES (NEW.customer_id, NEW.delta, NEW.date)
+         ON CONFLICT (customer_id) DO UPDATE
+         SET balance = balance_cache.balance + EXCLUDED.balance,
+             last_date = GREATEST(balance_cache.last_date, EXCLUDED.last_date);
+         RETURN NEW;
+       END; $$ LANGUAGE plpgsql""",
+    """DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'entry_keeps_balance') THEN
+           CREATE TRIGGER entry_keeps_balance AFTER INSERT ON entry
+           FOR EACH ROW EXECUTE FUNCTION qk_keep_balance();
          END IF;
        END $$""",
 ]
@@ -101,6 +127,11 @@ def open_ledger(target: str | Path, *, create: bool = True) -> None:
 def close_ledger() -> None:
     db = database.obj
     if db is not None and not db.is_closed():
+        if isinstance(db, pw.SqliteDatabase):
+            # Keeps the planner's statistics fresh as the ledger grows; a read-only or
+            # damaged file has nothing to optimise.
+            with contextlib.suppress(pw.DatabaseError):
+                db.execute_sql("PRAGMA optimize")
         db.close()
     database.initialize(None)
 
@@ -246,6 +277,8 @@ def _check_version(db: pw.Database) -> None:
 def _create_schema(db: pw.Database) -> None:
     with db.atomic():
         db.create_tables(ALL_TABLES)
+        for sql in PARTIAL_INDEXES:
+            db.execute_sql(sql)
         for sql in _PG_TRIGGERS if isinstance(db, pw.PostgresqlDatabase) else _SQLITE_TRIGGERS:
             db.execute_sql(sql)
         Meta.insert_many(

@@ -76,12 +76,12 @@ def _paid(where: pw.Expression) -> dict[int, Fen]:
 def _records(where: pw.Expression, order: tuple[pw.Node, ...]) -> list[Promise]:
     paid = _paid(where)
     rows = list(PromiseRow.select().where(where).order_by(*order))
-    replaced_by = {
-        r.replaces_id: r.id
-        for r in PromiseRow.select(PromiseRow.id, PromiseRow.replaces).where(
-            PromiseRow.replaces.in_([r.id for r in rows])
-        )
-    }
+    matching = PromiseRow.select(PromiseRow.id).where(where)
+    replaced_by = dict(
+        PromiseRow.select(PromiseRow.replaces, PromiseRow.id)
+        .where(PromiseRow.replaces.in_(matching))
+        .tuples()
+    )
     reps = dict(RepRow.select(RepRow.id, RepRow.name).tuples())
     now = clock.now()
     return [
@@ -167,10 +167,16 @@ def broken_counts(since: dt.date, customer_id: CustomerId | None = None) -> dict
     )
     if customer_id is not None:
         where &= PromiseRow.customer == customer_id
+    paid = _paid(where)
     counts: dict[CustomerId, int] = {}
-    for p in _records(where, (PromiseRow.id,)):
-        if p.status is PromiseStatus.BROKEN:
-            counts[p.customer_id] = counts.get(p.customer_id, 0) + 1
+    # Past due and not cancelled: broken exactly when not covered (see `_status`).
+    for pid, cid, amount in (
+        PromiseRow.select(PromiseRow.id, PromiseRow.customer, PromiseRow.amount)
+        .where(where)
+        .tuples()
+    ):
+        if paid.get(pid, 0) < amount:
+            counts[cid] = counts.get(cid, 0) + 1
     return counts
 
 
