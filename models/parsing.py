@@ -73,7 +73,11 @@ def parse_date(text: str, *, strict: bool = False) -> dt.date:
         try:
             return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
         except ValueError:
-            pass
+            raise InputError(
+                _("“{text}” is not a day of the calendar: check the month and the day.").format(
+                    text=text
+                )
+            ) from None
     raise InputError(
         _("“{text}” is not a date: type it as YYYY-MM-DD, such as 2026-12-14.").format(text=text)
     )
@@ -89,7 +93,11 @@ def parse_datetime(text: str) -> dt.datetime:
                 int(match["y"]), int(match["m"]), int(match["d"]), int(match["H"]), int(match["M"])
             )
         except ValueError:
-            pass
+            raise InputError(
+                _("“{text}” is not a real date and time: check the day and the hour.").format(
+                    text=text
+                )
+            ) from None
     raise InputError(
         _(
             "“{text}” is not a date and time: type it as YYYY-MM-DD HH:MM, such as 2026-12-14 10:00."

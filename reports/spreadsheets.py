@@ -87,9 +87,9 @@ def export_aging(
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError(
-            _("Export to a file ending in .csv or .xlsx, such as aging.xlsx (not “{name}”).").format(
-                name=path.name
-            )
+            _(
+                "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not “{name}”)."
+            ).format(name=path.name)
         )
     if path.is_dir():
         raise OutputError(

@@ -1,0 +1,203 @@
+"""Running the command line's subcommands, and turning every failure into one line.
+
+Each command opens the ledger, calls the same model and report functions the window
+uses, and prints one sentence on success. Errors never show a traceback: a
+`LedgerError` or an `OSError` is a sentence the user can act on; anything unexpected is
+logged (with its traceback, for a developer) and summarised in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import importlib.util
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee as pw
+
+from models import db
+from models.errors import LedgerError
+from models.i18n import _
+from models.paths import default_ledger_path, log_file
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def complain(text: str) -> None:
+    """One line on stderr (newlines inside a message would break that promise)."""
+    print(" ".join(text.split("\n")), file=sys.stderr, flush=True)
+
+
+def open_target(args: argparse.Namespace, *, create: bool) -> str:
+    """Open the ledger named by --db (or the default one); returns what was opened."""
+    target = args.db or str(default_ledger_path(create_folder=create))
+    db.open_ledger(target, create=create)
+    return target
+
+
+def cmd_gui(args: argparse.Namespace, argv0: str) -> int:
+    if importlib.util.find_spec("gui") is None or importlib.util.find_spec("gui.app") is None:
+        complain(
+            _("The window is not available in this version yet: use the commands (see --help).")
+        )
+        return EXIT_ERROR
+    try:
+        app = importlib.import_module("gui.app")
+    except ImportError as err:
+        complain(_("The window cannot start: {reason}").format(reason=err))
+        return EXIT_ERROR
+    return int(app.run(args.db, [argv0]))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from models.demo import make_demo
+
+    target = open_target(args, create=True)
+    show = _progress() if sys.stderr.isatty() else None
+    written = make_demo(customers=args.customers, days=args.days, seed=args.seed, progress=show)
+    if show:
+        print(file=sys.stderr)
+    say(_("Demo ledger ready: {n} entries written to {target}.").format(n=written, target=target))
+    return EXIT_OK
+
+
+def _progress() -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from models.importing import import_file
+
+    path = Path(args.file).expanduser()
+    if not path.exists():  # before opening (maybe creating) the ledger
+        complain(_("There is no file “{path}”.").format(path=path))
+        return EXIT_ERROR
+    open_target(args, create=True)
+    say(import_file(args.what, path).summary())
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reports.spreadsheets import export_aging
+
+    open_target(args, create=False)
+    path, rows = export_aging(args.out, args.as_of, bom=args.bom)
+    say(_("Aging of {n} customers written to {path}.").format(n=rows, path=path))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from models.check import check_ledger
+
+    target = open_target(args, create=False)
+    problems = check_ledger()
+    for problem in problems:
+        say(problem)
+    if problems:
+        complain(_("{n} problem(s) found in {target}.").format(n=len(problems), target=target))
+        return EXIT_PROBLEMS
+    say(_("No problems found in {target}.").format(target=target))
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from reports import cli as documents
+
+    open_target(args, create=False)
+    if args.document == "statement":
+        path = documents.print_statement(
+            args.code, args.date_from, args.date_to, args.as_of, lang=args.lang, out=args.out
+        )
+    elif args.document == "iou":
+        path = documents.print_iou(args.code, lang=args.lang, out=args.out)
+    else:
+        path = documents.print_route(args.route, args.date, lang=args.lang, out=args.out)
+    say(_("Written {path}.").format(path=path))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "import": cmd_import,
+    "export": cmd_export,
+    "check": cmd_check,
+    "print": cmd_print,
+}
+
+
+def run(args: argparse.Namespace, argv0: str = "main.py") -> int:
+    """Run the chosen command; every failure becomes one line on stderr and exit 1."""
+    from models.importing import ImportRejected
+
+    try:
+        if args.command is None:
+            return cmd_gui(args, argv0)
+        return COMMANDS[args.command](args)
+    except ImportRejected as err:
+        # The one error that is more than a line: the clerk needs every bad row.
+        for line in err.lines():
+            complain(line)
+        return EXIT_ERROR
+    except LedgerError as err:
+        complain(str(err))
+        return EXIT_ERROR
+    except OSError as err:
+        complain(describe_os_error(err))
+        return EXIT_ERROR
+    except pw.PeeweeException as err:
+        _log()
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        complain(_("The ledger could not be read or written: {reason}").format(reason=reason))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        complain(_("Interrupted: nothing more was written."))
+        return 130
+    except Exception as err:
+        if os.environ.get("QK_DEBUG") == "1":
+            raise
+        where = _log()
+        text = _("Unexpected error: {reason}.").format(reason=f"{type(err).__name__}: {err}")
+        if where:
+            text += " " + _("Details are in {path}.").format(path=where)
+        complain(text)
+        return EXIT_ERROR
+    finally:
+        db.close_ledger()
+
+
+def describe_os_error(err: OSError) -> str:
+    """An OSError as a sentence: which file, and what the system said."""
+    name = err.filename if err.filename is not None else ""
+    if isinstance(err, FileNotFoundError):
+        return _("There is no file “{path}”.").format(path=name)
+    if isinstance(err, PermissionError):
+        return _("You have no permission to use “{path}”.").format(path=name)
+    reason = err.strerror or str(err)
+    if name:
+        return _("“{path}” could not be used: {reason}.").format(path=name, reason=reason)
+    return _("A file could not be used: {reason}.").format(reason=reason)
+
+
+def _log() -> Path | None:
+    """Append the current traceback to the log file; returns it (None if unwritable)."""
+    try:
+        path = log_file()
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat(sep=' ', timespec='seconds')}\n")
+            fh.write(traceback.format_exc())
+    except OSError:
+        return None
+    return path

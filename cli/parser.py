@@ -1,0 +1,95 @@
+"""The command line's arguments: ``main.py [--db PATH|URL] [command …]``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import NoReturn
+
+from models.errors import InputError
+from models.i18n import _
+from models.parsing import parse_date
+
+EPILOG = """\
+Without a command the window opens. Without --db the ledger in your data folder is used.
+Exit status: 0 done, 1 error (one line on stderr), 2 wrong arguments, 3 check found problems.
+Messages follow the system language; set QK_LANG=en or QK_LANG=zh to choose."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (--help)\n")
+
+
+def date_arg(text: str) -> dt.date:
+    """A date on the command line: strictly YYYY-MM-DD."""
+    try:
+        return parse_date(text, strict=True)
+    except InputError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def count_arg(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a whole number.").format(text=text)
+        ) from None
+
+
+def build_parser() -> Parser:
+    """The parser for every subcommand; `args.command` is None when the GUI is wanted."""
+    parser = Parser(
+        prog="main.py",
+        description="Qingkuan (清款): the collections ledger for small distributors.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH|postgresql://…",
+        help="the ledger: a file, or a PostgreSQL URL (default: the ledger in your data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="command")
+
+    demo = commands.add_parser("demo", help="fill an empty ledger with a realistic demo business")
+    demo.add_argument("--customers", type=count_arg, default=60, metavar="N")
+    demo.add_argument("--days", type=count_arg, default=365, metavar="D")
+    demo.add_argument("--seed", type=count_arg, default=1, metavar="S")
+
+    imp = commands.add_parser(
+        "import",
+        help="import customers, entries or promises from a CSV or XLSX file (all or nothing)",
+    )
+    imp.add_argument("what", choices=("customers", "entries", "promises"))
+    imp.add_argument("file", metavar="FILE")
+
+    export = commands.add_parser("export", help="export a report as CSV or XLSX")
+    export.add_argument("what", choices=("aging",))
+    export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
+    export.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
+    export.add_argument(
+        "--bom", action="store_true", help="start a CSV with a UTF-8 BOM (for Excel)"
+    )
+
+    commands.add_parser("check", help="check the ledger's integrity")
+
+    printing = commands.add_parser("print", help="print a statement, IOU notes or a route sheet")
+    docs = printing.add_subparsers(dest="document", metavar="document", required=True)
+    statement = docs.add_parser("statement", help="a customer's statement (对账单)")
+    statement.add_argument("code", metavar="CODE")
+    statement.add_argument("--from", dest="date_from", type=date_arg, metavar="YYYY-MM-DD")
+    statement.add_argument("--to", dest="date_to", type=date_arg, metavar="YYYY-MM-DD")
+    statement.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD")
+    iou = docs.add_parser("iou", help="IOU notes (欠条) of a customer's open promises")
+    iou.add_argument("code", metavar="CODE")
+    route = docs.add_parser("route", help="a route sheet (收款路线单) for a route day")
+    route.add_argument("route", metavar="ROUTE")
+    route.add_argument("--date", type=date_arg, required=True, metavar="YYYY-MM-DD")
+    for doc in (statement, iou, route):
+        doc.add_argument("--lang", choices=("zh", "en"), help="default: the company setting")
+        doc.add_argument("--out", required=True, metavar="FILE.pdf")
+    return parser

@@ -1,0 +1,27 @@
+"""Qingkuan (清款): ``uv run main.py`` opens the window, ``uv run main.py --help`` lists the
+commands (demo, import, export, check, print)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the arguments, run the command, return the exit status."""
+    from cli.commands import run
+    from cli.language import message_language
+    from cli.parser import build_parser
+    from models.i18n import set_language
+
+    set_language(message_language())
+    for stream in (sys.stdout, sys.stderr):
+        # A console in a legacy code page must not turn a Chinese name into a traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    return run(args, sys.argv[0] if sys.argv else "main.py")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
