@@ -1,0 +1,81 @@
+"""First start on an empty data folder, opening errors, and the demo ledger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from gui import app as gui_app
+from gui import ledger_files
+from gui.app import Launcher
+from gui.welcome.view import WelcomeScreen
+from models import db, settings
+
+
+def test_empty_folder_shows_welcome_and_creates_ledger(
+    launcher: Launcher, data_dir: Path, qtbot: QtBot
+) -> None:
+    shown = launcher.start(None)
+    assert isinstance(shown, WelcomeScreen)
+    qtbot.addWidget(shown)
+    # No name: an inline message, nothing created.
+    qtbot.mouseClick(shown.create_button, Qt.MouseButton.LeftButton)
+    assert shown.new_error.isVisible()
+    assert not (data_dir / "ledger.qkledger").exists()
+
+    shown.company_name.setText("佛山东城食品批发部")  # keyClicks types ASCII only
+    shown.phone.setText("0757-1234567")
+    qtbot.mouseClick(shown.create_button, Qt.MouseButton.LeftButton)
+    try:
+        assert (data_dir / "ledger.qkledger").exists()
+        assert launcher.window is not None and launcher.window.isVisible()
+        assert settings.get_company().name == "佛山东城食品批发部"
+        assert settings.get_company().phone == "0757-1234567"
+    finally:
+        db.close_ledger()
+
+
+def test_second_start_opens_default_ledger(launcher: Launcher, data_dir: Path) -> None:
+    db.open_ledger(str(data_dir / "ledger.qkledger"))
+    db.close_ledger()
+    try:
+        shown = launcher.start(None)
+        assert shown is launcher.window
+    finally:
+        db.close_ledger()
+
+
+def test_unopenable_file_gets_a_dialog_not_a_traceback(
+    launcher: Launcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        gui_app.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
+    )
+    bogus = tmp_path / "notes.qkledger"
+    bogus.write_text("not a ledger at all, just some notes", encoding="utf-8")
+    result = launcher.start(str(bogus))
+    assert isinstance(result, WelcomeScreen)  # back to the choices
+    assert len(shown) == 1 and "not a Qingkuan ledger" in shown[0]
+    assert bogus.read_text(encoding="utf-8").startswith("not a ledger")  # untouched
+
+
+def test_demo_ledger_is_a_copy(
+    launcher: Launcher, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ledger_files, "DEMO_CUSTOMERS", 12)
+    monkeypatch.setattr(ledger_files, "DEMO_DAYS", 30)
+    welcome = launcher.start(None)
+    assert isinstance(welcome, WelcomeScreen)
+    qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
+    try:
+        assert (data_dir / "demo.qkledger").exists()
+        assert not (data_dir / "ledger.qkledger").exists()  # the real one stays clean
+        window = launcher.window
+        assert window is not None
+        qtbot.waitUntil(lambda: window.customer_list.model.rowCount() == 12)
+    finally:
+        db.close_ledger()

@@ -1,0 +1,116 @@
+"""Promise + IOU note written, visits, pinyin search, filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from gui.mainwindow import MainWindow
+from gui.printing.preview import PreviewDialog
+from gui.promises.dialogs import PromiseDialog
+from gui.visits.dialogs import VisitDialog
+from models import people, posting, promises, visits
+from models.records import LateReason, PromiseStatus, Terms, TermsKind, VisitOutcome
+from tests.gui.conftest import add_customer
+from tests.gui.test_posting import _save, open_page
+
+
+def test_promise_then_iou_note_is_written(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    posting.post_delivery(shop, dt.date(2026, 11, 1), 10_005_07)
+    open_page(window, qtbot, shop)
+    dialog = window.promise()
+    assert isinstance(dialog, PromiseDialog)
+    assert dialog.amount.value() == 10_005_07  # defaults to the balance
+    assert dialog.capitals.text() == "人民币壹万零伍元零柒分"
+    assert dialog.print_iou.isChecked()
+    dialog.payer.setText("老板娘")
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.findChild(PreviewDialog) is not None)
+    preview = window.findChild(PreviewDialog)
+    path = preview.printout.path
+    assert path.exists() and path.read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: preview.document.pageCount() == 1)
+    [promise] = promises.promises_for(shop)
+    assert promise.payer == "老板娘" and promise.prints == 1
+    assert promise.due_at == dt.datetime(2026, 11, 28, 10, 0)  # two days ahead, 10:00
+    assert window.customer_page.promise_model.rowCount() == 1
+    preview.close()
+
+
+def test_reschedule_a_broken_promise(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    from models import clock
+
+    posting.post_delivery(shop, dt.date(2026, 11, 1), 300_00)
+    clock.pin(dt.datetime(2026, 11, 20, 9, 0))
+    promises.make_promise(shop, 300_00, dt.datetime(2026, 11, 22, 10, 0))
+    clock.pin(dt.datetime(2026, 11, 26, 9, 0))
+    open_page(window, qtbot, shop)
+    page = window.customer_page
+    page.tabs.setCurrentIndex(1)
+    page.promise_table.selectRow(0)
+    assert page.promise_model.record_at(0).status is PromiseStatus.BROKEN
+    assert page.reschedule_button.isEnabled() and not page.cancel_promise_button.isEnabled()
+    qtbot.mouseClick(page.reschedule_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(PromiseDialog)
+    dialog.print_iou.setChecked(False)
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, dialog)
+    statuses = {p.status for p in promises.promises_for(shop)}
+    assert statuses == {PromiseStatus.BROKEN, PromiseStatus.OPEN}
+    assert page.promise_model.rowCount() == 2
+
+
+def test_log_visit_with_reason(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    open_page(window, qtbot, shop)
+    dialog = window.log_visit()
+    assert isinstance(dialog, VisitDialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(VisitOutcome.REFUSED.value))
+    _save(qtbot, dialog)  # no reason chosen: refused inline
+    assert dialog.isVisible() and dialog.error.text()
+    dialog.reason.setCurrentIndex(dialog.reason.findData(LateReason.QUALITY.value))
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, dialog)
+    [visit] = visits.visits_for(shop)
+    assert visit.reason is LateReason.QUALITY
+    assert window.customer_page.visit_model.rowCount() == 1
+
+
+def test_pinyin_search_and_filters(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    route = people.add_route("城西线")
+    add_customer("C0002", "西关李记商行", phones="020-88886666", route_id=route.id)
+    add_customer("C0003", "东城王老五", terms=Terms(TermsKind.CASH))
+    posting.post_delivery(shop, dt.date(2026, 9, 1), 800_00)  # 30 days: overdue
+    view = window.customer_list
+    window.ops.changed.emit()  # the list reloads after writes made outside the GUI
+    assert view.model.rowCount() == 3
+
+    qtbot.keyClicks(view.search, "dcwj")
+    assert [s.customer.name for s in view.model.visible_summaries()] == ["东城王记"]
+    view.search.clear()
+    qtbot.keyClicks(view.search, "dc")
+    assert view.model.rowCount() == 2
+    view.search.clear()
+    qtbot.keyClicks(view.search, "8888")  # phone digits
+    assert [s.customer.code for s in view.model.visible_summaries()] == ["C0002"]
+    view.search.clear()
+    qtbot.keyClicks(view.search, "c0003")  # code, any case
+    assert view.model.rowCount() == 1
+    view.search.clear()
+
+    view.overdue_check.setChecked(True)
+    assert [s.customer.id for s in view.model.visible_summaries()] == [shop]
+    view.overdue_check.setChecked(False)
+    view.route_box.setCurrentIndex(view.route_box.findData(route.id))
+    assert [s.customer.code for s in view.model.visible_summaries()] == ["C0002"]
+    view.route_box.setCurrentIndex(0)
+    assert view.model.rowCount() == 3
+    assert "3 of 3" in view.count_label.text()
+
+    # Enter in the search box opens the first match.
+    qtbot.keyClicks(view.search, "xglj")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.customer_page
+    assert window.customer_page.customer.code == "C0002"
