@@ -271,7 +271,7 @@ def _check_version(db: pw.Database) -> None:
         while version < SCHEMA_VERSION:
             MIGRATIONS[version](db)
             version += 1
-            Meta.replace(key="schema_version", value=str(version)).execute()
+            Meta.update(value=str(version)).where(Meta.key == "schema_version").execute()
 
 
 def _create_schema(db: pw.Database) -> None:

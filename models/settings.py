@@ -46,7 +46,7 @@ def save_company(settings: CompanySettings) -> CompanySettings:
     data = dataclasses.asdict(settings)
     data["aging_edges"] = list(settings.aging_edges)
     with transaction():
-        Setting.replace(key=_KEY, value=json.dumps(data, ensure_ascii=False)).execute()
+        _put(_KEY, json.dumps(data, ensure_ascii=False))
     return settings
 
 
@@ -57,4 +57,11 @@ def get_value(key: str, default: str = "") -> str:
 
 def set_value(key: str, value: str) -> None:
     with transaction():
-        Setting.replace(key=key, value=value).execute()
+        _put(key, value)
+
+
+def _put(key: str, value: str) -> None:
+    """Insert or replace one setting (an upsert both SQLite and PostgreSQL understand)."""
+    Setting.insert(key=key, value=value).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: value}
+    ).execute()

@@ -80,3 +80,9 @@ def _pinned_clock_and_language() -> Iterator[None]:
     yield
     clock.pin(None)
     set_language("en")
+
+
+@pytest.fixture
+def ledger_target(ledger: str) -> None:
+    """Same as `ledger`, for tests that only need it open."""
+    return None

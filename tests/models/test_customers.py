@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import pytest
+
+from models import customers, people, search, settings
+from models.errors import InputError, NotFound
+from models.records import CompanySettings, CustomerDraft, Terms, TermsKind
+from tests.models.helpers import make_customer
+
+
+def test_codes_are_unique_and_names_required(ledger_target: None) -> None:
+    make_customer("C001")
+    with pytest.raises(InputError, match="C001"):
+        make_customer("C001", "另一家")
+    with pytest.raises(InputError, match="name"):
+        customers.add_customer(CustomerDraft(code="C9", name="  "))
+    with pytest.raises(NotFound):
+        customers.customer_by_code("NOPE")
+
+
+def test_route_order_and_archive(ledger_target: None) -> None:
+    a = make_customer("A", "甲店", route="城东线")
+    b = make_customer("B", "乙店", route="城东线")
+    route = people.route_by_name("城东线")
+    assert [c.code for c in customers.route_customers(route.id)] == ["A", "B"]
+    customers.set_route_order(route.id, [b.id, a.id])
+    assert [c.code for c in customers.route_customers(route.id)] == ["B", "A"]
+    customers.set_archived(b.id)
+    assert [c.code for c in customers.route_customers(route.id)] == ["A"]
+    assert [c.code for c in customers.list_customers()] == ["A"]
+
+
+def test_pinyin_initials_find_the_shop(ledger_target: None) -> None:
+    c = make_customer("C7", "东城王记")
+    key = customers.get_customer(c.id).search_key
+    for query in ("dcwj", "DCWJ", "dongcheng", "王记", "c7", "138001"):
+        assert search.matches(key, search.normalise_query(query)), query
+    assert not search.matches(key, "xgl")
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("0", Terms(TermsKind.CASH)),
+        ("30", Terms(TermsKind.DAYS, 30)),
+        ("月结", Terms(TermsKind.MONTHLY)),
+        ("monthly", Terms(TermsKind.MONTHLY)),
+        ("压批", Terms(TermsKind.NEXT)),
+        ("next", Terms(TermsKind.NEXT)),
+    ],
+)
+def test_terms_as_typed(text: str, terms: Terms) -> None:
+    assert customers.parse_terms(text) == terms
+
+
+def test_bad_terms_say_what_to_type() -> None:
+    with pytest.raises(InputError, match="monthly"):
+        customers.parse_terms("soon")
+
+
+def test_settings_round_trip_and_validation(ledger_target: None) -> None:
+    s = CompanySettings(name="清款商贸", aging_edges=(15, 30, 60, 120), doc_language="en")
+    settings.save_company(s)
+    assert settings.get_company() == s
+    with pytest.raises(InputError):
+        settings.save_company(CompanySettings(aging_edges=(60, 30)))
+    assert settings.get_company() == s
