@@ -8,12 +8,13 @@ from models import customers, people
 from models.records import Customer, CustomerDraft, Terms, TermsKind
 
 D = dt.date
+THIRTY_DAYS = Terms(TermsKind.DAYS, 30)
 
 
 def make_customer(
     code: str = "C001",
     name: str = "东城王记便利店",
-    terms: Terms = Terms(TermsKind.DAYS, 30),
+    terms: Terms = THIRTY_DAYS,
     credit_limit: int | None = None,
     route: str | None = None,
     rep: str | None = None,
