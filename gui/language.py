@@ -1,13 +1,19 @@
 """The UI language: Qt Linguist translations for widgets, kept in step with the model's
 message language (`models.i18n`), switchable while the app runs.
 
-The compiled `translations/qingkuan_zh_CN.qm` is committed beside its `.ts` source, so
-`uv run main.py` needs no build step; `tests/gui/test_translations.py` fails when the
-`.qm` is stale or a string is untranslated. Regenerate with `python -m gui.translations`.
+The compiled `translations/qingkuan_zh_CN.qm` is committed beside its `.ts` source
+(force-added: the skeleton's .gitignore lists *.qm), so `uv run main.py` needs no build
+step; `tests/gui/test_language.py` fails when the `.qm` is stale or a string is
+untranslated. Should the .qm be missing anyway, it is compiled once into a temporary
+folder with the `pyside6-lrelease` that ships with PySide6. Regenerate both with
+`uv run python -m gui.translations`.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -19,6 +25,25 @@ TRANSLATIONS_DIR = Path(__file__).parent / "translations"
 QM_FILE = TRANSLATIONS_DIR / "qingkuan_zh_CN.qm"
 
 _installed: list[QTranslator] = []
+log = logging.getLogger(__name__)
+
+
+def _qm_file() -> Path:
+    if QM_FILE.exists():
+        return QM_FILE
+    import tempfile
+
+    from gui.translations.__main__ import TS, lrelease
+
+    compiled = (
+        Path(tempfile.gettempdir())
+        / f"qingkuan-{os.getuid() if hasattr(os, 'getuid') else 0}-{QM_FILE.name}"
+    )
+    try:
+        lrelease(TS, compiled)
+    except (OSError, subprocess.CalledProcessError):
+        log.exception("compiling the translations failed: the UI stays in English")
+    return compiled
 
 
 def system_language() -> str:
@@ -43,7 +68,7 @@ def set_language(lang: str) -> None:
     _installed.clear()
     if lang == "zh":
         ours = QTranslator(app)
-        if ours.load(str(QM_FILE)):
+        if ours.load(str(_qm_file())):
             _installed.append(ours)
         # Qt's own strings (OK/Cancel, file dialogs) from the translations Qt ships.
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -119,8 +118,7 @@ class CustomerPage(QWidget):
             QShortcut(QKeySequence(shortcut), self, slot)
             self.action_buttons[key] = button
             actions.addWidget(button)
-        self.more_button = QToolButton()
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button = QPushButton()
         self.more_menu = QMenu(self)
         self.more_actions = {}
         for kind in (EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF, EntryKind.OPENING):

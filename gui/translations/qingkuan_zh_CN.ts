@@ -387,11 +387,11 @@
     </message>
     <message>
         <source>Debit</source>
-        <translation>借方（欠款增加）</translation>
+        <translation>借方</translation>
     </message>
     <message>
         <source>Credit</source>
-        <translation>贷方（欠款减少）</translation>
+        <translation>贷方</translation>
     </message>
     <message>
         <source>Balance</source>
