@@ -160,10 +160,21 @@ def _row(customer_id: CustomerId) -> CustomerRow:
 
 
 def get_customer(customer_id: CustomerId) -> Customer:
-    row = _row(customer_id)
-    route = row.route.name if row.route_id else ""
-    rep = row.rep.name if row.rep_id else ""
-    return to_record(row, route, rep)
+    query = (
+        CustomerRow.select(
+            CustomerRow, RouteRow.name.alias("route_name"), RepRow.name.alias("rep_name")
+        )
+        .join(RouteRow, pw.JOIN.LEFT_OUTER, on=CustomerRow.route == RouteRow.id)
+        .switch(CustomerRow)
+        .join(RepRow, pw.JOIN.LEFT_OUTER, on=CustomerRow.rep == RepRow.id)
+        .where(CustomerRow.id == customer_id)
+        .dicts()
+    )
+    found = list(query)
+    if not found:
+        raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+    d = found[0]
+    return _record(d, d["route_name"] or "", d["rep_name"] or "")
 
 
 def customer_by_code(code: str) -> Customer:

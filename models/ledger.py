@@ -15,7 +15,7 @@ from peewee import fn
 from models import clock
 from models.aging import balances_as_of
 from models.posting import to_entry
-from models.records import CustomerId, Entry, EntryKind, LedgerPage, LedgerRow
+from models.records import CustomerId, Entry, EntryKind, LedgerPage, LedgerRow, PaymentMethod
 from models.tables import ChequeRow, EntryLineRow, EntryRow
 
 
@@ -33,11 +33,18 @@ def _standing(rows: list[EntryRow], voided: set[int]) -> list[bool]:
 
 
 def _entries(rows: list[EntryRow], voided_rows: dict[int, EntryRow]) -> list[Entry]:
-    ids = [r.id for r in rows]
-    cheques = {c.entry_id: c for c in ChequeRow.select().where(ChequeRow.entry.in_(ids))}
+    instruments = [r.id for r in rows if r.method in (PaymentMethod.CHEQUE, PaymentMethod.DRAFT)]
+    deliveries = [r.id for r in rows if r.kind is EntryKind.DELIVERY]
+    cheques: dict[int, ChequeRow] = {}
+    if instruments:
+        cheques = {
+            c.entry_id: c for c in ChequeRow.select().where(ChequeRow.entry.in_(instruments))
+        }
     lines: dict[int, list[EntryLineRow]] = {}
-    for ln in EntryLineRow.select().where(EntryLineRow.entry.in_(ids)).order_by(EntryLineRow.id):
-        lines.setdefault(ln.entry_id, []).append(ln)
+    if deliveries:
+        query = EntryLineRow.select().where(EntryLineRow.entry.in_(deliveries))
+        for ln in query.order_by(EntryLineRow.id):
+            lines.setdefault(ln.entry_id, []).append(ln)
     return [
         to_entry(r, voided_rows.get(r.id), cheques.get(r.id), lines.get(r.id, ())) for r in rows
     ]
@@ -61,11 +68,16 @@ def ledger_rows(
         )
         .order_by(EntryRow.date, EntryRow.id)
     )
-    return opening, _with_running(rows, opening)
+    # A reversal carries its original's date, so both lie in the same period.
+    reversals = {r.reverses_id: r for r in rows if r.reverses_id is not None}
+    return opening, _with_running(rows, opening, reversals)
 
 
-def _with_running(rows: list[EntryRow], start: int) -> list[LedgerRow]:
-    reversals = _reversals_of([r.id for r in rows])
+def _with_running(
+    rows: list[EntryRow], start: int, reversals: dict[int, EntryRow] | None = None
+) -> list[LedgerRow]:
+    if reversals is None:
+        reversals = _reversals_of([r.id for r in rows])
     standing = _standing(rows, set(reversals))
     result, running = [], start
     for entry, counts in zip(_entries(rows, reversals), standing, strict=True):

@@ -34,8 +34,9 @@ def statement(
     opening, rows = ledger_rows(customer_id, period_from, period_to)
     standing = [r.entry for r in rows if not r.entry.is_voided and not r.entry.is_reversal]
     aging = age_customer(customer_id, as_of)
+    company = get_company()
     return Statement(
-        company=get_company(),
+        company=company,
         customer=customer,
         period_from=period_from,
         period_to=period_to,
@@ -44,7 +45,7 @@ def statement(
         rows=tuple(rows),
         closing_balance=balance(customer_id, period_to),
         aging=aging,
-        edges=get_company().aging_edges,
+        edges=company.aging_edges,
         open_promises=tuple(open_promises(customer_id, as_of)),
         total_debit=sum(e.debit for e in standing),
         total_credit=sum(e.credit for e in standing),
