@@ -194,7 +194,7 @@ def _many_files(
         c = new_canvas(buffer, title=doc.title, font=doc.font)
         doc.draw(c)
         c.save()
-        result.files.append(write_atomic(folder / f"{name}.pdf", buffer.getvalue()))
+        result.files.append(write_atomic(folder / f"{name}.pdf", buffer.getvalue(), sync=False))
         result.documents += 1
         result.pages += doc.page_count
         if progress is not None:

@@ -16,12 +16,17 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from models.errors import LedgerError
 from models.i18n import _
 from reports.layout import Document
+
+# Page streams are zlib-compressed binary; reportlab would also ASCII85-encode them, which
+# makes files 25% larger and costs a tenth of the time of a 500-statement batch.
+rl_config.useA85 = 0
 
 
 class OutputError(LedgerError):
@@ -80,8 +85,12 @@ def check_destination(out: str | Path) -> Path:
     return path
 
 
-def write_atomic(out: str | Path, data: bytes) -> Path:
-    """Write `data` to `out` via a temporary file in the same folder and `os.replace`."""
+def write_atomic(out: str | Path, data: bytes, *, sync: bool = True) -> Path:
+    """Write `data` to `out` via a temporary file in the same folder and `os.replace`.
+
+    With `sync` the data is flushed to disk before the rename (a few milliseconds; batches
+    of hundreds of files skip it: a printout can be made again, a ledger cannot).
+    """
     path = check_destination(out)
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -91,8 +100,9 @@ def write_atomic(out: str | Path, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException as err:
         with contextlib.suppress(FileNotFoundError):

@@ -137,6 +137,8 @@ def _rows(st: Statement, table: Table, style: Style, voided: str) -> tuple[list[
             f"statement of {st.customer.code}: rows add up to {running}, "
             f"closing balance is {st.closing_balance}"
         )
+    if len(blocks) > 1:
+        blocks[-1].keep_with_next = True  # never a totals row alone under a header
     blocks.append(
         table.row(
             [
@@ -148,6 +150,7 @@ def _rows(st: Statement, table: Table, style: Style, voided: str) -> tuple[list[
                 "",
             ],
             rule_above=True,
+            keep_with_next=True,  # totals and closing balance stay on one page
         )
     )
     blocks.append(

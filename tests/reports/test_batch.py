@@ -28,8 +28,12 @@ def test_one_pdf_with_progress(cjk_fonts, tmp_path):
         lambda: RouteJob(sample_route_sheet(4), COMPANY),  # lazy: built when its turn comes
     ]
     seen = []
-    result = render_batch(jobs, tmp_path / "all.pdf", fonts=cjk_fonts,
-                          progress=lambda done, total, title: seen.append((done, total)))
+    result = render_batch(
+        jobs,
+        tmp_path / "all.pdf",
+        fonts=cjk_fonts,
+        progress=lambda done, total, title: seen.append((done, total)),
+    )
     assert seen == [(i, 5) for i in range(1, 6)]
     assert result.files == [tmp_path / "all.pdf"] and not result.cancelled
     pages = page_texts(tmp_path / "all.pdf")
@@ -53,16 +57,27 @@ def test_one_file_each_with_safe_unique_names(cjk_fonts, tmp_path):
 
 def test_cancel_in_one_pdf_mode_writes_nothing(cjk_fonts, tmp_path):
     done = []
-    result = render_batch(_jobs(5), tmp_path / "all.pdf", fonts=cjk_fonts,
-                          progress=lambda d, t, s: done.append(d), cancel=lambda: len(done) >= 2)
+    result = render_batch(
+        _jobs(5),
+        tmp_path / "all.pdf",
+        fonts=cjk_fonts,
+        progress=lambda d, t, s: done.append(d),
+        cancel=lambda: len(done) >= 2,
+    )
     assert result.cancelled and result.files == []
     assert list(tmp_path.iterdir()) == []
 
 
 def test_cancel_in_files_mode_keeps_finished_files(cjk_fonts, tmp_path):
     done = []
-    result = render_batch(_jobs(5), tmp_path, one_file=False, fonts=cjk_fonts,
-                          progress=lambda d, t, s: done.append(d), cancel=lambda: len(done) >= 2)
+    result = render_batch(
+        _jobs(5),
+        tmp_path,
+        one_file=False,
+        fonts=cjk_fonts,
+        progress=lambda d, t, s: done.append(d),
+        cancel=lambda: len(done) >= 2,
+    )
     assert result.cancelled and len(result.files) == 2
     assert sorted(tmp_path.iterdir()) == sorted(result.files)  # no temporary files left
 

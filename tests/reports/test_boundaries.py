@@ -8,8 +8,21 @@ from pathlib import Path
 
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
 CATALOG = Path(__file__).resolve().parents[2] / "models" / "translations" / "zh_CN.json"
-MINE = {"__init__", "batch", "cli", "fonts", "formatting", "iou", "layout", "output", "parts",
-        "pen", "routesheet", "samples", "statement"}
+MINE = {
+    "__init__",
+    "batch",
+    "cli",
+    "fonts",
+    "formatting",
+    "iou",
+    "layout",
+    "output",
+    "parts",
+    "pen",
+    "routesheet",
+    "samples",
+    "statement",
+}
 
 
 def _modules():

@@ -10,9 +10,8 @@ import pytest
 from models.i18n import using_language
 from reports.fonts import BUILTIN_CJK, FontRefused, find_fonts, inspect_font, load_cjk_font
 from reports.iou import render_ious
-from reports.samples import COMPANY, sample_customer, sample_promise
+from reports.samples import COMPANY, sample_customer, sample_promise, sample_statement
 from reports.statement import render_statement
-from reports.samples import sample_statement
 from tests.reports.conftest import DROID, WQY
 from tests.reports.helpers import all_text, fonts_of, squash
 

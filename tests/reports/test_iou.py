@@ -16,8 +16,9 @@ from tests.reports.helpers import all_text, fonts_of, page_texts, squash
 def test_chinese_iou_two_copies_with_capitals_and_clearance_date(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = sample_promise(123, customer)
-    out = render_ious([promise], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts,
-                      lang="zh")
+    out = render_ious(
+        [promise], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh"
+    )
     pages = page_texts(out)
     assert len(pages) == 1
     text = squash(pages[0])
@@ -27,7 +28,9 @@ def test_chinese_iou_two_copies_with_capitals_and_clearance_date(cjk_fonts, tmp_
     assert text.count("¥10,005.07") == 2
     assert text.count("约定于2026年12月14日10:00前清款") == 2
     assert "编号：QK-000123" in text
-    assert "债务人白云区好又多便利店(C0001)" in text and "债权人广州市清源副食品批发有限公司" in text
+    assert (
+        "债务人白云区好又多便利店(C0001)" in text and "债权人广州市清源副食品批发有限公司" in text
+    )
     assert "付款方式：现金" in text and "付款人：老板娘（王姐）" in text and "业务员：张伟" in text
     assert "欠款人签字" in text and "按手印" in text
     assert "补打" not in text
@@ -37,8 +40,9 @@ def test_chinese_iou_two_copies_with_capitals_and_clearance_date(cjk_fonts, tmp_
 def test_reprint_is_marked(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = sample_promise(5, customer, prints=2)
-    out = render_ious([promise], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts,
-                      lang="zh")
+    out = render_ious(
+        [promise], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh"
+    )
     text = squash(all_text(out))
     assert text.count("补打") == 2 and "第3次打印" in text
 
@@ -46,16 +50,22 @@ def test_reprint_is_marked(cjk_fonts, tmp_path):
 def test_part_paid_promise_shows_what_is_left(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = sample_promise(5, customer, paid=500_007)
-    text = squash(all_text(render_ious([promise], customer, COMPANY, tmp_path / "i.pdf",
-                                       fonts=cjk_fonts, lang="zh")))
+    text = squash(
+        all_text(
+            render_ious(
+                [promise], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts, lang="zh"
+            )
+        )
+    )
     assert "已付¥5,000.07，尚欠¥5,005.00（人民币伍仟零伍元整）" in text
 
 
 def test_english_iou(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = dataclasses.replace(sample_promise(9, customer), method=PaymentMethod.CHEQUE)
-    text = all_text(render_ious([promise], customer, COMPANY, tmp_path / "i.pdf",
-                                fonts=cjk_fonts, lang="en"))
+    text = all_text(
+        render_ious([promise], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts, lang="en")
+    )
     assert text.count("IOU note") == 2
     assert "To be cleared by 14 Dec 2026 10:00" in text
     assert "Cheque" in text and "REPRINT" not in text
@@ -73,8 +83,7 @@ def test_one_page_per_promise(cjk_fonts, tmp_path):
 
 def test_no_promises_is_nothing_to_print(cjk_fonts, tmp_path):
     with pytest.raises(NothingToPrint, match="no open promises"):
-        render_ious([], sample_customer(), COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts,
-                    lang="en")
+        render_ious([], sample_customer(), COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts, lang="en")
     assert not list(tmp_path.iterdir())
 
 

@@ -40,8 +40,9 @@ def test_long_route_repeats_header_on_every_page(cjk_fonts, tmp_path):
 
 
 def test_english_route_sheet(cjk_fonts, tmp_path):
-    out = render_route_sheet(sample_route_sheet(3), COMPANY, tmp_path / "r.pdf",
-                             fonts=cjk_fonts, lang="en")
+    out = render_route_sheet(
+        sample_route_sheet(3), COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="en"
+    )
     text = all_text(out)
     assert "Collection route sheet" in text and "14 Dec 2026 Mon" in text
 
