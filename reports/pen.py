@@ -39,6 +39,10 @@ class Pen:
         self._all_truetype = all(getFont(name)._dynamicFont for name in fonts_used)
         self._ops_doc: object = None
         self._ops: dict[tuple[str, float], str] = {}
+        # Characters the CJK font has, for the common case of a string it covers whole.
+        self._cjk_chars = (
+            frozenset(map(chr, fonts.cjk_cmap)) if fonts.cjk_cmap is not None else frozenset()
+        )
 
     def _font_for(self, ch: str) -> str:
         code = ord(ch)
@@ -57,6 +61,8 @@ class Pen:
 
     def _runs(self, text: str) -> tuple[tuple[str, str], ...]:
         """``(font name, chunk)`` pairs that together spell `text`."""
+        if self._cjk_chars.issuperset(text):
+            return ((self.fonts.cjk, text),) if text else ()
         runs: list[tuple[str, str]] = []
         current, start = "", 0
         for i, ch in enumerate(text):

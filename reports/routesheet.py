@@ -52,8 +52,8 @@ ROW_HEIGHT = 34.0  # room to write an amount and a few words by hand
 
 def _columns(frame: Frame) -> list[Column]:
     fixed = [
-        Column(_("No."), 22, "center"),
-        Column(_("Customer"), 150),
+        Column(_("No."), 28, "center"),
+        Column(_("Customer"), 144),
         Column(_("Phone / who can pay"), 140),
         Column(_("Balance"), 62, "right"),
         Column(_("Overdue"), 62, "right"),
