@@ -53,21 +53,28 @@ def build_parser() -> Parser:
         metavar="PATH|postgresql://…",
         help="the ledger: a file, or a PostgreSQL URL (default: the ledger in your data folder)",
     )
+    # --db is also accepted after the command ("main.py check --db x"); SUPPRESS keeps
+    # the subcommand from resetting a --db given before it.
+    db_too = argparse.ArgumentParser(add_help=False)
+    db_too.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="command")
 
-    demo = commands.add_parser("demo", help="fill an empty ledger with a realistic demo business")
+    demo = commands.add_parser(
+        "demo", parents=[db_too], help="fill an empty ledger with a realistic demo business"
+    )
     demo.add_argument("--customers", type=count_arg, default=60, metavar="N")
     demo.add_argument("--days", type=count_arg, default=365, metavar="D")
     demo.add_argument("--seed", type=count_arg, default=1, metavar="S")
 
     imp = commands.add_parser(
         "import",
+        parents=[db_too],
         help="import customers, entries or promises from a CSV or XLSX file (all or nothing)",
     )
     imp.add_argument("what", choices=("customers", "entries", "promises"))
     imp.add_argument("file", metavar="FILE")
 
-    export = commands.add_parser("export", help="export a report as CSV or XLSX")
+    export = commands.add_parser("export", parents=[db_too], help="export a report as CSV or XLSX")
     export.add_argument("what", choices=("aging",))
     export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
     export.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
@@ -75,18 +82,26 @@ def build_parser() -> Parser:
         "--bom", action="store_true", help="start a CSV with a UTF-8 BOM (for Excel)"
     )
 
-    commands.add_parser("check", help="check the ledger's integrity")
+    commands.add_parser("check", parents=[db_too], help="check the ledger's integrity")
 
-    printing = commands.add_parser("print", help="print a statement, IOU notes or a route sheet")
+    printing = commands.add_parser(
+        "print", parents=[db_too], help="print a statement, IOU notes or a route sheet"
+    )
     docs = printing.add_subparsers(dest="document", metavar="document", required=True)
-    statement = docs.add_parser("statement", help="a customer's statement (对账单)")
+    statement = docs.add_parser(
+        "statement", parents=[db_too], help="a customer's statement (对账单)"
+    )
     statement.add_argument("code", metavar="CODE")
     statement.add_argument("--from", dest="date_from", type=date_arg, metavar="YYYY-MM-DD")
     statement.add_argument("--to", dest="date_to", type=date_arg, metavar="YYYY-MM-DD")
     statement.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD")
-    iou = docs.add_parser("iou", help="IOU notes (欠条) of a customer's open promises")
+    iou = docs.add_parser(
+        "iou", parents=[db_too], help="IOU notes (欠条) of a customer's open promises"
+    )
     iou.add_argument("code", metavar="CODE")
-    route = docs.add_parser("route", help="a route sheet (收款路线单) for a route day")
+    route = docs.add_parser(
+        "route", parents=[db_too], help="a route sheet (收款路线单) for a route day"
+    )
     route.add_argument("route", metavar="ROUTE")
     route.add_argument("--date", type=date_arg, required=True, metavar="YYYY-MM-DD")
     for doc in (statement, iou, route):

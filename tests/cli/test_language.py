@@ -61,3 +61,14 @@ def test_gui_gets_the_db_target(monkeypatch: pytest.MonkeyPatch) -> None:
     assert commands.run(build_parser().parse_args(["--db", "x.qkledger"]), "main.py") == 0
     assert commands.run(build_parser().parse_args([]), "main.py") == 0
     assert seen == [("x.qkledger", ["main.py"]), (None, ["main.py"])]
+
+
+def test_db_before_or_after_the_command() -> None:
+    from cli.parser import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["--db", "a", "check"]).db == "a"
+    assert parser.parse_args(["check", "--db", "b"]).db == "b"
+    assert parser.parse_args(["check"]).db is None
+    args = parser.parse_args(["print", "iou", "C1", "--out", "x.pdf", "--db", "c"])
+    assert (args.db, args.code, args.document) == ("c", "C1", "iou")
