@@ -279,7 +279,7 @@ class Table:
         norm = [c if isinstance(c, Cell) else Cell(c) for c in cells]
         lines = max((len(cell.lines) for cell in norm), default=1)
         line_step = self.size * 1.25
-        h = height or max(self.row_height, lines * line_step + self.size * 0.9)
+        h = height or max(self.row_height, lines * line_step + self.size * 0.5)
 
         def draw(c: Canvas, top: float) -> None:
             # Rules as raw PDF operators: a batch draws hundreds of thousands of them, and

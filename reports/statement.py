@@ -436,7 +436,7 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
         Column(_("Credits"), 70, "right"),
         Column(_("Balance"), 76, "right"),
     ]
-    table = Table(style.pen, cols, frame.left)
+    table = Table(style.pen, cols, frame.left, row_height=15)
     rows, negative = _rows(st, table, style, voided)
     blocks = [*head, table.header(), *rows]
     if negative:
