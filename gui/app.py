@@ -73,6 +73,8 @@ class Launcher(QObject):
 
     def _show_main(self, target: str) -> None:
         old = self.window
+        if old is not None:
+            old.customer_list.reader.cancel()
         self.window = MainWindow(self.ops, _display_name(target))
         self.window.language_chosen.connect(self.set_language)
         self.window.open_other_requested.connect(self.open_other)
@@ -101,6 +103,7 @@ class Launcher(QObject):
             self.tr("Qingkuan ledgers (*.qkledger);;All files (*)"),
         )
         if target:
+            self.window.customer_list.reader.cancel()  # type: ignore[union-attr]
             current = db.current_target()
             if not self.open(target, self.window) and current:
                 open_ledger(current)  # stay with the ledger that was open
@@ -129,6 +132,8 @@ def run(db_target: str | None, argv: list[str]) -> int:
     launcher = Launcher(default_data_dir())
     launcher.start(db_target)
     code = app.exec()
+    if launcher.window is not None:
+        launcher.window.customer_list.reader.cancel()
     db.close_ledger()
     return code
 

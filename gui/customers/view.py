@@ -20,22 +20,31 @@ from PySide6.QtWidgets import (
 )
 
 from gui import formatting
+from gui.background import BackgroundReader
 from gui.customers.filters import CustomerFilter
 from gui.customers.table_model import CustomerListModel
-from gui.operations import Operations
+from gui.operations import Operations, show_error
 from models import people, summaries
+
+
+def _read_list() -> tuple[list, list, list]:
+    return summaries.customer_summaries(), people.list_routes(), people.list_reps()
 
 
 class CustomerListView(QWidget):
     customer_activated = Signal(int)
     new_requested = Signal()
     edit_requested = Signal(int)
+    loaded = Signal()  # the list was (re)read from the ledger
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
         self.model = CustomerListModel(self)
         self._stale = True
+        self.reader = BackgroundReader(self)
+        self.reader.loaded.connect(self._loaded)
+        self.reader.failed.connect(lambda message: show_error(self, message, None))
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -123,17 +132,26 @@ class CustomerListView(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Read every customer's summary once and re-apply the filter."""
+        """Read every customer's summary once, on a worker thread (over a second on a
+        10,000-customer ledger), then re-apply the filter. The old list stays usable
+        meanwhile."""
         self._stale = False
+        self._update_count()
+        self.reader.start(_read_list)
+
+    def _loaded(self, result: tuple[list, list, list]) -> None:
+        rows, routes, reps = result
         current = self.current_customer_id()
-        rows = self.ops.read(self, summaries.customer_summaries)
-        self._fill_combo(self.route_box, self.ops.read(self, people.list_routes) or [])
-        self._fill_combo(self.rep_box, self.ops.read(self, people.list_reps) or [])
-        self.model.set_summaries(rows or [])
+        self._fill_combo(self.route_box, routes)
+        self._fill_combo(self.rep_box, reps)
+        self.model.set_summaries(rows)
         self.model.set_filter(self.current_filter())
         self._update_count()
         if current is not None:
             self.select_customer(current)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        self.loaded.emit()
 
     def _fill_combo(self, box: QComboBox, items: list) -> None:
         chosen = box.currentData()
@@ -164,6 +182,9 @@ class CustomerListView(QWidget):
             self.table.selectRow(0)
 
     def _update_count(self) -> None:
+        if self.reader.busy and not self.model.total_count:
+            self.count_label.setText(self.tr("Loading customers…"))
+            return
         shown = self.model.rowCount()
         total_balance = sum(s.aging.balance for s in self.model.visible_summaries())
         self.count_label.setText(

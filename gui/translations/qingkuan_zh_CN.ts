@@ -142,6 +142,10 @@
         <translation>全部</translation>
     </message>
     <message>
+        <source>Loading customers…</source>
+        <translation>正在载入客户…</translation>
+    </message>
+    <message>
         <source>{shown} of {total} customers · balance {balance}</source>
         <translation>显示 {shown} / {total} 个客户 · 余额 {balance}</translation>
     </message>

@@ -40,6 +40,8 @@ def launcher(qapp: object, data_dir: Path) -> Iterator[Launcher]:
     make_application([])
     launcher = Launcher(data_dir)
     yield launcher
+    if launcher.window is not None:
+        launcher.window.customer_list.reader.cancel()
     for widget in (launcher.window, launcher.welcome):
         if widget is not None:
             widget.close()
@@ -47,13 +49,16 @@ def launcher(qapp: object, data_dir: Path) -> Iterator[Launcher]:
 
 
 @pytest.fixture
-def window(ledger: str, launcher: Launcher, qtbot: QtBot) -> MainWindow:
+def window(ledger: str, launcher: Launcher, qtbot: QtBot) -> Iterator[MainWindow]:
     """The main window on an empty ledger of either kind."""
     assert launcher.open(ledger)
     assert launcher.window is not None
-    qtbot.addWidget(launcher.window)
-    qtbot.waitExposed(launcher.window)
-    return launcher.window
+    window = launcher.window
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.customer_list.reader.busy)
+    yield window
+    window.customer_list.reader.cancel()  # before the ledger fixture closes the ledger
 
 
 def add_customer(code: str, name: str, **kw: object) -> int:

@@ -34,6 +34,7 @@ def test_empty_folder_shows_welcome_and_creates_ledger(
         assert launcher.window is not None and launcher.window.isVisible()
         assert settings.get_company().name == "佛山东城食品批发部"
         assert settings.get_company().phone == "0757-1234567"
+        launcher.window.customer_list.reader.cancel()
     finally:
         db.close_ledger()
 
@@ -44,6 +45,7 @@ def test_second_start_opens_default_ledger(launcher: Launcher, data_dir: Path) -
     try:
         shown = launcher.start(None)
         assert shown is launcher.window
+        launcher.window.customer_list.reader.cancel()
     finally:
         db.close_ledger()
 
@@ -77,5 +79,6 @@ def test_demo_ledger_is_a_copy(
         window = launcher.window
         assert window is not None
         qtbot.waitUntil(lambda: window.customer_list.model.rowCount() == 12)
+        window.customer_list.reader.cancel()
     finally:
         db.close_ledger()

@@ -45,8 +45,10 @@ def test_create_customer_with_inline_validation(window: MainWindow, qtbot: QtBot
     # The new customer's page opens, and the list knows them.
     assert window.customer_page.customer is not None
     assert window.customer_page.customer.id == saved.id
-    window.show_list()
+    with qtbot.waitSignal(window.customer_list.loaded):
+        window.show_list()  # the list re-reads in the background
     assert window.customer_list.model.row_of(saved.id) is not None
+    assert window.customer_list.current_customer_id() == saved.id
 
 
 def test_duplicate_code_is_refused_inline(window: MainWindow, qtbot: QtBot, shop: int) -> None:

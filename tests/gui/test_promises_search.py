@@ -84,7 +84,8 @@ def test_pinyin_search_and_filters(window: MainWindow, qtbot: QtBot, shop: int) 
     add_customer("C0003", "东城王老五", terms=Terms(TermsKind.CASH))
     posting.post_delivery(shop, dt.date(2026, 9, 1), 800_00)  # 30 days: overdue
     view = window.customer_list
-    window.ops.changed.emit()  # the list reloads after writes made outside the GUI
+    with qtbot.waitSignal(view.loaded):
+        window.ops.changed.emit()  # the list reloads after writes made outside the GUI
     assert view.model.rowCount() == 3
 
     qtbot.keyClicks(view.search, "dcwj")
