@@ -59,6 +59,16 @@ def validate_draft(draft: CustomerDraft, customer_id: CustomerId | None = None) 
         raise InputError(_("The customer needs a name."))
     if len(name) > 200:
         raise InputError(_("The name is too long: use at most 200 characters."))
+    for value, limit, label in (
+        (draft.contact, 100, _("The contact")),
+        (draft.phones, 200, _("The phone numbers")),
+        (draft.address, 300, _("The address")),
+        (draft.payer, 100, _("Who can pay")),
+    ):
+        if len(value.strip()) > limit:
+            raise InputError(
+                _("{what} is too long: use at most {n} characters.").format(what=label, n=limit)
+            )
     clash = CustomerRow.select().where(CustomerRow.code == code)
     if customer_id is not None:
         clash = clash.where(CustomerRow.id != customer_id)

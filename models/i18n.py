@@ -12,12 +12,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("zh", "en")
 _CATALOG_DIR = Path(__file__).parent / "translations"
-_current = "zh"
+# A context variable, not a global: a document printed in English on a worker thread
+# must not switch the language of messages on the GUI thread.
+_current: ContextVar[str] = ContextVar("qingkuan_language", default="zh")
+_default = "zh"
 
 
 @cache
@@ -30,30 +34,32 @@ def _catalog(lang: str) -> dict[str, str]:
 
 def set_language(lang: str) -> None:
     """Choose the language of messages raised from now on ("zh" or "en")."""
-    global _current
+    global _default
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    _current = lang
+    _default = lang
+    _current.set(lang)
 
 
 def language() -> str:
-    return _current
+    return _current.get(_default)
 
 
 @contextmanager
 def using_language(lang: str) -> Iterator[None]:
     """Temporarily switch language, e.g. to print an English document from a Chinese UI."""
-    saved = _current
-    set_language(lang)
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    token = _current.set(lang)
     try:
         yield
     finally:
-        set_language(saved)
+        _current.reset(token)
 
 
 def _(text: str) -> str:
     """Translate `text` into the current language (identity for English)."""
-    return _catalog(_current).get(text, text)
+    return _catalog(language()).get(text, text)
 
 
 def translate(text: str, lang: str) -> str:

@@ -140,6 +140,10 @@ def _post(
     import_key: str | None = None,
 ) -> EntryRow:
     """Insert one entry; the caller holds the transaction."""
+    if len(memo.strip()) > 300:
+        raise InputError(_("The note is too long: use at most 300 characters."))
+    if len(doc_no.strip()) > 60:
+        raise InputError(_("The document number is too long: use at most 60 characters."))
     delta = -amount if kind in CREDIT_KINDS else amount
     return EntryRow.create(
         customer=customer_id,
@@ -209,7 +213,7 @@ def post_delivery(
             memo=memo,
             import_key=import_key,
         )
-        for ln in lines:
+        line_rows = [
             EntryLineRow.create(
                 entry=row,
                 product=ln.product.strip(),
@@ -217,7 +221,9 @@ def post_delivery(
                 unit_price=ln.unit_price,
                 amount=ln.amount,
             )
-    return get_entry(row.id)
+            for ln in lines
+        ]
+    return to_entry(row, lines=line_rows)  # new: nothing voids it yet
 
 
 def post_payment(
@@ -253,8 +259,9 @@ def post_payment(
             method=method,
             import_key=import_key,
         )
+        cheque = None
         if method.is_instrument:
-            ChequeRow.create(
+            cheque = ChequeRow.create(
                 entry=row,
                 number=cheque_no.strip(),
                 bank=bank.strip(),
@@ -263,7 +270,7 @@ def post_payment(
                 status=ChequeStatus.RECEIVED,
                 status_at=clock.now(),
             )
-    return get_entry(row.id)
+    return to_entry(row, cheque=cheque)
 
 
 def _post_simple(
@@ -282,7 +289,7 @@ def _post_simple(
         if kind is EntryKind.RETURN:
             _check_doc_no(customer_id, kind, doc_no)
         row = _post(customer_id, on, kind, amount, doc_no=doc_no, memo=memo, import_key=import_key)
-    return get_entry(row.id)
+    return to_entry(row)
 
 
 def post_return(
