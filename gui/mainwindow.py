@@ -6,6 +6,8 @@ tests and scripts can drive it like a user would.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
@@ -17,12 +19,14 @@ from gui.operations import Operations
 from gui.posting.dialogs import PostingDialog, VoidDialog
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
 from gui.printing.documents import Printout, iou_pdf
-from gui.printing.preview import PreviewDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.settings.dialog import SettingsDialog
 from gui.visits.dialogs import VisitDialog
 from models import customers
 from models.records import Entry, EntryKind, Promise
+
+if TYPE_CHECKING:
+    from gui.printing.preview import PreviewDialog
 
 
 class MainWindow(QMainWindow):
@@ -172,6 +176,9 @@ class MainWindow(QMainWindow):
         return self._open(dialog)
 
     def preview(self, printout: Printout) -> PreviewDialog:
+        # QtPdf is loaded on first preview, not at start-up.
+        from gui.printing.preview import PreviewDialog
+
         self.last_preview = self._open(PreviewDialog(printout))
         return self.last_preview
 

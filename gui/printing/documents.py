@@ -11,10 +11,9 @@ from pathlib import Path
 
 from models import customers, promises, routesheets, settings, statements
 from models.records import PromiseId, RouteId
-from reports.fonts import find_fonts
-from reports.iou import render_ious
-from reports.routesheet import render_route_sheet
-from reports.statement import render_statement
+
+# reports/ (and reportlab) are imported on first print, not at start-up: they add a
+# fifth to the time before the window shows.
 
 _folder: Path | None = None
 
@@ -39,6 +38,8 @@ def _target(stem: str) -> Path:
 
 
 def _font_warning() -> str:
+    from reports.fonts import find_fonts
+
     fonts = find_fonts(settings.get_company().pdf_font_path)
     return fonts.warning if fonts.fallback or fonts.notices else ""
 
@@ -46,6 +47,8 @@ def _font_warning() -> str:
 def statement_pdf(
     customer_id: int, period_from: dt.date, period_to: dt.date, as_of: dt.date | None = None
 ) -> Printout:
+    from reports.statement import render_statement
+
     st = statements.statement(customer_id, period_from, period_to, as_of)
     title = f"{st.customer.code} {st.customer.name} {period_from}–{period_to}"
     path = render_statement(st, _target(f"statement-{st.customer.code}-{period_to}"))
@@ -54,6 +57,8 @@ def statement_pdf(
 
 def iou_pdf(promise_id: PromiseId) -> Printout:
     """The IOU note of one promise; counts the print (a later print says 'reprint')."""
+    from reports.iou import render_ious
+
     promise = promises.get_promise(promise_id)
     customer = customers.get_customer(promise.customer_id)
     path = render_ious(
@@ -64,6 +69,8 @@ def iou_pdf(promise_id: PromiseId) -> Printout:
 
 
 def route_sheet_pdf(route_id: RouteId, day: dt.date) -> Printout:
+    from reports.routesheet import render_route_sheet
+
     sheet = routesheets.route_sheet(route_id, day)
     path = render_route_sheet(
         sheet, settings.get_company(), _target(f"route-{sheet.route.name}-{day}")
