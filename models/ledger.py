@@ -9,14 +9,17 @@ running balance.
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from peewee import fn
 
 from models import clock
 from models.aging import balances_as_of
+from models.db import is_postgres
+from models.fields import parse_iso_date
 from models.posting import to_entry
 from models.records import CustomerId, Entry, EntryKind, LedgerPage, LedgerRow, PaymentMethod
-from models.tables import ChequeRow, EntryLineRow, EntryRow
+from models.tables import ChequeRow, EntryLineRow, EntryRow, database
 
 
 def balance(customer_id: CustomerId, as_of: dt.date | None = None) -> int:
@@ -28,11 +31,74 @@ def entry_count(customer_id: CustomerId) -> int:
     return EntryRow.select().where(EntryRow.customer == customer_id).count()
 
 
-def _standing(rows: list[EntryRow], voided: set[int]) -> list[bool]:
+class _Raw(NamedTuple):
+    """An entry row read without the ORM (reading a page is per-row cost bound)."""
+
+    id: int
+    customer_id: int
+    date: dt.date
+    kind: EntryKind
+    amount: int
+    delta: int
+    doc_no: str
+    memo: str
+    method: PaymentMethod | None
+    reverses_id: int | None
+    void_reason: str
+    entered_by: str
+    created_at: dt.datetime
+
+
+_COLUMNS = (
+    "id, customer_id, date, kind, amount, delta, doc_no, memo, method, reverses_id, "
+    "void_reason, entered_by, created_at"
+)
+_KINDS = {k.value: k for k in EntryKind}
+_METHODS = {m.value: m for m in PaymentMethod}
+
+
+def _read(where: str, params: tuple, order: str) -> list[_Raw]:
+    """Entries matching a SQL condition (``?`` placeholders), decoded into `_Raw`."""
+    sql = f"SELECT {_COLUMNS} FROM entry WHERE {where} ORDER BY {order}"
+    sqlite = not is_postgres()
+    if sqlite:
+        cursor = database.connection().execute(sql, tuple(_iso(p) for p in params))
+    else:
+        cursor = database.execute_sql(sql.replace("?", "%s"), params)
+    rows = []
+    for r in cursor:
+        on, created = r[2], r[12]
+        if sqlite:
+            on, created = parse_iso_date(on), dt.datetime.fromisoformat(created)
+        rows.append(
+            _Raw(
+                r[0],
+                r[1],
+                on,
+                _KINDS[r[3]],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                _METHODS.get(r[8]) if r[8] else None,
+                r[9],
+                r[10],
+                r[11],
+                created,
+            )
+        )
+    return rows
+
+
+def _iso(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _standing(rows: list[_Raw], voided: set[int]) -> list[bool]:
     return [r.reverses_id is None and r.id not in voided for r in rows]
 
 
-def _entries(rows: list[EntryRow], voided_rows: dict[int, EntryRow]) -> list[Entry]:
+def _entries(rows: list[_Raw], voided_rows: dict[int, EntryRow]) -> list[Entry]:
     instruments = [r.id for r in rows if r.method in (PaymentMethod.CHEQUE, PaymentMethod.DRAFT)]
     deliveries = [r.id for r in rows if r.kind is EntryKind.DELIVERY]
     cheques: dict[int, ChequeRow] = {}
@@ -59,14 +125,10 @@ def ledger_rows(
 ) -> tuple[int, list[LedgerRow]]:
     """(Opening balance, rows) for entries dated in [date_from, date_to], oldest first."""
     opening = balance(customer_id, date_from - dt.timedelta(days=1))
-    rows = list(
-        EntryRow.select()
-        .where(
-            (EntryRow.customer == customer_id)
-            & (EntryRow.date >= date_from)
-            & (EntryRow.date <= date_to)
-        )
-        .order_by(EntryRow.date, EntryRow.id)
+    rows = _read(
+        "customer_id = ? AND date >= ? AND date <= ?",
+        (customer_id, date_from, date_to),
+        "date, id",
     )
     # A reversal carries its original's date, so both lie in the same period.
     reversals = {r.reverses_id: r for r in rows if r.reverses_id is not None}
@@ -74,7 +136,7 @@ def ledger_rows(
 
 
 def _with_running(
-    rows: list[EntryRow], start: int, reversals: dict[int, EntryRow] | None = None
+    rows: list[_Raw], start: int, reversals: dict[int, EntryRow] | None = None
 ) -> list[LedgerRow]:
     if reversals is None:
         reversals = _reversals_of([r.id for r in rows])
@@ -96,15 +158,11 @@ def ledger_page(
     same order as the offset counts.
     """
     total = entry_count(customer_id)
-    order = (
-        (EntryRow.date.desc(), EntryRow.id.desc()) if newest_first else (EntryRow.date, EntryRow.id)
-    )
-    rows = list(
-        EntryRow.select()
-        .where(EntryRow.customer == customer_id)
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
+    order = "date DESC, id DESC" if newest_first else "date, id"
+    rows = _read(
+        "customer_id = ?",
+        (customer_id,),
+        f"{order} LIMIT {int(limit)} OFFSET {int(offset)}",
     )
     if not rows:
         return LedgerPage((), total, offset)

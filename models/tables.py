@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from models.fields import EnumField, MoneyField
+from models.fields import DateField, DateTimeField, EnumField, MoneyField
 from models.records import (
     ChequeStatus,
     EntryKind,
@@ -69,7 +69,7 @@ class CustomerRow(Base):
     notes = pw.TextField(default="")
     archived = pw.BooleanField(default=False)
     search_key = pw.TextField(default="")  # lower-case name, code, phones, pinyin
-    created_at = pw.DateTimeField()
+    created_at = DateTimeField()
 
     class Meta:
         table_name = "customer"
@@ -79,7 +79,7 @@ class EntryRow(Base):
     """Immutable: database triggers refuse UPDATE and DELETE."""
 
     customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
-    date = pw.DateField()
+    date = DateField()
     kind = EnumField(EntryKind)
     amount = MoneyField()
     delta = MoneyField()
@@ -90,7 +90,7 @@ class EntryRow(Base):
     reverses = pw.ForeignKeyField("self", null=True, index=False, on_delete="RESTRICT")
     void_reason = pw.CharField(max_length=300, default="")
     entered_by = pw.CharField(max_length=60, default="")
-    created_at = pw.DateTimeField()
+    created_at = DateTimeField()
     import_key = pw.CharField(max_length=64, null=True, index=False)
 
     class Meta:
@@ -111,7 +111,7 @@ class BalanceRow(Base):
 
     customer = pw.ForeignKeyField(CustomerRow, primary_key=True, on_delete="RESTRICT")
     balance = MoneyField(default=0)
-    last_date = pw.DateField()
+    last_date = DateField()
 
     class Meta:
         table_name = "balance_cache"
@@ -136,10 +136,10 @@ class ChequeRow(Base):
     entry = pw.ForeignKeyField(EntryRow, primary_key=True, on_delete="RESTRICT")
     number = pw.CharField(max_length=60)
     bank = pw.CharField(max_length=100, default="")
-    written_on = pw.DateField(null=True)
-    due_on = pw.DateField(null=True)
+    written_on = DateField(null=True)
+    due_on = DateField(null=True)
     status = EnumField(ChequeStatus, default=ChequeStatus.RECEIVED)
-    status_at = pw.DateTimeField()
+    status_at = DateTimeField()
 
     class Meta:
         table_name = "cheque"
@@ -148,16 +148,16 @@ class ChequeRow(Base):
 class PromiseRow(Base):
     customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
     amount = MoneyField()
-    due_at = pw.DateTimeField()
-    start_on = pw.DateField()  # created_at's date: payments from here count toward it
-    due_on = pw.DateField()  # due_at's date: payments up to here count toward it
+    due_at = DateTimeField()
+    start_on = DateField()  # created_at's date: payments from here count toward it
+    due_on = DateField()  # due_at's date: payments up to here count toward it
     method = EnumField(PaymentMethod, null=True)
     payer = pw.CharField(max_length=100, default="")
     rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
     note = pw.CharField(max_length=300, default="")
-    created_at = pw.DateTimeField()
+    created_at = DateTimeField()
     replaces = pw.ForeignKeyField("self", null=True, index=False, on_delete="RESTRICT")
-    cancelled_at = pw.DateTimeField(null=True)
+    cancelled_at = DateTimeField(null=True)
     prints = pw.IntegerField(default=0)
 
     class Meta:
@@ -167,12 +167,12 @@ class PromiseRow(Base):
 
 class VisitRow(Base):
     customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
-    at = pw.DateTimeField()
+    at = DateTimeField()
     rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
     outcome = EnumField(VisitOutcome)
     reason = EnumField(LateReason, null=True, max_length=30)
     note = pw.CharField(max_length=500, default="")
-    created_at = pw.DateTimeField()
+    created_at = DateTimeField()
 
     class Meta:
         table_name = "visit"
