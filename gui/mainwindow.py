@@ -21,6 +21,7 @@ from gui.printing.dialogs import RouteSheetDialog, StatementDialog
 from gui.printing.documents import Printout, iou_pdf
 from gui.promises.dialogs import PromiseDialog
 from gui.settings.dialog import SettingsDialog
+from gui.settings.people import PeopleDialog
 from gui.visits.dialogs import VisitDialog
 from models import customers
 from models.records import Entry, EntryKind, Promise
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_menu.addAction(self.settings_action)
+        self.people_action = QAction(self)
+        self.people_action.triggered.connect(self.open_people)
+        self.settings_menu.addAction(self.people_action)
         self.language_menu = self.settings_menu.addMenu("")
         self.chinese_action = self.language_menu.addAction("中文")
         self.chinese_action.triggered.connect(lambda: self.language_chosen.emit("zh"))
@@ -187,6 +191,9 @@ class MainWindow(QMainWindow):
         dialog.language_chosen.connect(self.language_chosen)
         return self._open(dialog)
 
+    def open_people(self) -> PeopleDialog:
+        return self._open(PeopleDialog(self.ops))
+
     # --- language ------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -204,4 +211,5 @@ class MainWindow(QMainWindow):
         self.route_sheet_action.setText(self.tr("&Route sheet…"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.people_action.setText(self.tr("&Reps and routes…"))
         self.language_menu.setTitle(self.tr("&Language / 语言"))

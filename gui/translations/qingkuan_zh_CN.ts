@@ -461,6 +461,10 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Reps and routes…</source>
+        <translation>业务员与线路(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Language / 语言</source>
         <translation>语言 / Language(&amp;L)</translation>
     </message>
@@ -470,6 +474,77 @@
     <message>
         <source>Qingkuan</source>
         <translation>清款</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Reps and routes</source>
+        <translation>业务员与线路</translation>
+    </message>
+    <message>
+        <source>Sales reps</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Route &amp;name:</source>
+        <translation>线路名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rep:</source>
+        <translation>业务员(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Visit days:</source>
+        <translation>拜访日：</translation>
+    </message>
+    <message>
+        <source>Add &amp;rep</source>
+        <translation>添加业务员(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add rou&amp;te</source>
+        <translation>添加线路(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,113 @@
+"""Settings, statement and route sheet previews, the network-share warning, and the
+rule that gui/ reaches the ledger through the model API only."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from gui import ledger_files
+from gui.mainwindow import MainWindow
+from gui.printing.dialogs import RouteSheetDialog, StatementDialog
+from gui.printing.preview import PreviewDialog
+from gui.settings.dialog import SettingsDialog
+from models import customers, posting, settings
+from tests.gui.test_posting import _save, open_page
+
+
+def test_settings_saved_and_validated(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = window.open_settings()
+    assert isinstance(dialog, SettingsDialog)
+    dialog.name.setText("佛山东城食品批发部")
+    dialog.edges.setText("30, 20")
+    _save(qtbot, dialog)
+    assert dialog.isVisible() and "increase" in dialog.error.text()  # the model's rule
+    dialog.edges.setText("15，45，90")  # full-width commas are fine
+    dialog.paper.setCurrentIndex(dialog.paper.findData("A5"))
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, dialog)
+    company = settings.get_company()
+    assert company.name == "佛山东城食品批发部"
+    assert company.aging_edges == (15, 45, 90) and company.paper_size == "A5"
+
+
+def test_statement_and_route_sheet_previews(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    posting.post_delivery(shop, dt.date(2026, 11, 2), 456_00, doc_no="S-9")
+    open_page(window, qtbot, shop)
+    dialog = window.print_statement()
+    assert isinstance(dialog, StatementDialog)
+    _save(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.findChild(PreviewDialog) is not None)
+    preview = window.findChild(PreviewDialog)
+    assert preview.printout.path.read_bytes().startswith(b"%PDF")
+    preview.close()
+    qtbot.waitUntil(lambda: window.findChild(PreviewDialog) is None)
+
+    sheet = window.print_route_sheet()
+    assert isinstance(sheet, RouteSheetDialog)
+    assert sheet.route.count() == 1
+    _save(qtbot, sheet)
+    qtbot.waitUntil(lambda: window.findChild(PreviewDialog) is not None)
+    route_preview = window.findChild(PreviewDialog)
+    assert "route" in route_preview.printout.path.name
+    route_preview.close()
+
+
+def test_network_share_warning(tmp_path: Path) -> None:
+    assert ledger_files.network_share_warning(str(tmp_path / "a.qkledger")) == ""
+    assert "PostgreSQL" in ledger_files.network_share_warning("//server/share/a.qkledger")
+    assert ledger_files.network_share_warning("postgresql://u@h/db") == ""
+
+
+def test_archive_customer_from_the_edit_dialog(
+    window: MainWindow, qtbot: QtBot, shop: int
+) -> None:
+    dialog = window.edit_customer(shop)
+    assert dialog is not None and not dialog.archived.isHidden()
+    dialog.archived.setChecked(True)
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, dialog)
+    assert customers.get_customer(shop).archived
+    with qtbot.waitSignal(window.customer_list.loaded):
+        window.show_list()
+    assert window.customer_list.model.row_of(shop) is None  # hidden from the daily list
+
+
+def test_gui_uses_the_model_api_only() -> None:
+    """No SQL in gui/: it never imports peewee, the tables, or a database driver."""
+    forbidden = ("peewee", "models.tables", "sqlite3", "psycopg2")
+    gui = Path(__file__).resolve().parents[2] / "gui"
+    offenders = []
+    for path in gui.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.startswith(forbidden)]
+    assert offenders == []
+
+
+def test_add_rep_and_route(window: MainWindow, qtbot: QtBot) -> None:
+    from gui.settings.people import PeopleDialog
+    from models import people
+
+    dialog = window.open_people()
+    assert isinstance(dialog, PeopleDialog)
+    dialog.rep_name.setText("李娜")
+    qtbot.mouseClick(dialog.add_rep_button, Qt.MouseButton.LeftButton)
+    assert [r.name for r in people.list_reps()] == ["李娜"]
+    qtbot.mouseClick(dialog.add_rep_button, Qt.MouseButton.LeftButton)  # empty name
+    assert dialog.error.text()
+    dialog.route_name.setText("城西线")
+    dialog.weekdays[1].setChecked(True)
+    dialog.route_rep.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.add_route_button, Qt.MouseButton.LeftButton)
+    [route] = people.list_routes()
+    assert route.weekdays == (2,) and route.rep_id == people.list_reps()[0].id
+    assert dialog.routes.count() == 1 and "Tue" in dialog.routes.item(0).text()
