@@ -267,11 +267,21 @@ def _check_version(db: pw.Database) -> None:
                 "program knows {known}). Install the newer version to open it."
             ).format(found=version, known=SCHEMA_VERSION)
         )
-    with db.atomic():
-        while version < SCHEMA_VERSION:
-            MIGRATIONS[version](db)
-            version += 1
-            Meta.update(value=str(version)).where(Meta.key == "schema_version").execute()
+    if version == SCHEMA_VERSION:
+        return
+    try:
+        with db.atomic():  # all steps or none: a half-upgraded ledger is never left behind
+            while version < SCHEMA_VERSION:
+                MIGRATIONS[version](db)
+                version += 1
+                Meta.update(value=str(version)).where(Meta.key == "schema_version").execute()
+    except Exception as err:
+        raise LedgerFileError(
+            _(
+                "This ledger could not be upgraded to the current version ({reason}); it was "
+                "left as it was. Keep a copy and report the problem."
+            ).format(reason=err)
+        ) from err
 
 
 def _create_schema(db: pw.Database) -> None:
