@@ -250,7 +250,10 @@ def _set_sqlite_pragmas(db: pw.SqliteDatabase) -> None:
 
 
 def _meta(key: str) -> str | None:
-    row = Meta.get_or_none(Meta.key == key)
+    try:
+        row = Meta.get_or_none(Meta.key == key)
+    except (pw.OperationalError, pw.ProgrammingError):  # another program's "meta" table
+        return None
     return row.value if row else None
 
 
