@@ -49,6 +49,7 @@ from tests.conftest import PINNED, postgres_or_skip
 
 CREDITS = {EntryKind.PAYMENT, EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF}
 FAR_FUTURE = dt.date(2100, 1, 1)
+PAGE = 7  # rows per ledger page when paging through
 POSTINGS = ("delivery", "cash", "cheque", "return", "discount", "writeoff", "opening")
 
 terms_strategy = st.one_of(
@@ -411,6 +412,7 @@ class LedgerMachine(RuleBasedStateMachine):
         }
         self._history_is_append_only(pages)
         self._entries_match_the_shadow(pages)
+        self._pages_agree_with_the_whole(pages)
         self._voided_pairs_net_to_zero(pages)
         self._balances_and_aging_agree(pages)
         self._promise_statuses_follow_payments()
@@ -465,6 +467,20 @@ class LedgerMachine(RuleBasedStateMachine):
                 if s.standing:
                     running += s.delta
                 assert row.balance == running, "running balance on the ledger page is wrong"
+
+    def _pages_agree_with_the_whole(self, pages: dict[int, LedgerPage]) -> None:
+        """The screen loads the ledger newest first, a page at a time: each page's running
+        balances must be those of the whole ledger."""
+        for cid, whole in pages.items():
+            rows, offset = [], 0
+            while True:
+                page = ledger.ledger_page(cid, offset, PAGE)
+                assert page.total == whole.total and page.offset == offset
+                if not page.rows:
+                    break
+                rows += page.rows
+                offset += PAGE
+            assert rows == list(reversed(whole.rows))
 
     def _voided_pairs_net_to_zero(self, pages: dict[int, LedgerPage]) -> None:
         for page in pages.values():
