@@ -10,6 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -60,9 +61,7 @@ class Launcher(QObject):
             open_ledger(target)
         except LedgerFileError as err:
             log.info("cannot open %s: %s", target, err)
-            QMessageBox.critical(
-                parent or self.welcome, self.tr("Cannot open the ledger"), str(err)
-            )
+            tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), str(err))
             return False
         self.prefs.set_last_ledger(target)
         self._show_main(target)
@@ -108,11 +107,27 @@ class Launcher(QObject):
             if not self.open(target, self.window) and current:
                 open_ledger(current)  # stay with the ledger that was open
 
+    def shutdown(self) -> None:
+        """Stop background reads and delete the windows while Qt is still running
+        (deleting Qt objects after the QApplication is gone can crash the process)."""
+        if self.window is not None:
+            self.window.customer_list.reader.cancel()
+        for widget in (self.window, self.welcome):
+            if widget is not None and shiboken6.isValid(widget):
+                widget.close()
+                widget.deleteLater()
+        self.window = self.welcome = None
+
     def set_language(self, lang: str) -> None:
         """Switch the UI (and model messages) at once and remember the choice."""
         language.set_language(lang)
         self.prefs.set_language(lang)
         self.ops.language_changed.emit()
+
+
+def tell_user(parent: QWidget | None, title: str, message: str) -> None:
+    """A blocking message box (tests replace this function, not the Qt class)."""
+    QMessageBox.critical(parent, title, message)
 
 
 def _display_name(target: str) -> str:
@@ -132,8 +147,7 @@ def run(db_target: str | None, argv: list[str]) -> int:
     launcher = Launcher(default_data_dir())
     launcher.start(db_target)
     code = app.exec()
-    if launcher.window is not None:
-        launcher.window.customer_list.reader.cancel()
+    launcher.shutdown()
     db.close_ledger()
     return code
 

@@ -40,11 +40,7 @@ def launcher(qapp: object, data_dir: Path) -> Iterator[Launcher]:
     make_application([])
     launcher = Launcher(data_dir)
     yield launcher
-    if launcher.window is not None:
-        launcher.window.customer_list.reader.cancel()
-    for widget in (launcher.window, launcher.welcome):
-        if widget is not None:
-            widget.close()
+    launcher.shutdown()
     language.set_language("en")
 
 
@@ -54,11 +50,10 @@ def window(ledger: str, launcher: Launcher, qtbot: QtBot) -> Iterator[MainWindow
     assert launcher.open(ledger)
     assert launcher.window is not None
     window = launcher.window
-    qtbot.addWidget(window)
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: not window.customer_list.reader.busy)
     yield window
-    window.customer_list.reader.cancel()  # before the ledger fixture closes the ledger
+    launcher.shutdown()  # before the ledger fixture closes the ledger
 
 
 def add_customer(code: str, name: str, **kw: object) -> int:

@@ -20,7 +20,6 @@ def test_empty_folder_shows_welcome_and_creates_ledger(
 ) -> None:
     shown = launcher.start(None)
     assert isinstance(shown, WelcomeScreen)
-    qtbot.addWidget(shown)
     # No name: an inline message, nothing created.
     qtbot.mouseClick(shown.create_button, Qt.MouseButton.LeftButton)
     assert shown.new_error.isVisible()
@@ -54,9 +53,7 @@ def test_unopenable_file_gets_a_dialog_not_a_traceback(
     launcher: Launcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(
-        gui_app.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
-    )
+    monkeypatch.setattr(gui_app, "tell_user", lambda _parent, _title, text: shown.append(text))
     bogus = tmp_path / "notes.qkledger"
     bogus.write_text("not a ledger at all, just some notes", encoding="utf-8")
     result = launcher.start(str(bogus))

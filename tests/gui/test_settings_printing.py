@@ -63,9 +63,7 @@ def test_network_share_warning(tmp_path: Path) -> None:
     assert ledger_files.network_share_warning("postgresql://u@h/db") == ""
 
 
-def test_archive_customer_from_the_edit_dialog(
-    window: MainWindow, qtbot: QtBot, shop: int
-) -> None:
+def test_archive_customer_from_the_edit_dialog(window: MainWindow, qtbot: QtBot, shop: int) -> None:
     dialog = window.edit_customer(shop)
     assert dialog is not None and not dialog.archived.isHidden()
     dialog.archived.setChecked(True)
