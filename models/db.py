@@ -7,6 +7,7 @@ version: both are refused with a message before any pragma or table touches it.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -155,6 +156,13 @@ def _connect_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:
         if path.is_dir():
             raise LedgerFileError(_("“{path}” is a folder, not a ledger file.").format(path=path))
         _check_sqlite_header(path)
+        if not _writable(path):
+            # SQLite would open it read-only and fail at the first post; say so now.
+            raise LedgerFileError(
+                _(
+                    "“{path}” cannot be opened for writing: check that the file is not read-only."
+                ).format(path=path)
+            )
     elif not create:
         raise LedgerFileError(_("There is no ledger at “{path}”.").format(path=path))
     elif not path.parent.exists():
@@ -172,6 +180,12 @@ def _connect_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:
         db.close()
         raise _sqlite_open_error(path, err) from err
     return db
+
+
+def _writable(path: Path) -> bool:
+    if os.access in os.supports_effective_ids:
+        return os.access(path, os.W_OK, effective_ids=True)
+    return os.access(path, os.W_OK)
 
 
 def _check_sqlite_header(path: Path) -> None:

@@ -247,12 +247,6 @@ def test_ledger_in_a_read_only_folder_is_refused(public_dir: Path) -> None:
     assert _side_files(path) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a read-only ledger file in a writable folder opens silently (SQLite "
-    "falls back to read-only); the first posting then fails with a raw 'attempt to "
-    "write a readonly database', and -wal/-shm files are left behind",
-)
 def test_read_only_ledger_file_is_refused(public_dir: Path) -> None:
     path = public_dir / "backup.qkledger"
     _new_ledger(path)
