@@ -117,6 +117,8 @@ class CustomerListView(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         ops.changed.connect(self._ledger_changed)
         self.retranslate()
+        # Start reading at once: the worker overlaps with building and showing the window.
+        self.reload()
 
     # --- loading -------------------------------------------------------------------
     def _ledger_changed(self) -> None:
