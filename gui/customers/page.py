@@ -26,8 +26,8 @@ from gui.ledger.table_model import LedgerModel
 from gui.operations import Operations
 from gui.promises.table_model import PromiseModel
 from gui.visits.table_model import VisitModel
-from models import aging, clock, customers, promises, visits
-from models.records import AgingRow, Customer, EntryKind, Promise, PromiseStatus
+from models import aging, clock, customers, posting, promises, visits
+from models.records import AgingRow, ChequeStatus, Customer, EntryKind, Promise, PromiseStatus
 
 
 def _table(model: object) -> QTableView:
@@ -137,12 +137,19 @@ class CustomerPage(QWidget):
         self.void_button.clicked.connect(self._void)
         self.bounce_button = QPushButton()
         self.bounce_button.clicked.connect(self._bounce)
+        # A cheque moves on: received → deposited → cleared (bouncing voids the payment).
+        self.deposited_button = QPushButton()
+        self.deposited_button.clicked.connect(lambda: self._cheque_status(ChequeStatus.DEPOSITED))
+        self.cleared_button = QPushButton()
+        self.cleared_button.clicked.connect(lambda: self._cheque_status(ChequeStatus.CLEARED))
         QShortcut(QKeySequence("Ctrl+Del"), self, self._void)
         self.ledger_count = QLabel()
         ledger_tab = QWidget()
         ledger_buttons = QHBoxLayout()
         ledger_buttons.addWidget(self.ledger_count, 1)
         ledger_buttons.addWidget(self.void_button)
+        ledger_buttons.addWidget(self.deposited_button)
+        ledger_buttons.addWidget(self.cleared_button)
         ledger_buttons.addWidget(self.bounce_button)
         ledger_layout = QVBoxLayout(ledger_tab)
         ledger_layout.addWidget(self.ledger_table, 1)
@@ -311,9 +318,11 @@ class CustomerPage(QWidget):
         e = self._current_entry()
         can_void = e is not None and not e.is_voided and not e.is_reversal
         self.void_button.setEnabled(can_void)
-        self.bounce_button.setEnabled(
-            can_void and e.cheque is not None and e.cheque.status.value != "bounced"
-        )
+        cheque = e.cheque if can_void and e is not None else None
+        status = cheque.status if cheque is not None else None
+        self.bounce_button.setEnabled(status is not None and status is not ChequeStatus.BOUNCED)
+        self.deposited_button.setEnabled(status is ChequeStatus.RECEIVED)
+        self.cleared_button.setEnabled(status in (ChequeStatus.RECEIVED, ChequeStatus.DEPOSITED))
         if self.customer is not None:
             self.ledger_count.setText(
                 self.tr("{shown} of {total} entries loaded (scroll for older)").format(
@@ -331,6 +340,12 @@ class CustomerPage(QWidget):
         e = self._current_entry()
         if e is not None and e.cheque is not None:
             self.bounce_requested.emit(e)
+
+    def _cheque_status(self, status: ChequeStatus) -> None:
+        e = self._current_entry()
+        if e is not None and e.cheque is not None:
+            entry_id = e.id
+            self.ops.write(self, lambda: posting.set_cheque_status(entry_id, status))
 
     def _current_promise(self) -> Promise | None:
         index = self.promise_table.currentIndex()
@@ -405,6 +420,8 @@ class CustomerPage(QWidget):
             self.tr("Entries are never deleted: a void posts a reversal (Ctrl+Del)")
         )
         self.bounce_button.setText(self.tr("Cheque &bounced…"))
+        self.deposited_button.setText(self.tr("Cheque de&posited"))
+        self.cleared_button.setText(self.tr("Cheque &cleared"))
         self.reschedule_button.setText(self.tr("New &date…"))
         self.cancel_promise_button.setText(self.tr("Cancel promise"))
         self.iou_button.setText(self.tr("Print &IOU note…"))

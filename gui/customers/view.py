@@ -27,8 +27,9 @@ from gui.operations import Operations, show_error
 from models import people, summaries
 
 
-def _read_list() -> tuple[list, list, list]:
-    return summaries.customer_summaries(), people.list_routes(), people.list_reps()
+def _read_list(include_archived: bool) -> tuple[list, list, list]:
+    rows = summaries.customer_summaries(include_archived=include_archived)
+    return rows, people.list_routes(), people.list_reps()
 
 
 class CustomerListView(QWidget):
@@ -58,6 +59,9 @@ class CustomerListView(QWidget):
         self.overdue_check = QCheckBox()
         self.over_limit_check = QCheckBox()
         self.broken_check = QCheckBox()
+        # Archived customers are read only on demand (to restore one, or look back).
+        self.archived_check = QCheckBox()
+        self.archived_check.toggled.connect(self.reload)
         for check in (self.overdue_check, self.over_limit_check, self.broken_check):
             check.toggled.connect(self._filter_changed)
         self.count_label = QLabel()
@@ -105,6 +109,7 @@ class CustomerListView(QWidget):
         checks.addWidget(self.overdue_check)
         checks.addWidget(self.over_limit_check)
         checks.addWidget(self.broken_check)
+        checks.addWidget(self.archived_check)
         checks.addStretch(1)
         checks.addWidget(self.count_label)
         checks.addWidget(self.new_button)
@@ -139,7 +144,8 @@ class CustomerListView(QWidget):
         meanwhile."""
         self._stale = False
         self._update_count()
-        self.reader.start(_read_list)
+        archived = self.archived_check.isChecked()
+        self.reader.start(lambda: _read_list(archived))
 
     def _loaded(self, result: tuple[list, list, list]) -> None:
         rows, routes, reps = result
@@ -257,6 +263,7 @@ class CustomerListView(QWidget):
         self.overdue_check.setText(self.tr("&Overdue only"))
         self.over_limit_check.setText(self.tr("Over credit &limit"))
         self.broken_check.setText(self.tr("&Broken promises"))
+        self.archived_check.setText(self.tr("Show &archived"))
         self.new_button.setText(self.tr("&New customer…"))
         self.new_button.setToolTip(self.tr("Add a customer (Ctrl+N)"))
         self.edit_button.setText(self.tr("E&dit…"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui import dates
 from gui.operations import Operations
+from gui.posting.lines import DeliveryLinesEditor
 from gui.widgets import (
     AmountEdit,
     CapitalsLabel,
@@ -71,6 +72,16 @@ class PostingDialog(Dialog):
         add_row(self.cheque_form, self.due_on)
         add_row(self.cheque_form, self.cheque_capitals)
 
+        self.lines_box = QGroupBox()
+        self.lines_box.setCheckable(True)
+        self.lines_box.setChecked(False)
+        self.lines = DeliveryLinesEditor()
+        QVBoxLayout(self.lines_box).addWidget(self.lines)
+        self.lines.setVisible(False)
+        self.lines_box.toggled.connect(self._lines_toggled)
+        self.lines.total_changed.connect(self._lines_total)
+        self.lines_box.setVisible(kind is EntryKind.DELIVERY)
+
         self.form = QFormLayout()
         self.form.addRow(self.customer_label)
         add_row(self.form, self.date)
@@ -88,6 +99,7 @@ class PostingDialog(Dialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.lines_box)
         layout.addWidget(self.cheque_box)
         layout.addWidget(self.warnings)
         layout.addWidget(self.error)
@@ -106,6 +118,25 @@ class PostingDialog(Dialog):
         # Inline as-you-type check; the model's parser says what is wrong.
         text = self.amount.text().strip()
         self.error.show_message(self.amount.problem if text else "")
+
+    def _lines_toggled(self, on: bool) -> None:
+        self.lines.setVisible(on)
+        self.adjustSize()
+        # With lines, the total is their sum: the clerk cannot type a different one.
+        self.amount.setReadOnly(on)
+        if on and self.lines.table.rowCount() == 0:
+            self.lines.add_line()
+        self.lines.recompute()
+        self.adjustSize()
+
+    def _lines_total(self, total: int | None) -> None:
+        if not self.lines_box.isChecked():
+            return
+        if total is None:
+            self.error.show_message(self.lines.problem)
+            return
+        self.error.show_message("")
+        self.amount.set_fen(total or None)
 
     def _method_changed(self) -> None:
         method = enum_data(self.method, PaymentMethod)
@@ -149,7 +180,8 @@ class PostingDialog(Dialog):
     def _post(self, amount: int, on) -> Entry:  # type: ignore[no-untyped-def]
         cid, doc, memo = self.customer.id, self.doc_no.text(), self.memo.text()
         if self.kind is EntryKind.DELIVERY:
-            return posting.post_delivery(cid, on, amount, doc_no=doc, memo=memo)
+            lines = self.lines.lines() if self.lines_box.isChecked() else ()
+            return posting.post_delivery(cid, on, amount, doc_no=doc, memo=memo, lines=lines)
         if self.kind is EntryKind.PAYMENT:
             method = enum_data(self.method, PaymentMethod)
             assert method is not None
@@ -206,6 +238,7 @@ class PostingDialog(Dialog):
         )
         relabel_enum_items(self.method, PaymentMethod)
         self.cheque_box.setTitle(self.tr("Cheque or draft"))
+        self.lines_box.setTitle(self.tr("Itemise the delivery (optional)"))
         self._set_label(self.cheque_form, self.cheque_no, self.tr("Cheque n&umber:"))
         self._set_label(self.cheque_form, self.bank, self.tr("&Bank:"))
         self._set_label(self.cheque_form, self.written_on, self.tr("&Written on:"))

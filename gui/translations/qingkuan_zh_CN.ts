@@ -178,6 +178,10 @@
         <translation>有失约(&amp;B)</translation>
     </message>
     <message>
+        <source>Show &amp;archived</source>
+        <translation>显示已归档(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
@@ -321,6 +325,14 @@
         <translation>跳票(&amp;B)…</translation>
     </message>
     <message>
+        <source>Cheque de&amp;posited</source>
+        <translation>支票已存入(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cheque &amp;cleared</source>
+        <translation>支票已兑现(&amp;C)</translation>
+    </message>
+    <message>
         <source>New &amp;date…</source>
         <translation>改约日期(&amp;D)…</translation>
     </message>
@@ -343,6 +355,37 @@
     <message>
         <source>V&amp;isits</source>
         <translation>拜访(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryLinesEditor</name>
+    <message>
+        <source>Each line needs a quantity and a unit price.</source>
+        <translation>每一行都要填数量和单价。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Add &amp;line</source>
+        <translation>添加一行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除一行</translation>
     </message>
 </context>
 <context>
@@ -628,6 +671,10 @@
     <message>
         <source>Cheque or draft</source>
         <translation>支票 / 汇票</translation>
+    </message>
+    <message>
+        <source>Itemise the delivery (optional)</source>
+        <translation>送货明细（可选）</translation>
     </message>
     <message>
         <source>Cheque n&amp;umber:</source>

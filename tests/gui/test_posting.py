@@ -182,3 +182,41 @@ def test_delivery_over_limit_warns_before_saving(
     with qtbot.waitSignal(window.ops.changed):
         _save(qtbot, dialog)  # Save again: deliver anyway
     assert aging.age_customer(shop).balance == 1_500_00
+
+
+def test_delivery_with_lines(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    open_page(window, qtbot, shop)
+    dialog = window.post(EntryKind.DELIVERY)
+    dialog.lines_box.setChecked(True)
+    assert dialog.amount.isReadOnly()
+    lines = dialog.lines
+    lines.table.item(0, 0).setText("青岛啤酒 500ml×12")
+    lines.table.item(0, 1).setText("2.5")
+    lines.table.item(0, 2).setText("48.30")
+    assert lines.table.item(0, 3).text() == "120.75"  # 2.5 × 48.30, the model's rounding
+    lines.add_line("可乐", "x", "10")
+    assert dialog.error.isVisible() and "quantity" in dialog.error.text()
+    lines.table.item(1, 1).setText("10")
+    assert dialog.amount.value() == 120_75 + 100_00
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, dialog)
+    entry = window.customer_page.ledger_model.entry_at(0)
+    assert entry.amount == 220_75 and len(entry.lines) == 2
+
+
+def test_cheque_deposited_then_cleared(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    posting.post_delivery(shop, dt.date(2026, 11, 1), 500_00)
+    posting.post_payment(
+        shop, dt.date(2026, 11, 20), 500_00, PaymentMethod.CHEQUE, cheque_no="778899"
+    )
+    open_page(window, qtbot, shop)
+    page = window.customer_page
+    page.ledger_table.selectRow(0)
+    assert page.deposited_button.isEnabled()
+    with qtbot.waitSignal(window.ops.changed):
+        qtbot.mouseClick(page.deposited_button, Qt.MouseButton.LeftButton)
+    page.ledger_table.selectRow(0)
+    assert not page.deposited_button.isEnabled() and page.cleared_button.isEnabled()
+    with qtbot.waitSignal(window.ops.changed):
+        qtbot.mouseClick(page.cleared_button, Qt.MouseButton.LeftButton)
+    assert posting.get_entry(page.ledger_model.entry_at(0).id).cheque.status.value == "cleared"
