@@ -5,8 +5,8 @@
 Works on a copy (bench/data/big-gui.qkledger) with one extra customer of 10,000
 entries, so the ledger core's own bench data stays as it is. Runs the real widgets on
 the offscreen platform and prints a table against the targets:
-- cold start: a fresh Python process until the window is shown, and until the
-  customer list is loaded and searchable;
+- cold start: a fresh Python process until the window is shown, until every
+  customer is listed and searchable, and until their balances are in the list;
 - a search keystroke until the filtered list is painted;
 - opening a customer with 10,000 entries until their page is painted;
 - the longest event-loop stall while scrolling the customer list and that ledger to
@@ -50,6 +50,9 @@ window = launcher.start(sys.argv[2])
 def shown():
     print("shown", time.time() - t0, flush=True)
 QTimer.singleShot(0, shown)
+def searchable():
+    print("searchable", time.time() - t0, flush=True)
+window.customer_list.names_loaded.connect(lambda: QTimer.singleShot(0, searchable))
 def usable():
     print("usable", time.time() - t0, flush=True)
     launcher.window.customer_list.reader.cancel()
@@ -88,8 +91,8 @@ def prepare(source: Path) -> str:
     return str(COPY)
 
 
-def cold_start(target: str, runs: int) -> tuple[list[float], list[float]]:
-    shown, usable = [], []
+def cold_start(target: str, runs: int) -> tuple[list[float], list[float], list[float]]:
+    shown, searchable, usable = [], [], []
     for _ in range(runs):
         t0 = time.time()
         out = subprocess.run(
@@ -101,11 +104,14 @@ def cold_start(target: str, runs: int) -> tuple[list[float], list[float]]:
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         ).stdout
         values = dict(
-            line.split() for line in out.splitlines() if line.split()[0] in ("shown", "usable")
+            line.split()
+            for line in out.splitlines()
+            if line.split()[0] in ("shown", "searchable", "usable")
         )
         shown.append(float(values["shown"]))
+        searchable.append(float(values["searchable"]))
         usable.append(float(values["usable"]))
-    return shown, usable
+    return shown, searchable, usable
 
 
 def main() -> int:
@@ -115,7 +121,7 @@ def main() -> int:
     args = parser.parse_args()
     target = prepare(Path(args.db))
 
-    shown, usable = cold_start(target, args.runs)
+    shown, searchable, usable = cold_start(target, args.runs)
 
     from PySide6.QtTest import QTest
 
@@ -130,7 +136,7 @@ def main() -> int:
     window = launcher.start(target)
     window.resize(1260, 780)
     view = window.customer_list
-    while view.model.total_count == 0:
+    while view.model.total_count == 0 or view.model.pending or view.reader.busy:
         app.processEvents()
         time.sleep(0.005)
 
@@ -217,7 +223,8 @@ def main() -> int:
 
     rows = [
         ("cold start: window shown", "", shown, None),
-        ("cold start: list loaded, searchable", "≤ 2 s", usable, 2.0),
+        ("cold start: customers listed, searchable", "≤ 2 s", searchable, 2.0),
+        ("cold start: balances in the list", "", usable, None),
         ("search keystroke → painted list", "≤ 100 ms", keystrokes, 0.100),
         (f"open customer with {n_heavy:,} entries", "≤ 200 ms", opening, 0.200),
         ("scroll ledger to the end: worst step", "≤ 200 ms", ledger_steps, 0.200),

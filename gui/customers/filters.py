@@ -5,8 +5,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.records import CustomerSummary
+from models.records import AgingRow, Customer, CustomerSummary
 from models.search import matches, normalise_query
+
+
+@dataclass(frozen=True)
+class PendingSummary:
+    """A customer whose balance is still being read: listed and searchable at once
+    (the names come back in a fraction of the time the balances take)."""
+
+    customer: Customer
+    aging: AgingRow | None = None
+    next_promise: None = None
+    last_payment_on: None = None
+    broken_promises_90d: int = 0
+    over_limit: bool = False
+
+
+Row = CustomerSummary | PendingSummary
 
 
 @dataclass(frozen=True)
@@ -34,14 +50,16 @@ class CustomerFilter:
             and (self.broken_promises or not other.broken_promises)
         )
 
-    def accepts(self, s: CustomerSummary, query: str | None = None) -> bool:
+    def accepts(self, s: Row, query: str | None = None) -> bool:
         """`query` is the normalised query, passed in so it is computed once per pass."""
         q = self.normalised_query if query is None else query
         if self.route_id is not None and s.customer.route_id != self.route_id:
             return False
         if self.rep_id is not None and s.customer.rep_id != self.rep_id:
             return False
-        if self.overdue_only and s.aging.overdue <= 0:
+        if s.aging is None and (self.overdue_only or self.over_limit or self.broken_promises):
+            return False  # not known yet: shown once the balances are read
+        if self.overdue_only and s.aging is not None and s.aging.overdue <= 0:
             return False
         if self.over_limit and not s.over_limit:
             return False

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from gui import formatting
-from gui.customers.filters import CustomerFilter
-from models.records import CustomerSummary
+from gui.customers.filters import CustomerFilter, PendingSummary, Row
+from models.records import Customer, CustomerSummary
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -50,8 +50,9 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("CustomerListModel", "Next promise"),
     QT_TRANSLATE_NOOP("CustomerListModel", "Last payment"),
 )
-# (display, raw sort value or None, right-aligned), one per header.
-_COLUMNS: list[tuple[Callable[[CustomerSummary], str], Callable[[CustomerSummary], Any], bool]] = [
+# (display, raw sort value or None, right-aligned), one per header. Columns from the
+# balance on read `s.aging`, which a `PendingSummary` does not have yet.
+_COLUMNS: list[tuple[Callable[[Any], str], Callable[[Any], Any], bool]] = [
     (lambda s: s.customer.code, lambda s: s.customer.code, False),
     (lambda s: s.customer.name, lambda s: s.customer.name, False),
     (lambda s: s.customer.route_name, lambda s: s.customer.route_name, False),
@@ -69,20 +70,32 @@ _COLUMNS: list[tuple[Callable[[CustomerSummary], str], Callable[[CustomerSummary
 BALANCE_COLUMN = 4
 
 
+def _value(raw: Callable[[Any], Any], s: Row, column: int) -> Any:
+    return None if s.aging is None and column >= BALANCE_COLUMN else raw(s)
+
+
 class CustomerListModel(QAbstractTableModel):
     """All loaded summaries; `visible` holds the indices that pass the filter, in the
     current sort order."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[CustomerSummary] = []
+        self._rows: list[Row] = []
         self._order: list[int] = []  # all rows in sort order
         self._visible: list[int] = []
         self._filter = CustomerFilter()
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
     # --- loading, filtering, sorting -------------------------------------------------
-    def set_summaries(self, rows: list[CustomerSummary]) -> None:
+    def set_customers(self, customers: list[Customer]) -> None:
+        """Show customers before their balances are known (names, codes, routes)."""
+        self.set_summaries([PendingSummary(c) for c in customers])
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._rows) and isinstance(self._rows[0], PendingSummary)
+
+    def set_summaries(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self._rows = rows
         self._order = self._sorted(range(len(rows)))
@@ -110,7 +123,7 @@ class CustomerListModel(QAbstractTableModel):
         rows = self._rows
 
         def key(i: int) -> tuple[bool, Any]:
-            value = raw(rows[i])
+            value = _value(raw, rows[i], column)
             return (value is None, 0 if value is None else value)  # blanks last
 
         return sorted(
@@ -134,7 +147,7 @@ class CustomerListModel(QAbstractTableModel):
     def total_count(self) -> int:
         return len(self._rows)
 
-    def summary_at(self, row: int) -> CustomerSummary:
+    def summary_at(self, row: int) -> Row:
         return self._rows[self._visible[row]]
 
     def row_of(self, customer_id: int) -> int | None:
@@ -143,7 +156,7 @@ class CustomerListModel(QAbstractTableModel):
                 return row
         return None
 
-    def visible_summaries(self) -> list[CustomerSummary]:
+    def visible_summaries(self) -> list[Row]:
         return [self._rows[i] for i in self._visible]
 
     def retranslate(self) -> None:
@@ -162,14 +175,18 @@ class CustomerListModel(QAbstractTableModel):
         s = self._rows[self._visible[index.row()]]
         display, sort_value, right = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if s.aging is None and index.column() >= BALANCE_COLUMN:
+                return "…"
             return display(s)
         if role == SORT_ROLE:
-            return sort_value(s)
+            return _value(sort_value, s, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if s.aging is None:
+                return None
             if index.column() == 5 and s.aging.overdue > 0:
                 return QBrush(OVERDUE_COLOR)
             if index.column() == BALANCE_COLUMN and s.over_limit:

@@ -24,10 +24,15 @@ from gui.background import BackgroundReader
 from gui.customers.filters import CustomerFilter
 from gui.customers.table_model import CustomerListModel
 from gui.operations import Operations, show_error
-from models import people, summaries
+from models import customers, people, summaries
 
 
-def _read_list(include_archived: bool) -> tuple[list, list, list]:
+def _read_names(include_archived: bool) -> tuple[list, list, list]:
+    rows = customers.list_customers(include_archived)
+    return rows, people.list_routes(), people.list_reps()
+
+
+def _read_summaries(include_archived: bool) -> tuple[list, list, list]:
     rows = summaries.customer_summaries(include_archived=include_archived)
     return rows, people.list_routes(), people.list_reps()
 
@@ -36,13 +41,15 @@ class CustomerListView(QWidget):
     customer_activated = Signal(int)
     new_requested = Signal()
     edit_requested = Signal(int)
-    loaded = Signal()  # the list was (re)read from the ledger
+    names_loaded = Signal()  # customers listed and searchable; balances still coming
+    loaded = Signal()  # the list was (re)read from the ledger, balances and all
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
         self.model = CustomerListModel(self)
         self._stale = True
+        self._phase = "names"
         self.reader = BackgroundReader(self)
         self.reader.loaded.connect(self._loaded)
         self.reader.failed.connect(lambda message: show_error(self, message, None))
@@ -145,21 +152,37 @@ class CustomerListView(QWidget):
         self._stale = False
         self._update_count()
         archived = self.archived_check.isChecked()
-        self.reader.start(lambda: _read_list(archived))
+        if self.model.total_count == 0:
+            # First load: names first (searchable in a fraction of the time), then
+            # the balances. Later reloads keep the old list until the new one is in.
+            self._phase = "names"
+            self.reader.start(lambda: _read_names(archived))
+        else:
+            self._phase = "summaries"
+            self.reader.start(lambda: _read_summaries(archived))
 
     def _loaded(self, result: tuple[list, list, list]) -> None:
         rows, routes, reps = result
         current = self.current_customer_id()
         self._fill_combo(self.route_box, routes)
         self._fill_combo(self.rep_box, reps)
-        self.model.set_summaries(rows)
+        if self._phase == "names":
+            self.model.set_customers(rows)
+            archived = self.archived_check.isChecked()
+            self._phase = "summaries"
+            self.reader.start(lambda: _read_summaries(archived))
+        else:
+            self.model.set_summaries(rows)
         self.model.set_filter(self.current_filter())
         self._update_count()
         if current is not None:
             self.select_customer(current)
         elif self.model.rowCount():
             self.table.selectRow(0)
-        self.loaded.emit()
+        if self.model.pending:
+            self.names_loaded.emit()
+        else:
+            self.loaded.emit()
 
     def _fill_combo(self, box: QComboBox, items: list) -> None:
         chosen = box.currentData()
@@ -194,7 +217,16 @@ class CustomerListView(QWidget):
             self.count_label.setText(self.tr("Loading customers…"))
             return
         shown = self.model.rowCount()
-        total_balance = sum(s.aging.balance for s in self.model.visible_summaries())
+        if self.model.pending:
+            self.count_label.setText(
+                self.tr("{shown} of {total} customers · reading balances…").format(
+                    shown=f"{self.model.rowCount():,}", total=f"{self.model.total_count:,}"
+                )
+            )
+            return
+        total_balance = sum(
+            s.aging.balance for s in self.model.visible_summaries() if s.aging is not None
+        )
         self.count_label.setText(
             self.tr("{shown} of {total} customers · balance {balance}").format(
                 shown=f"{shown:,}",

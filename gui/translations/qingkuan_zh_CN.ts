@@ -146,6 +146,10 @@
         <translation>正在载入客户…</translation>
     </message>
     <message>
+        <source>{shown} of {total} customers · reading balances…</source>
+        <translation>显示 {shown} / {total} 个客户 · 正在读取余额…</translation>
+    </message>
+    <message>
         <source>{shown} of {total} customers · balance {balance}</source>
         <translation>显示 {shown} / {total} 个客户 · 余额 {balance}</translation>
     </message>

@@ -115,3 +115,22 @@ def test_pinyin_search_and_filters(window: MainWindow, qtbot: QtBot, shop: int) 
     qtbot.keyClick(view.search, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.customer_page
     assert window.customer_page.customer.code == "C0002"
+
+
+def test_names_are_searchable_before_balances(qtbot: QtBot, ledger: str, shop: int) -> None:
+    """The first load lists customers at once, balances follow ("…" meanwhile)."""
+    from gui.customers.view import CustomerListView
+    from gui.operations import Operations
+
+    posting.post_delivery(shop, dt.date(2026, 11, 20), 99_00)
+    view = CustomerListView(Operations())
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.names_loaded):
+        pass
+    assert view.model.pending and view.model.rowCount() == 1
+    assert view.model.data(view.model.index(0, 4)) == "…"
+    with qtbot.waitSignal(view.loaded):
+        pass
+    assert not view.model.pending
+    assert view.model.data(view.model.index(0, 4)) == "99.00"
+    view.reader.cancel()
