@@ -109,3 +109,38 @@ def test_add_rep_and_route(window: MainWindow, qtbot: QtBot) -> None:
     [route] = people.list_routes()
     assert route.weekdays == (2,) and route.rep_id == people.list_reps()[0].id
     assert dialog.routes.count() == 1 and "Tue" in dialog.routes.item(0).text()
+
+
+def test_print_draws_every_page(
+    window: MainWindow, qtbot: QtBot, shop: int, tmp_path: Path
+) -> None:
+    """The print path (what QPrintDialog hands a printer to), printing to a PDF file."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    posting.post_delivery(shop, dt.date(2026, 11, 2), 456_00)
+    open_page(window, qtbot, shop)
+    dialog = window.print_statement()
+    _save(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.findChild(PreviewDialog) is not None)
+    preview = window.findChild(PreviewDialog)
+    qtbot.waitUntil(lambda: preview.document.pageCount() >= 1)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    preview.print_to(printer)
+    assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 5_000
+    preview.close()
+
+
+def test_enter_in_the_list_opens_the_customer(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    view = window.customer_list
+    with qtbot.waitSignal(view.loaded):
+        window.ops.changed.emit()
+    view.table.setFocus()
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.customer_page)
+    assert window.customer_page.customer.id == shop
+    qtbot.keyClick(window.customer_page, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.customer_list
