@@ -19,6 +19,7 @@ from gui.operations import Operations
 from gui.posting.dialogs import PostingDialog, VoidDialog
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
 from gui.printing.documents import Printout, iou_pdf
+from gui.promises.call_list import CallListDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.settings.dialog import SettingsDialog
 from gui.settings.people import PeopleDialog
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.route_sheet_action = QAction(self, shortcut=QKeySequence("Ctrl+R"))
         self.route_sheet_action.triggered.connect(self.print_route_sheet)
         self.print_menu.addAction(self.route_sheet_action)
+        self.call_list_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
+        self.call_list_action.triggered.connect(self.show_call_list)
+        self.print_menu.addAction(self.call_list_action)
 
         self.settings_menu = bar.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
@@ -191,6 +195,15 @@ class MainWindow(QMainWindow):
         dialog.language_chosen.connect(self.language_chosen)
         return self._open(dialog)
 
+    def show_call_list(self) -> CallListDialog:
+        dialog = CallListDialog(self.ops)
+        dialog.customer_chosen.connect(self.open_customer)
+        # Not window-modal: the clerk keeps it open while working through the calls.
+        dialog.setParent(self, dialog.windowFlags())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def open_people(self) -> PeopleDialog:
         return self._open(PeopleDialog(self.ops))
 
@@ -209,6 +222,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.print_menu.setTitle(self.tr("&Print"))
         self.route_sheet_action.setText(self.tr("&Route sheet…"))
+        self.call_list_action.setText(self.tr("&Call list (promises due)…"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.people_action.setText(self.tr("&Reps and routes…"))

@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CallListDialog</name>
+    <message>
+        <source>{n} promises · {amount} to collect</source>
+        <translation>{n} 个约定 · 待收 {amount}</translation>
+    </message>
+    <message>
+        <source>Call list: promises falling due</source>
+        <translation>电话确认清单：到期的约定清款</translation>
+    </message>
+    <message>
+        <source>Promises due on &amp;day:</source>
+        <translation>约定到期日(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>CallListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>待收金额</translation>
+    </message>
+    <message>
+        <source>Who pays</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>IOU no.</source>
+        <translation>欠条号</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>New customer</source>
@@ -498,6 +544,10 @@
     <message>
         <source>&amp;Route sheet…</source>
         <translation>收款路线单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Call list (promises due)…</source>
+        <translation>电话确认清单（到期约定）(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>

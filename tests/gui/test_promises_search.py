@@ -134,3 +134,22 @@ def test_names_are_searchable_before_balances(qtbot: QtBot, ledger: str, shop: i
     assert not view.model.pending
     assert view.model.data(view.model.index(0, 4)) == "99.00"
     view.reader.cancel()
+
+
+def test_call_list_of_tomorrow(
+    window: MainWindow, qtbot: QtBot, shop: int, qtmodeltester: object
+) -> None:
+    from gui.promises.call_list import CallListDialog
+
+    posting.post_delivery(shop, dt.date(2026, 11, 1), 800_00)
+    promises.make_promise(shop, 500_00, dt.datetime(2026, 11, 27, 16, 30), payer="老板娘")
+    promises.make_promise(shop, 300_00, dt.datetime(2026, 11, 29, 10, 0))
+    dialog = window.show_call_list()
+    assert isinstance(dialog, CallListDialog)
+    assert dialog.model.rowCount() == 1  # due tomorrow only
+    call = dialog.model.record_at(0)
+    assert call.customer.phones == "13912345678" and call.outstanding == 500_00
+    qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
+    dialog.table.doubleClicked.emit(dialog.model.index(0, 0))
+    assert window.customer_page.customer.id == shop
+    dialog.close()
