@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from types import TracebackType
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from gui import language
@@ -21,7 +22,7 @@ from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
 from gui.welcome.view import WelcomeScreen
-from models import db
+from models import db, paths
 from models.errors import LedgerFileError
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,11 @@ class Launcher(QObject):
         if old is not None:
             old.customer_list.reader.cancel()
         self.window = MainWindow(self.ops, _display_name(target))
+        geometry = self.prefs.geometry()
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        window = self.window
+        window.closing.connect(lambda: self.prefs.set_geometry(window.saveGeometry()))
         self.window.language_chosen.connect(self.set_language)
         self.window.open_other_requested.connect(self.open_other)
         self.window.show()
@@ -140,9 +146,44 @@ def _display_name(target: str) -> str:
     return Path(target).name
 
 
+def _log_to_file() -> Path | None:
+    """Unexpected errors leave their traceback in the log file (unless main.py has set
+    up logging already)."""
+    try:
+        path = paths.log_file()
+    except OSError:
+        return None
+    if not logging.getLogger().handlers:
+        logging.basicConfig(
+            filename=str(path),
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+    return path
+
+
+def _install_excepthook(log_path: Path | None) -> None:
+    """A bug shows a sentence and leaves the traceback in the log, never a silent crash."""
+
+    def hook(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, err, tb))
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("Launcher", "Unexpected error"),
+            QCoreApplication.translate(
+                "Launcher",
+                "Something went wrong: {error}\n\nNothing half-done was saved: every change "
+                "is written in one step or not at all. The details are in {log}.",
+            ).format(error=err, log=log_path or "the log"),
+        )
+
+    sys.excepthook = hook
+
+
 def run(db_target: str | None, argv: list[str]) -> int:
     """Create the QApplication, open `db_target` (path or postgresql:// URL) or the
     default ledger, and run until the last window closes. Returns the exit code."""
+    _install_excepthook(_log_to_file())
     app = make_application(argv)
     launcher = Launcher(default_data_dir())
     launcher.start(db_target)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from gui.customers.dialogs import CustomerDialog
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     open_other_requested = Signal()
+    closing = Signal()
 
     def __init__(self, ops: Operations, ledger_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,8 +124,15 @@ class MainWindow(QMainWindow):
     def _open(self, dialog):  # type: ignore[no-untyped-def]
         dialog.setParent(self, dialog.windowFlags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_closed)
         dialog.open()
         return dialog
+
+    def _dialog_closed(self) -> None:
+        # Back to the keyboard: the next F-key works without reaching for the mouse.
+        self.activateWindow()
+        if self.stack.currentWidget() is self.customer_page:
+            self.customer_page.ledger_table.setFocus()
 
     def new_customer(self) -> CustomerDialog:
         dialog = CustomerDialog(self.ops)
@@ -206,6 +214,10 @@ class MainWindow(QMainWindow):
 
     def open_people(self) -> PeopleDialog:
         return self._open(PeopleDialog(self.ops))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        super().closeEvent(event)
 
     # --- language ------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

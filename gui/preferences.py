@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from models import paths
 
@@ -39,6 +39,14 @@ class Preferences:
 
     def set_language(self, lang: str) -> None:
         self._qs.setValue("ui/language", lang)
+        self._qs.sync()
+
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("ui/geometry", None)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self._qs.setValue("ui/geometry", geometry)
         self._qs.sync()
 
     def last_ledger(self) -> str | None:

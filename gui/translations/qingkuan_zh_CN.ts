@@ -456,6 +456,18 @@
         <source>Qingkuan ledgers (*.qkledger);;All files (*)</source>
         <translation>清款账本 (*.qkledger);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+Nothing half-done was saved: every change is written in one step or not at all. The details are in {log}.</source>
+        <translation>出错了：{error}
+
+没有保存任何做了一半的改动：每次改动要么完整写入，要么完全不写。详细信息在 {log}。</translation>
+    </message>
 </context>
 <context>
     <name>LedgerFiles</name>

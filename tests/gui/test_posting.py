@@ -220,3 +220,27 @@ def test_cheque_deposited_then_cleared(window: MainWindow, qtbot: QtBot, shop: i
     with qtbot.waitSignal(window.ops.changed):
         qtbot.mouseClick(page.cleared_button, Qt.MouseButton.LeftButton)
     assert posting.get_entry(page.ledger_model.entry_at(0).id).cheque.status.value == "cleared"
+
+
+def test_keyboard_only_payment(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    """F3 on the customer page, type the amount, Enter saves; Esc cancels the next."""
+    posting.post_delivery(shop, dt.date(2026, 11, 25), 300_00)
+    open_page(window, qtbot, shop)
+    qtbot.keyClick(window.customer_page.ledger_table, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: window.findChild(PostingDialog) is not None)
+    dialog = window.findChild(PostingDialog)
+    assert dialog.kind is EntryKind.PAYMENT
+    qtbot.waitUntil(dialog.amount.hasFocus)
+    qtbot.keyClicks(dialog.amount, "120")
+    with qtbot.waitSignal(window.ops.changed):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert window.customer_page.balance == 180_00
+    qtbot.waitUntil(lambda: window.findChild(PostingDialog) is None)
+    qtbot.keyClick(window.customer_page.ledger_table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.findChild(PostingDialog) is not None)
+    delivery = window.findChild(PostingDialog)
+    assert delivery.kind is EntryKind.DELIVERY
+    qtbot.waitUntil(delivery.amount.hasFocus)
+    qtbot.keyClick(delivery.amount, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.findChild(PostingDialog) is None)
+    assert ledger.entry_count(shop) == 2
