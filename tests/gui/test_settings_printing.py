@@ -7,6 +7,7 @@ import ast
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -144,3 +145,21 @@ def test_enter_in_the_list_opens_the_customer(window: MainWindow, qtbot: QtBot, 
     assert window.customer_page.customer.id == shop
     qtbot.keyClick(window.customer_page, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.customer_list
+
+
+def test_preview_says_when_the_pdf_font_fell_back(
+    window: MainWindow, qtbot: QtBot, shop: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui.printing import documents
+    from reports.fonts import FontNotice
+
+    # What reports.fonts says on a computer without a Chinese TrueType font.
+    monkeypatch.setattr(documents, "_font_warning", lambda: FontNotice("builtin").text)
+    posting.post_delivery(shop, dt.date(2026, 11, 2), 10_00)
+    open_page(window, qtbot, shop)
+    _save(qtbot, window.print_statement())
+    qtbot.waitUntil(lambda: window.findChild(PreviewDialog) is not None)
+    preview = window.findChild(PreviewDialog)
+    assert not preview.font_warning.isHidden()
+    assert "STSong" in preview.font_warning.text()
+    preview.close()
