@@ -3,6 +3,7 @@ can put its customers on routes."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.operations import Operations
+from gui.settings.route_order import RouteOrderDialog
 from gui.widgets import Dialog, ErrorLabel, add_row
 from models import people
 
@@ -50,12 +52,16 @@ class PeopleDialog(Dialog):
         self.route_rep = QComboBox()
         self.add_route_button = QPushButton()
         self.add_route_button.clicked.connect(self.add_route)
+        self.order_button = QPushButton()
+        self.order_button.clicked.connect(self.edit_order)
+        self.routes.itemDoubleClicked.connect(lambda _item: self.edit_order())
         self.route_form = QFormLayout()
         add_row(self.route_form, self.route_name)
         self.days_label = add_row(self.route_form, days)
         add_row(self.route_form, self.route_rep)
         route_layout = QVBoxLayout(self.route_box)
         route_layout.addWidget(self.routes, 1)
+        route_layout.addWidget(self.order_button)
         route_layout.addLayout(self.route_form)
         route_layout.addWidget(self.add_route_button)
 
@@ -76,6 +82,7 @@ class PeopleDialog(Dialog):
     def reload(self) -> None:
         reps = self.ops.read(self, people.list_reps) or []
         routes = self.ops.read(self, people.list_routes) or []
+        self._routes = routes
         names = {r.id: r.name for r in reps}
         self.reps.clear()
         self.reps.addItems([f"{r.name}  {r.phone}".strip() for r in reps])
@@ -98,6 +105,16 @@ class PeopleDialog(Dialog):
         self.route_rep.addItem("", None)
         for rep in reps:
             self.route_rep.addItem(rep.name, rep.id)
+
+    def edit_order(self) -> RouteOrderDialog | None:
+        row = self.routes.currentRow()
+        if not 0 <= row < len(self._routes):
+            self.error.show_message(self.tr("Choose a route first."))
+            return None
+        dialog = RouteOrderDialog(self.ops, self._routes[row], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def add_rep(self) -> None:
         name, phone = self.rep_name.text(), self.rep_phone.text()
@@ -162,3 +179,4 @@ class PeopleDialog(Dialog):
             check.setText(name)
         self.add_rep_button.setText(self.tr("Add &rep"))
         self.add_route_button.setText(self.tr("Add rou&te"))
+        self.order_button.setText(self.tr("&Visit order…"))

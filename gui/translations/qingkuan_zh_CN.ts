@@ -588,6 +588,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>PeopleDialog</name>
     <message>
+        <source>Choose a route first.</source>
+        <translation>请先选择一条线路。</translation>
+    </message>
+    <message>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -654,6 +658,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Add rou&amp;te</source>
         <translation>添加线路(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Visit order…</source>
+        <translation>拜访顺序(&amp;V)…</translation>
     </message>
 </context>
 <context>
@@ -910,6 +918,29 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RouteOrderDialog</name>
+    <message>
+        <source>Visit order: {route}</source>
+        <translation>拜访顺序：{route}</translation>
+    </message>
+    <message>
+        <source>The route sheet lists customers in this order. Move the selected one with Ctrl+↑ / Ctrl+↓.</source>
+        <translation>收款路线单按此顺序列出客户。用 Ctrl+↑ / Ctrl+↓ 移动选中的客户。</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
 </context>
 <context>

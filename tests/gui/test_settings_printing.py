@@ -163,3 +163,22 @@ def test_preview_says_when_the_pdf_font_fell_back(
     assert not preview.font_warning.isHidden()
     assert "STSong" in preview.font_warning.text()
     preview.close()
+
+
+def test_route_visit_order(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    from gui.settings.route_order import RouteOrderDialog
+    from models import people
+    from tests.gui.conftest import add_customer
+
+    route = people.list_routes()[0]
+    second = add_customer("C0002", "二号店", route_id=route.id)
+    dialog = window.open_people()
+    dialog.routes.setCurrentRow(0)
+    order = dialog.edit_order()
+    assert isinstance(order, RouteOrderDialog)
+    assert order.order() == [shop, second]
+    order.stops.setCurrentRow(1)
+    qtbot.mouseClick(order.up_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, order)
+    assert [c.id for c in customers.route_customers(route.id)] == [second, shop]

@@ -1,0 +1,96 @@
+"""Put a route's customers in visit order: the route sheet lists them that way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.operations import Operations
+from gui.widgets import Dialog, ErrorLabel
+from models import customers
+from models.records import Route
+
+
+class RouteOrderDialog(Dialog):
+    def __init__(self, ops: Operations, route: Route, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops, self.route = ops, route
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.stops = QListWidget()
+        for c in ops.read(self, lambda: customers.route_customers(route.id)) or []:
+            item = QListWidgetItem(f"{c.code}  {c.name}")
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            self.stops.addItem(item)
+        self.stops.setCurrentRow(0)
+        self.up_button = QPushButton()
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button = QPushButton()
+        self.down_button.clicked.connect(lambda: self.move(1))
+        QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.move(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.move(1))
+        self.error = ErrorLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        side = QVBoxLayout()
+        side.addWidget(self.up_button)
+        side.addWidget(self.down_button)
+        side.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.stops, 1)
+        middle.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(480, 520)
+
+    def move(self, step: int) -> None:
+        row = self.stops.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.stops.count():
+            return
+        item = self.stops.takeItem(row)
+        self.stops.insertItem(target, item)
+        self.stops.setCurrentRow(target)
+
+    def order(self) -> list[int]:
+        return [
+            self.stops.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.stops.count())
+        ]
+
+    def save(self) -> None:
+        route_id, ids = self.route.id, self.order()
+        done = self.ops.write(
+            self,
+            lambda: customers.set_route_order(route_id, ids) or True,
+            on_error=self.error.show_message,
+        )
+        if done:
+            self.accept()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Visit order: {route}").format(route=self.route.name))
+        self.hint.setText(
+            self.tr(
+                "The route sheet lists customers in this order. Move the selected one with Ctrl+↑ / Ctrl+↓."
+            )
+        )
+        self.up_button.setText(self.tr("Move &up"))
+        self.down_button.setText(self.tr("Move &down"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
