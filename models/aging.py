@@ -28,6 +28,7 @@ from models.db import is_postgres
 from models.records import (
     AgingReport,
     AgingRow,
+    Customer,
     CustomerId,
     EntryKind,
     GroupAging,
@@ -164,7 +165,8 @@ def balances_as_of(as_of: dt.date, customer_id: CustomerId | None = None) -> dic
     if isinstance(latest, str):
         latest = dt.date.fromisoformat(latest)
     if latest <= as_of:
-        return {cid: int(total) for cid, total, _last in cache.tuples()}
+        cursor = database.execute_sql(*cache.select(BalanceRow.customer, BalanceRow.balance).sql())
+        return {cid: int(total) for cid, total in cursor}
     sql = "SELECT customer_id, SUM(delta) FROM entry WHERE date <= ?"
     params: list[object] = [as_of]
     if customer_id is not None:
@@ -248,6 +250,8 @@ def _row(
 ) -> AgingRow:
     """Aging row for one customer given as a tuple of `_CUSTOMER_COLUMNS`."""
     cid, code, name, rep_id, route_id, terms_kind, terms_days, credit_limit = c
+    if credit_limit is not None:
+        credit_limit = int(credit_limit)
     if balance > 0:
         terms = Terms(TermsKind(terms_kind), terms_days)
         debits = prefetched.get(cid, []) if prefetched is not None else _debits(cid, as_of, voided)
@@ -288,20 +292,41 @@ def age_customer(customer_id: CustomerId, as_of: dt.date | None = None) -> Aging
 
 def age_all(as_of: dt.date | None = None, *, include_archived: bool = False) -> AgingReport:
     """Every customer's aging row as of a date (default today), ordered by code."""
-    as_of = as_of or clock.today()
+    query = CustomerRow.select(*_CUSTOMER_COLUMNS).order_by(CustomerRow.code)
+    if not include_archived:
+        query = query.where(CustomerRow.archived == False)  # noqa: E712
+    # The raw cursor: peewee's per-value conversion is a third of the time here.
+    return _age(list(database.execute_sql(*query.sql())), as_of or clock.today())
+
+
+def age_customers(customers: Iterable[Customer], as_of: dt.date | None = None) -> AgingReport:
+    """Aging rows for customers already read (the customer list reads them anyway)."""
+    columns = [
+        (
+            c.id,
+            c.code,
+            c.name,
+            c.rep_id,
+            c.route_id,
+            c.terms.kind.value,
+            c.terms.days,
+            c.credit_limit,
+        )
+        for c in customers
+    ]
+    return _age(columns, as_of or clock.today())
+
+
+def _age(customers: list[tuple], as_of: dt.date) -> AgingReport:
     edges = get_company().aging_edges
     balances = balances_as_of(as_of)
     voided = voided_ids()
     names = _names()
-    query = CustomerRow.select(*_CUSTOMER_COLUMNS).order_by(CustomerRow.code)
-    if not include_archived:
-        query = query.where(CustomerRow.archived == False)  # noqa: E712
     # On PostgreSQL one windowed query beats ten thousand round trips; SQLite runs
     # in-process, where a cheap indexed query per customer reads the fewest rows.
     prefetched = _open_debits_pg(as_of) if is_postgres() else None
     rows = tuple(
-        _row(c, balances.get(c[0], 0), as_of, edges, voided, names, prefetched)
-        for c in query.tuples()
+        _row(c, balances.get(c[0], 0), as_of, edges, voided, names, prefetched) for c in customers
     )
     return AgingReport(as_of=as_of, edges=edges, rows=rows)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from models import clock
-from models.aging import age_all
+from models.aging import age_customers
 from models.customers import list_customers
 from models.ledger import last_payment_dates
 from models.promises import broken_counts, next_open_promises
@@ -17,7 +17,8 @@ def customer_summaries(
 ) -> list[CustomerSummary]:
     """One summary per customer, ordered by code."""
     as_of = as_of or clock.today()
-    aging = {r.customer_id: r for r in age_all(as_of, include_archived=include_archived).rows}
+    customers = list_customers(include_archived)
+    aging = {r.customer_id: r for r in age_customers(customers, as_of).rows}
     promises = next_open_promises()
     paid = last_payment_dates()
     broken = broken_counts(as_of - dt.timedelta(days=90))
@@ -29,5 +30,5 @@ def customer_summaries(
             last_payment_on=paid.get(c.id),
             broken_promises_90d=broken.get(c.id, 0),
         )
-        for c in list_customers(include_archived)
+        for c in customers
     ]
