@@ -128,11 +128,21 @@ def relabel_enum_items(box: QComboBox, enum_cls: type[StrEnum]) -> None:
             box.setItemText(i, member.label)  # type: ignore[attr-defined]
 
 
+def _first_widget(layout: QLayout) -> QWidget | None:
+    for i in range(layout.count()):
+        widget = layout.itemAt(i).widget()
+        if widget is not None:
+            return widget
+    return None
+
+
 def add_row(form: QFormLayout, field: QWidget | QLayout) -> QLabel:
     """Add `field` with a label whose text `retranslate()` sets later (QFormLayout makes
     no label for an empty text, so `labelForField` would find none)."""
     label = QLabel(" ")
-    if isinstance(field, QWidget):
-        label.setBuddy(field)
+    # A label shows its &-mnemonic only with a buddy: a row layout's first widget.
+    buddy = field if isinstance(field, QWidget) else _first_widget(field)
+    if buddy is not None:
+        label.setBuddy(buddy)
     form.addRow(label, field)
     return label
