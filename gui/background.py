@@ -39,7 +39,7 @@ class _Worker(QThread):
         finally:
             # This thread's own connection (peewee keeps one per thread).
             if db.database.obj is not None:
-                db.database.close()
+                db.close_thread_connection()
         self.finished_with.emit(result, error)
 
 

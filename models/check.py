@@ -30,6 +30,7 @@ from peewee import JOIN, fn
 from models.aging import age_all
 from models.db import is_postgres
 from models.i18n import _
+from models.ledger import last_payment_dates, last_payment_dates_from_entries
 from models.money import format_money
 from models.records import CREDIT_KINDS, ChequeStatus, EntryKind, PaymentMethod
 from models.tables import ChequeRow, CustomerRow, EntryRow, database
@@ -47,6 +48,7 @@ def check_ledger() -> list[str]:
             return problems  # a damaged file: the figures below cannot be trusted
     problems += _limited(_delta_mismatches())
     problems += _limited(_balance_mismatches())
+    problems += _limited(_last_payment_mismatches())
     problems += _limited(_reversal_problems())
     problems += _limited(_cheque_problems())
     return problems
@@ -148,6 +150,19 @@ def _balance_mismatches() -> list[str]:
                 )
             )
     return problems
+
+
+def _last_payment_mismatches() -> list[str]:
+    """The latest payment the list shows (kept by a trigger) vs the entries."""
+    kept, actual = last_payment_dates(), last_payment_dates_from_entries()
+    codes = _codes()
+    return [
+        _(
+            "Customer {code}: the last payment is shown as {shown}, but the entries say {actual}."
+        ).format(code=codes.get(cid, cid), shown=kept.get(cid, "—"), actual=actual.get(cid, "—"))
+        for cid in sorted(set(kept) | set(actual))
+        if kept.get(cid) != actual.get(cid)
+    ]
 
 
 def _reversal_problems() -> list[str]:

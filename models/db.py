@@ -40,13 +40,23 @@ _SQLITE_TRIGGERS.append(
        BEGIN SELECT RAISE(ABORT, 'a reversal cannot be voided'); END"""
 )
 
+# The latest standing payment: a payment raises it; voiding one recomputes it.
+_LAST_PAYMENT_SQL = """(SELECT MAX(p.date) FROM entry p
+    WHERE p.customer_id = NEW.customer_id AND p.kind = 'payment' AND p.reverses_id IS NULL
+      AND p.id NOT IN (SELECT reverses_id FROM entry WHERE reverses_id IS NOT NULL))"""
+
 _SQLITE_TRIGGERS.append(
-    """CREATE TRIGGER IF NOT EXISTS entry_keeps_balance AFTER INSERT ON entry
+    f"""CREATE TRIGGER IF NOT EXISTS entry_keeps_balance AFTER INSERT ON entry
        BEGIN
          INSERT INTO balance_cache (customer_id, balance, last_date)
          VALUES (NEW.customer_id, NEW.delta, NEW.date)
          ON CONFLICT (customer_id) DO UPDATE
          SET balance = balance + excluded.balance, last_date = max(last_date, excluded.last_date);
+         UPDATE balance_cache SET last_payment_on = CASE
+             WHEN NEW.reverses_id IS NOT NULL THEN {_LAST_PAYMENT_SQL}
+             WHEN last_payment_on IS NULL OR last_payment_on < NEW.date THEN NEW.date
+             ELSE last_payment_on END
+         WHERE customer_id = NEW.customer_id AND NEW.kind = 'payment';
        END"""
 )
 
@@ -84,6 +94,14 @@ _PG_TRIGGERS = [
          ON CONFLICT (customer_id) DO UPDATE
          SET balance = balance_cache.balance + EXCLUDED.balance,
              last_date = GREATEST(balance_cache.last_date, EXCLUDED.last_date);
+         IF NEW.kind = 'payment' THEN
+           UPDATE balance_cache SET last_payment_on = CASE
+               WHEN NEW.reverses_id IS NOT NULL THEN """
+    + _LAST_PAYMENT_SQL
+    + """
+               ELSE GREATEST(last_payment_on, NEW.date) END
+           WHERE customer_id = NEW.customer_id;
+         END IF;
          RETURN NEW;
        END; $$ LANGUAGE plpgsql""",
     """DO $$ BEGIN
@@ -135,6 +153,13 @@ def close_ledger() -> None:
                 db.execute_sql("PRAGMA optimize")
         db.close()
     database.initialize(None)
+
+
+def close_thread_connection() -> None:
+    """Close the calling thread's own connection (a worker thread's, when it is done)."""
+    db = database.obj
+    if db is not None and not db.is_closed():
+        db.close()
 
 
 def current_target() -> str:

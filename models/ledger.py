@@ -19,7 +19,7 @@ from models.db import is_postgres
 from models.fields import parse_iso_date
 from models.posting import to_entry
 from models.records import CustomerId, Entry, EntryKind, LedgerPage, LedgerRow, PaymentMethod
-from models.tables import ChequeRow, EntryLineRow, EntryRow, database
+from models.tables import BalanceRow, ChequeRow, EntryLineRow, EntryRow, database
 
 
 def balance(customer_id: CustomerId, as_of: dt.date | None = None) -> int:
@@ -196,11 +196,24 @@ def _standing_sum_before(customer_id: CustomerId, on: dt.date, entry_id: int) ->
 
 
 def last_payment_dates() -> dict[int, dt.date]:
-    """Each customer's latest standing payment date."""
+    """Each customer's latest standing payment date (kept by the entry trigger)."""
+    query = BalanceRow.select(BalanceRow.customer, BalanceRow.last_payment_on).where(
+        BalanceRow.last_payment_on.is_null(False)
+    )
+    return {
+        cid: on if isinstance(on, dt.date) else parse_iso_date(on)
+        for cid, on in database.execute_sql(*query.sql())
+    }
+
+
+def last_payment_dates_from_entries() -> dict[int, dt.date]:
+    """The same, summed from the entries themselves (for the integrity check)."""
     query = (
         EntryRow.select(EntryRow.customer, fn.MAX(EntryRow.date))
         .where((EntryRow.kind == EntryKind.PAYMENT) & _not_voided())
         .group_by(EntryRow.customer)
-        .tuples()
     )
-    return {cid: on if isinstance(on, dt.date) else dt.date.fromisoformat(on) for cid, on in query}
+    return {
+        cid: on if isinstance(on, dt.date) else parse_iso_date(on)
+        for cid, on in database.execute_sql(*query.sql())
+    }

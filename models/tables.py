@@ -102,7 +102,7 @@ class EntryRow(Base):
 
 
 class BalanceRow(Base):
-    """Each customer's balance over all entries and their latest entry date.
+    """Each customer's balance over all entries, latest entry date and latest payment.
 
     Kept by a database trigger on every entry insert (entries are append-only), so the
     aging of 10,000 customers as of today need not sum a million entries. `check`
@@ -112,6 +112,7 @@ class BalanceRow(Base):
     customer = pw.ForeignKeyField(CustomerRow, primary_key=True, on_delete="RESTRICT")
     balance = MoneyField(default=0)
     last_date = DateField()
+    last_payment_on = DateField(null=True)  # latest standing payment
 
     class Meta:
         table_name = "balance_cache"
