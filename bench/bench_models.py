@@ -94,8 +94,10 @@ def main() -> int:
             f"{name:<40}{target:>10}{med * 1000:>10.1f}ms{min(times) * 1000:>10.1f}ms"
             f"{max(times) * 1000:>10.1f}ms  {'yes' if med <= limit else 'NO'}"
         )
-    print(f"{'peak memory of this process':<40}{'≤ 300 MB':>10}{peak_mb:>10.0f}MB"
-          f"{'':>24}  {'yes' if peak_mb <= 300 else 'NO'}")
+    print(
+        f"{'peak memory of this process':<40}{'≤ 300 MB':>10}{peak_mb:>10.0f}MB"
+        f"{'':>24}  {'yes' if peak_mb <= 300 else 'NO'}"
+    )
     return 0
 
 

@@ -7,7 +7,9 @@ from models.records import CustomerDraft, PaymentMethod, Terms, TermsKind
 
 
 def test_post_and_age(ledger: str) -> None:
-    c = customers.add_customer(CustomerDraft(code="C1", name="东城王记", terms=Terms(TermsKind.DAYS, 30)))
+    c = customers.add_customer(
+        CustomerDraft(code="C1", name="东城王记", terms=Terms(TermsKind.DAYS, 30))
+    )
     posting.post_delivery(c.id, dt.date(2026, 8, 1), 100_00, doc_no="D1")
     posting.post_delivery(c.id, dt.date(2026, 10, 1), 200_00, doc_no="D2")
     posting.post_payment(c.id, dt.date(2026, 10, 5), 150_00, PaymentMethod.CASH)
