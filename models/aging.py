@@ -25,6 +25,8 @@ from peewee import fn
 
 from models import clock
 from models.db import is_postgres
+from models.errors import NotFound
+from models.i18n import _
 from models.records import (
     AgingReport,
     AgingRow,
@@ -150,6 +152,16 @@ def _sql(text: str) -> str:
     return text.replace("?", database.obj.param)
 
 
+# Hand-written: compiling the equivalent peewee queries cost more than running them,
+# and a statement runs these once per customer.
+_ONE_BALANCE_SQL = "SELECT customer_id, balance, last_date FROM balance_cache WHERE customer_id = ?"
+_ONE_CUSTOMER_SQL = (
+    "SELECT c.id, c.code, c.name, c.rep_id, c.route_id, c.terms_kind, c.terms_days, "
+    "c.credit_limit, r.name, t.name FROM customer c "
+    "LEFT JOIN rep r ON r.id = c.rep_id LEFT JOIN route t ON t.id = c.route_id WHERE c.id = ?"
+)
+
+
 def balances_as_of(as_of: dt.date, customer_id: CustomerId | None = None) -> dict[int, int]:
     """Balance per customer as of the end of `as_of` (customers with entries only).
 
@@ -158,7 +170,12 @@ def balances_as_of(as_of: dt.date, customer_id: CustomerId | None = None) -> dic
     """
     cache = BalanceRow.select(BalanceRow.customer, BalanceRow.balance, BalanceRow.last_date)
     if customer_id is not None:
-        cache = cache.where(BalanceRow.customer == customer_id)
+        found = list(database.execute_sql(_sql(_ONE_BALANCE_SQL), (customer_id,)))
+        if not found:
+            return {}
+        _cid, total, last = found[0]
+        if (last if isinstance(last, dt.date) else dt.date.fromisoformat(last)) <= as_of:
+            return {customer_id: int(total)}
     latest = cache.select(fn.MAX(BalanceRow.last_date)).scalar()
     if latest is None:
         return {}
@@ -281,13 +298,20 @@ def _names() -> _Names:
     )
 
 
-def age_customer(customer_id: CustomerId, as_of: dt.date | None = None) -> AgingRow:
-    """One customer's aging row as of a date (default today)."""
+def age_customer(
+    customer_id: CustomerId, as_of: dt.date | None = None, edges: tuple[int, ...] | None = None
+) -> AgingRow:
+    """One customer's aging row as of a date (default today), with the company's bucket
+    edges unless `edges` are given."""
     as_of = as_of or clock.today()
-    c = CustomerRow.select(*_CUSTOMER_COLUMNS).where(CustomerRow.id == customer_id).tuples().get()
+    found = list(database.execute_sql(_sql(_ONE_CUSTOMER_SQL), (customer_id,)))
+    if not found:
+        raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+    *c, rep_name, route_name = found[0]
+    names = _Names(reps={c[3]: rep_name or ""}, routes={c[4]: route_name or ""})
     balance = balances_as_of(as_of, customer_id).get(customer_id, 0)
-    edges = get_company().aging_edges
-    return _row(c, balance, as_of, edges, voided_ids(customer_id), _names())
+    edges = edges or get_company().aging_edges
+    return _row(tuple(c), balance, as_of, edges, voided_ids(customer_id), names)
 
 
 def age_all(as_of: dt.date | None = None, *, include_archived: bool = False) -> AgingReport:

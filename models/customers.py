@@ -169,22 +169,48 @@ def _row(customer_id: CustomerId) -> CustomerRow:
     return row
 
 
+_GET_SQL = (
+    "SELECT c.id, c.code, c.name, c.contact, c.phones, c.address, c.payer, c.route_id, "
+    "c.route_position, c.rep_id, c.terms_kind, c.terms_days, c.credit_limit, c.notes, "
+    "c.archived, c.search_key, t.name, r.name FROM customer c "
+    "LEFT JOIN route t ON t.id = c.route_id LEFT JOIN rep r ON r.id = c.rep_id WHERE c.id = ?"
+)
+
+
 def get_customer(customer_id: CustomerId) -> Customer:
-    query = (
-        CustomerRow.select(
-            CustomerRow, RouteRow.name.alias("route_name"), RepRow.name.alias("rep_name")
-        )
-        .join(RouteRow, pw.JOIN.LEFT_OUTER, on=CustomerRow.route == RouteRow.id)
-        .switch(CustomerRow)
-        .join(RepRow, pw.JOIN.LEFT_OUTER, on=CustomerRow.rep == RepRow.id)
-        .where(CustomerRow.id == customer_id)
-        .dicts()
-    )
-    found = list(query)
+    """One customer with route and rep names (hand-written SQL: read on every page)."""
+    found = list(database.execute_sql(_GET_SQL.replace("?", database.obj.param), (customer_id,)))
     if not found:
         raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
-    d = found[0]
-    return _record(d, d["route_name"] or "", d["rep_name"] or "")
+    return _from_columns(found[0][:16], found[0][16] or "", found[0][17] or "")
+
+
+def _from_columns(row: tuple, route_name: str, rep_name: str) -> Customer:
+    """A record from the 16 columns of `_LIST_COLUMNS` / `_GET_SQL`, in that order."""
+    (cid, code, name, contact, phones, address, payer, route_id, position, rep_id,
+     kind, days, limit, notes, archived, key) = row  # fmt: skip
+    return Customer(
+        id=cid,
+        code=code,
+        name=name,
+        contact=contact,
+        phones=phones,
+        address=address,
+        payer=payer,
+        route_id=route_id,
+        route_position=position,
+        rep_id=rep_id,
+        terms=Terms(_TERMS[kind], days),
+        credit_limit=None if limit is None else int(limit),
+        notes=notes,
+        archived=bool(archived),
+        route_name=route_name,
+        rep_name=rep_name,
+        search_key=key,
+    )
+
+
+_TERMS = {k.value: k for k in TermsKind}
 
 
 def customer_by_code(code: str) -> Customer:
@@ -202,45 +228,9 @@ def list_customers(include_archived: bool = False) -> list[Customer]:
     if not include_archived:
         query = query.where(CustomerRow.archived == False)  # noqa: E712
     # Rows straight from the cursor: the list is read whole, often, for 10,000 customers.
-    terms = {k.value: k for k in TermsKind}
     return [
-        Customer(
-            id=cid,
-            code=code,
-            name=name,
-            contact=contact,
-            phones=phones,
-            address=address,
-            payer=payer,
-            route_id=route_id,
-            route_position=position,
-            rep_id=rep_id,
-            terms=Terms(terms[kind], days),
-            credit_limit=limit,
-            notes=notes,
-            archived=bool(archived),
-            route_name=routes.get(route_id, ""),
-            rep_name=reps.get(rep_id, ""),
-            search_key=key,
-        )
-        for (
-            cid,
-            code,
-            name,
-            contact,
-            phones,
-            address,
-            payer,
-            route_id,
-            position,
-            rep_id,
-            kind,
-            days,
-            limit,
-            notes,
-            archived,
-            key,
-        ) in database.execute_sql(*query.sql())
+        _from_columns(row, routes.get(row[7], ""), reps.get(row[9], ""))
+        for row in database.execute_sql(*query.sql())
     ]
 
 

@@ -75,14 +75,18 @@ def _paid(where: pw.Expression) -> dict[int, Fen]:
 
 def _records(where: pw.Expression, order: tuple[pw.Node, ...]) -> list[Promise]:
     paid = _paid(where)
-    rows = list(PromiseRow.select().where(where).order_by(*order))
-    matching = PromiseRow.select(PromiseRow.id).where(where)
-    replaced_by = dict(
-        PromiseRow.select(PromiseRow.replaces, PromiseRow.id)
-        .where(PromiseRow.replaces.in_(matching))
-        .tuples()
+    successor = PromiseRow.alias("successor")
+    query = (
+        PromiseRow.select(
+            PromiseRow, successor.id.alias("replaced_by"), RepRow.name.alias("rep_name")
+        )
+        .join(successor, pw.JOIN.LEFT_OUTER, on=(successor.replaces == PromiseRow.id))
+        .switch(PromiseRow)
+        .join(RepRow, pw.JOIN.LEFT_OUTER, on=(PromiseRow.rep == RepRow.id))
+        .where(where)
+        .order_by(*order)
+        .objects()
     )
-    reps = dict(RepRow.select(RepRow.id, RepRow.name).tuples())
     now = clock.now()
     return [
         Promise(
@@ -99,12 +103,12 @@ def _records(where: pw.Expression, order: tuple[pw.Node, ...]) -> list[Promise]:
             serial=serial_of(r.id),
             note=r.note,
             replaces_id=r.replaces_id,
-            replaced_by_id=replaced_by.get(r.id),
+            replaced_by_id=r.replaced_by,
             cancelled_at=r.cancelled_at,
             prints=r.prints,
-            rep_name=reps.get(r.rep_id, ""),
+            rep_name=r.rep_name or "",
         )
-        for r in rows
+        for r in query
     ]
 
 

@@ -33,8 +33,8 @@ def statement(
     customer = get_customer(customer_id)
     opening, rows = ledger_rows(customer_id, period_from, period_to)
     standing = [r.entry for r in rows if not r.entry.is_voided and not r.entry.is_reversal]
-    aging = age_customer(customer_id, as_of)
     company = get_company()
+    aging = age_customer(customer_id, as_of, company.aging_edges)
     return Statement(
         company=company,
         customer=customer,
