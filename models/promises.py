@@ -142,6 +142,14 @@ def open_promises(customer_id: CustomerId, as_of: dt.date | None = None) -> list
     ]
 
 
+def open_promised(customer_id: CustomerId) -> Fen:
+    """What the customer's open promises still cover (amount less what was paid toward
+    them): a new promise for the balance would promise the same money twice."""
+    return sum(
+        p.amount - p.paid for p in promises_for(customer_id) if p.status is PromiseStatus.OPEN
+    )
+
+
 def promises_due_on(day: dt.date) -> list[Promise]:
     """Every customer's promises due on `day` and not yet kept or cancelled (call list)."""
     where = (PromiseRow.due_on == day) & PromiseRow.cancelled_at.is_null()

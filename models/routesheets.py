@@ -8,7 +8,21 @@ from models.aging import age_all
 from models.customers import route_customers
 from models.people import get_rep, get_route
 from models.promises import promises_due_on
-from models.records import RouteId, RouteSheet, RouteStop
+from models.records import Route, RouteId, RouteSheet, RouteStop
+
+
+def is_route_day(route: Route, day: dt.date) -> bool:
+    """True when the route runs on `day` (a route with no weekdays set runs any day)."""
+    return not route.weekdays or day.isoweekday() in route.weekdays
+
+
+def next_route_day(route: Route, after: dt.date) -> dt.date:
+    """The first day after `after` on which the route runs (tomorrow when it has no
+    weekdays set)."""
+    day = after + dt.timedelta(days=1)
+    while not is_route_day(route, day):
+        day += dt.timedelta(days=1)
+    return day
 
 
 def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:

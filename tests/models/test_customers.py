@@ -65,3 +65,19 @@ def test_settings_round_trip_and_validation(ledger_target: None) -> None:
     with pytest.raises(InputError):
         settings.save_company(CompanySettings(aging_edges=(60, 30)))
     assert settings.get_company() == s
+
+
+def test_route_days(ledger_target: None) -> None:
+    import datetime as dt
+
+    from models.routesheets import is_route_day, next_route_day
+
+    route = people.add_route("城东线", (1, 4))  # Monday and Thursday
+    friday = dt.date(2026, 11, 27)
+    assert not is_route_day(route, friday)
+    assert next_route_day(route, friday) == dt.date(2026, 11, 30)  # Monday
+    assert next_route_day(route, dt.date(2026, 11, 25)) == dt.date(2026, 11, 26)
+    anyday = people.add_route("郊县线")
+    assert is_route_day(anyday, friday) and next_route_day(anyday, friday) == friday + dt.timedelta(
+        1
+    )

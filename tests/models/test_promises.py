@@ -124,3 +124,13 @@ def test_iou_reprints_are_counted(ledger_target: None) -> None:
     assert p.prints == 0
     assert promises.mark_printed(p.id).prints == 1
     assert promises.mark_printed(p.id).prints == 2
+
+
+def test_open_promised_counts_what_open_promises_still_cover(ledger_target: None) -> None:
+    c = _customer_owing()
+    promises.make_promise(c.id, 600_00, DUE)
+    kept = promises.make_promise(c.id, 100_00, DUE)
+    posting.post_payment(c.id, D(2026, 11, 27), 100_00, PaymentMethod.CASH)
+    assert promises.get_promise(kept.id).status is PromiseStatus.KEPT
+    # 100 paid counts toward both promises (each is judged on its own window)
+    assert promises.open_promised(c.id) == 500_00
