@@ -19,10 +19,10 @@ import peewee as pw
 from models import clock
 from models.errors import LedgerFileError
 from models.i18n import _
-from models.tables import ALL_TABLES, PARTIAL_INDEXES, Meta, database
+from models.tables import ALL_TABLES, PARTIAL_INDEXES, BalanceRow, Meta, database
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _IMMUTABLE = ("entry", "entry_line")
@@ -112,8 +112,44 @@ _PG_TRIGGERS = [
        END $$""",
 ]
 
+
 # Forward migrations: MIGRATIONS[n] brings a ledger from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {}
+def _install_triggers(db: pw.Database) -> None:
+    """(Re)create the triggers: immutability, no void of a reversal, the balance cache."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        for sql in _PG_TRIGGERS:  # functions are CREATE OR REPLACE: bodies get updated
+            db.execute_sql(sql)
+        return
+    db.execute_sql("DROP TRIGGER IF EXISTS entry_keeps_balance")
+    for sql in _SQLITE_TRIGGERS:
+        db.execute_sql(sql)
+
+
+def _v1_to_v2(db: pw.Database) -> None:
+    """Version 2: the balance cache keeps each customer's latest payment, unique indexes
+    on mostly-NULL columns are partial. Rebuilds the cache from the entries."""
+    db.create_tables([BalanceRow], safe=True)
+    if "last_payment_on" not in {c.name for c in db.get_columns("balance_cache")}:
+        db.execute_sql("ALTER TABLE balance_cache ADD COLUMN last_payment_on DATE")
+    for old in ("entry_reverses_id", "entry_import_key", "promise_replaces_id"):
+        db.execute_sql(f"DROP INDEX IF EXISTS {old}")
+    for sql in PARTIAL_INDEXES:
+        db.execute_sql(sql)
+    db.execute_sql("DELETE FROM balance_cache")
+    db.execute_sql(
+        "INSERT INTO balance_cache (customer_id, balance, last_date) "
+        "SELECT customer_id, SUM(delta), MAX(date) FROM entry GROUP BY customer_id"
+    )
+    db.execute_sql(
+        "UPDATE balance_cache SET last_payment_on = (SELECT MAX(p.date) FROM entry p "
+        "WHERE p.customer_id = balance_cache.customer_id AND p.kind = 'payment' "
+        "AND p.reverses_id IS NULL AND p.id NOT IN "
+        "(SELECT reverses_id FROM entry WHERE reverses_id IS NOT NULL))"
+    )
+    _install_triggers(db)
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1_to_v2}
 
 
 def is_postgres_url(target: str | Path) -> bool:
@@ -331,8 +367,7 @@ def _create_schema(db: pw.Database) -> None:
         db.create_tables(ALL_TABLES)
         for sql in PARTIAL_INDEXES:
             db.execute_sql(sql)
-        for sql in _PG_TRIGGERS if isinstance(db, pw.PostgresqlDatabase) else _SQLITE_TRIGGERS:
-            db.execute_sql(sql)
+        _install_triggers(db)
         Meta.insert_many(
             [
                 {"key": "app", "value": APP_ID},

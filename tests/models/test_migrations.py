@@ -60,3 +60,56 @@ def test_a_failed_migration_leaves_the_ledger_as_it_was(
         assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
     finally:
         db.close_ledger()
+
+
+def _make_v1_ledger(path: Path) -> None:
+    """A version-1 ledger as the first release wrote it: no last payment in the cache,
+    full unique indexes, the old balance trigger."""
+    import sqlite3
+
+    from models import customers, posting
+    from models.records import CustomerDraft, PaymentMethod
+    from tests.models.helpers import D
+
+    db.open_ledger(path)
+    c = customers.add_customer(CustomerDraft(code="C1", name="东城王记"))
+    posting.post_delivery(c.id, D(2026, 10, 1), 500_00)
+    posting.post_payment(c.id, D(2026, 11, 2), 100_00, PaymentMethod.CASH)
+    bad = posting.post_payment(c.id, D(2026, 11, 9), 50_00, PaymentMethod.CASH)
+    posting.void(bad.id, "typo")
+    db.close_ledger()
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        DROP TRIGGER entry_keeps_balance;
+        CREATE TRIGGER entry_keeps_balance AFTER INSERT ON entry BEGIN
+          INSERT INTO balance_cache (customer_id, balance, last_date)
+          VALUES (NEW.customer_id, NEW.delta, NEW.date)
+          ON CONFLICT (customer_id) DO UPDATE SET balance = balance + excluded.balance,
+          last_date = max(last_date, excluded.last_date);
+        END;
+        ALTER TABLE balance_cache DROP COLUMN last_payment_on;
+        UPDATE meta SET value = '1' WHERE key = 'schema_version';
+        """
+    )
+    con.commit()
+    con.close()
+
+
+def test_version_1_ledgers_get_the_last_payment_cache(tmp_path: Path) -> None:
+    from models import ledger, posting
+    from models.check import check_ledger
+    from models.records import PaymentMethod
+    from tests.models.helpers import D
+
+    path = tmp_path / "v1.qkledger"
+    _make_v1_ledger(path)
+    db.open_ledger(path)
+    try:
+        assert Meta.get(Meta.key == "schema_version").value == "2"
+        assert ledger.last_payment_dates() == {1: D(2026, 11, 2)}
+        posting.post_payment(1, D(2026, 11, 20), 10_00, PaymentMethod.WECHAT)
+        assert ledger.last_payment_dates() == {1: D(2026, 11, 20)}  # the new trigger runs
+        assert check_ledger() == []
+    finally:
+        db.close_ledger()
