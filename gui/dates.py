@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
 from models import clock
 
 DATE_FORMAT = "yyyy-MM-dd"
+_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Weekdays", "Mon"),
+    QT_TRANSLATE_NOOP("Weekdays", "Tue"),
+    QT_TRANSLATE_NOOP("Weekdays", "Wed"),
+    QT_TRANSLATE_NOOP("Weekdays", "Thu"),
+    QT_TRANSLATE_NOOP("Weekdays", "Fri"),
+    QT_TRANSLATE_NOOP("Weekdays", "Sat"),
+    QT_TRANSLATE_NOOP("Weekdays", "Sun"),
+)
+
+
+def weekday_names() -> tuple[str, ...]:
+    """Short weekday names in the UI language, Monday first (ISO day 1 is index 0)."""
+    return tuple(QCoreApplication.translate("Weekdays", name) for name in _WEEKDAYS)
 
 
 def date_edit(parent: QWidget | None = None, day: dt.date | None = None) -> QDateEdit:

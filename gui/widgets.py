@@ -9,12 +9,17 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLayout,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -24,7 +29,10 @@ from models.money import Fen, format_money, parse_money
 
 
 class ErrorLabel(QLabel):
-    """A red sentence under a form; empty and hidden when there is nothing wrong."""
+    """A red sentence under a form; empty and hidden when there is nothing wrong.
+
+    It clears itself when the language changes: the sentence was written in the old
+    language, and Save or the next check says it again in the new one if still true."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +46,42 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.clear_message()
+        super().changeEvent(event)
+
+
+def clear_when_edited(error: ErrorLabel, root: QWidget, *, skip: tuple[QWidget, ...] = ()) -> None:
+    """Hide `error` as soon as the user changes any field under `root`: the sentence was
+    about what was there before (Save checks again). `AmountEdit`s keep their own
+    as-you-type check; widgets under `skip` manage the error themselves."""
+
+    def clear() -> None:
+        error.clear_message()
+
+    def skipped(widget: QWidget) -> bool:
+        return any(widget is s or s.isAncestorOf(widget) for s in skip)
+
+    for widget in root.findChildren(QWidget):
+        if skipped(widget) or isinstance(widget, AmountEdit):
+            continue
+        if isinstance(widget, QLineEdit):
+            if isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+                continue  # the spin box or combo's own signal below covers it
+            widget.textEdited.connect(clear)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(clear)
+        elif isinstance(widget, QDateTimeEdit):
+            widget.dateTimeChanged.connect(clear)
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(clear)
+        elif isinstance(widget, (QAbstractButton, QGroupBox)) and widget.isCheckable():
+            widget.toggled.connect(clear)
 
 
 class AmountEdit(QLineEdit):

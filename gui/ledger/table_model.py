@@ -72,6 +72,20 @@ def details(entry: Entry) -> str:
     return " · ".join(parts)
 
 
+def kind_text(entry: Entry) -> str:
+    """The kind, saying when the entry is a reversal or was voided: a reversal of a
+    payment sits in the debit column, which would read as a delivery otherwise."""
+    if entry.is_reversal:
+        return QCoreApplication.translate("LedgerModel", "Reversal: {kind}").format(
+            kind=entry.kind.label
+        )
+    if entry.is_voided:
+        return QCoreApplication.translate("LedgerModel", "{kind} (voided)").format(
+            kind=entry.kind.label
+        )
+    return entry.kind.label
+
+
 class LedgerModel(QAbstractTableModel):
     """Rows are `LedgerRow`s of one customer, newest first."""
 
@@ -175,7 +189,7 @@ class LedgerModel(QAbstractTableModel):
         if column == DATE:
             return formatting.date(e.date)
         if column == KIND:
-            return e.kind.label
+            return kind_text(e)
         if column == DOC:
             return e.doc_no
         if column == DETAILS:

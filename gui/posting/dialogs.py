@@ -4,6 +4,7 @@ balance. Keyboard-first: the amount has focus, Enter saves, Esc cancels."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from gui.widgets import (
     Dialog,
     ErrorLabel,
     add_row,
+    clear_when_edited,
     enum_data,
     relabel_enum_items,
 )
@@ -72,11 +74,9 @@ class PostingDialog(Dialog):
         add_row(self.cheque_form, self.due_on)
         add_row(self.cheque_form, self.cheque_capitals)
 
-        self.lines_box = QGroupBox()
-        self.lines_box.setCheckable(True)
-        self.lines_box.setChecked(False)
+        # A tick box, and the lines editor only while it is ticked (no empty frame).
+        self.lines_box = QCheckBox()
         self.lines = DeliveryLinesEditor()
-        QVBoxLayout(self.lines_box).addWidget(self.lines)
         self.lines.setVisible(False)
         self.lines_box.toggled.connect(self._lines_toggled)
         self.lines.total_changed.connect(self._lines_total)
@@ -100,6 +100,7 @@ class PostingDialog(Dialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.lines_box)
+        layout.addWidget(self.lines)
         layout.addWidget(self.cheque_box)
         layout.addWidget(self.warnings)
         layout.addWidget(self.error)
@@ -108,6 +109,8 @@ class PostingDialog(Dialog):
         self.amount.amount_changed.connect(self._amount_changed)
         self.method.currentIndexChanged.connect(self._method_changed)
         self._method_changed()
+        # The lines editor and its tick box show the lines' own problem.
+        clear_when_edited(self.error, self, skip=(self.lines, self.lines_box))
         self.amount.setFocus()
         self.retranslate()
         self.setMinimumWidth(480)
@@ -121,7 +124,8 @@ class PostingDialog(Dialog):
 
     def _lines_toggled(self, on: bool) -> None:
         self.lines.setVisible(on)
-        self.adjustSize()
+        if not on:
+            self.error.clear_message()  # a bad line no longer counts
         # With lines, the total is their sum: the clerk cannot type a different one.
         self.amount.setReadOnly(on)
         if on and self.lines.table.rowCount() == 0:
@@ -222,6 +226,9 @@ class PostingDialog(Dialog):
             EntryKind.RETURN: self.tr("Return &note no.:"),
         }
         self.setWindowTitle(titles[self.kind])
+        # The credit warnings were in the old language: Save checks (and warns) again.
+        self._warned_for = None
+        self.warnings.hide()
         self._set_label(self.form, self.date, self.tr("&Date:"))
         self._set_label(self.form, self.amount, self.tr("&Amount:"))
         self._set_label(self.form, self.capitals, self.tr("In words:"))
@@ -238,11 +245,11 @@ class PostingDialog(Dialog):
         )
         relabel_enum_items(self.method, PaymentMethod)
         self.cheque_box.setTitle(self.tr("Cheque or draft"))
-        self.lines_box.setTitle(self.tr("Itemise the delivery (optional)"))
+        self.lines_box.setText(self.tr("&Itemise the delivery (optional)"))
         self._set_label(self.cheque_form, self.cheque_no, self.tr("Cheque n&umber:"))
         self._set_label(self.cheque_form, self.bank, self.tr("&Bank:"))
         self._set_label(self.cheque_form, self.written_on, self.tr("&Written on:"))
-        self._set_label(self.cheque_form, self.due_on, self.tr("Due on (票期):"))
+        self._set_label(self.cheque_form, self.due_on, self.tr("Due on:"))
         self._set_label(self.cheque_form, self.cheque_capitals, self.tr("Check the words:"))
         self.cheque_capitals.setToolTip(
             self.tr("The amount in words on the cheque must match these capitals.")
@@ -275,6 +282,7 @@ class VoidDialog(Dialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        clear_when_edited(self.error, self)
         self.retranslate()
         self.setMinimumWidth(440)
 

@@ -17,8 +17,8 @@ from gui import dates
 from gui.operations import Operations
 from gui.printing.documents import Printout, route_sheet_pdf, statement_pdf
 from gui.widgets import Dialog, ErrorLabel, add_row
-from models import clock, people, statements
-from models.records import Customer
+from models import clock, people, routesheets, statements
+from models.records import Customer, Route
 
 
 class _PrintChoiceDialog(Dialog):
@@ -88,13 +88,46 @@ class StatementDialog(_PrintChoiceDialog):
 class RouteSheetDialog(_PrintChoiceDialog):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
+        self.routes = {route.id: route for route in people.list_routes()}
         self.route = QComboBox()
-        for route in people.list_routes():
+        for route in self.routes.values():
             self.route.addItem(route.name, route.id)
         self.day = dates.date_edit(day=clock.today() + dt.timedelta(days=1))
+        # Printing on another day stays possible (a make-up run): it is only flagged.
+        self.off_day = QLabel()
+        self.off_day.setWordWrap(True)
+        self.off_day.setStyleSheet("color: #a05a00;")
+        self.off_day.hide()
         add_row(self.form, self.route)
         add_row(self.form, self.day)
+        self.form.addRow(self.off_day)
+        self.route.currentIndexChanged.connect(self._route_changed)
+        self.day.dateChanged.connect(self._check_day)
+        self._route_changed()
         self.retranslate()
+
+    def chosen_route(self) -> Route | None:
+        return self.routes.get(self.route.currentData())
+
+    def _route_changed(self) -> None:
+        """Each route has its days: the sheet is for the route's next one."""
+        route = self.chosen_route()
+        if route is not None:
+            self.day.setDate(routesheets.next_route_day(route, clock.today()))
+        self._check_day()
+
+    def _check_day(self) -> None:
+        route = self.chosen_route()
+        off = route is not None and not routesheets.is_route_day(route, dates.picked_date(self.day))
+        if off and route is not None:
+            names = dates.weekday_names()
+            self.off_day.setText(
+                self.tr("{route} runs on {days}").format(
+                    route=route.name,
+                    days=self.tr(", ").join(names[d - 1] for d in sorted(route.weekdays)),
+                )
+            )
+        self.off_day.setVisible(off)
 
     def make(self) -> None:
         route_id = self.route.currentData()
@@ -113,4 +146,5 @@ class RouteSheetDialog(_PrintChoiceDialog):
         self.setWindowTitle(self.tr("Print route sheet"))
         self._label(self.route, self.tr("&Route:"))
         self._label(self.day, self.tr("Route &day:"))
+        self._check_day()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Preview"))

@@ -78,6 +78,9 @@ class CallListModel(RecordTableModel[Call]):
     )
 
 
+CUSTOMER = 1  # the column that stretches
+
+
 def calls_on(day: dt.date) -> list[Call]:
     return [Call(p, customers.get_customer(p.customer_id)) for p in promises.promises_due_on(day)]
 
@@ -99,8 +102,11 @@ class CallListDialog(Dialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Every column as wide as its contents; the customer's name takes what is left.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

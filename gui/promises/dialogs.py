@@ -24,12 +24,14 @@ from gui.widgets import (
     Dialog,
     ErrorLabel,
     add_row,
+    clear_when_edited,
     enum_data,
     relabel_enum_items,
 )
 from models import clock, people, promises
 from models.errors import InputError
-from models.records import Customer, PaymentMethod, Promise
+from models.money import format_money
+from models.records import Customer, PaymentMethod, Promise, PromiseStatus
 
 
 def default_due(now: dt.datetime) -> dt.datetime:
@@ -57,7 +59,20 @@ class PromiseDialog(Dialog):
             f"<b>{customer.code} {customer.name}</b> · {formatting.money(balance)}"
         )
         self.amount = AmountEdit()
-        default = replaces.amount - replaces.paid if replaces else balance
+        # Promises still open cover part of the balance: promise only the rest, and say
+        # so (saving stays possible: the customer may promise it again).
+        self.open_promises = [
+            p
+            for p in promises.promises_for(customer.id)
+            if p.status is PromiseStatus.OPEN and (replaces is None or p.id != replaces.id)
+        ]
+        self.open_note = QLabel()
+        self.open_note.setWordWrap(True)
+        self.open_note.setStyleSheet("color: #a05a00;")
+        if replaces is not None:
+            default = replaces.amount - replaces.paid
+        else:
+            default = balance - promises.open_promised(customer.id)
         if default > 0:
             self.amount.set_fen(default)
         self.capitals = CapitalsLabel()
@@ -97,6 +112,8 @@ class PromiseDialog(Dialog):
         self.form.addRow(self.customer_label)
         add_row(self.form, self.amount)
         add_row(self.form, self.capitals)
+        self.form.addRow(self.open_note)  # right under the amount it explains
+        self.form.setRowVisible(self.open_note, bool(self.open_promises))
         add_row(self.form, self.due_at)
         add_row(self.form, self.method)
         add_row(self.form, self.payer)
@@ -108,6 +125,7 @@ class PromiseDialog(Dialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.amount.amount_changed.connect(self._amount_changed)
+        clear_when_edited(self.error, self)
         self.amount.setFocus()
         self.amount.selectAll()
         self.retranslate()
@@ -163,6 +181,16 @@ class PromiseDialog(Dialog):
             label = self.form.labelForField(field)
             if label is not None:
                 label.setText(text)
+        self.open_note.setText(
+            "\n".join(
+                self.tr("Open promise {serial} already covers {amount} due {due}").format(
+                    serial=p.serial,
+                    amount=format_money(p.amount - p.paid, "¥"),
+                    due=p.due_at.strftime("%m-%d %H:%M"),
+                )
+                for p in self.open_promises
+            )
+        )
         self.method.setItemText(0, self.tr("Not said"))
         relabel_enum_items(self.method, PaymentMethod)
         self.print_iou.setText(self.tr("&Print the IOU note now"))

@@ -522,6 +522,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>VOIDED: {reason}</source>
         <translation>已作废：{reason}</translation>
     </message>
+    <message>
+        <source>Reversal: {kind}</source>
+        <translation>冲销：{kind}</translation>
+    </message>
+    <message>
+        <source>{kind} (voided)</source>
+        <translation>{kind}（已作废）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -747,8 +755,12 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>支票 / 汇票</translation>
     </message>
     <message>
-        <source>Itemise the delivery (optional)</source>
-        <translation>送货明细（可选）</translation>
+        <source>&amp;Itemise the delivery (optional)</source>
+        <translation>送货明细（可选）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Due on:</source>
+        <translation>到期日（票期）：</translation>
     </message>
     <message>
         <source>Cheque n&amp;umber:</source>
@@ -761,10 +773,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Written on:</source>
         <translation>出票日期(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>Due on (票期):</source>
-        <translation>到期日（票期）：</translation>
     </message>
     <message>
         <source>Check the words:</source>
@@ -869,6 +877,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
+        <source>Open promise {serial} already covers {amount} due {due}</source>
+        <translation>已有未兑现的约定 {serial}：{amount}，{due} 前付清</translation>
+    </message>
+    <message>
         <source>Not said</source>
         <translation>未说明</translation>
     </message>
@@ -945,6 +957,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 </context>
 <context>
     <name>RouteSheetDialog</name>
+    <message>
+        <source>{route} runs on {days}</source>
+        <translation>{route}的出车日是{days}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
     <message>
         <source>There are no routes in this ledger yet.</source>
         <translation>此账本还没有线路。</translation>
@@ -1114,8 +1134,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>结果</translation>
     </message>
     <message>
-        <source>Reason given</source>
-        <translation>客户说的原因</translation>
+        <source>Reason (no money came)</source>
+        <translation>未收到款的原因</translation>
     </message>
     <message>
         <source>Rep</source>
@@ -1162,6 +1182,37 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>Weekdays</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeScreen</name>
     <message>
         <source>Type your company&apos;s name: it heads every document.</source>
@@ -1195,7 +1246,7 @@ postgresql://用户:密码@服务器/qingkuan</translation>
     </message>
     <message>
         <source>Welcome to Qingkuan 清款</source>
-        <translation>欢迎使用 清款</translation>
+        <translation>欢迎使用清款</translation>
     </message>
     <message>
         <source>Qingkuan keeps what your customers owe: deliveries, payments, promises to pay and the statements and IOU notes your reps carry.</source>

@@ -14,7 +14,14 @@ from PySide6.QtWidgets import (
 
 from gui import dates
 from gui.operations import Operations
-from gui.widgets import Dialog, ErrorLabel, add_row, enum_data, relabel_enum_items
+from gui.widgets import (
+    Dialog,
+    ErrorLabel,
+    add_row,
+    clear_when_edited,
+    enum_data,
+    relabel_enum_items,
+)
 from models import people, visits
 from models.records import Customer, LateReason, Visit, VisitOutcome
 
@@ -58,6 +65,7 @@ class VisitDialog(Dialog):
         layout.addWidget(self.buttons)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
+        clear_when_edited(self.error, self)
         self.outcome.setFocus()
         self.retranslate()
         self.setMinimumWidth(460)

@@ -23,7 +23,7 @@ class VisitModel(RecordTableModel[Visit]):
             lambda v: v.outcome.value,
         ),
         Column(
-            QT_TRANSLATE_NOOP("VisitModel", "Reason given"),
+            QT_TRANSLATE_NOOP("VisitModel", "Reason (no money came)"),
             lambda v: v.reason.label if v.reason else "",
             lambda v: v.reason.value if v.reason else "",
         ),

@@ -199,6 +199,10 @@ class WelcomeScreen(QWidget):
             )
         )
         self.language_label.setText(self.tr("Language:"))
+        # The language may have been switched elsewhere: show the one in use.
+        self.language_box.blockSignals(True)
+        self.language_box.setCurrentIndex(self.language_box.findData(language.current()))
+        self.language_box.blockSignals(False)
         self.new_box.setTitle(self.tr("Start a new ledger"))
         for field, text in (
             (self.company_name, self.tr("&Company name:")),
