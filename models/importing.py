@@ -12,10 +12,14 @@ Importing the same file twice does not post anything twice:
 - entries: each entry carries an ``import_key``: the SHA-256 of the row's normalised
   content (customer code, date, kind, amount in fen, document number, memo, method,
   cheque number, due date, bank) plus how many identical rows came before it in the
-  file. Two identical rows in one file are two entries (keys …#1 and …#2); the same file
-  imported again finds both keys and posts nothing ("0 new, 2 already imported"). An
-  overlapping export behaves the same way. A voided imported entry keeps its key, so a
-  re-import does not bring it back; a corrected row has new content, hence a new key.
+  file. Two identical rows without a document number in one file are two entries (keys
+  …#1 and …#2); the same file imported again finds both keys and posts nothing ("0 new,
+  2 already imported", each skipped row listed). An overlapping export behaves the same
+  way. A voided imported entry keeps its key, so a re-import does not bring it back; a
+  corrected row has new content, hence a new key. A delivery (or return) number may
+  appear only once per customer in a file: a second row with it is an error.
+- every row: filled cells right of the header's last column are an error (an unquoted
+  thousands comma in a CSV amount shifts the cells after it).
 - customers: a code already in the ledger with the same name is "already there" and left
   unchanged (no second opening balance); with a different name it is an error, because
   the file means another shop.
@@ -42,7 +46,7 @@ from models.customers import add_customer, parse_terms
 from models.db import transaction
 from models.errors import InputError, LedgerError
 from models.i18n import _
-from models.money import Fen, parse_money
+from models.money import Fen, format_plain, parse_money
 from models.parsing import parse_date, parse_datetime, parse_kind, parse_method
 from models.records import CustomerDraft, EntryKind, PaymentMethod
 from models.tables import CustomerRow, EntryRow, PromiseRow
@@ -140,11 +144,11 @@ class ImportRejected(InputError):
     def __init__(self, source: str, problems: Iterable[RowProblem]) -> None:
         self.problems = tuple(sorted(problems, key=lambda p: p.row))
         rows = len({p.row for p in self.problems})
-        super().__init__(
-            _("Nothing was imported from “{name}”: {rows} row(s) have problems.").format(
-                name=source, rows=rows
-            )
-        )
+        if rows == 1:
+            text = _("Nothing was imported from “{name}”: 1 row has problems.")
+        else:
+            text = _("Nothing was imported from “{name}”: {rows} rows have problems.")
+        super().__init__(text.format(name=source, rows=rows))
 
     def lines(self) -> list[str]:
         """The summary sentence, then one line per problem."""
@@ -152,8 +156,25 @@ class ImportRejected(InputError):
 
 
 @dataclass(frozen=True)
+class SkippedRow:
+    """A row left out because the ledger already has it; `what` identifies it for the
+    clerk, e.g. "C00003 2026-11-25 delivery 88.80"."""
+
+    row: int
+    what: str
+
+    def __str__(self) -> str:
+        return _("row {row}: {problem}").format(row=self.row, problem=self.what)
+
+
+# How many skipped rows `ImportResult.lines` names before "…and N more".
+SKIPPED_SHOWN = 20
+
+
+@dataclass(frozen=True)
 class ImportResult:
-    """What an import did. `existing` counts rows that were already in the ledger."""
+    """What an import did. `existing` counts rows that were already in the ledger;
+    `skipped` says which (by spreadsheet row number)."""
 
     kind: ImportKind
     source: str
@@ -163,13 +184,28 @@ class ImportResult:
     created_routes: tuple[str, ...] = ()
     created_reps: tuple[str, ...] = ()
     ignored_columns: tuple[str, ...] = ()
+    skipped: tuple[SkippedRow, ...] = ()
+
+    def lines(self, shown: int = SKIPPED_SHOWN) -> list[str]:
+        """The summary, then one line per skipped row (the first `shown` of them, then
+        "…and N more"), so the clerk can check what was taken as already there."""
+        lines = [self.summary(), *(str(s) for s in self.skipped[:shown])]
+        if len(self.skipped) > shown:
+            lines.append(_("…and {n} more.").format(n=len(self.skipped) - shown))
+        return lines
 
     def summary(self) -> str:
         """E.g. "entries.csv: 0 new, 120 already imported." plus what else happened."""
         if self.kind is ImportKind.CUSTOMERS:
-            text = _("{name}: {new} new customer(s), {old} already there (left unchanged).")
+            if self.added == 1:
+                text = _("{name}: {new} new customer, {old} already there (left unchanged).")
+            else:
+                text = _("{name}: {new} new customers, {old} already there (left unchanged).")
         elif self.kind is ImportKind.PROMISES:
-            text = _("{name}: {new} new promise(s), {old} already recorded.")
+            if self.added == 1:
+                text = _("{name}: {new} new promise, {old} already recorded.")
+            else:
+                text = _("{name}: {new} new promises, {old} already recorded.")
         else:
             text = _("{name}: {new} new, {old} already imported.")
         parts = [text.format(name=self.source, new=self.added, old=self.existing)]
@@ -215,6 +251,7 @@ def import_file(kind: ImportKind | str, path: str | Path) -> ImportResult:
         created_routes=tuple(run.created_routes),
         created_reps=tuple(run.created_reps),
         ignored_columns=columns.ignored,
+        skipped=tuple(run.skipped),
     )
 
 
@@ -233,10 +270,23 @@ class _Run:
     existing: int = 0
     created_routes: list[str] = field(default_factory=list)
     created_reps: list[str] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
 
     def rows(self) -> Iterator[_Row]:
+        """The data rows; one with more filled cells than the header is a problem and is
+        not offered (its cells are shifted: reading them would post wrong values)."""
         for number, cells in self.sheet.rows:
+            overflow = self.sheet.overflow(cells)
+            if overflow:
+                self.problems.append(RowProblem(number, "", overflow))
+                continue
             yield _Row(self, number, cells)
+
+    def skip(self, row: _Row, message: str, *details: str) -> None:
+        """Count `row` as already in the ledger and remember which it was."""
+        self.existing += 1
+        what = " ".join(d for d in details if d)
+        self.skipped.append(SkippedRow(row.number, f"{message} ({what})"))
 
     def write(self, row: _Row, column: str, action: Callable[[], object]) -> bool:
         """Run one row's writes in a savepoint; a refusal becomes a problem of `column`."""
@@ -295,11 +345,21 @@ class _Row:
             self.problem("customer_code", _("The customer code is empty."))
             return None
         if code not in ids:
-            self.problem(
-                "customer_code", _("There is no customer with code “{code}”.").format(code=code)
-            )
+            self.problem("customer_code", unknown_code_message(code, ids))
             return None
         return ids[code]
+
+
+def unknown_code_message(code: str, codes: Iterable[str]) -> str:
+    """ "There is no customer with code …", suggesting a code that differs only in case
+    (a clerk types c00001 for C00001)."""
+    folded = code.casefold()
+    near = sorted(c for c in codes if c.casefold() == folded)
+    if near:
+        return _("There is no customer with code “{code}”: did you mean {suggestion}?").format(
+            code=code, suggestion=" / ".join(near)
+        )
+    return _("There is no customer with code “{code}”.").format(code=code)
 
 
 def _customer_ids() -> dict[str, int]:
@@ -342,7 +402,7 @@ def _import_customers(run: _Run) -> None:
             seen[code] = row.number
         if code in existing:
             if existing[code] == name:
-                run.existing += 1
+                run.skip(row, _("already there"), code, name)
             elif name:
                 row.problem(
                     "code",
@@ -531,17 +591,38 @@ def _import_entries(run: _Run) -> None:
     ids = _customer_ids()
     parsed: list[tuple[_Row, _EntryDraft, str]] = []
     occurrences: Counter[str] = Counter()
+    # A delivery note (or return) number is the customer's document: one entry each.
+    documents: dict[tuple[int, EntryKind, str], int] = {}
     for row in run.rows():
         draft = _parse_entry(row, ids)
         if draft is None:
             continue
+        if draft.doc_no and draft.kind in (EntryKind.DELIVERY, EntryKind.RETURN):
+            document = (draft.customer_id, draft.kind, draft.doc_no)
+            if document in documents:
+                row.problem(
+                    "doc_no",
+                    _("{doc} also appears in row {other}.").format(
+                        doc=draft.doc_no, other=documents[document]
+                    ),
+                )
+                continue
+            documents[document] = row.number
         content = draft.content()
         occurrences[content] += 1
         parsed.append((row, draft, _key(content, str(occurrences[content]))))
     known = _existing_keys([key for _row, _draft, key in parsed])
     for row, draft, key in parsed:
         if key in known:
-            run.existing += 1
+            run.skip(
+                row,
+                _("already imported"),
+                draft.code,
+                draft.on.isoformat(),
+                draft.kind.label,
+                format_plain(draft.amount),
+                draft.doc_no,
+            )
             continue
         # What the model may still refuse here is about the document number (already
         # posted for this customer), so that is the column to point at.
@@ -570,7 +651,13 @@ def _import_promises(run: _Run) -> None:
             continue
         seen[same] = row.number  # type: ignore[index]
         if _promise_exists(customer_id, amount, due_at):  # type: ignore[arg-type]
-            run.existing += 1
+            run.skip(
+                row,
+                _("already recorded"),
+                row.text("customer_code"),
+                format_plain(amount),  # type: ignore[arg-type]  # not None: the row is not bad
+                due_at.strftime("%Y-%m-%d %H:%M"),  # type: ignore[union-attr]
+            )
             continue
         new_rep = bool(rep_name) and people.rep_by_name(rep_name) is None
         promise = _PromiseDraft(customer_id, amount, due_at, method, payer, rep_name, note)  # type: ignore[arg-type]

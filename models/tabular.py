@@ -40,6 +40,28 @@ class Sheet:
     headers: tuple[str, ...]  # as written in the file, stripped
     rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cells) of non-blank rows
 
+    @property
+    def width(self) -> int:
+        """How many columns the header names (up to its last non-empty cell)."""
+        return _filled_width(self.headers)
+
+    def overflow(self, cells: tuple[str, ...]) -> str:
+        """Why a row cannot be read when it has filled cells right of the header's last
+        column (a CSV amount such as 1,000.00 without quotes splits into two cells and
+        shifts every cell after it), else "". Empty trailing cells are fine."""
+        width, filled = self.width, _filled_width(cells)
+        if filled <= width:
+            return ""
+        if self.encoding == "xlsx":
+            return _(
+                "the row has values in {cells} columns but the header names only {headers}: "
+                "give the extra column a header or delete it."
+            ).format(cells=filled, headers=width)
+        return _(
+            "the row has {cells} cells but the header has {headers}: an amount with a "
+            "thousands comma (1,000.00) must be in quotes, or save the file from Excel."
+        ).format(cells=filled, headers=width)
+
 
 @dataclass(frozen=True)
 class Column:
@@ -85,6 +107,13 @@ def read_sheet(path: str | Path) -> Sheet:
                 "“{name}” is an old Excel 97-2003 workbook: in Excel choose Save As and pick "
                 "“Excel Workbook (.xlsx)” or “CSV UTF-8”, then import that file."
             ).format(name=path.name)
+        )
+    if not data.startswith(XLSX_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise InputError(
+            _(
+                "“{name}” is not an Excel workbook, although its name ends in {suffix}: open "
+                "it in Excel and save it as an .xlsx workbook or as “CSV UTF-8”."
+            ).format(name=path.name, suffix=path.suffix)
         )
     if data.startswith(XLSX_MAGIC):
         encoding, records = "xlsx", _xlsx_records(data, path.name)
@@ -183,6 +212,14 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _filled_width(cells: tuple[str, ...]) -> int:
+    """The number of cells up to and including the last non-empty one."""
+    for i in range(len(cells) - 1, -1, -1):
+        if cells[i]:
+            return i + 1
+    return 0
+
+
 def _sheet(source: str, encoding: str, records: list[list[str]]) -> Sheet:
     numbered = [(n, tuple(c.strip() for c in cells)) for n, cells in enumerate(records, start=1)]
     filled = [(n, cells) for n, cells in numbered if any(cells)]
@@ -228,12 +265,11 @@ def map_columns(sheet: Sheet, columns: tuple[Column, ...]) -> ColumnMap:
     missing = [c for c in columns if c.required and c.key not in index]
     if missing:
         names = ", ".join(f"{c.key} ({c.zh})" for c in missing)
-        problems.insert(
-            0,
-            _("Row {row}: the header lacks the column(s) {names}.").format(
-                row=sheet.header_row, names=names
-            ),
-        )
+        if len(missing) == 1:
+            text = _("Row {row}: the header lacks the column {names}.")
+        else:
+            text = _("Row {row}: the header lacks the columns {names}.")
+        problems.insert(0, text.format(row=sheet.header_row, names=names))
     if problems:
         raise InputError(" ".join(problems))
     return ColumnMap(index, labels, tuple(ignored))

@@ -81,7 +81,13 @@ def test_customers_reimport_leaves_them_unchanged(ledger: str, tmp_path: Path) -
     import_file("customers", path)
     again = import_file("customers", path)
     assert (again.added, again.existing) == (0, 4)
-    assert "0 new customer(s), 4 already there" in again.summary()
+    assert "0 new customers, 4 already there" in again.summary()
+    assert again.lines()[1:] == [
+        "row 2: already there (C001 东城王记便利店)",
+        "row 3: already there (C002 西关李记超市)",
+        "row 4: already there (C003 南街小卖部)",
+        "row 5: already there (C004 北苑饭店)",
+    ]
     assert entry_count() == 2  # no second opening balance
 
 
@@ -116,7 +122,7 @@ def test_customers_every_bad_row_reported_nothing_written(ledger: str, tmp_path:
         (4, "期初日期"),
         (5, "编号"),
     ]
-    assert "3 row(s) have problems" in str(err.value)
+    assert "3 rows have problems" in str(err.value)
     assert CustomerRow.select().count() == 0
     assert RouteRow.select().count() == 0
 
@@ -234,13 +240,14 @@ def test_entries_all_or_nothing_every_bad_row(ledger: str, tmp_path: Path) -> No
         (10, "doc_no"),
     ]
     lines = err.value.lines()
-    assert lines[0] == "Nothing was imported from “e.csv”: 8 row(s) have problems."
+    assert lines[0] == "Nothing was imported from “e.csv”: 8 rows have problems."
+    assert lines[-1] == "row 10, column doc_no: D1 also appears in row 2."
     assert lines[1] == "row 3, column customer_code: There is no customer with code “C9”."
     assert entry_count() == 0  # row 2 was written and then rolled back
 
 
 def test_entries_missing_columns_and_duplicates(ledger: str, tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"lacks the column\(s\) kind \(类型\), amount \(金额\)"):
+    with pytest.raises(InputError, match=r"lacks the columns kind \(类型\), amount \(金额\)"):
         import_file("entries", write(tmp_path / "e.csv", "code,date,memo\nC1,2026-10-01,x\n"))
     with pytest.raises(InputError, match="appears twice"):
         import_file(
@@ -264,6 +271,11 @@ def test_entries_reimport_does_not_double_post(ledger: str, tmp_path: Path) -> N
     again = import_file("entries", path)
     assert (again.added, again.existing) == (0, 3)
     assert again.summary() == "e.csv: 0 new, 3 already imported."
+    assert again.lines()[1:] == [
+        "row 2: already imported (C1 2026-10-01 Delivery 100.00)",
+        "row 3: already imported (C1 2026-10-02 Payment 20.00)",
+        "row 4: already imported (C1 2026-10-02 Payment 20.00)",
+    ]
     assert balance(cid) == 60_00
     # An overlapping later export: the old rows are recognised, a third payment is new.
     more = write(tmp_path / "more.csv", text + "C1,2026-10-02,payment,20,cash\n")
@@ -327,6 +339,11 @@ def test_promises_import_and_reimport(ledger: str, tmp_path: Path) -> None:
     assert made[0].rep_id == rep.id and made[0].payer == "老板娘"  # the customer's own
     again = import_file("promises", path)
     assert (again.added, again.existing) == (0, 2)
+    assert again.summary() == "p.csv: 0 new promises, 2 already recorded."
+    assert again.lines()[1:] == [
+        "row 2: already recorded (C1 500.00 2026-11-28 10:00)",
+        "row 3: already recorded (C1 300.00 2026-12-05 16:30)",
+    ]
     assert PromiseRow.select().count() == 2
 
 
@@ -356,3 +373,85 @@ def test_aging_after_import(ledger: str, tmp_path: Path) -> None:
     report = aging.age_all(dt.date(2026, 11, 26))
     row = next(r for r in report.rows if r.code == "C001")
     assert row.balance == 1200_50 and row.buckets[-1] == 1200_50
+
+
+# --- rows the clerk must look at --------------------------------------------------------
+
+
+def test_unquoted_thousands_comma_is_refused(ledger: str, tmp_path: Path) -> None:
+    """1,000.00 without quotes splits into "1" and "000.00": never post ¥1.00."""
+    add("C00004")
+    text = (
+        "客户编号,日期,类型,金额,单号\n"
+        "C00004,2026/11/24,送货,5,SH-76\n"
+        "C00004,2026/11/25,送货,1,000.00,SH-77\n"
+        'C00004,2026/11/26,送货,"1,000.00",SH-78,,\n'  # quoted, trailing empties: fine
+    )
+    with pytest.raises(ImportRejected) as err:
+        import_file("entries", write(tmp_path / "e.csv", text))
+    assert err.value.lines() == [
+        "Nothing was imported from “e.csv”: 1 row has problems.",
+        "row 3: the row has 6 cells but the header has 5: an amount with a thousands comma "
+        "(1,000.00) must be in quotes, or save the file from Excel.",
+    ]
+    assert entry_count() == 0
+
+
+def test_xlsx_values_beyond_the_header_are_refused(ledger: str, tmp_path: Path) -> None:
+    add("C1")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["code", "date", "kind", "amount"])
+    sheet.append(["C1", "2026-10-01", "delivery", 5, None])
+    sheet.append(["C1", "2026-10-01", "delivery", 1, "000.00"])
+    path = tmp_path / "e.xlsx"
+    book.save(path)
+    with pytest.raises(ImportRejected) as err:
+        import_file("entries", path)
+    assert [(p.row, p.column) for p in err.value.problems] == [(3, "")]
+    assert "values in 5 columns but the header names only 4" in err.value.problems[0].message
+    assert entry_count() == 0
+
+
+def test_document_number_twice_in_one_file(ledger: str, tmp_path: Path) -> None:
+    add("C1")
+    add("C2", "西关李记")
+    text = (
+        "客户编号,日期,类型,金额,单号\n"
+        "C1,2026-10-01,送货,10,SH-1\n"
+        "C2,2026-10-01,送货,10,SH-2\n"  # another customer's note SH-2: fine
+        "C1,2026-10-01,退货,5,SH-2\n"  # a return numbered SH-2: fine
+        "C1,2026-10-01,期初,5,SH-2\n"  # an opening balance is not a note
+        "C1,2026-10-02,送货,20,SH-3\n"
+        "C1,2026-10-02,送货,20,SH-2\n"  # row 7
+        "C1,2026-10-02,送货,20,SH-2\n"  # row 8: the same note again
+    )
+    with pytest.raises(ImportRejected) as err:
+        import_file("entries", write(tmp_path / "e.csv", text))
+    problems = [str(p) for p in err.value.problems]
+    assert problems == ["row 8, column 单号: SH-2 also appears in row 7."]
+    assert not any("already posted" in p for p in problems)
+
+
+def test_customer_code_in_another_case_is_suggested(ledger: str, tmp_path: Path) -> None:
+    add("C00001")
+    path = write(tmp_path / "e.csv", "code,date,kind,amount\nc00001,2026-10-01,delivery,5\n")
+    with pytest.raises(ImportRejected) as err:
+        import_file("entries", path)
+    assert [str(p) for p in err.value.problems] == [
+        "row 2, column code: There is no customer with code “c00001”: did you mean C00001?"
+    ]
+
+
+def test_many_skipped_rows_are_listed_up_to_twenty(ledger: str, tmp_path: Path) -> None:
+    add("C1")
+    rows = "".join(f"C1,2026-10-01,delivery,{i + 1},D{i}\n" for i in range(23))
+    path = write(tmp_path / "e.csv", "code,date,kind,amount,doc_no\n" + rows)
+    import_file("entries", path)
+    again = import_file("entries", path)
+    lines = again.lines()
+    assert lines[0] == "e.csv: 0 new, 23 already imported."
+    assert lines[1] == "row 2: already imported (C1 2026-10-01 Delivery 1.00 D0)"
+    assert lines[20] == "row 21: already imported (C1 2026-10-01 Delivery 20.00 D19)"
+    assert lines[21:] == ["…and 3 more."]
+    assert len(import_file("entries", path).lines(shown=30)) == 24

@@ -83,7 +83,7 @@ def test_map_columns_reports_missing_and_ignored(tmp_path: Path) -> None:
         Column("name", "名称"),
         Column("notes", "备注"),
     )
-    with pytest.raises(InputError, match=r"lacks the column\(s\) code \(编号\)"):
+    with pytest.raises(InputError, match=r"lacks the column code \(编号\)\.$"):
         map_columns(read_sheet(path), columns)
     path.write_text("Name,备注,序号,编号\nx,y,1,C1\n", encoding="utf-8")
     found = map_columns(read_sheet(path), columns)
@@ -130,3 +130,43 @@ def test_kinds_and_methods_in_both_languages() -> None:
         parse_kind("bounce")
     with pytest.raises(InputError, match="not a payment method"):
         parse_method("bitcoin")
+
+
+def test_row_wider_than_header(tmp_path: Path) -> None:
+    """A CSV amount 1,000.00 without quotes splits into two cells: the row is too wide."""
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "客户编号,日期,类型,金额,单号\n"
+        "C1,2026/11/25,送货,1,000.00,SH-77\n"
+        "C1,2026/11/25,送货,5,SH-78,,\n"  # empty trailing cells are fine
+        "C1,2026/11/25,送货,5\n",  # so are missing ones
+        encoding="utf-8",
+    )
+    sheet = read_sheet(path)
+    assert sheet.width == 5
+    problems = [sheet.overflow(cells) for _n, cells in sheet.rows]
+    assert problems[1:] == ["", ""]
+    assert problems[0].startswith("the row has 6 cells but the header has 5:")
+    assert "thousands comma" in problems[0]
+
+
+def test_xlsx_values_beyond_the_header(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["code", "name", None])
+    book.active.append(["C1", "x", None, "stray"])
+    book.active.append(["C2", "y"])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    sheet = read_sheet(path)
+    first, second = (sheet.overflow(cells) for _n, cells in sheet.rows)
+    assert first.startswith("the row has values in 4 columns but the header names only 2")
+    assert second == ""
+
+
+def test_text_file_named_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "fake.xlsx"
+    path.write_text("code,name\nC1,x\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"“fake.xlsx” is not an Excel workbook.*\.xlsx .*CSV"):
+        read_sheet(path)
