@@ -70,6 +70,12 @@ def check_destination(out: str | Path) -> Path:
             _("“{path}” is a folder: give a file name such as statement.pdf.").format(path=path)
         )
     folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            _("“{folder}” is a file, not a folder: choose another place for the file.").format(
+                folder=folder
+            )
+        )
     if not folder.is_dir():
         raise OutputError(
             _("The folder “{folder}” does not exist: choose another place for the PDF.").format(
@@ -113,6 +119,9 @@ def write_atomic(out: str | Path, data: bytes, *, sync: bool = True) -> Path:
     return path
 
 
+_UNWRITABLE_PLACE = {errno.ENOENT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR}
+
+
 def _os_error(path: Path, err: OSError) -> OutputError:
     if err.errno == errno.ENOSPC:
         msg = _("The disk is full: “{path}” was not written. Free some space and try again.")
@@ -121,6 +130,10 @@ def _os_error(path: Path, err: OSError) -> OutputError:
         msg = _("“{path}” is open in another program or read-only: close it there and try again.")
     elif isinstance(err, PermissionError):
         msg = _("You have no permission to write “{path}”: choose another folder.")
+    elif err.errno in _UNWRITABLE_PLACE:
+        # E.g. /proc or a read-only disk: the system's words ("No such file or
+        # directory") would send the user looking for a missing file.
+        msg = _("Files cannot be written in the folder of “{path}”: choose another folder.")
     else:
         msg = _("“{path}” could not be written: {reason}.")
     return OutputError(msg.format(path=path, reason=err.strerror or err))

@@ -96,6 +96,12 @@ def export_aging(
             _("“{path}” is a folder: give a file name such as aging.xlsx.").format(path=path)
         )
     folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            _("“{folder}” is a file, not a folder: choose another place for the file.").format(
+                folder=folder
+            )
+        )
     if not folder.is_dir():
         raise OutputError(
             _("The folder “{folder}” does not exist: choose another place for the file.").format(
