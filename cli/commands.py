@@ -17,13 +17,17 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
-from models import db
-from models.errors import LedgerError
+from models import clock, db
+from models.errors import LedgerError, NotFound
 from models.i18n import _
 from models.paths import default_ledger_path, log_file
+
+if TYPE_CHECKING:
+    from models.records import Route
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
 
@@ -85,8 +89,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.exists():  # before opening (maybe creating) the ledger
         complain(_("There is no file “{path}”.").format(path=path))
         return EXIT_ERROR
-    open_target(args, create=True)
-    say(import_file(args.what, path).summary())
+    target = args.db or str(default_ledger_path(create_folder=True))
+    if not db.is_postgres_url(target) and not Path(target).expanduser().exists():
+        # Moving from Excel into a new ledger is legitimate, but a mistyped --db must
+        # not go unnoticed: say so before anything else.
+        say(_("New ledger created at {path}.").format(path=Path(target).expanduser()))
+    db.open_ledger(target, create=True)
+    for line in import_file(args.what, path).lines():
+        say(line)
     return EXIT_OK
 
 
@@ -95,7 +105,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     open_target(args, create=False)
     path, rows = export_aging(args.out, args.as_of, bom=args.bom)
-    say(_("Aging of {n} customers written to {path}.").format(n=rows, path=path))
+    if rows == 1:
+        text = _("Aging of 1 customer written to {path}.")
+    else:
+        text = _("Aging of {n} customers written to {path}.")
+    say(text.format(n=rows, path=path))
     return EXIT_OK
 
 
@@ -106,11 +120,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = check_ledger()
     for problem in problems:
         say(problem)
-    if problems:
-        complain(_("{n} problem(s) found in {target}.").format(n=len(problems), target=target))
-        return EXIT_PROBLEMS
-    say(_("No problems found in {target}.").format(target=target))
-    return EXIT_OK
+    if len(problems) == 1:
+        complain(_("1 problem found in {target}.").format(target=target))
+    elif problems:
+        complain(_("{n} problems found in {target}.").format(n=len(problems), target=target))
+    else:
+        say(_("No problems found in {target}.").format(target=target))
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -118,15 +134,83 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     open_target(args, create=False)
     if args.document == "statement":
+        _check_customer_code(args.code)
         path = documents.print_statement(
             args.code, args.date_from, args.date_to, args.as_of, lang=args.lang, out=args.out
         )
+        say(_("Statement written to {path}.").format(path=path))
     elif args.document == "iou":
+        _check_customer_code(args.code)
         path = documents.print_iou(args.code, lang=args.lang, out=args.out)
+        say(_("IOU notes written to {path}.").format(path=path))
     else:
-        path = documents.print_route(args.route, args.date, lang=args.lang, out=args.out)
-    say(_("Written {path}.").format(path=path))
+        from models.routesheets import is_route_day, next_route_day
+
+        route = _find_route(args.route)
+        # Sheets are printed the evening before: by default for the route's next day.
+        day = args.date or next_route_day(route, clock.today())
+        path = documents.print_route(route.name, day, lang=args.lang, out=args.out)
+        say(
+            _("Route sheet of {route} for {day} written to {path}.").format(
+                route=route.name, day=day.isoformat(), path=path
+            )
+        )
+        if not is_route_day(route, day):
+            # Printed all the same (an extra trip happens), but maybe the date is wrong.
+            complain(not_a_route_day(route, day))
     return EXIT_OK
+
+
+def _check_customer_code(code: str) -> None:
+    """`NotFound` for an unknown code, suggesting one that differs only in case."""
+    from models.customers import customer_by_code, list_customers
+    from models.importing import unknown_code_message
+
+    try:
+        customer_by_code(code)
+    except NotFound:
+        codes = (c.code for c in list_customers(include_archived=True))
+        raise NotFound(unknown_code_message(code.strip(), codes)) from None
+
+
+def _find_route(name: str) -> Route:
+    """The route called (or numbered) `name`; `NotFound` lists the routes there are."""
+    from models.people import list_routes
+    from reports.cli import find_route
+
+    try:
+        return find_route(name)
+    except NotFound as err:
+        names = [r.name for r in list_routes()]
+        if not names:
+            raise NotFound(f"{err} {_('There are no routes yet.')}") from None
+        listed = _("The routes are: {names}.").format(names=", ".join(names))
+        raise NotFound(f"{err} {listed}") from None
+
+
+def _short_weekday(iso: int) -> str:
+    return (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))[iso - 1]
+
+
+def _weekday(iso: int) -> str:
+    names = (
+        _("Monday"),
+        _("Tuesday"),
+        _("Wednesday"),
+        _("Thursday"),
+        _("Friday"),
+        _("Saturday"),
+        _("Sunday"),
+    )
+    return names[iso - 1]
+
+
+def not_a_route_day(route: Route, day: dt.date) -> str:
+    """E.g. "城东线 runs on Mon, Thu; 2026-11-27 is a Friday." """
+    days = ", ".join(_short_weekday(d) for d in sorted(route.weekdays))
+    return _("{route} runs on {days}; {day} is a {weekday}.").format(
+        route=route.name, days=days, day=day.isoformat(), weekday=_weekday(day.isoweekday())
+    )
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

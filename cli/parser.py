@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
+from collections.abc import Callable
 from typing import NoReturn
 
 from models.errors import InputError
@@ -17,10 +19,73 @@ Messages follow the system language; set QK_LANG=en or QK_LANG=zh to choose."""
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line on stderr (exit status 2)."""
+    """An argument parser whose errors are one line on stderr (exit status 2), in the
+    language of the messages (argparse itself only speaks English)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (--help)\n")
+        text = " ".join(translate_argparse(message).split("\n"))
+        self.exit(2, f"{self.prog}: {text} (--help)\n")
+
+
+def _unquote(text: str) -> str:
+    """``'x'`` (argparse shows values with repr) → ``x``."""
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text
+
+
+def _choices(text: str) -> str:
+    return ", ".join(_unquote(c.strip()) for c in text.split(","))
+
+
+# argparse's messages (Python 3.11 to 3.13) and what to say instead; the first match wins.
+_ARGPARSE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(r"the following arguments are required: (?P<names>.+)"),
+        lambda m: _("Missing: {names}.").format(names=m["names"]),
+    ),
+    (
+        re.compile(
+            r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"
+        ),
+        lambda m: _("{argument}: “{value}” is not one of {choices}.").format(
+            argument=m["arg"], value=_unquote(m["value"]), choices=_choices(m["choices"])
+        ),
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+): expected (?:one|at least one|at most one) argument"),
+        lambda m: _("{argument} needs a value after it.").format(argument=m["arg"]),
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+): invalid \S+ value: (?P<value>.+)"),
+        lambda m: _("{argument}: “{value}” is not a valid value.").format(
+            argument=m["arg"], value=_unquote(m["value"])
+        ),
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<args>.+)"),
+        lambda m: _("Not understood: {args}.").format(args=m["args"]),
+    ),
+    (
+        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
+        lambda m: _("{option} is ambiguous: it could mean {matches}.").format(
+            option=m["option"], matches=m["matches"]
+        ),
+    ),
+    # Our own type checks (dates, counts) already give a translated sentence.
+    (
+        re.compile(r"argument (?P<arg>\S+): (?P<problem>.+)", re.DOTALL),
+        lambda m: _("{argument}: {problem}").format(argument=m["arg"], problem=m["problem"]),
+    ),
+)
+
+
+def translate_argparse(message: str) -> str:
+    """One of argparse's English error messages as a sentence in the current language;
+    a message it does not know is kept as it is."""
+    for pattern, say in _ARGPARSE:
+        match = pattern.fullmatch(message.strip())
+        if match:
+            return say(match)
+    return message
 
 
 def date_arg(text: str) -> dt.date:
@@ -103,7 +168,9 @@ def build_parser() -> Parser:
         "route", parents=[db_too], help="a route sheet (收款路线单) for a route day"
     )
     route.add_argument("route", metavar="ROUTE")
-    route.add_argument("--date", type=date_arg, required=True, metavar="YYYY-MM-DD")
+    route.add_argument(
+        "--date", type=date_arg, metavar="YYYY-MM-DD", help="default: the route's next day"
+    )
     for doc in (statement, iou, route):
         doc.add_argument("--lang", choices=("zh", "en"), help="default: the company setting")
         doc.add_argument("--out", required=True, metavar="FILE.pdf")

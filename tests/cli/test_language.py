@@ -72,3 +72,26 @@ def test_db_before_or_after_the_command() -> None:
     assert parser.parse_args(["check"]).db is None
     args = parser.parse_args(["print", "iou", "C1", "--out", "x.pdf", "--db", "c"])
     assert (args.db, args.code, args.document) == ("c", "C1", "iou")
+
+
+def test_command_line_messages_have_chinese() -> None:
+    """models/test_translations.py covers models/ and reports/; the command line's own
+    sentences (cli/) need Chinese too."""
+    import ast
+    import json
+
+    root = Path(__file__).resolve().parents[2]
+    catalog = json.loads((root / "models/translations/zh_CN.json").read_text(encoding="utf-8"))
+    missing = []
+    for path in sorted((root / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and not catalog.get(node.args[0].value, "").strip()
+            ):
+                missing.append(f"{path.name}:{node.lineno}: {node.args[0].value!r}")
+    assert not missing, "\n".join(missing)

@@ -75,12 +75,18 @@ def test_import_export_check_round_trip(tmp_path: Path, files: dict[str, Path]) 
     db = str(tmp_path / "x.qkledger")
     result = run(tmp_path, "--db", db, "import", "customers", str(files["customers"]))
     assert result.returncode == 0, result.stderr
-    assert "2 new customer(s)" in result.stdout and "New routes: 城东线, 城西线." in result.stdout
+    assert result.stdout.splitlines()[0] == f"New ledger created at {db}."
+    assert "2 new customers" in result.stdout and "New routes: 城东线, 城西线." in result.stdout
     result = run(tmp_path, "--db", db, "import", "entries", str(files["entries"]))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "entries.csv: 3 new, 0 already imported."
     result = run(tmp_path, "--db", db, "import", "entries", str(files["entries"]))
-    assert result.stdout.strip() == "entries.csv: 0 new, 3 already imported."
+    assert result.stdout.splitlines() == [
+        "entries.csv: 0 new, 3 already imported.",
+        f"row 2: already imported (C1 {D2} Delivery 250.50 D100)",
+        f"row 3: already imported (C1 {D2} Payment 100.00)",
+        f"row 4: already imported (C2 {D2} Delivery 80.00 D101)",
+    ]
 
     out = tmp_path / "aging.csv"
     result = run(tmp_path, "--db", db, "export", "aging", "--out", str(out))
@@ -123,6 +129,8 @@ def test_import_export_check_round_trip(tmp_path: Path, files: dict[str, Path]) 
     result = run(tmp_path, "--db", db, "check")
     assert result.returncode == 0, result.stderr
     assert "No problems found" in result.stdout
+    result = run(tmp_path, "--db", db, "export", "aging", "--out", str(out))
+    assert result.stdout.strip() == f"Aging of 2 customers written to {out}."
 
 
 def test_bad_import_lists_every_row_and_writes_nothing(
@@ -142,7 +150,7 @@ def test_bad_import_lists_every_row_and_writes_nothing(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        "Nothing was imported from “bad.csv”: 2 row(s) have problems.",
+        "Nothing was imported from “bad.csv”: 2 rows have problems.",
         "row 3, column customer_code: There is no customer with code “C9”.",
         f"row 4, column date: “{D2}x” is not a date: type it as YYYY-MM-DD, such as 2026-12-14.",
         "row 4, column amount: “10.001” has more than two decimals: amounts go to the fen, such as 12.35.",
@@ -190,9 +198,13 @@ def test_argument_errors_exit_2_with_one_line(tmp_path: Path) -> None:
     result = run(tmp_path, "--db", db, "import", "suppliers", "x.csv")
     assert result.returncode == 2
     one_line_error(result)
-    result = run(tmp_path, "--db", db, "print", "route", "城东线", "--out", "r.pdf")
+    result = run(tmp_path, "--db", db, "print", "route", "--out", "r.pdf")
     assert result.returncode == 2
-    assert "--date" in one_line_error(result)
+    assert one_line_error(result) == "main.py print route: Missing: ROUTE. (--help)"
+    result = run(tmp_path, "--db", db, "export", "aging", "--out")
+    assert one_line_error(result) == "main.py export: --out needs a value after it. (--help)"
+    result = run(tmp_path, "--db", db, "check", "--verbose")
+    assert one_line_error(result) == "main.py: Not understood: --verbose. (--help)"
 
 
 def test_demo_then_check_then_refuse_second_demo(tmp_path: Path) -> None:
@@ -217,7 +229,7 @@ def test_check_finds_damage_exit_3(tmp_path: Path, files: dict[str, Path]) -> No
     result = run(tmp_path, "--db", str(db), "check")
     assert result.returncode == 3
     assert "does not match its kind and amount" in result.stdout
-    assert "problem(s) found" in one_line_error(result)
+    assert one_line_error(result).endswith(" problems found in " + str(db) + ".")
 
 
 def test_default_ledger_in_data_folder(tmp_path: Path, files: dict[str, Path]) -> None:
@@ -244,8 +256,13 @@ def test_print_statement_and_route(tmp_path: Path, files: dict[str, Path]) -> No
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+    assert result.stdout.strip() == f"Statement written to {out}."
     out = tmp_path / "r.pdf"
     args = ("print", "route", "城东线", "--date", TODAY.isoformat(), "--out", str(out))
     result = run(tmp_path, "--db", db, *args)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+    assert result.stdout.strip() == (
+        f"Route sheet of 城东线 for {TODAY.isoformat()} written to {out}."
+    )
+    assert result.stderr == ""  # a route without weekdays runs any day
