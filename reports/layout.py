@@ -91,9 +91,15 @@ class Page:
 
 
 def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
-    """Assign `blocks` to pages, top to bottom; always returns at least one page."""
+    """Assign `blocks` to pages, top to bottom; always returns at least one page.
+
+    A run of blocks joined by `keep_with_next` moves to a new page together when it does
+    not fit; a run too tall for any page flows like separate blocks instead (so a long
+    run never leaves a page holding one block each).
+    """
     pages = [Page()]
     y = frame.first_top
+    room = frame.top - frame.bottom + 0.01  # the height of a continuation page
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -102,6 +108,9 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
         while blocks[j].keep_with_next and j + 1 < len(blocks):
             j += 1
             need += blocks[j].height
+        head = block.header.height if block.header is not None else 0.0
+        if need + head > room:  # the run can never fit: only this block must
+            need = block.height
         fits = y - need >= frame.bottom - 0.01
         if not fits and pages[-1].placed:
             pages.append(Page())
@@ -152,16 +161,22 @@ class Document:
 
 @dataclass(frozen=True)
 class Column:
+    """A table column. Text wider than the column is wrapped onto up to `lines` lines
+    (the row grows); only what is left after that is cut with an ellipsis."""
+
     title: str
     width: float
     align: str = "left"  # "left" | "right" | "center"
+    lines: int = 1
 
 
 @dataclass(frozen=True)
 class Cell:
     """A table cell: one or more lines of text and how they look.
 
-    Only the first line is struck through and coloured; later lines are notes (grey).
+    Only the first line (the main text) is struck through and coloured; later lines are
+    notes (grey). In a column with `Column.lines` > 1 each is wrapped to the column's
+    width, and a main text may hold line breaks.
     """
 
     text: str | tuple[str, ...]
@@ -197,6 +212,9 @@ class Table:
         pad: float = 3.0,
         grid: bool = False,
         header_size: float | None = None,
+        leading: float = 1.25,
+        vpad: float | None = None,
+        valign: str = "middle",
     ) -> None:
         self.pen = pen
         self.columns = tuple(columns)
@@ -207,6 +225,9 @@ class Table:
         self.pad = pad
         self.grid = grid
         self.header_size = header_size or size
+        self.leading = leading  # line step as a multiple of the font size
+        self.vpad = size * 0.5 if vpad is None else vpad  # room above and below the lines
+        self.valign = valign  # "middle" | "top": where a cell's lines sit in a taller row
         xs = [left]
         for col in self.columns:
             xs.append(xs[-1] + col.width)
@@ -265,6 +286,20 @@ class Table:
         """Room for text in column `i` (its width less padding)."""
         return self.columns[i].width - 2 * self.pad
 
+    def _layout(self, i: int, cell: Cell, size: float) -> list[tuple[str, bool]]:
+        """The lines of `cell` in column `i`: ``(text, is_main)``; the main text (the
+        first line) and each note are wrapped when the column allows several lines."""
+        limit = self.columns[i].lines
+        room = self.cell_width(i)
+        out: list[tuple[str, bool]] = []
+        for k, text in enumerate(cell.lines):
+            if limit > 1 and text and ("\n" in text or self.pen.width(text, size) > room):
+                parts = self.pen.wrap(text, size, room, max_lines=limit)
+            else:
+                parts = [text]
+            out.extend((part, k == 0) for part in parts)
+        return out
+
     def row(
         self,
         cells: Sequence[CellLike],
@@ -275,11 +310,15 @@ class Table:
         keep_with_next: bool = False,
         with_header: bool = True,
     ) -> Block:
-        """A row block; multi-line cells set their lines from the top of the row."""
+        """A row block; multi-line cells set their lines from the top of the row (or
+        centred, per the table's `valign`). `height` is a minimum: a row grows to hold
+        wrapped text."""
         norm = [c if isinstance(c, Cell) else Cell(c) for c in cells]
-        lines = max((len(cell.lines) for cell in norm), default=1)
-        line_step = self.size * 1.25
-        h = height or max(self.row_height, lines * line_step + self.size * 0.5)
+        laid = [self._layout(i, cell, cell.size or self.size) for i, cell in enumerate(norm)]
+        lines = max((len(cell) for cell in laid), default=1)
+        line_step = self.size * self.leading
+        h = max(height or self.row_height, lines * line_step + self.vpad)
+        top_aligned = self.valign == "top"
 
         def draw(c: Canvas, top: float) -> None:
             # Rules as raw PDF operators: a batch draws hundreds of thousands of them, and
@@ -302,19 +341,22 @@ class Table:
             c._code.append(" ".join(ops))
             for i, cell in enumerate(norm):
                 size = cell.size or self.size
-                n = len(cell.lines)
-                base = top - h / 2 - size * 0.35 if n == 1 else top - (h - n * line_step) / 2 - size
-                for k, text in enumerate(cell.lines):
+                parts = laid[i]
+                n = len(parts)
+                # Each line is centred in its line box; the block of lines sits at the
+                # top of the row (top-aligned tables) or in its middle.
+                first = top - (self.vpad / 2 if top_aligned else (h - n * line_step) / 2)
+                for k, (text, main) in enumerate(parts):
                     self._text(
                         c,
                         i,
-                        base - k * line_step,
+                        first - line_step * (k + 0.5) - size * 0.35,
                         text,
                         size,
                         align=self.columns[i].align,
                         bold=cell.bold,
-                        strike=cell.strike and k == 0,
-                        color=cell.color if k == 0 else (cell.color or MUTED),
+                        strike=cell.strike and main,
+                        color=cell.color if main else (cell.color or MUTED),
                     )
 
         return Block(

@@ -47,8 +47,12 @@ def in_language(lang: str):  # noqa: ANN201 - a context manager
     return using_language(lang)
 
 
-def letterhead(style: Style, company: CompanySettings, frame: Frame) -> Block:
-    """Company name centred, then address, phone and bank account, then a rule."""
+def letterhead(
+    style: Style, company: CompanySettings, frame: Frame, *, compact: bool = False
+) -> Block:
+    """Company name centred, then address, phone and bank account, then a rule.
+
+    `compact` sets it a little tighter (the statement, which should fit one page)."""
     pen = style.pen
     name = company.name or _("(Company name not set)")
     contact = "    ".join(
@@ -65,15 +69,18 @@ def letterhead(style: Style, company: CompanySettings, frame: Frame) -> Block:
         else ""
     )
     lines = [t for t in (contact, bank) if t]
-    height = 24 + 11 * len(lines) + 6
+    if compact and len(lines) > 1 and pen.width("    ".join(lines), 8) <= frame.width:
+        lines = ["    ".join(lines)]
+    name_size, first, step, after = (15, 15, 10, 5) if compact else (16, 17, 11, 6)
+    height = first + 7 + step * len(lines) + after
     mid = (frame.left + frame.right) / 2
 
     def draw(c: Canvas, top: float) -> None:
-        size = pen.size_to_fit(name, 16, frame.width, 10)
+        size = pen.size_to_fit(name, name_size, frame.width, 10)
         pen.draw(
             c,
             mid,
-            top - 17,
+            top - first,
             name,
             size,
             align="center",
@@ -81,26 +88,29 @@ def letterhead(style: Style, company: CompanySettings, frame: Frame) -> Block:
             color=INK,
             max_width=frame.width,
         )
-        y = top - 17
+        y = top - first
         for text in lines:
-            y -= 11
+            y -= step
             pen.draw(c, mid, y, text, 8, align="center", color=MUTED, max_width=frame.width)
         hline(c, frame.left, frame.right, top - height + 3, width=1.0, color=INK)
 
     return Block(height, draw)
 
 
-def title(style: Style, text: str, frame: Frame, *, size: float = 15, right: str = "") -> Block:
+def title(
+    style: Style, text: str, frame: Frame, *, size: float = 15, right: str = "", pad: float = 14
+) -> Block:
     """A centred document title, with optional small text on the right (e.g. a serial)."""
     pen = style.pen
     mid = (frame.left + frame.right) / 2
+    drop = size + 4 - (14 - pad) / 2
 
     def draw(c: Canvas, top: float) -> None:
-        pen.draw(c, mid, top - size - 4, text, size, align="center", bold=True, color=INK)
+        pen.draw(c, mid, top - drop, text, size, align="center", bold=True, color=INK)
         if right:
-            pen.draw(c, frame.right, top - size - 2, right, 8.5, align="right", color=MUTED)
+            pen.draw(c, frame.right, top - drop + 2, right, 8.5, align="right", color=MUTED)
 
-    return Block(size + 14, draw)
+    return Block(size + pad, draw)
 
 
 def label_rows(
@@ -111,38 +121,64 @@ def label_rows(
     size: float = 8.5,
     step: float = 13.0,
     label_width: float = 62.0,
+    lines: int = 1,
 ) -> Block:
-    """Side-by-side columns of ``label: value`` lines (the customer block). Values that
-    are too wide are cut with an ellipsis, never drawn over the next column."""
+    """Side-by-side columns of ``label: value`` lines (the customer block). A value too
+    wide for its column wraps onto up to `lines` lines (the row grows), and what is left
+    after that is cut with an ellipsis: never drawn over the next column."""
     pen = style.pen
     n = len(columns)
     gap = 12.0
     col_w = (frame.width - gap * (n - 1)) / n
+    room = col_w - label_width
+    line_step = size * 1.2
+    laid = [
+        [
+            (label, pen.wrap(value, size, room, max_lines=lines) if lines > 1 else [value])
+            for label, value in col
+        ]
+        for col in columns
+    ]
     rows = max(len(col) for col in columns)
+    extra = [
+        max((len(col[r][1]) - 1 for col in laid if r < len(col)), default=0) for r in range(rows)
+    ]
+    height = rows * step + sum(extra) * line_step + 6
 
     def draw(c: Canvas, top: float) -> None:
-        for ci, col in enumerate(columns):
+        for ci, col in enumerate(laid):
             x = frame.left + ci * (col_w + gap)
-            for ri, (label, value) in enumerate(col):
-                y = top - (ri + 1) * step + 3
+            y = top + 3
+            for ri, (label, values) in enumerate(col):
+                y -= step + (extra[ri - 1] * line_step if ri else 0)
                 pen.draw(c, x, y, label, size, color=MUTED, max_width=label_width - 4)
-                pen.draw(
-                    c, x + label_width, y, value, size, color=INK, max_width=col_w - label_width
-                )
+                for k, value in enumerate(values):
+                    pen.draw(
+                        c,
+                        x + label_width,
+                        y - k * line_step,
+                        value,
+                        size,
+                        color=INK,
+                        max_width=room,
+                    )
 
-    return Block(rows * step + 6, draw)
+    return Block(height, draw)
 
 
-def section_heading(style: Style, text: str, frame: Frame, *, note: str = "") -> Block:
+def section_heading(
+    style: Style, text: str, frame: Frame, *, note: str = "", compact: bool = False
+) -> Block:
     """A small bold heading that stays with what follows; `note` goes on the right."""
     pen = style.pen
+    drop, height = (10.5, 14.0) if compact else (13.0, 19.0)
 
     def draw(c: Canvas, top: float) -> None:
-        pen.draw(c, frame.left, top - 13, text, 9.5, bold=True, color=INK)
+        pen.draw(c, frame.left, top - drop, text, 9.5, bold=True, color=INK)
         if note:
-            pen.draw(c, frame.right, top - 13, note, 7.5, align="right", color=MUTED)
+            pen.draw(c, frame.right, top - drop, note, 7.5, align="right", color=MUTED)
 
-    return Block(19, draw, keep_with_next=True)
+    return Block(height, draw, keep_with_next=True)
 
 
 def page_of(n: int, count: int) -> str:

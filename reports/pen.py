@@ -189,6 +189,8 @@ class Pen:
         word alone is too wide. With `max_lines`, the last line ends in an ellipsis when
         text was left over.
         """
+        if "\n" not in text and "\r" not in text and self.width(text, size) <= max_width:
+            return [text]  # the common case, without measuring every prefix
         lines: list[str] = []
         for para in text.splitlines() or [""]:
             lines.extend(self._wrap_para(para, size, max_width))

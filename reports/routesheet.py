@@ -46,18 +46,20 @@ from reports.parts import (
     style_for,
     title,
 )
+from reports.pen import ELLIPSIS
 
 ROW_HEIGHT = 34.0  # room to write an amount and a few words by hand
+NAME_LINES = 3  # a customer's name wraps onto this many lines before it is cut
 
 
 def _columns(frame: Frame) -> list[Column]:
     fixed = [
         Column(_("No."), 28, "center"),
-        Column(_("Customer"), 144),
-        Column(_("Phone / who can pay"), 140),
+        Column(_("Customer"), 144, lines=NAME_LINES + 1),
+        Column(_("Phone / who can pay"), 136, lines=3),
         Column(_("Balance"), 62, "right"),
         Column(_("Overdue"), 62, "right"),
-        Column(_("Promised for today"), 110),
+        Column(_("Promised for today"), 114, lines=5),
         Column(_("Collected"), 66),
         Column(_("New promise"), 76),
     ]
@@ -65,22 +67,37 @@ def _columns(frame: Frame) -> list[Column]:
     return [*fixed, Column(_("Note"), frame.width - used)]
 
 
-def _promised(stop: RouteStop, style: Style) -> tuple[str, ...]:
+def _promised(stop: RouteStop, style: Style) -> str:
+    """What was promised for the day, one promise a line (wrapped in the cell); a third
+    and later promise are counted, not listed."""
     lines = []
     for p in stop.promises_due:
         text = f"{money(p.amount - p.paid)} @{p.due_at:%H:%M}"
         if p.method is not None:
             text += f" {p.method.label}"
         lines.append(text)
-    return (
-        tuple(lines[:2]) if len(lines) <= 2 else (lines[0], _("+{n} more").format(n=len(lines) - 1))
-    )
+    if len(lines) > 2:
+        lines = [lines[0], _("+{n} more").format(n=len(lines) - 1)]
+    return "\n".join(lines)
+
+
+def _name_lines(name: str, code: str, table: Table) -> str:
+    """The customer's name and code wrapped to the customer column (lines joined by
+    newlines); a name too long for three lines is cut, but the code is always there."""
+    pen, size, room = table.pen, table.size, table.cell_width(1)
+    text = f"{name} ({code})"
+    lines = pen.wrap(text, size, room)
+    if len(lines) <= NAME_LINES:
+        return "\n".join(lines)
+    suffix = f" ({code})"
+    lines = pen.wrap(name, size, room)[:NAME_LINES]
+    lines[-1] = pen.fit(lines[-1] + ELLIPSIS, size, room - pen.width(suffix, size)) + suffix
+    return "\n".join(lines)
 
 
 def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
     cust = stop.customer
-    pen = style.pen
-    name = pen.fit(f"{cust.name} ({cust.code})", table.size, table.cell_width(1))
+    name = _name_lines(cust.name, cust.code, table)
     address = cust.address or ""
     phones = ", ".join(p for p in re.split(r"[,，;；、]\s*", cust.phones) if p) or "—"
     payer = _("Payer: {name}").format(name=cust.payer) if cust.payer else ""
@@ -90,8 +107,11 @@ def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
             Cell((name, address), bold=False),
             Cell((phones, payer) if payer else phones),
             Cell(money(stop.balance), bold=True),
-            Cell(money(stop.overdue) if stop.overdue else "", color=ACCENT),
-            Cell(_promised(stop, style) or "", bold=bool(stop.promises_due)),
+            Cell(
+                money(stop.overdue) if stop.overdue else "",
+                color=ACCENT if stop.overdue > 0 else None,
+            ),
+            Cell(_promised(stop, style), bold=bool(stop.promises_due)),
             "",
             "",
             "",
@@ -161,8 +181,8 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style) -> Documen
     ]
     table = Table(style.pen, _columns(frame), frame.left, size=8.5, header_height=18, grid=True)
     blocks: list[Block] = [
-        letterhead(style, company, frame),
-        title(style, _("Collection route sheet"), frame),
+        letterhead(style, company, frame, compact=True),
+        title(style, _("Collection route sheet"), frame, pad=10),
         label_rows(style, frame, info, label_width=70 if lang == "en" else 58),
         spacer(2),
         table.header(),
@@ -175,7 +195,11 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style) -> Documen
                 Cell(_("Totals"), bold=True),
                 "",
                 Cell(money(sheet.total_balance), bold=True),
-                Cell(money(sheet.total_overdue), bold=True, color=ACCENT),
+                Cell(
+                    money(sheet.total_overdue),
+                    bold=True,
+                    color=ACCENT if sheet.total_overdue > 0 else None,
+                ),
                 Cell(money(sheet.total_promised), bold=True),
                 "",
                 "",
@@ -183,9 +207,13 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style) -> Documen
             ],
             height=22,
             shade=True,
+            keep_with_next=True,
         )
     )
-    blocks.append(spacer(8))
+    # The last stop, the totals and the hand-over strip stay on one page: never a page
+    # holding only the strip.
+    blocks[-2].keep_with_next = True
+    blocks.append(Block(8, lambda c, top: None, keep_with_next=True))
     blocks.append(_handover(style, frame))
     pages = paginate(blocks, frame)
     doc_title = _("Collection route sheet")

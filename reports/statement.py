@@ -196,25 +196,27 @@ def balance_sentence(fen: int, style: Style) -> str:
 
 
 def _summary(st: Statement, style: Style, frame: Frame) -> Block:
+    """The closing balance in words and in capitals, boxed: one line when it fits."""
     pen = style.pen
     lead = _("As of {date}").format(date=format_date(st.period_to, style.lang))
-    sentence = balance_sentence(st.closing_balance, style)
-    words = capitals(st.closing_balance) if st.closing_balance else ""
-    height = 44.0
+    sentence = f"{lead}  {balance_sentence(st.closing_balance, style)}"
+    words = (
+        _("In words: {words}").format(words=capitals(st.closing_balance))
+        if st.closing_balance
+        else ""
+    )
+    room = frame.width - 16
+    one_line = not words or pen.width(sentence, 10.5) + 16 + pen.width(words, 9.5) <= room
+    height = 22.0 if one_line else 34.0
 
     def draw(c: Canvas, top: float) -> None:
-        box(c, frame.left, top - height + 4, frame.width, height - 8, color=INK, width=0.8)
+        box(c, frame.left, top - height + 2, frame.width, height - 4, color=INK, width=0.8)
         x = frame.left + 8
-        pen.draw(c, x, top - 17, f"{lead}  {sentence}", 11, bold=True, max_width=frame.width - 16)
-        if words:
-            pen.draw(
-                c,
-                x,
-                top - 32,
-                _("In words: {words}").format(words=words),
-                9.5,
-                max_width=frame.width - 16,
-            )
+        drawn = pen.draw(c, x, top - 15, sentence, 10.5, bold=True, max_width=room)
+        if words and one_line:
+            pen.draw(c, x + drawn + 16, top - 15, words, 9.5)
+        elif words:
+            pen.draw(c, x, top - 28, words, 9.5, max_width=room)
 
     return Block(height, draw)
 
@@ -227,7 +229,7 @@ def _aging(st: Statement, style: Style, frame: Frame) -> list[Block]:
     cells.append((_("Balance"), money(st.aging.balance)))
     n = len(cells)
     w = frame.width / n
-    h = 34.0
+    h = 26.0
     heading = section_heading(
         style,
         _("Aging as of {date}").format(date=format_date(st.as_of, style.lang)),
@@ -235,6 +237,7 @@ def _aging(st: Statement, style: Style, frame: Frame) -> list[Block]:
         note=_("Oldest unpaid delivery: {days} days").format(days=st.aging.oldest_open_days)
         if st.aging.oldest_open_days is not None
         else "",
+        compact=True,
     )
 
     def draw(c: Canvas, top: float) -> None:
@@ -244,12 +247,12 @@ def _aging(st: Statement, style: Style, frame: Frame) -> list[Block]:
             fill = SHADE if i < n - 2 else None
             box(c, x, top - h, w, h, color=RULE, fill=fill)
             pen.draw(
-                c, x + w / 2, top - 12, label, 7.5, align="center", color=MUTED, max_width=w - 6
+                c, x + w / 2, top - 9.5, label, 7.5, align="center", color=MUTED, max_width=w - 6
             )
             pen.draw(
                 c,
                 x + w / 2,
-                top - 27,
+                top - 21.5,
                 value,
                 9.5,
                 align="center",
@@ -258,7 +261,7 @@ def _aging(st: Statement, style: Style, frame: Frame) -> list[Block]:
                 max_width=w - 6,
             )
 
-    return [heading, Block(h + 8, draw)]
+    return [heading, Block(h + 4, draw)]
 
 
 def _promises(promises: Sequence[Promise], style: Style, frame: Frame) -> list[Block]:
@@ -272,8 +275,8 @@ def _promises(promises: Sequence[Promise], style: Style, frame: Frame) -> list[B
         Column(_("Still to pay"), 75, "right"),
         Column(_("Method"), frame.width - 405),
     ]
-    table = Table(style.pen, cols, frame.left, size=8, row_height=13, header_height=14)
-    blocks = [section_heading(style, _("Open promises"), frame), table.header()]
+    table = Table(style.pen, cols, frame.left, size=8, row_height=11, header_height=12, vpad=1.4)
+    blocks = [section_heading(style, _("Open promises"), frame, compact=True), table.header()]
     for p in promises:
         who = p.method.label if p.method else ""
         if p.payer:
@@ -290,7 +293,7 @@ def _promises(promises: Sequence[Promise], style: Style, frame: Frame) -> list[B
                 ]
             )
         )
-    blocks.append(spacer(6))
+    blocks.append(spacer(2))
     return blocks
 
 
@@ -316,16 +319,17 @@ def confirmation_sentence(st: Statement, style: Style) -> str:
 def _slip(st: Statement, style: Style, frame: Frame) -> Block:
     """The tear-off balance confirmation, set at the foot of the last page."""
     pen = style.pen
-    body = pen.wrap(confirmation_sentence(st, style), 9.5, frame.width - 20, max_lines=4)
+    body = pen.wrap(confirmation_sentence(st, style), 9.5, frame.width - 12, max_lines=4)
     to_line = _("To: {company}").format(company=st.company.name or "")
     from_line = _("From: {customer} ({code})").format(
         customer=st.customer.name, code=st.customer.code
     )
     cut = _("Cut here, sign, stamp and return this slip")
-    height = 92 + 13 * len(body)
+    differ = _("If this is not correct, write the difference here:")
+    height = 72 + 12 * len(body)
 
     def draw(c: Canvas, top: float) -> None:
-        y = top - 8
+        y = top - 5
         hline(c, frame.left, frame.right, y, dash=(4, 3), color=MUTED)
         w = pen.width(cut, 7.5) + 12
         mid = (frame.left + frame.right) / 2
@@ -334,39 +338,27 @@ def _slip(st: Statement, style: Style, frame: Frame) -> Block:
         c.rect(mid - w / 2, y - 5, w, 10, fill=1, stroke=0)
         c.restoreState()
         pen.draw(c, mid, y - 2.5, cut, 7.5, align="center", color=MUTED)
-        y -= 22
-        pen.draw(c, mid, y, _("Balance confirmation"), 12, align="center", bold=True)
-        y -= 16
-        pen.draw(c, frame.left + 6, y, to_line, 9, max_width=frame.width / 2 - 10)
-        pen.draw(c, frame.right - 6, y, from_line, 9, align="right", max_width=frame.width / 2 - 10)
+        y -= 17
+        pen.draw(c, mid, y, _("Balance confirmation"), 11.5, align="center", bold=True)
+        y -= 14
+        half = frame.width / 2 - 10
+        pen.draw(c, frame.left + 6, y, to_line, 9, max_width=half)
+        pen.draw(c, frame.right - 6, y, from_line, 9, align="right", max_width=half)
         for line in body:
-            y -= 13
+            y -= 12
             pen.draw(c, frame.left + 6, y, line, 9.5)
-        y -= 16
-        pen.draw(
-            c,
-            frame.left + 6,
-            y,
-            _("If this is not correct, write the difference here:"),
-            8.5,
-            color=MUTED,
-        )
+        y -= 14
+        pen.draw(c, frame.left + 6, y, differ, 8.5, color=MUTED, max_width=frame.width - 60)
         hline(
             c,
-            frame.left
-            + 6
-            + pen.width(_("If this is not correct, write the difference here:"), 8.5)
-            + 4,
+            frame.left + 6 + pen.width(differ, 8.5) + 4,
             frame.right - 6,
             y - 2,
             color=RULE,
         )
-        y -= 26
-        sig = _("Signature")
-        stamp = _("Company stamp")
-        date = _("Date")
+        y -= 19
         third = frame.width / 3
-        for i, label in enumerate((sig, stamp, date)):
+        for i, label in enumerate((_("Signature"), _("Company stamp"), _("Date"))):
             x = frame.left + 6 + i * third
             pen.draw(c, x, y, label, 8.5, color=MUTED)
             lw = pen.width(label, 8.5) + 4
@@ -396,8 +388,11 @@ def build_statement(
 
 def _build(st: Statement, style: Style, voided: str) -> Document:
     size = paper(st.company.paper_size)
-    frame = frame_for(size)
-    frame = Frame(frame.left, frame.right, frame.top, frame.bottom, size[1] - 12 * mm)
+    # Tighter than the other documents, so that a statement of 30-40 entries fits one
+    # A4 page with its aging and slip: 9 mm above the letterhead, the footer 8 mm from
+    # the bottom, continuation pages starting just under their running header.
+    base = frame_for(size)
+    frame = Frame(base.left, base.right, size[1] - base.left - 20, 40.0, size[1] - 9 * mm)
     lang = style.lang
     cust = st.customer
     period = _("{start} to {end}").format(
@@ -422,37 +417,61 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
         (_("Credit limit"), limit),
     ]
     head = [
-        letterhead(style, st.company, frame),
-        title(style, _("Statement of account"), frame),
-        label_rows(style, frame, [left, right], label_width=58 if lang == "zh" else 62),
-        spacer(4),
+        letterhead(style, st.company, frame, compact=True),
+        title(style, _("Statement of account"), frame, size=14, pad=6),
+        label_rows(
+            style,
+            frame,
+            [left, right],
+            label_width=58 if lang == "zh" else 62,
+            step=11,
+            lines=3,
+        ),
+        spacer(2),
     ]
-    desc_w = frame.width - (58 + 66 + 70 + 70 + 76)
+    # Narrow figure columns (8 pt "1,234,567.89" is 46 pt wide) leave the description
+    # room for a cheque's number, bank and due date on one line.
+    desc_w = frame.width - (48 + 60 + 58 + 58 + 62)
     cols = [
-        Column(_("Date"), 58),
-        Column(_("Doc. no."), 66),
-        Column(_("Description"), desc_w),
-        Column(_("Charges"), 70, "right"),
-        Column(_("Credits"), 70, "right"),
-        Column(_("Balance"), 76, "right"),
+        Column(_("Date"), 48),
+        Column(_("Doc. no."), 60),
+        Column(_("Description"), desc_w, lines=3),
+        Column(_("Charges"), 58, "right"),
+        Column(_("Credits"), 58, "right"),
+        Column(_("Balance"), 62, "right"),
     ]
-    table = Table(style.pen, cols, frame.left, row_height=15)
+    table = Table(
+        style.pen,
+        cols,
+        frame.left,
+        size=8,
+        row_height=10.8,
+        header_height=13,
+        leading=1.2,
+        vpad=1.2,
+        valign="top",
+    )
     rows, negative = _rows(st, table, style, voided)
-    blocks = [*head, table.header(), *rows]
+    # What follows the last entry (totals, closing balance, summary, aging, promises and
+    # the slip) stays together, with that entry under a repeated header when it must move
+    # to a new page: never a page holding only the aging boxes or only the slip.
+    tail: list[Block] = [*rows[-2:]]
     if negative:
-        blocks.append(
+        tail.append(
             _note(
                 style,
                 frame,
                 _("A negative balance means you have paid in advance (you are in credit)."),
             )
         )
-    blocks.append(spacer(8))
-    blocks.append(_summary(st, style, frame))
-    blocks.extend(_aging(st, style, frame))
-    blocks.extend(_promises(st.open_promises, style, frame))
-    blocks.append(spacer(6))
-    blocks.append(_slip(st, style, frame))
+    tail.append(spacer(3))
+    tail.append(_summary(st, style, frame))
+    tail.extend(_aging(st, style, frame))
+    tail.extend(_promises(st.open_promises, style, frame))
+    tail.append(_slip(st, style, frame))
+    for block in tail[:-1]:
+        block.keep_with_next = True
+    blocks = [*head, table.header(), *rows[:-2], *tail]
     pages = paginate(blocks, frame)
 
     doc_title = _("Statement of account")
@@ -481,9 +500,9 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
 
 def _note(style: Style, frame: Frame, text: str) -> Block:
     def draw(c: Canvas, top: float) -> None:
-        style.pen.draw(c, frame.left, top - 10, text, 7.5, color=MUTED, max_width=frame.width)
+        style.pen.draw(c, frame.left, top - 9.5, text, 7.5, color=MUTED, max_width=frame.width)
 
-    return Block(14, draw)
+    return Block(13, draw)
 
 
 def render_statement(

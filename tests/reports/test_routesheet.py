@@ -7,7 +7,10 @@ import dataclasses
 import pytest
 
 from models.money import format_money
+from models.records import PaymentMethod
+from reports.layout import ACCENT
 from reports.output import NothingToPrint
+from reports.pen import Pen
 from reports.routesheet import render_route_sheet
 from reports.samples import COMPANY, sample_route_sheet
 from tests.reports.helpers import all_text, page_texts, squash
@@ -52,3 +55,88 @@ def test_empty_route_is_nothing_to_print(cjk_fonts, tmp_path):
     with pytest.raises(NothingToPrint):
         render_route_sheet(sheet, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts)
     assert not (tmp_path / "r.pdf").exists()
+
+
+def _with_stop(sheet, index, **changes):
+    stops = list(sheet.stops)
+    stops[index] = dataclasses.replace(stops[index], **changes)
+    return dataclasses.replace(sheet, stops=tuple(stops))
+
+
+def _record_draws(monkeypatch) -> list[tuple[float, float, str, object]]:
+    """Record every string the pen draws: its horizontal extent, text and colour."""
+    drawn = []
+    original = Pen.draw
+
+    def spy(self, c, x, y, text, size, *, align="left", max_width=None, color=None, **kw):
+        width = original(
+            self, c, x, y, text, size, align=align, max_width=max_width, color=color, **kw
+        )
+        left = {"left": x, "right": x - width, "center": x - width / 2}[align]
+        shown = self.fit(text, size, max_width) if max_width is not None else text
+        drawn.append((left, left + width, shown, color))
+        return width
+
+    monkeypatch.setattr(Pen, "draw", spy)
+    return drawn
+
+
+def test_promise_wraps_instead_of_being_cut(cjk_fonts, tmp_path):
+    sheet = sample_route_sheet(3)
+    promise = dataclasses.replace(
+        sheet.stops[0].promises_due[0], amount=52_600, method=PaymentMethod.TRANSFER
+    )
+    sheet = _with_stop(sheet, 0, promises_due=(promise, promise))
+    out = render_route_sheet(sheet, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="en")
+    text = squash(all_text(out))
+    assert text.count("526.00@10:30Banktransfer") == 2
+    assert "…" not in text
+
+
+def test_sixty_character_customer_name_wraps_inside_its_column(cjk_fonts, tmp_path, monkeypatch):
+    name = (
+        "广州市白云区石井街道庆丰村第三经济合作社综合批发市场东区七十八号档口好又多便利连锁超市有限公司"
+        * 2
+    )[:60]
+    sheet = sample_route_sheet(4)
+    sheet = _with_stop(sheet, 1, customer=dataclasses.replace(sheet.stops[1].customer, name=name))
+    drawn = _record_draws(monkeypatch)
+    out = render_route_sheet(sheet, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="zh")
+    text = squash(all_text(out))
+    assert name[:40] in text  # two whole lines of the name, not one cut line
+    assert "(C0002)" in text  # the code survives even when the name is cut
+    frame = 12 * 72 / 25.4
+    left, right = frame + 28, frame + 28 + 144  # the customer column
+    lines = [
+        (x0, x1, t) for x0, x1, t, _ in drawn if t.endswith("(C0002)") or (len(t) > 8 and t in name)
+    ]
+    assert len(lines) == 3 and lines[-1][2].endswith("… (C0002)")
+    for x0, x1, t in lines:
+        assert left <= x0 and x1 <= right, f"{t!r} overflows its column"
+
+
+def test_total_overdue_is_red_only_when_something_is_overdue(cjk_fonts, tmp_path, monkeypatch):
+    sheet = sample_route_sheet(3)
+    settled = dataclasses.replace(
+        sheet, stops=tuple(dataclasses.replace(s, overdue=0) for s in sheet.stops)
+    )
+    assert settled.total_overdue == 0 and sheet.total_overdue > 0
+    drawn = _record_draws(monkeypatch)
+    out = render_route_sheet(settled, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="en")
+    assert f"Totals{format_money(settled.total_balance)}0.00" in squash(all_text(out))
+    assert not [t for *_, t, color in drawn if color == ACCENT]
+    drawn.clear()
+    render_route_sheet(sheet, COMPANY, tmp_path / "o.pdf", fonts=cjk_fonts, lang="en")
+    red = [t for *_, t, color in drawn if color == ACCENT]
+    assert format_money(sheet.total_overdue) in red
+
+
+@pytest.mark.parametrize("stops", range(5, 16))
+def test_hand_over_strip_never_stands_alone(cjk_fonts, tmp_path, stops):
+    sheet = sample_route_sheet(stops)
+    out = render_route_sheet(sheet, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="en")
+    pages = page_texts(out)
+    last = pages[-1]
+    assert "Hand-over to the office" in last and "Totals" in last
+    assert f"({sheet.stops[-1].customer.code})" in last and "Promised for today" in last
+    assert all("Hand-over to the office" not in p for p in pages[:-1])
