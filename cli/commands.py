@@ -90,12 +90,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         complain(_("There is no file “{path}”.").format(path=path))
         return EXIT_ERROR
     target = args.db or str(default_ledger_path(create_folder=True))
+    new_file = None
     if not db.is_postgres_url(target) and not Path(target).expanduser().exists():
         # Moving from Excel into a new ledger is legitimate, but a mistyped --db must
         # not go unnoticed: say so before anything else.
-        say(_("New ledger created at {path}.").format(path=Path(target).expanduser()))
+        new_file = Path(target).expanduser()
+        say(_("New ledger created at {path}.").format(path=new_file))
     db.open_ledger(target, create=True)
-    for line in import_file(args.what, path).lines():
+    try:
+        result = import_file(args.what, path)
+    except BaseException:
+        if new_file is not None:  # a rejected import leaves no empty ledger behind
+            db.close_ledger()
+            for leftover in (new_file, *(Path(f"{new_file}{s}") for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+        raise
+    for line in result.lines():
         say(line)
     return EXIT_OK
 

@@ -153,14 +153,14 @@ def build_route_sheet(
     fonts: FontSet | None = None,
 ) -> Document:
     """Lay out the route sheet; raises `NothingToPrint` when the route has no stops."""
+    if not sheet.stops:  # a message to the user: in their language, not the document's
+        raise NothingToPrint(
+            _("Route “{route}” has no customers: there is no route sheet to print.").format(
+                route=sheet.route.name
+            )
+        )
     style = style_for(company, lang, fonts)
     with in_language(style.lang):
-        if not sheet.stops:
-            raise NothingToPrint(
-                _("Route “{route}” has no customers: there is no route sheet to print.").format(
-                    route=sheet.route.name
-                )
-            )
         return _build(sheet, company, style)
 
 

@@ -266,3 +266,41 @@ def test_print_statement_and_route(tmp_path: Path, files: dict[str, Path]) -> No
         f"Route sheet of 城东线 for {TODAY.isoformat()} written to {out}."
     )
     assert result.stderr == ""  # a route without weekdays runs any day
+
+
+def test_a_rejected_import_leaves_no_new_ledger_behind(tmp_path: Path) -> None:
+    db = tmp_path / "typo.qkledger"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name\nC1,\n", encoding="utf-8")
+    result = run(tmp_path, "--db", str(db), "import", "customers", str(bad))
+    assert result.returncode == 1
+    assert "row 2" in result.stderr
+    assert not db.exists()
+    assert list(tmp_path.glob("typo.qkledger*")) == []
+
+
+def test_route_errors_speak_the_users_language(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.qkledger")
+    assert run(tmp_path, "--db", db, "demo", "--customers", "5").returncode == 0
+    from models import db as ledger_db
+    from models import people
+
+    ledger_db.open_ledger(db)
+    people.add_route("空线")
+    ledger_db.close_ledger()
+    result = run(
+        tmp_path,
+        "--db",
+        db,
+        "print",
+        "route",
+        "空线",
+        "--date",
+        "2026-12-01",
+        "--lang",
+        "zh",
+        "--out",
+        str(tmp_path / "r.pdf"),
+    )
+    assert result.returncode == 1
+    assert "has no customers" in result.stderr  # QK_LANG=en messages, a Chinese document
