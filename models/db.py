@@ -22,7 +22,7 @@ from models.i18n import _
 from models.tables import ALL_TABLES, PARTIAL_INDEXES, BalanceRow, Meta, database
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _IMMUTABLE = ("entry", "entry_line")
@@ -149,7 +149,15 @@ def _v1_to_v2(db: pw.Database) -> None:
     _install_triggers(db)
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1_to_v2}
+def _v2_to_v3(db: pw.Database) -> None:
+    """Version 3: a promise remembers the last entry before it, so money keyed earlier
+    on the day it was made does not count toward it. Existing promises keep counting
+    their whole first day, as before."""
+    if "after_entry_id" not in {c.name for c in db.get_columns("promise")}:
+        db.execute_sql("ALTER TABLE promise ADD COLUMN after_entry_id BIGINT NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def is_postgres_url(target: str | Path) -> bool:

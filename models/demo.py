@@ -441,6 +441,7 @@ def _promise(
             None,
             None,
             0,
+            rows.next_entry - 1,  # made after the visit's delivery was posted
         )
     )
     reason = rng.choice(list(LateReason))
@@ -573,6 +574,7 @@ _PROMISE_COLUMNS = [
     "replaces_id",
     "cancelled_at",
     "prints",
+    "after_entry_id",
 ]
 
 

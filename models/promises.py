@@ -1,7 +1,7 @@
 """Promises to clear an amount by an agreed date (约定清款) and their IOU notes.
 
 A promise's status is derived, never stored: it is *kept* once the customer's payments
-and tail cuts dated from the day it was made up to its due date cover its amount,
+and tail cuts posted after it was made and dated up to its due date cover its amount,
 *broken* when its deadline passes without that, *open* before, and *cancelled* when the
 office cancelled it (or replaced an open one with a new date). A broken promise keeps
 counting against the customer after it is rescheduled; the new promise links to it.
@@ -59,6 +59,12 @@ def _paid(where: pw.Expression) -> dict[int, Fen]:
                 (EntryRow.customer == PromiseRow.customer)
                 & (EntryRow.date >= PromiseRow.start_on)
                 & (EntryRow.date <= PromiseRow.due_on)
+                # Money keyed on the promise's own day before it was made was already in
+                # the balance the customer promised to clear: it does not count.
+                & (
+                    (EntryRow.date > PromiseRow.start_on)
+                    | (EntryRow.id > PromiseRow.after_entry_id)
+                )
             ),
         )
         .where(
@@ -226,7 +232,9 @@ def make_promise(
     due_at = due_at.replace(second=0, microsecond=0)
     now = clock.now()
     with transaction():
+        last_entry = EntryRow.select(fn.MAX(EntryRow.id)).scalar() or 0
         row = PromiseRow.create(
+            after_entry_id=last_entry,
             customer=customer_id,
             amount=amount,
             due_at=due_at,

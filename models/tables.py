@@ -151,6 +151,8 @@ class PromiseRow(Base):
     amount = MoneyField()
     due_at = DateTimeField()
     start_on = DateField()  # created_at's date: payments from here count toward it
+    # The last entry id when it was made: same-day entries up to it came before it.
+    after_entry_id = pw.BigIntegerField(default=0)
     due_on = DateField()  # due_at's date: payments up to here count toward it
     method = EnumField(PaymentMethod, null=True)
     payer = pw.CharField(max_length=100, default="")

@@ -106,7 +106,7 @@ def test_version_1_ledgers_get_the_last_payment_cache(tmp_path: Path) -> None:
     _make_v1_ledger(path)
     db.open_ledger(path)
     try:
-        assert Meta.get(Meta.key == "schema_version").value == "2"
+        assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
         assert ledger.last_payment_dates() == {1: D(2026, 11, 2)}
         posting.post_payment(1, D(2026, 11, 20), 10_00, PaymentMethod.WECHAT)
         assert ledger.last_payment_dates() == {1: D(2026, 11, 20)}  # the new trigger runs

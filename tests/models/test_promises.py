@@ -134,3 +134,17 @@ def test_open_promised_counts_what_open_promises_still_cover(ledger_target: None
     assert promises.get_promise(kept.id).status is PromiseStatus.KEPT
     # 100 paid counts toward both promises (each is judged on its own window)
     assert promises.open_promised(c.id) == 500_00
+
+
+def test_money_keyed_before_the_promise_the_same_day_does_not_count(ledger_target: None) -> None:
+    """Part-paid today, promise for the rest: the morning's payment must not keep it."""
+    c = _customer_owing(1000_00)
+    posting.post_payment(c.id, D(2026, 11, 26), 600_00, PaymentMethod.CASH)
+    clock.pin(dt.datetime(2026, 11, 26, 9, 5))
+    p = promises.make_promise(c.id, 400_00, DUE)
+    assert promises.get_promise(p.id).paid == 0
+    assert promises.get_promise(p.id).status is PromiseStatus.OPEN
+    posting.post_payment(c.id, D(2026, 11, 26), 150_00, PaymentMethod.WECHAT)  # later that day
+    assert promises.get_promise(p.id).paid == 150_00
+    clock.pin(DUE + dt.timedelta(minutes=1))
+    assert promises.get_promise(p.id).status is PromiseStatus.BROKEN

@@ -97,6 +97,7 @@ class ShadowPromise:
     cancelled: bool = False
     replaces: int | None = None
     replaced_by: int | None = None
+    after_entry: int = 0  # entries up to this id were posted before the promise
 
 
 @dataclass
@@ -203,6 +204,7 @@ class LedgerMachine(RuleBasedStateMachine):
             and e.customer_id == p.customer_id
             and e.kind in (EntryKind.PAYMENT, EntryKind.DISCOUNT)
             and p.created.date() <= e.date <= p.due_at.date()
+            and (e.date > p.created.date() or e.id > p.after_entry)
         )
 
     def _expected_status(self, p: ShadowPromise) -> PromiseStatus:
@@ -341,7 +343,9 @@ class LedgerMachine(RuleBasedStateMachine):
         due = now + dt.timedelta(minutes=minutes)
         p = promises.make_promise(cid, amount, due, method=PaymentMethod.CASH, payer="老板娘")
         assert p.serial == f"QK-{p.id:06d}"
-        self.shadow.promises[p.id] = ShadowPromise(p.id, cid, amount, now, due)
+        self.shadow.promises[p.id] = ShadowPromise(
+            p.id, cid, amount, now, due, after_entry=max(self.shadow.entries, default=0)
+        )
         assert p.status is self._expected_status(self.shadow.promises[p.id])
 
     @precondition(lambda self: self._promises_with(PromiseStatus.OPEN))
@@ -390,7 +394,13 @@ class LedgerMachine(RuleBasedStateMachine):
         old.replaced_by = new.id
         old.cancelled = was is PromiseStatus.OPEN  # replacing an open promise cancels it
         self.shadow.promises[new.id] = ShadowPromise(
-            new.id, old.customer_id, outstanding, now, due, replaces=old.id
+            new.id,
+            old.customer_id,
+            outstanding,
+            now,
+            due,
+            replaces=old.id,
+            after_entry=max(self.shadow.entries, default=0),
         )
 
     @precondition(lambda self: self._promises_with(PromiseStatus.OPEN))
