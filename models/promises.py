@@ -166,6 +166,21 @@ def promises_due_on(day: dt.date) -> list[Promise]:
     ]
 
 
+def broken_unresolved(before: dt.date, days: int = 90) -> list[Promise]:
+    """Promises that fell due in the `days` before `before`, were broken and have not
+    been given a new date: what the rep must raise on the next visit."""
+    where = (
+        (PromiseRow.due_on < before)
+        & (PromiseRow.due_on >= before - dt.timedelta(days=days))
+        & PromiseRow.cancelled_at.is_null()
+    )
+    return [
+        p
+        for p in _records(where, (PromiseRow.due_at, PromiseRow.id))
+        if p.status is PromiseStatus.BROKEN and p.replaced_by_id is None
+    ]
+
+
 def next_open_promises() -> dict[CustomerId, Promise]:
     """Each customer's earliest open promise."""
     where = (PromiseRow.due_at >= clock.now()) & PromiseRow.cancelled_at.is_null()

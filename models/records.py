@@ -509,6 +509,7 @@ class RouteStop:
     balance: Fen
     overdue: Fen
     promises_due: tuple[Promise, ...]  # promises falling due on the route day
+    broken_promises: tuple[Promise, ...] = ()  # fell due earlier, broken, no new date yet
 
 
 @dataclass(frozen=True)

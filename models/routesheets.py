@@ -7,7 +7,7 @@ import datetime as dt
 from models.aging import age_all
 from models.customers import route_customers
 from models.people import get_rep, get_route
-from models.promises import promises_due_on
+from models.promises import broken_unresolved, promises_due_on
 from models.records import Route, RouteId, RouteSheet, RouteStop
 
 
@@ -36,6 +36,10 @@ def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:
     for p in promises_due_on(day):
         if p.customer_id in ids:
             due.setdefault(p.customer_id, []).append(p)
+    broken: dict[int, list] = {}
+    for p in broken_unresolved(day):
+        if p.customer_id in ids:
+            broken.setdefault(p.customer_id, []).append(p)
     stops = tuple(
         RouteStop(
             position=i,
@@ -43,6 +47,7 @@ def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:
             balance=aging[c.id].balance,
             overdue=aging[c.id].overdue,
             promises_due=tuple(due.get(c.id, ())),
+            broken_promises=tuple(broken.get(c.id, ())),
         )
         for i, c in enumerate(customers, start=1)
     )

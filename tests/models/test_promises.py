@@ -148,3 +148,20 @@ def test_money_keyed_before_the_promise_the_same_day_does_not_count(ledger_targe
     assert promises.get_promise(p.id).paid == 150_00
     clock.pin(DUE + dt.timedelta(minutes=1))
     assert promises.get_promise(p.id).status is PromiseStatus.BROKEN
+
+
+def test_route_sheet_carries_broken_promises_without_a_new_date(ledger_target: None) -> None:
+    from models import customers, people, routesheets
+
+    c = _customer_owing()
+    route = people.add_route("城东线", (1, 4))
+    customers.set_route_order(route.id, [c.id])
+    p = promises.make_promise(c.id, 500_00, DUE)  # due Sat 11-28
+    clock.pin(dt.datetime(2026, 11, 29, 18, 0))
+    stop = routesheets.route_sheet(route.id, D(2026, 11, 30)).stops[0]
+    assert [x.id for x in stop.broken_promises] == [p.id]
+    assert stop.promises_due == ()
+    new = promises.reschedule(p.id, dt.datetime(2026, 11, 30, 10, 0))
+    stop = routesheets.route_sheet(route.id, D(2026, 11, 30)).stops[0]
+    assert stop.broken_promises == ()
+    assert [x.id for x in stop.promises_due] == [new.id]
