@@ -41,15 +41,6 @@ from models.settings import get_company
 from models.tables import BalanceRow, CustomerRow, RepRow, RouteRow, database
 
 
-@dataclass(frozen=True)
-class OpenDebit:
-    entry_id: int
-    date: dt.date
-    kind: EntryKind
-    open_amount: int  # the part still unpaid (the oldest open debit may be part paid)
-    due_on: dt.date | None
-
-
 @functools.lru_cache(maxsize=4096)
 def _end_of_next_month(on: dt.date) -> dt.date:
     year, month = (on.year + 1, 1) if on.month == 12 else (on.year, on.month + 1)
@@ -69,29 +60,6 @@ def due_date(
     return next_debit_on  # TermsKind.NEXT
 
 
-def open_debits(
-    balance: int,
-    debits_newest_first: Iterable[tuple[int, dt.date, int, EntryKind]],
-    terms: Terms,
-) -> list[OpenDebit]:
-    """The debits left open by a FIFO balance, newest first.
-
-    `debits_newest_first` yields (entry id, date, delta, kind) of non-voided debits; it
-    is consumed only as far as needed to cover `balance`.
-    """
-    result: list[OpenDebit] = []
-    remaining = balance
-    newer_date: dt.date | None = None
-    for entry_id, on, delta, kind in debits_newest_first:
-        if remaining <= 0:
-            break
-        part = min(delta, remaining)
-        result.append(OpenDebit(entry_id, on, kind, part, due_date(on, kind, terms, newer_date)))
-        remaining -= part
-        newer_date = on
-    return result
-
-
 def age_debits(
     balance: int,
     debits_newest_first: Iterable[tuple[int, dt.date, int, EntryKind]],
@@ -101,8 +69,8 @@ def age_debits(
 ) -> tuple[tuple[int, ...], int, int | None]:
     """Buckets, overdue and oldest open age in one pass over the debits, newest first.
 
-    The same FIFO walk as `open_debits` + `summarise`, without building a record per
-    debit: `age_all` runs it for every customer.
+    Stops as soon as the balance is covered; the oldest debit reached may be part
+    paid. `age_all` runs this for every customer, so it builds no record per debit.
     """
     buckets = [0] * (len(edges) + 1)
     overdue, oldest, remaining = 0, None, balance
@@ -122,29 +90,6 @@ def age_debits(
             overdue += part
         oldest = age
         newer_date = on
-    return tuple(buckets), overdue, oldest
-
-
-def bucket_index(age_days: int, edges: tuple[int, ...]) -> int:
-    for i, edge in enumerate(edges):
-        if age_days <= edge:
-            return i
-    return len(edges)
-
-
-def summarise(
-    debits: list[OpenDebit], as_of: dt.date, edges: tuple[int, ...]
-) -> tuple[tuple[int, ...], int, int | None]:
-    """Buckets, overdue amount and age of the oldest open debit."""
-    buckets = [0] * (len(edges) + 1)
-    overdue = 0
-    oldest: int | None = None
-    for d in debits:
-        age = (as_of - d.date).days
-        buckets[bucket_index(age, edges)] += d.open_amount
-        if d.due_on is not None and d.due_on < as_of:
-            overdue += d.open_amount
-        oldest = age if oldest is None else max(oldest, age)
     return tuple(buckets), overdue, oldest
 
 
@@ -227,15 +172,6 @@ def _debits(
         if entry_id in voided:
             continue
         yield entry_id, (on if isinstance(on, dt.date) else _parse_date(on)), delta, _KINDS[kind]
-
-
-def customer_open_debits(customer_id: CustomerId, as_of: dt.date | None = None) -> list[OpenDebit]:
-    """One customer's open debits as of a date, newest first."""
-    as_of = as_of or clock.today()
-    row = CustomerRow.get_by_id(customer_id)
-    balance = balances_as_of(as_of, customer_id).get(customer_id, 0)
-    terms = Terms(row.terms_kind, row.terms_days)
-    return open_debits(balance, _debits(customer_id, as_of, voided_ids(customer_id)), terms)
 
 
 @dataclass(frozen=True)

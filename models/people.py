@@ -73,28 +73,6 @@ def add_route(name: str, weekdays: tuple[int, ...] = (), rep_id: RepId | None = 
     return _route(row)
 
 
-def update_route(
-    route_id: RouteId, name: str, weekdays: tuple[int, ...], rep_id: RepId | None
-) -> Route:
-    row = RouteRow.get_or_none(RouteRow.id == route_id)
-    if row is None:
-        raise NotFound(_("There is no route number {id}.").format(id=route_id))
-    name = name.strip()
-    if not name:
-        raise InputError(_("The route needs a name."))
-    clash = RouteRow.get_or_none((RouteRow.name == name) & (RouteRow.id != route_id))
-    if clash:
-        raise InputError(_("There is already a route called “{name}”.").format(name=name))
-    row.name, row.weekdays, row.rep = (
-        name,
-        ",".join(map(str, _check_weekdays(weekdays))),
-        rep_id,
-    )
-    with transaction():
-        row.save()
-    return _route(row)
-
-
 def list_routes() -> list[Route]:
     return [_route(r) for r in RouteRow.select().order_by(RouteRow.name)]
 

@@ -50,16 +50,6 @@ def save_company(settings: CompanySettings) -> CompanySettings:
     return settings
 
 
-def get_value(key: str, default: str = "") -> str:
-    row = Setting.get_or_none(Setting.key == key)
-    return row.value if row else default
-
-
-def set_value(key: str, value: str) -> None:
-    with transaction():
-        _put(key, value)
-
-
 def _put(key: str, value: str) -> None:
     """Insert or replace one setting (an upsert both SQLite and PostgreSQL understand)."""
     Setting.insert(key=key, value=value).on_conflict(
