@@ -62,13 +62,16 @@ def pdf_bytes(docs: Iterable[Document], *, title: str = "", author: str = "") ->
     return buffer.getvalue()
 
 
-def check_destination(out: str | Path) -> Path:
+def check_destination(out: str | Path, *, spreadsheet: bool = False) -> Path:
     """Refuse, before any work is done, a destination that cannot be written."""
     path = Path(out).expanduser()
     if path.is_dir():
-        raise OutputError(
-            _("“{path}” is a folder: give a file name such as statement.pdf.").format(path=path)
+        text = (
+            _("“{path}” is a folder: give a file name such as aging.xlsx.")
+            if spreadsheet
+            else _("“{path}” is a folder: give a file name such as statement.pdf.")
         )
+        raise OutputError(text.format(path=path))
     folder = path.parent if str(path.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
         raise OutputError(
@@ -77,11 +80,12 @@ def check_destination(out: str | Path) -> Path:
             )
         )
     if not folder.is_dir():
-        raise OutputError(
-            _("The folder “{folder}” does not exist: choose another place for the PDF.").format(
-                folder=folder
-            )
+        text = (
+            _("The folder “{folder}” does not exist: choose another place for the file.")
+            if spreadsheet
+            else _("The folder “{folder}” does not exist: choose another place for the PDF.")
         )
+        raise OutputError(text.format(folder=folder))
     if not os.access(folder, os.W_OK):
         raise OutputError(
             _("You have no permission to write in “{folder}”: choose another folder.").format(

@@ -23,7 +23,7 @@ from models.errors import InputError
 from models.i18n import _
 from models.money import Fen, format_plain
 from models.records import AgingReport, AgingRow
-from reports.output import OutputError, write_atomic
+from reports.output import check_destination, write_atomic
 
 FORMATS = (".csv", ".xlsx")
 
@@ -91,23 +91,7 @@ def export_aging(
                 "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not “{name}”)."
             ).format(name=path.name)
         )
-    if path.is_dir():
-        raise OutputError(
-            _("“{path}” is a folder: give a file name such as aging.xlsx.").format(path=path)
-        )
-    folder = path.parent if str(path.parent) else Path(".")
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(
-            _("“{folder}” is a file, not a folder: choose another place for the file.").format(
-                folder=folder
-            )
-        )
-    if not folder.is_dir():
-        raise OutputError(
-            _("The folder “{folder}” does not exist: choose another place for the file.").format(
-                folder=folder
-            )
-        )
+    check_destination(path, spreadsheet=True)  # before the aging is computed
     report = age_all(as_of)
     data = aging_xlsx(report) if suffix == ".xlsx" else aging_csv(report, bom=bom)
     return write_atomic(path, data), len(report.rows)
