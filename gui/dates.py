@@ -26,8 +26,23 @@ def weekday_names() -> tuple[str, ...]:
     return tuple(QCoreApplication.translate("Weekdays", name) for name in _WEEKDAYS)
 
 
+class DateEdit(QDateEdit):
+    """A date field that one Tab leaves: Qt's own moves Tab through the year, month and
+    day sections first. ←/→ (or typing, or '-') still move between sections."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class DateTimeEdit(QDateTimeEdit):
+    """A date-and-time field that one Tab leaves (see `DateEdit`)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def date_edit(parent: QWidget | None = None, day: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
+    edit = DateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setDate(QDate(day or clock.today()))
@@ -37,7 +52,7 @@ def date_edit(parent: QWidget | None = None, day: dt.date | None = None) -> QDat
 def datetime_edit(
     parent: QWidget | None = None, moment: dt.datetime | None = None
 ) -> QDateTimeEdit:
-    edit = QDateTimeEdit(parent)
+    edit = DateTimeEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT + " HH:mm")
     moment = moment or clock.now()

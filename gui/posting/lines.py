@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +25,38 @@ from models.records import DeliveryLine
 PRODUCT, QTY, PRICE, AMOUNT = range(4)
 
 
+class LinesTable(QTableWidget):
+    """Tab walks the cells (product, quantity, price, next line…) like a spreadsheet, but
+    leaves the table after the last line's price (Shift+Tab: before the first product)
+    instead of wrapping round: no keyboard trap."""
+
+    def _at_edge(self, forward: bool) -> bool:
+        row, column = self.currentRow(), self.currentColumn()
+        if row < 0:
+            return True
+        if forward:
+            return row == self.rowCount() - 1 and column >= PRICE
+        return row == 0 and column <= PRODUCT
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802
+        if self._at_edge(next):
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def closeEditor(  # noqa: N802
+        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
+    ) -> None:
+        leave = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: True,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: False,
+        }.get(hint)
+        if leave is None or not self._at_edge(leave):
+            super().closeEditor(editor, hint)
+            return
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        QWidget.focusNextPrevChild(self, leave)
+
+
 class DeliveryLinesEditor(QWidget):
     """`total_changed` carries the lines' total in fen, None while a line is not
     valid, or 0 when there are no lines (the clerk types the total instead)."""
@@ -33,7 +66,7 @@ class DeliveryLinesEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.problem = ""
-        self.table = QTableWidget(0, 4)
+        self.table = LinesTable(0, 4)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
