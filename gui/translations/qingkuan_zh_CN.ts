@@ -1091,6 +1091,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>VisitDialog</name>
     <message>
+        <source>Choose the outcome of the visit.</source>
+        <translation>请选择拜访结果。</translation>
+    </message>
+    <message>
         <source>Log a visit</source>
         <translation>拜访记录</translation>
     </message>

@@ -33,7 +33,10 @@ class VisitDialog(Dialog):
         self.saved: Visit | None = None
         self.customer_label = QLabel(f"<b>{customer.code} {customer.name}</b>")
         self.at = dates.datetime_edit()
+        # No outcome until the clerk picks one: F6 then Enter must not log a 'paid' visit
+        # when no money came.
         self.outcome = QComboBox()
+        self.outcome.addItem("", None)
         for outcome in VisitOutcome:
             self.outcome.addItem(outcome.label, outcome)
         self.reason = QComboBox()
@@ -79,6 +82,10 @@ class VisitDialog(Dialog):
     def save(self) -> None:
         cid, at = self.customer.id, dates.picked_datetime(self.at)
         outcome = enum_data(self.outcome, VisitOutcome)
+        if outcome is None:
+            self.error.show_message(self.tr("Choose the outcome of the visit."))
+            self.outcome.setFocus()
+            return
         reason = enum_data(self.reason, LateReason)
         rep_id, note = self.rep.currentData(), self.note.text()
         saved = self.ops.write(
@@ -105,5 +112,6 @@ class VisitDialog(Dialog):
                 label.setText(text)
         relabel_enum_items(self.outcome, VisitOutcome)
         relabel_enum_items(self.reason, LateReason)
+        self.outcome.setItemText(0, self.tr("— choose —"))
         self.reason.setItemText(0, self.tr("— choose —"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

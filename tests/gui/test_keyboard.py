@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from gui import dates
 from gui.mainwindow import MainWindow
-from models import posting
+from models import posting, visits
 from models.records import EntryKind, PaymentMethod, VisitOutcome
 
 Button = QDialogButtonBox.StandardButton
@@ -182,3 +182,23 @@ def test_one_tab_leaves_a_date_field_and_arrows_still_move_sections(qtbot: QtBot
     assert QApplication.focusWidget() is day
     QTest.keyClick(day, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is when
+
+
+def test_visit_starts_without_an_outcome(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    """F6 then Enter used to log a 'paid' visit with no payment: now Save asks first."""
+    open_page(window, qtbot, shop)
+    v = window.log_visit()
+    assert v is not None and v.outcome.currentData() is None
+    assert v.outcome.currentText() == "— choose —"
+    v.activateWindow()
+    qtbot.waitUntil(v.isActiveWindow)
+    QTest.keyClick(v.outcome, Qt.Key.Key_Return)
+    assert v.isVisible() and "outcome" in v.error.text()
+    assert visits.visits_for(shop) == []
+    assert QApplication.focusWidget() is v.outcome
+    v.outcome.setCurrentIndex(v.outcome.findData(VisitOutcome.PAID))
+    assert not v.error.isVisible()  # editing clears the sentence
+    with qtbot.waitSignal(window.ops.changed):
+        QTest.keyClick(v.outcome, Qt.Key.Key_Return)
+    [visit] = visits.visits_for(shop)
+    assert visit.outcome is VisitOutcome.PAID
