@@ -1,5 +1,6 @@
 """Settings: company details, document language, paper size, PDF font, aging bucket
-edges, and the UI language (applied at once, nothing typed is lost)."""
+edges, and the UI language (applied on Save, so Cancel leaves the old one; nothing
+typed elsewhere is lost)."""
 
 from __future__ import annotations
 
@@ -72,10 +73,7 @@ class SettingsDialog(Dialog):
         self.ui_language.addItem("中文", "zh")
         self.ui_language.addItem("English", "en")
         self.ui_language.setCurrentIndex(self.ui_language.findData(language.current()))
-        # Applied at once, so the clerk sees the choice; nothing typed is lost.
-        self.ui_language.currentIndexChanged.connect(
-            lambda: self.language_chosen.emit(self.ui_language.currentData())
-        )
+        # Applied on Save with the rest: Cancel keeps the language the screen was in.
         self.ui_form = QFormLayout(self.ui_box)
         add_row(self.ui_form, self.ui_language)
 
@@ -131,6 +129,9 @@ class SettingsDialog(Dialog):
         if self.ops.write(
             self, lambda: settings.save_company(new), on_error=self.error.show_message
         ):
+            chosen = self.ui_language.currentData()
+            if chosen != language.current():
+                self.language_chosen.emit(chosen)
             self.accept()
 
     def _label(self, form: QFormLayout, field: QWidget, text: str) -> None:

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from gui import ledger_files
+from gui import language, ledger_files
+from gui.app import Launcher
 from gui.mainwindow import MainWindow
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
 from gui.printing.preview import PreviewDialog
@@ -182,3 +183,22 @@ def test_route_visit_order(window: MainWindow, qtbot: QtBot, shop: int) -> None:
     with qtbot.waitSignal(window.ops.changed):
         _save(qtbot, order)
     assert [c.id for c in customers.route_customers(route.id)] == [second, shop]
+
+
+def test_screen_language_applies_on_save_only(
+    window: MainWindow, launcher: Launcher, qtbot: QtBot
+) -> None:
+    dialog = window.open_settings()
+    dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("zh"))
+    assert language.current() == "en"  # not yet: only Save applies it
+    dialog.reject()
+    qtbot.wait(50)  # a LanguageChange would be posted: give it the chance to arrive
+    assert language.current() == "en" and launcher.prefs.language() == "en"
+    assert window.file_menu.title() == "&File"  # the screen stayed in English
+
+    dialog = window.open_settings()
+    dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("zh"))
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, dialog)
+    assert language.current() == "zh" and launcher.prefs.language() == "zh"
+    qtbot.waitUntil(lambda: window.file_menu.title() != "&File")  # LanguageChange is posted
