@@ -131,6 +131,7 @@ class CustomerPage(QWidget):
 
         self.ledger_model = LedgerModel(self)
         self.ledger_table = _table(self.ledger_model)
+        self.ledger_model.view = self.ledger_table  # long details get a tooltip
         for column, width in enumerate((95, 110, 110, 300, 110, 110, 120)):
             self.ledger_table.setColumnWidth(column, width)
         self.void_button = QPushButton()

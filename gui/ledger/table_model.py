@@ -3,6 +3,7 @@ a customer with 100,000 entries opens as fast as one with ten."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui import formatting
 from models import ledger
-from models.records import Entry, LedgerRow
+from models.records import DeliveryLine, Entry, LedgerRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
@@ -42,9 +43,46 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("LedgerModel", text)
 
 
+LINES_SHOWN = 3  # delivery lines named in the details column; the rest are counted
+
+
+def _chinese_colons(text: str) -> str:
+    """In Chinese, a colon right after a Chinese character is the full-width one (the
+    model joins a bounce's own words and the clerk's reason with ': ')."""
+    if QCoreApplication.translate("LedgerModel", ": ") != "：":
+        return text
+    return re.sub(r"(?<=[\u3400-\u9fff]):\s*", "：", text)
+
+
+def lines_summary(lines: tuple[DeliveryLine, ...]) -> str:
+    """'青岛啤酒×10，可乐×2' — at most three lines named, then '+2 more'."""
+    if not lines:
+        return ""
+    named = lines if len(lines) <= LINES_SHOWN else lines[: LINES_SHOWN - 1]
+    text = QCoreApplication.translate("LedgerModel", ", ").join(
+        f"{ln.product}×{ln.qty}" for ln in named
+    )
+    if len(named) < len(lines):
+        text += " " + QCoreApplication.translate("LedgerModel", "+{count} more").format(
+            count=len(lines) - len(named)
+        )
+    return text
+
+
 def details(entry: Entry) -> str:
-    """Method, cheque, memo and void state in one line."""
+    """Method, cheque, delivery lines, memo and void state in one line. A reversal says
+    only why (its kind column already says 'Reversal: Payment')."""
     parts: list[str] = []
+    if entry.is_reversal:
+        if entry.memo:
+            parts.append(entry.memo)
+        if entry.void_reason:
+            parts.append(
+                QCoreApplication.translate("LedgerModel", "Reversal: {reason}").format(
+                    reason=entry.void_reason
+                )
+            )
+        return _chinese_colons(" · ".join(parts))
     if entry.method is not None:
         parts.append(entry.method.label)
     if entry.cheque is not None:
@@ -55,21 +93,17 @@ def details(entry: Entry) -> str:
                 date=formatting.date(c.due_on)
             )
         parts.append(f"{cheque} ({c.status.label})")
+    if entry.lines:
+        parts.append(lines_summary(entry.lines))
     if entry.memo:
         parts.append(entry.memo)
-    if entry.is_reversal:
-        parts.append(
-            QCoreApplication.translate("LedgerModel", "Voids an earlier entry: {reason}").format(
-                reason=entry.void_reason
-            )
-        )
-    elif entry.is_voided:
+    if entry.is_voided:
         parts.append(
             QCoreApplication.translate("LedgerModel", "VOIDED: {reason}").format(
                 reason=entry.void_reason
             )
         )
-    return " · ".join(parts)
+    return _chinese_colons(" · ".join(parts))
 
 
 def kind_text(entry: Entry) -> str:
@@ -94,6 +128,7 @@ class LedgerModel(QAbstractTableModel):
         self.customer_id: int | None = None
         self._rows: list[LedgerRow] = []
         self._total = 0
+        self.view: Any = None  # the table showing this model, to measure clipped details
 
     def load(self, customer_id: int | None) -> None:
         """Show a customer's newest page (None: empty)."""
@@ -180,9 +215,23 @@ class LedgerModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and (e.is_voided or e.is_reversal):
             return QBrush(MUTED)
-        if role == Qt.ItemDataRole.ToolTipRole and (e.is_voided or e.is_reversal):
+        if role == Qt.ItemDataRole.ToolTipRole and (
+            e.is_voided or e.is_reversal or (column == DETAILS and self._clipped(index))
+        ):
             return details(e)
         return None
+
+    def _clipped(self, index: Index) -> bool:
+        """Whether the details text is wider than its column (then the tooltip shows it
+        whole). Without a view to ask, long texts count as clipped."""
+        text = details(self._rows[index.row()].entry)
+        if not text:
+            return False
+        view = self.view
+        if view is None:
+            return len(text) > 40
+        width = view.columnWidth(DETAILS) - 8
+        return view.fontMetrics().horizontalAdvance(text) > width
 
     def _display(self, row: LedgerRow, column: int) -> str:
         e = row.entry

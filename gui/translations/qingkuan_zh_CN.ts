@@ -511,12 +511,24 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>录入人</translation>
     </message>
     <message>
-        <source>due {date}</source>
-        <translation>到期 {date}</translation>
+        <source>: </source>
+        <translation>：</translation>
     </message>
     <message>
-        <source>Voids an earlier entry: {reason}</source>
-        <translation>冲销之前的单据：{reason}</translation>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>另{count}项</translation>
+    </message>
+    <message>
+        <source>Reversal: {reason}</source>
+        <translation>冲销：{reason}</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>到期 {date}</translation>
     </message>
     <message>
         <source>VOIDED: {reason}</source>
