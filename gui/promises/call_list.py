@@ -132,11 +132,14 @@ class CallListDialog(Dialog):
 
     def _show_summary(self) -> None:
         total = sum(c.outstanding for c in self.model.records())
-        self.summary.setText(
-            self.tr("{n} promises · {amount} to collect").format(
-                n=self.model.rowCount(), amount=formatting.money(total)
-            )
+        n = self.model.rowCount()
+        # Two strings, not Qt's %n plural: that needs an English .qm for "1 promise".
+        text = (
+            self.tr("1 promise · {amount} to collect")
+            if n == 1
+            else self.tr("{n} promises · {amount} to collect")
         )
+        self.summary.setText(text.format(n=n, amount=formatting.money(total)))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -4,6 +4,10 @@
 <context>
     <name>CallListDialog</name>
     <message>
+        <source>1 promise · {amount} to collect</source>
+        <translation>1 个约定 · 待收 {amount}</translation>
+    </message>
+    <message>
         <source>{n} promises · {amount} to collect</source>
         <translation>{n} 个约定 · 待收 {amount}</translation>
     </message>

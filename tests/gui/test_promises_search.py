@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import MainWindow
@@ -149,7 +149,13 @@ def test_call_list_of_tomorrow(
     assert dialog.model.rowCount() == 1  # due tomorrow only
     call = dialog.model.record_at(0)
     assert call.customer.phones == "13912345678" and call.outstanding == 500_00
+    assert dialog.summary.text() == "1 promise · 500.00 to collect"  # not "1 promises"
     qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
     dialog.table.doubleClicked.emit(dialog.model.index(0, 0))
     assert window.customer_page.customer.id == shop
+    dialog.day.setDate(QDate(2026, 11, 28))
+    assert dialog.summary.text().startswith("0 promises · ")
+    promises.make_promise(shop, 100_00, dt.datetime(2026, 11, 29, 15, 0))
+    dialog.day.setDate(QDate(2026, 11, 29))
+    assert dialog.summary.text().startswith("2 promises · ")
     dialog.close()
