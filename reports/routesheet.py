@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models import clock
 from models.i18n import _
-from models.records import CompanySettings, RouteSheet, RouteStop
+from models.records import CompanySettings, PromiseStatus, RouteSheet, RouteStop
 from reports.fonts import FontSet
 from reports.formatting import format_date, format_weekday, money
 from reports.layout import (
@@ -81,6 +81,48 @@ def _promised(stop: RouteStop, style: Style) -> str:
     return "\n".join(lines)
 
 
+PROMISE_COLUMN = 5
+BROKEN_SHOWN = 2  # broken promises listed in a stop's promise cell; more are counted
+
+
+def _broken(stop: RouteStop) -> list[str]:
+    """Promises that fell due before the route day and were broken with no new date:
+    "已失约 11-28 ¥500.00", one a line (a third and later are counted)."""
+    lines = [
+        f"{PromiseStatus.BROKEN.label} {p.due_at:%m-%d} {money(p.amount - p.paid, '¥')}"
+        for p in stop.broken_promises
+    ]
+    if len(lines) > BROKEN_SHOWN:
+        kept = BROKEN_SHOWN - 1
+        lines = [*lines[:kept], _("+{n} more").format(n=len(lines) - kept)]
+    return lines
+
+
+def _with_broken_lines(block: Block, table: Table, promised: str, broken: list[str]) -> Block:
+    """Draw `broken` in red in the promise cell, below the day's promises. The row was
+    laid out with a blank line for each (so it is tall enough); a cell has one colour,
+    so the red lines are set here, at the lines the table left blank."""
+    if not broken:
+        return block
+    size, step = table.size, table.size * table.leading
+    first_line = len(table._layout(PROMISE_COLUMN, Cell(promised), size)) if promised else 0
+    lines = first_line + len(broken)
+    draw_row = block.draw
+
+    def draw(c: Canvas, top: float) -> None:
+        draw_row(c, top)
+        if table.valign == "top":
+            start = top - table.vpad / 2
+        else:
+            start = top - (block.height - lines * step) / 2
+        for k, text in enumerate(broken, start=first_line):
+            baseline = start - step * (k + 0.5) - size * 0.35
+            table._text(c, PROMISE_COLUMN, baseline, text, size, align="left", color=ACCENT)
+
+    block.draw = draw
+    return block
+
+
 def _name_lines(name: str, code: str, table: Table) -> str:
     """The customer's name and code wrapped to the customer column (lines joined by
     newlines); a name too long for three lines is cut, but the code is always there."""
@@ -101,7 +143,11 @@ def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
     address = cust.address or ""
     phones = ", ".join(p for p in re.split(r"[,，;；、]\s*", cust.phones) if p) or "—"
     payer = _("Payer: {name}").format(name=cust.payer) if cust.payer else ""
-    return table.row(
+    promised, broken = _promised(stop, style), _broken(stop)
+    # The day's promises, then a blank line for each broken one (drawn in red below).
+    blanks = ("",) * len(broken)
+    promise_cell = Cell((promised, *blanks) if promised else blanks or "", bold=bool(promised))
+    row = table.row(
         [
             str(stop.position),
             Cell((name, address), bold=False),
@@ -111,13 +157,14 @@ def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
                 money(stop.overdue) if stop.overdue else "",
                 color=ACCENT if stop.overdue > 0 else None,
             ),
-            Cell(_promised(stop, style), bold=bool(stop.promises_due)),
+            promise_cell,
             "",
             "",
             "",
         ],
         height=ROW_HEIGHT,
     )
+    return _with_broken_lines(row, table, promised, broken)
 
 
 def _handover(style: Style, frame: Frame) -> Block:
