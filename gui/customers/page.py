@@ -26,8 +26,16 @@ from gui.ledger.table_model import LedgerModel
 from gui.operations import Operations
 from gui.promises.table_model import PromiseModel
 from gui.visits.table_model import VisitModel
-from models import aging, clock, customers, posting, promises, visits
-from models.records import AgingRow, ChequeStatus, Customer, EntryKind, Promise, PromiseStatus
+from models import aging, clock, customers, posting, promises, settings, visits
+from models.records import (
+    AgingRow,
+    ChequeStatus,
+    Customer,
+    EntryKind,
+    Promise,
+    PromiseStatus,
+    bucket_labels,
+)
 
 
 def _table(model: object) -> QTableView:
@@ -63,6 +71,7 @@ class CustomerPage(QWidget):
         self.ops = ops
         self.customer: Customer | None = None
         self.aging: AgingRow | None = None
+        self.edges: tuple[int, ...] = ()  # the company's aging edges (Settings)
         self.broken = 0
         self._stale = False
 
@@ -102,6 +111,9 @@ class CustomerPage(QWidget):
         status_font = self.status.font()
         status_font.setPointSizeF(status_font.pointSizeF() * 1.15)
         self.status.setFont(status_font)
+        # The open balance by age, in the buckets set under Settings → aging edges.
+        self.aging_line = QLabel()
+        self.aging_line.setWordWrap(True)
 
         # Actions: the common ones as buttons with F-key shortcuts, the rare in a menu.
         self.action_buttons: dict[str, QPushButton] = {}
@@ -191,6 +203,7 @@ class CustomerPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(self.facts)
         layout.addWidget(self.status)
+        layout.addWidget(self.aging_line)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence("Alt+Left"), self, self.back_requested.emit)
@@ -216,7 +229,8 @@ class CustomerPage(QWidget):
             self.ledger_table.selectRow(0)
 
     def _read_status(self, customer_id: int) -> None:
-        self.aging = aging.age_customer(customer_id)
+        self.edges = settings.get_company().aging_edges
+        self.aging = aging.age_customer(customer_id, edges=self.edges)
         since = clock.today() - dt.timedelta(days=90)
         self.broken = promises.broken_counts(since, customer_id).get(customer_id, 0)
 
@@ -309,6 +323,25 @@ class CustomerPage(QWidget):
                 + "</span>"
             )
         self.status.setText(" · ".join(parts))
+        self._show_aging()
+
+    def _show_aging(self) -> None:
+        """'By age (days): 0–30 1,000.00 · 31–60 — · >60 500.00'; hidden when nothing
+        is open."""
+        a = self.aging
+        if a is None or not any(a.buckets):
+            self.aging_line.hide()
+            return
+        buckets = [
+            f"{label} <b>{formatting.money(fen)}</b>"
+            if fen
+            else f"<span style='color:#888'>{label} —</span>"
+            for label, fen in zip(bucket_labels(self.edges), a.buckets, strict=False)
+        ]
+        self.aging_line.setText(
+            self.tr("By age (days): {buckets}").format(buckets=" · ".join(buckets))
+        )
+        self.aging_line.show()
 
     # --- selection-dependent actions -----------------------------------------------
     def _current_entry(self):  # type: ignore[no-untyped-def]

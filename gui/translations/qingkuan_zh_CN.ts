@@ -283,6 +283,10 @@
         <translation>90 天内失约 {n} 次</translation>
     </message>
     <message>
+        <source>By age (days): {buckets}</source>
+        <translation>账龄（天）：{buckets}</translation>
+    </message>
+    <message>
         <source>← &amp;Customers</source>
         <translation>← 客户列表(&amp;C)</translation>
     </message>
