@@ -19,13 +19,6 @@ from models.records import CustomerDraft, Terms, TermsKind
 # exact message is ignored: every other Qt warning still fails a test.
 OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"
 
-# PySide6 6.12.0 drops one reference too many to an argument of a signal emitted from
-# Python (`Signal(bool).emit(True)` lowers True's count by one each time). Each window
-# test costs True ~25 references, and after ~170 such tests CPython 3.11 aborts at exit
-# ("bool_dealloc: deallocating True or False"). Spare references for the session keep
-# the counts of these shared singletons from reaching zero.
-_SPARE_REFERENCES = [True, False, None] * 100_000
-
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
