@@ -412,7 +412,9 @@ def bounce_cheque(entry_id: EntryId, reason: str = "") -> Entry:
         raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
     text = _("Cheque {number} bounced").format(number=row.number)
     if reason.strip():
-        text = f"{text}: {reason.strip()}"
+        text = _("Cheque {number} bounced: {reason}").format(
+            number=row.number, reason=reason.strip()
+        )
     with transaction():
         reversal = void(entry_id, text)
         ChequeRow.update(status=ChequeStatus.BOUNCED, status_at=clock.now()).where(

@@ -44,7 +44,7 @@ def test_bounced_cheque_reversal_reads_cleanly(window: MainWindow, qtbot: QtBot,
     )
 
     language.set_language("en")
-    assert details_column(model)[0] == "Reversal: 支票 12345678 跳票: no funds"
+    assert details_column(model)[0] == "Reversal: 支票 12345678 跳票：no funds"  # stored as worded
 
 
 def test_bounced_cheque_reversal_in_english(window: MainWindow, shop: int) -> None:
