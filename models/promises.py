@@ -166,13 +166,19 @@ def promises_due_on(day: dt.date) -> list[Promise]:
     ]
 
 
-def broken_unresolved(before: dt.date, days: int = 90) -> list[Promise]:
-    """Promises that fell due in the `days` before `before`, were broken and have not
-    been given a new date: what the rep must raise on the next visit."""
+def broken_unresolved(before: dt.date, days: int = 30) -> list[Promise]:
+    """Promises that fell due in the `days` before `before`, were broken, and have been
+    followed by no new date (neither a reschedule nor any later promise of the same
+    customer): what the rep must raise on the next visit."""
+    later = PromiseRow.alias("later")
+    superseded = later.select(later.id).where(
+        (later.customer == PromiseRow.customer) & (later.created_at > PromiseRow.created_at)
+    )
     where = (
         (PromiseRow.due_on < before)
         & (PromiseRow.due_on >= before - dt.timedelta(days=days))
         & PromiseRow.cancelled_at.is_null()
+        & ~fn.EXISTS(superseded)
     )
     return [
         p

@@ -165,3 +165,18 @@ def test_route_sheet_carries_broken_promises_without_a_new_date(ledger_target: N
     stop = routesheets.route_sheet(route.id, D(2026, 11, 30)).stops[0]
     assert stop.broken_promises == ()
     assert [x.id for x in stop.promises_due] == [new.id]
+
+
+def test_a_later_promise_supersedes_an_old_broken_one_on_the_route_sheet(
+    ledger_target: None,
+) -> None:
+    from models import customers, people, routesheets
+
+    c = _customer_owing()
+    route = people.add_route("城东线", (1, 4))
+    customers.set_route_order(route.id, [c.id])
+    promises.make_promise(c.id, 500_00, DUE)  # due Sat 11-28, will break
+    clock.pin(dt.datetime(2026, 11, 29, 18, 0))
+    promises.make_promise(c.id, 200_00, dt.datetime(2026, 12, 5, 10, 0))  # a new deal
+    stop = routesheets.route_sheet(route.id, D(2026, 11, 30)).stops[0]
+    assert stop.broken_promises == ()
