@@ -180,6 +180,13 @@ def _first_widget(layout: QLayout) -> QWidget | None:
     return None
 
 
+def set_form_label(form: QFormLayout, field: QWidget | QLayout, text: str) -> None:
+    """Set the text of `field`'s row label (on retranslate)."""
+    label = form.labelForField(field)
+    if label is not None:
+        label.setText(text)
+
+
 def add_row(form: QFormLayout, field: QWidget | QLayout) -> QLabel:
     """Add `field` with a label whose text `retranslate()` sets later (QFormLayout makes
     no label for an empty text, so `labelForField` would find none)."""

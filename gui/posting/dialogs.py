@@ -27,6 +27,7 @@ from gui.widgets import (
     clear_when_edited,
     enum_data,
     relabel_enum_items,
+    set_form_label,
 )
 from models import credit, posting
 from models.errors import InputError
@@ -207,9 +208,7 @@ class PostingDialog(Dialog):
         return posting.post_opening(cid, on, amount, doc_no=doc, memo=memo)
 
     def _set_label(self, form: QFormLayout, field: QWidget, text: str) -> None:
-        label = form.labelForField(field)
-        if label is not None:
-            label.setText(text)
+        set_form_label(form, field, text)
 
     def retranslate(self) -> None:
         titles = {
@@ -315,9 +314,7 @@ class VoidDialog(Dialog):
                 doc=e.doc_no,
             )
         )
-        label = self.form.labelForField(self.reason)
-        if label is not None:
-            label.setText(self.tr("&Reason:"))
+        set_form_label(self.form, self.reason, self.tr("&Reason:"))
         self.reason.setPlaceholderText(
             self.tr("e.g. bank returned it: insufficient funds")
             if self.bounce

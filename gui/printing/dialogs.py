@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from gui import dates
 from gui.operations import Operations
 from gui.printing.documents import Printout, route_sheet_pdf, statement_pdf
-from gui.widgets import Dialog, ErrorLabel, add_row
+from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
 from models import clock, people, routesheets, statements
 from models.records import Customer, Route
 
@@ -45,9 +45,7 @@ class _PrintChoiceDialog(Dialog):
         raise NotImplementedError
 
     def _label(self, field: QWidget, text: str) -> None:
-        label = self.form.labelForField(field)
-        if label is not None:
-            label.setText(text)
+        set_form_label(self.form, field, text)
 
 
 class StatementDialog(_PrintChoiceDialog):

@@ -27,6 +27,7 @@ from gui.widgets import (
     clear_when_edited,
     enum_data,
     relabel_enum_items,
+    set_form_label,
 )
 from models import clock, people, promises
 from models.errors import InputError
@@ -178,9 +179,7 @@ class PromiseDialog(Dialog):
             (self.note, self.tr("&Note:")),
         )
         for field, text in rows:
-            label = self.form.labelForField(field)
-            if label is not None:
-                label.setText(text)
+            set_form_label(self.form, field, text)
         self.open_note.setText(
             "\n".join(
                 self.tr("Open promise {serial} already covers {amount} due {due}").format(

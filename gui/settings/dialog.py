@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui import language
 from gui.operations import Operations
-from gui.widgets import Dialog, ErrorLabel, add_row
+from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
 from models import settings
 from models.records import CompanySettings
 
@@ -135,9 +135,7 @@ class SettingsDialog(Dialog):
             self.accept()
 
     def _label(self, form: QFormLayout, field: QWidget, text: str) -> None:
-        label = form.labelForField(field)
-        if label is not None:
-            label.setText(text)
+        set_form_label(form, field, text)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

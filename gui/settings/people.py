@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui.operations import Operations
 from gui.settings.route_order import RouteOrderDialog
-from gui.widgets import Dialog, ErrorLabel, add_row
+from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
 from models import people
 
 
@@ -162,9 +162,7 @@ class PeopleDialog(Dialog):
             (self.route_form, self.route_name, self.tr("Route &name:")),
             (self.route_form, self.route_rep, self.tr("&Rep:")),
         ):
-            label = form.labelForField(field)
-            if label is not None:
-                label.setText(text)
+            set_form_label(form, field, text)
         self.days_label.setText(self.tr("Visit days:"))
         names = (
             self.tr("Mon"),

@@ -21,6 +21,7 @@ from gui.widgets import (
     clear_when_edited,
     enum_data,
     relabel_enum_items,
+    set_form_label,
 )
 from models import people, visits
 from models.records import Customer, LateReason, Visit, VisitOutcome
@@ -107,9 +108,7 @@ class VisitDialog(Dialog):
             (self.note, self.tr("&Note:")),
         )
         for field, text in rows:
-            label = self.form.labelForField(field)
-            if label is not None:
-                label.setText(text)
+            set_form_label(self.form, field, text)
         relabel_enum_items(self.outcome, VisitOutcome)
         relabel_enum_items(self.reason, LateReason)
         self.outcome.setItemText(0, self.tr("— choose —"))

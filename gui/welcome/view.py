@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gui import language
 from gui.ledger_files import build_demo
 from gui.preferences import Preferences
-from gui.widgets import ErrorLabel, add_row
+from gui.widgets import ErrorLabel, add_row, set_form_label
 from models import db, settings
 from models.errors import LedgerError
 from models.records import CompanySettings
@@ -210,9 +210,7 @@ class WelcomeScreen(QWidget):
             (self.phone, self.tr("&Phone:")),
             (self.bank_account, self.tr("&Bank account:")),
         ):
-            label = self.new_form.labelForField(field)
-            if label is not None:
-                label.setText(text)
+            set_form_label(self.new_form, field, text)
         self.company_name.setPlaceholderText(self.tr("e.g. 佛山市东城食品批发部"))
         self.bank_account.setPlaceholderText(self.tr("Printed on statements for transfers"))
         self.create_button.setText(self.tr("&Create ledger"))
