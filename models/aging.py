@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from models import clock
-from models.db import is_postgres
+from models.db import is_postgres, placeholders
 from models.errors import NotFound
 from models.i18n import _
 from models.records import (
@@ -93,10 +93,6 @@ def age_debits(
     return tuple(buckets), overdue, oldest
 
 
-def _sql(text: str) -> str:
-    return text.replace("?", database.obj.param)
-
-
 # Hand-written: compiling the equivalent peewee queries cost more than running them,
 # and a statement runs these once per customer.
 _ONE_BALANCE_SQL = "SELECT customer_id, balance, last_date FROM balance_cache WHERE customer_id = ?"
@@ -115,7 +111,7 @@ def balances_as_of(as_of: dt.date, customer_id: CustomerId | None = None) -> dic
     """
     cache = BalanceRow.select(BalanceRow.customer, BalanceRow.balance, BalanceRow.last_date)
     if customer_id is not None:
-        found = list(database.execute_sql(_sql(_ONE_BALANCE_SQL), (customer_id,)))
+        found = list(database.execute_sql(placeholders(_ONE_BALANCE_SQL), (customer_id,)))
         if not found:
             return {}
         _cid, total, last = found[0]
@@ -135,7 +131,7 @@ def balances_as_of(as_of: dt.date, customer_id: CustomerId | None = None) -> dic
         sql += " AND customer_id = ?"
         params.append(customer_id)
     sql += " GROUP BY customer_id"
-    return {cid: int(total) for cid, total in database.execute_sql(_sql(sql), params)}
+    return {cid: int(total) for cid, total in database.execute_sql(placeholders(sql), params)}
 
 
 def voided_ids(customer_id: CustomerId | None = None) -> set[int]:
@@ -145,7 +141,7 @@ def voided_ids(customer_id: CustomerId | None = None) -> set[int]:
     if customer_id is not None:
         sql += " AND customer_id = ?"
         params.append(customer_id)
-    return {r[0] for r in database.execute_sql(_sql(sql), params)}
+    return {r[0] for r in database.execute_sql(placeholders(sql), params)}
 
 
 _DEBITS_SQL = (
@@ -165,7 +161,7 @@ def _debits(
 ) -> Iterator[tuple[int, dt.date, int, EntryKind]]:
     """Standing debits newest first, read lazily (the caller stops once covered)."""
     if is_postgres():
-        cursor = database.execute_sql(_sql(_DEBITS_SQL), (customer_id, as_of))
+        cursor = database.execute_sql(placeholders(_DEBITS_SQL), (customer_id, as_of))
     else:  # the raw cursor skips peewee's per-call overhead: this runs once per customer
         cursor = database.connection().execute(_DEBITS_SQL, (customer_id, as_of.isoformat()))
     for entry_id, on, delta, kind in cursor:
@@ -240,7 +236,7 @@ def age_customer(
     """One customer's aging row as of a date (default today), with the company's bucket
     edges unless `edges` are given."""
     as_of = as_of or clock.today()
-    found = list(database.execute_sql(_sql(_ONE_CUSTOMER_SQL), (customer_id,)))
+    found = list(database.execute_sql(placeholders(_ONE_CUSTOMER_SQL), (customer_id,)))
     if not found:
         raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
     *c, rep_name, route_name = found[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import peewee as pw
 
 from models import clock
-from models.db import transaction
+from models.db import placeholders, transaction
 from models.errors import InputError, NotFound
 from models.i18n import _
 from models.records import Customer, CustomerDraft, CustomerId, Terms, TermsKind
@@ -179,7 +179,7 @@ _GET_SQL = (
 
 def get_customer(customer_id: CustomerId) -> Customer:
     """One customer with route and rep names (hand-written SQL: read on every page)."""
-    found = list(database.execute_sql(_GET_SQL.replace("?", database.obj.param), (customer_id,)))
+    found = list(database.execute_sql(placeholders(_GET_SQL), (customer_id,)))
     if not found:
         raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
     return _from_columns(found[0][:16], found[0][16] or "", found[0][17] or "")

@@ -206,6 +206,11 @@ def close_thread_connection() -> None:
         db.close()
 
 
+def placeholders(sql: str) -> str:
+    """Hand-written SQL is written with ``?``; PostgreSQL's driver wants ``%s``."""
+    return sql.replace("?", database.obj.param)
+
+
 def current_target() -> str:
     db = database.obj
     if db is None:

@@ -15,7 +15,7 @@ from peewee import fn
 
 from models import clock
 from models.aging import balances_as_of
-from models.db import is_postgres
+from models.db import is_postgres, placeholders
 from models.fields import parse_iso_date
 from models.posting import to_entry
 from models.records import CustomerId, Entry, EntryKind, LedgerPage, LedgerRow, PaymentMethod
@@ -64,7 +64,7 @@ def _read(where: str, params: tuple, order: str) -> list[_Raw]:
     if sqlite:
         cursor = database.connection().execute(sql, tuple(_iso(p) for p in params))
     else:
-        cursor = database.execute_sql(sql.replace("?", "%s"), params)
+        cursor = database.execute_sql(placeholders(sql), params)
     rows = []
     for r in cursor:
         on, created = r[2], r[12]
