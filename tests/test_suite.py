@@ -87,13 +87,20 @@ def _always_true(test: ast.expr) -> bool:
         return bool(getattr(test, "elts", None) or getattr(test, "keys", None))
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         left, right = test.left, test.comparators[0]
-        return ast.dump(left) == ast.dump(right) and isinstance(test.ops[0], ast.Eq | ast.Is)
+        if ast.dump(left) == ast.dump(right) and isinstance(test.ops[0], ast.Eq | ast.Is):
+            return True
+        counted = isinstance(left, ast.Call) and getattr(left.func, "id", "") == "len"
+        return (
+            counted
+            and isinstance(test.ops[0], ast.GtE)
+            and ast.dump(right) == ast.dump(ast.Constant(0))
+        )
     return False
 
 
 def test_no_assert_that_cannot_fail() -> None:
-    """`assert x or True`, `assert y if z else True`, `assert (a, "msg")`, `assert a == a`
-    all pass whatever the code does."""
+    """`assert x or True`, `assert y if z else True`, `assert (a, "msg")`, `assert a == a`,
+    `assert len(x) >= 0` all pass whatever the code does."""
     found = [
         f"{path.relative_to(ROOT)}:{node.lineno}"
         for path in sorted((ROOT / "tests").rglob("*.py"))
