@@ -62,9 +62,12 @@ def remove_copy(copy: Path) -> None:
 
 def drop_from_cache(path: Path) -> None:
     """Ask the OS to forget the file's cached pages (and its -wal's), as after a reboot:
-    written out first, since dirty pages cannot be dropped."""
+    written out first, since dirty pages cannot be dropped (a fresh copy is all dirty).
+    Linux; elsewhere a no-op."""
+    if not hasattr(os, "posix_fadvise"):
+        return
     for each in (path, *side_files(path)):
-        if not each.exists():
+        if not each.is_file():
             continue
         fd = os.open(each, os.O_RDONLY)
         try:
