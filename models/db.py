@@ -249,6 +249,26 @@ def transaction() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def read_snapshot() -> Iterator[None]:
+    """Read a whole document (statement, route sheet, IOU, aging export) as of one
+    moment, so that its rows and its totals agree while other clerks post.
+
+    SQLite: a deferred read transaction; in WAL mode it sees one snapshot from its first
+    read on and blocks no writer. PostgreSQL: a REPEATABLE READ, READ ONLY transaction.
+    Inside a transaction already (a write, an outer snapshot) it reads in that one.
+    """
+    db = database.obj
+    if db.transaction_depth() > 0:
+        yield
+    elif isinstance(db, pw.PostgresqlDatabase):
+        with db.atomic(isolation_level="REPEATABLE READ, READ ONLY"):
+            yield
+    else:
+        with db.atomic(lock_type="DEFERRED"):
+            yield
+
+
 def _connect_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:
     if path.exists():
         if path.is_dir():
