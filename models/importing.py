@@ -336,6 +336,16 @@ class _Run:
     created_routes: list[str] = field(default_factory=list)
     created_reps: list[str] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
+    _codes_by_key: dict[str, list[str]] | None = None
+
+    def codes_by_key(self, codes: Iterable[str]) -> dict[str, list[str]]:
+        """The ledger's codes by `code_key`, built once: a file of many unknown codes
+        must not compare each with every customer."""
+        if self._codes_by_key is None:
+            self._codes_by_key = {}
+            for code in codes:
+                self._codes_by_key.setdefault(code_key(code), []).append(code)
+        return self._codes_by_key
 
     def rows(self) -> Iterator[_Row]:
         """The data rows; one with more filled cells than the header is a problem and is
@@ -410,7 +420,8 @@ class _Row:
             self.problem("customer_code", _("The customer code is empty."))
             return None
         if code not in ids:
-            self.problem("customer_code", unknown_code_message(code, ids))
+            near = self.run.codes_by_key(ids).get(code_key(code), [])
+            self.problem("customer_code", _no_customer(code, near))
             return None
         return ids[code]
 
@@ -419,7 +430,11 @@ def unknown_code_message(code: str, codes: Iterable[str]) -> str:
     """ "There is no customer with code …", suggesting a code that differs only in case
     or width (a clerk types c00001 for C00001)."""
     folded = code_key(code)
-    near = sorted(c for c in codes if code_key(c) == folded)
+    return _no_customer(code, [c for c in codes if code_key(c) == folded])
+
+
+def _no_customer(code: str, near: list[str]) -> str:
+    near = sorted(near)
     if near:
         return _("There is no customer with code “{code}”: did you mean {suggestion}?").format(
             code=code, suggestion=" / ".join(near)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import struct
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from models.errors import InputError
 from models.importing import PROBLEMS_SHOWN, ImportRejected, import_file
 from models.records import CompanySettings, CustomerDraft, PaymentMethod, VisitOutcome
 from models.tables import CustomerRow, EntryRow
+from models.text_rules import code_key
 
 HEADER = "customer_code,date,kind,amount,doc_no,method\n"
 
@@ -382,3 +385,48 @@ def test_100000_bad_rows_report_the_first_100_and_the_total(
     assert lines[-1] == (
         "…and 199900 more problems (200000 in all): fix these and import again to see the rest."
     )
+
+
+RACER = """
+import pathlib, sys, time
+sys.path.insert(0, sys.argv[1])
+from models import customers, db
+from models.errors import InputError
+from models.records import CustomerDraft
+db.open_ledger(sys.argv[2], create=False)
+go = pathlib.Path(sys.argv[3])
+while not go.exists():
+    time.sleep(0.001)
+won = 0
+for n in range(int(sys.argv[4])):
+    code = sys.argv[5].format(n=n)
+    try:
+        customers.add_customer(CustomerDraft(code=code, name=code))
+        won += 1
+    except InputError:
+        pass
+db.close_ledger()
+print(won)
+"""
+
+
+def test_two_processes_cannot_both_add_near_duplicate_codes(ledger: str, tmp_path: Path) -> None:
+    """One adds K0, K1, …, the other k0, k1, … at the same moment: one of each pair
+    wins, the other gets the sentence (no traceback), never both."""
+    root = Path(__file__).resolve().parents[2]
+    go, rounds = tmp_path / "go", 60
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACER, str(root), ledger, str(go), str(rounds), pattern],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for pattern in ("K{n}", "ｋ{n}")
+    ]
+    go.touch()
+    results = [r.communicate(timeout=120) for r in racers]
+    assert [err for _out, err in results] == ["", ""]
+    assert sum(int(out) for out, _err in results) == rounds
+    codes = [c.code for c in customers.list_customers()]
+    assert sorted(code_key(c) for c in codes) == sorted(f"k{n}" for n in range(rounds))
