@@ -115,3 +115,15 @@ def posting_count() -> int:
     from models.tables import EntryRow
 
     return EntryRow.select().count()
+
+
+def test_check_finds_nothing_while_another_process_posts(
+    writer: tuple[int, subprocess.Popen[str]],
+) -> None:
+    """`check` compares sums read by several queries: one snapshot, no false alarms."""
+    from models.check import check_ledger
+
+    _cid, process = writer
+    for _ in range(PRINTS):
+        assert check_ledger() == []
+    assert process.poll() is None, "the writer must still be posting"
