@@ -70,7 +70,7 @@ def writer(ledger: str, tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[
 def test_statements_print_while_another_process_posts(
     writer: tuple[int, subprocess.Popen[str]], cjk_fonts: object, tmp_path: Path
 ) -> None:
-    cid, process = writer
+    _cid, process = writer
     before = posting_count()
     for n in range(PRINTS):
         out = cli.print_statement(
