@@ -480,6 +480,18 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>LedgerFiles</name>
     <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The password was not accepted. Password for {ledger}:</source>
+        <translation>密码不正确。{ledger} 的密码：</translation>
+    </message>
+    <message>
+        <source>Password for {ledger}:</source>
+        <translation>{ledger} 的密码：</translation>
+    </message>
+    <message>
         <source>This ledger is on a network share. A ledger file must not be shared between computers this way: it can be damaged when two people write at once. To share a ledger, use the PostgreSQL mode (a postgresql:// address).</source>
         <translation>此账本位于网络共享文件夹。账本文件不能这样在多台电脑之间共用：两人同时写入可能损坏账本。要共用账本，请使用 PostgreSQL 模式（postgresql:// 地址）。</translation>
     </message>
