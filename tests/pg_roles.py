@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.conftest import PG_URL, postgres_or_skip
+from tests.conftest import PG_URL
 
 TEST_DB = urlsplit(PG_URL).path.lstrip("/")
 
@@ -58,9 +58,9 @@ def url_for(role: str, password: str, database: str = TEST_DB) -> str:
 
 @pytest.fixture
 def make_role() -> Iterator[Callable[..., tuple[str, str]]]:
-    """make_role(prefix, rights) -> (role, password): a LOGIN role on the freshly reset
-    test database; `rights` is SQL run as superuser with {role} filled in."""
-    postgres_or_skip()
+    """make_role(prefix, rights) -> (role, password): a LOGIN role on the test database
+    (as it is: reset it first when needed); `rights` is SQL run as superuser with
+    {role} filled in."""
     made: list[str] = []
 
     def make(prefix: str, rights: str = "") -> tuple[str, str]:

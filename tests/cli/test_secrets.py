@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.cli.test_main import D2, TODAY
+from tests.conftest import postgres_or_skip
 from tests.pg_roles import TEST_DB, make_role, url_for
 
 __all__ = ["make_role"]  # the fixture, used by name
@@ -101,6 +102,7 @@ class Session:
 def test_no_command_and_no_window_shows_the_password(
     tmp_path: Path, make_role: Callable[..., tuple[str, str]]
 ) -> None:
+    postgres_or_skip()  # an empty database: the role makes the ledger
     role, password = make_role("qk_secret", "GRANT ALL ON SCHEMA public TO {role}")
     url = url_for(role, password)
     shown = f"{role}@localhost/{TEST_DB}"

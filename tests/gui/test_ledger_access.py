@@ -16,6 +16,7 @@ from gui.app import Launcher
 from gui.welcome.view import WelcomeScreen
 from models import customers, db
 from models.records import CustomerDraft
+from tests.conftest import postgres_or_skip
 from tests.models.test_ledger_file import _as_ordinary_user, public_dir
 from tests.pg_roles import TEST_DB, make_role, url_for
 
@@ -48,6 +49,7 @@ def test_shared_ledger_is_remembered_without_its_password_and_asks_for_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("PGPASSWORD", raising=False)
+    postgres_or_skip()  # an empty database: the role makes the ledger
     role, password = make_role("qk_reopen", "GRANT ALL ON SCHEMA public TO {role}")
     assert launcher.open(url_for(role, password))
     assert launcher.window is not None
@@ -125,4 +127,3 @@ def test_read_only_ledger_opens_with_a_banner(
 
 def test_writable_ledger_has_no_banner(window: object) -> None:
     assert not window.read_only_banner.isVisible()  # type: ignore[attr-defined]
-
