@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import peewee as pw
 
@@ -21,7 +20,7 @@ from models import clock, storage_errors
 from models.errors import LedgerError, LedgerFileError, PasswordNeeded
 from models.i18n import _
 from models.tables import ALL_TABLES, PARTIAL_INDEXES, BalanceRow, Meta, database
-from models.targets import display_target, remember_secret, scrub
+from models.targets import display_target, parse_postgres_url, remember_secret, scrub
 from models.targets import is_postgres_url as is_postgres_url
 
 APP_ID = "qingkuan"
@@ -372,13 +371,13 @@ def _sqlite_open_error(path: Path, err: Exception) -> LedgerFileError:
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
     """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply."""
-    parts = urlparse(url)
+    parts = parse_postgres_url(url)
     db = pw.PostgresqlDatabase(
-        unquote(parts.path.lstrip("/")),
-        user=unquote(parts.username) if parts.username else None,
-        password=unquote(parts.password) if parts.password else None,
-        host=parts.hostname or None,
-        port=parts.port or None,
+        parts.dbname,
+        user=parts.user,
+        password=parts.password or None,
+        host=parts.host,
+        port=parts.port,
         autoconnect=True,
     )
     try:
@@ -389,13 +388,13 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
         if "password" in reason:  # none given, or a wrong one: the window asks for it
             raise PasswordNeeded(
                 _(
-                    "The shared ledger {target} needs the right password: type it when "
-                    "asked, or keep it in PGPASSWORD or ~/.pgpass."
+                    "The shared ledger {target} did not accept the password, or none was "
+                    "given: put it in the address, in PGPASSWORD or in ~/.pgpass."
                 ).format(target=display_target(url))
             ) from err
         raise LedgerFileError(
             _("Cannot reach the shared ledger at {host}: {reason}").format(
-                host=parts.hostname or "localhost", reason=scrub(reason)
+                host=parts.host or "localhost", reason=scrub(reason)
             )
         ) from err
     return db

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from typing import NamedTuple
+from urllib.parse import quote, unquote
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
@@ -30,51 +31,84 @@ def is_postgres_url(target: str | Path) -> bool:
     return str(target).startswith(POSTGRES_SCHEMES)
 
 
+class PostgresAddress(NamedTuple):
+    """The parts of a ``postgresql://user:password@host:port/dbname?options`` URL."""
+
+    scheme: str
+    userinfo: str  # as written: "user" or "user:password", still %-quoted
+    hostpart: str  # as written: "host:port/dbname?options"
+    user: str | None
+    password: str | None
+    host: str | None
+    port: int | None
+    dbname: str
+
+
+def parse_postgres_url(url: str) -> PostgresAddress:
+    """Split a PostgreSQL URL. The user part ends at the last ``@``, so a password with
+    an unescaped ``/``, ``?``, ``#`` or ``:`` still stays a password (`urllib` would
+    read part of it as the port or the database name, and show it in an error)."""
+    scheme, _, rest = url.partition("://")
+    userinfo, at, hostpart = rest.rpartition("@")
+    if not at:
+        userinfo, hostpart = "", rest
+    user, colon, password = userinfo.partition(":")
+    hostport, _, path = hostpart.partition("/")
+    hostport = hostport.split("?", 1)[0]
+    if hostport.startswith("["):  # [IPv6]:port
+        host, _, port_text = hostport[1:].partition("]")
+        port_text = port_text.lstrip(":")
+    else:
+        host, _, port_text = hostport.partition(":")
+    return PostgresAddress(
+        scheme=scheme,
+        userinfo=userinfo,
+        hostpart=hostpart,
+        user=unquote(user) if user else None,
+        password=unquote(password) if colon else None,
+        host=unquote(host) or None,
+        port=int(port_text) if port_text.isascii() and port_text.isdigit() else None,
+        dbname=unquote(path.split("?", 1)[0]),
+    )
+
+
 def display_target(target: str | Path, *, short: bool = False) -> str:
     """How a ledger is named to the user: ``user@host/db`` (with ``:port`` when not the
     default) for PostgreSQL, never the password; the path of a file (only its name
     when `short`, for a window title)."""
     if not is_postgres_url(target):
         return Path(target).name if short else str(target)
-    parts = urlsplit(str(target))
-    try:
-        port = parts.port
-    except ValueError:  # a malformed port: show none rather than fail while reporting
-        port = None
-    host = parts.hostname or "localhost"
-    if port and port != 5432:
-        host = f"{host}:{port}"
-    user = f"{unquote(parts.username)}@" if parts.username else ""
-    return scrub(f"{user}{host}/{unquote(parts.path.lstrip('/'))}")
+    address = parse_postgres_url(str(target))
+    host = address.host or "localhost"
+    if address.port and address.port != 5432:
+        host = f"{host}:{address.port}"
+    user = f"{address.user}@" if address.user else ""
+    return scrub(f"{user}{host}/{address.dbname}")
 
 
 def password_of(target: str) -> str | None:
     """The password written in a PostgreSQL URL, if any."""
-    if not is_postgres_url(target):
-        return None
-    password = urlsplit(target).password
-    return unquote(password) if password else None
+    return parse_postgres_url(target).password if is_postgres_url(target) else None
 
 
 def without_password(target: str) -> str:
     """The same target with any password taken out of the URL (what settings keep)."""
     if not is_postgres_url(target):
         return target
-    parts = urlsplit(target)
-    if parts.password is None:
-        return target
-    netloc = parts.netloc.rsplit("@", 1)[1]
-    if parts.username:
-        netloc = f"{parts.username}@{netloc}"
-    return urlunsplit(parts._replace(netloc=netloc))
+    address = parse_postgres_url(target)
+    user = address.userinfo.partition(":")[0]
+    return (
+        f"{address.scheme}://{user}@{address.hostpart}"
+        if user
+        else (f"{address.scheme}://{address.hostpart}")
+    )
 
 
 def with_password(target: str, password: str) -> str:
     """A PostgreSQL URL with `password` put in (replacing any there was)."""
-    parts = urlsplit(without_password(target))
-    user, _, hostport = parts.netloc.rpartition("@")
-    netloc = f"{user}:{quote(password, safe='')}@{hostport}"
-    return urlunsplit(parts._replace(netloc=netloc))
+    address = parse_postgres_url(target)
+    user = address.userinfo.partition(":")[0]
+    return f"{address.scheme}://{user}:{quote(password, safe='')}@{address.hostpart}"
 
 
 def remember_secret(target: str) -> None:
@@ -82,8 +116,7 @@ def remember_secret(target: str) -> None:
     password = password_of(target)
     if password is None or len(password) < _MIN_SECRET:
         return
-    username = unquote(urlsplit(target).username or "")
-    if password == username:
+    if password == parse_postgres_url(target).user:
         return  # shown on purpose as the user name in user@host/db; hiding it hides nothing
     _secrets.update({password, quote(password, safe=""), quote(password)})
 

@@ -147,6 +147,9 @@ def test_no_command_and_no_window_shows_the_password(
     wrong_pw = s.main("--db", url_for(role, password + "x"), "check")
     assert wrong_pw.returncode == 1 and "password" in wrong_pw.stderr
     assert s.main(url, "check").returncode == 2
+    # A '/' in a password (unescaped) makes urlparse read it as the port.
+    garbled = s.main("--db", f"postgresql://{role}:{password}/x@localhost/{TEST_DB}", "check")
+    assert garbled.returncode == 1
 
     shown_window = s.window(url)
     assert f"Qingkuan 清款 – {shown}" in shown_window.stdout, shown_window.stderr
@@ -154,5 +157,7 @@ def test_no_command_and_no_window_shows_the_password(
     assert "DIALOG" in failed_window.stdout, failed_window.stderr
     settings = (home / "data" / "Qingkuan" / "gui.ini").read_text(encoding="utf-8")
     assert role in settings  # the address is remembered, without its password
+    log = (home / "state" / "Qingkuan" / "log" / "qingkuan.log").read_text(encoding="utf-8")
+    assert f"cannot open {role}@localhost/{TEST_DB}_missing" in log
 
     assert s.hits(password) == []
