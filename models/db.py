@@ -392,6 +392,8 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
                     "given: put it in the address, in PGPASSWORD or in ~/.pgpass."
                 ).format(target=display_target(url))
             ) from err
+        if "permission denied" in reason:  # no CONNECT right on the database
+            raise _no_permission_to_open(url, parts.user or "") from err
         raise LedgerFileError(
             _("Cannot reach the shared ledger at {host}: {reason}").format(
                 host=parts.host or "localhost", reason=scrub(reason)
@@ -434,12 +436,12 @@ def _create_new_schema(db: pw.Database) -> None:
         raise
 
 
-def _no_permission_to_open() -> LedgerFileError:
+def _no_permission_to_open(target: str = "", user: str = "") -> LedgerFileError:
     return LedgerFileError(
         _(
             "You have no permission to open the ledger {target}: ask the database "
             "administrator to give the role “{user}” access to its tables."
-        ).format(target=display_target(_opened), user=_pg_user())
+        ).format(target=display_target(target or _opened), user=user or _pg_user())
     )
 
 

@@ -16,7 +16,7 @@ from models.records import CustomerDraft, PaymentMethod
 from models.tables import database
 from tests.conftest import postgres_or_skip
 from tests.models.helpers import make_customer
-from tests.pg_roles import make_role, url_for
+from tests.pg_roles import TEST_DB, make_role, superuser_sql, url_for
 
 __all__ = ["make_role"]  # the fixture, used by name
 
@@ -143,6 +143,20 @@ def test_role_without_any_rights_is_told_so(
     message = str(caught.value)
     assert message.startswith("You have no permission to open the ledger"), message
     assert role in message and "not a Qingkuan ledger" not in message
+
+
+def test_role_that_may_not_connect_is_told_so(
+    shared_ledger: str, make_role: Callable[..., tuple[str, str]]
+) -> None:
+    role, password = make_role("qk_noconnect")
+    superuser_sql(f"REVOKE CONNECT ON DATABASE {TEST_DB} FROM PUBLIC")
+    try:
+        with pytest.raises(LedgerFileError) as caught:
+            db.open_ledger(url_for(role, password))
+    finally:
+        superuser_sql(f"GRANT CONNECT ON DATABASE {TEST_DB} TO PUBLIC")
+    assert str(caught.value).startswith("You have no permission to open the ledger")
+    assert role in str(caught.value)
 
 
 def test_role_that_may_only_read_opens_read_only(
