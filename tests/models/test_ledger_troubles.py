@@ -49,6 +49,27 @@ def test_full_disk_says_so_and_nothing_is_written(sqlite_ledger: str) -> None:
     assert _entries() == posted + 1
 
 
+def test_full_disk_on_postgresql_says_so(shared_ledger: str) -> None:
+    """The server's own disk_full error (SQLSTATE 53100), raised inside a real post."""
+    db.open_ledger(shared_ledger)
+    try:
+        database.execute_sql(
+            "CREATE FUNCTION qk_test_full() RETURNS trigger AS $$ BEGIN "
+            "RAISE EXCEPTION 'could not extend file: No space left on device' "
+            "USING ERRCODE = 'disk_full'; END; $$ LANGUAGE plpgsql"
+        )
+        database.execute_sql(
+            "CREATE TRIGGER qk_test_full BEFORE INSERT ON entry "
+            "FOR EACH ROW EXECUTE FUNCTION qk_test_full()"
+        )
+        cid = customers.customer_by_code("C1").id
+        with pytest.raises(LedgerNotWritable, match="^The disk is full: nothing was written"):
+            posting.post_payment(cid, DAY, 10_00, PaymentMethod.CASH)
+        assert ledger.balance(cid) == 100_00
+    finally:
+        db.close_ledger()
+
+
 def test_full_disk_on_a_new_ledger_is_a_sentence(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
