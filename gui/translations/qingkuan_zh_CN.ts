@@ -1272,9 +1272,11 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
     <message>
         <source>Address of the shared ledger, such as
-postgresql://user:password@server/qingkuan</source>
+postgresql://user@server/qingkuan
+(the password is asked for; it is never stored)</source>
         <translation>共用账本的地址，例如
-postgresql://用户:密码@服务器/qingkuan</translation>
+postgresql://用户@服务器/qingkuan
+（密码会单独询问，且从不保存）</translation>
     </message>
     <message>
         <source>Welcome to Qingkuan</source>
