@@ -369,6 +369,10 @@ def _sqlite_open_error(path: Path, err: Exception) -> LedgerFileError:
     return LedgerFileError(msg.format(path=path))
 
 
+# libpq's words when no password was given or a wrong one was.
+_PASSWORD_REFUSED = ("no password supplied", "password authentication failed")
+
+
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
     """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply."""
     parts = parse_postgres_url(url)
@@ -385,7 +389,7 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
     except pw.OperationalError as err:
         db.close()
         reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        if "password" in reason:  # none given, or a wrong one: the window asks for it
+        if any(words in reason for words in _PASSWORD_REFUSED):  # the window asks for it
             raise PasswordNeeded(
                 _(
                     "The shared ledger {target} did not accept the password, or none was "
