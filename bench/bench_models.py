@@ -28,6 +28,7 @@ from bench.common import Row, drop_from_cache, fresh_copy, print_table, remove_c
 from models import aging, db, demo, posting, statements  # noqa: E402
 from models.records import PaymentMethod  # noqa: E402
 from models.tables import CustomerRow, EntryRow  # noqa: E402
+from models.targets import display_target  # noqa: E402
 
 DEFAULT_DB = Path(__file__).parent / "data" / "big.qkledger"
 
@@ -89,7 +90,7 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print()
-    print(f"ledger: {args.db}: {n_customers:,} customers, {n_entries:,} entries")
+    print(f"ledger: {display_target(args.db)}: {n_customers:,} customers, {n_entries:,} entries")
     print(f"(timed on a copy; a statement covers ~{statement_rows} entries)")
     print_table(rows)
     print(f"peak memory of this process: {peak_mb:.0f} MB (target ≤ 300 MB)")
