@@ -87,7 +87,9 @@ def _always_true(test: ast.expr) -> bool:
         return bool(getattr(test, "elts", None) or getattr(test, "keys", None))
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         left, right = test.left, test.comparators[0]
-        if ast.dump(left) == ast.dump(right) and isinstance(test.ops[0], ast.Eq | ast.Is):
+        same = ast.dump(left) == ast.dump(right)
+        calls = any(isinstance(node, ast.Call) for node in ast.walk(left))  # may differ twice
+        if same and not calls and isinstance(test.ops[0], ast.Eq | ast.Is):
             return True
         counted = isinstance(left, ast.Call) and getattr(left.func, "id", "") == "len"
         return (

@@ -14,7 +14,6 @@ import hashlib
 import shutil
 import sqlite3
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from models import customers, db, ledger, posting
 from models.errors import LedgerFileError, LedgerNotWritable
 from models.records import CustomerDraft, DeliveryLine, PaymentMethod
 from models.tables import database
-from tests.ordinary_user import as_ordinary_user
+from tests.ordinary_user import as_ordinary_user, folder_anyone_can_enter
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
 
@@ -196,13 +195,8 @@ _as_ordinary_user = as_ordinary_user  # root becomes `nobody`: permissions bind 
 @pytest.fixture
 def public_dir() -> Iterator[Path]:
     """A folder `nobody` can reach (pytest's tmp_path is private to root)."""
-    path = Path(tempfile.mkdtemp(prefix="qk-readonly-"))
-    path.chmod(0o755)
-    try:
+    with folder_anyone_can_enter() as path:
         yield path
-    finally:
-        path.chmod(0o755)
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def _open_as_ordinary_user(path: Path) -> str | None:
