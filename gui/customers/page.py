@@ -303,7 +303,7 @@ class CustomerPage(QWidget):
         a, c = self.aging, self.customer
         if a is None or c is None:
             return
-        parts = [self.tr("Balance <b>{amount}</b>").format(amount=formatting.money(a.balance))]
+        parts = [self.tr("Balance <b>{amount}</b>").format(amount=formatting.balance(a.balance))]
         if a.overdue:
             parts.append(
                 "<span style='color:#b41e1e'>"

@@ -735,6 +735,18 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>退货单号(&amp;N)：</translation>
     </message>
     <message>
+        <source>Owed: &lt;b&gt;{balance}&lt;/b&gt; · open promises cover {promised}</source>
+        <translation>欠款：&lt;b&gt;{balance}&lt;/b&gt; · 未到期约定涵盖 {promised}</translation>
+    </message>
+    <message>
+        <source>Pay in full (F9)</source>
+        <translation>全额收款 (F9)</translation>
+    </message>
+    <message>
+        <source>Pay the &amp;promise</source>
+        <translation>按约定金额(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -785,6 +797,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Cheque n&amp;umber:</source>
         <translation>票号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Press Save again to post it anyway.</source>
+        <translation>仍要入账，请再按一次“保存”。</translation>
     </message>
     <message>
         <source>&amp;Bank:</source>
@@ -1345,6 +1361,13 @@ postgresql://用户:密码@服务器/qingkuan</translation>
     <message>
         <source>Your ledger will be kept in {folder}</source>
         <translation>账本将保存在 {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>{amount} in credit</source>
+        <translation>预收 {amount}</translation>
     </message>
 </context>
 </TS>
