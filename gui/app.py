@@ -25,6 +25,7 @@ from gui.ledger_files import network_share_warning, open_ledger
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
+from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
 from models import db, paths
@@ -99,14 +100,20 @@ class Launcher(QObject):
         if old is not None:
             old.customer_list.reader.cancel()
         self.window = MainWindow(self.ops, _display_name(target))
-        geometry = self.prefs.geometry()
-        if geometry is not None:
-            self.window.restoreGeometry(geometry)
         window = self.window
         window.closing.connect(lambda: self.prefs.set_geometry(window.saveGeometry()))
         self.window.language_chosen.connect(self.set_language)
         self.window.open_other_requested.connect(self.open_other)
-        self.window.show()
+        geometry = self.prefs.geometry()
+        if geometry is None:
+            window.showMaximized()  # the first time: all the screen there is
+        else:
+            # Remembered size and place, clamped to the screen it opens on now (a laptop
+            # undocked from the office monitor).
+            window.restoreGeometry(geometry)
+            if not window.isMaximized():
+                fit_on_screen(window)
+            window.show()
         if old is not None:
             old.close()
             old.deleteLater()
@@ -120,6 +127,7 @@ class Launcher(QObject):
         self.welcome.ledger_chosen.connect(self.open)
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.resize(900, 620)
+        fit_on_screen(self.welcome)
         self.welcome.show()
         return self.welcome
 

@@ -1476,6 +1476,41 @@ postgresql://用户:密码@服务器/qingkuan</translation>
     </message>
 </context>
 <context>
+    <name>ZoomBar</name>
+    <message>
+        <source>fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>fit page</source>
+        <translation>适合整页</translation>
+    </message>
+    <message>
+        <source>of {n}</source>
+        <translation>/ 共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit p&amp;age</source>
+        <translation>适合整页(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−, or Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+−，或按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, or Ctrl+wheel)</source>
+        <translation>放大（Ctrl++，或按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ge</source>
+        <translation>页(&amp;G)</translation>
+    </message>
+</context>
+<context>
     <name>formatting</name>
     <message>
         <source>{amount} in credit</source>
