@@ -59,9 +59,12 @@ class Launcher(QObject):
         language.set_language(self.prefs.language() or language.system_language())
 
     def start(self, target: str | None) -> QWidget:
-        """Open `target`, or the default ledger, or show the welcome screen."""
-        if target is None and self.prefs.default_ledger.exists():
-            target = str(self.prefs.default_ledger)
+        """Open `target`, or "the" ledger (the last one opened, shared with the command
+        line), or show the welcome screen."""
+        if target is None:
+            remembered = self.prefs.the_ledger()
+            if db.is_postgres_url(remembered) or Path(remembered).is_file():
+                target = remembered
         if target is not None and self.open(target):
             return self.window  # type: ignore[return-value]
         return self.show_welcome()
