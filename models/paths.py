@@ -41,7 +41,7 @@ def demo_ledger_path(folder: Path | None = None) -> Path:
 
 
 def the_ledger(folder: Path | None = None) -> str:
-    """"The" ledger when none is named: the one last opened in the window (or made by
+    """The ledger used when none is named: the one last opened in the window (or made by
     ``demo``), else ``ledger.qkledger`` in the data folder. The window starts on it and
     every command without ``--db`` uses it, so the two always agree. `folder` is the data
     folder (default: the user's)."""
@@ -56,9 +56,9 @@ def the_ledger(folder: Path | None = None) -> str:
 
 def remember_ledger(target: str, folder: Path | None = None) -> None:
     """Make `target` "the" ledger. A PostgreSQL URL is kept without its password."""
-    from models.db import is_postgres_url
+    from models.targets import is_postgres_url, without_password
 
-    target = _without_password(target) if is_postgres_url(target) else str(Path(target).resolve())
+    target = without_password(target) if is_postgres_url(target) else str(Path(target).resolve())
     path = (folder or data_dir()) / CURRENT_FILE_NAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,19 +67,6 @@ def remember_ledger(target: str, folder: Path | None = None) -> None:
         # A read-only data folder: the default ledger stays "the" ledger; nothing the
         # user asked for failed, so a log line is enough.
         logging.getLogger(__name__).warning("cannot remember the ledger in %s", path)
-
-
-def _without_password(url: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    user = f"{parts.username}@" if parts.username else ""
-    return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))
 
 
 def log_file(*, create_folder: bool = True) -> Path:

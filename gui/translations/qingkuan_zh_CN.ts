@@ -393,7 +393,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can&apos;t pay today: promise (F4)</source>
+        <source>Can't pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>客户页 → 收款</translation>
     </message>
     <message>
-        <source>Customer page → Can&apos;t pay today: promise</source>
+        <source>Customer page → Can't pay today: promise</source>
         <translation>客户页 → 今天付不了：约定清款</translation>
     </message>
     <message>
@@ -579,6 +579,18 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>This ledger is on a network share. A ledger file must not be shared between computers this way: it can be damaged when two people write at once. To share a ledger, use the PostgreSQL mode (a postgresql:// address).</source>
         <translation>此账本位于网络共享文件夹。账本文件不能这样在多台电脑之间共用：两人同时写入可能损坏账本。要共用账本，请使用 PostgreSQL 模式（postgresql:// 地址）。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The password was not accepted. Password for {ledger}:</source>
+        <translation>密码不正确。{ledger} 的密码：</translation>
+    </message>
+    <message>
+        <source>Password for {ledger}:</source>
+        <translation>{ledger} 的密码：</translation>
     </message>
 </context>
 <context>
@@ -1385,7 +1397,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company&apos;s name: it heads every document.</source>
+        <source>Type your company's name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
@@ -1473,6 +1485,14 @@ postgresql://用户:密码@服务器/qingkuan</translation>
     <message>
         <source>Your ledger will be kept in {folder}</source>
         <translation>账本将保存在 {folder}</translation>
+    </message>
+    <message>
+        <source>Address of the shared ledger, such as
+postgresql://user@server/qingkuan
+(the password is asked for; it is never stored)</source>
+        <translation>共用账本的地址，例如
+postgresql://用户@服务器/qingkuan
+（密码会单独询问，且从不保存）</translation>
     </message>
 </context>
 <context>
