@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models import clock
+from models import clock, demo_defaults
 from models.aging import due_date
 from models.db import close_ledger, is_postgres, open_ledger, transaction
 from models.errors import LedgerError
@@ -185,9 +185,9 @@ def _terms(rng: random.Random) -> Terms:
 
 
 # The demo business: the window's "Try the demo" and the command line's ``demo`` build
-# the same one.
-DEMO_CUSTOMERS = 300
-DEMO_DAYS = 365
+# the same one (models/demo_defaults.py).
+DEMO_CUSTOMERS = demo_defaults.DEMO_CUSTOMERS
+DEMO_DAYS = demo_defaults.DEMO_DAYS
 
 
 def build_demo_file(

@@ -393,7 +393,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can't pay today: promise (F4)</source>
+        <source>Can&apos;t pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>客户页 → 收款</translation>
     </message>
     <message>
-        <source>Customer page → Can't pay today: promise</source>
+        <source>Customer page → Can&apos;t pay today: promise</source>
         <translation>客户页 → 今天付不了：约定清款</translation>
     </message>
     <message>
@@ -1397,7 +1397,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company's name: it heads every document.</source>
+        <source>Type your company&apos;s name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
@@ -1415,12 +1415,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Shared ledger</source>
         <translation>共用账本</translation>
-    </message>
-    <message>
-        <source>Address of the shared ledger, such as
-postgresql://user:password@server/qingkuan</source>
-        <translation>共用账本的地址，例如
-postgresql://用户:密码@服务器/qingkuan</translation>
     </message>
     <message>
         <source>Welcome to Qingkuan</source>
