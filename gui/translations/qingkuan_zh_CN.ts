@@ -124,8 +124,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Con&amp;tact:</source>
-        <translation>联系人(&amp;T)：</translation>
+        <source>Contact per&amp;son:</source>
+        <translation>联系人(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Phones:</source>
@@ -192,8 +192,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>压批结算</translation>
     </message>
     <message>
-        <source>&amp;Archived (hidden from daily lists; the ledger stays)</source>
-        <translation>已归档(&amp;A)（日常列表不显示，账目保留）</translation>
+        <source>Arc&amp;hived (hidden from daily lists; the ledger stays)</source>
+        <translation>已归档(&amp;H)（日常列表不显示，账目保留）</translation>
     </message>
 </context>
 <context>
@@ -437,12 +437,12 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>跳票(&amp;B)…</translation>
     </message>
     <message>
-        <source>Cheque de&amp;posited</source>
-        <translation>支票已存入(&amp;P)</translation>
+        <source>Cheque &amp;deposited</source>
+        <translation>支票已存入(&amp;D)</translation>
     </message>
     <message>
-        <source>Cheque &amp;cleared</source>
-        <translation>支票已兑现(&amp;C)</translation>
+        <source>Cheque clea&amp;red</source>
+        <translation>支票已兑现(&amp;R)</translation>
     </message>
     <message>
         <source>New &amp;date…</source>
@@ -461,8 +461,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>往来账(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Promises</source>
-        <translation>约定清款(&amp;P)</translation>
+        <source>Pro&amp;mises</source>
+        <translation>约定清款(&amp;M)</translation>
     </message>
     <message>
         <source>V&amp;isits</source>
@@ -699,8 +699,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话确认清单（到期约定）(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -777,12 +777,12 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <source>Route &amp;name:</source>
-        <translation>线路名称(&amp;N)：</translation>
+        <source>Route na&amp;me:</source>
+        <translation>线路名称(&amp;M)：</translation>
     </message>
     <message>
-        <source>&amp;Rep:</source>
-        <translation>业务员(&amp;R)：</translation>
+        <source>Rep &amp;in charge:</source>
+        <translation>负责业务员(&amp;I)：</translation>
     </message>
     <message>
         <source>Visit days:</source>
@@ -1196,8 +1196,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>单据语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>Pa&amp;per size:</source>
-        <translation>纸张(&amp;P)：</translation>
+        <source>Paper si&amp;ze:</source>
+        <translation>纸张(&amp;Z)：</translation>
     </message>
     <message>
         <source>PDF &amp;font:</source>
@@ -1220,8 +1220,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>本机</translation>
     </message>
     <message>
-        <source>&amp;Screen language:</source>
-        <translation>界面语言(&amp;S)：</translation>
+        <source>Screen lan&amp;guage:</source>
+        <translation>界面语言(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1461,8 +1461,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>印在对账单上，方便客户转账</translation>
     </message>
     <message>
-        <source>&amp;Create ledger</source>
-        <translation>创建账本(&amp;C)</translation>
+        <source>Create &amp;ledger</source>
+        <translation>创建账本(&amp;L)</translation>
     </message>
     <message>
         <source>Try the &amp;demo ledger (a copy)</source>
