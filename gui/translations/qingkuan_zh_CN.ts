@@ -124,8 +124,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Con&amp;tact:</source>
-        <translation>联系人(&amp;T)：</translation>
+        <source>Contact per&amp;son:</source>
+        <translation>联系人(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Phones:</source>
@@ -192,8 +192,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>压批结算</translation>
     </message>
     <message>
-        <source>&amp;Archived (hidden from daily lists; the ledger stays)</source>
-        <translation>已归档(&amp;A)（日常列表不显示，账目保留）</translation>
+        <source>Arc&amp;hived (hidden from daily lists; the ledger stays)</source>
+        <translation>已归档(&amp;H)（日常列表不显示，账目保留）</translation>
     </message>
 </context>
 <context>
@@ -437,12 +437,12 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>跳票(&amp;B)…</translation>
     </message>
     <message>
-        <source>Cheque de&amp;posited</source>
-        <translation>支票已存入(&amp;P)</translation>
+        <source>Cheque &amp;deposited</source>
+        <translation>支票已存入(&amp;D)</translation>
     </message>
     <message>
-        <source>Cheque &amp;cleared</source>
-        <translation>支票已兑现(&amp;C)</translation>
+        <source>Cheque clea&amp;red</source>
+        <translation>支票已兑现(&amp;R)</translation>
     </message>
     <message>
         <source>New &amp;date…</source>
@@ -461,8 +461,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>往来账(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Promises</source>
-        <translation>约定清款(&amp;P)</translation>
+        <source>Pro&amp;mises</source>
+        <translation>约定清款(&amp;M)</translation>
     </message>
     <message>
         <source>V&amp;isits</source>
@@ -577,6 +577,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>LedgerFiles</name>
     <message>
+        <source>This ledger is on a network share. A ledger file must not be shared between computers this way: it can be damaged when two people write at once. To share a ledger, use the PostgreSQL mode (a postgresql:// address).</source>
+        <translation>此账本位于网络共享文件夹。账本文件不能这样在多台电脑之间共用：两人同时写入可能损坏账本。要共用账本，请使用 PostgreSQL 模式（postgresql:// 地址）。</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -587,10 +591,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Password for {ledger}:</source>
         <translation>{ledger} 的密码：</translation>
-    </message>
-    <message>
-        <source>This ledger is on a network share. A ledger file must not be shared between computers this way: it can be damaged when two people write at once. To share a ledger, use the PostgreSQL mode (a postgresql:// address).</source>
-        <translation>此账本位于网络共享文件夹。账本文件不能这样在多台电脑之间共用：两人同时写入可能损坏账本。要共用账本，请使用 PostgreSQL 模式（postgresql:// 地址）。</translation>
     </message>
 </context>
 <context>
@@ -699,8 +699,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话确认清单（到期约定）(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -777,12 +777,12 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <source>Route &amp;name:</source>
-        <translation>线路名称(&amp;N)：</translation>
+        <source>Route na&amp;me:</source>
+        <translation>线路名称(&amp;M)：</translation>
     </message>
     <message>
-        <source>&amp;Rep:</source>
-        <translation>业务员(&amp;R)：</translation>
+        <source>Rep &amp;in charge:</source>
+        <translation>负责业务员(&amp;I)：</translation>
     </message>
     <message>
         <source>Visit days:</source>
@@ -844,6 +844,18 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>退货单号(&amp;N)：</translation>
     </message>
     <message>
+        <source>Owed: &lt;b&gt;{balance}&lt;/b&gt; · open promises cover {promised}</source>
+        <translation>欠款：&lt;b&gt;{balance}&lt;/b&gt; · 未到期约定涵盖 {promised}</translation>
+    </message>
+    <message>
+        <source>Pay in full (F9)</source>
+        <translation>全额收款 (F9)</translation>
+    </message>
+    <message>
+        <source>Pay the &amp;promise</source>
+        <translation>按约定金额(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -894,6 +906,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Cheque n&amp;umber:</source>
         <translation>票号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Press Save again to post it anyway.</source>
+        <translation>仍要入账，请再按一次“保存”。</translation>
     </message>
     <message>
         <source>&amp;Bank:</source>
@@ -1062,6 +1078,24 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>RouteOrderDialog</name>
     <message>
         <source>Visit order: {route}</source>
@@ -1162,8 +1196,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>单据语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>Pa&amp;per size:</source>
-        <translation>纸张(&amp;P)：</translation>
+        <source>Paper si&amp;ze:</source>
+        <translation>纸张(&amp;Z)：</translation>
     </message>
     <message>
         <source>PDF &amp;font:</source>
@@ -1186,8 +1220,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>本机</translation>
     </message>
     <message>
-        <source>&amp;Screen language:</source>
-        <translation>界面语言(&amp;S)：</translation>
+        <source>Screen lan&amp;guage:</source>
+        <translation>界面语言(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1383,14 +1417,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>共用账本</translation>
     </message>
     <message>
-        <source>Address of the shared ledger, such as
-postgresql://user@server/qingkuan
-(the password is asked for; it is never stored)</source>
-        <translation>共用账本的地址，例如
-postgresql://用户@服务器/qingkuan
-（密码会单独询问，且从不保存）</translation>
-    </message>
-    <message>
         <source>Welcome to Qingkuan</source>
         <translation>欢迎使用清款</translation>
     </message>
@@ -1435,8 +1461,8 @@ postgresql://用户@服务器/qingkuan
         <translation>印在对账单上，方便客户转账</translation>
     </message>
     <message>
-        <source>&amp;Create ledger</source>
-        <translation>创建账本(&amp;C)</translation>
+        <source>Create &amp;ledger</source>
+        <translation>创建账本(&amp;L)</translation>
     </message>
     <message>
         <source>Try the &amp;demo ledger (a copy)</source>
@@ -1453,6 +1479,56 @@ postgresql://用户@服务器/qingkuan
     <message>
         <source>Your ledger will be kept in {folder}</source>
         <translation>账本将保存在 {folder}</translation>
+    </message>
+    <message>
+        <source>Address of the shared ledger, such as
+postgresql://user@server/qingkuan
+(the password is asked for; it is never stored)</source>
+        <translation>共用账本的地址，例如
+postgresql://用户@服务器/qingkuan
+（密码会单独询问，且从不保存）</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomBar</name>
+    <message>
+        <source>fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>fit page</source>
+        <translation>适合整页</translation>
+    </message>
+    <message>
+        <source>of {n}</source>
+        <translation>/ 共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit p&amp;age</source>
+        <translation>适合整页(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−, or Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+−，或按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, or Ctrl+wheel)</source>
+        <translation>放大（Ctrl++，或按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ge</source>
+        <translation>页(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>{amount} in credit</source>
+        <translation>预收 {amount}</translation>
     </message>
 </context>
 </TS>
