@@ -19,10 +19,17 @@ import peewee as pw
 from models import clock
 from models.errors import LedgerFileError
 from models.i18n import _
-from models.tables import ALL_TABLES, PARTIAL_INDEXES, BalanceRow, Meta, database
+from models.tables import (
+    ALL_TABLES,
+    PARTIAL_INDEXES,
+    BalanceRow,
+    DailyTotalRow,
+    Meta,
+    database,
+)
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _IMMUTABLE = ("entry", "entry_line")
@@ -112,6 +119,29 @@ _PG_TRIGGERS = [
        END $$""",
 ]
 
+# Each day's total per kind (the review's trend), kept like the balance cache.
+_SQLITE_TRIGGERS.append(
+    """CREATE TRIGGER IF NOT EXISTS entry_keeps_daily_total AFTER INSERT ON entry
+       BEGIN
+         INSERT INTO daily_total (date, kind, total) VALUES (NEW.date, NEW.kind, NEW.delta)
+         ON CONFLICT (date, kind) DO UPDATE SET total = total + excluded.total;
+       END"""
+)
+_PG_TRIGGERS += [
+    """CREATE OR REPLACE FUNCTION qk_keep_daily_total() RETURNS trigger AS $$
+       BEGIN
+         INSERT INTO daily_total (date, kind, total) VALUES (NEW.date, NEW.kind, NEW.delta)
+         ON CONFLICT (date, kind) DO UPDATE SET total = daily_total.total + EXCLUDED.total;
+         RETURN NEW;
+       END; $$ LANGUAGE plpgsql""",
+    """DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'entry_keeps_daily_total') THEN
+           CREATE TRIGGER entry_keeps_daily_total AFTER INSERT ON entry
+           FOR EACH ROW EXECUTE FUNCTION qk_keep_daily_total();
+         END IF;
+       END $$""",
+]
+
 
 # Forward migrations: MIGRATIONS[n] brings a ledger from version n to n + 1.
 def _install_triggers(db: pw.Database) -> None:
@@ -157,7 +187,23 @@ def _v2_to_v3(db: pw.Database) -> None:
         db.execute_sql("ALTER TABLE promise ADD COLUMN after_entry_id BIGINT NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _add_daily_totals(db: pw.Database) -> None:
+    """The daily totals per kind (`DailyTotalRow`), built from the entries, and the
+    trigger that keeps them. Safe to run again: the totals are rebuilt."""
+    db.create_tables([DailyTotalRow], safe=True)
+    db.execute_sql("DELETE FROM daily_total")
+    db.execute_sql(
+        "INSERT INTO daily_total (date, kind, total) "
+        "SELECT date, kind, SUM(delta) FROM entry GROUP BY date, kind"
+    )
+    _install_triggers(db)
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _add_daily_totals,
+}
 
 
 def is_postgres_url(target: str | Path) -> bool:

@@ -192,7 +192,8 @@ def review(as_of: dt.date | None = None) -> Review:
         daily = _daily_flows(first_of_month(as_of, MONTHS - 1), as_of)
         month_sums = _sums_by_customer(month_start, as_of)
         promises = _promise_counts(min(window_start, month_start), as_of)
-        visits = _visits(min(window_start, month_start), as_of)
+        visits = _visits_per_customer(month_start, as_of)
+        reasons = _reasons(window_start, as_of)
     activity = _activity(month_sums, promises, visits, month_start)
     rows_by_id = {r.customer_id: r for r in aging.rows}
 
@@ -252,7 +253,7 @@ def review(as_of: dt.date | None = None) -> Review:
                 key=lambda r: (-(r.balance - (r.credit_limit or 0)), r.code),
             )
         ),
-        reasons=_reasons(visits, window_start),
+        reasons=reasons,
         rows_by_id=rows_by_id,
     )
 
@@ -301,10 +302,10 @@ def _date(value: object) -> dt.date:
 
 
 def _daily_flows(start: dt.date, end: dt.date) -> dict[tuple[dt.date, EntryKind], Fen]:
-    """Payments and deliveries summed per day (voided pairs cancel)."""
+    """Payments and deliveries summed per day (voided pairs cancel), from the daily
+    totals the entry trigger keeps."""
     sql = (
-        "SELECT date, kind, SUM(delta) FROM entry WHERE date >= ? AND date <= ? "
-        "AND kind IN (?, ?) GROUP BY date, kind"
+        "SELECT date, kind, total FROM daily_total WHERE date >= ? AND date <= ? AND kind IN (?, ?)"
     )
     params = (start, end, EntryKind.PAYMENT.value, EntryKind.DELIVERY.value)
     return {
@@ -413,22 +414,41 @@ def _promise_counts(start: dt.date, as_of: dt.date) -> list[_PromiseState]:
     return states
 
 
-def _visits(start: dt.date, as_of: dt.date) -> list[tuple[int, dt.date, LateReason | None]]:
-    sql = "SELECT customer_id, at, reason FROM visit WHERE at >= ? AND at < ?"
-    params = (
-        dt.datetime.combine(start, dt.time()),
-        dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time()),
+def _day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """From the start of `start` to the end of `end`, for timestamps."""
+    return dt.datetime.combine(start, dt.time()), dt.datetime.combine(
+        end + dt.timedelta(days=1), dt.time()
     )
-    return [
-        (cid, _date(at), LateReason(reason) if reason else None)
-        for cid, at, reason in database.execute_sql(placeholders(sql), params)
+
+
+def _visits_per_customer(start: dt.date, end: dt.date) -> dict[int, int]:
+    """How many visits were logged on each customer from `start` to `end`."""
+    sql = "SELECT customer_id, COUNT(*) FROM visit WHERE at >= ? AND at < ? GROUP BY customer_id"
+    return dict(database.execute_sql(placeholders(sql), _day_bounds(start, end)))
+
+
+def _reasons(start: dt.date, end: dt.date) -> tuple[ReasonCount, ...]:
+    """The reasons given on visits from `start` to `end`, most often given first."""
+    sql = (
+        "SELECT reason, customer_id, COUNT(*) FROM visit WHERE at >= ? AND at < ? "
+        "AND reason IS NOT NULL GROUP BY reason, customer_id"
+    )
+    given: dict[LateReason, tuple[int, list[int]]] = {}
+    for reason, cid, n in database.execute_sql(placeholders(sql), _day_bounds(start, end)):
+        count, ids = given.get(LateReason(reason), (0, []))
+        ids.append(cid)
+        given[LateReason(reason)] = (count + n, ids)
+    counts = [
+        ReasonCount(reason, count, tuple(sorted(ids))) for reason, (count, ids) in given.items()
     ]
+    order = list(LateReason)
+    return tuple(sorted(counts, key=lambda c: (-c.visits, order.index(c.reason))))
 
 
 def _activity(
     sums: Mapping[int, Mapping[EntryKind, Fen]],
     promises: list[_PromiseState],
-    visits: list[tuple[int, dt.date, LateReason | None]],
+    visited: Mapping[int, int],
     month_start: dt.date,
 ) -> dict[int, Activity]:
     made: dict[int, list[int]] = {}
@@ -438,10 +458,6 @@ def _activity(
             counts[0] += 1
             counts[1] += p.kept
             counts[2] += p.broken
-    visited: dict[int, int] = {}
-    for cid, on, _reason in visits:
-        if on >= month_start:
-            visited[cid] = visited.get(cid, 0) + 1
     result = {}
     for cid in set(sums) | set(made) | set(visited):
         kinds = sums.get(cid, {})
@@ -475,20 +491,6 @@ def _broken_records(
     ]
     found.sort(key=lambda b: (-b.broken, -b.row.balance, b.row.code))
     return tuple(found[:TOP])
-
-
-def _reasons(
-    visits: list[tuple[int, dt.date, LateReason | None]], window_start: dt.date
-) -> tuple[ReasonCount, ...]:
-    given: dict[LateReason, list[int]] = {}
-    for cid, on, reason in visits:
-        if reason is not None and on >= window_start:
-            given.setdefault(reason, []).append(cid)
-    counts = [
-        ReasonCount(reason, len(ids), tuple(sorted(set(ids)))) for reason, ids in given.items()
-    ]
-    order = list(LateReason)
-    return tuple(sorted(counts, key=lambda c: (-c.visits, order.index(c.reason))))
 
 
 # --- groups ----------------------------------------------------------------------------

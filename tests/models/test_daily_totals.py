@@ -1,0 +1,57 @@
+"""The daily totals the review's trend reads: kept by the entry trigger, rebuilt by the
+migration that adds them."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from models import db, posting
+from models.records import PaymentMethod
+from models.tables import DailyTotalRow, Meta
+from tests.models.helpers import D, make_customer
+
+
+def _totals() -> dict[tuple[str, str], int]:
+    return {
+        (r.date.isoformat(), r.kind.value): r.total
+        for r in DailyTotalRow.select().order_by(DailyTotalRow.date)
+    }
+
+
+def _post_some() -> None:
+    c = make_customer()
+    posting.post_delivery(c.id, D(2026, 11, 2), 500_00)
+    posting.post_delivery(c.id, D(2026, 11, 2), 20_00)
+    pay = posting.post_payment(c.id, D(2026, 11, 3), 100_00, PaymentMethod.CASH)
+    posting.void(pay.id, "typo")  # the reversal cancels it on its own date
+
+
+def test_the_trigger_keeps_each_days_total_per_kind(ledger_target: None) -> None:
+    _post_some()
+    assert _totals() == {("2026-11-02", "delivery"): 520_00, ("2026-11-03", "payment"): 0}
+
+
+def test_a_version_3_ledger_gets_its_daily_totals_built(tmp_path: Path) -> None:
+    path = tmp_path / "v3.qkledger"
+    db.open_ledger(path)
+    _post_some()
+    db.close_ledger()
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        DROP TRIGGER entry_keeps_daily_total;
+        DROP TABLE daily_total;
+        UPDATE meta SET value = '3' WHERE key = 'schema_version';
+        """
+    )
+    con.commit()
+    con.close()
+    db.open_ledger(path)
+    try:
+        assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+        assert _totals()[("2026-11-02", "delivery")] == 520_00
+        posting.post_delivery(1, D(2026, 11, 2), 1_00)  # the trigger is back
+        assert _totals()[("2026-11-02", "delivery")] == 521_00
+    finally:
+        db.close_ledger()
