@@ -114,11 +114,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     from reports.spreadsheets import export_aging
 
     open_target(args, create=False)
+    if args.what in ("reps", "routes"):
+        return _export_groups(args)
     path, rows = export_aging(args.out, args.as_of, bom=args.bom)
     if rows == 1:
         text = _("Aging of 1 customer written to {path}.")
     else:
         text = _("Aging of {n} customers written to {path}.")
+    say(text.format(n=rows, path=path))
+    return EXIT_OK
+
+
+def _export_groups(args: argparse.Namespace) -> int:
+    from reports.review_exports import export_groups
+
+    path, rows = export_groups(args.out, args.what[:-1], args.as_of, bom=args.bom)
+    if args.what == "reps":
+        text = (
+            _("1 rep row written to {path}.") if rows == 1 else _("{n} rep rows written to {path}.")
+        )
+    else:
+        text = (
+            _("1 route row written to {path}.")
+            if rows == 1
+            else _("{n} route rows written to {path}.")
+        )
     say(text.format(n=rows, path=path))
     return EXIT_OK
 

@@ -140,7 +140,7 @@ def build_parser() -> Parser:
     imp.add_argument("file", metavar="FILE")
 
     export = commands.add_parser("export", parents=[db_too], help="export a report as CSV or XLSX")
-    export.add_argument("what", choices=("aging",))
+    export.add_argument("what", choices=("aging", "reps", "routes"))
     export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
     export.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     export.add_argument(

@@ -15,6 +15,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -83,15 +85,136 @@ def export_aging(
     Raises `InputError` for another file type and `OutputError` when the file cannot be
     written (nothing is left behind).
     """
+    path = check_table_destination(out)  # before the aging is computed
+    report = age_all(as_of)
+    data = aging_xlsx(report) if path.suffix.lower() == ".xlsx" else aging_csv(report, bom=bom)
+    return write_atomic(path, data), len(report.rows)
+
+
+# --- any table: the window's tables and the review's exports ---------------------------
+
+TEXT, MONEY, COUNT, DATE, NUMBER = "text", "money", "count", "date", "number"
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    """A column of an exported table: its header and what its values are.
+
+    `kind` says how a value is written: TEXT (str), MONEY (int fen → a number with two
+    decimals), COUNT (int), DATE (`datetime.date`; a datetime keeps its time) or NUMBER
+    (`Decimal`, e.g. a rate). None is an empty cell.
+    """
+
+    header: str
+    kind: str = TEXT
+
+
+def _csv_value(value: object, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == MONEY:
+        return format_plain(value)  # type: ignore[arg-type]
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def table_csv(
+    columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]], *, bom: bool = False
+) -> bytes:
+    """A table as CSV bytes in UTF-8 (with a BOM when `bom`), amounts as ``1234.56``."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow([c.header for c in columns])
+    for row in rows:
+        writer.writerow([_csv_value(v, c.kind) for v, c in zip(row, columns, strict=True)])
+    return text.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def _text_width(text: str) -> int:
+    """Columns a spreadsheet needs for `text`: Chinese characters take two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def table_xlsx(
+    columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]], *, sheet_name: str = "data"
+) -> bytes:
+    """A table as an XLSX workbook: a frozen header row, money as numbers shown
+    ``#,##0.00``, dates as dates, columns as wide as their widest value."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    rows = [list(r) for r in rows]
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_name[:31] or "data")
+    sheet.freeze_panes = "A2"
+    for i, col in enumerate(columns):
+        widest = max(
+            [_text_width(col.header), *(_text_width(_csv_value(r[i], col.kind)) for r in rows)]
+        )
+        # Room for the thousands separators a money format adds, and a little margin.
+        extra = widest // 3 if col.kind == MONEY else 0
+        sheet.column_dimensions[get_column_letter(i + 1)].width = min(widest + extra + 2, 60)
+    sheet.append([c.header for c in columns])
+    for row in rows:
+        cells: list[object] = []
+        for value, col in zip(row, columns, strict=True):
+            cell = WriteOnlyCell(sheet, value=_xlsx_value(value, col.kind))
+            if col.kind == MONEY:
+                cell.number_format = MONEY_FORMAT
+            elif col.kind == DATE and value is not None:
+                is_time = isinstance(value, dt.datetime)
+                cell.number_format = DATE_FORMAT + (" hh:mm" if is_time else "")
+            cells.append(cell)
+        sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_value(value: object, kind: str) -> object:
+    if value is None:
+        return None
+    if kind == MONEY:
+        return Decimal(value) / 100  # type: ignore[arg-type]
+    if kind == TEXT:
+        return str(value)
+    return value
+
+
+def export_table(
+    out: str | Path,
+    columns: Sequence[SheetColumn],
+    rows: Iterable[Sequence[object]],
+    *,
+    sheet_name: str = "data",
+    bom: bool = False,
+) -> Path:
+    """Write a table to `out`, a ``.csv`` or ``.xlsx`` file, atomically; returns the path.
+
+    Raises `InputError` for another file type and `OutputError` when the file cannot be
+    written (nothing is left behind).
+    """
+    path = check_table_destination(out)
+    if path.suffix.lower() == ".xlsx":
+        data = table_xlsx(columns, rows, sheet_name=sheet_name)
+    else:
+        data = table_csv(columns, rows, bom=bom)
+    return write_atomic(path, data)
+
+
+def check_table_destination(out: str | Path) -> Path:
+    """`out` as a path, when it names a .csv or .xlsx file that can be written."""
     path = Path(out).expanduser()
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
+    if path.suffix.lower() not in FORMATS:
         raise InputError(
             _(
                 "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not “{name}”)."
             ).format(name=path.name)
         )
-    check_destination(path, spreadsheet=True)  # before the aging is computed
-    report = age_all(as_of)
-    data = aging_xlsx(report) if suffix == ".xlsx" else aging_csv(report, bom=bom)
-    return write_atomic(path, data), len(report.rows)
+    return check_destination(path, spreadsheet=True)
