@@ -163,6 +163,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     from reports import cli as documents
 
     open_target(args, create=False)
+    if args.document in ("aging", "review"):
+        return _print_review(args)
     if args.document == "statement":
         _check_customer_code(args.code)
         path = documents.print_statement(
@@ -188,6 +190,20 @@ def cmd_print(args: argparse.Namespace) -> int:
         if not is_route_day(route, day):
             # Printed all the same (an extra trip happens), but maybe the date is wrong.
             complain(not_a_route_day(route, day))
+    return EXIT_OK
+
+
+def _print_review(args: argparse.Namespace) -> int:
+    if args.document == "aging":
+        from reports.aging_report import print_aging
+
+        path = print_aging(args.out, args.as_of, args.by, lang=args.lang)
+        say(_("Aging report written to {path}.").format(path=path))
+    else:
+        from reports.review_report import print_review
+
+        path = print_review(args.out, args.as_of, lang=args.lang)
+        say(_("Review written to {path}.").format(path=path))
     return EXIT_OK
 
 

@@ -171,7 +171,16 @@ def build_parser() -> Parser:
     route.add_argument(
         "--date", type=date_arg, metavar="YYYY-MM-DD", help="default: the route's next day"
     )
-    for doc in (statement, iou, route):
+    aging = docs.add_parser(
+        "aging", parents=[db_too], help="the aging report (账龄分析表) by rep or by route"
+    )
+    aging.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
+    aging.add_argument("--by", choices=("rep", "route"), default="rep")
+    review = docs.add_parser(
+        "review", parents=[db_too], help="the weekly review for the boss's meeting"
+    )
+    review.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
+    for doc in (statement, iou, route, aging, review):
         doc.add_argument("--lang", choices=("zh", "en"), help="default: the company setting")
         doc.add_argument("--out", required=True, metavar="FILE.pdf")
     return parser

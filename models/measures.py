@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from models.i18n import _
 from models.money import Fen
 
 ONE_PLACE = Decimal("0.1")
@@ -78,3 +79,37 @@ def percent(part: int, whole: int) -> Decimal | None:
     if whole <= 0:
         return None
     return _decimal(Fraction(100 * part, whole))
+
+
+def measure_name(key: str) -> str:
+    """The short name of a measure: "dso", "best_dso", "add" or "cei"."""
+    names = {
+        "dso": _("DSO"),
+        "best_dso": _("Best possible DSO"),
+        "add": _("ADD"),
+        "cei": _("CEI"),
+    }
+    return names[key]
+
+
+def measure_help(key: str) -> str:
+    """A one-line explanation of a measure, for a tooltip or under the figure on paper."""
+    texts = {
+        "dso": _(
+            "Days sales outstanding: how many days of the latest deliveries (counted back "
+            "over 90 days) the receivables equal."
+        ),
+        "best_dso": _(
+            "The same countback over what is not yet due: the DSO if every customer paid on "
+            "time."
+        ),
+        "add": _(
+            "Average days delinquent: DSO less the best possible DSO, how many days customers "
+            "pay later than their terms."
+        ),
+        "cei": _(
+            "Collection effectiveness index: of what could be collected this month, the share "
+            "that was (100 % is perfect)."
+        ),
+    }
+    return texts[key]
