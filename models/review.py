@@ -535,3 +535,25 @@ def _groups(
     # Largest balance first; customers without a rep (route) last.
     groups.sort(key=lambda g: (g.key is None, -g.balance, g.name))
     return tuple(groups)
+
+
+# --- what is behind a figure -----------------------------------------------------------
+
+FIGURES = ("total", "overdue", "bucket", "over_60", "over_limit")
+
+
+def customers_behind(data: Review, figure: str, index: int = 0) -> list[AgingRow]:
+    """The customers a figure of the review adds up: "total" (everyone with a balance),
+    "overdue", "bucket" (`index`: the age bucket), "over_60" or "over_limit"; largest
+    balance first."""
+    if figure == "total":
+        return data.customers_where(lambda r: r.balance != 0)
+    if figure == "overdue":
+        return data.customers_where(lambda r: r.overdue > 0)
+    if figure == "bucket":
+        return data.customers_where(lambda r: r.buckets[index] > 0)
+    if figure == "over_60":
+        return data.rows(cid for cid, fen in data.over_60.items() if fen > 0)
+    if figure == "over_limit":
+        return list(data.over_limit)
+    raise ValueError(f"unknown figure {figure!r}")

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BrokenModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>失约</translation>
+    </message>
+    <message>
+        <source>Promises due</source>
+        <translation>到期承诺</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
     <name>CallListDialog</name>
     <message>
         <source>1 promise · {amount} to collect</source>
@@ -416,6 +447,41 @@
     </message>
 </context>
 <context>
+    <name>CustomerRowsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Oldest open (days)</source>
+        <translation>最长账龄（天）</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryLinesEditor</name>
     <message>
         <source>Each line needs a quantity and a unit price.</source>
@@ -444,6 +510,115 @@
     <message>
         <source>Remove line</source>
         <translation>删除一行</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>{n} rows, {total} in all</source>
+        <translation>共 {n} 行，合计 {total}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryLinesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Doc. no.</source>
+        <translation>单号</translation>
+    </message>
+</context>
+<context>
+    <name>GroupModel</name>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Over 60 days</source>
+        <translation>超60天占比</translation>
+    </message>
+    <message>
+        <source>Collected this month</source>
+        <translation>本月回款</translation>
+    </message>
+    <message>
+        <source>Promises made</source>
+        <translation>承诺数</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>守约</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>失约</translation>
+    </message>
+    <message>
+        <source>Keep rate</source>
+        <translation>守约率</translation>
+    </message>
+    <message>
+        <source>Discounts and tail cuts</source>
+        <translation>折让抹零</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Write-offs</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>(no rep)</source>
+        <translation>（未指定业务员）</translation>
+    </message>
+    <message>
+        <source>(no route)</source>
+        <translation>（未指定线路）</translation>
     </message>
 </context>
 <context>
@@ -588,6 +763,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Call list (promises due)…</source>
         <translation>电话确认清单（到期约定）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;view</source>
+        <translation>回顾(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The boss&apos;s &amp;review</source>
+        <translation>老板看板(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -953,6 +1136,156 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>ReasonModel</name>
+    <message>
+        <source>Reason given</source>
+        <translation>未付款原因</translation>
+    </message>
+    <message>
+        <source>Times given</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>{range} d</source>
+        <translation>{range} 天</translation>
+    </message>
+    <message>
+        <source>Open balance by age (yuan)</source>
+        <translation>未清余额账龄（元）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未清</translation>
+    </message>
+    <message>
+        <source>Collections and deliveries, 13 months (yuan)</source>
+        <translation>近 13 个月回款与送货（元）</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>送货</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month, same days</source>
+        <translation>上月同期</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>去年同月同期</translation>
+    </message>
+    <message>
+        <source>{title}: {start} to {end}</source>
+        <translation>{title}：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Collected {amount}</source>
+        <translation>回款 {amount}</translation>
+    </message>
+    <message>
+        <source>Delivered {amount}</source>
+        <translation>送货 {amount}</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>Customers with amounts open {range} days</source>
+        <translation>有 {range} 天未清款项的客户</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>截至日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Print &amp;review…</source>
+        <translation>打印经营回顾(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Aging by r&amp;ep…</source>
+        <translation>按业务员账龄(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Aging by ro&amp;ute…</source>
+        <translation>按线路账龄(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back (Esc)</source>
+        <translation>返回(&amp;B) (Esc)</translation>
+    </message>
+    <message>
+        <source>Total owed</source>
+        <translation>应收合计</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Open over 60 days</source>
+        <translation>超过 60 天未清</translation>
+    </message>
+    <message>
+        <source>Customers over their credit limit</source>
+        <translation>超信用额度的客户</translation>
+    </message>
+    <message>
+        <source>Click to see the customers</source>
+        <translation>点击查看相关客户</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Per rep</source>
+        <translation>按业务员</translation>
+    </message>
+    <message>
+        <source>Per route</source>
+        <translation>按线路</translation>
+    </message>
+    <message>
+        <source>Top debtors</source>
+        <translation>欠款最多</translation>
+    </message>
+    <message>
+        <source>Most broken promises</source>
+        <translation>失约最多</translation>
+    </message>
+    <message>
+        <source>Over credit limit</source>
+        <translation>超信用额度</translation>
+    </message>
+    <message>
+        <source>Reasons for not paying</source>
+        <translation>未付款原因</translation>
+    </message>
+</context>
+<context>
     <name>RouteOrderDialog</name>
     <message>
         <source>Visit order: {route}</source>
@@ -1106,6 +1439,21 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to Excel or CSV…</source>
+        <translation>导出到 Excel 或 CSV…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,153 @@
+"""The boss's review in the window: F9 opens it, the figures match the ledger, a click
+on a figure, a bar or a table row shows what is behind it, every table sorts and exports."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from gui.mainwindow import MainWindow
+from gui.review.tables import DrillDialog
+from gui.review.view import ReviewView
+from gui.table_export import export_model
+from tests.review_data import build_review_ledger
+
+
+def open_review(window: MainWindow, qtbot: QtBot) -> ReviewView:
+    build_review_ledger()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    view = window.review_view
+    assert view is not None and window.stack.currentWidget() is view
+    # Computed on a worker thread: the window keeps answering meanwhile.
+    qtbot.waitUntil(lambda: view.data is not None and not view.reader.busy, timeout=10_000)
+    return view
+
+
+def drill(view: ReviewView, qtbot: QtBot) -> DrillDialog:
+    qtbot.waitUntil(lambda: view.last_drill is not None and view.last_drill.isVisible())
+    assert view.last_drill is not None
+    return view.last_drill
+
+
+def codes(dialog: DrillDialog) -> list[str]:
+    return [dialog.table.record_at(r).code for r in range(dialog.table.model().rowCount())]
+
+
+def test_figures_show_the_ledger(window: MainWindow, qtbot: QtBot) -> None:
+    view = open_review(window, qtbot)
+    assert view.figures["total"].text() == "1,969.50"
+    assert view.figures["overdue"].text() == "1,479.50"
+    assert view.figures["dso"].text() == "72.7 days"
+    assert view.figures["cei"].text() == "30.5%"
+    assert view.figures["over_limit"].text() == "1"
+    assert "Days sales outstanding" in view.figure_labels["dso"].toolTip()
+    assert view.flow_buttons["this_month:collected"].text() == "Collected 580.00"
+
+
+def test_click_a_figure_to_see_its_customers_then_open_one(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    view = open_review(window, qtbot)
+    qtbot.mouseClick(view.figures["overdue"], Qt.MouseButton.LeftButton)
+    dialog = drill(view, qtbot)
+    assert codes(dialog) == ["A001", "B002", "C003"]  # largest balance first
+    assert "1,999.50" in dialog.summary.text() and "3 rows" in dialog.summary.text()
+    # Enter on a customer opens their page.
+    dialog.table.selectRow(1)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.customer_page)
+    assert window.customer_page.customer is not None
+    assert window.customer_page.customer.code == "B002"
+
+
+def test_click_a_bar_of_the_charts(window: MainWindow, qtbot: QtBot) -> None:
+    view = open_review(window, qtbot)
+    view.aging_chart.sets[0].clicked.emit(3)  # what a click on the ">90" bar sends
+    assert codes(drill(view, qtbot)) == ["C003"]
+    view.last_drill.close()
+    view.last_drill = None
+    view.months_chart.sets[0].clicked.emit(12)  # this month's collections
+    dialog = drill(view, qtbot)
+    assert dialog.total == 580_00 and dialog.count == 3
+
+
+def test_rep_table_sorts_and_drills_into_customers_and_payments(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    view = open_review(window, qtbot)
+    view.tabs.setCurrentWidget(view.rep_table)
+    table = view.rep_table
+    names = lambda: [table.record_at(r).name for r in range(3)]  # noqa: E731
+    assert names() == ["张伟", "李娜", ""]
+    owed = 2
+    header = table.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(owed) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)  # sort by Owed
+    assert [table.record_at(r).balance for r in range(3)] == [600_00, 649_50, 720_00]
+    # Double-click 张伟's "Collected this month": the payments behind it.
+    row = names().index("张伟")
+    collected = next(
+        i for i, c in enumerate(view.rep_model.columns) if c.header == "Collected this month"
+    )
+    index = table.model().index(row, collected)
+    table.setCurrentIndex(index)
+    table.doubleClicked.emit(index)
+    dialog = drill(view, qtbot)
+    assert dialog.total == 280_00 and codes(dialog) == ["D004", "A001"]
+    dialog.close()
+    view.last_drill = None
+    # Anywhere else on the row: the rep's customers.
+    index = table.model().index(row, 0)
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert sorted(codes(drill(view, qtbot))) == ["A001", "D004"]
+
+
+def test_every_table_exports_numbers_as_numbers(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    view = open_review(window, qtbot)
+    path = export_model(view.rep_table.model(), tmp_path / "reps.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Rep", "Customers", "Owed", "Overdue"]
+    assert sheet["A2"].value == "张伟" and sheet["B2"].value == 2
+    assert sheet["C2"].value in (Decimal("720"), 720) and sheet["C2"].number_format == "#,##0.00"
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    # The customer list, as filtered on screen, exports through the same path.
+    window.show_list()
+    listing = window.customer_list
+    with qtbot.waitSignal(listing.loaded, timeout=10_000):  # posted behind its back
+        listing.reload()
+    qtbot.keyClicks(listing.search, "A001")
+    qtbot.waitUntil(lambda: listing.table.model().rowCount() == 1)
+    out = export_model(listing.table.model(), tmp_path / "list.csv")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and "A001" in lines[1] and "750.00" in lines[1]
+
+
+def test_the_export_action_is_on_every_dashboard_table(window: MainWindow, qtbot: QtBot) -> None:
+    view = open_review(window, qtbot)
+    for table in (view.rep_table, view.route_table, view.reason_table):
+        assert table.export_action in table.actions()
+        assert table.export_action.shortcut().toString() == "Ctrl+E"
+    assert QApplication.instance() is not None
+
+
+def test_esc_goes_back_and_another_date_recomputes(window: MainWindow, qtbot: QtBot) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    view = open_review(window, qtbot)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.as_of.setDate(QDate(2026, 10, 31))
+    assert view.data is not None and view.data.as_of == dt.date(2026, 10, 31)
+    assert view.figures["total"].text() == "1,220.00"
+    qtbot.keyClick(view.rep_table, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.customer_list
