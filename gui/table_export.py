@@ -13,7 +13,14 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +62,8 @@ def table_contents(model: QAbstractItemModel) -> tuple[list, list[list[object]]]
     """The model's columns (`SheetColumn`) and rows as they are shown, top to bottom."""
     from reports.spreadsheets import MONEY, TEXT, SheetColumn
 
+    while model.canFetchMore(QModelIndex()):  # a ledger read a page at a time: all of it
+        model.fetchMore(QModelIndex())
     n_rows, n_cols = model.rowCount(), model.columnCount()
     columns, values = [], []
     for c in range(n_cols):
@@ -65,7 +74,7 @@ def table_contents(model: QAbstractItemModel) -> tuple[list, list[list[object]]]
         if kind == TEXT:
             cells: list[object] = [s or None for s in shown]
         elif kind == MONEY:
-            cells = [r if s else (0 if r == 0 else None) for r, s in zip(raws, shown, strict=True)]
+            cells = [r if s else None for r, s in zip(raws, shown, strict=True)]  # blank: empty
         else:
             cells = raws
         columns.append(SheetColumn(header, kind))

@@ -151,3 +151,24 @@ def test_esc_goes_back_and_another_date_recomputes(window: MainWindow, qtbot: Qt
     assert view.figures["total"].text() == "1,220.00"
     qtbot.keyClick(view.rep_table, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.customer_list
+
+
+def test_a_long_ledger_exports_every_entry_not_just_the_page_read(
+    window: MainWindow, qtbot: QtBot, shop: int, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from models import posting
+    from tests.gui.test_posting import open_page
+
+    for day in range(1, 301):  # more than one page of the lazily read ledger
+        posting.post_delivery(shop, dt.date(2025, 12, 1) + dt.timedelta(days=day), 1_00 + day)
+    open_page(window, qtbot, shop)
+    table = window.customer_page.ledger_table
+    out = export_model(table.model(), tmp_path / "ledger.xlsx")
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.max_row == 1 + 300
+    dates = [sheet.cell(r, 1).value for r in range(2, 302)]
+    assert all(isinstance(d, dt.datetime) for d in dates)  # dates as dates
+    credits = [sheet.cell(r, 6).value for r in range(2, 302)]
+    assert set(credits) == {None}  # no payments: blank cells, not zeros
