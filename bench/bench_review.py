@@ -118,7 +118,11 @@ def main() -> int:
         med = statistics.median(times)
         goal = f"≤ {target:g} s" if target else ""
         verdict = "" if target is None else ("ok" if med <= target else "SLOW")
-        print(f"{name:<48}{goal:>9}{min(times):>8.2f}s{med:>8.2f}s{max(times):>8.2f}s  {verdict}")
+        cpu = statistics.median(CPU[id(times)])
+        print(
+            f"{name:<48}{goal:>9}{min(times):>8.2f}s{med:>8.2f}s{max(times):>8.2f}s"
+            f"{cpu:>8.2f}s  {verdict}"
+        )
     print(f"(aging PDF: {pages} pages)")
     db.close_ledger()
     return 0
