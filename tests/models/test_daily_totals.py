@@ -55,3 +55,16 @@ def test_a_version_3_ledger_gets_its_daily_totals_built(tmp_path: Path) -> None:
         assert _totals()[("2026-11-02", "delivery")] == 521_00
     finally:
         db.close_ledger()
+
+
+def test_check_finds_a_daily_total_that_disagrees(ledger_target: None) -> None:
+    from models.check import check_ledger
+    from models.tables import database
+
+    _post_some()
+    assert check_ledger() == []
+    database.execute_sql("UPDATE daily_total SET total = total + 1 WHERE kind = 'delivery'")
+    assert check_ledger() == [
+        "The review's total of Delivery entries on 2026-11-02 is 520.01, but the entries "
+        "add up to 520.00."
+    ]
