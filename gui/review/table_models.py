@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from gui import formatting
 from gui.record_model import Column, RecordTableModel
 from models.records import AgingRow, bucket_labels
-from models.review import BrokenRecord, EntryLine, GroupReview, ReasonCount
+from models.review import BrokenRecord, EntryLine, Flow, GroupReview, ReasonCount
 
 OVERDUE = QColor(180, 30, 30)
 
@@ -200,4 +200,25 @@ class EntryLinesModel(RecordTableModel[EntryLine]):
         Column(
             QT_TRANSLATE_NOOP("EntryLinesModel", "Doc. no."), lambda e: e.doc_no, lambda e: e.doc_no
         ),
+    )
+
+
+class MonthModel(RecordTableModel[Flow]):
+    """The 13 months of the chart as a table (the keyboard's way into them)."""
+
+    context = "MonthModel"
+    COLLECTED, DELIVERED = 2, 3
+    columns = (
+        Column(
+            QT_TRANSLATE_NOOP("MonthModel", "Month"),
+            lambda f: f"{f.start:%Y-%m}",
+            lambda f: f.start,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MonthModel", "Days"),
+            lambda f: f"{f.start.day}–{f.end.day}",
+            lambda f: f.end,
+        ),
+        _money(QT_TRANSLATE_NOOP("MonthModel", "Collected"), lambda f: f.collected),
+        _money(QT_TRANSLATE_NOOP("MonthModel", "Delivered"), lambda f: f.delivered),
     )

@@ -29,6 +29,7 @@ from gui.review.table_models import (
     BrokenModel,
     CustomerRowsModel,
     GroupModel,
+    MonthModel,
     ReasonModel,
 )
 from gui.review.tables import DrillDialog, SortedTable
@@ -121,6 +122,8 @@ class ReviewView(QWidget):
         self.limit_table = SortedTable(self.limit_model, "over-limit", self)
         self.reason_model = ReasonModel(self)
         self.reason_table = SortedTable(self.reason_model, "reasons", self)
+        self.month_model = MonthModel(self)
+        self.month_table = SortedTable(self.month_model, "months", self)
         for table in (
             self.rep_table,
             self.route_table,
@@ -128,6 +131,7 @@ class ReviewView(QWidget):
             self.broken_table,
             self.limit_table,
             self.reason_table,
+            self.month_table,
         ):
             self.tabs.addTab(table, "")
             table.activated.connect(lambda index, t=table: self._table_activated(t, index))
@@ -156,6 +160,9 @@ class ReviewView(QWidget):
             grid.addWidget(label, row * 2, col)
             grid.addWidget(button, row * 2 + 1, col)
             self.figure_labels[key], self.figures[key] = label, button
+        # The buckets as figures too: exact amounts, and a way in from the keyboard.
+        self.bucket_row = QHBoxLayout()
+        self.bucket_buttons: list[QPushButton] = []
         self.flow_buttons: dict[str, QPushButton] = {}
         flows = QGridLayout()
         self.flow_labels: dict[str, QLabel] = {}
@@ -179,6 +186,7 @@ class ReviewView(QWidget):
         charts.addWidget(self.months_chart, 3)
         layout = QVBoxLayout(page)
         layout.addLayout(grid)
+        layout.addLayout(self.bucket_row)
         layout.addLayout(flows)
         layout.addLayout(charts, 1)
         return page
@@ -227,6 +235,7 @@ class ReviewView(QWidget):
         self.broken_model.set_rows(data.broken_promises)
         self.limit_model.set_rows(data.over_limit)
         self.reason_model.set_rows(data.reasons)
+        self.month_model.set_rows(data.months)
         for table in (self.rep_table, self.route_table, self.debtor_table):
             table.fit_columns()
         self.loaded.emit()
@@ -248,6 +257,7 @@ class ReviewView(QWidget):
         }
         for key, text in values.items():
             self.figures[key].setText(text)
+        self._show_buckets(data)
         titles = {
             "this_month": self.tr("This month"),
             "last_month": self.tr("Last month, same days"),
@@ -266,6 +276,23 @@ class ReviewView(QWidget):
             self.flow_buttons[f"{key}:delivered"].setText(
                 self.tr("Delivered {amount}").format(amount=formatting.money(flow.delivered))
             )
+
+    def _show_buckets(self, data: Review) -> None:
+        labels = bucket_labels(data.edges)
+        while len(self.bucket_buttons) < len(labels):
+            button = _figure_button()
+            index = len(self.bucket_buttons)
+            button.clicked.connect(lambda _c=False, i=index: self.show_figure("bucket", i))
+            self.bucket_row.insertWidget(index, button)
+            self.bucket_buttons.append(button)
+        for i, button in enumerate(self.bucket_buttons):
+            button.setVisible(i < len(labels))
+            if i < len(labels):
+                button.setText(
+                    self.tr("{range} days: {amount}").format(
+                        range=labels[i], amount=formatting.money(data.buckets[i])
+                    )
+                )
 
     def _days(self, value: object) -> str:
         return "—" if value is None else self.tr("{n} days").format(n=value)
@@ -304,22 +331,27 @@ class ReviewView(QWidget):
         year's figure."""
         if self.data is None:
             return None
-        flow: Flow = getattr(self.data, key)
+        return self.show_entries_of(getattr(self.data, key), kind)
+
+    def show_entries_of(self, flow: Flow, kind: EntryKind) -> DrillDialog:
+        """The payments (or deliveries) of a stretch of days: a month's bar or row."""
         title = f"{kind.label} {formatting.date(flow.start)} – {formatting.date(flow.end)}"
         return self._entries(title, (kind,), (flow.start, flow.end, None))
 
     def _month_clicked(self, index: int, which: int) -> None:
-        if self.data is None:
-            return
-        month = self.data.months[index]
-        kind = EntryKind.PAYMENT if which == 0 else EntryKind.DELIVERY
-        title = f"{kind.label} {formatting.date(month.start)} – {formatting.date(month.end)}"
-        self._entries(title, (kind,), (month.start, month.end, None))
+        if self.data is not None:
+            kind = EntryKind.PAYMENT if which == 0 else EntryKind.DELIVERY
+            self.show_entries_of(self.data.months[index], kind)
 
     def _table_activated(self, table: SortedTable, index) -> DrillDialog | None:  # type: ignore[no-untyped-def]
         record = table.record_at(index.row())
         if isinstance(record, GroupReview):
             return self._group_clicked(table, record, index.column())
+        if isinstance(record, Flow):
+            delivered = index.column() == MonthModel.DELIVERED
+            return self.show_entries_of(
+                record, EntryKind.DELIVERY if delivered else EntryKind.PAYMENT
+            )
         if isinstance(record, ReasonCount) and self.data is not None:
             return self._drill(record.reason.label, customers=self.data.rows(record.customer_ids))
         customer_id = getattr(record, "customer_id", None) or getattr(
@@ -393,6 +425,7 @@ class ReviewView(QWidget):
             self.tr("Most broken promises"),
             self.tr("Over credit limit"),
             self.tr("Reasons for not paying"),
+            self.tr("Months"),
         )
         for i, text in enumerate(titles):
             self.tabs.setTabText(i, text)
@@ -403,6 +436,7 @@ class ReviewView(QWidget):
             self.broken_model,
             self.limit_model,
             self.reason_model,
+            self.month_model,
         ):
             model.retranslate()
         if self.data is not None:

@@ -790,6 +790,25 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>MonthModel</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>送货</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>Qingkuan</source>
@@ -1205,6 +1224,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>送货 {amount}</translation>
     </message>
     <message>
+        <source>{range} days: {amount}</source>
+        <translation>{range} 天：{amount}</translation>
+    </message>
+    <message>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
@@ -1283,6 +1306,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Reasons for not paying</source>
         <translation>未付款原因</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>各月</translation>
     </message>
 </context>
 <context>

@@ -172,3 +172,26 @@ def test_a_long_ledger_exports_every_entry_not_just_the_page_read(
     assert all(isinstance(d, dt.datetime) for d in dates)  # dates as dates
     credits = [sheet.cell(r, 6).value for r in range(2, 302)]
     assert set(credits) == {None}  # no payments: blank cells, not zeros
+
+
+def test_buckets_and_months_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    view = open_review(window, qtbot)
+    assert [b.text() for b in view.bucket_buttons] == [
+        "0–30 days: 1,049.50",
+        "31–60 days: 420.00",
+        "61–90 days: 50.00",
+        ">90 days: 480.00",
+    ]
+    view.bucket_buttons[2].setFocus()
+    qtbot.keyClick(view.bucket_buttons[2], Qt.Key.Key_Space)
+    dialog = drill(view, qtbot)
+    assert codes(dialog) == ["A001"]
+    dialog.close()
+    view.last_drill = None
+    view.tabs.setCurrentWidget(view.month_table)
+    table = view.month_table
+    last = table.model().rowCount() - 1
+    table.setCurrentIndex(table.model().index(last, 3))  # this month's deliveries
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = drill(view, qtbot)
+    assert dialog.total == 1400_00 and codes(dialog) == ["B002", "A001"]
