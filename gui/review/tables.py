@@ -73,6 +73,7 @@ class DrillDialog(QDialog):
             model = CustomerRowsModel(self)
             model.set_rows(customers or [])
             total = sum(r.balance for r in customers or [])
+        self.overdue = None if entries is not None else sum(r.overdue for r in customers or [])
         self.count = model.rowCount()
         self.table = SortedTable(model, "details", self)
         self.table.fit_columns()
@@ -112,4 +113,10 @@ class DrillDialog(QDialog):
     def retranslate(self) -> None:
         self.export_button.setText(self.tr("&Export…"))
         total = formatting.money(self.total)
-        self.summary.setText(self.tr("{n} rows, {total} in all").format(n=self.count, total=total))
+        if self.overdue is None:
+            text = self.tr("{n} entries, {total} in all").format(n=self.count, total=total)
+        else:
+            text = self.tr("{n} customers, owing {total}, of which {overdue} overdue").format(
+                n=self.count, total=total, overdue=formatting.money(self.overdue)
+            )
+        self.summary.setText(text)

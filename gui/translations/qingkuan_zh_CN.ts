@@ -519,8 +519,12 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <source>{n} rows, {total} in all</source>
-        <translation>共 {n} 行，合计 {total}</translation>
+        <source>{n} entries, {total} in all</source>
+        <translation>共 {n} 条记录，合计 {total}</translation>
+    </message>
+    <message>
+        <source>{n} customers, owing {total}, of which {overdue} overdue</source>
+        <translation>共 {n} 个客户，欠款 {total}，其中逾期 {overdue}</translation>
     </message>
 </context>
 <context>
