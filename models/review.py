@@ -501,10 +501,15 @@ def _broken_records(
 # --- groups ----------------------------------------------------------------------------
 
 
-def _add(a: Activity, b: Activity) -> Activity:
-    return Activity(
-        *(getattr(a, f) + getattr(b, f) for f in Activity.__dataclass_fields__)  # type: ignore[arg-type]
-    )
+_ACTIVITY_FIELDS = tuple(Activity.__dataclass_fields__)
+
+
+def _sum_activity(items: Iterable[Activity]) -> Activity:
+    totals = [0] * len(_ACTIVITY_FIELDS)
+    for a in items:
+        for i, name in enumerate(_ACTIVITY_FIELDS):
+            totals[i] += getattr(a, name)
+    return Activity(*totals)
 
 
 def _groups(
@@ -522,9 +527,7 @@ def _groups(
     n = len(aging.edges) + 1
     groups = []
     for key, rows in members.items():
-        total = Activity()
-        for r in rows:
-            total = _add(total, activity.get(r.customer_id, Activity()))
+        total = _sum_activity(activity[r.customer_id] for r in rows if r.customer_id in activity)
         groups.append(
             GroupReview(
                 key=key,
