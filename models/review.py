@@ -12,8 +12,8 @@ Periods, all ending with the as-of date A:
   whole one.
 
 Everything is grouped by the customer's rep and route *now* (entries carry no rep), so
-the per-rep rows always add up to the ledger's totals. Archived customers are included:
-what they owe is still owed. Amounts are fen; voided entries cancel against their
+the per-rep rows always add up to the ledger's totals. Archived customers are included
+while they have a balance or activity in the month: what they owe is still owed. Amounts are fen; voided entries cancel against their
 reversals (same date, same kind, opposite delta), so sums need no special case.
 """
 
@@ -38,7 +38,7 @@ from models.money import Fen
 from models.promises import _paid
 from models.records import AgingReport, AgingRow, EntryKind, LateReason
 from models.settings import get_company
-from models.tables import PromiseRow, database
+from models.tables import CustomerRow, PromiseRow, database
 
 WINDOW_DAYS = 90
 MONTHS = 13
@@ -194,7 +194,22 @@ def review(as_of: dt.date | None = None) -> Review:
         promises = _promise_counts(min(window_start, month_start), as_of)
         visits = _visits_per_customer(month_start, as_of)
         reasons = _reasons(window_start, as_of)
+        archived = {
+            cid
+            for (cid,) in CustomerRow.select(CustomerRow.id)
+            .where(CustomerRow.archived == True)  # noqa: E712
+            .tuples()
+        }
     activity = _activity(month_sums, promises, visits, month_start)
+    # An archived customer counts while they owe (or are owed) or did something this
+    # month; one long settled and archived would only inflate a rep's customer count.
+    kept = tuple(
+        r
+        for r in aging.rows
+        if r.customer_id not in archived or r.balance != 0 or r.customer_id in activity
+    )
+    if len(kept) != len(aging.rows):
+        aging = AgingReport(aging.as_of, aging.edges, kept)
     rows_by_id = {r.customer_id: r for r in aging.rows}
 
     total = sum(r.balance for r in aging.rows)

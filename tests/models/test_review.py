@@ -200,3 +200,18 @@ def test_countback_boundaries(owed: int, sales: list[int], days: Decimal | None)
 def test_cei_without_anything_to_collect_is_unknown() -> None:
     assert collection_effectiveness(0, 0, 0, 0) is None
     assert collection_effectiveness(100, 0, 0, 0) == Decimal("100.0")
+
+
+def test_archived_customers_count_while_they_owe(ids: dict[str, int]) -> None:
+    from models import customers, posting
+    from models.records import CustomerDraft, PaymentMethod
+
+    settled = customers.add_customer(CustomerDraft(code="E005", name="早已结清的老客户"))
+    posting.post_delivery(settled.id, D(2026, 1, 5), 10_00)
+    posting.post_payment(settled.id, D(2026, 2, 5), 10_00, PaymentMethod.CASH)
+    customers.set_archived(settled.id)
+    customers.set_archived(ids["C003"])  # archived, but still owes 600.00
+    r = review(AS_OF)
+    codes = {row.code for row in r.aging.rows}
+    assert "C003" in codes and "E005" not in codes
+    assert r.total == TOTAL
