@@ -195,3 +195,19 @@ def test_buckets_and_months_from_the_keyboard(window: MainWindow, qtbot: QtBot) 
     qtbot.keyClick(table, Qt.Key.Key_Return)
     dialog = drill(view, qtbot)
     assert dialog.total == 1400_00 and codes(dialog) == ["B002", "A001"]
+
+
+def test_print_buttons_open_the_pdfs_in_the_preview(window: MainWindow, qtbot: QtBot) -> None:
+    from tests.reports.helpers import all_text, squash
+
+    view = open_review(window, qtbot)
+    with qtbot.waitSignal(view.printout_ready, timeout=20_000) as review_pdf:
+        qtbot.mouseClick(view.print_review_button, Qt.MouseButton.LeftButton)
+    assert "1,969.50" in squash(all_text(review_pdf.args[0].path))
+    assert window.last_preview.isVisible()
+    window.last_preview.close()
+    with qtbot.waitSignal(view.printout_ready, timeout=20_000) as aging_pdf:
+        qtbot.mouseClick(view.print_route_button, Qt.MouseButton.LeftButton)
+    text = squash(all_text(aging_pdf.args[0].path))
+    assert "城东线" in text and "1,969.50" in text
+    window.last_preview.close()
