@@ -57,7 +57,7 @@ class GroupModel(RecordTableModel[GroupReview]):
         ]
         self.columns = (
             # Customers without a rep (route) sort after every name.
-            Column(first, self._name, lambda g: g.name or "\uffff"),
+            Column(first, self.display_name, lambda g: g.name or "\uffff"),
             _count(QT_TRANSLATE_NOOP("GroupModel", "Customers"), lambda g: g.customers),
             _money(QT_TRANSLATE_NOOP("GroupModel", "Owed"), lambda g: g.balance),
             _money(QT_TRANSLATE_NOOP("GroupModel", "Overdue"), lambda g: g.overdue),
@@ -95,7 +95,8 @@ class GroupModel(RecordTableModel[GroupReview]):
             _count(QT_TRANSLATE_NOOP("GroupModel", "Visits"), lambda g: g.activity.visits),
         )
 
-    def _name(self, g: GroupReview) -> str:
+    def display_name(self, g: GroupReview) -> str:
+        """The rep's (route's) name, or what stands for customers without one."""
         if g.name:
             return g.name
         if self.by == "rep":

@@ -8,6 +8,8 @@ it. Every table sorts by any column and exports (Ctrl+E).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -321,8 +323,14 @@ class ReviewView(QWidget):
             title = self.figure_labels[key].text().replace("&", "")
         return self._drill(title, customers=rows)
 
-    def _entries(self, title: str, kinds: tuple[EntryKind, ...], flow_or_ids) -> DrillDialog:  # type: ignore[no-untyped-def]
-        start, end, ids = flow_or_ids
+    def _entries(
+        self,
+        title: str,
+        kinds: tuple[EntryKind, ...],
+        start: dt.date,
+        end: dt.date,
+        ids: tuple[int, ...] | None = None,
+    ) -> DrillDialog:
         found = self.ops.read(self, lambda: entries_behind(kinds, start, end, ids))
         return self._drill(title, entries=found or [])
 
@@ -336,7 +344,7 @@ class ReviewView(QWidget):
     def show_entries_of(self, flow: Flow, kind: EntryKind) -> DrillDialog:
         """The payments (or deliveries) of a stretch of days: a month's bar or row."""
         title = f"{kind.label} {formatting.date(flow.start)} – {formatting.date(flow.end)}"
-        return self._entries(title, (kind,), (flow.start, flow.end, None))
+        return self._entries(title, (kind,), flow.start, flow.end)
 
     def _month_clicked(self, index: int, which: int) -> None:
         if self.data is not None:
@@ -367,12 +375,13 @@ class ReviewView(QWidget):
         if self.data is None:
             return None
         header = table.source.columns[column].header
-        name = table.source._name(group)  # type: ignore[attr-defined]
+        model = self.rep_model if table is self.rep_table else self.route_model
+        name = model.display_name(group)
         kinds = _ENTRY_COLUMNS.get(header)
         if kinds is not None:
             title = f"{name} · {kinds[0].label}"
             return self._entries(
-                title, kinds, (self.data.month_start, self.data.as_of, group.customer_ids)
+                title, kinds, self.data.month_start, self.data.as_of, group.customer_ids
             )
         return self._drill(str(name), customers=self.data.rows(group.customer_ids))
 
