@@ -453,13 +453,14 @@ def _reasons(start: dt.date, end: dt.date) -> tuple[ReasonCount, ...]:
         "SELECT reason, customer_id, COUNT(*) FROM visit WHERE at >= ? AND at < ? "
         "AND reason IS NOT NULL GROUP BY reason, customer_id"
     )
-    given: dict[LateReason, tuple[int, list[int]]] = {}
+    given: dict[str, tuple[int, list[int]]] = {}
     for reason, cid, n in database.execute_sql(placeholders(sql), _day_bounds(start, end)):
-        count, ids = given.get(LateReason(reason), (0, []))
+        count, ids = given.get(reason, (0, []))
         ids.append(cid)
-        given[LateReason(reason)] = (count + n, ids)
+        given[reason] = (count + n, ids)
     counts = [
-        ReasonCount(reason, count, tuple(sorted(ids))) for reason, (count, ids) in given.items()
+        ReasonCount(LateReason(reason), count, tuple(sorted(ids)))
+        for reason, (count, ids) in given.items()
     ]
     order = list(LateReason)
     return tuple(sorted(counts, key=lambda c: (-c.visits, order.index(c.reason))))
@@ -522,8 +523,9 @@ _ACTIVITY_FIELDS = tuple(Activity.__dataclass_fields__)
 def _sum_activity(items: Iterable[Activity]) -> Activity:
     totals = [0] * len(_ACTIVITY_FIELDS)
     for a in items:
-        for i, name in enumerate(_ACTIVITY_FIELDS):
-            totals[i] += getattr(a, name)
+        # A dataclass's __dict__ holds its fields in declaration order.
+        for i, value in enumerate(a.__dict__.values()):
+            totals[i] += value
     return Activity(*totals)
 
 
