@@ -100,8 +100,7 @@ def measure_help(key: str) -> str:
             "over 90 days) the receivables equal."
         ),
         "best_dso": _(
-            "The same countback over what is not yet due: the DSO if every customer paid on "
-            "time."
+            "The same countback over what is not yet due: the DSO if every customer paid on time."
         ),
         "add": _(
             "Average days delinquent: DSO less the best possible DSO, how many days customers "

@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from models import clock
 from models.aging import age_all, voided_ids
-from models.db import placeholders
+from models.db import placeholders, read_snapshot
 from models.measures import (
     average_days_delinquent,
     collection_effectiveness,
@@ -187,7 +187,7 @@ def review(as_of: dt.date | None = None) -> Review:
     as_of = as_of or clock.today()
     month_start = first_of_month(as_of)
     window_start = as_of - dt.timedelta(days=WINDOW_DAYS - 1)
-    with database.atomic():  # one snapshot: the figures agree with each other
+    with read_snapshot():  # one snapshot: the figures agree while others post
         aging, over_60 = _aging(as_of)
         daily = _daily_flows(first_of_month(as_of, MONTHS - 1), as_of)
         month_sums = _sums_by_customer(month_start, as_of)

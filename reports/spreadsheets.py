@@ -4,7 +4,8 @@ One row per customer with the header
 ``code,name,rep,route,balance,age_0_30,age_31_60,age_61_90,age_91_plus,overdue``; the
 bucket columns follow the ledger's configured aging edges. Amounts are ``1234.56`` in a
 CSV (`models.money.format_plain`) and numeric cells with two decimals in an XLSX, built
-from the integer fen through `Decimal`, never through float arithmetic.
+from the integer fen through `Decimal`, never through float arithmetic. Both files are
+written by `reports.safe_export`, so a name such as ``=HYPERLINK(…)`` stays text.
 
 The file is built in memory and written with `reports.output.write_atomic` (temporary
 file in the same folder, then `os.replace`), so a failure leaves no half-written file.
@@ -12,9 +13,7 @@ file in the same folder, then `os.replace`), so a failure leaves no half-written
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,9 +22,9 @@ from pathlib import Path
 from models.aging import age_all
 from models.errors import InputError
 from models.i18n import _
-from models.money import Fen, format_plain
-from models.records import AgingReport, AgingRow
+from models.records import AgingReport
 from reports.output import check_destination, write_atomic
+from reports.safe_export import Amount, Cell, csv_bytes, xlsx_bytes
 
 FORMATS = (".csv", ".xlsx")
 
@@ -35,45 +34,23 @@ def aging_header(report: AgingReport) -> list[str]:
     return ["code", "name", "rep", "route", "balance", *report.bucket_names, "overdue"]
 
 
-def _amounts(row: AgingRow) -> list[Fen]:
-    return [row.balance, *row.buckets, row.overdue]
+def _cells(report: AgingReport) -> list[list[Cell]]:
+    return [
+        [row.code, row.name, row.rep_name, row.route_name]
+        + [Amount(f) for f in (row.balance, *row.buckets, row.overdue)]
+        for row in report.rows
+    ]
 
 
 def aging_csv(report: AgingReport, *, bom: bool = False) -> bytes:
     """The report as CSV bytes in UTF-8 (with a BOM when `bom`: Excel then shows Chinese
     names correctly when the file is double-clicked; scripts usually want none)."""
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(aging_header(report))
-    for row in report.rows:
-        writer.writerow(
-            [row.code, row.name, row.rep_name, row.route_name]
-            + [format_plain(f) for f in _amounts(row)]
-        )
-    return text.getvalue().encode("utf-8-sig" if bom else "utf-8")
+    return csv_bytes(aging_header(report), _cells(report), bom=bom)
 
 
 def aging_xlsx(report: AgingReport) -> bytes:
     """The report as an XLSX workbook: a header row, then numeric amounts shown 0.00."""
-    # Imported here: openpyxl takes a while to import and only this export needs it.
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("aging")
-    sheet.freeze_panes = "A2"
-    sheet.append(aging_header(report))
-    for row in report.rows:
-        cells: list[object] = [row.code, row.name, row.rep_name, row.route_name]
-        for fen in _amounts(row):
-            # Exact: Decimal(123456) / 100 is 1234.56 with no binary rounding.
-            cell = WriteOnlyCell(sheet, value=Decimal(fen) / 100)
-            cell.number_format = "0.00"
-            cells.append(cell)
-        sheet.append(cells)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes("aging", aging_header(report), _cells(report))
 
 
 def export_aging(
@@ -94,97 +71,53 @@ def export_aging(
 # --- any table: the window's tables and the review's exports ---------------------------
 
 TEXT, MONEY, COUNT, DATE, NUMBER = "text", "money", "count", "date", "number"
-MONEY_FORMAT = "#,##0.00"
-DATE_FORMAT = "yyyy-mm-dd"
 
 
 @dataclass(frozen=True)
 class SheetColumn:
     """A column of an exported table: its header and what its values are.
 
-    `kind` says how a value is written: TEXT (str), MONEY (int fen → a number with two
-    decimals), COUNT (int), DATE (`datetime.date`; a datetime keeps its time) or NUMBER
-    (`Decimal`, e.g. a rate). None is an empty cell.
+    `kind` says how a value is written: TEXT (str, formula-safe), MONEY (int fen → a
+    number with two decimals), COUNT (int), DATE (`datetime.date`; a datetime keeps its
+    time) or NUMBER (`Decimal`, e.g. a rate). None is an empty cell.
     """
 
     header: str
     kind: str = TEXT
 
 
-def _csv_value(value: object, kind: str) -> str:
+def _cell(value: object, kind: str) -> Cell:
+    """A table value as a `reports.safe_export` cell of its column's kind."""
     if value is None:
-        return ""
+        return None
     if kind == MONEY:
-        return format_plain(value)  # type: ignore[arg-type]
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, dt.date):
-        return value.isoformat()
+        return Amount(value)  # type: ignore[arg-type]
+    if kind == TEXT:
+        return str(value)
+    if isinstance(value, int | dt.date | Decimal) and not isinstance(value, bool):
+        return value
     return str(value)
+
+
+def _cells_of(columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]]) -> list[list[Cell]]:
+    return [[_cell(v, c.kind) for v, c in zip(row, columns, strict=True)] for row in rows]
 
 
 def table_csv(
     columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]], *, bom: bool = False
 ) -> bytes:
     """A table as CSV bytes in UTF-8 (with a BOM when `bom`), amounts as ``1234.56``."""
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow([c.header for c in columns])
-    for row in rows:
-        writer.writerow([_csv_value(v, c.kind) for v, c in zip(row, columns, strict=True)])
-    return text.getvalue().encode("utf-8-sig" if bom else "utf-8")
-
-
-def _text_width(text: str) -> int:
-    """Columns a spreadsheet needs for `text`: Chinese characters take two."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return csv_bytes([c.header for c in columns], _cells_of(columns, rows), bom=bom)
 
 
 def table_xlsx(
     columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]], *, sheet_name: str = "data"
 ) -> bytes:
-    """A table as an XLSX workbook: a frozen header row, money as numbers shown
-    ``#,##0.00``, dates as dates, columns as wide as their widest value."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
-
-    rows = [list(r) for r in rows]
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(sheet_name[:31] or "data")
-    sheet.freeze_panes = "A2"
-    for i, col in enumerate(columns):
-        widest = max(
-            [_text_width(col.header), *(_text_width(_csv_value(r[i], col.kind)) for r in rows)]
-        )
-        # Room for the thousands separators a money format adds, and a little margin.
-        extra = widest // 3 if col.kind == MONEY else 0
-        sheet.column_dimensions[get_column_letter(i + 1)].width = min(widest + extra + 2, 60)
-    sheet.append([c.header for c in columns])
-    for row in rows:
-        cells: list[object] = []
-        for value, col in zip(row, columns, strict=True):
-            cell = WriteOnlyCell(sheet, value=_xlsx_value(value, col.kind))
-            if col.kind == MONEY:
-                cell.number_format = MONEY_FORMAT
-            elif col.kind == DATE and value is not None:
-                is_time = isinstance(value, dt.datetime)
-                cell.number_format = DATE_FORMAT + (" hh:mm" if is_time else "")
-            cells.append(cell)
-        sheet.append(cells)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _xlsx_value(value: object, kind: str) -> object:
-    if value is None:
-        return None
-    if kind == MONEY:
-        return Decimal(value) / 100  # type: ignore[arg-type]
-    if kind == TEXT:
-        return str(value)
-    return value
+    """A table as an XLSX workbook: a frozen header row, money as numbers, dates as
+    dates, columns as wide as their widest value."""
+    return xlsx_bytes(
+        sheet_name[:31] or "data", [c.header for c in columns], _cells_of(columns, rows)
+    )
 
 
 def export_table(

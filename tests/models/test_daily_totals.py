@@ -32,17 +32,18 @@ def test_the_trigger_keeps_each_days_total_per_kind(ledger_target: None) -> None
     assert _totals() == {("2026-11-02", "delivery"): 520_00, ("2026-11-03", "payment"): 0}
 
 
-def test_a_version_3_ledger_gets_its_daily_totals_built(tmp_path: Path) -> None:
-    path = tmp_path / "v3.qkledger"
+def test_a_ledger_from_before_gets_its_daily_totals_built(tmp_path: Path) -> None:
+    before = next(v for v, step in db.MIGRATIONS.items() if step is db._add_daily_totals)
+    path = tmp_path / "old.qkledger"
     db.open_ledger(path)
     _post_some()
     db.close_ledger()
     con = sqlite3.connect(path)
     con.executescript(
-        """
+        f"""
         DROP TRIGGER entry_keeps_daily_total;
         DROP TABLE daily_total;
-        UPDATE meta SET value = '3' WHERE key = 'schema_version';
+        UPDATE meta SET value = '{before}' WHERE key = 'schema_version';
         """
     )
     con.commit()

@@ -41,7 +41,7 @@ def test_xlsx_numbers_dates_frozen_header_and_widths(tmp_path: Path) -> None:
     assert sheet.freeze_panes == "A2"
     assert sheet["B2"].value == dt.datetime(2026, 11, 26) and sheet["B2"].is_date
     assert sheet["C2"].value == Decimal("1234567.89") or sheet["C2"].value == 1234567.89
-    assert sheet["C2"].number_format == "#,##0.00"
+    assert sheet["C2"].number_format == "0.00"
     assert sheet["C3"].value == Decimal("-0.05") or sheet["C3"].value == -0.05
     assert sheet["D2"].value == 3
     # A Chinese name takes two columns a character; the money column fits its commas.
@@ -53,3 +53,12 @@ def test_other_file_types_are_refused_before_writing(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"\.csv or \.xlsx"):
         export_table(tmp_path / "t.txt", COLUMNS, ROWS)
     assert not list(tmp_path.iterdir())
+
+
+def test_text_a_spreadsheet_would_run_stays_text(tmp_path: Path) -> None:
+    rows = [['=HYPERLINK("http://x","y")', dt.date(2026, 11, 26), 1_00, 1, None]]
+    csv_path = export_table(tmp_path / "t.csv", COLUMNS, rows)
+    assert csv_path.read_text(encoding="utf-8").splitlines()[1].startswith("\"'=HYPERLINK(")
+    xlsx_path = export_table(tmp_path / "t.xlsx", COLUMNS, rows)
+    cell = openpyxl.load_workbook(xlsx_path).active["A2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x","y")'
