@@ -199,7 +199,9 @@ def build_parser() -> Parser:
         "aging", parents=[db_too], help="the aging report (账龄分析表) by rep or by route"
     )
     aging.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
-    aging.add_argument("--by", choices=("rep", "route"), default="rep")
+    aging.add_argument(
+        "--by", choices=("rep", "route"), default="rep", help="group by rep (default) or route"
+    )
     review = docs.add_parser(
         "review", parents=[db_too], help="the weekly review for the boss's meeting"
     )
