@@ -449,4 +449,4 @@ class ReviewView(QWidget):
         ):
             model.retranslate()
         if self.data is not None:
-            self._show_figures()
+            self._loaded(self.data)  # charts, figures and headers in the new language

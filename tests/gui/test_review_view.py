@@ -211,3 +211,18 @@ def test_print_buttons_open_the_pdfs_in_the_preview(window: MainWindow, qtbot: Q
     text = squash(all_text(aging_pdf.args[0].path))
     assert "城东线" in text and "1,969.50" in text
     window.last_preview.close()
+
+
+def test_switching_language_relabels_the_review(
+    window: MainWindow, launcher: object, qtbot: QtBot
+) -> None:
+    view = open_review(window, qtbot)
+    launcher.set_language("zh")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.tabs.tabText(0) == "总览")
+    assert view.figure_labels["dso"].text().startswith("DSO 应收账款周转天数")
+    assert view.figures["dso"].text() == "72.7 天"
+    assert view.aging_chart.chart().title() == "未清余额账龄（元）"
+    assert view.rep_model.headerData(2, Qt.Orientation.Horizontal) == "欠款"
+    assert view.bucket_buttons[0].text() == "0–30 天：1,049.50"
+    launcher.set_language("en")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.tabs.tabText(0) == "Overview")
