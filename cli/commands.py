@@ -142,11 +142,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     from reports.spreadsheets import export_aging
 
     open_target(args, create=False)
+    if args.what in ("reps", "routes"):
+        return _export_groups(args)
     path, rows = export_aging(args.out, args.as_of, bom=args.bom)
     if rows == 1:
         text = _("Aging of 1 customer written to {path}.")
     else:
         text = _("Aging of {n} customers written to {path}.")
+    say(text.format(n=rows, path=path))
+    return EXIT_OK
+
+
+def _export_groups(args: argparse.Namespace) -> int:
+    from reports.review_exports import export_groups
+
+    path, rows = export_groups(args.out, args.what[:-1], args.as_of, bom=args.bom)
+    if args.what == "reps":
+        text = (
+            _("1 rep row written to {path}.") if rows == 1 else _("{n} rep rows written to {path}.")
+        )
+    else:
+        text = (
+            _("1 route row written to {path}.")
+            if rows == 1
+            else _("{n} route rows written to {path}.")
+        )
     say(text.format(n=rows, path=path))
     return EXIT_OK
 
@@ -171,6 +191,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     from reports import cli as documents
 
     open_target(args, create=False)
+    if args.document in ("aging", "review"):
+        return _print_review(args)
     if args.document == "statement":
         _check_customer_code(args.code)
         path = documents.print_statement(
@@ -196,6 +218,20 @@ def cmd_print(args: argparse.Namespace) -> int:
         if not is_route_day(route, day):
             # Printed all the same (an extra trip happens), but maybe the date is wrong.
             complain(not_a_route_day(route, day))
+    return EXIT_OK
+
+
+def _print_review(args: argparse.Namespace) -> int:
+    if args.document == "aging":
+        from reports.aging_report import print_aging
+
+        path = print_aging(args.out, args.as_of, args.by, lang=args.lang)
+        say(_("Aging report written to {path}.").format(path=path))
+    else:
+        from reports.review_report import print_review
+
+        path = print_review(args.out, args.as_of, lang=args.lang)
+        say(_("Review written to {path}.").format(path=path))
     return EXIT_OK
 
 

@@ -234,14 +234,17 @@ def build_parser() -> Parser:
         commands, "export", _("export a report as CSV or XLSX"),
         _(
             "aging: one row per customer with balance, the aging buckets (the Settings' "
-            "edges) and overdue, as of a date. Money is written as numbers, text never as a "
+            "edges) and overdue, as of a date. reps, routes: one row per rep (route) with "
+            "customers, balance, overdue, the buckets, the month's payments and promises "
+            "made, kept and broken. Money is written as numbers, text never as a "
             "formula. The file type follows the name: .csv or .xlsx."
         ),
         ("main.py export aging --out aging.xlsx",
-         "main.py export aging --as-of 2026-11-30 --out aging.csv --bom"),
+         "main.py export aging --as-of 2026-11-30 --out aging.csv --bom",
+         "main.py export reps --out reps.xlsx"),
         [db_too],
     )  # fmt: skip
-    export.add_argument("what", choices=("aging",), help=_("which report"))
+    export.add_argument("what", choices=("aging", "reps", "routes"), help=_("which report"))
     export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
                         help=_("the date to age at (default: today)"))  # fmt: skip
     export.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx",
@@ -312,7 +315,34 @@ def build_parser() -> Parser:
         "--date", type=date_arg, metavar="YYYY-MM-DD",
         help=_("the route day (default: the route's next route day after today)"),
     )  # fmt: skip
-    for doc in (statement, iou, route):
+    aging = command(
+        docs, "aging", _("the aging report (账龄分析表) by rep or by route"),
+        _(
+            "A row per customer with a balance: balance, the aging buckets and overdue, "
+            "grouped by rep or by route with subtotals and a grand total. A4 portrait."
+        ),
+        ("main.py print aging --out aging.pdf",
+         "main.py print aging --by route --as-of 2026-11-30 --out aging.pdf"),
+        [db_too],
+    )  # fmt: skip
+    aging.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
+                       help=_("the date to age at (default: today)"))  # fmt: skip
+    aging.add_argument("--by", choices=("rep", "route"), default="rep",
+                       help=_("group by rep (default) or by route"))  # fmt: skip
+    review = command(
+        docs, "review", _("the weekly review for the boss's meeting"),
+        _(
+            "Total owed and overdue, DSO, CEI and ADD, this month against last month and "
+            "last year, the charts, the per-rep and per-route tables, top debtors, broken "
+            "promises and the reasons customers gave."
+        ),
+        ("main.py print review --out review.pdf",
+         "main.py print review --as-of 2026-11-30 --lang en --out review.pdf"),
+        [db_too],
+    )  # fmt: skip
+    review.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
+                        help=_("the date of the review (default: today)"))  # fmt: skip
+    for doc in (statement, iou, route, aging, review):
         doc.add_argument("--lang", choices=("zh", "en"),
                          help=_("the document's language (default: the company setting)"))  # fmt: skip
         doc.add_argument("--out", required=True, metavar="FILE.pdf",

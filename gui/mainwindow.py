@@ -30,6 +30,7 @@ from models.records import Entry, EntryKind, Promise
 
 if TYPE_CHECKING:
     from gui.printing.preview import PreviewDialog
+    from gui.review.view import ReviewView
 
 
 class MainWindow(QMainWindow):
@@ -108,6 +109,12 @@ class MainWindow(QMainWindow):
         self.call_list_action.triggered.connect(self.show_call_list)
         self.print_menu.addAction(self.call_list_action)
 
+        self.review_menu = bar.addMenu("")
+        self.review_action = QAction(self, shortcut=QKeySequence("F9"))
+        self.review_action.triggered.connect(self.show_review)
+        self.review_menu.addAction(self.review_action)
+        self.review_view: ReviewView | None = None
+
         self.settings_menu = bar.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
@@ -132,6 +139,19 @@ class MainWindow(QMainWindow):
         if self.customer_page.customer is not None:
             self.customer_list.select_customer(self.customer_page.customer.id)
         self.customer_list.table.setFocus()
+
+    def show_review(self) -> ReviewView:
+        """The boss's review (built on first use: QtCharts loads then, not at start-up)."""
+        if self.review_view is None:
+            from gui.review.view import ReviewView
+
+            self.review_view = ReviewView(self.ops)
+            self.review_view.back_requested.connect(self.show_list)
+            self.review_view.customer_chosen.connect(self.open_customer)
+            self.review_view.printout_ready.connect(self.preview)
+            self.stack.addWidget(self.review_view)
+        self.stack.setCurrentWidget(self.review_view)
+        return self.review_view
 
     def find_customer(self) -> None:
         self.show_list()
@@ -254,6 +274,8 @@ class MainWindow(QMainWindow):
         self.print_menu.setTitle(self.tr("&Print"))
         self.route_sheet_action.setText(self.tr("&Route sheet…"))
         self.call_list_action.setText(self.tr("&Call list (promises due)…"))
+        self.review_menu.setTitle(self.tr("Revie&w"))
+        self.review_action.setText(self.tr("The boss's &review"))
         self.settings_menu.setTitle(self.tr("Se&ttings"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.people_action.setText(self.tr("&Reps and routes…"))

@@ -246,15 +246,21 @@ def age_customer(
     return _row(tuple(c), balance, as_of, edges, voided_ids(customer_id), names)
 
 
-def age_all(as_of: dt.date | None = None, *, include_archived: bool = False) -> AgingReport:
-    """Every customer's aging row as of a date (default today), ordered by code."""
+def age_all(
+    as_of: dt.date | None = None,
+    *,
+    include_archived: bool = False,
+    edges: tuple[int, ...] | None = None,
+) -> AgingReport:
+    """Every customer's aging row as of a date (default today), ordered by code, in the
+    company's bucket edges unless `edges` are given."""
     query = CustomerRow.select(*_CUSTOMER_COLUMNS).order_by(CustomerRow.code)
     if not include_archived:
         query = query.where(CustomerRow.archived == False)  # noqa: E712
     # The raw cursor: peewee's per-value conversion is a third of the time here. One
     # snapshot: the export's balances and buckets agree while others post.
     with read_snapshot():
-        return _age(list(database.execute_sql(*query.sql())), as_of or clock.today())
+        return _age(list(database.execute_sql(*query.sql())), as_of or clock.today(), edges)
 
 
 def age_customers(customers: Iterable[Customer], as_of: dt.date | None = None) -> AgingReport:
@@ -275,8 +281,10 @@ def age_customers(customers: Iterable[Customer], as_of: dt.date | None = None) -
     return _age(columns, as_of or clock.today())
 
 
-def _age(customers: list[tuple], as_of: dt.date) -> AgingReport:
-    edges = get_company().aging_edges
+def _age(
+    customers: list[tuple], as_of: dt.date, edges: tuple[int, ...] | None = None
+) -> AgingReport:
+    edges = edges or get_company().aging_edges
     balances = balances_as_of(as_of)
     voided = voided_ids()
     names = _names()

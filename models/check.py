@@ -15,6 +15,7 @@ writes such rows):
    date with the opposite delta; no reversal is itself reversed.
 5. Cheque records belong to payments made by cheque or draft, never to a reversal; a
    bounced cheque's payment has been voided.
+6. The daily totals per kind (the review's trend, kept by a trigger) match the entries.
 
 Each problem is one translated sentence; an empty list means the ledger is sound.
 Everything runs in SQL or streams, so a million-entry ledger is checked in seconds.
@@ -52,6 +53,7 @@ def check_ledger() -> list[str]:
         problems += _limited(_last_payment_mismatches())
         problems += _limited(_reversal_problems())
         problems += _limited(_cheque_problems())
+        problems += _limited(_daily_total_mismatches())
     return problems
 
 
@@ -267,3 +269,31 @@ def _cheque_problems() -> list[str]:
             continue
         problems.append(msg.format(number=number, id=entry_id))
     return problems
+
+
+def _daily_total_mismatches() -> list[str]:
+    """The daily totals the review reads (kept by a trigger) against the entries."""
+    labels = {k.value: k.label for k in EntryKind}
+    kept = {
+        (str(on)[:10], kind): int(total)
+        for on, kind, total in database.execute_sql("SELECT date, kind, total FROM daily_total")
+    }
+    summed = {
+        (str(on)[:10], kind): int(total)
+        for on, kind, total in database.execute_sql(
+            "SELECT date, kind, SUM(delta) FROM entry GROUP BY date, kind"
+        )
+    }
+    return [
+        _(
+            "The review's total of {kind} entries on {date} is {kept}, but the entries add up "
+            "to {summed}."
+        ).format(
+            kind=labels.get(kind, kind),
+            date=day,
+            kept=format_money(kept.get((day, kind), 0)),
+            summed=format_money(summed.get((day, kind), 0)),
+        )
+        for day, kind in sorted(set(kept) | set(summed))
+        if kept.get((day, kind), 0) != summed.get((day, kind), 0)
+    ]

@@ -19,13 +19,20 @@ import peewee as pw
 from models import clock, storage_errors
 from models.errors import LedgerError, LedgerFileError, PasswordNeeded
 from models.i18n import _
-from models.tables import ALL_TABLES, PARTIAL_INDEXES, BalanceRow, Meta, database
+from models.tables import (
+    ALL_TABLES,
+    PARTIAL_INDEXES,
+    BalanceRow,
+    DailyTotalRow,
+    Meta,
+    database,
+)
 from models.targets import display_target, parse_postgres_url, remember_secret, scrub
 from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _IMMUTABLE = ("entry", "entry_line")
@@ -115,6 +122,29 @@ _PG_TRIGGERS = [
        END $$""",
 ]
 
+# Each day's total per kind (the review's trend), kept like the balance cache.
+_SQLITE_TRIGGERS.append(
+    """CREATE TRIGGER IF NOT EXISTS entry_keeps_daily_total AFTER INSERT ON entry
+       BEGIN
+         INSERT INTO daily_total (date, kind, total) VALUES (NEW.date, NEW.kind, NEW.delta)
+         ON CONFLICT (date, kind) DO UPDATE SET total = total + excluded.total;
+       END"""
+)
+_PG_TRIGGERS += [
+    """CREATE OR REPLACE FUNCTION qk_keep_daily_total() RETURNS trigger AS $$
+       BEGIN
+         INSERT INTO daily_total (date, kind, total) VALUES (NEW.date, NEW.kind, NEW.delta)
+         ON CONFLICT (date, kind) DO UPDATE SET total = daily_total.total + EXCLUDED.total;
+         RETURN NEW;
+       END; $$ LANGUAGE plpgsql""",
+    """DO $$ BEGIN
+         IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'entry_keeps_daily_total') THEN
+           CREATE TRIGGER entry_keeps_daily_total AFTER INSERT ON entry
+           FOR EACH ROW EXECUTE FUNCTION qk_keep_daily_total();
+         END IF;
+       END $$""",
+]
+
 
 # Forward migrations: MIGRATIONS[n] brings a ledger from version n to n + 1.
 def _install_triggers(db: pw.Database) -> None:
@@ -179,10 +209,23 @@ def _add_customer_code_keys(db: pw.Database) -> None:
     db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS customer_code_key ON customer (code_key)")
 
 
+def _add_daily_totals(db: pw.Database) -> None:
+    """The daily totals per kind (`DailyTotalRow`), built from the entries, and the
+    trigger that keeps them. Safe to run again: the totals are rebuilt."""
+    db.create_tables([DailyTotalRow], safe=True)
+    db.execute_sql("DELETE FROM daily_total")
+    db.execute_sql(
+        "INSERT INTO daily_total (date, kind, total) "
+        "SELECT date, kind, SUM(delta) FROM entry GROUP BY date, kind"
+    )
+    _install_triggers(db)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _add_customer_code_keys,
+    4: _add_daily_totals,
 }
 
 

@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from models.i18n import LANGUAGES, _, using_language
 from models.records import CompanySettings
 from reports.fonts import FontSet, find_fonts
-from reports.layout import INK, MUTED, RULE, Block, Frame, hline
+from reports.layout import INK, MUTED, RULE, Block, Document, Frame, hline, paginate
 from reports.pen import Pen
 
 
@@ -213,3 +213,37 @@ def footer(c: Canvas, style: Style, frame: Frame, left: str, right: str) -> None
     right_w = pen.width(right, 7.5)
     pen.draw(c, frame.left, y, left, 7.5, color=MUTED, max_width=frame.width - right_w - 16)
     pen.draw(c, frame.right, y, right, 7.5, align="right", color=MUTED)
+
+
+def paged_document(
+    blocks: Sequence[Block],
+    frame: Frame,
+    size: tuple[float, float],
+    style: Style,
+    *,
+    company_name: str,
+    head: str,
+    foot: str,
+    title: str,
+    kind: str,
+    file_stem: str,
+) -> Document:
+    """Paginate `blocks` into a document whose continuation pages carry the running
+    header (`company_name`, `head`, page i of n) and every page the footer (`foot`)."""
+    pages = paginate(blocks, frame)
+
+    def chrome(c: Canvas, n: int, count: int) -> None:
+        if n > 1:
+            running_header(c, style, size, frame, company_name, head, page_of(n, count))
+        footer(c, style, frame, foot, page_of(n, count))
+
+    return Document(
+        title=title,
+        size=size,
+        pages=pages,
+        chrome=chrome,
+        font=style.pen.fonts.latin,
+        lang=style.lang,
+        kind=kind,
+        file_stem=file_stem,
+    )

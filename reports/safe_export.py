@@ -14,12 +14,15 @@ if an export handed it over as written. So every text cell goes through one rule
   hold (old ledgers may have them) become U+FFFD instead of breaking the file.
 
 Numbers are never escaped: an `Amount` (fen) is written as a number (``-12.34`` in a
-CSV, a numeric cell shown ``0.00`` in an XLSX), an ``int`` as an integer.
+CSV, a numeric cell shown ``0.00`` in an XLSX), an ``int`` as an integer, a `Decimal`
+(a rate) as a number. A date is ``2026-11-26`` in a CSV and a date cell in an XLSX (a
+datetime keeps its hours and minutes). XLSX columns are as wide as their widest value.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -40,7 +43,7 @@ class Amount:
     fen: Fen
 
 
-Cell = str | int | Amount | None
+Cell = str | int | Amount | dt.date | Decimal | None
 
 
 def looks_like_formula(text: str) -> bool:
@@ -58,14 +61,24 @@ def _csv_value(value: Cell) -> str | int:
         return ""
     if isinstance(value, Amount):
         return format_plain(value.fen)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date | Decimal):
+        return str(value)
     if isinstance(value, bool) or not isinstance(value, int):
         return csv_text(str(value))
     return value
 
 
-def csv_bytes(
-    header: Sequence[str], rows: Iterable[Sequence[Cell]], *, bom: bool = False
-) -> bytes:
+def _width(value: Cell) -> int:
+    """Columns a spreadsheet needs to show `value`: Chinese characters take two, money
+    gets room for its thousands separators."""
+    text = str(_csv_value(value))
+    extra = len(text) // 3 if isinstance(value, Amount) else 0
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + extra
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]], *, bom: bool = False) -> bytes:
     """A CSV file in UTF-8 (with a BOM when `bom`, for Excel) with CRLF line ends."""
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
@@ -83,12 +96,23 @@ def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
     sheet.freeze_panes = "A2"
+    rows = [list(r) for r in rows]
+    _fit_columns(sheet, header, rows)
     sheet.append([_xlsx_cell(sheet, h) for h in header])
     for row in rows:
         sheet.append([_xlsx_cell(sheet, v) for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _fit_columns(sheet: object, header: Sequence[str], rows: list[list[Cell]]) -> None:
+    """Set each column as wide as its widest value (before any row: write-only sheets)."""
+    from openpyxl.utils import get_column_letter
+
+    for i, title in enumerate(header):
+        widest = max([_width(title), *(_width(r[i]) for r in rows if i < len(r))])
+        sheet.column_dimensions[get_column_letter(i + 1)].width = min(widest + 2, 60)  # type: ignore[attr-defined]
 
 
 def _xlsx_cell(sheet: object, value: Cell) -> object:
@@ -101,8 +125,12 @@ def _xlsx_cell(sheet: object, value: Cell) -> object:
         cell = WriteOnlyCell(sheet, value=Decimal(value.fen) / 100)
         cell.number_format = "0.00"
         return cell
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
         return WriteOnlyCell(sheet, value=value)
+    if isinstance(value, dt.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "yyyy-mm-dd hh:mm" if isinstance(value, dt.datetime) else "yyyy-mm-dd"
+        return cell
     text = _NOT_XML.sub("\ufffd", str(value))
     cell = WriteOnlyCell(sheet, value=text)
     cell.data_type = "s"  # openpyxl would make "=…" a formula: text stays text

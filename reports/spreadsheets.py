@@ -14,6 +14,9 @@ file in the same folder, then `os.replace`), so a failure leaves no half-written
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from models.aging import age_all
@@ -59,15 +62,92 @@ def export_aging(
     Raises `InputError` for another file type and `OutputError` when the file cannot be
     written (nothing is left behind).
     """
+    path = check_table_destination(out)  # before the aging is computed
+    report = age_all(as_of)
+    data = aging_xlsx(report) if path.suffix.lower() == ".xlsx" else aging_csv(report, bom=bom)
+    return write_atomic(path, data), len(report.rows)
+
+
+# --- any table: the window's tables and the review's exports ---------------------------
+
+TEXT, MONEY, COUNT, DATE, NUMBER = "text", "money", "count", "date", "number"
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    """A column of an exported table: its header and what its values are.
+
+    `kind` says how a value is written: TEXT (str, formula-safe), MONEY (int fen → a
+    number with two decimals), COUNT (int), DATE (`datetime.date`; a datetime keeps its
+    time) or NUMBER (`Decimal`, e.g. a rate). None is an empty cell.
+    """
+
+    header: str
+    kind: str = TEXT
+
+
+def _cell(value: object, kind: str) -> Cell:
+    """A table value as a `reports.safe_export` cell of its column's kind."""
+    if value is None:
+        return None
+    if kind == MONEY:
+        return Amount(value)  # type: ignore[arg-type]
+    if kind == TEXT:
+        return str(value)
+    if isinstance(value, int | dt.date | Decimal) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+def _cells_of(columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]]) -> list[list[Cell]]:
+    return [[_cell(v, c.kind) for v, c in zip(row, columns, strict=True)] for row in rows]
+
+
+def table_csv(
+    columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]], *, bom: bool = False
+) -> bytes:
+    """A table as CSV bytes in UTF-8 (with a BOM when `bom`), amounts as ``1234.56``."""
+    return csv_bytes([c.header for c in columns], _cells_of(columns, rows), bom=bom)
+
+
+def table_xlsx(
+    columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]], *, sheet_name: str = "data"
+) -> bytes:
+    """A table as an XLSX workbook: a frozen header row, money as numbers, dates as
+    dates, columns as wide as their widest value."""
+    return xlsx_bytes(
+        sheet_name[:31] or "data", [c.header for c in columns], _cells_of(columns, rows)
+    )
+
+
+def export_table(
+    out: str | Path,
+    columns: Sequence[SheetColumn],
+    rows: Iterable[Sequence[object]],
+    *,
+    sheet_name: str = "data",
+    bom: bool = False,
+) -> Path:
+    """Write a table to `out`, a ``.csv`` or ``.xlsx`` file, atomically; returns the path.
+
+    Raises `InputError` for another file type and `OutputError` when the file cannot be
+    written (nothing is left behind).
+    """
+    path = check_table_destination(out)
+    if path.suffix.lower() == ".xlsx":
+        data = table_xlsx(columns, rows, sheet_name=sheet_name)
+    else:
+        data = table_csv(columns, rows, bom=bom)
+    return write_atomic(path, data)
+
+
+def check_table_destination(out: str | Path) -> Path:
+    """`out` as a path, when it names a .csv or .xlsx file that can be written."""
     path = Path(out).expanduser()
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
+    if path.suffix.lower() not in FORMATS:
         raise InputError(
             _(
                 "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not “{name}”)."
             ).format(name=path.name)
         )
-    check_destination(path, spreadsheet=True)  # before the aging is computed
-    report = age_all(as_of)
-    data = aging_xlsx(report) if suffix == ".xlsx" else aging_csv(report, bom=bom)
-    return write_atomic(path, data), len(report.rows)
+    return check_destination(path, spreadsheet=True)

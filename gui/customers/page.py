@@ -8,10 +8,8 @@ import datetime as dt
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -25,6 +23,7 @@ from gui import formatting
 from gui.ledger.table_model import LedgerModel
 from gui.operations import Operations
 from gui.promises.table_model import PromiseModel
+from gui.table_export import read_only_table
 from gui.visits.table_model import VisitModel
 from models import aging, clock, customers, posting, promises, settings, visits
 from models.records import (
@@ -38,18 +37,10 @@ from models.records import (
 )
 
 
-def _table(model: object) -> QTableView:
+def _table(model: object, name: str) -> QTableView:
     table = QTableView()
     table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setStretchLastSection(True)
+    read_only_table(table, name)
     return table
 
 
@@ -142,7 +133,7 @@ class CustomerPage(QWidget):
         actions.addStretch(1)
 
         self.ledger_model = LedgerModel(self)
-        self.ledger_table = _table(self.ledger_model)
+        self.ledger_table = _table(self.ledger_model, "ledger")
         self.ledger_model.view = self.ledger_table  # long details get a tooltip
         for column, width in enumerate((95, 110, 110, 300, 110, 110, 120)):
             self.ledger_table.setColumnWidth(column, width)
@@ -170,7 +161,7 @@ class CustomerPage(QWidget):
         self.ledger_table.selectionModel().currentRowChanged.connect(self._entry_selected)
 
         self.promise_model = PromiseModel(self)
-        self.promise_table = _table(self.promise_model)
+        self.promise_table = _table(self.promise_model, "promises")
         for column, width in enumerate((90, 130, 110, 110, 80, 90, 120, 80)):
             self.promise_table.setColumnWidth(column, width)
         self.reschedule_button = QPushButton()
@@ -190,7 +181,7 @@ class CustomerPage(QWidget):
         self.promise_table.selectionModel().currentRowChanged.connect(self._promise_selected)
 
         self.visit_model = VisitModel(self)
-        self.visit_table = _table(self.visit_model)
+        self.visit_table = _table(self.visit_model, "visits")
         for column, width in enumerate((130, 120, 260, 80)):
             self.visit_table.setColumnWidth(column, width)
 

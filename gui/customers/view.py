@@ -24,6 +24,7 @@ from gui.background import BackgroundReader
 from gui.customers.filters import CustomerFilter
 from gui.customers.table_model import CustomerListModel
 from gui.operations import Operations, show_error
+from gui.table_export import add_export_action
 from models import customers, people, summaries
 
 
@@ -98,6 +99,7 @@ class CustomerListView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
+        add_export_action(self.table, "customers")  # the list as filtered and sorted
 
         filters = QHBoxLayout()
         self.search_label = QLabel()

@@ -33,6 +33,37 @@
     </message>
 </context>
 <context>
+    <name>BrokenModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>失约</translation>
+    </message>
+    <message>
+        <source>Promises due</source>
+        <translation>到期承诺</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
     <name>CallListDialog</name>
     <message>
         <source>1 promise · {amount} to collect</source>
@@ -124,10 +155,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Contact per&amp;son:</source>
-        <translation>联系人(&amp;S)：</translation>
-    </message>
-    <message>
         <source>&amp;Phones:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
@@ -190,6 +217,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Pay previous batch on next delivery</source>
         <translation>压批结算</translation>
+    </message>
+    <message>
+        <source>Contact per&amp;son:</source>
+        <translation>联系人(&amp;S)：</translation>
     </message>
     <message>
         <source>Arc&amp;hived (hidden from daily lists; the ledger stays)</source>
@@ -437,14 +468,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>跳票(&amp;B)…</translation>
     </message>
     <message>
-        <source>Cheque &amp;deposited</source>
-        <translation>支票已存入(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Cheque clea&amp;red</source>
-        <translation>支票已兑现(&amp;R)</translation>
-    </message>
-    <message>
         <source>New &amp;date…</source>
         <translation>改约日期(&amp;D)…</translation>
     </message>
@@ -461,12 +484,55 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>往来账(&amp;L)</translation>
     </message>
     <message>
+        <source>V&amp;isits</source>
+        <translation>拜访(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cheque &amp;deposited</source>
+        <translation>支票已存入(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cheque clea&amp;red</source>
+        <translation>支票已兑现(&amp;R)</translation>
+    </message>
+    <message>
         <source>Pro&amp;mises</source>
         <translation>约定清款(&amp;M)</translation>
     </message>
+</context>
+<context>
+    <name>CustomerRowsModel</name>
     <message>
-        <source>V&amp;isits</source>
-        <translation>拜访(&amp;I)</translation>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Oldest open (days)</source>
+        <translation>最长账龄（天）</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
     </message>
 </context>
 <context>
@@ -498,6 +564,119 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Remove line</source>
         <translation>删除一行</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>{n} entries, {total} in all</source>
+        <translation>共 {n} 条记录，合计 {total}</translation>
+    </message>
+    <message>
+        <source>{n} customers, owing {total}, of which {overdue} overdue</source>
+        <translation>共 {n} 个客户，欠款 {total}，其中逾期 {overdue}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryLinesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Doc. no.</source>
+        <translation>单号</translation>
+    </message>
+</context>
+<context>
+    <name>GroupModel</name>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Over 60 days</source>
+        <translation>超60天占比</translation>
+    </message>
+    <message>
+        <source>Collected this month</source>
+        <translation>本月回款</translation>
+    </message>
+    <message>
+        <source>Promises made</source>
+        <translation>承诺数</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>守约</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>失约</translation>
+    </message>
+    <message>
+        <source>Keep rate</source>
+        <translation>守约率</translation>
+    </message>
+    <message>
+        <source>Discounts and tail cuts</source>
+        <translation>折让抹零</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Write-offs</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>(no rep)</source>
+        <translation>（未指定业务员）</translation>
+    </message>
+    <message>
+        <source>(no route)</source>
+        <translation>（未指定线路）</translation>
     </message>
 </context>
 <context>
@@ -699,8 +878,12 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话确认清单（到期约定）(&amp;C)…</translation>
     </message>
     <message>
-        <source>Se&amp;ttings</source>
-        <translation>设置(&amp;T)</translation>
+        <source>Revie&amp;w</source>
+        <translation>回顾(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The boss&apos;s &amp;review</source>
+        <translation>老板看板(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -713,6 +896,29 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Language / 语言</source>
         <translation>语言 / Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>送货</translation>
     </message>
 </context>
 <context>
@@ -777,14 +983,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <source>Route na&amp;me:</source>
-        <translation>线路名称(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Rep &amp;in charge:</source>
-        <translation>负责业务员(&amp;I)：</translation>
-    </message>
-    <message>
         <source>Visit days:</source>
         <translation>拜访日：</translation>
     </message>
@@ -799,6 +997,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Visit order…</source>
         <translation>拜访顺序(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Route na&amp;me:</source>
+        <translation>线路名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Rep &amp;in charge:</source>
+        <translation>负责业务员(&amp;I)：</translation>
     </message>
 </context>
 <context>
@@ -842,18 +1048,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Return &amp;note no.:</source>
         <translation>退货单号(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Owed: &lt;b&gt;{balance}&lt;/b&gt; · open promises cover {promised}</source>
-        <translation>欠款：&lt;b&gt;{balance}&lt;/b&gt; · 未到期约定涵盖 {promised}</translation>
-    </message>
-    <message>
-        <source>Pay in full (F9)</source>
-        <translation>全额收款 (F9)</translation>
-    </message>
-    <message>
-        <source>Pay the &amp;promise</source>
-        <translation>按约定金额(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
@@ -908,10 +1102,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>票号(&amp;U)：</translation>
     </message>
     <message>
-        <source>Press Save again to post it anyway.</source>
-        <translation>仍要入账，请再按一次“保存”。</translation>
-    </message>
-    <message>
         <source>&amp;Bank:</source>
         <translation>银行(&amp;B)：</translation>
     </message>
@@ -930,6 +1120,22 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Owed: &lt;b&gt;{balance}&lt;/b&gt; · open promises cover {promised}</source>
+        <translation>欠款：&lt;b&gt;{balance}&lt;/b&gt; · 未到期约定涵盖 {promised}</translation>
+    </message>
+    <message>
+        <source>Pay in full (F9)</source>
+        <translation>全额收款 (F9)</translation>
+    </message>
+    <message>
+        <source>Pay the &amp;promise</source>
+        <translation>按约定金额(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Press Save again to post it anyway.</source>
+        <translation>仍要入账，请再按一次“保存”。</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1302,164 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>ReasonModel</name>
+    <message>
+        <source>Reason given</source>
+        <translation>未付款原因</translation>
+    </message>
+    <message>
+        <source>Times given</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>{range} d</source>
+        <translation>{range} 天</translation>
+    </message>
+    <message>
+        <source>Open balance by age (yuan)</source>
+        <translation>未清余额账龄（元）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未清</translation>
+    </message>
+    <message>
+        <source>Collections and deliveries, 13 months (yuan)</source>
+        <translation>近 13 个月回款与送货（元）</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>送货</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month, same days</source>
+        <translation>上月同期</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>去年同月同期</translation>
+    </message>
+    <message>
+        <source>{title}: {start} to {end}</source>
+        <translation>{title}：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Collected {amount}</source>
+        <translation>回款 {amount}</translation>
+    </message>
+    <message>
+        <source>Delivered {amount}</source>
+        <translation>送货 {amount}</translation>
+    </message>
+    <message>
+        <source>{range} days: {amount}</source>
+        <translation>{range} 天：{amount}</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>Customers with amounts open {range} days</source>
+        <translation>有 {range} 天未清款项的客户</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>截至日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Print &amp;review…</source>
+        <translation>打印经营回顾(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Aging by r&amp;ep…</source>
+        <translation>按业务员账龄(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Aging by ro&amp;ute…</source>
+        <translation>按线路账龄(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back (Esc)</source>
+        <translation>返回(&amp;B) (Esc)</translation>
+    </message>
+    <message>
+        <source>Total owed</source>
+        <translation>应收合计</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Open over 60 days</source>
+        <translation>超过 60 天未清</translation>
+    </message>
+    <message>
+        <source>Customers over their credit limit</source>
+        <translation>超信用额度的客户</translation>
+    </message>
+    <message>
+        <source>Click to see the customers</source>
+        <translation>点击查看相关客户</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Per rep</source>
+        <translation>按业务员</translation>
+    </message>
+    <message>
+        <source>Per route</source>
+        <translation>按线路</translation>
+    </message>
+    <message>
+        <source>Top debtors</source>
+        <translation>欠款最多</translation>
+    </message>
+    <message>
+        <source>Most broken promises</source>
+        <translation>失约最多</translation>
+    </message>
+    <message>
+        <source>Over credit limit</source>
+        <translation>超信用额度</translation>
+    </message>
+    <message>
+        <source>Reasons for not paying</source>
+        <translation>未付款原因</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>各月</translation>
+    </message>
+</context>
+<context>
     <name>RouteOrderDialog</name>
     <message>
         <source>Visit order: {route}</source>
@@ -1196,10 +1560,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>单据语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>Paper si&amp;ze:</source>
-        <translation>纸张(&amp;Z)：</translation>
-    </message>
-    <message>
         <source>PDF &amp;font:</source>
         <translation>PDF 字体(&amp;F)：</translation>
     </message>
@@ -1220,12 +1580,16 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>本机</translation>
     </message>
     <message>
-        <source>Screen lan&amp;guage:</source>
-        <translation>界面语言(&amp;G)：</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Paper si&amp;ze:</source>
+        <translation>纸张(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Screen lan&amp;guage:</source>
+        <translation>界面语言(&amp;G)：</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1628,21 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to Excel or CSV…</source>
+        <translation>导出到 Excel 或 CSV…</translation>
     </message>
 </context>
 <context>
@@ -1461,10 +1840,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>印在对账单上，方便客户转账</translation>
     </message>
     <message>
-        <source>Create &amp;ledger</source>
-        <translation>创建账本(&amp;L)</translation>
-    </message>
-    <message>
         <source>Try the &amp;demo ledger (a copy)</source>
         <translation>试用示范账本(&amp;D)（副本）</translation>
     </message>
@@ -1487,6 +1862,10 @@ postgresql://user@server/qingkuan
         <translation>共用账本的地址，例如
 postgresql://用户@服务器/qingkuan
 （密码会单独询问，且从不保存）</translation>
+    </message>
+    <message>
+        <source>Create &amp;ledger</source>
+        <translation>创建账本(&amp;L)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,23 @@
+"""The review's PDFs for the preview, made through `reports/` like the other documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gui.printing.documents import Printout, _font_warning, print_folder
+
+
+def review_pdf(as_of: dt.date) -> Printout:
+    """The weekly review as of `as_of`."""
+    from reports.review_report import print_review
+
+    path = print_review(print_folder() / f"review-{as_of.isoformat()}.pdf", as_of)
+    return Printout(path, path.stem, _font_warning())
+
+
+def aging_pdf(as_of: dt.date, by: str) -> Printout:
+    """The aging report as of `as_of`, grouped `by` "rep" or "route"."""
+    from reports.aging_report import print_aging
+
+    path = print_aging(print_folder() / f"aging-{by}-{as_of.isoformat()}.pdf", as_of, by)
+    return Printout(path, path.stem, _font_warning())
