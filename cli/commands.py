@@ -41,10 +41,13 @@ def complain(text: str) -> None:
     print(" ".join(text.split("\n")), file=sys.stderr, flush=True)
 
 
-def open_target(args: argparse.Namespace, *, create: bool) -> str:
-    """Open the ledger named by --db (or the default one); returns what was opened."""
+def open_target(args: argparse.Namespace, *, create: bool, warn: bool = True) -> str:
+    """Open the ledger named by --db (or the default one); returns what was opened.
+    Guards found missing and put back are reported on stderr (`check` lists them)."""
     target = args.db or str(default_ledger_path(create_folder=create))
     db.open_ledger(target, create=create)
+    if warn and db.guards_warning():
+        complain(db.guards_warning())
     return target
 
 
@@ -97,6 +100,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         new_file = Path(target).expanduser()
         say(_("New ledger created at {path}.").format(path=new_file))
     db.open_ledger(target, create=True)
+    if db.guards_warning():
+        complain(db.guards_warning())
     try:
         result = import_file(args.what, path)
     except BaseException:
@@ -126,7 +131,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from models.check import check_ledger
 
-    target = open_target(args, create=False)
+    target = open_target(args, create=False, warn=False)
     problems = check_ledger()
     for problem in problems:
         say(problem)

@@ -69,6 +69,10 @@ class Launcher(QObject):
         warning = network_share_warning(target)
         if warning:
             QMessageBox.warning(self.window, self.tr("Ledger on a network share"), warning)
+        if db.guards_warning():
+            QMessageBox.warning(
+                self.window, self.tr("Ledger safeguards put back"), db.guards_warning()
+            )
         return True
 
     def _show_main(self, target: str) -> None:

@@ -6,7 +6,7 @@ import peewee as pw
 
 from models import clock
 from models.db import placeholders, transaction
-from models.errors import InputError, NotFound
+from models.errors import InputError, NotFound, refused_as
 from models.i18n import _
 from models.records import Customer, CustomerDraft, CustomerId, Terms, TermsKind
 from models.search import search_key
@@ -73,9 +73,7 @@ def validate_draft(draft: CustomerDraft, customer_id: CustomerId | None = None) 
     if customer_id is not None:
         clash = clash.where(CustomerRow.id != customer_id)
     if clash.exists():
-        raise InputError(
-            _("The code {code} is already used by another customer.").format(code=code)
-        )
+        raise InputError(_code_used(code))
     if draft.terms.kind is TermsKind.DAYS and not 1 <= draft.terms.days <= MAX_TERMS_DAYS:
         raise InputError(_("Credit days must be between 1 and 365."))
     if draft.credit_limit is not None and draft.credit_limit < 0:
@@ -124,11 +122,15 @@ def add_customer(draft: CustomerDraft) -> Customer:
     validate_draft(draft)
     fields = _fields(draft)
     position = draft.route_position
-    with transaction():
+    with transaction(), refused_as(InputError(_code_used(fields["code"])), "code"):
         if position is None:
             position = _next_position(draft.route_id)
         row = CustomerRow.create(**fields, route_position=position, created_at=clock.now())
     return get_customer(row.id)
+
+
+def _code_used(code: object) -> str:
+    return _("The code {code} is already used by another customer.").format(code=code)
 
 
 def update_customer(customer_id: CustomerId, draft: CustomerDraft) -> Customer:
@@ -136,7 +138,7 @@ def update_customer(customer_id: CustomerId, draft: CustomerDraft) -> Customer:
     row = _row(customer_id)
     validate_draft(draft, customer_id)
     fields = _fields(draft)
-    with transaction():
+    with transaction(), refused_as(InputError(_code_used(fields["code"])), "code"):
         if draft.route_position is not None:
             fields["route_position"] = draft.route_position
         elif draft.route_id != row.route_id:

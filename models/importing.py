@@ -41,7 +41,7 @@ from typing import TypeVar
 
 import peewee as pw
 
-from models import people, posting, promises
+from models import chain, people, posting, promises
 from models.customers import add_customer, parse_terms
 from models.db import transaction
 from models.errors import InputError, LedgerError
@@ -237,6 +237,9 @@ def import_file(kind: ImportKind | str, path: str | Path) -> ImportResult:
     }[kind]
     try:
         with transaction():
+            # Take the writers' turn first (PostgreSQL): an import posts anyway, and two
+            # imports adding the same customers would otherwise wait for each other.
+            chain.tip(lock=True)
             importer(run)
             if run.problems:
                 raise _Rollback

@@ -118,6 +118,34 @@ class BalanceRow(Base):
         table_name = "balance_cache"
 
 
+class LiveDocumentRow(Base):
+    """A standing (unvoided) delivery or return that carries a document number.
+
+    Its primary key is the rule "a document is posted once per customer": the insert
+    trigger on `entry` adds a row for each such entry and removes it when the entry is
+    voided, so the database itself refuses a second live copy, whoever writes it.
+    """
+
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT", index=False)
+    kind = EnumField(EntryKind)
+    doc_no = pw.CharField(max_length=60)
+    entry = pw.ForeignKeyField(EntryRow, unique=True, on_delete="RESTRICT")
+
+    class Meta:
+        table_name = "live_document"
+        primary_key = pw.CompositeKey("customer", "kind", "doc_no")
+
+
+class EntryChainRow(Base):
+    """Each entry's link in the hash chain (see models/chain.py); immutable like it."""
+
+    entry = pw.ForeignKeyField(EntryRow, primary_key=True, on_delete="RESTRICT")
+    hash = pw.CharField(max_length=64)
+
+    class Meta:
+        table_name = "entry_chain"
+
+
 class EntryLineRow(Base):
     """A delivery's product line; immutable like its entry."""
 
@@ -205,4 +233,6 @@ ALL_TABLES: tuple[type[Base], ...] = (
     ChequeRow,
     PromiseRow,
     VisitRow,
+    LiveDocumentRow,
+    EntryChainRow,
 )

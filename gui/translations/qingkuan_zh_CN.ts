@@ -457,6 +457,10 @@
         <translation>账本在网络共享上</translation>
     </message>
     <message>
+        <source>Ledger safeguards put back</source>
+        <translation>账本保护已恢复</translation>
+    </message>
+    <message>
         <source>Open a ledger</source>
         <translation>打开账本</translation>
     </message>
