@@ -70,9 +70,7 @@ class Launcher(QObject):
         if warning:
             QMessageBox.warning(self.window, self.tr("Ledger on a network share"), warning)
         if db.guards_warning():
-            QMessageBox.warning(
-                self.window, self.tr("Ledger safeguards put back"), db.guards_warning()
-            )
+            warn_user(self.window, self.tr("Ledger safeguards put back"), db.guards_warning())
         return True
 
     def _show_main(self, target: str) -> None:
@@ -138,6 +136,11 @@ class Launcher(QObject):
 def tell_user(parent: QWidget | None, title: str, message: str) -> None:
     """A blocking message box (tests replace this function, not the Qt class)."""
     QMessageBox.critical(parent, title, message)
+
+
+def warn_user(parent: QWidget | None, title: str, message: str) -> None:
+    """A blocking warning box (tests replace this function, not the Qt class)."""
+    QMessageBox.warning(parent, title, message)
 
 
 def _display_name(target: str) -> str:
