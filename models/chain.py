@@ -15,10 +15,9 @@ several clerks posting at once; on SQLite BEGIN IMMEDIATE already admits one wri
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterable, Iterator, Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 import peewee as pw
@@ -53,40 +52,25 @@ COLUMNS = (
 def link(previous: str, values: Sequence[Any]) -> str:
     """The link of an entry with these `COLUMNS` values after the link `previous`.
 
-    JSON keeps the fields apart whatever text they hold; 128 bits of SHA-256 are plenty
-    to make an accidental match impossible and keep the table small.
+    Text is written as JSON strings, so no field's text can pass for another field's;
+    128 bits of SHA-256 are plenty to make an accidental match impossible and keep the
+    table small. An f-string, not json.dumps: `check` recomputes a million of these.
     """
     (eid, cid, on, kind, amount, delta, doc_no, memo, method, reverses, reason, by,
      created, key) = values  # fmt: skip
-    canonical = [
-        previous,
-        eid,
-        cid,
-        on if isinstance(on, str) else on.isoformat(),
-        str(kind),
-        int(amount),
-        int(delta),
-        doc_no,
-        memo,
-        None if method is None else str(method),
-        reverses,
-        reason,
-        by,
-        _moment(created),
-        key,
-    ]
-    text = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"))
+    on = on if isinstance(on, str) else on.isoformat()
+    # SQLite returns the ISO text its adapter stored; PostgreSQL a datetime.
+    created = created if isinstance(created, str) else created.isoformat(sep=" ")
+    text = (
+        f"{previous}|{eid}|{cid}|{_text(on)}|{_text(str(kind))}|{int(amount)}|{int(delta)}|"
+        f"{_text(doc_no)}|{_text(memo)}|{_text(method)}|{reverses}|{_text(reason)}|"
+        f"{_text(by)}|{_text(created)}|{_text(key)}"
+    )
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def _moment(value: dt.datetime | str) -> str:
-    """SQLite returns the ISO text it was given; PostgreSQL a datetime: one form."""
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return value  # not written by Qingkuan: it will not match
-    return value.isoformat(sep=" ")
+def _text(value: object) -> str:
+    return "null" if value is None else encode_basestring(str(value))
 
 
 def tip(*, lock: bool) -> tuple[int, str]:

@@ -71,10 +71,19 @@ SQLITE_TRIGGERS["entry_keeps_balance"] = (
 SQLITE_TRIGGERS["entry_keeps_live_documents"] = (
     "entry",
     f"""CREATE TRIGGER IF NOT EXISTS entry_keeps_live_documents AFTER INSERT ON entry
-       WHEN NEW.doc_no <> '' AND NEW.kind IN {_DOCUMENT_KINDS}
+       WHEN NEW.doc_no <> '' AND NEW.kind IN {_DOCUMENT_KINDS} AND NEW.reverses_id IS NULL
        BEGIN
          INSERT INTO live_document (customer_id, kind, doc_no, entry_id)
-           SELECT NEW.customer_id, NEW.kind, NEW.doc_no, NEW.id WHERE NEW.reverses_id IS NULL;
+         VALUES (NEW.customer_id, NEW.kind, NEW.doc_no, NEW.id);
+       END""",
+)
+# Apart from the one above: looking for a duplicate to adopt reads the customer's
+# documents, which only a void (rare) may do, never a post.
+SQLITE_TRIGGERS["entry_frees_live_documents"] = (
+    "entry",
+    f"""CREATE TRIGGER IF NOT EXISTS entry_frees_live_documents AFTER INSERT ON entry
+       WHEN NEW.doc_no <> '' AND NEW.kind IN {_DOCUMENT_KINDS} AND NEW.reverses_id IS NOT NULL
+       BEGIN
          DELETE FROM live_document WHERE entry_id = NEW.reverses_id;
          {_ADOPT_DUPLICATE.replace("INSERT INTO", "INSERT OR IGNORE INTO")};
        END""",
@@ -170,7 +179,7 @@ def install(db: pw.Database, replace: Collection[str] = ()) -> None:
 def _ready(name: str, table: str, tables: set[str]) -> bool:
     """A guard goes in once its table exists (and the table it keeps: both come in
     version 4 for live documents)."""
-    if name == "entry_keeps_live_documents" and "live_document" not in tables:
+    if "live_documents" in name and "live_document" not in tables:
         return False
     return table in tables
 

@@ -118,7 +118,8 @@ def test_version_1_ledgers_get_the_last_payment_cache(tmp_path: Path) -> None:
 def _downgrade_to_version_3() -> None:
     """Make the open ledger as version 3 left it: no live documents, no hash chain."""
     on_entry = " ON entry" if db.is_postgres() else ""
-    db.database.execute_sql(f"DROP TRIGGER entry_keeps_live_documents{on_entry}")
+    for name in ("entry_keeps_live_documents", "entry_frees_live_documents"):
+        db.database.execute_sql(f"DROP TRIGGER IF EXISTS {name}{on_entry}")
     db.database.execute_sql("DROP TABLE live_document")
     db.database.execute_sql("DROP TABLE entry_chain")  # its guards go with it
     Meta.delete().where(Meta.key == "entry_chain_tip").execute()
