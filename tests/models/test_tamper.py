@@ -11,7 +11,7 @@ import datetime as dt
 import peewee as pw
 import pytest
 
-from models import customers, db, posting
+from models import chain, customers, db, posting
 from models.check import check_ledger
 from models.records import CustomerDraft, PaymentMethod
 from models.tables import EntryRow, database
@@ -203,3 +203,13 @@ def test_an_entry_inserted_behind_the_apps_back_is_found(ledger: str) -> None:
     ]
     posting.post_payment(row[0], dt.date(2026, 11, 3), 1_00, PaymentMethod.CASH)
     assert check_ledger() == problems  # posting goes on; the chain still names it
+
+
+def test_a_value_of_the_wrong_kind_is_a_break_not_a_crash(sqlite_ledger: str) -> None:
+    ids = _ledger()
+    _unguard()
+    database.execute_sql(f"UPDATE entry SET amount = x'00ff', entered_by = 7 WHERE id = {ids[5]}")
+    assert chain.problems(10) == [
+        f"The chain of entries breaks at entry {ids[5]} of customer C1: that entry was "
+        "changed, or one before it removed, outside Qingkuan."
+    ]
