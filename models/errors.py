@@ -24,6 +24,15 @@ class LedgerFileError(LedgerError):
     """The ledger cannot be opened: not a ledger, newer version, locked, damaged."""
 
 
+class PasswordNeeded(LedgerFileError):
+    """A shared ledger refused the connection for want of the right password."""
+
+
+class LedgerNotWritable(LedgerError):
+    """A write could not be made (read-only ledger, no permission, full disk); nothing
+    was written."""
+
+
 @contextmanager
 def refused_as(error: LedgerError, constraint: str = "") -> Iterator[None]:
     """Turn the database's refusal (a unique key named like `constraint`) into `error`.
