@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,24 +23,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import Row, drop_from_cache, print_table  # noqa: E402
+
 BIG = ROOT / "bench" / "data" / "big.qkledger"
 APP = ROOT / "dist" / "qingkuan" / "qingkuan"
 TARGET_S = 2.0
 TARGET_MB = 150
-
-
-def drop_from_cache(paths: list[Path]) -> None:
-    """Ask the kernel to forget the files' cached pages (Linux; elsewhere a no-op)."""
-    if not hasattr(os, "posix_fadvise"):
-        return
-    for path in paths:
-        if not path.is_file():
-            continue
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        finally:
-            os.close(fd)
 
 
 def start_once(app: Path, ledger: Path, home: Path) -> float:
@@ -69,11 +58,6 @@ def folder_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in files) / 2**20
 
 
-def row(name: str, target: str, values: list[float], unit: str, ok: bool) -> str:
-    med, lo, hi = statistics.median(values), min(values), max(values)
-    return f"{name:<44}{target:>10}{med:>10.2f}{unit}{lo:>10.2f}{unit}{hi:>10.2f}{unit}  {'yes' if ok else 'NO'}"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--app", type=Path, default=APP)
@@ -91,15 +75,17 @@ def main() -> int:
         app_files = [p for p in args.app.parent.rglob("*") if p.is_file()]
         cold = []
         for _ in range(max(1, args.runs // 2)):
-            drop_from_cache([ledger, *app_files])
+            for path in (ledger, *app_files):
+                drop_from_cache(path)
             cold.append(start_once(args.app, ledger, home))
         warm = [start_once(args.app, ledger, home) for _ in range(args.runs)]
     print(f"app: {args.app}  ledger: {args.ledger.name}  runs: {args.runs}")
-    print(f"{'measure':<44}{'target':>10}{'median':>11}{'min':>11}{'max':>11}  ok")
-    print(row("cold start to a searchable list", f"≤ {TARGET_S:g} s", cold, "s",
-              statistics.median(cold) <= TARGET_S))  # fmt: skip
-    print(row("warm start to a searchable list", f"≤ {TARGET_S:g} s", warm, "s",
-              statistics.median(warm) <= TARGET_S))  # fmt: skip
+    print_table(
+        [
+            Row("cold start to a searchable list", f"≤ {TARGET_S:g} s", cold, TARGET_S),
+            Row("warm start to a searchable list", f"≤ {TARGET_S:g} s", warm, TARGET_S),
+        ]
+    )
     size = folder_mb(args.app.parent)
     print(f"{'unpacked app folder':<44}{f'≤ {TARGET_MB} MB':>10}{size:>10.0f}MB"
           f"{'':>22}  {'yes' if size <= TARGET_MB else 'NO'}")  # fmt: skip

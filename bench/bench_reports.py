@@ -1,25 +1,32 @@
-"""Benchmark the printed documents (not a test: prints a table of medians).
+"""Benchmark the printed documents and the aging export (not a test: prints a table).
 
-    uv run python bench/bench_reports.py            # documents from in-memory records
-    uv run python bench/bench_reports.py --ledger   # also: read 500 statements from a demo ledger
+    uv run python bench/bench_reports.py              # 500 statements read from the big ledger
+    uv run python bench/bench_reports.py --samples    # statements built in memory instead
 
-Targets (issue 3): 500 statements of ~40 entries into one PDF ≤ 10 s, into 500 files
-≤ 12 s, one IOU note ≤ 50 ms.
+Reads a fresh copy of bench/data/big.qkledger (build it with bench/bench_models.py),
+deleted at the end. Prints min, median and max of each measure, and the aging export
+run as a user runs it (`main.py export aging`) both warm and with the copy's pages
+dropped from the OS cache first (cold, as on the first export of the day).
+
+Targets (issue 3): 500 statements into one PDF ≤ 10 s, into 500 files ≤ 12 s, one IOU
+note ≤ 50 ms.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
+import resource
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
+from bench.common import Row, drop_from_cache, fresh_copy, print_table, remove_copy, timed  # noqa: E402
 from reports.batch import StatementJob, render_batch  # noqa: E402
 from reports.fonts import find_fonts  # noqa: E402
 from reports.iou import render_ious  # noqa: E402
@@ -30,118 +37,143 @@ from reports.samples import (  # noqa: E402
     sample_statement,
 )
 
-CPU: list[float] = []  # CPU seconds of the last _median call's runs
-
-
-def _median(run: Callable[[], object], repeat: int) -> tuple[float, list[float]]:
-    """Median wall time of `repeat` runs; their CPU times go to `CPU` (other programs on a
-    busy machine slow the wall clock, not the CPU time)."""
-    times = []
-    CPU.clear()
-    for _ in range(repeat):
-        start, cpu = time.perf_counter(), time.process_time()
-        run()
-        times.append(time.perf_counter() - start)
-        CPU.append(time.process_time() - cpu)
-    return statistics.median(times), times
-
-
-def _row(name: str, seconds: float, target: float | None, extra: str = "") -> str:
-    verdict = "" if target is None else ("ok" if seconds <= target else "SLOW")
-    goal = "" if target is None else f"≤ {target:g} s"
-    cpu = statistics.median(CPU)
-    return f"{name:<40} {seconds:>8.3f} s {cpu:>8.3f} s {goal:>10}  {verdict:<4} {extra}"
+BIG = ROOT / "bench" / "data" / "big.qkledger"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=str(BIG), help="the big ledger (only read, via a copy)")
+    parser.add_argument("--samples", action="store_true", help="statements built in memory")
     parser.add_argument("--statements", type=int, default=500)
-    parser.add_argument("--entries", type=int, default=40)
+    parser.add_argument("--entries", type=int, default=40, help="per sample statement")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--ledger", action="store_true", help="also time a demo ledger")
+    parser.add_argument("--iou-runs", type=int, default=20)
     args = parser.parse_args()
 
     start = time.perf_counter()
     fonts = find_fonts()
-    font_s = time.perf_counter() - start
-    print(f"CJK font: {fonts.cjk_path or fonts.cjk}  (discovery {font_s * 1000:.0f} ms)")
+    print(
+        f"CJK font: {fonts.cjk_path or fonts.cjk}  (discovery {time.perf_counter() - start:.2f} s)"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if args.samples:
+            rows = _sample_rows(folder, args, fonts)
+        else:
+            source = Path(args.db)
+            if not source.exists():
+                sys.exit(f"{source} is missing: run bench/bench_models.py first to build it")
+            copy = fresh_copy(source, source.with_name("bench-reports-copy.qkledger"))
+            try:
+                rows = _ledger_rows(folder, copy, args, fonts)
+            finally:
+                remove_copy(copy)
+    print()
+    print_table(rows)
+    return 0
+
+
+def _document_rows(
+    folder: Path, jobs: list, args: argparse.Namespace, fonts: object, iou
+) -> list[Row]:  # type: ignore[no-untyped-def]
+    """One IOU note, then the statements into one PDF and into one file each."""
+    rows = [
+        Row("one IOU note, first in the process", "", timed(lambda: iou(folder / "iou0.pdf"), 1))
+    ]
+    rows.append(
+        Row("one IOU note", "≤ 50 ms", timed(lambda: iou(folder / "iou.pdf"), args.iou_runs), 0.05)
+    )
+    out = folder / "one.pdf"
+    pages = 0
+
+    def one_pdf() -> None:
+        nonlocal pages
+        pages = render_batch(jobs, out, fonts=fonts).pages
+
+    n = len(jobs)
+    times = timed(one_pdf, args.repeat)
+    note = f"{pages} pages, {out.stat().st_size / 1e6:.1f} MB"
+    rows.append(Row(f"{n} statements → one PDF", "≤ 10 s", times, 10.0, note=note))
+
+    def many() -> None:
+        render_batch(jobs, folder / f"files-{time.perf_counter_ns()}", one_file=False, fonts=fonts)
+
+    rows.append(Row(f"{n} statements → {n} files", "≤ 12 s", timed(many, args.repeat), 12.0))
+    return rows
+
+
+def _sample_rows(folder: Path, args: argparse.Namespace, fonts: object) -> list[Row]:
     statements = [
         sample_statement(args.entries, customer=sample_customer(i), seed=i)
         for i in range(1, args.statements + 1)
     ]
-    jobs = [StatementJob(st) for st in statements]
     customer = sample_customer()
     promise = sample_promise(1, customer)
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        out = folder / "one.pdf"
-        first, _ = _median(
-            lambda: render_ious([promise], customer, COMPANY, folder / "iou0.pdf", fonts=fonts),
-            1,
-        )
-        rows.append(_row("one IOU note, first in the process", first, None))
-        iou, _ = _median(
-            lambda: render_ious([promise], customer, COMPANY, folder / "iou.pdf", fonts=fonts),
-            max(20, args.repeat),
-        )
-        rows.append(_row("one IOU note (median of 20)", iou, 0.05))
-        pages = 0
 
-        def one_pdf() -> None:
-            nonlocal pages
-            pages = render_batch(jobs, out, fonts=fonts).pages
+    def iou(out: Path) -> None:
+        render_ious([promise], customer, COMPANY, out, fonts=fonts)
 
-        med, times = _median(one_pdf, args.repeat)
-        size = out.stat().st_size / 1e6
-        rows.append(
-            _row(
-                f"{args.statements} statements → one PDF",
-                med,
-                10.0,
-                f"{pages} pages, {size:.1f} MB, {args.statements / med:.0f}/s",
-            )
-        )
-
-        def many() -> None:
-            target = folder / f"files-{time.perf_counter_ns()}"
-            render_batch(jobs, target, one_file=False, fonts=fonts)
-
-        med, _ = _median(many, args.repeat)
-        rows.append(
-            _row(
-                f"{args.statements} statements → {args.statements} files",
-                med,
-                12.0,
-                f"{args.statements / med:.0f}/s",
-            )
-        )
-        if args.ledger:
-            rows.extend(_ledger_rows(folder, args.statements, fonts))
-    print(f"\n{'what':<40} {'wall':>10} {'CPU':>10} {'target':>10}")
-    print("\n".join(rows))
-    return 0
+    jobs = [StatementJob(st) for st in statements]
+    rows = _document_rows(folder, jobs, args, fonts, iou)
+    for row in rows:
+        row.name += " (samples)"
+    return rows
 
 
-def _ledger_rows(folder: Path, n: int, fonts: object) -> list[str]:
-    """End to end: statements read from a demo ledger (SQLite), then printed."""
-    from models import clock
-    from models.customers import list_customers
+def _ledger_rows(folder: Path, ledger: Path, args: argparse.Namespace, fonts: object) -> list[Row]:
+    """Statements read from the ledger as the evening print run reads them (the data of
+    each is read when its turn comes), the IOU note of a real open promise, and the
+    aging export as a command."""
+    from models.customers import get_customer, list_customers
     from models.db import close_ledger, open_ledger
-    from models.demo import make_demo
-    from models.statements import statement
+    from models.promises import next_open_promises
+    from models.settings import get_company
+    from models.statements import default_period, statement
 
-    open_ledger(folder / "bench.qkledger")
+    open_ledger(ledger)
     try:
-        make_demo(customers=n, days=120, seed=1)
-        day = clock.today()
-        ids = [c.id for c in list_customers()][:n]
-        start = day - dt.timedelta(days=89)
+        start, day = default_period(dt.date.today())
+        ids = [c.id for c in list_customers()][: args.statements]
         jobs = [lambda cid=cid: StatementJob(statement(cid, start, day)) for cid in ids]
-        med, _ = _median(lambda: render_batch(jobs, folder / "ledger.pdf", fonts=fonts), 1)
-        return [_row(f"{len(ids)} statements read from a demo ledger → one PDF", med, None)]
+        entries = sum(len(statement(cid, start, day).rows) for cid in ids[:50]) / min(50, len(ids))
+        # The IOU note of a real open promise (a sample one if the ledger has none).
+        promise = next(iter(next_open_promises().values()), None)
+        if promise is None:
+            customer, company = sample_customer(), COMPANY
+            promise = sample_promise(1, customer)
+        else:
+            customer, company = get_customer(promise.customer_id), get_company()
+
+        def iou(out: Path) -> None:
+            render_ious([promise], customer, company, out, fonts=fonts)
+
+        rows = _document_rows(folder, jobs, args, fonts, iou)
+        rows[2].note += f", ~{entries:.0f} entries each, read from the ledger"
     finally:
         close_ledger()
+    rows += _export_rows(folder, ledger, args.repeat)
+    return rows
+
+
+def _export_rows(folder: Path, ledger: Path, repeat: int) -> list[Row]:
+    child_cpu: list[float] = []
+
+    def export() -> None:
+        out = folder / "aging.xlsx"
+        command = [sys.executable, "main.py", "--db", str(ledger), "export", "aging"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([*command, "--out", str(out)], cwd=ROOT, check=True, capture_output=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        child_cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+    export()  # the ledger's pages into the cache
+    rows = []
+    for name, before in (("warm", None), ("cold cache", lambda: drop_from_cache(ledger))):
+        child_cpu.clear()
+        times = timed(export, repeat, before=before)
+        times.cpu = list(child_cpu)
+        rows.append(Row(f"`export aging --out x.xlsx` (command, {name})", "", times))
+    return rows
 
 
 if __name__ == "__main__":

@@ -3,31 +3,121 @@
 PostgreSQL tests use the server named by QK_TEST_PG (default
 postgresql://qingkuan:qingkuan@localhost/qingkuan_test) and skip with a reason when it
 cannot be reached, unless QK_REQUIRE_PG=1 (set by .ci/run), when they fail instead.
+That database is only the base: each run creates its own database beside it
+(`<base>_run<pid>_<random>`, see `PG_URL`) and drops it when the run ends, so a plain
+`uv run pytest` never wipes the CI database and two runs at once never clobber each other.
+
+Hypothesis profiles (HYPOTHESIS_PROFILE): `dev` (default, random), `ci` (derandomized:
+the same examples on every run, used by .ci/run) and `long` (random, ten times as many
+examples; see README).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import re
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import peewee as pw
+import psycopg2
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from models import clock, db
 from models.i18n import set_language
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-PG_URL = os.environ.get("QK_TEST_PG", "postgresql://qingkuan:qingkuan@localhost/qingkuan_test")
+hypothesis_settings.register_profile("dev")
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("long", max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+BASE_PG_URL = os.environ.get("QK_TEST_PG", "postgresql://qingkuan:qingkuan@localhost/qingkuan_test")
 PINNED = dt.datetime(2026, 11, 26, 9, 0)
-_pg_problem: str | None = None
+
+
+def _run_database_name(base: str) -> str:
+    """`<base>_run<pid>_<random>`, within PostgreSQL's 63-byte limit."""
+    suffix = f"_run{os.getpid()}_{secrets.token_hex(3)}"
+    return base[: 63 - len(suffix)] + suffix
+
+
+def _with_database(url: str, name: str) -> str:
+    return urlparse(url)._replace(path="/" + name).geturl()
+
+
+BASE_PG_DB = unquote(urlparse(BASE_PG_URL).path.lstrip("/"))
+RUN_PG_DB = _run_database_name(BASE_PG_DB)
+PG_URL = _with_database(BASE_PG_URL, RUN_PG_DB)  # this run's own database
+_RUN_DB_NAME = re.compile(re.escape(BASE_PG_DB) + r"_run\d+_[0-9a-f]{6}")
+_keeper: psycopg2.extensions.connection | None = None  # held open while the run lasts
+
+
+def _shown(url: str) -> str:
+    """user@host/db: the URL without its password, for messages."""
+    parts = urlparse(url)
+    return f"{parts.username or ''}@{parts.hostname or 'localhost'}{parts.path}"
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _admin(sql: str, *params: object) -> list[tuple]:
+    """Run one statement on the base database, outside a transaction (CREATE/DROP
+    DATABASE refuse to run inside one)."""
+    conn = psycopg2.connect(BASE_PG_URL, connect_timeout=5)
+    try:
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute(sql, params or None)
+            return cur.fetchall() if cur.description else []
+    finally:
+        conn.close()
+
+
+def _drop_abandoned_run_databases() -> None:
+    """Databases of runs that were killed before they could drop theirs. A live run
+    keeps a connection to its database open, and DROP DATABASE (without FORCE) refuses
+    a database anyone is connected to, so this never takes a running run's database."""
+    names = _admin(
+        "SELECT datname FROM pg_database d WHERE NOT EXISTS"
+        " (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)"
+    )
+    for (name,) in names:
+        if _RUN_DB_NAME.fullmatch(name) and name != RUN_PG_DB:
+            with contextlib.suppress(psycopg2.Error):  # someone connected after all
+                _admin(f"DROP DATABASE IF EXISTS {_quoted(name)}")
+
+
+def _create_run_database() -> None:
+    global _keeper
+    if _keeper is not None:
+        return
+    _admin(f"CREATE DATABASE {_quoted(RUN_PG_DB)}")
+    _keeper = psycopg2.connect(PG_URL, connect_timeout=5)
+    _drop_abandoned_run_databases()
+
+
+def _drop_run_database() -> None:
+    global _keeper
+    if _keeper is None:
+        return
+    _keeper.close()
+    _keeper = None
+    db.close_ledger()
+    _admin(f"DROP DATABASE IF EXISTS {_quoted(RUN_PG_DB)} WITH (FORCE)")
 
 
 def _reset_postgres() -> None:
-    """Empty the test database (drop and recreate its public schema)."""
-    global _pg_problem
+    """Empty this run's database (drop and recreate its public schema)."""
+    _create_run_database()
     target = db._connect_postgres(PG_URL)
     try:
         target.execute_sql("DROP SCHEMA public CASCADE")
@@ -37,14 +127,22 @@ def _reset_postgres() -> None:
 
 
 def postgres_or_skip() -> str:
+    """This run's PostgreSQL database, emptied; skips (fails under QK_REQUIRE_PG=1)
+    when the server cannot be reached or the role may not create databases."""
     try:
         _reset_postgres()
-    except (db.LedgerFileError, pw.OperationalError) as err:
-        reason = f"PostgreSQL not reachable at {PG_URL}: {err}"
+    except (db.LedgerFileError, pw.OperationalError, psycopg2.Error) as err:
+        reason = f"PostgreSQL not usable at {_shown(BASE_PG_URL)}: {str(err).strip()}"
         if os.environ.get("QK_REQUIRE_PG") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
     return PG_URL
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _run_database_dropped_at_the_end() -> Iterator[None]:
+    yield
+    _drop_run_database()
 
 
 def open_fresh(kind: str, tmp_path: Path) -> str:

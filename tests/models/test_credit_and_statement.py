@@ -47,10 +47,36 @@ def test_statement_period_running_balance_and_aging_as_of(ledger_target: None) -
         ("delivery", False, False, 700_00),
     ]
     assert st.total_debit == 700_00 and st.total_credit == 300_00
-    assert st.aging.as_of if hasattr(st.aging, "as_of") else True
+    assert st.as_of == D(2026, 11, 27)
     assert sum(st.aging.buckets) == 700_00
     assert st.aging.overdue == 500_00  # the Oct 5 delivery is past 30 days on Nov 27
     assert [p.amount for p in st.open_promises] == [400_00]
+
+
+def test_statement_is_aged_at_its_as_of_date_not_the_period_end(ledger_target: None) -> None:
+    """An October statement printed for a route day in late November shows what is open
+    and overdue on the route day: what was paid and delivered since, and debts that
+    crossed their due date and an aging edge after the period closed."""
+    c = make_customer(terms=Terms(TermsKind.DAYS, 30))
+    posting.post_delivery(c.id, D(2026, 9, 20), 300_00, doc_no="SH1")  # due Oct 20
+    posting.post_delivery(c.id, D(2026, 10, 15), 500_00, doc_no="SH2")  # due Nov 14
+    posting.post_payment(c.id, D(2026, 11, 5), 300_00, PaymentMethod.CASH)
+    posting.post_delivery(c.id, D(2026, 11, 20), 40_00, doc_no="SH3")
+    st = statements.statement(c.id, D(2026, 10, 1), D(2026, 10, 31), as_of=D(2026, 11, 25))
+    assert st.closing_balance == 800_00  # the period's own figures stop at Oct 31
+    # Nov 25: SH1 is paid; SH2 is 41 days old and overdue; SH3 is 5 days old.
+    assert (st.aging.balance, st.aging.buckets, st.aging.overdue) == (
+        540_00,
+        (40_00, 500_00, 0, 0),
+        500_00,
+    )
+    # On Oct 31 the same customer aged differently (so the test tells the dates apart).
+    at_period_end = statements.statement(c.id, D(2026, 10, 1), D(2026, 10, 31)).aging
+    assert (at_period_end.balance, at_period_end.buckets, at_period_end.overdue) == (
+        800_00,
+        (500_00, 300_00, 0, 0),
+        300_00,
+    )
 
 
 def test_visits_need_a_reason_when_no_money_came(ledger_target: None) -> None:

@@ -9,14 +9,11 @@ in the database itself, not only in Python: raw SQL cannot change or delete them
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import os
 import shutil
 import sqlite3
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +24,7 @@ from models import customers, db, ledger, posting
 from models.errors import LedgerFileError, LedgerNotWritable
 from models.records import CustomerDraft, DeliveryLine, PaymentMethod
 from models.tables import database
+from tests.ordinary_user import as_ordinary_user, folder_anyone_can_enter
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
 
@@ -191,35 +189,14 @@ def test_ledger_with_garbage_pages_is_refused(tmp_path: Path) -> None:
 # --- read-only ledgers ----------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _as_ordinary_user() -> Iterator[None]:
-    """Run as an unprivileged user. Root ignores file permissions, so as root the test
-    switches its effective user to `nobody` (and back); as anyone else it does nothing."""
-    if os.geteuid() != 0:
-        yield
-        return
-    try:
-        os.setegid(65534)
-        os.seteuid(65534)
-    except PermissionError as err:  # pragma: no cover - a root without CAP_SETUID
-        pytest.skip(f"cannot drop root to test permissions: {err}")
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-        os.setegid(0)
+_as_ordinary_user = as_ordinary_user  # root becomes `nobody`: permissions bind it
 
 
 @pytest.fixture
 def public_dir() -> Iterator[Path]:
     """A folder `nobody` can reach (pytest's tmp_path is private to root)."""
-    path = Path(tempfile.mkdtemp(prefix="qk-readonly-"))
-    path.chmod(0o755)
-    try:
+    with folder_anyone_can_enter() as path:
         yield path
-    finally:
-        path.chmod(0o755)
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def _open_as_ordinary_user(path: Path) -> str | None:

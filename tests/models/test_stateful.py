@@ -575,10 +575,13 @@ def test_random_ledger_work_keeps_every_invariant(kind: str) -> None:
         pass
 
     Machine.kind = kind
+    # The profile (tests/conftest.py) decides how many examples and whether they are
+    # random: a quarter of its examples on SQLite, a tenth on the slower PostgreSQL.
+    examples = settings.default.max_examples
     run_state_machine_as_test(
         Machine,
         settings=settings(
-            max_examples=25 if kind == "sqlite" else 10,
+            max_examples=max(examples // 4 if kind == "sqlite" else examples // 10, 1),
             stateful_step_count=25,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

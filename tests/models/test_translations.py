@@ -8,6 +8,7 @@ in models/translations/zh_CN.json; a missing entry silently shows the English.
 from __future__ import annotations
 
 import ast
+import enum
 import json
 import re
 import string
@@ -20,7 +21,13 @@ from models.i18n import using_language
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "models" / "translations" / "zh_CN.json"
-SOURCES = sorted([*ROOT.glob("models/**/*.py"), *ROOT.glob("reports/**/*.py")])
+# Every module of the program, found rather than listed: the tests and the virtual
+# environment are not the program.
+SOURCES = sorted(
+    path
+    for path in ROOT.rglob("*.py")
+    if not {"tests", ".venv", ".git"} & set(path.relative_to(ROOT).parts)
+)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -60,6 +67,8 @@ def test_sources_are_found() -> None:
     strings = translatable_strings()
     assert len(SOURCES) > 10 and len(strings) > 50
     assert "There is no customer number {id}." in strings
+    folders = {path.relative_to(ROOT).parts[0] for path in SOURCES}
+    assert {"models", "reports", "cli", "gui", "main.py"} <= folders
 
 
 def test_every_translatable_string_has_chinese() -> None:
@@ -105,14 +114,19 @@ def test_no_string_built_before_translation() -> None:
     assert not built, "\n".join(built)
 
 
+# Every enum of the records that labels its members, found rather than listed.
 LABELLED = [
-    records.EntryKind,
-    records.PaymentMethod,
-    records.ChequeStatus,
-    records.PromiseStatus,
-    records.VisitOutcome,
-    records.LateReason,
+    value
+    for value in vars(records).values()
+    if isinstance(value, type)
+    and issubclass(value, enum.Enum)
+    and isinstance(getattr(value, "label", None), property)
 ]
+
+
+def test_labelled_enums_are_found() -> None:
+    assert records.EntryKind in LABELLED and records.LateReason in LABELLED
+    assert len(LABELLED) >= 6
 
 
 @pytest.mark.parametrize("enum", LABELLED, ids=lambda e: e.__name__)

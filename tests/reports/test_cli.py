@@ -70,7 +70,8 @@ def test_print_iou_counts_prints_and_marks_reprints(demo, cjk_fonts, tmp_path):
     assert "欠条" in first and "人民币" in first and "约定于" in first
     second = squash(all_text(cli.print_iou(customer.code, lang="zh", out=tmp_path / "b.pdf")))
     assert "补打" in second
-    assert all(p.prints >= 2 for p in promises_for(customer.id) if p.status is PromiseStatus.OPEN)
+    prints = [p.prints for p in promises_for(customer.id) if p.status is PromiseStatus.OPEN]
+    assert prints and min(prints) >= 2
 
 
 def test_iou_with_nothing_to_print(demo, tmp_path):

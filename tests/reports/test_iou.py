@@ -34,7 +34,7 @@ def test_chinese_iou_two_copies_with_capitals_and_clearance_date(cjk_fonts, tmp_
     assert "付款方式：现金" in text and "付款人：老板娘（王姐）" in text and "业务员：张伟" in text
     assert "欠款人签字" in text and "按手印" in text
     assert "补打" not in text
-    assert all(fonts_of(out).values())
+    assert set(fonts_of(out).values()) == {True}  # some fonts, every one embedded
 
 
 def test_reprint_is_marked(cjk_fonts, tmp_path):

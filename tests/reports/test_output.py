@@ -8,10 +8,11 @@ import pytest
 
 from models.errors import LedgerError
 from models.i18n import using_language
-from reports import output
+from reports import files
 from reports.output import OutputError, write_atomic
 from reports.samples import sample_statement
 from reports.statement import render_statement
+from tests.ordinary_user import as_ordinary_user, folder_anyone_can_enter
 
 
 def test_missing_folder(tmp_path):
@@ -24,16 +25,19 @@ def test_folder_instead_of_file(tmp_path):
         write_atomic(tmp_path, b"%PDF")
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
-def test_read_only_folder(tmp_path):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with using_language("en"), pytest.raises(OutputError, match="permission"):
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_read_only_folder():
+    with folder_anyone_can_enter() as parent:
+        folder = parent / "ro"
+        folder.mkdir()
+        folder.chmod(0o555)
+        with (
+            as_ordinary_user(),
+            using_language("en"),
+            pytest.raises(OutputError, match="permission"),
+        ):
             write_atomic(folder / "x.pdf", b"%PDF")
-    finally:
-        folder.chmod(0o700)
+        assert list(folder.iterdir()) == []
 
 
 def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monkeypatch):
@@ -43,7 +47,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monke
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied")  # as Windows does for an open file
 
-    monkeypatch.setattr(output.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)
     with using_language("en"), pytest.raises(OutputError, match="open in another program"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"

@@ -30,7 +30,7 @@ def test_chinese_statement_has_names_amounts_capitals_and_dates(cjk_fonts, tmp_p
     assert "余额确认回执" in text and "经核对无误，特此确认" in text
     assert "账龄（截至2026年12月14日）" in text  # aged as of the statement's own date
     assert "QK-000001" in text  # open promise
-    assert all(fonts_of(out).values())
+    assert set(fonts_of(out).values()) == {True}  # some fonts, every one embedded
 
 
 def test_english_statement(cjk_fonts, tmp_path):
