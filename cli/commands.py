@@ -43,11 +43,14 @@ def complain(text: str) -> None:
     print(" ".join(scrub(text).split("\n")), file=sys.stderr, flush=True)
 
 
-def open_target(args: argparse.Namespace, *, create: bool) -> str:
+def open_target(args: argparse.Namespace, *, create: bool, warn: bool = True) -> str:
     """Open the ledger named by --db (or "the" ledger: the one the window opened last);
-    returns its name for messages (``user@host/db`` for PostgreSQL: never the password)."""
+    returns its name for messages (``user@host/db`` for PostgreSQL: never the password).
+    Guards found missing and put back are reported on stderr (`check` lists them)."""
     target = args.db or _the_ledger(create)
     db.open_ledger(target, create=create)
+    if warn and db.guards_warning():
+        complain(db.guards_warning())
     return display_target(target)
 
 
@@ -125,6 +128,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         new_file = Path(target).expanduser()
         say(_("New ledger created at {path}.").format(path=new_file))
     db.open_ledger(target, create=True)
+    if db.guards_warning():
+        complain(db.guards_warning())
     try:
         result = import_file(args.what, path)
     except BaseException:
@@ -174,7 +179,7 @@ def _export_groups(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from models.check import check_ledger
 
-    target = open_target(args, create=False)
+    target = open_target(args, create=False, warn=False)
     problems = check_ledger()
     for problem in problems:
         say(problem)

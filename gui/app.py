@@ -95,6 +95,8 @@ class Launcher(QObject):
         warning = network_share_warning(target)
         if warning:
             QMessageBox.warning(self.window, self.tr("Ledger on a network share"), warning)
+        if db.guards_warning():
+            warn_user(self.window, self.tr("Ledger safeguards put back"), db.guards_warning())
         return True
 
     def _open_asking_password(self, target: str, parent: QWidget | None) -> str | None:
@@ -195,6 +197,11 @@ class Launcher(QObject):
 def tell_user(parent: QWidget | None, title: str, message: str) -> None:
     """A blocking message box (tests replace this function, not the Qt class)."""
     QMessageBox.critical(parent, title, message)
+
+
+def warn_user(parent: QWidget | None, title: str, message: str) -> None:
+    """A blocking warning box (tests replace this function, not the Qt class)."""
+    QMessageBox.warning(parent, title, message)
 
 
 def _log_to_file() -> Path | None:

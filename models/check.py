@@ -16,6 +16,11 @@ writes such rows):
 5. Cheque records belong to payments made by cheque or draft, never to a reversal; a
    bounced cheque's payment has been voided.
 6. The daily totals per kind (the review's trend, kept by a trigger) match the entries.
+7. A delivery's or return's document number is live once per customer (an older ledger
+   may hold duplicates posted before the database enforced it).
+8. The guards (triggers that refuse edits) are in place, and were at opening; the hash
+   chain over the entries holds, so an edit, removal or insertion made with another tool
+   is named at the entry where the chain breaks (models/chain.py).
 
 Each problem is one translated sentence; an empty list means the ledger is sound.
 Everything runs in SQL or streams, so a million-entry ledger is checked in seconds.
@@ -28,6 +33,7 @@ import datetime as dt
 import peewee as pw
 from peewee import JOIN, fn
 
+from models import chain, db, guards
 from models.aging import age_all
 from models.db import is_postgres, read_snapshot
 from models.i18n import _
@@ -54,6 +60,9 @@ def check_ledger() -> list[str]:
         problems += _limited(_reversal_problems())
         problems += _limited(_cheque_problems())
         problems += _limited(_daily_total_mismatches())
+        problems += _limited(_duplicate_documents())
+        problems += _guard_problems()
+        problems += chain.problems(MAX_REPORTED)
     return problems
 
 
@@ -297,3 +306,52 @@ def _daily_total_mismatches() -> list[str]:
         for day, kind in sorted(set(kept) | set(summed))
         if kept.get((day, kind), 0) != summed.get((day, kind), 0)
     ]
+
+def _duplicate_documents() -> list[str]:
+    """Standing deliveries or returns sharing a customer and document number."""
+    voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
+    standing = (
+        (EntryRow.doc_no != "")
+        & EntryRow.kind.in_([EntryKind.DELIVERY.value, EntryKind.RETURN.value])
+        & EntryRow.reverses.is_null()
+        & EntryRow.id.not_in(voided)
+    )
+    twice = (
+        EntryRow.select(EntryRow.customer, EntryRow.kind, EntryRow.doc_no)
+        .where(standing)
+        .group_by(EntryRow.customer, EntryRow.kind, EntryRow.doc_no)
+        .having(fn.COUNT(EntryRow.id) > 1)
+        .order_by(EntryRow.customer, EntryRow.doc_no)
+        .limit(MAX_REPORTED + 1)
+        .tuples()
+    )
+    codes = _codes()
+    problems = []
+    for cid, kind, doc_no in twice:
+        same = EntryRow.select(EntryRow.id).where(
+            standing
+            & (EntryRow.customer == cid)
+            & (EntryRow.kind == kind)
+            & (EntryRow.doc_no == doc_no)
+        )
+        ids = [str(eid) for (eid,) in same.order_by(EntryRow.id).tuples()]
+        problems.append(
+            _(
+                "Document {doc} is posted {n} times for customer {code} (entries {ids}): "
+                "void the extra ones."
+            ).format(doc=doc_no, n=len(ids), code=codes.get(cid, cid), ids=", ".join(ids))
+        )
+    return problems
+
+
+def _guard_problems() -> list[str]:
+    """Guards put back when the ledger was opened, and any missing now."""
+    problems = [db.guards_warning()] if db.guards_warning() else []
+    problems += [
+        _(
+            "The ledger's safeguard “{name}” is missing or altered, so entries can be changed "
+            "outside Qingkuan: open the ledger as the database's owner to put it back."
+        ).format(name=name)
+        for name in guards.missing(database.obj)
+    ]
+    return problems

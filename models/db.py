@@ -16,7 +16,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from models import clock, storage_errors
+from models import clock, guards, storage_errors
 from models.errors import LedgerError, LedgerFileError, PasswordNeeded
 from models.i18n import _
 from models.tables import (
@@ -24,6 +24,8 @@ from models.tables import (
     PARTIAL_INDEXES,
     BalanceRow,
     DailyTotalRow,
+    EntryChainRow,
+    LiveDocumentRow,
     Meta,
     database,
 )
@@ -32,130 +34,15 @@ from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-_IMMUTABLE = ("entry", "entry_line")
-
-_SQLITE_TRIGGERS = [
-    f"""CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table}
-        BEGIN SELECT RAISE(ABORT, 'ledger entries are never changed or deleted: void instead'); END"""
-    for table in _IMMUTABLE
-    for op in ("UPDATE", "DELETE")
-]
-_SQLITE_TRIGGERS.append(
-    """CREATE TRIGGER IF NOT EXISTS entry_no_void_of_reversal BEFORE INSERT ON entry
-       WHEN NEW.reverses_id IS NOT NULL AND
-            (SELECT reverses_id FROM entry WHERE id = NEW.reverses_id) IS NOT NULL
-       BEGIN SELECT RAISE(ABORT, 'a reversal cannot be voided'); END"""
-)
-
-# The latest standing payment: a payment raises it; voiding one recomputes it.
-_LAST_PAYMENT_SQL = """(SELECT MAX(p.date) FROM entry p
-    WHERE p.customer_id = NEW.customer_id AND p.kind = 'payment' AND p.reverses_id IS NULL
-      AND p.id NOT IN (SELECT reverses_id FROM entry WHERE reverses_id IS NOT NULL))"""
-
-_SQLITE_TRIGGERS.append(
-    f"""CREATE TRIGGER IF NOT EXISTS entry_keeps_balance AFTER INSERT ON entry
-       BEGIN
-         INSERT INTO balance_cache (customer_id, balance, last_date)
-         VALUES (NEW.customer_id, NEW.delta, NEW.date)
-         ON CONFLICT (customer_id) DO UPDATE
-         SET balance = balance + excluded.balance, last_date = max(last_date, excluded.last_date);
-         UPDATE balance_cache SET last_payment_on = CASE
-             WHEN NEW.reverses_id IS NOT NULL THEN {_LAST_PAYMENT_SQL}
-             WHEN last_payment_on IS NULL OR last_payment_on < NEW.date THEN NEW.date
-             ELSE last_payment_on END
-         WHERE customer_id = NEW.customer_id AND NEW.kind = 'payment';
-       END"""
-)
-
-_PG_TRIGGERS = [
-    """CREATE OR REPLACE FUNCTION qk_refuse_change() RETURNS trigger AS $$
-       BEGIN RAISE EXCEPTION 'ledger entries are never changed or deleted: void instead'; END;
-       $$ LANGUAGE plpgsql""",
-    *[
-        f"""DO $$ BEGIN
-              IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = '{t}_immutable') THEN
-                CREATE TRIGGER {t}_immutable BEFORE UPDATE OR DELETE ON {t}
-                FOR EACH ROW EXECUTE FUNCTION qk_refuse_change();
-              END IF;
-            END $$"""
-        for t in _IMMUTABLE
-    ],
-    """CREATE OR REPLACE FUNCTION qk_refuse_void_of_reversal() RETURNS trigger AS $$
-       BEGIN
-         IF NEW.reverses_id IS NOT NULL AND
-            (SELECT reverses_id FROM entry WHERE id = NEW.reverses_id) IS NOT NULL THEN
-           RAISE EXCEPTION 'a reversal cannot be voided';
-         END IF;
-         RETURN NEW;
-       END; $$ LANGUAGE plpgsql""",
-    """DO $$ BEGIN
-         IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'entry_no_void_of_reversal') THEN
-           CREATE TRIGGER entry_no_void_of_reversal BEFORE INSERT ON entry
-           FOR EACH ROW EXECUTE FUNCTION qk_refuse_void_of_reversal();
-         END IF;
-       END $$""",
-    """CREATE OR REPLACE FUNCTION qk_keep_balance() RETURNS trigger AS $$
-       BEGIN
-         INSERT INTO balance_cache (customer_id, balance, last_date)
-         VALUES (NEW.customer_id, NEW.delta, NEW.date)
-         ON CONFLICT (customer_id) DO UPDATE
-         SET balance = balance_cache.balance + EXCLUDED.balance,
-             last_date = GREATEST(balance_cache.last_date, EXCLUDED.last_date);
-         IF NEW.kind = 'payment' THEN
-           UPDATE balance_cache SET last_payment_on = CASE
-               WHEN NEW.reverses_id IS NOT NULL THEN """
-    + _LAST_PAYMENT_SQL
-    + """
-               ELSE GREATEST(last_payment_on, NEW.date) END
-           WHERE customer_id = NEW.customer_id;
-         END IF;
-         RETURN NEW;
-       END; $$ LANGUAGE plpgsql""",
-    """DO $$ BEGIN
-         IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'entry_keeps_balance') THEN
-           CREATE TRIGGER entry_keeps_balance AFTER INSERT ON entry
-           FOR EACH ROW EXECUTE FUNCTION qk_keep_balance();
-         END IF;
-       END $$""",
-]
-
-# Each day's total per kind (the review's trend), kept like the balance cache.
-_SQLITE_TRIGGERS.append(
-    """CREATE TRIGGER IF NOT EXISTS entry_keeps_daily_total AFTER INSERT ON entry
-       BEGIN
-         INSERT INTO daily_total (date, kind, total) VALUES (NEW.date, NEW.kind, NEW.delta)
-         ON CONFLICT (date, kind) DO UPDATE SET total = total + excluded.total;
-       END"""
-)
-_PG_TRIGGERS += [
-    """CREATE OR REPLACE FUNCTION qk_keep_daily_total() RETURNS trigger AS $$
-       BEGIN
-         INSERT INTO daily_total (date, kind, total) VALUES (NEW.date, NEW.kind, NEW.delta)
-         ON CONFLICT (date, kind) DO UPDATE SET total = daily_total.total + EXCLUDED.total;
-         RETURN NEW;
-       END; $$ LANGUAGE plpgsql""",
-    """DO $$ BEGIN
-         IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'entry_keeps_daily_total') THEN
-           CREATE TRIGGER entry_keeps_daily_total AFTER INSERT ON entry
-           FOR EACH ROW EXECUTE FUNCTION qk_keep_daily_total();
-         END IF;
-       END $$""",
-]
 
 
 # Forward migrations: MIGRATIONS[n] brings a ledger from version n to n + 1.
 def _install_triggers(db: pw.Database) -> None:
-    """(Re)create the triggers: immutability, no void of a reversal, the balance cache."""
-    if isinstance(db, pw.PostgresqlDatabase):
-        for sql in _PG_TRIGGERS:  # functions are CREATE OR REPLACE: bodies get updated
-            db.execute_sql(sql)
-        return
-    db.execute_sql("DROP TRIGGER IF EXISTS entry_keeps_balance")
-    for sql in _SQLITE_TRIGGERS:
-        db.execute_sql(sql)
+    """(Re)create the triggers: immutability, no void of a reversal, the balance cache,
+    live document numbers (models/guards.py)."""
+    guards.install(db)
 
 
 def _v1_to_v2(db: pw.Database) -> None:
@@ -209,8 +96,29 @@ def _add_customer_code_keys(db: pw.Database) -> None:
     db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS customer_code_key ON customer (code_key)")
 
 
+def add_live_documents_and_chain(db: pw.Database) -> None:
+    """Version 5: the database itself refuses a second live copy of a document number
+    (table live_document, kept by a trigger), and every entry gets its link in the hash
+    chain (models/chain.py). Duplicates an older ledger already holds stay as they were
+    (the first keeps the number) for `check` to report: refusing to open would help nobody.
+    """
+    from models import chain
+
+    db.create_tables([LiveDocumentRow, EntryChainRow], safe=True)
+    ignore = "" if isinstance(db, pw.PostgresqlDatabase) else " OR IGNORE"
+    conflict = " ON CONFLICT DO NOTHING" if isinstance(db, pw.PostgresqlDatabase) else ""
+    db.execute_sql(
+        f"INSERT{ignore} INTO live_document (customer_id, kind, doc_no, entry_id) "
+        "SELECT e.customer_id, e.kind, e.doc_no, e.id FROM entry e "
+        "WHERE e.doc_no <> '' AND e.kind IN ('delivery', 'return') AND e.reverses_id IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses_id = e.id) "
+        f"ORDER BY e.id{conflict}"
+    )
+    chain.chain_existing(db)
+
+
 def _add_daily_totals(db: pw.Database) -> None:
-    """The daily totals per kind (`DailyTotalRow`), built from the entries, and the
+    """Version 6: the daily totals per kind (`DailyTotalRow`), built from the entries, and the
     trigger that keeps them. Safe to run again: the totals are rebuilt."""
     db.create_tables([DailyTotalRow], safe=True)
     db.execute_sql("DELETE FROM daily_total")
@@ -225,7 +133,8 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _add_customer_code_keys,
-    4: _add_daily_totals,
+    4: add_live_documents_and_chain,
+    5: _add_daily_totals,
 }
 
 
@@ -500,6 +409,7 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
 
 
 def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
+    _restored.clear()
     tables = set(db.get_tables())
     postgres = isinstance(db, pw.PostgresqlDatabase)
     if not tables:
@@ -516,6 +426,7 @@ def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
         )
     else:
         _check_version(db)
+        _restore_guards(db)
     if postgres:
         _check_privileges(db)
     else:
@@ -556,6 +467,32 @@ def _check_privileges(db: pw.PostgresqlDatabase) -> None:
         raise _no_permission_to_open()
     if not may_write:
         _read_only = _ROLE
+
+
+_restored: list[str] = []
+
+
+def guards_warning() -> str:
+    """The warning to show after opening, or '' when every guard was in place."""
+    if not _restored:
+        return ""
+    return _(
+        "The ledger's safeguards against changing entries were missing or altered ({names}) "
+        "and have been put back. Someone may have changed entries outside Qingkuan: run "
+        "“check” to find out."
+    ).format(names=", ".join(_restored))
+
+
+def _restore_guards(db: pw.Database) -> None:
+    broken = guards.missing(db)
+    if not broken or _read_only:  # read-only: `check` reports them missing
+        return
+    try:
+        with db.atomic():
+            guards.install(db, replace=broken)
+    except pw.DatabaseError:
+        return  # e.g. no right to create triggers: `check` keeps reporting them missing
+    _restored.extend(broken)
 
 
 def _set_sqlite_pragmas(db: pw.SqliteDatabase) -> None:
@@ -638,11 +575,14 @@ def _check_version(db: pw.Database) -> None:
 
 
 def _create_schema(db: pw.Database) -> None:
+    from models import chain
+
     with db.atomic():
         db.create_tables(ALL_TABLES)
         for sql in PARTIAL_INDEXES:
             db.execute_sql(sql)
         _install_triggers(db)
+        chain.start_tip(db)
         Meta.insert_many(
             [
                 {"key": "app", "value": APP_ID},

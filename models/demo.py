@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models import clock, demo_defaults
+from models import chain, clock, demo_defaults
 from models.aging import due_date
 from models.db import close_ledger, is_postgres, open_ledger, transaction
 from models.errors import LedgerError
@@ -572,22 +572,7 @@ def _bounce_one(rng: random.Random, rows: _Rows) -> None:
     rows.cheques[idx] = (*cheque[:5], ChequeStatus.BOUNCED.value, clock.now())
 
 
-_ENTRY_COLUMNS = [
-    "id",
-    "customer_id",
-    "date",
-    "kind",
-    "amount",
-    "delta",
-    "doc_no",
-    "memo",
-    "method",
-    "reverses_id",
-    "void_reason",
-    "entered_by",
-    "created_at",
-    "import_key",
-]
+_ENTRY_COLUMNS = list(chain.COLUMNS)  # entries are built in the order their links cover
 _PROMISE_COLUMNS = [
     "id",
     "customer_id",
@@ -610,6 +595,7 @@ _PROMISE_COLUMNS = [
 def _flush(rows: _Rows, final: bool = False) -> None:
     """Write what the simulation produced so far; cheques go last, after all entries."""
     _insert(EntryRow, _ENTRY_COLUMNS, rows.entries)
+    chain.extend(rows.entries)
     rows.entries.clear()
     _insert(PromiseRow, _PROMISE_COLUMNS, rows.promises)
     rows.promises.clear()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import peewee as pw
+
 
 class LedgerError(Exception):
     """A rule was broken or input was bad; `str(err)` is the message to show."""
@@ -26,3 +31,19 @@ class PasswordNeeded(LedgerFileError):
 class LedgerNotWritable(LedgerError):
     """A write could not be made (read-only ledger, no permission, full disk); nothing
     was written."""
+
+
+@contextmanager
+def refused_as(error: LedgerError, constraint: str = "") -> Iterator[None]:
+    """Turn the database's refusal (a unique key named like `constraint`) into `error`.
+
+    The model checks its rules before writing, to say what is wrong; the database's keys
+    enforce them when another clerk wrote the same thing between the check and the
+    write. The loser then gets the check's own sentence.
+    """
+    try:
+        yield
+    except pw.IntegrityError as err:
+        if constraint not in str(err):
+            raise
+        raise error from err

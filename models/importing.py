@@ -46,7 +46,7 @@ from typing import TypeVar
 
 import peewee as pw
 
-from models import people, posting, promises
+from models import chain, people, posting, promises
 from models.customers import add_customer, near_duplicate_message, parse_terms
 from models.db import transaction
 from models.errors import InputError, LedgerError
@@ -301,6 +301,9 @@ def import_file(kind: ImportKind | str, path: str | Path) -> ImportResult:
     }[kind]
     try:
         with transaction():
+            # Take the writers' turn first (PostgreSQL): an import posts anyway, and two
+            # imports adding the same customers would otherwise wait for each other.
+            chain.tip(lock=True)
             importer(run)
             if run.problems:
                 raise _Rollback

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.db import transaction
-from models.errors import InputError, NotFound
+from models.errors import InputError, NotFound, refused_as
 from models.i18n import _
 from models.records import Rep, RepId, Route, RouteId
 from models.tables import RepRow, RouteRow
@@ -26,9 +26,10 @@ def add_rep(name: str, phone: str = "") -> Rep:
         raise InputError(_("The rep needs a name."))
     check_text(name, _("The name"))
     check_text(phone.strip(), _("The phone number"))
+    taken = InputError(_("There is already a rep called “{name}”.").format(name=name))
     if RepRow.get_or_none(RepRow.name == name):
-        raise InputError(_("There is already a rep called “{name}”.").format(name=name))
-    with transaction():
+        raise taken
+    with transaction(), refused_as(taken):
         row = RepRow.create(name=name, phone=phone.strip())
     return _rep(row)
 
@@ -54,7 +55,10 @@ def rep_by_name(name: str) -> Rep | None:
 
 def ensure_rep(name: str) -> Rep:
     """The rep called `name`, created if new (used by import)."""
-    return rep_by_name(name) or add_rep(name)
+    try:
+        return rep_by_name(name) or add_rep(name)
+    except InputError:  # another clerk added it meanwhile
+        return rep_by_name(name) or add_rep(name)
 
 
 def _check_weekdays(weekdays: tuple[int, ...]) -> tuple[int, ...]:
@@ -69,10 +73,11 @@ def add_route(name: str, weekdays: tuple[int, ...] = (), rep_id: RepId | None = 
     if not name:
         raise InputError(_("The route needs a name."))
     check_text(name, _("The name"))
+    taken = InputError(_("There is already a route called “{name}”.").format(name=name))
     if RouteRow.get_or_none(RouteRow.name == name):
-        raise InputError(_("There is already a route called “{name}”.").format(name=name))
+        raise taken
     days = _check_weekdays(weekdays)
-    with transaction():
+    with transaction(), refused_as(taken):
         row = RouteRow.create(name=name, weekdays=",".join(map(str, days)), rep=rep_id)
     return _route(row)
 
@@ -94,4 +99,7 @@ def route_by_name(name: str) -> Route | None:
 
 
 def ensure_route(name: str) -> Route:
-    return route_by_name(name) or add_route(name)
+    try:
+        return route_by_name(name) or add_route(name)
+    except InputError:  # another clerk added it meanwhile
+        return route_by_name(name) or add_route(name)

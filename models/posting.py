@@ -13,9 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import peewee as pw
 
-from models import clock, session
+from models import chain, clock, session
 from models.db import transaction
-from models.errors import InputError, LedgerError, NotFound
+from models.errors import InputError, LedgerError, NotFound, refused_as
 from models.i18n import _
 from models.money import MAX_FEN, Fen
 from models.records import (
@@ -148,19 +148,28 @@ def _post(
     if len(doc_no.strip()) > 60:
         raise InputError(_("The document number is too long: use at most 60 characters."))
     delta = -amount if kind in CREDIT_KINDS else amount
-    return EntryRow.create(
-        customer=customer_id,
-        date=on,
-        kind=kind,
-        amount=amount,
-        delta=delta,
-        doc_no=doc_no.strip(),
-        memo=memo.strip(),
-        method=method,
-        entered_by=session.current_user(),
-        created_at=clock.now(),
-        import_key=import_key,
-    )
+    # Another clerk may post the same document between our check and this insert:
+    # the live_document key refuses the second copy.
+    with refused_as(InputError(_already_posted(doc_no.strip())), "live_document"):
+        return chain.add_entry(
+            customer=customer_id,
+            date=on,
+            kind=kind,
+            amount=amount,
+            delta=delta,
+            doc_no=doc_no.strip(),
+            memo=memo.strip(),
+            method=method,
+            entered_by=session.current_user(),
+            created_at=clock.now(),
+            import_key=import_key,
+        )
+
+
+def _already_posted(doc_no: str) -> str:
+    return _(
+        "Document {doc} is already posted for this customer: void that entry first if it was wrong."
+    ).format(doc=doc_no)
 
 
 def _check_doc_no(customer_id: CustomerId, kind: EntryKind, doc_no: str) -> None:
@@ -178,12 +187,7 @@ def _check_doc_no(customer_id: CustomerId, kind: EntryKind, doc_no: str) -> None
         & EntryRow.id.not_in(voided)
     )
     if same.exists():
-        raise InputError(
-            _(
-                "Document {doc} is already posted for this customer: void that entry first "
-                "if it was wrong."
-            ).format(doc=doc_no)
-        )
+        raise InputError(_already_posted(doc_no))
 
 
 def post_delivery(
@@ -376,7 +380,7 @@ def void(entry_id: EntryId, reason: str) -> Entry:
         if EntryRow.select().where(EntryRow.reverses == entry_id).exists():
             raise LedgerError(_("This entry has already been voided."))
         try:
-            row = EntryRow.create(
+            row = chain.add_entry(
                 customer=original.customer_id,
                 date=original.date,
                 kind=original.kind,
@@ -404,12 +408,15 @@ def set_cheque_status(entry_id: EntryId, status: ChequeStatus) -> Cheque:
     row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
     if row is None:
         raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
-    if row.status is ChequeStatus.BOUNCED:
-        raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
     with transaction():
-        ChequeRow.update(status=status, status_at=clock.now()).where(
-            ChequeRow.entry == entry_id
-        ).execute()
+        # One statement checks and writes: a bounce committed meanwhile is not undone.
+        changed = (
+            ChequeRow.update(status=status, status_at=clock.now())
+            .where((ChequeRow.entry == entry_id) & (ChequeRow.status != ChequeStatus.BOUNCED))
+            .execute()
+        )
+    if not changed:
+        raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
     return get_entry(entry_id).cheque  # type: ignore[return-value]
 
 

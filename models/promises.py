@@ -16,7 +16,7 @@ from peewee import fn
 
 from models import clock
 from models.db import is_read_only, transaction
-from models.errors import InputError, LedgerError, NotFound
+from models.errors import InputError, LedgerError, NotFound, refused_as
 from models.i18n import _
 from models.money import MAX_FEN, Fen
 from models.records import (
@@ -257,7 +257,7 @@ def make_promise(
     now = clock.now()
     with transaction():
         last_entry = EntryRow.select(fn.MAX(EntryRow.id)).scalar() or 0
-        row = PromiseRow.create(
+        row = _create(
             after_entry_id=last_entry,
             customer=customer_id,
             amount=amount,
@@ -274,6 +274,12 @@ def make_promise(
     return get_promise(row.id)
 
 
+def _create(**fields: object) -> PromiseRow:
+    # Another clerk may reschedule the same promise first: promise_replaces_once.
+    with refused_as(LedgerError(_("This promise has already been given a new date.")), "replaces"):
+        return PromiseRow.create(**fields)
+
+
 def cancel_promise(promise_id: PromiseId) -> Promise:
     """Cancel an open promise (a broken one stays broken: it happened)."""
     promise = get_promise(promise_id)
@@ -284,8 +290,31 @@ def cancel_promise(promise_id: PromiseId) -> Promise:
             )
         )
     with transaction():
-        PromiseRow.update(cancelled_at=clock.now()).where(PromiseRow.id == promise_id).execute()
+        if not _cancel(promise_id):
+            raise LedgerError(
+                _refusal(
+                    get_promise(promise_id),
+                    _("Only an open promise can be cancelled; this one is {status}."),
+                )
+            )
     return get_promise(promise_id)
+
+
+def _cancel(promise_id: PromiseId) -> bool:
+    """Cancel a promise not yet cancelled, in one statement (a cancellation or a new date
+    committed by another clerk meanwhile wins); False when it was already cancelled."""
+    return bool(
+        PromiseRow.update(cancelled_at=clock.now())
+        .where((PromiseRow.id == promise_id) & PromiseRow.cancelled_at.is_null())
+        .execute()
+    )
+
+
+def _refusal(promise: Promise, sentence: str) -> str:
+    """Why a promise that changed meanwhile was refused (`sentence` takes its status)."""
+    if promise.replaced_by_id is not None:
+        return _("This promise has already been given a new date.")
+    return sentence.format(status=promise.status.label)
 
 
 def reschedule(
@@ -313,8 +342,13 @@ def reschedule(
         )
     outstanding = amount if amount is not None else max(old.amount - old.paid, 1)
     with transaction():
-        if old.status is PromiseStatus.OPEN:
-            PromiseRow.update(cancelled_at=clock.now()).where(PromiseRow.id == promise_id).execute()
+        if old.status is PromiseStatus.OPEN and not _cancel(promise_id):
+            raise LedgerError(
+                _refusal(
+                    get_promise(promise_id),
+                    _("Only an open or broken promise can get a new date; this one is {status}."),
+                )
+            )
         new = make_promise(
             old.customer_id,
             outstanding,

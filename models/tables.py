@@ -135,6 +135,35 @@ class DailyTotalRow(Base):
         table_name = "daily_total"
         primary_key = pw.CompositeKey("date", "kind")
 
+class LiveDocumentRow(Base):
+    """A standing (unvoided) delivery or return that carries a document number.
+
+    Its primary key is the rule "a document is posted once per customer": the insert
+    trigger on `entry` adds a row for each such entry and removes it when the entry is
+    voided, so the database itself refuses a second live copy, whoever writes it.
+    """
+
+    # Plain ids, no foreign keys: the trigger writes only ids it was given by the entry
+    # table, and checking them again cost a bulk insert (demo, import) a tenth of its time.
+    customer = pw.IntegerField(column_name="customer_id")
+    kind = EnumField(EntryKind)
+    doc_no = pw.CharField(max_length=60)
+    entry = pw.IntegerField(column_name="entry_id", unique=True)
+
+    class Meta:
+        table_name = "live_document"
+        primary_key = pw.CompositeKey("customer", "kind", "doc_no")
+
+
+class EntryChainRow(Base):
+    """Each entry's link in the hash chain (see models/chain.py); immutable like it."""
+
+    entry = pw.ForeignKeyField(EntryRow, primary_key=True, on_delete="RESTRICT")
+    hash = pw.CharField(max_length=64)
+
+    class Meta:
+        table_name = "entry_chain"
+
 
 class EntryLineRow(Base):
     """A delivery's product line; immutable like its entry."""
@@ -224,4 +253,6 @@ ALL_TABLES: tuple[type[Base], ...] = (
     ChequeRow,
     PromiseRow,
     VisitRow,
+    LiveDocumentRow,
+    EntryChainRow,
 )

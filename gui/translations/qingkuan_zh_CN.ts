@@ -424,7 +424,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can&apos;t pay today: promise (F4)</source>
+        <source>Can't pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -690,7 +690,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>客户页 → 收款</translation>
     </message>
     <message>
-        <source>Customer page → Can&apos;t pay today: promise</source>
+        <source>Customer page → Can't pay today: promise</source>
         <translation>客户页 → 今天付不了：约定清款</translation>
     </message>
     <message>
@@ -751,6 +751,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Qingkuan ledgers (*.qkledger);;All files (*)</source>
         <translation>清款账本 (*.qkledger);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Ledger safeguards put back</source>
+        <translation>账本保护已恢复</translation>
     </message>
 </context>
 <context>
@@ -882,7 +886,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>回顾(&amp;W)</translation>
     </message>
     <message>
-        <source>The boss&apos;s &amp;review</source>
+        <source>The boss's &amp;review</source>
         <translation>老板看板(&amp;R)</translation>
     </message>
     <message>
@@ -1776,7 +1780,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company&apos;s name: it heads every document.</source>
+        <source>Type your company's name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>

@@ -304,3 +304,31 @@ def test_route_errors_speak_the_users_language(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "has no customers" in result.stderr  # QK_LANG=en messages, a Chinese document
+
+
+def test_an_edit_behind_the_apps_back_is_reported(tmp_path: Path, files: dict[str, Path]) -> None:
+    import sqlite3
+
+    db = tmp_path / "x.qkledger"
+    run(tmp_path, "--db", str(db), "import", "customers", str(files["customers"]))
+    with sqlite3.connect(db) as con:
+        con.execute("DROP TRIGGER entry_no_update")
+        con.execute("UPDATE entry SET memo = 'all paid' WHERE id = 1")
+    result = run(tmp_path, "--db", str(db), "check")
+    assert result.returncode == 3
+    assert "safeguards against changing entries were missing or altered (entry_no_update)" in (
+        result.stdout
+    )
+    assert "The chain of entries breaks at entry 1 of customer C1" in result.stdout
+    with sqlite3.connect(db) as con:
+        con.execute("DROP TRIGGER entry_no_delete")
+    result = run(tmp_path, "--db", str(db), "export", "aging", "--out", str(tmp_path / "a.csv"))
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "The ledger's safeguards against changing entries were missing or altered "
+        "(entry_no_delete) and have been put back. Someone may have changed entries outside "
+        "Qingkuan: run “check” to find out."
+    ]
+    result = run(tmp_path, "--db", str(db), "check")
+    assert "safeguards" not in result.stdout  # put back by the export
+    assert "The chain of entries breaks at entry 1 of customer C1" in result.stdout

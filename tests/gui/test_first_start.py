@@ -85,3 +85,23 @@ def test_demo_ledger_is_a_copy(
         window.customer_list.reader.cancel()
     finally:
         db.close_ledger()
+
+
+def test_guards_put_back_on_opening_are_shown(
+    launcher: Launcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        gui_app, "warn_user", lambda _parent, title, text: warned.append((title, text))
+    )
+    path = tmp_path / "x.qkledger"
+    db.open_ledger(str(path))
+    db.database.execute_sql("DROP TRIGGER entry_line_no_delete")
+    db.close_ledger()
+    try:
+        assert launcher.start(str(path)) is launcher.window
+        assert warned == [("Ledger safeguards put back", db.guards_warning())]
+        assert "(entry_line_no_delete) and have been put back" in warned[0][1]
+        launcher.window.customer_list.reader.cancel()
+    finally:
+        db.close_ledger()

@@ -113,3 +113,55 @@ def test_version_1_ledgers_get_the_last_payment_cache(tmp_path: Path) -> None:
         assert check_ledger() == []
     finally:
         db.close_ledger()
+
+
+def _downgrade_to_version_3() -> None:
+    """Make the open ledger as version 3 left it: no live documents, no hash chain."""
+    on_entry = " ON entry" if db.is_postgres() else ""
+    for name in ("entry_keeps_live_documents", "entry_frees_live_documents"):
+        db.database.execute_sql(f"DROP TRIGGER IF EXISTS {name}{on_entry}")
+    db.database.execute_sql("DROP TABLE live_document")
+    db.database.execute_sql("DROP TABLE entry_chain")  # its guards go with it
+    Meta.delete().where(Meta.key == "entry_chain_tip").execute()
+    Meta.update(value="3").where(Meta.key == "schema_version").execute()
+
+
+def test_version_3_ledgers_get_the_chain_and_keep_their_duplicates(ledger: str) -> None:
+    from models import posting
+    from models.check import check_ledger
+    from models.errors import InputError
+    from models.records import PaymentMethod
+    from tests.models.helpers import D, make_customer
+
+    c = make_customer()
+    first = posting.post_delivery(c.id, D(2026, 10, 1), 500_00, doc_no="SH-1")
+    posting.post_payment(c.id, D(2026, 10, 2), 100_00, PaymentMethod.CASH)
+    posting.void(posting.post_delivery(c.id, D(2026, 10, 3), 9_00, doc_no="SH-2").id, "typo")
+    second = posting.post_delivery(c.id, D(2026, 10, 4), 500_00, doc_no="SH-9")
+    _downgrade_to_version_3()
+    # Version 3 let a race post the same note twice.
+    db.database.execute_sql(
+        db.placeholders(
+            "INSERT INTO entry (customer_id, date, kind, amount, delta, doc_no, memo, "
+            "void_reason, entered_by, created_at) "
+            "SELECT customer_id, date, kind, amount, delta, 'SH-1', memo, void_reason, "
+            "entered_by, created_at FROM entry WHERE id = ?"
+        ),
+        (second.id,),
+    )
+    twin = second.id + 1
+    db.close_ledger()
+    db.open_ledger(ledger)
+    assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+    assert db.guards_warning() == ""
+    assert check_ledger() == [
+        f"Document SH-1 is posted 2 times for customer C001 (entries {first.id}, {twin}): "
+        "void the extra ones."
+    ]
+    posting.post_delivery(c.id, D(2026, 10, 5), 9_00, doc_no="SH-2")  # voided: free again
+    with pytest.raises(InputError, match="SH-9 is already posted"):
+        posting.post_delivery(c.id, D(2026, 10, 5), 500_00, doc_no="SH-9")
+    posting.void(first.id, "posted twice")  # the twin keeps the number live
+    with pytest.raises(InputError, match="SH-1 is already posted"):
+        posting.post_delivery(c.id, D(2026, 10, 5), 500_00, doc_no="SH-1")
+    assert check_ledger() == []

@@ -1,0 +1,252 @@
+"""The ledger's guards: database triggers that keep the rules whoever writes.
+
+- Entries, their delivery lines and their links in the hash chain are never updated or
+  deleted (a mistake is voided by a reversal).
+- A reversal cannot itself be voided.
+- The balance cache follows every new entry.
+- Each day's total per kind (the review's trend) follows every new entry.
+- A delivery's or return's document number is live once per customer: each standing
+  one holds a row of `live_document`, whose primary key refuses a second copy; voiding
+  frees the number again.
+
+`missing(db)` names the guards that are gone, disabled or changed (``check`` reports
+them); `install(db)` puts them (back) in place. Opening a ledger does both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import peewee as pw
+
+_REFUSE = "ledger entries are never changed or deleted: void instead"
+_IMMUTABLE = ("entry", "entry_line", "entry_chain")
+_DOCUMENT_KINDS = "('delivery', 'return')"  # the kinds whose numbers are posted once
+
+# The latest standing payment: a payment raises it; voiding one recomputes it.
+_LAST_PAYMENT_SQL = """(SELECT MAX(p.date) FROM entry p
+    WHERE p.customer_id = NEW.customer_id AND p.kind = 'payment' AND p.reverses_id IS NULL
+      AND p.id NOT IN (SELECT reverses_id FROM entry WHERE reverses_id IS NOT NULL))"""
+
+# When a voided document had a duplicate from before the rule existed (an old ledger:
+# `check` reports it), that standing duplicate takes over the number.
+_ADOPT_DUPLICATE = """INSERT INTO live_document (customer_id, kind, doc_no, entry_id)
+           SELECT e.customer_id, e.kind, e.doc_no, e.id FROM entry e
+           WHERE e.customer_id = NEW.customer_id AND e.kind = NEW.kind
+             AND e.doc_no = NEW.doc_no AND e.reverses_id IS NULL AND e.id <> NEW.reverses_id
+             AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses_id = e.id)
+           ORDER BY e.id LIMIT 1"""
+
+# name -> (table, CREATE statement)
+SQLITE_TRIGGERS: dict[str, tuple[str, str]] = {
+    f"{table}_no_{op.lower()}": (
+        table,
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table}
+        BEGIN SELECT RAISE(ABORT, '{_REFUSE}'); END""",
+    )
+    for table in _IMMUTABLE
+    for op in ("UPDATE", "DELETE")
+}
+SQLITE_TRIGGERS["entry_no_void_of_reversal"] = (
+    "entry",
+    """CREATE TRIGGER IF NOT EXISTS entry_no_void_of_reversal BEFORE INSERT ON entry
+       WHEN NEW.reverses_id IS NOT NULL AND
+            (SELECT reverses_id FROM entry WHERE id = NEW.reverses_id) IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'a reversal cannot be voided'); END""",
+)
+SQLITE_TRIGGERS["entry_keeps_balance"] = (
+    "entry",
+    f"""CREATE TRIGGER IF NOT EXISTS entry_keeps_balance AFTER INSERT ON entry
+       BEGIN
+         INSERT INTO balance_cache (customer_id, balance, last_date)
+         VALUES (NEW.customer_id, NEW.delta, NEW.date)
+         ON CONFLICT (customer_id) DO UPDATE
+         SET balance = balance + excluded.balance, last_date = max(last_date, excluded.last_date);
+         UPDATE balance_cache SET last_payment_on = CASE
+             WHEN NEW.reverses_id IS NOT NULL THEN {_LAST_PAYMENT_SQL}
+             WHEN last_payment_on IS NULL OR last_payment_on < NEW.date THEN NEW.date
+             ELSE last_payment_on END
+         WHERE customer_id = NEW.customer_id AND NEW.kind = 'payment';
+       END""",
+)
+SQLITE_TRIGGERS["entry_keeps_live_documents"] = (
+    "entry",
+    f"""CREATE TRIGGER IF NOT EXISTS entry_keeps_live_documents AFTER INSERT ON entry
+       WHEN NEW.doc_no <> '' AND NEW.kind IN {_DOCUMENT_KINDS} AND NEW.reverses_id IS NULL
+       BEGIN
+         INSERT INTO live_document (customer_id, kind, doc_no, entry_id)
+         VALUES (NEW.customer_id, NEW.kind, NEW.doc_no, NEW.id);
+       END""",
+)
+# Apart from the one above: looking for a duplicate to adopt reads the customer's
+# documents, which only a void (rare) may do, never a post.
+SQLITE_TRIGGERS["entry_frees_live_documents"] = (
+    "entry",
+    f"""CREATE TRIGGER IF NOT EXISTS entry_frees_live_documents AFTER INSERT ON entry
+       WHEN NEW.doc_no <> '' AND NEW.kind IN {_DOCUMENT_KINDS} AND NEW.reverses_id IS NOT NULL
+       BEGIN
+         DELETE FROM live_document WHERE entry_id = NEW.reverses_id;
+         {_ADOPT_DUPLICATE.replace("INSERT INTO", "INSERT OR IGNORE INTO")};
+       END""",
+)
+
+# Each day's total per kind (the boss's review reads its trend from these), kept like the
+# balance cache.
+SQLITE_TRIGGERS["entry_keeps_daily_total"] = (
+    "entry",
+    """CREATE TRIGGER IF NOT EXISTS entry_keeps_daily_total AFTER INSERT ON entry
+       BEGIN
+         INSERT INTO daily_total (date, kind, total) VALUES (NEW.date, NEW.kind, NEW.delta)
+         ON CONFLICT (date, kind) DO UPDATE SET total = total + excluded.total;
+       END""",
+)
+
+# PostgreSQL: function name -> body (what pg_proc.prosrc holds, compared as is).
+PG_FUNCTIONS: dict[str, str] = {
+    "qk_refuse_change": f"""
+       BEGIN RAISE EXCEPTION '{_REFUSE}'; END;
+       """,
+    "qk_refuse_void_of_reversal": """
+       BEGIN
+         IF NEW.reverses_id IS NOT NULL AND
+            (SELECT reverses_id FROM entry WHERE id = NEW.reverses_id) IS NOT NULL THEN
+           RAISE EXCEPTION 'a reversal cannot be voided';
+         END IF;
+         RETURN NEW;
+       END; """,
+    "qk_keep_balance": f"""
+       BEGIN
+         INSERT INTO balance_cache (customer_id, balance, last_date)
+         VALUES (NEW.customer_id, NEW.delta, NEW.date)
+         ON CONFLICT (customer_id) DO UPDATE
+         SET balance = balance_cache.balance + EXCLUDED.balance,
+             last_date = GREATEST(balance_cache.last_date, EXCLUDED.last_date);
+         IF NEW.kind = 'payment' THEN
+           UPDATE balance_cache SET last_payment_on = CASE
+               WHEN NEW.reverses_id IS NOT NULL THEN {_LAST_PAYMENT_SQL}
+               ELSE GREATEST(last_payment_on, NEW.date) END
+           WHERE customer_id = NEW.customer_id;
+         END IF;
+         RETURN NEW;
+       END; """,
+    "qk_keep_live_documents": f"""
+       BEGIN
+         IF NEW.doc_no = '' OR NEW.kind NOT IN {_DOCUMENT_KINDS} THEN
+           RETURN NEW;
+         END IF;
+         IF NEW.reverses_id IS NULL THEN
+           INSERT INTO live_document (customer_id, kind, doc_no, entry_id)
+           VALUES (NEW.customer_id, NEW.kind, NEW.doc_no, NEW.id);
+         ELSE
+           DELETE FROM live_document WHERE entry_id = NEW.reverses_id;
+           {_ADOPT_DUPLICATE} ON CONFLICT DO NOTHING;
+         END IF;
+         RETURN NEW;
+       END; """,
+    "qk_keep_daily_total": """
+       BEGIN
+         INSERT INTO daily_total (date, kind, total) VALUES (NEW.date, NEW.kind, NEW.delta)
+         ON CONFLICT (date, kind) DO UPDATE SET total = daily_total.total + EXCLUDED.total;
+         RETURN NEW;
+       END; """,
+}
+
+# PostgreSQL: trigger name -> (table, when, function)
+PG_TRIGGERS: dict[str, tuple[str, str, str]] = {
+    **{
+        f"{table}_immutable": (table, "BEFORE UPDATE OR DELETE", "qk_refuse_change")
+        for table in _IMMUTABLE
+    },
+    "entry_no_void_of_reversal": ("entry", "BEFORE INSERT", "qk_refuse_void_of_reversal"),
+    "entry_keeps_balance": ("entry", "AFTER INSERT", "qk_keep_balance"),
+    "entry_keeps_live_documents": ("entry", "AFTER INSERT", "qk_keep_live_documents"),
+    "entry_keeps_daily_total": ("entry", "AFTER INSERT", "qk_keep_daily_total"),
+}
+
+
+def install(db: pw.Database, replace: Collection[str] = ()) -> None:
+    """Create the guards that are absent, and recreate those named in `replace`.
+
+    Guards on tables an older ledger does not have yet are left for the migration that
+    adds the table.
+    """
+    tables = set(db.get_tables())
+    if isinstance(db, pw.PostgresqlDatabase):
+        for name, body in PG_FUNCTIONS.items():  # CREATE OR REPLACE: bodies get updated
+            db.execute_sql(
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $${body}$$ "
+                "LANGUAGE plpgsql"
+            )
+        present = _pg_trigger_names(db)
+        for name, (table, when, function) in PG_TRIGGERS.items():
+            if not _ready(name, table, tables) or (name in present and name not in replace):
+                continue
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            db.execute_sql(
+                f"CREATE TRIGGER {name} {when} ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {function}()"
+            )
+        return
+    for name, (table, sql) in SQLITE_TRIGGERS.items():
+        if not _ready(name, table, tables):
+            continue
+        if name in replace or name == "entry_keeps_balance":  # its body changed in v2
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+        db.execute_sql(sql)
+
+
+def _ready(name: str, table: str, tables: set[str]) -> bool:
+    """A guard goes in once its table exists (and the table it keeps: both come in
+    version 4 for live documents)."""
+    if "live_documents" in name and "live_document" not in tables:
+        return False
+    if "daily_total" in name and "daily_total" not in tables:
+        return False
+    return table in tables
+
+
+def missing(db: pw.Database) -> list[str]:
+    """The guards that are not in place as this program made them (gone, disabled or
+    with another body), by name."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        return _pg_missing(db)
+    found = dict(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    return [
+        name
+        for name, (_table, sql) in SQLITE_TRIGGERS.items()
+        if _normal(found.get(name) or "") != _normal(sql)
+    ]
+
+
+def _normal(sql: str) -> str:
+    """SQLite keeps a trigger's text as written, less IF NOT EXISTS; spacing may vary."""
+    return " ".join(sql.replace("IF NOT EXISTS ", "").split())
+
+
+def _pg_trigger_names(db: pw.Database) -> set[str]:
+    return {row[0] for row in _pg_triggers(db)}
+
+
+def _pg_triggers(db: pw.Database) -> list[tuple]:
+    return list(
+        db.execute_sql(
+            "SELECT t.tgname, c.relname, t.tgenabled, p.proname, p.prosrc "
+            "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "JOIN pg_proc p ON p.oid = t.tgfoid "
+            "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"
+        )
+    )
+
+
+def _pg_missing(db: pw.Database) -> list[str]:
+    found = {name: tuple(rest) for name, *rest in _pg_triggers(db)}
+    # Enabled is 'O' (fires) or 'A' (always); 'D' is disabled, 'R' fires only for replicas.
+    return [
+        name
+        for name, (table, _when, function) in PG_TRIGGERS.items()
+        if found.get(name)
+        not in (
+            (table, "O", function, PG_FUNCTIONS[function]),
+            (table, "A", function, PG_FUNCTIONS[function]),
+        )
+    ]
