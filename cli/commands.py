@@ -159,7 +159,9 @@ def cmd_print(args: argparse.Namespace) -> int:
         route = _find_route(args.route)
         # Sheets are printed the evening before: by default for the route's next day.
         day = args.date or next_route_day(route, clock.today())
-        path = documents.print_route(route.name, day, lang=args.lang, out=args.out)
+        path = documents.print_route(
+            route.name, day, lang=args.lang, out=args.out, every_stop=args.all
+        )
         say(
             _("Route sheet of {route} for {day} written to {path}.").format(
                 route=route.name, day=day.isoformat(), path=path
@@ -223,7 +225,18 @@ def not_a_route_day(route: Route, day: dt.date) -> str:
     )
 
 
+def cmd_today(args: argparse.Namespace) -> int:
+    from models.i18n import language
+    from models.today import today
+    from reports.today import today_text
+
+    open_target(args, create=False)
+    say(today_text(today(args.date), language()))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "today": cmd_today,
     "demo": cmd_demo,
     "import": cmd_import,
     "export": cmd_export,

@@ -171,7 +171,30 @@ def build_parser() -> Parser:
     route.add_argument(
         "--date", type=date_arg, metavar="YYYY-MM-DD", help="default: the route's next day"
     )
-    for doc in (statement, iou, route):
+    packet = docs.add_parser(
+        "packet",
+        parents=[db_too],
+        help="a route-day packet: the route sheet, then each stop's statement and IOU notes",
+    )
+    packet.add_argument("route", metavar="ROUTE")
+    packet.add_argument(
+        "--date", type=date_arg, metavar="YYYY-MM-DD", help="default: the route's next day"
+    )
+    packet.add_argument("--all", action="store_true", help="every stop, also those owing nothing")
+    packet.add_argument(
+        "--days",
+        type=count_arg,
+        metavar="N",
+        help="statements of the last N days (default: since the last one printed)",
+    )
+    packet.add_argument("--duplex", action="store_true", help="each customer starts on an odd page")
+    route.add_argument("--all", action="store_true", help="every stop, also those owing nothing")
+    for doc in (statement, iou, route, packet):
         doc.add_argument("--lang", choices=("zh", "en"), help="default: the company setting")
         doc.add_argument("--out", required=True, metavar="FILE.pdf")
+
+    today = commands.add_parser(
+        "today", parents=[db_too], help="what is due today and tomorrow, as plain text"
+    )
+    today.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
     return parser

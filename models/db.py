@@ -19,10 +19,18 @@ import peewee as pw
 from models import clock
 from models.errors import LedgerFileError
 from models.i18n import _
-from models.tables import ALL_TABLES, PARTIAL_INDEXES, BalanceRow, Meta, database
+from models.tables import (
+    ALL_TABLES,
+    PARTIAL_INDEXES,
+    BalanceRow,
+    CallRow,
+    Meta,
+    PrintRow,
+    database,
+)
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _IMMUTABLE = ("entry", "entry_line")
@@ -157,7 +165,19 @@ def _v2_to_v3(db: pw.Database) -> None:
         db.execute_sql("ALTER TABLE promise ADD COLUMN after_entry_id BIGINT NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _add_route_day_tables(db: pw.Database) -> None:
+    """Route days: a route can be deactivated, calls about promises are answered, and
+    printed statements are remembered (the next one starts where the last ended)."""
+    if "active" not in {c.name for c in db.get_columns("route")}:
+        db.execute_sql("ALTER TABLE route ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE")
+    db.create_tables([CallRow, PrintRow], safe=True)
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _add_route_day_tables,
+}
 
 
 def is_postgres_url(target: str | Path) -> bool:

@@ -166,27 +166,6 @@ def promises_due_on(day: dt.date) -> list[Promise]:
     ]
 
 
-def broken_unresolved(before: dt.date, days: int = 30) -> list[Promise]:
-    """Promises that fell due in the `days` before `before`, were broken, and have been
-    followed by no new date (neither a reschedule nor any later promise of the same
-    customer): what the rep must raise on the next visit."""
-    later = PromiseRow.alias("later")
-    superseded = later.select(later.id).where(
-        (later.customer == PromiseRow.customer) & (later.created_at > PromiseRow.created_at)
-    )
-    where = (
-        (PromiseRow.due_on < before)
-        & (PromiseRow.due_on >= before - dt.timedelta(days=days))
-        & PromiseRow.cancelled_at.is_null()
-        & ~fn.EXISTS(superseded)
-    )
-    return [
-        p
-        for p in _records(where, (PromiseRow.due_at, PromiseRow.id))
-        if p.status is PromiseStatus.BROKEN and p.replaced_by_id is None
-    ]
-
-
 def next_open_promises() -> dict[CustomerId, Promise]:
     """Each customer's earliest open promise."""
     where = (PromiseRow.due_at >= clock.now()) & PromiseRow.cancelled_at.is_null()
@@ -331,3 +310,43 @@ def mark_printed(promise_id: PromiseId) -> Promise:
     with transaction():
         PromiseRow.update(prints=PromiseRow.prints + 1).where(PromiseRow.id == promise_id).execute()
     return get_promise(promise_id)
+
+
+def promises_on(day: dt.date) -> list[Promise]:
+    """Every customer's promises due on `day`, kept ones too (not cancelled), by time."""
+    where = (PromiseRow.due_on == day) & PromiseRow.cancelled_at.is_null()
+    return _records(where, (PromiseRow.due_at, PromiseRow.id))
+
+
+def promises_between(first: dt.date, last: dt.date) -> list[Promise]:
+    """Promises due from `first` to `last` (not cancelled), by time."""
+    where = (
+        (PromiseRow.due_on >= first)
+        & (PromiseRow.due_on <= last)
+        & PromiseRow.cancelled_at.is_null()
+    )
+    return _records(where, (PromiseRow.due_at, PromiseRow.id))
+
+
+def broken_by(day: dt.date, days: int = 30) -> list[Promise]:
+    """Promises that fell due in the `days` before `day` and are not covered, judged by
+    `day` rather than by the clock: a sheet for Thursday printed on Monday shows the
+    promises due on Tuesday and Wednesday as broken too (money dated after a promise's
+    due date never counts toward it). Those followed by a new date are left out."""
+    later = PromiseRow.alias("later")
+    superseded = later.select(later.id).where(
+        (later.customer == PromiseRow.customer) & (later.created_at > PromiseRow.created_at)
+    )
+    where = (
+        (PromiseRow.due_on < day)
+        & (PromiseRow.due_on >= day - dt.timedelta(days=days))
+        & PromiseRow.cancelled_at.is_null()
+        & ~fn.EXISTS(superseded)
+    )
+    return [
+        p
+        for p in _records(where, (PromiseRow.due_at, PromiseRow.id))
+        if p.status in (PromiseStatus.OPEN, PromiseStatus.BROKEN)
+        and p.paid < p.amount
+        and p.replaced_by_id is None
+    ]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.aging import age_all
+from models.aging import age_customers
+from models.calls import latest_answers
 from models.customers import route_customers
 from models.people import get_rep, get_route
-from models.promises import broken_unresolved, promises_due_on
+from models.promises import broken_by, promises_due_on
 from models.records import Route, RouteId, RouteSheet, RouteStop
 
 
@@ -25,21 +26,25 @@ def next_route_day(route: Route, after: dt.date) -> dt.date:
     return day
 
 
-def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:
-    """Stops in visit order with balance and overdue as of `day`, and the promises
-    falling due that day."""
+def route_sheet(route_id: RouteId, day: dt.date, *, every_stop: bool = False) -> RouteSheet:
+    """Stops in visit order with balance and overdue as of `day`, the promises falling
+    due that day with the office's call answers, and the promises broken by that day
+    with no new date. Stops owing nothing are left out unless `every_stop`."""
     route = get_route(route_id)
     customers = route_customers(route_id)
     ids = {c.id for c in customers}
-    aging = {r.customer_id: r for r in age_all(day).rows if r.customer_id in ids}
+    aging = {r.customer_id: r for r in age_customers(customers, day).rows}
     due: dict[int, list] = {}
     for p in promises_due_on(day):
         if p.customer_id in ids:
             due.setdefault(p.customer_id, []).append(p)
     broken: dict[int, list] = {}
-    for p in broken_unresolved(day):
+    for p in broken_by(day):
         if p.customer_id in ids:
             broken.setdefault(p.customer_id, []).append(p)
+    if not every_stop:
+        customers = [c for c in customers if aging[c.id].balance > 0]
+    answers = latest_answers(p.id for ps in due.values() for p in ps)
     stops = tuple(
         RouteStop(
             position=i,
@@ -48,6 +53,7 @@ def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:
             overdue=aging[c.id].overdue,
             promises_due=tuple(due.get(c.id, ())),
             broken_promises=tuple(broken.get(c.id, ())),
+            answers=tuple(answers[p.id] for p in due.get(c.id, ()) if p.id in answers),
         )
         for i, c in enumerate(customers, start=1)
     )

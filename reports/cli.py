@@ -83,9 +83,11 @@ def print_route(
     day: dt.date | None = None,
     lang: str | None = None,
     out: str | Path = "route.pdf",
+    every_stop: bool = False,
 ) -> Path:
-    """Print the route sheet of `route` (name or number) for `day` (default today)."""
+    """Print the route sheet of `route` (name or number) for `day` (default today);
+    stops owing nothing only with `every_stop`."""
     check_destination(out)
     found = find_route(route)
-    sheet = route_sheet(found.id, day or clock.today())
+    sheet = route_sheet(found.id, day or clock.today(), every_stop=every_stop)
     return render_route_sheet(sheet, get_company(), out, lang=lang)

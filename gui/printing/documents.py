@@ -68,10 +68,10 @@ def iou_pdf(promise_id: PromiseId) -> Printout:
     return Printout(path, f"{promise.serial} {customer.name}", _font_warning())
 
 
-def route_sheet_pdf(route_id: RouteId, day: dt.date) -> Printout:
+def route_sheet_pdf(route_id: RouteId, day: dt.date, every_stop: bool = False) -> Printout:
     from reports.routesheet import render_route_sheet
 
-    sheet = routesheets.route_sheet(route_id, day)
+    sheet = routesheets.route_sheet(route_id, day, every_stop=every_stop)
     path = render_route_sheet(
         sheet, settings.get_company(), _target(f"route-{sheet.route.name}-{day}")
     )

@@ -1,0 +1,47 @@
+"""``main.py today`` and ``main.py print packet`` run as processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_main import one_line_error, run
+
+
+@pytest.fixture(scope="module")
+def demo_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    ledger = folder / "demo.qkledger"
+    result = run(folder, "--db", str(ledger), "demo", "--customers", "30", "--days", "120")
+    assert result.returncode == 0, result.stderr
+    return ledger
+
+
+def test_today_prints_every_section(demo_ledger: Path, tmp_path: Path) -> None:
+    result = run(tmp_path, "--db", str(demo_ledger), "today")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for title in (
+        "Today's routes",
+        "Tomorrow's routes",
+        "Promises due today",
+        "Promises due tomorrow",
+        "Broken promises without a new date",
+        "Cheques and drafts maturing within 7 days",
+        "Bounced cheques not yet re-paid",
+        "Over the credit limit",
+        "Two or more broken promises in 90 days",
+    ):
+        assert f"== {title} (" in out
+    assert out.startswith("Today ") and "Owed " in out and "Collected today " in out
+    zh = run(tmp_path, "--db", str(demo_ledger), "today", "--date", "2026-11-26", lang="zh")
+    assert zh.returncode == 0 and zh.stdout.startswith("今日 2026-11-26 星期四")
+
+
+def test_today_errors_are_one_line(demo_ledger: Path, tmp_path: Path) -> None:
+    bad = run(tmp_path, "--db", str(demo_ledger), "today", "--date", "2026-13-01")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert "There is no ledger" in one_line_error(
+        run(tmp_path, "--db", str(tmp_path / "missing.qkledger"), "today")
+    )
