@@ -13,19 +13,12 @@ from dataclasses import dataclass
 
 from models import clock
 from models.aging import age_customers
-from models.calls import latest_answers
+from models.calls import PromiseLine, latest_answers
 from models.customers import list_customers
 from models.db import placeholders
 from models.people import get_rep, list_routes
 from models.promises import broken_by, broken_counts, promises_between
-from models.records import (
-    CallAnswer,
-    Customer,
-    Fen,
-    Promise,
-    PromiseStatus,
-    Route,
-)
+from models.records import Customer, Fen, Promise, Route
 from models.routesheets import is_route_day
 from models.tables import database
 
@@ -58,22 +51,6 @@ class RouteDay:
     @property
     def owing_stops(self) -> int:
         return sum(1 for s in self.stops if s.balance > 0)
-
-
-@dataclass(frozen=True)
-class PromiseLine:
-    promise: Promise
-    customer: Customer
-    answer: CallAnswer | None = None
-
-    @property
-    def covered(self) -> bool:
-        """Money posted since it was made already covers it."""
-        return self.promise.status is PromiseStatus.KEPT
-
-    @property
-    def outstanding(self) -> Fen:
-        return max(self.promise.amount - self.promise.paid, 0)
 
 
 @dataclass(frozen=True)
