@@ -168,6 +168,12 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(saved)
         return self._open(dialog)
 
+    def new_date(self, promise: Promise) -> PromiseDialog | None:
+        """Agree a new date for `promise` (from the call list or Today): its customer's
+        page, then the promise dialog replacing it."""
+        self.open_customer(promise.customer_id)
+        return self.promise(replaces=promise)
+
     def print_iou(self, promise: Promise) -> PreviewDialog | None:
         printout = self.ops.write(self, lambda: iou_pdf(promise.id))
         return self.preview(printout) if printout is not None else None
@@ -206,6 +212,8 @@ class MainWindow(QMainWindow):
     def show_call_list(self) -> CallListDialog:
         dialog = CallListDialog(self.ops)
         dialog.customer_chosen.connect(self.open_customer)
+        dialog.new_date_requested.connect(self.new_date)
+        dialog.printed.connect(self.preview)
         # Not window-modal: the clerk keeps it open while working through the calls.
         dialog.setParent(self, dialog.windowFlags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

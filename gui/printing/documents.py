@@ -76,3 +76,13 @@ def route_sheet_pdf(route_id: RouteId, day: dt.date, every_stop: bool = False) -
         sheet, settings.get_company(), _target(f"route-{sheet.route.name}-{day}")
     )
     return Printout(path, f"{sheet.route.name} {day}", _font_warning())
+
+
+def call_list_pdf(day: dt.date) -> Printout:
+    from models.calls import call_list
+    from reports.calllist import print_call_list
+
+    path = print_call_list(
+        day, call_list(day), settings.get_company(), _target(f"calls-{day.isoformat()}")
+    )
+    return Printout(path, f"{day}", _font_warning())

@@ -4,6 +4,14 @@
 <context>
     <name>CallListDialog</name>
     <message>
+        <source>Choose a promise in the list first.</source>
+        <translation>请先在列表中选择一笔约定。</translation>
+    </message>
+    <message>
+        <source>Export the call list</source>
+        <translation>导出电话确认单</translation>
+    </message>
+    <message>
         <source>1 promise · {amount} to collect</source>
         <translation>1 个约定 · 待收 {amount}</translation>
     </message>
@@ -18,6 +26,38 @@
     <message>
         <source>Promises due on &amp;day:</source>
         <translation>约定到期日(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation>今天(&amp;O)</translation>
+    </message>
+    <message>
+        <source>To&amp;morrow</source>
+        <translation>明天(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Confirmed (Ctrl+1)</source>
+        <translation>已确认 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Wants a new date… (Ctrl+2)</source>
+        <translation>要改日期… (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Unreachable (Ctrl+3)</source>
+        <translation>联系不上 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Reminder… (Ctrl+M)</source>
+        <translation>催款提醒… (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -45,6 +85,10 @@
     <message>
         <source>Rep</source>
         <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>电话答复</translation>
     </message>
     <message>
         <source>IOU no.</source>
@@ -950,6 +994,25 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>Copied: paste it into WeChat or a text message.</source>
+        <translation>已复制：可粘贴到微信或短信。</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>催款提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Copy all (Ctrl+Shift+C)</source>
+        <translation>全部复制 (Ctrl+Shift+C)</translation>
     </message>
 </context>
 <context>
