@@ -153,6 +153,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         _check_customer_code(args.code)
         path = documents.print_iou(args.code, lang=args.lang, out=args.out)
         say(_("IOU notes written to {path}.").format(path=path))
+    elif args.document == "packet":
+        return _print_packet(args)
     else:
         from models.routesheets import is_route_day, next_route_day
 
@@ -170,6 +172,37 @@ def cmd_print(args: argparse.Namespace) -> int:
         if not is_route_day(route, day):
             # Printed all the same (an extra trip happens), but maybe the date is wrong.
             complain(not_a_route_day(route, day))
+    return EXIT_OK
+
+
+def _print_packet(args: argparse.Namespace) -> int:
+    from models.routesheets import is_route_day, next_route_day
+    from reports.packet import PacketOptions, render_packet
+
+    route = _find_route(args.route)
+    day = args.date or next_route_day(route, clock.today())
+    options = PacketOptions(every_stop=args.all, days=args.days, lang=args.lang, duplex=args.duplex)
+    terminal = sys.stderr.isatty()  # progress on a terminal; nothing extra when piped
+
+    def show(done: int, total: int, _title: str) -> None:
+        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    result = render_packet(route.id, day, args.out, options, progress=show if terminal else None)
+    if terminal:
+        print(file=sys.stderr)
+    say(
+        _(
+            "Packet of {route} for {day} ({docs} documents, {pages} pages) written to {path}."
+        ).format(
+            route=route.name,
+            day=day.isoformat(),
+            docs=result.documents,
+            pages=result.pages,
+            path=result.files[0],
+        )
+    )
+    if not is_route_day(route, day):
+        complain(not_a_route_day(route, day))
     return EXIT_OK
 
 

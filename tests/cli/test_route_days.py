@@ -45,3 +45,31 @@ def test_today_errors_are_one_line(demo_ledger: Path, tmp_path: Path) -> None:
     assert "There is no ledger" in one_line_error(
         run(tmp_path, "--db", str(tmp_path / "missing.qkledger"), "today")
     )
+
+
+def test_print_packet_piped_prints_one_line(demo_ledger: Path, tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    result = run(tmp_path, "--db", str(demo_ledger), "print", "packet", "城东线", "--all",
+                 "--days", "30", "--lang", "zh", "--out", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no progress when not on a terminal; a route day
+    [line] = result.stdout.splitlines()
+    assert line.startswith("Packet of 城东线 for ") and str(out) in line
+    assert out.exists()
+
+
+def test_print_packet_errors(demo_ledger: Path, tmp_path: Path) -> None:
+    message = one_line_error(
+        run(
+            tmp_path,
+            "--db",
+            str(demo_ledger),
+            "print",
+            "packet",
+            "无此线",
+            "--out",
+            str(tmp_path / "p.pdf"),
+        )  # fmt: skip
+    )
+    assert "无此线" in message and "The routes are:" in message
+    assert not (tmp_path / "p.pdf").exists()
