@@ -19,6 +19,7 @@ from gui.operations import Operations
 from gui.posting.dialogs import PostingDialog, VoidDialog
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
 from gui.printing.documents import Printout, iou_pdf
+from gui.printing.packet import PacketDialog
 from gui.promises.call_list import CallListDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.settings.dialog import SettingsDialog
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         self.route_sheet_action = QAction(self, shortcut=QKeySequence("Ctrl+R"))
         self.route_sheet_action.triggered.connect(self.print_route_sheet)
         self.print_menu.addAction(self.route_sheet_action)
+        self.packet_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+R"))
+        self.packet_action.triggered.connect(self.print_packet)
+        self.print_menu.addAction(self.packet_action)
         self.call_list_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
         self.call_list_action.triggered.connect(self.show_call_list)
         self.print_menu.addAction(self.call_list_action)
@@ -197,6 +201,11 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
         return self._open(dialog)
 
+    def print_packet(self) -> PacketDialog:
+        dialog = PacketDialog(self.ops)
+        dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
+        return self._open(dialog)
+
     def preview(self, printout: Printout) -> PreviewDialog:
         # QtPdf is loaded on first preview, not at start-up.
         from gui.printing.preview import PreviewDialog
@@ -243,6 +252,7 @@ class MainWindow(QMainWindow):
         self.print_menu.setTitle(self.tr("&Print"))
         self.route_sheet_action.setText(self.tr("&Route sheet…"))
         self.call_list_action.setText(self.tr("&Call list (promises due)…"))
+        self.packet_action.setText(self.tr("Route-day &packet…"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.people_action.setText(self.tr("&Reps and routes…"))

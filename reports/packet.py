@@ -88,9 +88,11 @@ def render_packet(
     *,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
+    remember: Callable[[list[tuple[int, dt.date, dt.date]]], None] | None = record_printed,
 ) -> BatchResult:
     """Write the packet to the PDF `out`; nothing is written when cancelled or on an
-    error. The statements printed are remembered once the file is complete."""
+    error. Once the file is complete the statements printed are passed to `remember`
+    (by default stored in the ledger; the window stores them on its own thread)."""
     check_destination(out)
     plan = plan_packet(route_id, day, options)
     result = render_batch(
@@ -102,6 +104,6 @@ def render_packet(
         title=f"{plan.sheet.route.name} {day.isoformat()}",
         odd_starts=plan.odd_starts,
     )
-    if not result.cancelled:
-        record_printed((cid, start, end) for cid, (start, end) in plan.periods.items())
+    if not result.cancelled and remember is not None:
+        remember([(cid, start, end) for cid, (start, end) in plan.periods.items()])
     return result

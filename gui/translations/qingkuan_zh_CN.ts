@@ -634,6 +634,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话确认清单（到期约定）(&amp;C)…</translation>
     </message>
     <message>
+        <source>Route-day &amp;packet…</source>
+        <translation>出车资料包(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -655,6 +659,69 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Qingkuan</source>
         <translation>清款</translation>
+    </message>
+</context>
+<context>
+    <name>PacketDialog</name>
+    <message>
+        <source>There are no routes in this ledger yet.</source>
+        <translation>这个账本还没有线路。</translation>
+    </message>
+    <message>
+        <source>Reading the route…</source>
+        <translation>正在读取线路…</translation>
+    </message>
+    <message>
+        <source>{done} of {total}: {title}</source>
+        <translation>第 {done} / {total} 份：{title}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Print route-day packet</source>
+        <translation>打印出车资料包</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>线路(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Route &amp;day:</source>
+        <translation>出车日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Statements:</source>
+        <translation>对账单：</translation>
+    </message>
+    <message>
+        <source>&amp;Since the last one printed</source>
+        <translation>从上次打印之后(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Last N days:</source>
+        <translation>最近天数(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>As in Settings</source>
+        <translation>按设置</translation>
+    </message>
+    <message>
+        <source>&amp;Every stop, also those owing nothing</source>
+        <translation>所有客户，包括无欠款的(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Two-sided printing: each customer starts on a new &amp;sheet</source>
+        <translation>双面打印：每个客户从新的一张纸开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Make packet</source>
+        <translation>生成资料包(&amp;M)</translation>
     </message>
 </context>
 <context>
