@@ -6,12 +6,14 @@ tests and scripts can drive it like a user would.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
+from gui import dates
 from gui.customers.dialogs import CustomerDialog
 from gui.customers.page import CustomerPage
 from gui.customers.view import CustomerListView
@@ -24,8 +26,10 @@ from gui.promises.call_list import CallListDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.settings.dialog import SettingsDialog
 from gui.settings.people import PeopleDialog
+from gui.settle.grid import SettleDialog
+from gui.settle.handover import HandoverDialog
 from gui.visits.dialogs import VisitDialog
-from models import customers
+from models import clock, customers
 from models.records import Entry, EntryKind, Promise
 
 if TYPE_CHECKING:
@@ -95,6 +99,16 @@ class MainWindow(QMainWindow):
         self.call_list_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
         self.call_list_action.triggered.connect(self.show_call_list)
         self.print_menu.addAction(self.call_list_action)
+
+        self.route_menu = bar.addMenu("")
+        self.today_action = QAction(self, shortcut=QKeySequence("Ctrl+T"))
+        self.today_action.triggered.connect(self.show_today)
+        self.settle_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        self.settle_action.triggered.connect(self.settle_route)
+        self.handover_action = QAction(self)
+        self.handover_action.triggered.connect(lambda: self.show_handover())
+        for action in (self.today_action, self.settle_action, self.handover_action):
+            self.route_menu.addAction(action)
 
         self.settings_menu = bar.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
@@ -206,6 +220,28 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
         return self._open(dialog)
 
+    def settle_route(self) -> SettleDialog:
+        dialog = SettleDialog(self.ops)
+
+        def settled() -> None:
+            route = dialog.chosen_route()
+            if dialog.settled is not None and route is not None:
+                self.show_handover(dates.picked_date(dialog.day), route.id, dialog.settled)
+
+        dialog.accepted.connect(settled)
+        return self._open(dialog)
+
+    def show_handover(
+        self, day: dt.date | None = None, route_id: int | None = None, settled: object = None
+    ) -> HandoverDialog:
+        dialog = HandoverDialog(self.ops, day or clock.today(), route_id, settled)  # type: ignore[arg-type]
+        dialog.printed.connect(self.preview)
+        self.last_handover = self._open(dialog)
+        return self.last_handover
+
+    def show_today(self) -> None:
+        """Placeholder until the Today screen is wired (below)."""
+
     def preview(self, printout: Printout) -> PreviewDialog:
         # QtPdf is loaded on first preview, not at start-up.
         from gui.printing.preview import PreviewDialog
@@ -253,6 +289,10 @@ class MainWindow(QMainWindow):
         self.route_sheet_action.setText(self.tr("&Route sheet…"))
         self.call_list_action.setText(self.tr("&Call list (promises due)…"))
         self.packet_action.setText(self.tr("Route-day &packet…"))
+        self.route_menu.setTitle(self.tr("R&oute"))
+        self.today_action.setText(self.tr("&Today"))
+        self.settle_action.setText(self.tr("&Settle a route day…"))
+        self.handover_action.setText(self.tr("&Hand-over summary…"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.people_action.setText(self.tr("&Reps and routes…"))

@@ -86,3 +86,13 @@ def call_list_pdf(day: dt.date) -> Printout:
         day, call_list(day), settings.get_company(), _target(f"calls-{day.isoformat()}")
     )
     return Printout(path, f"{day}", _font_warning())
+
+
+def handover_pdf(day: dt.date, route_id: RouteId | None) -> Printout:
+    from models.handover import handover
+    from reports.handover import print_handover
+
+    h = handover(day, route_id)
+    stem = f"handover-{h.route_name or 'all'}-{day.isoformat()}"
+    path = print_handover(h, settings.get_company(), _target(stem))
+    return Printout(path, f"{h.route_name} {day}", _font_warning())

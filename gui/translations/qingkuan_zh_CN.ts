@@ -491,6 +491,57 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Subtotal ({n})</source>
+        <translation>小计（{n} 笔）</translation>
+    </message>
+    <message>
+        <source>Total {total} · cash to count {cash} · cheques and drafts {cheques} · tail cuts {cuts}</source>
+        <translation>合计 {total} · 应点现金 {cash} · 支票和汇票 {cheques} · 抹零 {cuts}</translation>
+    </message>
+    <message>
+        <source>Export the hand-over</source>
+        <translation>导出交款汇总</translation>
+    </message>
+    <message>
+        <source>Hand-over summary {date}</source>
+        <translation>交款汇总 {date}</translation>
+    </message>
+    <message>
+        <source>Posted: {payments} payment(s) of {amount}, {cuts} tail cut(s), {promises} new promise(s), {visits} visit(s).</source>
+        <translation>已记账：收款 {payments} 笔共 {amount}，抹零 {cuts} 笔，新约定 {promises} 笔，拜访 {visits} 次。</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Cheque no. / bank / due</source>
+        <translation>票号 / 银行 / 到期日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Cannot open the ledger</source>
@@ -636,6 +687,22 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Route-day &amp;packet…</source>
         <translation>出车资料包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>R&amp;oute</source>
+        <translation>线路(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今日(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settle a route day…</source>
+        <translation>回单录入(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-over summary…</source>
+        <translation>交款汇总(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -1213,6 +1280,77 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <source>{n} stops · {amount} to collect</source>
+        <translation>{n} 家 · 待收 {amount}</translation>
+    </message>
+    <message>
+        <source>There is nothing to settle for this route and day.</source>
+        <translation>这条线路在这一天没有需要录入的客户。</translation>
+    </message>
+    <message>
+        <source>{n} stop(s) paid a little less than was due: the difference is filled in as a tail cut (抹零). Press Save again to post it, or clear the cell first.</source>
+        <translation>有 {n} 家比应收少付了一点：差额已填为抹零。再按一次“保存”即记账，不同意请先清空该格。</translation>
+    </message>
+    <message>
+        <source>Settle a route day</source>
+        <translation>回单录入</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>线路(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Route &amp;day:</source>
+        <translation>出车日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Cheque no.</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Cheque due</source>
+        <translation>票据到期日</translation>
+    </message>
+    <message>
+        <source>Tail cut</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <source>New promise (date time)</source>
+        <translation>新约定（日期 时间）</translation>
+    </message>
+    <message>
+        <source>Visit outcome</source>
+        <translation>拜访结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from gui.mainwindow import MainWindow
 from models import calls, posting, promises
 from models.records import CallOutcome
+from tests.gui.conftest import OFFSCREEN_NOISE
 
 
 def ctrl(qtbot: QtBot, window: QWidget, key: Qt.Key) -> None:
@@ -93,3 +95,76 @@ def test_packet_cancel_leaves_no_file(window: MainWindow, qtbot: QtBot, shop: in
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
     assert dialog.printout is None
     assert not path_holder[0].exists()
+
+
+def _type(qtbot: QtBot, text: str) -> None:
+    """Type into whatever has the focus, key by key, as the clerk does (the first key
+    opens a cell's editor, which then has the focus)."""
+    for char in text:
+        QTest.keyClicks(QApplication.focusWidget(), char)
+
+
+def _key(key: Qt.Key) -> None:
+    QTest.keyClick(QApplication.focusWidget(), key)
+
+
+def _settle_route(shop: int) -> dict[str, int]:
+    from models import people
+    from tests.gui.conftest import add_customer
+
+    route = people.route_by_name("城东线")
+    assert route is not None
+    posting.post_delivery(shop, dt.date(2026, 10, 1), 1000_00)
+    other = add_customer("C0002", "东城李记", route_id=route.id)
+    posting.post_delivery(other, dt.date(2026, 10, 1), 500_00)
+    return {"route": route.id, "other": other}
+
+
+# Qt says this when a combo-box cell editor is closed by moving the current cell from
+# code while it is open (the test jumps with setCurrentCell); the edit is kept.
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "commitData called with an editor that does not belong")
+def test_settle_grid_by_keyboard_only(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    from models.ledger import balance
+
+    ids = _settle_route(shop)
+    dialog = window.settle_route()
+    assert dialog.table.rowCount() == 2
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.table)
+    _type(
+        qtbot, "996"
+    )  # typing opens the cell  # 4.00 short of 1,000.00: within the ¥5 tail-cut limit
+    _key(Qt.Key.Key_Tab)  # to "How": a combo editor
+    _type(qtbot, "C")  # Cash
+    _key(Qt.Key.Key_Return)  # down to the next stop's "How"
+    qtbot.waitUntil(lambda: dialog.table.currentRow() == 1)
+    assert (dialog.table.currentRow(), dialog.table.currentColumn()) == (1, 1)
+    assert dialog.table.item(0, 1).text() == "Cash"
+    assert dialog.table.item(0, 0).text() == "996"
+    dialog.table.setCurrentCell(1, 0)
+    _type(qtbot, "12x")  # checked as typed
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    _key(Qt.Key.Key_Backspace)
+    _key(Qt.Key.Key_Tab)
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.table.item(0, 5).text() == "4.00"  # the tail cut offered for row 1
+    assert "tail cut" in dialog.error.text()
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # Row 2 has 12.00 but no method: nothing is posted and the cell says why.
+    assert dialog.isVisible()
+    assert dialog.wrong_cells() == {(1, 1): "Say how the money was paid."}
+    assert "1 row has a mistake: nothing was posted" in dialog.error.text()
+    assert balance(shop, dt.date(2026, 11, 26)) == 1000_00
+    dialog.table.setCurrentCell(1, 1)
+    _type(qtbot, "W")  # WeChat
+    _key(Qt.Key.Key_Tab)
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert balance(shop, dt.date(2026, 11, 26)) == 0  # 996.00 cash + 4.00 tail cut
+    assert balance(ids["other"], dt.date(2026, 11, 26)) == 488_00
+    summary = window.last_handover
+    assert "Posted: 2 payment(s) of 1,008.00, 1 tail cut(s)" in summary.posted.text()
+    assert "cash to count 996.00" in summary.totals.text()
+    summary.close()
