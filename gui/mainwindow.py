@@ -28,8 +28,10 @@ from gui.settings.dialog import SettingsDialog
 from gui.settings.people import PeopleDialog
 from gui.settle.grid import SettleDialog
 from gui.settle.handover import HandoverDialog
+from gui.today.view import TodayView
 from gui.visits.dialogs import VisitDialog
 from models import clock, customers
+from models import today as today_model
 from models.records import Entry, EntryKind, Promise
 
 if TYPE_CHECKING:
@@ -47,9 +49,11 @@ class MainWindow(QMainWindow):
         self.ledger_name = ledger_name
         self.customer_list = CustomerListView(ops)
         self.customer_page = CustomerPage(ops)
+        self.today = TodayView(ops)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.customer_list)
         self.stack.addWidget(self.customer_page)
+        self.stack.addWidget(self.today)
         self.setCentralWidget(self.stack)
         self.ledger_label = QLabel(ledger_name)
         self.statusBar().addPermanentWidget(self.ledger_label)
@@ -68,6 +72,16 @@ class MainWindow(QMainWindow):
         page.visit_requested.connect(self.log_visit)
         page.statement_requested.connect(self.print_statement)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), page, self.show_list)
+        today = self.today
+        today.customer_activated.connect(self.open_customer)
+        today.list_requested.connect(self.show_list)
+        today.visit_requested.connect(self.visit_from_today)
+        today.new_date_requested.connect(self.new_date)
+        today.call_list_requested.connect(self.show_call_list)
+        today.settle_requested.connect(self.settle_route)
+        # The window opens on Today once the ledger has customers.
+        if self.ops.read(self, today_model.has_customers):
+            self.stack.setCurrentWidget(self.today)
 
         self._build_menus()
         self.retranslate()
@@ -240,7 +254,18 @@ class MainWindow(QMainWindow):
         return self.last_handover
 
     def show_today(self) -> None:
-        """Placeholder until the Today screen is wired (below)."""
+        self.stack.setCurrentWidget(self.today)
+        self.today.tree.setFocus()
+
+    def visit_from_today(self, customer_id: int) -> VisitDialog | None:
+        """Record a visit from Today (step one for a broken promise; F4 is step two)."""
+        customer = self.ops.read(self, lambda: customers.get_customer(customer_id))
+        return self._open(VisitDialog(self.ops, customer)) if customer else None
+
+    def stop_reading(self) -> None:
+        """Stop the background reads: the ledger is closing or being replaced."""
+        self.customer_list.reader.cancel()
+        self.today.reader.cancel()
 
     def preview(self, printout: Printout) -> PreviewDialog:
         # QtPdf is loaded on first preview, not at start-up.

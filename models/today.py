@@ -210,3 +210,10 @@ def _date(value: object) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value  # type: ignore[return-value]
     return dt.date.fromisoformat(str(value))
+
+
+def has_customers() -> bool:
+    """Whether the ledger has any customer yet (the window then opens on Today)."""
+    from models.tables import CustomerRow
+
+    return CustomerRow.select().exists()

@@ -1377,6 +1377,117 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>TodayView</name>
+    <message>
+        <source>Reading the ledger…</source>
+        <translation>正在读取账本…</translation>
+    </message>
+    <message>
+        <source>Today, {date} {weekday}</source>
+        <translation>今日 {date} {weekday}</translation>
+    </message>
+    <message>
+        <source>Owed &lt;b&gt;{owed}&lt;/b&gt; · overdue &lt;b&gt;{overdue}&lt;/b&gt; · promised this week &lt;b&gt;{week}&lt;/b&gt; · collected today &lt;b&gt;{today}&lt;/b&gt; · this month &lt;b&gt;{month}&lt;/b&gt;</source>
+        <translation>应收 &lt;b&gt;{owed}&lt;/b&gt; · 逾期 &lt;b&gt;{overdue}&lt;/b&gt; · 本周约定 &lt;b&gt;{week}&lt;/b&gt; · 今日收款 &lt;b&gt;{today}&lt;/b&gt; · 本月收款 &lt;b&gt;{month}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Today&apos;s routes</source>
+        <translation>今日线路</translation>
+    </message>
+    <message>
+        <source>Tomorrow&apos;s routes</source>
+        <translation>明日线路</translation>
+    </message>
+    <message>
+        <source>Promises due today</source>
+        <translation>今日到期的约定</translation>
+    </message>
+    <message>
+        <source>Promises due tomorrow</source>
+        <translation>明日到期的约定</translation>
+    </message>
+    <message>
+        <source>Broken promises without a new date</source>
+        <translation>已失约、尚未约定新日期</translation>
+    </message>
+    <message>
+        <source>Cheques and drafts maturing within 7 days</source>
+        <translation>7 天内到期的支票和汇票</translation>
+    </message>
+    <message>
+        <source>Bounced cheques not yet re-paid</source>
+        <translation>跳票尚未补款</translation>
+    </message>
+    <message>
+        <source>re-paid {amount}</source>
+        <translation>已补 {amount}</translation>
+    </message>
+    <message>
+        <source>Over the credit limit</source>
+        <translation>超过信用额度</translation>
+    </message>
+    <message>
+        <source>limit {limit}</source>
+        <translation>额度 {limit}</translation>
+    </message>
+    <message>
+        <source>Two or more broken promises in 90 days</source>
+        <translation>90 天内失约两次以上</translation>
+    </message>
+    <message>
+        <source>{n} broken</source>
+        <translation>失约 {n} 次</translation>
+    </message>
+    <message>
+        <source>{route}{rep}: {stops} stops, {owing} owing</source>
+        <translation>{route}{rep}：{stops} 家，{owing} 家欠款</translation>
+    </message>
+    <message>
+        <source>overdue {amount}</source>
+        <translation>逾期 {amount}</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <source>to collect {amount}</source>
+        <translation>待收 {amount}</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Customers (Esc)</source>
+        <translation>客户列表 (Esc)</translation>
+    </message>
+    <message>
+        <source>Call list (Ctrl+L)</source>
+        <translation>电话确认 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Settle a route (Ctrl+Shift+S)</source>
+        <translation>回单录入 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Record a visit (F6)</source>
+        <translation>拜访记录 (F6)</translation>
+    </message>
+    <message>
+        <source>New date (F4)</source>
+        <translation>改约日期 (F4)</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>Choose the outcome of the visit.</source>

@@ -168,3 +168,57 @@ def test_settle_grid_by_keyboard_only(window: MainWindow, qtbot: QtBot, shop: in
     assert "Posted: 2 payment(s) of 1,008.00, 1 tail cut(s)" in summary.posted.text()
     assert "cash to count 996.00" in summary.totals.text()
     summary.close()
+
+
+def test_today_screen_sections_and_keys(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    from models import clock
+
+    posting.post_delivery(shop, dt.date(2026, 10, 1), 800_00)
+    clock.pin(dt.datetime(2026, 11, 20, 9, 0))
+    broken = promises.make_promise(shop, 300_00, dt.datetime(2026, 11, 24, 10, 0))
+    clock.pin(dt.datetime(2026, 11, 26, 9, 0))
+    window.show_today()
+    view = window.today
+    qtbot.waitUntil(lambda: view.report is not None and not view.reader.busy)
+    assert "Owed <b>800.00</b>" in view.totals.text()
+    sections = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
+    assert sections[0] == "Today's routes (1)"  # 城东线 runs on Thursdays
+    assert "Broken promises without a new date (1)" in sections
+    section = view.tree.topLevelItem(sections.index("Broken promises without a new date (1)"))
+    line = section.child(0)
+    assert "C0001 东城王记" in line.text(0) and line.text(1) == "300.00"
+    view.tree.setFocus()
+    view.tree.setCurrentItem(line)
+    assert view.new_date_button.isEnabled()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(view.tree, Qt.Key.Key_F6)  # step one: the visit
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    assert any(type(w).__name__ == "VisitDialog" for w in dialogs)
+    for w in dialogs:
+        w.close()
+    promise_dialog = window.new_date(broken)  # step two: the new date (F4)
+    assert promise_dialog is not None and promise_dialog.replaces is not None
+    promise_dialog.close()
+    window.show_today()
+    qtbot.waitUntil(lambda: not view.reader.busy)
+    view.tree.setCurrentItem(view.tree.topLevelItem(0).child(0).child(0))
+    QTest.keyClick(view.tree, Qt.Key.Key_Return)  # a line opens its customer
+    assert window.stack.currentWidget() is window.customer_page
+    window.show_today()
+    QTest.keyClick(view.tree, Qt.Key.Key_Escape)  # the customer list is one key away
+    assert window.stack.currentWidget() is window.customer_list
+
+
+def test_window_opens_on_today_once_there_are_customers(
+    ledger: str,
+    launcher,
+    qtbot: QtBot,
+    shop: int,  # type: ignore[no-untyped-def]
+) -> None:
+    assert launcher.open(ledger)
+    window = launcher.window
+    qtbot.waitExposed(window)
+    assert window.stack.currentWidget() is window.today
+    qtbot.waitUntil(lambda: window.today.report is not None)
+    launcher.shutdown()
