@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from gui import dates
 from gui.customers.dialogs import CustomerDialog
+from gui.customers.move import MoveToRouteDialog
 from gui.customers.page import CustomerPage
 from gui.customers.view import CustomerListView
 from gui.operations import Operations
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.customer_list.customer_activated.connect(self.open_customer)
         self.customer_list.new_requested.connect(self.new_customer)
         self.customer_list.edit_requested.connect(self.edit_customer)
+        self.customer_list.move_requested.connect(self.move_to_route)
         page = self.customer_page
         page.back_requested.connect(self.show_list)
         page.edit_requested.connect(self.edit_customer)
@@ -176,6 +178,9 @@ class MainWindow(QMainWindow):
         if customer is None:
             return None
         return self._open(CustomerDialog(self.ops, customer))
+
+    def move_to_route(self, customer_ids: list[int]) -> MoveToRouteDialog:
+        return self._open(MoveToRouteDialog(self.ops, customer_ids))
 
     def post(self, kind: EntryKind) -> PostingDialog | None:
         customer = self.customer_page.customer

@@ -106,6 +106,14 @@
         <translation>修改客户</translation>
     </message>
     <message>
+        <source>Routes and reps are added in Settings → Reps and routes.</source>
+        <translation>线路和业务员在“设置 → 业务员与线路”中添加。</translation>
+    </message>
+    <message>
+        <source>Reps and &amp;routes…</source>
+        <translation>业务员与线路(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
@@ -290,6 +298,10 @@
     <message>
         <source>E&amp;dit…</source>
         <translation>修改(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Move to route… (Ctrl+Shift+M)</source>
+        <translation>移到线路… (Ctrl+Shift+M)</translation>
     </message>
 </context>
 <context>
@@ -722,6 +734,25 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>MoveToRouteDialog</name>
+    <message>
+        <source>Move to route</source>
+        <translation>移到线路</translation>
+    </message>
+    <message>
+        <source>{n} customer(s) selected.</source>
+        <translation>已选 {n} 个客户。</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>线路(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>(no route)</source>
+        <translation>（无线路）</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>Qingkuan</source>
@@ -794,6 +825,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>PeopleDialog</name>
     <message>
+        <source>(inactive)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>Choose a rep first.</source>
+        <translation>请先选择一个业务员。</translation>
+    </message>
+    <message>
         <source>Choose a route first.</source>
         <translation>请先选择一条线路。</translation>
     </message>
@@ -864,6 +903,18 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Add rou&amp;te</source>
         <translation>添加线路(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save rep changes</source>
+        <translation>保存业务员修改</translation>
+    </message>
+    <message>
+        <source>Save route changes</source>
+        <translation>保存线路修改</translation>
+    </message>
+    <message>
+        <source>Active (inactive: kept, left out of the pick lists)</source>
+        <translation>启用（停用后保留记录，但不在选择列表中出现）</translation>
     </message>
     <message>
         <source>&amp;Visit order…</source>
@@ -1156,8 +1207,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>拜访顺序：{route}</translation>
     </message>
     <message>
-        <source>The route sheet lists customers in this order. Move the selected one with Ctrl+↑ / Ctrl+↓.</source>
-        <translation>收款路线单按此顺序列出客户。用 Ctrl+↑ / Ctrl+↓ 移动选中的客户。</translation>
+        <source>The route sheet lists customers in this order. Drag a customer, or move the selected one with Ctrl+↑ / Ctrl+↓.</source>
+        <translation>收款路线单按此顺序排列客户。可拖动客户，或用 Ctrl+↑ / Ctrl+↓ 移动选中的客户。</translation>
     </message>
     <message>
         <source>Move &amp;up</source>

@@ -222,3 +222,66 @@ def test_window_opens_on_today_once_there_are_customers(
     assert window.stack.currentWidget() is window.today
     qtbot.waitUntil(lambda: window.today.report is not None)
     launcher.shutdown()
+
+
+def test_reps_and_routes_are_edited_and_deactivated(
+    window: MainWindow, qtbot: QtBot, shop: int
+) -> None:
+    from models import customers, people
+
+    dialog = window.open_people()
+    dialog.routes.setCurrentRow(0)
+    assert dialog.route_name.text() == "城东线" and dialog.weekdays[0].isChecked()
+    dialog.route_name.setText("城东一线")
+    dialog.weekdays[4].setChecked(True)  # and Fridays
+    dialog.route_active.setChecked(False)
+    dialog.save_route_button.click()
+    route = people.route_by_name("城东一线")
+    assert route is not None and route.weekdays == (1, 4, 5) and not route.active
+    assert customers.get_customer(shop).route_name == "城东一线"  # history stays
+    assert "(inactive)" in dialog.routes.item(0).text()
+    dialog.close()
+    edit = window.edit_customer(shop)
+    assert edit is not None and edit.route.currentText() == "城东一线"  # kept when inactive
+    edit.close()
+
+
+def test_move_several_customers_to_another_route(
+    window: MainWindow, qtbot: QtBot, shop: int
+) -> None:
+    from models import customers, people
+    from tests.gui.conftest import add_customer
+
+    west = people.add_route("城西线", (2,))
+    other = add_customer("C0002", "东城李记")
+    window.customer_list.reload()
+    qtbot.waitUntil(lambda: window.customer_list.model.rowCount() == 2)
+    window.customer_list.table.selectAll()
+    window.customer_list.table.setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(
+        window.customer_list.table,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialogs = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MoveToRouteDialog"]
+    [dialog] = [w for w in dialogs if w.isVisible()]
+    assert dialog.customer_ids == [shop, other]
+    dialog.route.setCurrentIndex(dialog.route.findData(west.id))
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert [c.code for c in customers.route_customers(west.id)] == ["C0001", "C0002"]
+
+
+def test_customer_dialog_points_to_reps_and_routes(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = window.new_customer()
+    assert dialog.people_button.isVisible()
+    people_dialog = dialog.open_people()
+    people_dialog.rep_name.setText("李娜")
+    people_dialog.add_rep_button.click()
+    people_dialog.route_name.setText("城南线")
+    people_dialog.add_route_button.click()
+    people_dialog.close()
+    assert dialog.route.findText("城南线") > 0 and dialog.rep.findText("李娜") > 0
+    assert not dialog.people_button.isVisible()
+    dialog.close()
