@@ -54,7 +54,7 @@ def check_template(text: str, fields: tuple[str, ...]) -> str:
         names = [name for _lit, name, _spec, _conv in string.Formatter().parse(text)]
     except ValueError:
         raise InputError(
-            _("A reminder template has a “{” or “}” without its pair: check the braces.")
+            _("A reminder template has a brace without its pair: check the braces.")
         ) from None
     for name in names:
         if name is not None and name not in fields:

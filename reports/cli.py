@@ -25,6 +25,7 @@ from models.statement_prints import last_printed, next_period, record_printed
 from models.statements import statement
 from reports.iou import render_ious
 from reports.output import check_destination
+from reports.packet import refuse_when_nothing_owed
 from reports.routesheet import render_route_sheet
 from reports.statement import render_statement
 
@@ -96,4 +97,5 @@ def print_route(
     check_destination(out)
     found = find_route(route)
     sheet = route_sheet(found.id, day or clock.today(), every_stop=every_stop)
+    refuse_when_nothing_owed(sheet, every_stop)
     return render_route_sheet(sheet, get_company(), out, lang=lang)

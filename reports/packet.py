@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.customers import route_customers
 from models.i18n import _
 from models.records import RouteId, RouteSheet
 from models.routesheets import route_sheet
@@ -53,12 +54,7 @@ def plan_packet(route_id: RouteId, day: dt.date, options: PacketOptions) -> Pack
     """The packet's documents in order; statements are read when their turn comes."""
     company = get_company()
     sheet = route_sheet(route_id, day, every_stop=options.every_stop)
-    if not sheet.stops:
-        raise NothingToPrint(
-            _(
-                "No stop on route “{route}” owes anything on {day}: there is no packet to print."
-            ).format(route=sheet.route.name, day=day.isoformat())
-        )
+    refuse_when_nothing_owed(sheet, options.every_stop)
     last = last_printed(s.customer.id for s in sheet.stops)
     jobs: list[JobLike] = [RouteJob(sheet, company)]
     odd_starts: set[int] = set()
@@ -72,6 +68,18 @@ def plan_packet(route_id: RouteId, day: dt.date, options: PacketOptions) -> Pack
         for promise in stop.promises_due:
             jobs.append(IouJob(promise, stop.customer, company))
     return PacketPlan(sheet, jobs, odd_starts if options.duplex else set(), periods)
+
+
+def refuse_when_nothing_owed(sheet: RouteSheet, every_stop: bool) -> None:
+    """`NothingToPrint` when every stop was left out for owing nothing (a route with
+    no customers at all is refused by the route sheet itself)."""
+    if not sheet.stops and not every_stop and route_customers(sheet.route.id):
+        raise NothingToPrint(
+            _(
+                "No stop on route “{route}” owes anything on {day}: choose every stop to "
+                "print them all."
+            ).format(route=sheet.route.name, day=sheet.day.isoformat())
+        )
 
 
 def _statement_job(

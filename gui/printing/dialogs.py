@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -99,6 +100,8 @@ class RouteSheetDialog(_PrintChoiceDialog):
         add_row(self.form, self.route)
         add_row(self.form, self.day)
         self.form.addRow(self.off_day)
+        self.every_stop = QCheckBox()  # stops owing nothing are left out unless ticked
+        self.form.addRow(self.every_stop)
         self.route.currentIndexChanged.connect(self._route_changed)
         self.day.dateChanged.connect(self._check_day)
         self._route_changed()
@@ -132,9 +135,9 @@ class RouteSheetDialog(_PrintChoiceDialog):
         if route_id is None:
             self.error.show_message(self.tr("There are no routes in this ledger yet."))
             return
-        day = dates.picked_date(self.day)
+        day, every = dates.picked_date(self.day), self.every_stop.isChecked()
         made = self.ops.read(
-            self, lambda: route_sheet_pdf(route_id, day), on_error=self.error.show_message
+            self, lambda: route_sheet_pdf(route_id, day, every), on_error=self.error.show_message
         )
         if made is not None:
             self.printout = made
@@ -144,5 +147,6 @@ class RouteSheetDialog(_PrintChoiceDialog):
         self.setWindowTitle(self.tr("Print route sheet"))
         self._label(self.route, self.tr("&Route:"))
         self._label(self.day, self.tr("Route &day:"))
+        self.every_stop.setText(self.tr("&Every stop, also those owing nothing"))
         self._check_day()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Preview"))

@@ -69,9 +69,11 @@ def iou_pdf(promise_id: PromiseId) -> Printout:
 
 
 def route_sheet_pdf(route_id: RouteId, day: dt.date, every_stop: bool = False) -> Printout:
+    from reports.packet import refuse_when_nothing_owed
     from reports.routesheet import render_route_sheet
 
     sheet = routesheets.route_sheet(route_id, day, every_stop=every_stop)
+    refuse_when_nothing_owed(sheet, every_stop)
     path = render_route_sheet(
         sheet, settings.get_company(), _target(f"route-{sheet.route.name}-{day}")
     )

@@ -1250,6 +1250,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>出车日期(&amp;D)：</translation>
     </message>
     <message>
+        <source>&amp;Every stop, also those owing nothing</source>
+        <translation>所有客户，包括无欠款的(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
