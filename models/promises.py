@@ -350,3 +350,79 @@ def broken_by(day: dt.date, days: int = 30) -> list[Promise]:
         and p.paid < p.amount
         and p.replaced_by_id is None
     ]
+
+
+_WINDOW_SQL = """
+SELECT p.id, p.customer_id, p.amount, p.due_at, p.method, p.payer, p.rep_id, p.created_at,
+  p.note, p.replaces_id, p.cancelled_at, p.prints, r.name,
+  (SELECT MIN(s.id) FROM promise s WHERE s.replaces_id = p.id),
+  (SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
+     WHERE e.customer_id = p.customer_id AND e.kind IN ('payment', 'discount')
+       AND e.date >= p.start_on AND e.date <= p.due_on
+       AND (e.date > p.start_on OR e.id > p.after_entry_id)
+       AND e.reverses_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.reverses_id = e.id))
+FROM promise p LEFT JOIN rep r ON r.id = p.rep_id
+WHERE p.due_on >= ? AND p.due_on <= ? AND p.cancelled_at IS NULL
+ORDER BY p.due_at, p.id
+"""
+_METHODS = {m.value: m for m in PaymentMethod}
+
+
+def _moment(value: object) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value  # type: ignore[return-value]
+    return dt.datetime.fromisoformat(str(value))
+
+
+def promises_in_window(first: dt.date, last: dt.date) -> list[Promise]:
+    """Promises due from `first` to `last` (not cancelled), by time: the same records
+    as `promises_between`, read in one pass of hand-written SQL (Today reads a quarter's
+    promises at once)."""
+    from models.db import placeholders
+    from models.tables import database
+
+    now = clock.now()
+    result = []
+    for (pid, cid, amount, due_at, method, payer, rep_id, created_at, note, replaces_id,
+         cancelled_at, prints, rep_name, replaced_by, paid) in database.execute_sql(
+        placeholders(_WINDOW_SQL), (first, last)
+    ):  # fmt: skip
+        amount, paid, due = int(amount), int(paid), _moment(due_at)
+        assert due is not None
+        if paid >= amount:
+            status = PromiseStatus.KEPT
+        elif now > due:
+            status = PromiseStatus.BROKEN
+        else:
+            status = PromiseStatus.OPEN
+        result.append(
+            Promise(
+                id=pid,
+                customer_id=cid,
+                amount=amount,
+                due_at=due,
+                method=_METHODS[method] if method else None,
+                payer=payer,
+                rep_id=rep_id,
+                created_at=_moment(created_at),  # type: ignore[arg-type]
+                status=status,
+                paid=paid,
+                serial=serial_of(pid),
+                note=note,
+                replaces_id=replaces_id,
+                replaced_by_id=replaced_by,
+                cancelled_at=_moment(cancelled_at),
+                prints=prints,
+                rep_name=rep_name or "",
+            )
+        )
+    return result
+
+
+def latest_promise_made() -> dict[CustomerId, dt.datetime]:
+    """When each customer's latest promise was made (a later promise is a new date)."""
+    from models.tables import database
+
+    sql = "SELECT customer_id, MAX(created_at) FROM promise GROUP BY customer_id"
+    return {cid: _moment(at) for cid, at in database.execute_sql(sql)}  # type: ignore[misc]

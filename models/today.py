@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models import clock
-from models.aging import age_customers
 from models.calls import PromiseLine, latest_answers
 from models.customers import list_customers
 from models.db import placeholders
-from models.people import get_rep, list_routes
-from models.promises import broken_by, broken_counts, promises_between
+from models.overdue import owed_and_overdue
+from models.people import list_reps, list_routes
+from models.promises import latest_promise_made, promises_in_window
 from models.records import Customer, Fen, Promise, Route
 from models.routesheets import is_route_day
 from models.tables import database
@@ -95,66 +95,81 @@ def today(day: dt.date | None = None) -> TodayReport:
     """Everything on the Today screen (and `main.py today`) as of `day` (default today)."""
     day = day or clock.today()
     tomorrow = day + dt.timedelta(days=1)
+    now = clock.now()
     everyone = list_customers()
     by_id = {c.id: c for c in everyone}
-    aging = {r.customer_id: r for r in age_customers(everyone, day).rows}
-    balances = {cid: r.balance for cid, r in aging.items()}
+    owed = owed_and_overdue(everyone, day)
 
     routes = [r for r in list_routes() if r.weekdays]  # a route without days is ad hoc
-    rep_names: dict[int, str] = {}
+    reps = {r.id: r.name for r in list_reps(include_inactive=True)}
+    members: dict[int, list[Customer]] = {}
+    for c in everyone:
+        if c.route_id is not None:
+            members.setdefault(c.route_id, []).append(c)
 
     def route_day(route: Route, on: dt.date) -> RouteDay:
-        if route.rep_id is not None and route.rep_id not in rep_names:
-            rep_names[route.rep_id] = get_rep(route.rep_id).name
-        members = sorted(
-            (c for c in everyone if c.route_id == route.id),
-            key=lambda c: (c.route_position, c.code),
-        )
-        # Tomorrow's stops too are shown as they stand this morning.
-        stops = tuple(StopLine(c, aging[c.id].balance, aging[c.id].overdue) for c in members)
-        return RouteDay(route, on, rep_names.get(route.rep_id or 0, ""), stops)
+        stops = sorted(members.get(route.id, []), key=lambda c: (c.route_position, c.code))
+        lines = tuple(StopLine(c, *owed.get(c.id, (0, 0))) for c in stops)
+        return RouteDay(route, on, reps.get(route.rep_id or 0, ""), lines)
 
+    # One read of the quarter's promises answers every promise section.
     monday = day - dt.timedelta(days=day.weekday())
-    week = promises_between(monday, monday + dt.timedelta(days=6))
-    due_today = [p for p in promises_between(day, tomorrow) if p.customer_id in by_id]
-    broken = [p for p in broken_by(day) if p.customer_id in by_id]
-    answers = latest_answers(p.id for p in due_today)
+    sunday = monday + dt.timedelta(days=6)
+    window = [
+        p
+        for p in promises_in_window(day - dt.timedelta(days=BROKEN_WINDOW), max(tomorrow, sunday))
+        if p.customer_id in by_id
+    ]
+    latest = latest_promise_made()
+    shown = [p for p in window if p.due_at.date() in (day, tomorrow)]
+    answers = latest_answers(p.id for p in shown)
 
     def lines(promises: list[Promise]) -> tuple[PromiseLine, ...]:
         return tuple(PromiseLine(p, by_id[p.customer_id], answers.get(p.id)) for p in promises)
 
-    maturing, bounced = _cheques(day, by_id)
-    over = tuple(
-        CustomerFlag(c, balances.get(c.id, 0), credit_limit=c.credit_limit)
-        for c in everyone
-        if c.credit_limit is not None and balances.get(c.id, 0) > c.credit_limit
-    )
-    counts = broken_counts(day - dt.timedelta(days=BROKEN_WINDOW))
+    broken = [
+        p
+        for p in window
+        if day - dt.timedelta(days=30) <= p.due_at.date() < day
+        and p.paid < p.amount
+        and p.replaced_by_id is None
+        and latest.get(p.customer_id, p.created_at) <= p.created_at
+    ]
+    counts: dict[int, int] = {}
+    for p in window:
+        if p.due_at.date() < day and p.due_at < now and p.paid < p.amount:
+            counts[p.customer_id] = counts.get(p.customer_id, 0) + 1
     breaking = tuple(
         sorted(
             (
-                CustomerFlag(by_id[cid], balances.get(cid, 0), broken=n)
+                CustomerFlag(by_id[cid], owed.get(cid, (0, 0))[0], broken=n)
                 for cid, n in counts.items()
-                if n >= 2 and cid in by_id
+                if n >= 2
             ),
             key=lambda f: (-f.broken, f.customer.code),
         )
     )
+    over = tuple(
+        CustomerFlag(c, owed[c.id][0], credit_limit=c.credit_limit)
+        for c in everyone
+        if c.credit_limit is not None and owed.get(c.id, (0, 0))[0] > c.credit_limit
+    )
+    maturing, bounced = _cheques(day, by_id)
     return TodayReport(
         day=day,
-        owed=sum(b for b in balances.values() if b > 0),
-        overdue=sum(r.overdue for r in aging.values()),
-        promised_this_week=sum(p.amount for p in week if p.customer_id in by_id),
+        owed=sum(b for b, _o in owed.values() if b > 0),
+        overdue=sum(o for _b, o in owed.values()),
+        promised_this_week=sum(p.amount for p in window if monday <= p.due_at.date() <= sunday),
         collected_today=_collected(day, day),
         collected_this_month=_collected(day.replace(day=1), day),
         routes_today=tuple(route_day(r, day) for r in routes if is_route_day(r, day)),
         routes_tomorrow=tuple(route_day(r, tomorrow) for r in routes if is_route_day(r, tomorrow)),
-        promises_today=lines([p for p in due_today if p.due_at.date() == day]),
-        promises_tomorrow=lines([p for p in due_today if p.due_at.date() == tomorrow]),
-        broken=lines(broken),
+        promises_today=lines([p for p in shown if p.due_at.date() == day]),
+        promises_tomorrow=lines([p for p in shown if p.due_at.date() == tomorrow]),
+        broken=tuple(PromiseLine(p, by_id[p.customer_id]) for p in broken),
         cheques_maturing=maturing,
         cheques_bounced=bounced,
-        over_limit=tuple(sorted(over, key=lambda f: f.customer.code)),
+        over_limit=over,
         breaking_promises=breaking,
     )
 
