@@ -166,11 +166,15 @@ def _v2_to_v3(db: pw.Database) -> None:
 
 
 def _add_route_day_tables(db: pw.Database) -> None:
-    """Route days: a route can be deactivated, calls about promises are answered, and
-    printed statements are remembered (the next one starts where the last ended)."""
+    """Route days: a route can be deactivated, calls about promises are answered,
+    printed statements are remembered (the next one starts where the last ended), and
+    the day's collections are read from an index on (kind, date)."""
     if "active" not in {c.name for c in db.get_columns("route")}:
         db.execute_sql("ALTER TABLE route ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE")
     db.create_tables([CallRow, PrintRow], safe=True)
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS entry_kind_date_delta ON entry (kind, date, delta)"
+    )
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {

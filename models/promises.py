@@ -352,18 +352,24 @@ def broken_by(day: dt.date, days: int = 30) -> list[Promise]:
     ]
 
 
-_WINDOW_SQL = """
-SELECT p.id, p.customer_id, p.amount, p.due_at, p.method, p.payer, p.rep_id, p.created_at,
-  p.note, p.replaces_id, p.cancelled_at, p.prints, r.name,
-  (SELECT MIN(s.id) FROM promise s WHERE s.replaces_id = p.id),
-  (SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
+# What counts toward promise p, as `_paid` reckons it, as an SQL expression.
+_PAID_SQL = """(SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
      WHERE e.customer_id = p.customer_id AND e.kind IN ('payment', 'discount')
        AND e.date >= p.start_on AND e.date <= p.due_on
        AND (e.date > p.start_on OR e.id > p.after_entry_id)
        AND e.reverses_id IS NULL
-       AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.reverses_id = e.id))
+       AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.reverses_id = e.id))"""
+_WINDOW_SQL = f"""
+SELECT p.id, p.customer_id, p.amount, p.due_at, p.method, p.payer, p.rep_id, p.created_at,
+  p.note, p.replaces_id, p.cancelled_at, p.prints, r.name,
+  (SELECT MIN(s.id) FROM promise s WHERE s.replaces_id = p.id),
+  {_PAID_SQL}
 FROM promise p LEFT JOIN rep r ON r.id = p.rep_id
-WHERE p.due_on >= ? AND p.due_on <= ? AND p.cancelled_at IS NULL
+WHERE p.cancelled_at IS NULL AND (
+  (p.due_on >= ? AND p.due_on <= ?)
+  OR (p.due_on >= ? AND p.due_on < ?
+      AND NOT EXISTS (SELECT 1 FROM promise s WHERE s.customer_id = p.customer_id
+                      AND s.created_at > p.created_at)))
 ORDER BY p.due_at, p.id
 """
 _METHODS = {m.value: m for m in PaymentMethod}
@@ -375,10 +381,12 @@ def _moment(value: object) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
-def promises_in_window(first: dt.date, last: dt.date) -> list[Promise]:
-    """Promises due from `first` to `last` (not cancelled), by time: the same records
-    as `promises_between`, read in one pass of hand-written SQL (Today reads a quarter's
-    promises at once)."""
+def promises_for_today(
+    first: dt.date, last: dt.date, broken_since: dt.date, broken_before: dt.date
+) -> list[Promise]:
+    """Promises (not cancelled) due from `first` to `last`, and those due from
+    `broken_since` until `broken_before` that no later promise of the customer followed,
+    by time: records as `promises_between` gives them, in one hand-written query."""
     from models.db import placeholders
     from models.tables import database
 
@@ -386,7 +394,7 @@ def promises_in_window(first: dt.date, last: dt.date) -> list[Promise]:
     result = []
     for (pid, cid, amount, due_at, method, payer, rep_id, created_at, note, replaces_id,
          cancelled_at, prints, rep_name, replaced_by, paid) in database.execute_sql(
-        placeholders(_WINDOW_SQL), (first, last)
+        placeholders(_WINDOW_SQL), (first, last, broken_since, broken_before)
     ):  # fmt: skip
         amount, paid, due = int(amount), int(paid), _moment(due_at)
         assert due is not None
@@ -420,9 +428,32 @@ def promises_in_window(first: dt.date, last: dt.date) -> list[Promise]:
     return result
 
 
-def latest_promise_made() -> dict[CustomerId, dt.datetime]:
-    """When each customer's latest promise was made (a later promise is a new date)."""
+_BREAKING_SQL = f"""
+SELECT p.customer_id, COUNT(*) FROM promise p
+WHERE p.due_on >= ? AND p.due_at < ? AND p.cancelled_at IS NULL AND p.amount > {_PAID_SQL}
+GROUP BY p.customer_id HAVING COUNT(*) >= ?
+"""
+
+
+def frequent_breakers(since: dt.date, at_least: int = 2) -> dict[CustomerId, int]:
+    """Customers who broke at least `at_least` promises due from `since` until now
+    (as `broken_counts` counts them), in one query."""
+    from models.db import placeholders
     from models.tables import database
 
-    sql = "SELECT customer_id, MAX(created_at) FROM promise GROUP BY customer_id"
-    return {cid: _moment(at) for cid, at in database.execute_sql(sql)}  # type: ignore[misc]
+    found = database.execute_sql(placeholders(_BREAKING_SQL), (since, clock.now(), at_least))
+    return {cid: int(n) for cid, n in found}
+
+
+def promised_between(first: dt.date, last: dt.date) -> Fen:
+    """The amount of the promises (not cancelled) due from `first` to `last`."""
+    total = (
+        PromiseRow.select(fn.SUM(PromiseRow.amount))
+        .where(
+            (PromiseRow.due_on >= first)
+            & (PromiseRow.due_on <= last)
+            & PromiseRow.cancelled_at.is_null()
+        )
+        .scalar()
+    )
+    return int(total or 0)

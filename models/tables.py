@@ -100,6 +100,7 @@ class EntryRow(Base):
         indexes = (
             (("customer", "date", "delta", "reverses"), False),
             (("kind", "customer", "date", "reverses"), False),
+            (("kind", "date", "delta"), False),  # the day's and month's collections
         )
 
 

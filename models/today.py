@@ -17,7 +17,7 @@ from models.customers import list_customers
 from models.db import placeholders
 from models.overdue import owed_and_overdue
 from models.people import list_reps, list_routes
-from models.promises import latest_promise_made, promises_in_window
+from models.promises import frequent_breakers, promised_between, promises_for_today
 from models.records import Customer, Fen, Promise, Route
 from models.routesheets import is_route_day
 from models.tables import database
@@ -95,7 +95,6 @@ def today(day: dt.date | None = None) -> TodayReport:
     """Everything on the Today screen (and `main.py today`) as of `day` (default today)."""
     day = day or clock.today()
     tomorrow = day + dt.timedelta(days=1)
-    now = clock.now()
     everyone = list_customers()
     by_id = {c.id: c for c in everyone}
     owed = owed_and_overdue(everyone, day)
@@ -112,39 +111,25 @@ def today(day: dt.date | None = None) -> TodayReport:
         lines = tuple(StopLine(c, *owed.get(c.id, (0, 0))) for c in stops)
         return RouteDay(route, on, reps.get(route.rep_id or 0, ""), lines)
 
-    # One read of the quarter's promises answers every promise section.
     monday = day - dt.timedelta(days=day.weekday())
-    sunday = monday + dt.timedelta(days=6)
-    window = [
-        p
-        for p in promises_in_window(day - dt.timedelta(days=BROKEN_WINDOW), max(tomorrow, sunday))
-        if p.customer_id in by_id
-    ]
-    latest = latest_promise_made()
-    shown = [p for p in window if p.due_at.date() in (day, tomorrow)]
+    month_ago = day - dt.timedelta(days=30)
+    found = [p for p in promises_for_today(day, tomorrow, month_ago, day) if p.customer_id in by_id]
+    shown = [p for p in found if p.due_at.date() in (day, tomorrow)]
     answers = latest_answers(p.id for p in shown)
 
     def lines(promises: list[Promise]) -> tuple[PromiseLine, ...]:
         return tuple(PromiseLine(p, by_id[p.customer_id], answers.get(p.id)) for p in promises)
 
+    # Broken by the day (not by the clock), with no new date yet.
     broken = [
-        p
-        for p in window
-        if day - dt.timedelta(days=30) <= p.due_at.date() < day
-        and p.paid < p.amount
-        and p.replaced_by_id is None
-        and latest.get(p.customer_id, p.created_at) <= p.created_at
+        p for p in found if p.due_at.date() < day and p.paid < p.amount and p.replaced_by_id is None
     ]
-    counts: dict[int, int] = {}
-    for p in window:
-        if p.due_at.date() < day and p.due_at < now and p.paid < p.amount:
-            counts[p.customer_id] = counts.get(p.customer_id, 0) + 1
     breaking = tuple(
         sorted(
             (
                 CustomerFlag(by_id[cid], owed.get(cid, (0, 0))[0], broken=n)
-                for cid, n in counts.items()
-                if n >= 2
+                for cid, n in frequent_breakers(day - dt.timedelta(days=BROKEN_WINDOW)).items()
+                if cid in by_id
             ),
             key=lambda f: (-f.broken, f.customer.code),
         )
@@ -155,13 +140,14 @@ def today(day: dt.date | None = None) -> TodayReport:
         if c.credit_limit is not None and owed.get(c.id, (0, 0))[0] > c.credit_limit
     )
     maturing, bounced = _cheques(day, by_id)
+    collected = _collected(day)
     return TodayReport(
         day=day,
         owed=sum(b for b, _o in owed.values() if b > 0),
         overdue=sum(o for _b, o in owed.values()),
-        promised_this_week=sum(p.amount for p in window if monday <= p.due_at.date() <= sunday),
-        collected_today=_collected(day, day),
-        collected_this_month=_collected(day.replace(day=1), day),
+        promised_this_week=promised_between(monday, monday + dt.timedelta(days=6)),
+        collected_today=collected[0],
+        collected_this_month=collected[1],
         routes_today=tuple(route_day(r, day) for r in routes if is_route_day(r, day)),
         routes_tomorrow=tuple(route_day(r, tomorrow) for r in routes if is_route_day(r, tomorrow)),
         promises_today=lines([p for p in shown if p.due_at.date() == day]),
@@ -174,11 +160,15 @@ def today(day: dt.date | None = None) -> TodayReport:
     )
 
 
-def _collected(first: dt.date, last: dt.date) -> Fen:
-    """Money received from `first` to `last` (a voided payment and its reversal cancel)."""
-    sql = "SELECT -SUM(delta) FROM entry WHERE kind = 'payment' AND date >= ? AND date <= ?"
-    found = database.execute_sql(placeholders(sql), (first, last)).fetchone()
-    return int(found[0] or 0)
+def _collected(day: dt.date) -> tuple[Fen, Fen]:
+    """Money received on `day` and in its month up to it (a voided payment and its
+    reversal cancel out)."""
+    sql = (
+        "SELECT -SUM(CASE WHEN date = ? THEN delta ELSE 0 END), -SUM(delta) FROM entry "
+        "WHERE kind = 'payment' AND date >= ? AND date <= ?"
+    )
+    found = database.execute_sql(placeholders(sql), (day, day.replace(day=1), day)).fetchone()
+    return int(found[0] or 0), int(found[1] or 0)
 
 
 _MATURING_SQL = """
