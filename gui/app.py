@@ -207,6 +207,7 @@ def _report_ready(launcher: Launcher) -> None:
     """QK_READY_REPORT=1 (the packaged app's smoke test and start-up bench): print
     ``ready <seconds since the epoch> <title>`` once customers are searchable (or the
     welcome screen is up), then quit as the user would by closing the window."""
+
     def ready() -> None:
         front = launcher.window or launcher.welcome
         title = front.windowTitle() if front is not None else ""

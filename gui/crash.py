@@ -39,9 +39,7 @@ def scrub(text: str) -> str:
     return text
 
 
-def crash_details(
-    kind: type[BaseException], error: BaseException, tb: TracebackType | None
-) -> str:
+def crash_details(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
     """The text a developer needs: version, system, the traceback (scrubbed)."""
     lines = [
         f"Qingkuan {version()}",

@@ -162,13 +162,17 @@ class PacketDialog(Dialog):
         self.worker = PacketWorker(route.id, dates.picked_date(self.day), self.options(), self)
         self.worker.progressed.connect(self._progressed)
         self.worker.finished_with.connect(self._finished)
-        for widget in (self.route, self.day, self.every_stop, self.duplex, self.language):
+        for widget in self._choices():
             widget.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Reading the route…"))
         self.worker.start()
+
+    def _choices(self) -> tuple[QWidget, ...]:
+        return (self.route, self.day, self.since_last, self.last_days, self.days,
+                self.language, self.every_stop, self.duplex)  # fmt: skip
 
     def _progressed(self, done: int, total: int, title: str) -> None:
         self.progress.setRange(0, total)
@@ -182,7 +186,7 @@ class PacketDialog(Dialog):
         if worker is not None:
             worker.wait()
             worker.deleteLater()
-        for widget in (self.route, self.day, self.every_stop, self.duplex, self.language):
+        for widget in self._choices():
             widget.setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.progress.hide()

@@ -172,6 +172,10 @@ class SettleDialog(Dialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for field, width in (("amount", 96), ("method", 84), ("cheque_no", 90), ("bank", 90),
+                             ("cheque_due", 96), ("tail_cut", 70), ("promise_at", 132),
+                             ("outcome", 104), ("reason", 150)):  # fmt: skip
+            self.table.setColumnWidth(COLUMN[field], width)
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         self.amounts = AmountDelegate(self.table)
         self.amounts.problem.connect(self._show_problem)
@@ -407,10 +411,13 @@ class SettleDialog(Dialog):
                 self.tr("Bank"),
                 self.tr("Cheque due"),
                 self.tr("Tail cut"),
-                self.tr("New promise (date time)"),
+                self.tr("New promise"),
                 self.tr("Visit outcome"),
                 self.tr("Reason"),
                 self.tr("Note"),
             ]
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save (Ctrl+S)"))
+        header = self.table.horizontalHeaderItem(COLUMN["promise_at"])
+        if header is not None:
+            header.setToolTip(self.tr("Date and time, such as 2026-12-04 10:00"))

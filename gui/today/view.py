@@ -208,7 +208,7 @@ class TodayView(QWidget):
     def _routes(self, title: str, routes: tuple[RouteDay, ...]) -> None:
         top = self._section(title, [])
         for route in routes:
-            rep = f" ({route.rep_name})" if route.rep_name else ""
+            rep = self.tr(" ({rep})").format(rep=route.rep_name) if route.rep_name else ""
             item = QTreeWidgetItem(
                 top,
                 [

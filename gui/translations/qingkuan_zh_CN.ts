@@ -1485,8 +1485,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>抹零</translation>
     </message>
     <message>
-        <source>New promise (date time)</source>
-        <translation>新约定（日期 时间）</translation>
+        <source>New promise</source>
+        <translation>新约定</translation>
     </message>
     <message>
         <source>Visit outcome</source>
@@ -1503,6 +1503,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Date and time, such as 2026-12-04 10:00</source>
+        <translation>日期和时间，例如 2026-12-04 10:00</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1608,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>{n} broken</source>
         <translation>失约 {n} 次</translation>
+    </message>
+    <message>
+        <source> ({rep})</source>
+        <translation>（{rep}）</translation>
     </message>
     <message>
         <source>{route}{rep}: {stops} stops, {owing} owing</source>
