@@ -1422,6 +1422,30 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>账龄分段（天）(&amp;E)：</translation>
     </message>
     <message>
+        <source>Route days</source>
+        <translation>出车日</translation>
+    </message>
+    <message>
+        <source>&amp;Tail-cut limit (抹零):</source>
+        <translation>抹零上限(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Promise reminder:</source>
+        <translation>约定提醒(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue reminder:</source>
+        <translation>逾期提醒(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {date} {time} {how_to_pay} {bank_account}</source>
+        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {date} {time} {how_to_pay} {bank_account}</translation>
+    </message>
+    <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account}</source>
+        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account}</translation>
+    </message>
+    <message>
         <source>This computer</source>
         <translation>本机</translation>
     </message>

@@ -285,3 +285,18 @@ def test_customer_dialog_points_to_reps_and_routes(window: MainWindow, qtbot: Qt
     assert dialog.route.findText("城南线") > 0 and dialog.rep.findText("李娜") > 0
     assert not dialog.people_button.isVisible()
     dialog.close()
+
+
+def test_settings_check_reminder_placeholders_on_save(window: MainWindow, qtbot: QtBot) -> None:
+    from models import settings
+
+    dialog = window.open_settings()
+    dialog.reminder_promise.setPlainText("{customer}：请于 {date} {time} 备好 {amout}")
+    dialog.tail_cut_limit.setText("8.00")
+    dialog.save()
+    assert dialog.isVisible() and "{amout}" in dialog.error.text()
+    assert settings.get_company().tail_cut_limit == 500  # nothing saved
+    dialog.reminder_promise.setPlainText("{customer}：请于 {date} {time} 备好 {amount}")
+    dialog.save()
+    company = settings.get_company()
+    assert company.tail_cut_limit == 800 and "{amount}" in company.reminder_promise
