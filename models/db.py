@@ -172,9 +172,7 @@ def _add_route_day_tables(db: pw.Database) -> None:
     if "active" not in {c.name for c in db.get_columns("route")}:
         db.execute_sql("ALTER TABLE route ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE")
     db.create_tables([CallRow, PrintRow], safe=True)
-    db.execute_sql(
-        "CREATE INDEX IF NOT EXISTS entry_kind_date_delta ON entry (kind, date, delta)"
-    )
+    db.execute_sql("CREATE INDEX IF NOT EXISTS entry_kind_date_delta ON entry (kind, date, delta)")
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {

@@ -312,47 +312,6 @@ def mark_printed(promise_id: PromiseId) -> Promise:
     return get_promise(promise_id)
 
 
-def promises_on(day: dt.date) -> list[Promise]:
-    """Every customer's promises due on `day`, kept ones too (not cancelled), by time."""
-    where = (PromiseRow.due_on == day) & PromiseRow.cancelled_at.is_null()
-    return _records(where, (PromiseRow.due_at, PromiseRow.id))
-
-
-def promises_between(first: dt.date, last: dt.date) -> list[Promise]:
-    """Promises due from `first` to `last` (not cancelled), by time."""
-    where = (
-        (PromiseRow.due_on >= first)
-        & (PromiseRow.due_on <= last)
-        & PromiseRow.cancelled_at.is_null()
-    )
-    return _records(where, (PromiseRow.due_at, PromiseRow.id))
-
-
-def broken_by(day: dt.date, days: int = 30) -> list[Promise]:
-    """Promises that fell due in the `days` before `day` and are not covered, judged by
-    `day` rather than by the clock: a sheet for Thursday printed on Monday shows the
-    promises due on Tuesday and Wednesday as broken too (money dated after a promise's
-    due date never counts toward it). Those followed by a new date are left out."""
-    later = PromiseRow.alias("later")
-    superseded = later.select(later.id).where(
-        (later.customer == PromiseRow.customer) & (later.created_at > PromiseRow.created_at)
-    )
-    where = (
-        (PromiseRow.due_on < day)
-        & (PromiseRow.due_on >= day - dt.timedelta(days=days))
-        & PromiseRow.cancelled_at.is_null()
-        & ~fn.EXISTS(superseded)
-    )
-    return [
-        p
-        for p in _records(where, (PromiseRow.due_at, PromiseRow.id))
-        if p.status in (PromiseStatus.OPEN, PromiseStatus.BROKEN)
-        and p.paid < p.amount
-        and p.replaced_by_id is None
-    ]
-
-
-# What counts toward promise p, as `_paid` reckons it, as an SQL expression.
 _PAID_SQL = """(SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
      WHERE e.customer_id = p.customer_id AND e.kind IN ('payment', 'discount')
        AND e.date >= p.start_on AND e.date <= p.due_on
@@ -381,12 +340,14 @@ def _moment(value: object) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
-def promises_for_today(
+def promises_for_day(
     first: dt.date, last: dt.date, broken_since: dt.date, broken_before: dt.date
 ) -> list[Promise]:
     """Promises (not cancelled) due from `first` to `last`, and those due from
     `broken_since` until `broken_before` that no later promise of the customer followed,
-    by time: records as `promises_between` gives them, in one hand-written query."""
+    by time: the records `promises_for` gives, in one hand-written query (Today and the
+    route sheet read them for a whole ledger at once). Broken promises are judged by the
+    day, not the clock: money dated after a promise's due date never counts toward it."""
     from models.db import placeholders
     from models.tables import database
 

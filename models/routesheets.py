@@ -8,8 +8,10 @@ from models.aging import age_customers
 from models.calls import latest_answers
 from models.customers import route_customers
 from models.people import get_rep, get_route
-from models.promises import broken_by, promises_due_on
+from models.promises import promises_for_day
 from models.records import Route, RouteId, RouteSheet, RouteStop
+
+BROKEN_DAYS = 30  # broken promises this recent are raised on the sheet
 
 
 def is_route_day(route: Route, day: dt.date) -> bool:
@@ -35,12 +37,13 @@ def route_sheet(route_id: RouteId, day: dt.date, *, every_stop: bool = False) ->
     ids = {c.id for c in customers}
     aging = {r.customer_id: r for r in age_customers(customers, day).rows}
     due: dict[int, list] = {}
-    for p in promises_due_on(day):
-        if p.customer_id in ids:
-            due.setdefault(p.customer_id, []).append(p)
     broken: dict[int, list] = {}
-    for p in broken_by(day):
-        if p.customer_id in ids:
+    for p in promises_for_day(day, day, day - dt.timedelta(days=BROKEN_DAYS), day):
+        if p.customer_id not in ids or p.paid >= p.amount:
+            continue
+        if p.due_at.date() == day:
+            due.setdefault(p.customer_id, []).append(p)
+        elif p.replaced_by_id is None:  # broken by the route day, no new date yet
             broken.setdefault(p.customer_id, []).append(p)
     if not every_stop:
         customers = [c for c in customers if aging[c.id].balance > 0]

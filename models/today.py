@@ -17,7 +17,7 @@ from models.customers import list_customers
 from models.db import placeholders
 from models.overdue import owed_and_overdue
 from models.people import list_reps, list_routes
-from models.promises import frequent_breakers, promised_between, promises_for_today
+from models.promises import frequent_breakers, promised_between, promises_for_day
 from models.records import Customer, Fen, Promise, Route
 from models.routesheets import is_route_day
 from models.tables import database
@@ -113,7 +113,7 @@ def today(day: dt.date | None = None) -> TodayReport:
 
     monday = day - dt.timedelta(days=day.weekday())
     month_ago = day - dt.timedelta(days=30)
-    found = [p for p in promises_for_today(day, tomorrow, month_ago, day) if p.customer_id in by_id]
+    found = [p for p in promises_for_day(day, tomorrow, month_ago, day) if p.customer_id in by_id]
     shown = [p for p in found if p.due_at.date() in (day, tomorrow)]
     answers = latest_answers(p.id for p in shown)
 
