@@ -18,8 +18,9 @@ from gui import dates
 from gui.operations import Operations
 from gui.printing.documents import Printout, route_sheet_pdf, statement_pdf
 from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
-from models import clock, people, routesheets, statements
+from models import clock, people, routesheets
 from models.records import Customer, Route
+from models.statement_prints import last_printed, next_period, record_printed
 
 
 class _PrintChoiceDialog(Dialog):
@@ -53,7 +54,9 @@ class StatementDialog(_PrintChoiceDialog):
     def __init__(self, ops: Operations, customer: Customer, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self.customer = customer
-        start, end = statements.default_period(clock.today())
+        # From the day after the last statement printed for them (else 90 days).
+        last = ops.read(self, lambda: last_printed([customer.id]).get(customer.id))
+        start, end = next_period(clock.today(), last)
         self.period_from = dates.date_edit(day=start)
         self.period_to = dates.date_edit(day=end)
         # The route day the rep carries it, usually tomorrow: aging and promises as then.
@@ -73,6 +76,7 @@ class StatementDialog(_PrintChoiceDialog):
             self, lambda: statement_pdf(cid, start, end, as_of), on_error=self.error.show_message
         )
         if made is not None:
+            self.ops.write(self, lambda: record_printed([(cid, start, end)]))
             self.printout = made
             self.accept()
 

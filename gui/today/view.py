@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from gui import dates, formatting
 from gui.background import BackgroundReader
 from gui.operations import Operations, show_error
+from gui.promises.reminder import ReminderDialog
+from models import clock, reminders
 from models import today as today_model
 from models.calls import PromiseLine
 from models.records import Promise
@@ -79,6 +81,8 @@ class TodayView(QWidget):
         self.visit_button.clicked.connect(self.visit)
         self.new_date_button = QPushButton()
         self.new_date_button.clicked.connect(self.new_date)
+        self.reminder_button = QPushButton()
+        self.reminder_button.clicked.connect(self.reminder)
         buttons = QHBoxLayout()
         for button in (
             self.customers_button,
@@ -86,6 +90,7 @@ class TodayView(QWidget):
             self.settle_button,
             self.visit_button,
             self.new_date_button,
+            self.reminder_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -97,6 +102,7 @@ class TodayView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.list_requested.emit)
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, self.visit)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self.new_date)
+        QShortcut(QKeySequence("Ctrl+M"), self, self.reminder)
         self.tree.currentItemChanged.connect(lambda *_a: self._enable())
         self.reader = BackgroundReader(self)
         self.reader.loaded.connect(self._loaded)
@@ -299,7 +305,27 @@ class TodayView(QWidget):
         if promise is not None:
             self.new_date_requested.emit(promise)
 
+    def reminder(self) -> ReminderDialog | None:
+        """A reminder of the line's promise, or else of the customer's overdue balance."""
+        promise, customer_id = self.current_promise(), self.current_customer()
+        if promise is not None:
+            pid = promise.id
+            dialog = ReminderDialog(
+                self.ops, lambda lang: reminders.promise_reminder(pid, lang), self
+            )
+        elif customer_id is not None:
+            cid, day = customer_id, self.report.day if self.report else clock.today()
+            dialog = ReminderDialog(
+                self.ops, lambda lang: reminders.overdue_reminder(cid, day, lang), self
+            )
+        else:
+            return None
+        dialog.open()
+        self.last_reminder = dialog
+        return dialog
+
     def _enable(self) -> None:
+        self.reminder_button.setEnabled(self.current_customer() is not None)
         self.visit_button.setEnabled(self.current_customer() is not None)
         self.new_date_button.setEnabled(self.current_promise() is not None)
 
@@ -315,5 +341,6 @@ class TodayView(QWidget):
         self.settle_button.setText(self.tr("Settle a route (Ctrl+Shift+S)"))
         self.visit_button.setText(self.tr("Record a visit (F6)"))
         self.new_date_button.setText(self.tr("New date (F4)"))
+        self.reminder_button.setText(self.tr("Reminder… (Ctrl+M)"))
         if self.report is not None:
             self._show()

@@ -1685,6 +1685,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>New date (F4)</source>
         <translation>改约日期 (F4)</translation>
     </message>
+    <message>
+        <source>Reminder… (Ctrl+M)</source>
+        <translation>催款提醒… (Ctrl+M)</translation>
+    </message>
 </context>
 <context>
     <name>VisitDialog</name>

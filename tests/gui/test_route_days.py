@@ -200,6 +200,10 @@ def test_today_screen_sections_and_keys(window: MainWindow, qtbot: QtBot, shop: 
     promise_dialog = window.new_date(broken)  # step two: the new date (F4)
     assert promise_dialog is not None and promise_dialog.replaces is not None
     promise_dialog.close()
+    view.tree.setCurrentItem(line)
+    reminder = view.reminder()  # Ctrl+M: the broken promise's reminder
+    assert reminder is not None and "¥300.00" in reminder.text.toPlainText()
+    reminder.close()
     window.show_today()
     qtbot.waitUntil(lambda: not view.reader.busy)
     view.tree.setCurrentItem(view.tree.topLevelItem(0).child(0).child(0))
@@ -300,3 +304,18 @@ def test_settings_check_reminder_placeholders_on_save(window: MainWindow, qtbot:
     dialog.save()
     company = settings.get_company()
     assert company.tail_cut_limit == 800 and "{amount}" in company.reminder_promise
+
+
+def test_statement_starts_after_the_last_printed(
+    window: MainWindow, qtbot: QtBot, shop: int
+) -> None:
+    from models.statement_prints import last_printed, record_printed
+
+    record_printed([(shop, dt.date(2026, 9, 1), dt.date(2026, 11, 10))])
+    window.open_customer(shop)
+    dialog = window.print_statement()
+    assert dialog is not None
+    assert dialog.period_from.date().toPython() == dt.date(2026, 11, 11)
+    dialog.make()
+    assert last_printed([shop]) == {shop: dt.date(2026, 11, 26)}
+    window.last_preview.close()
