@@ -77,7 +77,7 @@ def _promised(stop: RouteStop, style: Style) -> str:
         if p.method is not None:
             text += f" {p.method.label}"
         if p.id in answers:  # what the customer said when the office phoned
-            text += " " + _("({answer})").format(answer=answers[p.id].outcome.label)
+            text += " " + _("(call: {answer})").format(answer=answers[p.id].outcome.label)
         lines.append(text)
     if len(lines) > 2:
         lines = [lines[0], _("+{n} more").format(n=len(lines) - 1)]
