@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from gui import dates
 from gui.customers.dialogs import CustomerDialog
@@ -32,7 +32,7 @@ from gui.settle.grid import SettleDialog
 from gui.settle.handover import HandoverDialog
 from gui.today.view import TodayView
 from gui.visits.dialogs import VisitDialog
-from models import clock, customers
+from models import clock, customers, db
 from models import today as today_model
 from models.records import Entry, EntryKind, Promise
 
@@ -55,8 +55,23 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.customer_list)
         self.stack.addWidget(self.customer_page)
+        # A read-only ledger (read-only file or medium, or a role that may only read)
+        # says so at the top, before anyone tries to post.
         self.stack.addWidget(self.today)
-        self.setCentralWidget(self.stack)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px; }"
+        )
+        self.read_only_banner.setVisible(db.is_read_only())
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.ledger_label = QLabel(ledger_name)
         self.statusBar().addPermanentWidget(self.ledger_label)
 
@@ -312,6 +327,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Qingkuan 清款 – {ledger}").format(ledger=self.ledger_name))
+        if db.is_read_only():  # the model's sentence, in the language just chosen
+            self.read_only_banner.setText(str(db.read_only_refusal()))
         self.file_menu.setTitle(self.tr("&File"))
         self.new_action.setText(self.tr("&New customer…"))
         self.find_action.setText(self.tr("&Find customer"))

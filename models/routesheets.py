@@ -7,6 +7,7 @@ import datetime as dt
 from models.aging import age_customers
 from models.calls import latest_answers
 from models.customers import route_customers
+from models.db import read_snapshot
 from models.people import get_rep, get_route
 from models.promises import promises_for_day
 from models.records import Route, RouteId, RouteSheet, RouteStop
@@ -32,22 +33,24 @@ def route_sheet(route_id: RouteId, day: dt.date, *, every_stop: bool = False) ->
     """Stops in visit order with balance and overdue as of `day`, the promises falling
     due that day with the office's call answers, and the promises broken by that day
     with no new date. Stops owing nothing are left out unless `every_stop`."""
-    route = get_route(route_id)
-    customers = route_customers(route_id)
-    ids = {c.id for c in customers}
-    aging = {r.customer_id: r for r in age_customers(customers, day).rows}
-    due: dict[int, list] = {}
-    broken: dict[int, list] = {}
-    for p in promises_for_day(day, day, day - dt.timedelta(days=BROKEN_DAYS), day):
-        if p.customer_id not in ids or p.paid >= p.amount:
-            continue
-        if p.due_at.date() == day:
-            due.setdefault(p.customer_id, []).append(p)
-        elif p.replaced_by_id is None:  # broken by the route day, no new date yet
-            broken.setdefault(p.customer_id, []).append(p)
+    with read_snapshot():  # balances and promises from one moment, whoever posts
+        route = get_route(route_id)
+        customers = route_customers(route_id)
+        ids = {c.id for c in customers}
+        aging = {r.customer_id: r for r in age_customers(customers, day).rows}
+        due: dict[int, list] = {}
+        broken: dict[int, list] = {}
+        for p in promises_for_day(day, day, day - dt.timedelta(days=BROKEN_DAYS), day):
+            if p.customer_id not in ids or p.paid >= p.amount:
+                continue
+            if p.due_at.date() == day:
+                due.setdefault(p.customer_id, []).append(p)
+            elif p.replaced_by_id is None:  # broken by the route day, no new date yet
+                broken.setdefault(p.customer_id, []).append(p)
+        answers = latest_answers(p.id for ps in due.values() for p in ps)
+        rep_name = get_rep(route.rep_id).name if route.rep_id else ""
     if not every_stop:
         customers = [c for c in customers if aging[c.id].balance > 0]
-    answers = latest_answers(p.id for ps in due.values() for p in ps)
     stops = tuple(
         RouteStop(
             position=i,
@@ -60,5 +63,4 @@ def route_sheet(route_id: RouteId, day: dt.date, *, every_stop: bool = False) ->
         )
         for i, c in enumerate(customers, start=1)
     )
-    rep_name = get_rep(route.rep_id).name if route.rep_id else ""
     return RouteSheet(route=route, day=day, rep_name=rep_name, stops=stops)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from models import clock
 from models.calls import PromiseLine, latest_answers
 from models.customers import list_customers
-from models.db import placeholders
+from models.db import placeholders, read_snapshot
 from models.overdue import owed_and_overdue
 from models.people import list_reps, list_routes
 from models.promises import frequent_breakers, promised_between, promises_for_day
@@ -93,7 +93,11 @@ class TodayReport:
 
 def today(day: dt.date | None = None) -> TodayReport:
     """Everything on the Today screen (and `main.py today`) as of `day` (default today)."""
-    day = day or clock.today()
+    with read_snapshot():  # every figure from one moment, whoever posts meanwhile
+        return _today(day or clock.today())
+
+
+def _today(day: dt.date) -> TodayReport:
     tomorrow = day + dt.timedelta(days=1)
     everyone = list_customers()
     by_id = {c.id: c for c in everyone}

@@ -1,14 +1,11 @@
 """Plain lists on paper and in spreadsheets: the call list and the hand-over summary.
 
 A list is a title, a few label lines, and a table; the same rows export to CSV or
-XLSX. Text cells are written as text and never start a formula: a name typed as
-``=1+1`` stays those characters in Excel.
+XLSX through `reports.safe_export`, so no cell is ever a formula.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +19,7 @@ from reports.fonts import FontSet
 from reports.layout import Column, Document, Frame, Table, frame_for, paginate, paper, spacer
 from reports.output import check_destination, write_atomic, write_documents
 from reports.parts import footer, in_language, label_rows, letterhead, page_of, style_for, title
+from reports.safe_export import csv_bytes, xlsx_bytes
 
 
 @dataclass(frozen=True)
@@ -87,15 +85,11 @@ def render_listing(
     return write_documents(out, [doc], title=doc.title, author=company.name)
 
 
-def _safe(text: str) -> str:
-    """Text that a spreadsheet will not read as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def export_rows(
     out: str | Path, header: Sequence[str], rows: Sequence[Sequence[str]], *, bom: bool = True
 ) -> Path:
-    """Write `rows` under `header` to a ``.csv`` or ``.xlsx`` file, all cells as text."""
+    """Write `rows` under `header` to a ``.csv`` or ``.xlsx`` file, through the one
+    formula-safe writer (`reports.safe_export`)."""
     path = Path(out).expanduser()
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -106,18 +100,7 @@ def export_rows(
         )
     check_destination(path, spreadsheet=True)
     if suffix == ".csv":
-        text = io.StringIO(newline="")
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows([[_safe(c) for c in r] for r in rows])
-        return write_atomic(path, text.getvalue().encode("utf-8-sig" if bom else "utf-8"))
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("list")
-    sheet.append(list(header))
-    for r in rows:
-        sheet.append([_safe(c) for c in r])
-    data = io.BytesIO()
-    book.save(data)
-    return write_atomic(path, data.getvalue())
+        data = csv_bytes(header, rows, bom=bom)
+    else:
+        data = xlsx_bytes("list", header, rows)
+    return write_atomic(path, data)
