@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -198,6 +199,9 @@ def main() -> int:
     stops = ensure_route_ledger()
     packet, stalls, documents, pages = bench_packet(max(args.runs // 2, 2))
     settling = bench_settle(args.runs)
+    from gui.printing.documents import print_folder
+
+    shutil.rmtree(print_folder(), ignore_errors=True)
     print(f"\n{'measure':<44}{'target':>9}{'min':>11}{'median':>11}{'max':>11}  ok")
     print(row("Today, model call (10k customers, 1M entries)", "≤ 300 ms", model, 0.3))
     print(row("main.py today, whole process", "≤ 1.5 s", process, 1.5))
