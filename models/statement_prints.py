@@ -9,14 +9,17 @@ from collections.abc import Iterable
 from peewee import fn
 
 from models import clock
-from models.db import transaction
+from models.db import is_read_only, transaction
 from models.records import CustomerId
 from models.statements import default_period
 from models.tables import PrintRow
 
 
 def record_printed(printed: Iterable[tuple[CustomerId, dt.date, dt.date]]) -> None:
-    """Remember statements printed: (customer, period from, period to) each."""
+    """Remember statements printed: (customer, period from, period to) each. A
+    read-only ledger prints but cannot remember: the statement is printed all the same."""
+    if is_read_only():
+        return
     rows = [
         {"customer": cid, "period_from": start, "period_to": end, "printed_at": clock.now()}
         for cid, start, end in printed
