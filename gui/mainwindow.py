@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
         self.today_action.setText(self.tr("&Today"))
         self.settle_action.setText(self.tr("&Settle a route day…"))
         self.handover_action.setText(self.tr("&Hand-over summary…"))
-        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.settings_menu.setTitle(self.tr("Se&ttings"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.people_action.setText(self.tr("&Reps and routes…"))
         self.language_menu.setTitle(self.tr("&Language / 语言"))
