@@ -182,7 +182,7 @@ class SettingsDialog(Dialog):
         self._label(self.docs_form, self.edges, self.tr("Aging &edges (days):"))
         self.route_box.setTitle(self.tr("Route days"))
         self._label(self.route_form, self.tail_cut_limit, self.tr("&Tail-cut limit (抹零):"))
-        self._label(self.route_form, self.reminder_promise, self.tr("&Promise reminder:"))
+        self._label(self.route_form, self.reminder_promise, self.tr("Promise re&minder:"))
         self._label(self.route_form, self.reminder_overdue, self.tr("&Overdue reminder:"))
         self.reminder_promise.setPlaceholderText(
             self.tr(

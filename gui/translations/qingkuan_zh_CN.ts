@@ -903,12 +903,16 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>对账单：</translation>
     </message>
     <message>
-        <source>&amp;Since the last one printed</source>
-        <translation>从上次打印之后(&amp;S)</translation>
+        <source>S&amp;ince the last one printed</source>
+        <translation>从上次打印之后(&amp;I)</translation>
     </message>
     <message>
-        <source>&amp;Last N days:</source>
-        <translation>最近天数(&amp;L)：</translation>
+        <source>Last &amp;N days:</source>
+        <translation>最近天数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Two-sided printing: each customer starts on a new sheet</source>
+        <translation>双面打印：每个客户从新的一张纸开始(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -921,10 +925,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Every stop, also those owing nothing</source>
         <translation>所有客户，包括无欠款的(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Two-sided printing: each customer starts on a new &amp;sheet</source>
-        <translation>双面打印：每个客户从新的一张纸开始(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Make packet</source>
@@ -1472,10 +1472,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>抹零上限(&amp;T)：</translation>
     </message>
     <message>
-        <source>&amp;Promise reminder:</source>
-        <translation>约定提醒(&amp;P)：</translation>
-    </message>
-    <message>
         <source>&amp;Overdue reminder:</source>
         <translation>逾期提醒(&amp;O)：</translation>
     </message>
@@ -1498,6 +1494,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Paper si&amp;ze:</source>
         <translation>纸张(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Promise re&amp;minder:</source>
+        <translation>约定提醒(&amp;M)：</translation>
     </message>
     <message>
         <source>Screen lan&amp;guage:</source>
