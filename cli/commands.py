@@ -208,13 +208,17 @@ def cmd_print(args: argparse.Namespace) -> int:
         _check_customer_code(args.code)
         path = documents.print_iou(args.code, lang=args.lang, out=args.out)
         say(_("IOU notes written to {path}.").format(path=path))
+    elif args.document == "packet":
+        return _print_packet(args)
     else:
         from models.routesheets import is_route_day, next_route_day
 
         route = _find_route(args.route)
         # Sheets are printed the evening before: by default for the route's next day.
         day = args.date or next_route_day(route, clock.today())
-        path = documents.print_route(route.name, day, lang=args.lang, out=args.out)
+        path = documents.print_route(
+            route.name, day, lang=args.lang, out=args.out, every_stop=args.all
+        )
         say(
             _("Route sheet of {route} for {day} written to {path}.").format(
                 route=route.name, day=day.isoformat(), path=path
@@ -237,6 +241,37 @@ def _print_review(args: argparse.Namespace) -> int:
 
         path = print_review(args.out, args.as_of, lang=args.lang)
         say(_("Review written to {path}.").format(path=path))
+    return EXIT_OK
+
+
+def _print_packet(args: argparse.Namespace) -> int:
+    from models.routesheets import is_route_day, next_route_day
+    from reports.packet import PacketOptions, render_packet
+
+    route = _find_route(args.route)
+    day = args.date or next_route_day(route, clock.today())
+    options = PacketOptions(every_stop=args.all, days=args.days, lang=args.lang, duplex=args.duplex)
+    terminal = sys.stderr.isatty()  # progress on a terminal; nothing extra when piped
+
+    def show(done: int, total: int, _title: str) -> None:
+        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    result = render_packet(route.id, day, args.out, options, progress=show if terminal else None)
+    if terminal:
+        print(file=sys.stderr)
+    say(
+        _(
+            "Packet of {route} for {day} ({docs} documents, {pages} pages) written to {path}."
+        ).format(
+            route=route.name,
+            day=day.isoformat(),
+            docs=result.documents,
+            pages=result.pages,
+            path=result.files[0],
+        )
+    )
+    if not is_route_day(route, day):
+        complain(not_a_route_day(route, day))
     return EXIT_OK
 
 
@@ -292,7 +327,18 @@ def not_a_route_day(route: Route, day: dt.date) -> str:
     )
 
 
+def cmd_today(args: argparse.Namespace) -> int:
+    from models.i18n import language
+    from models.today import today
+    from reports.today import today_text
+
+    open_target(args, create=False)
+    say(today_text(today(args.date), language()))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "today": cmd_today,
     "demo": cmd_demo,
     "import": cmd_import,
     "export": cmd_export,

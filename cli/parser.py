@@ -342,9 +342,49 @@ def build_parser() -> Parser:
     )  # fmt: skip
     review.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
                         help=_("the date of the review (default: today)"))  # fmt: skip
-    for doc in (statement, iou, route, aging, review):
+    route.add_argument("--all", action="store_true",
+                       help=_("every stop, also those owing nothing"))  # fmt: skip
+    packet = command(
+        docs, "packet",
+        _("a route-day packet: the route sheet, then each stop's statement and IOU notes"),
+        _(
+            "One PDF for the rep's route day: the route sheet first, then for every stop "
+            "in visit order that owes something its statement with the confirmation slip "
+            "and the IOU notes of its promises due that day."
+        ),
+        ("main.py print packet 城东线 --out packet.pdf",
+         "main.py print packet 城东线 --date 2026-12-14 --all --duplex --out packet.pdf"),
+        [db_too],
+    )  # fmt: skip
+    packet.add_argument("route", metavar="ROUTE", help=_("the route's name"))
+    packet.add_argument(
+        "--date", type=date_arg, metavar="YYYY-MM-DD",
+        help=_("the route day (default: the route's next route day after today)"),
+    )  # fmt: skip
+    packet.add_argument("--all", action="store_true",
+                        help=_("every stop, also those owing nothing"))  # fmt: skip
+    packet.add_argument(
+        "--days", type=count_arg, metavar="N",
+        help=_("statements of the last N days (default: since the last one printed)"),
+    )  # fmt: skip
+    packet.add_argument("--duplex", action="store_true",
+                        help=_("each customer starts on an odd page"))  # fmt: skip
+    for doc in (statement, iou, route, aging, review, packet):
         doc.add_argument("--lang", choices=("zh", "en"),
                          help=_("the document's language (default: the company setting)"))  # fmt: skip
         doc.add_argument("--out", required=True, metavar="FILE.pdf",
                          help=_("where to write the PDF"))  # fmt: skip
+
+    today = command(
+        commands, "today", _("what is due today and tomorrow, as plain text"),
+        _(
+            "Today's and tomorrow's routes, promises due with whether money already covers "
+            "them, broken promises with no new date, cheques maturing, customers over their "
+            "limit, and the day's totals: what the Today screen shows, for scripts."
+        ),
+        ("main.py today", "main.py today --date 2026-12-14"),
+        [db_too],
+    )  # fmt: skip
+    today.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD",
+                       help=_("the day to look at (default: today)"))  # fmt: skip
     return parser

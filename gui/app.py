@@ -117,7 +117,7 @@ class Launcher(QObject):
         """A later start (a double-clicked ledger) asked this one to open `target`."""
         if target and target != db.current_target():
             if self.window is not None:
-                self.window.customer_list.reader.cancel()
+                self.window.stop_reading()
             current = db.current_target()
             if not self.open(target, self.window or self.welcome) and current:
                 open_ledger(current)  # stay with the ledger that was open
@@ -130,7 +130,7 @@ class Launcher(QObject):
     def _show_main(self, target: str) -> None:
         old = self.window
         if old is not None:
-            old.customer_list.reader.cancel()
+            old.stop_reading()
         self.window = MainWindow(self.ops, display_target(target, short=True))
         window = self.window
         window.closing.connect(lambda: self.prefs.set_geometry(window.saveGeometry()))
@@ -171,7 +171,7 @@ class Launcher(QObject):
             self.tr("Qingkuan ledgers (*.qkledger);;All files (*)"),
         )
         if target:
-            self.window.customer_list.reader.cancel()  # type: ignore[union-attr]
+            self.window.stop_reading()  # type: ignore[union-attr]
             current = db.current_target()
             if not self.open(target, self.window) and current:
                 open_ledger(current)  # stay with the ledger that was open
@@ -180,7 +180,7 @@ class Launcher(QObject):
         """Stop background reads and delete the windows while Qt is still running
         (deleting Qt objects after the QApplication is gone can crash the process)."""
         if self.window is not None:
-            self.window.customer_list.reader.cancel()
+            self.window.stop_reading()
         for widget in (self.window, self.welcome):
             if widget is not None and shiboken6.isValid(widget):
                 widget.close()

@@ -6,13 +6,16 @@ tests and scripts can drive it like a user would.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from gui import dates
 from gui.customers.dialogs import CustomerDialog
+from gui.customers.move import MoveToRouteDialog
 from gui.customers.page import CustomerPage
 from gui.customers.view import CustomerListView
 from gui.help.menu import HelpMenu
@@ -20,12 +23,17 @@ from gui.operations import Operations
 from gui.posting.dialogs import PostingDialog, VoidDialog
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
 from gui.printing.documents import Printout, iou_pdf
+from gui.printing.packet import PacketDialog
 from gui.promises.call_list import CallListDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.settings.dialog import SettingsDialog
 from gui.settings.people import PeopleDialog
+from gui.settle.grid import SettleDialog
+from gui.settle.handover import HandoverDialog
+from gui.today.view import TodayView
 from gui.visits.dialogs import VisitDialog
-from models import customers, db
+from models import clock, customers, db
+from models import today as today_model
 from models.records import Entry, EntryKind, Promise
 
 if TYPE_CHECKING:
@@ -44,11 +52,13 @@ class MainWindow(QMainWindow):
         self.ledger_name = ledger_name
         self.customer_list = CustomerListView(ops)
         self.customer_page = CustomerPage(ops)
+        self.today = TodayView(ops)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.customer_list)
         self.stack.addWidget(self.customer_page)
         # A read-only ledger (read-only file or medium, or a role that may only read)
         # says so at the top, before anyone tries to post.
+        self.stack.addWidget(self.today)
         self.read_only_banner = QLabel()
         self.read_only_banner.setObjectName("read_only_banner")
         self.read_only_banner.setWordWrap(True)
@@ -69,6 +79,7 @@ class MainWindow(QMainWindow):
         self.customer_list.customer_activated.connect(self.open_customer)
         self.customer_list.new_requested.connect(self.new_customer)
         self.customer_list.edit_requested.connect(self.edit_customer)
+        self.customer_list.move_requested.connect(self.move_to_route)
         page = self.customer_page
         page.back_requested.connect(self.show_list)
         page.edit_requested.connect(self.edit_customer)
@@ -80,6 +91,16 @@ class MainWindow(QMainWindow):
         page.visit_requested.connect(self.log_visit)
         page.statement_requested.connect(self.print_statement)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), page, self.show_list)
+        today = self.today
+        today.customer_activated.connect(self.open_customer)
+        today.list_requested.connect(self.show_list)
+        today.visit_requested.connect(self.visit_from_today)
+        today.new_date_requested.connect(self.new_date)
+        today.call_list_requested.connect(self.show_call_list)
+        today.settle_requested.connect(self.settle_route)
+        # The window opens on Today once the ledger has customers.
+        if self.ops.read(self, today_model.has_customers):
+            self.stack.setCurrentWidget(self.today)
 
         self._build_menus()
         self.retranslate()
@@ -105,10 +126,22 @@ class MainWindow(QMainWindow):
         self.route_sheet_action = QAction(self, shortcut=QKeySequence("Ctrl+R"))
         self.route_sheet_action.triggered.connect(self.print_route_sheet)
         self.print_menu.addAction(self.route_sheet_action)
+        self.packet_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+R"))
+        self.packet_action.triggered.connect(self.print_packet)
+        self.print_menu.addAction(self.packet_action)
         self.call_list_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
         self.call_list_action.triggered.connect(self.show_call_list)
         self.print_menu.addAction(self.call_list_action)
 
+        self.route_menu = bar.addMenu("")
+        self.today_action = QAction(self, shortcut=QKeySequence("Ctrl+T"))
+        self.today_action.triggered.connect(self.show_today)
+        self.settle_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+S"))
+        self.settle_action.triggered.connect(self.settle_route)
+        self.handover_action = QAction(self)
+        self.handover_action.triggered.connect(lambda: self.show_handover())
+        for action in (self.today_action, self.settle_action, self.handover_action):
+            self.route_menu.addAction(action)
         self.review_menu = bar.addMenu("")
         self.review_action = QAction(self, shortcut=QKeySequence("F9"))
         self.review_action.triggered.connect(self.show_review)
@@ -182,6 +215,9 @@ class MainWindow(QMainWindow):
             return None
         return self._open(CustomerDialog(self.ops, customer))
 
+    def move_to_route(self, customer_ids: list[int]) -> MoveToRouteDialog:
+        return self._open(MoveToRouteDialog(self.ops, customer_ids))
+
     def post(self, kind: EntryKind) -> PostingDialog | None:
         customer = self.customer_page.customer
         if customer is None:
@@ -204,6 +240,12 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(saved)
         return self._open(dialog)
+
+    def new_date(self, promise: Promise) -> PromiseDialog | None:
+        """Agree a new date for `promise` (from the call list or Today): its customer's
+        page, then the promise dialog replacing it."""
+        self.open_customer(promise.customer_id)
+        return self.promise(replaces=promise)
 
     def print_iou(self, promise: Promise) -> PreviewDialog | None:
         printout = self.ops.write(self, lambda: iou_pdf(promise.id))
@@ -228,6 +270,44 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
         return self._open(dialog)
 
+    def print_packet(self) -> PacketDialog:
+        dialog = PacketDialog(self.ops)
+        dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
+        return self._open(dialog)
+
+    def settle_route(self) -> SettleDialog:
+        dialog = SettleDialog(self.ops)
+
+        def settled() -> None:
+            route = dialog.chosen_route()
+            if dialog.settled is not None and route is not None:
+                self.show_handover(dates.picked_date(dialog.day), route.id, dialog.settled)
+
+        dialog.accepted.connect(settled)
+        return self._open(dialog)
+
+    def show_handover(
+        self, day: dt.date | None = None, route_id: int | None = None, settled: object = None
+    ) -> HandoverDialog:
+        dialog = HandoverDialog(self.ops, day or clock.today(), route_id, settled)  # type: ignore[arg-type]
+        dialog.printed.connect(self.preview)
+        self.last_handover = self._open(dialog)
+        return self.last_handover
+
+    def show_today(self) -> None:
+        self.stack.setCurrentWidget(self.today)
+        self.today.tree.setFocus()
+
+    def visit_from_today(self, customer_id: int) -> VisitDialog | None:
+        """Record a visit from Today (step one for a broken promise; F4 is step two)."""
+        customer = self.ops.read(self, lambda: customers.get_customer(customer_id))
+        return self._open(VisitDialog(self.ops, customer)) if customer else None
+
+    def stop_reading(self) -> None:
+        """Stop the background reads: the ledger is closing or being replaced."""
+        self.customer_list.reader.cancel()
+        self.today.reader.cancel()
+
     def preview(self, printout: Printout) -> PreviewDialog:
         # QtPdf is loaded on first preview, not at start-up.
         from gui.printing.preview import PreviewDialog
@@ -243,6 +323,8 @@ class MainWindow(QMainWindow):
     def show_call_list(self) -> CallListDialog:
         dialog = CallListDialog(self.ops)
         dialog.customer_chosen.connect(self.open_customer)
+        dialog.new_date_requested.connect(self.new_date)
+        dialog.printed.connect(self.preview)
         # Not window-modal: the clerk keeps it open while working through the calls.
         dialog.setParent(self, dialog.windowFlags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -274,6 +356,11 @@ class MainWindow(QMainWindow):
         self.print_menu.setTitle(self.tr("&Print"))
         self.route_sheet_action.setText(self.tr("&Route sheet…"))
         self.call_list_action.setText(self.tr("&Call list (promises due)…"))
+        self.packet_action.setText(self.tr("Route-day &packet…"))
+        self.route_menu.setTitle(self.tr("R&oute"))
+        self.today_action.setText(self.tr("&Today"))
+        self.settle_action.setText(self.tr("&Settle a route day…"))
+        self.handover_action.setText(self.tr("&Hand-over summary…"))
         self.review_menu.setTitle(self.tr("Revie&w"))
         self.review_action.setText(self.tr("The boss's &review"))
         self.settings_menu.setTitle(self.tr("Se&ttings"))

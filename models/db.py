@@ -23,10 +23,12 @@ from models.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
     BalanceRow,
+    CallRow,
     DailyTotalRow,
     EntryChainRow,
     LiveDocumentRow,
     Meta,
+    PrintRow,
     database,
 )
 from models.targets import display_target, parse_postgres_url, remember_secret, scrub
@@ -34,7 +36,7 @@ from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -129,12 +131,23 @@ def _add_daily_totals(db: pw.Database) -> None:
     _install_triggers(db)
 
 
+def _add_route_day_tables(db: pw.Database) -> None:
+    """Version 7: route days: a route can be deactivated, calls about promises are answered,
+    printed statements are remembered (the next one starts where the last ended), and
+    the day's collections are read from an index on (kind, date)."""
+    if "active" not in {c.name for c in db.get_columns("route")}:
+        db.execute_sql("ALTER TABLE route ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE")
+    db.create_tables([CallRow, PrintRow], safe=True)
+    db.execute_sql("CREATE INDEX IF NOT EXISTS entry_kind_date_delta ON entry (kind, date, delta)")
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _add_customer_code_keys,
     4: add_live_documents_and_chain,
     5: _add_daily_totals,
+    6: _add_route_day_tables,
 }
 
 

@@ -6,7 +6,7 @@ from models.db import transaction
 from models.errors import InputError, NotFound, refused_as
 from models.i18n import _
 from models.records import Rep, RepId, Route, RouteId
-from models.tables import RepRow, RouteRow
+from models.tables import CustomerRow, RepRow, RouteRow
 from models.text_rules import check_text
 
 
@@ -16,7 +16,7 @@ def _rep(row: RepRow) -> Rep:
 
 def _route(row: RouteRow) -> Route:
     days = tuple(int(d) for d in row.weekdays.split(",") if d)
-    return Route(id=row.id, name=row.name, weekdays=days, rep_id=row.rep_id)
+    return Route(id=row.id, name=row.name, weekdays=days, rep_id=row.rep_id, active=row.active)
 
 
 def add_rep(name: str, phone: str = "") -> Rep:
@@ -82,8 +82,12 @@ def add_route(name: str, weekdays: tuple[int, ...] = (), rep_id: RepId | None = 
     return _route(row)
 
 
-def list_routes() -> list[Route]:
-    return [_route(r) for r in RouteRow.select().order_by(RouteRow.name)]
+def list_routes(include_inactive: bool = False) -> list[Route]:
+    """Routes by name; a deactivated route only with `include_inactive`."""
+    query = RouteRow.select().order_by(RouteRow.name)
+    if not include_inactive:
+        query = query.where(RouteRow.active == True)  # noqa: E712
+    return [_route(r) for r in query]
 
 
 def get_route(route_id: RouteId) -> Route:
@@ -103,3 +107,76 @@ def ensure_route(name: str) -> Route:
         return route_by_name(name) or add_route(name)
     except InputError:  # another clerk added it meanwhile
         return route_by_name(name) or add_route(name)
+
+
+def _unique(rows: type[RepRow] | type[RouteRow], row_id: int, name: str, taken: str) -> str:
+    name = name.strip()
+    if not name:
+        raise InputError(
+            _("The rep needs a name.") if rows is RepRow else _("The route needs a name.")
+        )
+    if rows.select().where((rows.name == name) & (rows.id != row_id)).exists():
+        raise InputError(taken.format(name=name))
+    return name
+
+
+def update_rep(rep_id: RepId, name: str, phone: str = "", active: bool = True) -> Rep:
+    """Rename a rep, change the phone, or (de)activate: an inactive rep keeps its
+    history but leaves the pick lists."""
+    get_rep(rep_id)
+    name = _unique(RepRow, rep_id, name, _("There is already a rep called “{name}”."))
+    check_text(name, _("The name"))
+    check_text(phone.strip(), _("The phone number"))
+    with transaction():
+        RepRow.update(name=name, phone=phone.strip(), active=active).where(
+            RepRow.id == rep_id
+        ).execute()
+    return get_rep(rep_id)
+
+
+def update_route(
+    route_id: RouteId,
+    name: str,
+    weekdays: tuple[int, ...] = (),
+    rep_id: RepId | None = None,
+    active: bool = True,
+) -> Route:
+    """Rename a route, change its weekdays or rep, or (de)activate it. Its customers
+    and their history stay; an inactive route leaves the pick lists and Today."""
+    get_route(route_id)
+    name = _unique(RouteRow, route_id, name, _("There is already a route called “{name}”."))
+    check_text(name, _("The name"))
+    days = _check_weekdays(weekdays)
+    if rep_id is not None:
+        get_rep(rep_id)
+    with transaction():
+        RouteRow.update(
+            name=name, weekdays=",".join(map(str, days)), rep=rep_id, active=active
+        ).where(RouteRow.id == route_id).execute()
+    return get_route(route_id)
+
+
+def move_to_route(customer_ids: list[int], route_id: RouteId | None) -> int:
+    """Put customers on another route (None: on no route), after its last stop, in the
+    order given. Returns how many moved; all move or none."""
+    if route_id is not None:
+        get_route(route_id)
+    ids = list(dict.fromkeys(customer_ids))
+    with transaction():
+        found = CustomerRow.select().where(CustomerRow.id.in_(ids)).count()
+        if found != len(ids):
+            raise NotFound(_("Some of these customers no longer exist: refresh the list."))
+        last = 0
+        if route_id is not None:
+            last = (
+                CustomerRow.select(CustomerRow.route_position)
+                .where((CustomerRow.route == route_id) & CustomerRow.id.not_in(ids))
+                .order_by(CustomerRow.route_position.desc())
+                .scalar()
+                or 0
+            )
+        for n, cid in enumerate(ids, start=1):
+            CustomerRow.update(route=route_id, route_position=last + n if route_id else 0).where(
+                CustomerRow.id == cid
+            ).execute()
+    return len(ids)

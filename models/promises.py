@@ -167,27 +167,6 @@ def promises_due_on(day: dt.date) -> list[Promise]:
     ]
 
 
-def broken_unresolved(before: dt.date, days: int = 30) -> list[Promise]:
-    """Promises that fell due in the `days` before `before`, were broken, and have been
-    followed by no new date (neither a reschedule nor any later promise of the same
-    customer): what the rep must raise on the next visit."""
-    later = PromiseRow.alias("later")
-    superseded = later.select(later.id).where(
-        (later.customer == PromiseRow.customer) & (later.created_at > PromiseRow.created_at)
-    )
-    where = (
-        (PromiseRow.due_on < before)
-        & (PromiseRow.due_on >= before - dt.timedelta(days=days))
-        & PromiseRow.cancelled_at.is_null()
-        & ~fn.EXISTS(superseded)
-    )
-    return [
-        p
-        for p in _records(where, (PromiseRow.due_at, PromiseRow.id))
-        if p.status is PromiseStatus.BROKEN and p.replaced_by_id is None
-    ]
-
-
 def next_open_promises() -> dict[CustomerId, Promise]:
     """Each customer's earliest open promise."""
     where = (PromiseRow.due_at >= clock.now()) & PromiseRow.cancelled_at.is_null()
@@ -372,3 +351,111 @@ def mark_printed(promise_id: PromiseId) -> Promise:
     with transaction():
         PromiseRow.update(prints=PromiseRow.prints + 1).where(PromiseRow.id == promise_id).execute()
     return get_promise(promise_id)
+
+
+_PAID_SQL = """(SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
+     WHERE e.customer_id = p.customer_id AND e.kind IN ('payment', 'discount')
+       AND e.date >= p.start_on AND e.date <= p.due_on
+       AND (e.date > p.start_on OR e.id > p.after_entry_id)
+       AND e.reverses_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.reverses_id = e.id))"""
+_WINDOW_SQL = f"""
+SELECT p.id, p.customer_id, p.amount, p.due_at, p.method, p.payer, p.rep_id, p.created_at,
+  p.note, p.replaces_id, p.cancelled_at, p.prints, r.name,
+  (SELECT MIN(s.id) FROM promise s WHERE s.replaces_id = p.id),
+  {_PAID_SQL}
+FROM promise p LEFT JOIN rep r ON r.id = p.rep_id
+WHERE p.cancelled_at IS NULL AND (
+  (p.due_on >= ? AND p.due_on <= ?)
+  OR (p.due_on >= ? AND p.due_on < ?
+      AND NOT EXISTS (SELECT 1 FROM promise s WHERE s.customer_id = p.customer_id
+                      AND s.created_at > p.created_at)))
+ORDER BY p.due_at, p.id
+"""
+_METHODS = {m.value: m for m in PaymentMethod}
+
+
+def _moment(value: object) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value  # type: ignore[return-value]
+    return dt.datetime.fromisoformat(str(value))
+
+
+def promises_for_day(
+    first: dt.date, last: dt.date, broken_since: dt.date, broken_before: dt.date
+) -> list[Promise]:
+    """Promises (not cancelled) due from `first` to `last`, and those due from
+    `broken_since` until `broken_before` that no later promise of the customer followed,
+    by time: the records `promises_for` gives, in one hand-written query (Today and the
+    route sheet read them for a whole ledger at once). Broken promises are judged by the
+    day, not the clock: money dated after a promise's due date never counts toward it."""
+    from models.db import placeholders
+    from models.tables import database
+
+    now = clock.now()
+    result = []
+    for (pid, cid, amount, due_at, method, payer, rep_id, created_at, note, replaces_id,
+         cancelled_at, prints, rep_name, replaced_by, paid) in database.execute_sql(
+        placeholders(_WINDOW_SQL), (first, last, broken_since, broken_before)
+    ):  # fmt: skip
+        amount, paid, due = int(amount), int(paid), _moment(due_at)
+        assert due is not None
+        if paid >= amount:
+            status = PromiseStatus.KEPT
+        elif now > due:
+            status = PromiseStatus.BROKEN
+        else:
+            status = PromiseStatus.OPEN
+        result.append(
+            Promise(
+                id=pid,
+                customer_id=cid,
+                amount=amount,
+                due_at=due,
+                method=_METHODS[method] if method else None,
+                payer=payer,
+                rep_id=rep_id,
+                created_at=_moment(created_at),  # type: ignore[arg-type]
+                status=status,
+                paid=paid,
+                serial=serial_of(pid),
+                note=note,
+                replaces_id=replaces_id,
+                replaced_by_id=replaced_by,
+                cancelled_at=_moment(cancelled_at),
+                prints=prints,
+                rep_name=rep_name or "",
+            )
+        )
+    return result
+
+
+_BREAKING_SQL = f"""
+SELECT p.customer_id, COUNT(*) FROM promise p
+WHERE p.due_on >= ? AND p.due_at < ? AND p.cancelled_at IS NULL AND p.amount > {_PAID_SQL}
+GROUP BY p.customer_id HAVING COUNT(*) >= ?
+"""
+
+
+def frequent_breakers(since: dt.date, at_least: int = 2) -> dict[CustomerId, int]:
+    """Customers who broke at least `at_least` promises due from `since` until now
+    (as `broken_counts` counts them), in one query."""
+    from models.db import placeholders
+    from models.tables import database
+
+    found = database.execute_sql(placeholders(_BREAKING_SQL), (since, clock.now(), at_least))
+    return {cid: int(n) for cid, n in found}
+
+
+def promised_between(first: dt.date, last: dt.date) -> Fen:
+    """The amount of the promises (not cancelled) due from `first` to `last`."""
+    total = (
+        PromiseRow.select(fn.SUM(PromiseRow.amount))
+        .where(
+            (PromiseRow.due_on >= first)
+            & (PromiseRow.due_on <= last)
+            & PromiseRow.cancelled_at.is_null()
+        )
+        .scalar()
+    )
+    return int(total or 0)

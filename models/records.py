@@ -201,6 +201,7 @@ class Route:
     name: str
     weekdays: tuple[int, ...] = ()
     rep_id: RepId | None = None
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -491,6 +492,9 @@ class CompanySettings:
     doc_language: str = "zh"
     paper_size: str = "A4"
     pdf_font_path: str = ""
+    tail_cut_limit: Fen = 500  # a settled payment this far under what was due: offer 抹零
+    reminder_promise: str = ""  # reminder templates; "" is the built-in wording
+    reminder_overdue: str = ""
 
 
 @dataclass(frozen=True)
@@ -520,6 +524,7 @@ class RouteStop:
     overdue: Fen
     promises_due: tuple[Promise, ...]  # promises falling due on the route day
     broken_promises: tuple[Promise, ...] = ()  # fell due earlier, broken, no new date yet
+    answers: tuple[CallAnswer, ...] = ()  # the office's calls about the day's promises
 
 
 @dataclass(frozen=True)
@@ -540,3 +545,32 @@ class RouteSheet:
     @property
     def total_promised(self) -> Fen:
         return sum(p.amount - p.paid for s in self.stops for p in s.promises_due)
+
+
+class CallOutcome(StrEnum):
+    """What the customer said when the office phoned the day before (§二9)."""
+
+    CONFIRMED = "confirmed"
+    NEW_DATE = "new_date"
+    UNREACHABLE = "unreachable"
+
+    @property
+    def label(self) -> str:
+        return _(_CALL_LABELS[self])
+
+
+_CALL_LABELS = {
+    CallOutcome.CONFIRMED: "Confirmed",
+    CallOutcome.NEW_DATE: "Wants a new date",
+    CallOutcome.UNREACHABLE: "Unreachable",
+}
+
+
+@dataclass(frozen=True)
+class CallAnswer:
+    """The latest answer to a call about one promise."""
+
+    promise_id: PromiseId
+    outcome: CallOutcome
+    at: dt.datetime
+    note: str = ""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.aging import age_all
+from models.aging import age_customers
+from models.calls import latest_answers
 from models.customers import route_customers
 from models.db import read_snapshot
 from models.people import get_rep, get_route
-from models.promises import broken_unresolved, promises_due_on
+from models.promises import promises_for_day
 from models.records import Route, RouteId, RouteSheet, RouteStop
+
+BROKEN_DAYS = 30  # broken promises this recent are raised on the sheet
 
 
 def is_route_day(route: Route, day: dt.date) -> bool:
@@ -26,23 +29,28 @@ def next_route_day(route: Route, after: dt.date) -> dt.date:
     return day
 
 
-def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:
-    """Stops in visit order with balance and overdue as of `day`, and the promises
-    falling due that day."""
+def route_sheet(route_id: RouteId, day: dt.date, *, every_stop: bool = False) -> RouteSheet:
+    """Stops in visit order with balance and overdue as of `day`, the promises falling
+    due that day with the office's call answers, and the promises broken by that day
+    with no new date. Stops owing nothing are left out unless `every_stop`."""
     with read_snapshot():  # balances and promises from one moment, whoever posts
         route = get_route(route_id)
         customers = route_customers(route_id)
         ids = {c.id for c in customers}
-        aging = {r.customer_id: r for r in age_all(day).rows if r.customer_id in ids}
+        aging = {r.customer_id: r for r in age_customers(customers, day).rows}
         due: dict[int, list] = {}
-        for p in promises_due_on(day):
-            if p.customer_id in ids:
-                due.setdefault(p.customer_id, []).append(p)
         broken: dict[int, list] = {}
-        for p in broken_unresolved(day):
-            if p.customer_id in ids:
+        for p in promises_for_day(day, day, day - dt.timedelta(days=BROKEN_DAYS), day):
+            if p.customer_id not in ids or p.paid >= p.amount:
+                continue
+            if p.due_at.date() == day:
+                due.setdefault(p.customer_id, []).append(p)
+            elif p.replaced_by_id is None:  # broken by the route day, no new date yet
                 broken.setdefault(p.customer_id, []).append(p)
+        answers = latest_answers(p.id for ps in due.values() for p in ps)
         rep_name = get_rep(route.rep_id).name if route.rep_id else ""
+    if not every_stop:
+        customers = [c for c in customers if aging[c.id].balance > 0]
     stops = tuple(
         RouteStop(
             position=i,
@@ -51,6 +59,7 @@ def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:
             overdue=aging[c.id].overdue,
             promises_due=tuple(due.get(c.id, ())),
             broken_promises=tuple(broken.get(c.id, ())),
+            answers=tuple(answers[p.id] for p in due.get(c.id, ()) if p.id in answers),
         )
         for i, c in enumerate(customers, start=1)
     )

@@ -49,10 +49,17 @@ def save_company(settings: CompanySettings) -> CompanySettings:
         (settings.pdf_font_path, _("The font file")),
     ):
         check_text(value, what)
+    check_text(settings.reminder_promise, _("The promise reminder"), multiline=True)
+    check_text(settings.reminder_overdue, _("The overdue reminder"), multiline=True)
     if settings.doc_language not in ("zh", "en"):
         raise InputError(_("The document language must be Chinese or English."))
     if settings.paper_size not in ("A4", "A5", "Letter"):
         raise InputError(_("The paper size must be A4, A5 or Letter."))
+    if not 0 <= settings.tail_cut_limit <= 100_00:
+        raise InputError(_("The tail-cut limit must be from 0 to 100.00."))
+    from models.reminders import check_templates  # reminders read the settings
+
+    check_templates(settings)
     data = dataclasses.asdict(settings)
     data["aging_edges"] = list(settings.aging_edges)
     with transaction():

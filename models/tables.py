@@ -6,6 +6,7 @@ import peewee as pw
 
 from models.fields import DateField, DateTimeField, EnumField, MoneyField
 from models.records import (
+    CallOutcome,
     ChequeStatus,
     EntryKind,
     LateReason,
@@ -48,6 +49,7 @@ class RouteRow(Base):
     name = pw.CharField(max_length=60, unique=True)
     weekdays = pw.CharField(max_length=20, default="")  # "1,3,5"
     rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
+    active = pw.BooleanField(default=True)
 
     class Meta:
         table_name = "route"
@@ -101,6 +103,7 @@ class EntryRow(Base):
         indexes = (
             (("customer", "date", "delta", "reverses"), False),
             (("kind", "customer", "date", "reverses"), False),
+            (("kind", "date", "delta"), False),  # the day's and month's collections
         )
 
 
@@ -229,6 +232,32 @@ class VisitRow(Base):
         indexes = ((("customer", "at"), False),)
 
 
+class CallRow(Base):
+    """A call about a promise the day before it falls due; the latest one counts."""
+
+    promise = pw.ForeignKeyField(PromiseRow, on_delete="RESTRICT")
+    outcome = EnumField(CallOutcome, max_length=20)
+    at = DateTimeField()
+    note = pw.CharField(max_length=300, default="")
+    entered_by = pw.CharField(max_length=60, default="")
+
+    class Meta:
+        table_name = "promise_call"
+
+
+class PrintRow(Base):
+    """A statement printed for a customer: the next one's period starts after it."""
+
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    period_from = DateField()
+    period_to = DateField()
+    printed_at = DateTimeField()
+
+    class Meta:
+        table_name = "statement_print"
+        indexes = ((("customer", "period_to"), False),)
+
+
 # Unique indexes on columns that are NULL for almost every row. As partial indexes they
 # stay small, and SQLite's planner does not mistake "reverses_id IS NULL" for selective.
 PARTIAL_INDEXES = (
@@ -255,4 +284,6 @@ ALL_TABLES: tuple[type[Base], ...] = (
     VisitRow,
     LiveDocumentRow,
     EntryChainRow,
+    CallRow,
+    PrintRow,
 )

@@ -78,7 +78,7 @@ class Sheet:
                 return ""
             return _(
                 "the row has {cells} cells but the header has {headers}: “{amount}” looks "
-                "like an amount with a thousands comma; put it in quotes (\"{amount}\") or "
+                'like an amount with a thousands comma; put it in quotes ("{amount}") or '
                 "drop the comma."
             ).format(cells=len(cells), headers=len(self.headers), amount=split)
         if self.encoding == "xlsx":

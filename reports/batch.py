@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,9 +107,14 @@ def render_batch(
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
     title: str = "",
+    odd_starts: Collection[int] = (),
 ) -> BatchResult:
     """Render `jobs` into the PDF `out` (``one_file=True``) or into the folder `out`, one
     PDF per document named after it (``statement-C0001-2026-12-13.pdf``).
+
+    In one PDF, the jobs numbered in `odd_starts` (from 0) start on an odd page: a blank
+    page goes before them when needed, so each customer starts on a new sheet when the
+    packet is printed on both sides.
 
     `progress(done, total, title)` is called after each document; `cancel()` is asked
     before each one. Raises `NothingToPrint` for an empty job list and `OutputError` when
@@ -119,7 +124,9 @@ def render_batch(
     if not jobs:
         raise NothingToPrint(_("There is nothing to print."))
     if one_file:
-        return _one_pdf(jobs, Path(out), lang, fonts, voided, progress, cancel, title)
+        return _one_pdf(
+            jobs, Path(out), lang, fonts, voided, progress, cancel, title, set(odd_starts)
+        )
     return _many_files(jobs, Path(out), lang, fonts, voided, progress, cancel)
 
 
@@ -136,6 +143,7 @@ def _one_pdf(
     progress: Progress | None,
     cancel: Callable[[], bool] | None,
     title: str,
+    odd_starts: set[int],
 ) -> BatchResult:
     check_destination(out)
     buffer = io.BytesIO()
@@ -149,6 +157,10 @@ def _one_pdf(
         doc = build(_resolve(job), lang=lang, fonts=fonts, voided=voided)
         if c is None:
             c = new_canvas(buffer, title=title or doc.title, font=doc.font)
+        elif done - 1 in odd_starts and result.pages % 2 == 1:
+            c.setPageSize(doc.size)
+            c.showPage()  # the blank back of the previous customer's last sheet
+            result.pages += 1
         doc.draw(c)
         result.documents += 1
         result.pages += doc.page_count

@@ -22,9 +22,11 @@ from models.promises import mark_printed
 from models.records import Route
 from models.routesheets import route_sheet
 from models.settings import get_company
-from models.statements import default_period, statement
+from models.statement_prints import last_printed, next_period, record_printed
+from models.statements import statement
 from reports.iou import render_ious
 from reports.output import check_destination
+from reports.packet import refuse_when_nothing_owed
 from reports.routesheet import render_route_sheet
 from reports.statement import render_statement
 
@@ -39,16 +41,21 @@ def print_statement(
 ) -> Path:
     """Print customer `code`'s statement for [`date_from`, `date_to`], aged as of `as_of`.
 
-    Defaults: `date_to` is `as_of` or today; `date_from` starts the usual 90-day window
-    (`models.statements.default_period`); `as_of` is `date_to`; `lang` is the company's
+    Defaults: `date_to` is `as_of` or today; `date_from` is the day after the last
+    statement printed for the customer, else the usual 90-day window
+    (`models.statement_prints.next_period`); `as_of` is `date_to`; `lang` is the company's
     document language.
     """
     check_destination(out)
     customer = customer_by_code(code)
     date_to = date_to or as_of or clock.today()
-    date_from = date_from or default_period(date_to)[0]
+    if date_from is None:  # from the day after the last statement printed for them
+        last = last_printed([customer.id]).get(customer.id)
+        date_from = next_period(date_to, last)[0]
     st = statement(customer.id, date_from, date_to, as_of)
-    return render_statement(st, out, lang=lang)
+    path = render_statement(st, out, lang=lang)
+    record_printed([(customer.id, date_from, date_to)])
+    return path
 
 
 def print_iou(code: str, lang: str | None = None, out: str | Path = "iou.pdf") -> Path:
@@ -80,9 +87,12 @@ def print_route(
     day: dt.date | None = None,
     lang: str | None = None,
     out: str | Path = "route.pdf",
+    every_stop: bool = False,
 ) -> Path:
-    """Print the route sheet of `route` (name or number) for `day` (default today)."""
+    """Print the route sheet of `route` (name or number) for `day` (default today);
+    stops owing nothing only with `every_stop`."""
     check_destination(out)
     found = find_route(route)
-    sheet = route_sheet(found.id, day or clock.today())
+    sheet = route_sheet(found.id, day or clock.today(), every_stop=every_stop)
+    refuse_when_nothing_owed(sheet, every_stop)
     return render_route_sheet(sheet, get_company(), out, lang=lang)

@@ -71,10 +71,13 @@ def _promised(stop: RouteStop, style: Style) -> str:
     """What was promised for the day, one promise a line (wrapped in the cell); a third
     and later promise are counted, not listed."""
     lines = []
+    answers = {a.promise_id: a for a in stop.answers}
     for p in stop.promises_due:
         text = f"{money(p.amount - p.paid)} @{p.due_at:%H:%M}"
         if p.method is not None:
             text += f" {p.method.label}"
+        if p.id in answers:  # what the customer said when the office phoned
+            text += " " + _("(call: {answer})").format(answer=answers[p.id].outcome.label)
         lines.append(text)
     if len(lines) > 2:
         lines = [lines[0], _("+{n} more").format(n=len(lines) - 1)]

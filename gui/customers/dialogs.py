@@ -8,8 +8,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -43,12 +45,13 @@ class CustomerDialog(Dialog):
         self.payer = QLineEdit()
         self.route = QComboBox()
         self.rep = QComboBox()
-        self.route.addItem("", None)
-        for route in people.list_routes():
-            self.route.addItem(route.name, route.id)
-        self.rep.addItem("", None)
-        for rep in people.list_reps():
-            self.rep.addItem(rep.name, rep.id)
+        self._fill_people()
+        # A ledger with no routes or reps yet: say where they are added, one key away.
+        self.people_hint = QLabel()
+        self.people_hint.setWordWrap(True)
+        self.people_button = QPushButton()
+        self.people_button.clicked.connect(self.open_people)
+        self.people_dialog: QWidget | None = None
         self.terms = QComboBox()
         for _kind in _TERMS_ORDER:
             self.terms.addItem("", _kind)
@@ -79,6 +82,10 @@ class CustomerDialog(Dialog):
         add_row(self.form, self.payer)
         add_row(self.form, self.route)
         add_row(self.form, self.rep)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.people_hint, 1)
+        hint_row.addWidget(self.people_button)
+        self.form.addRow(hint_row)
         add_row(self.form, terms_row)
         add_row(self.form, self.credit_limit)
         add_row(self.form, self.notes)
@@ -94,8 +101,42 @@ class CustomerDialog(Dialog):
             edit.textChanged.connect(self._check)
         self.terms.currentIndexChanged.connect(self._terms_changed)
         self._terms_changed()
+        self._show_people_hint()
         self.retranslate()
         self.resize(520, self.sizeHint().height())
+
+    def _fill_people(self) -> None:
+        """The active routes and reps; the customer's own stay even when deactivated."""
+        chosen_route, chosen_rep = self.route.currentData(), self.rep.currentData()
+        self.route.clear()
+        self.rep.clear()
+        self.route.addItem("", None)
+        for route in people.list_routes():
+            self.route.addItem(route.name, route.id)
+        self.rep.addItem("", None)
+        for rep in people.list_reps():
+            self.rep.addItem(rep.name, rep.id)
+        c = self.customer
+        if c is not None and c.route_id is not None and self.route.findData(c.route_id) < 0:
+            self.route.addItem(c.route_name, c.route_id)
+        if c is not None and c.rep_id is not None and self.rep.findData(c.rep_id) < 0:
+            self.rep.addItem(c.rep_name, c.rep_id)
+        self.route.setCurrentIndex(max(self.route.findData(chosen_route), 0))
+        self.rep.setCurrentIndex(max(self.rep.findData(chosen_rep), 0))
+
+    def _show_people_hint(self) -> None:
+        empty = self.route.count() <= 1 or self.rep.count() <= 1
+        self.people_hint.setVisible(empty)
+        self.people_button.setVisible(empty)
+
+    def open_people(self) -> QWidget:
+        from gui.settings.people import PeopleDialog
+
+        dialog = PeopleDialog(self.ops, self)
+        dialog.finished.connect(lambda _code: (self._fill_people(), self._show_people_hint()))
+        dialog.open()
+        self.people_dialog = dialog
+        return dialog
 
     def _load(self, c: Customer) -> None:
         self.code.setText(c.code)
@@ -171,6 +212,10 @@ class CustomerDialog(Dialog):
         self.setWindowTitle(
             self.tr("New customer") if self.customer is None else self.tr("Edit customer")
         )
+        self.people_hint.setText(
+            self.tr("Routes and reps are added in Settings → Reps and routes.")
+        )
+        self.people_button.setText(self.tr("Reps and &routes…"))
         labels = (
             self.tr("&Code:"),
             self.tr("&Name:"),

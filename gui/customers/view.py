@@ -42,6 +42,7 @@ class CustomerListView(QWidget):
     customer_activated = Signal(int)
     new_requested = Signal()
     edit_requested = Signal(int)
+    move_requested = Signal(list)  # customer ids to put on another route
     names_loaded = Signal()  # customers listed and searchable; balances still coming
     loaded = Signal()  # the list was (re)read from the ledger, balances and all
 
@@ -83,7 +84,8 @@ class CustomerListView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Shift/Ctrl) can be moved to another route at once.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -123,12 +125,16 @@ class CustomerListView(QWidget):
         checks.addWidget(self.count_label)
         checks.addWidget(self.new_button)
         checks.addWidget(self.edit_button)
+        self.move_button = QPushButton()
+        self.move_button.clicked.connect(self._move_selected)
+        checks.addWidget(self.move_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(checks)
         layout.addWidget(self.table, 1)
 
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+Shift+M"), self, self._move_selected)
         ops.changed.connect(self._ledger_changed)
         self.retranslate()
         # Start reading at once: the worker overlaps with building and showing the window.
@@ -269,6 +275,15 @@ class CustomerListView(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
+    def selected_customer_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.summary_at(r).customer.id for r in rows if r < self.model.rowCount()]
+
+    def _move_selected(self) -> None:
+        ids = self.selected_customer_ids()
+        if ids:
+            self.move_requested.emit(ids)
+
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.customer_activated.emit(self.model.summary_at(index.row()).customer.id)
@@ -301,5 +316,6 @@ class CustomerListView(QWidget):
         self.new_button.setText(self.tr("&New customer…"))
         self.new_button.setToolTip(self.tr("Add a customer (Ctrl+N)"))
         self.edit_button.setText(self.tr("E&dit…"))
+        self.move_button.setText(self.tr("Move to route… (Ctrl+Shift+M)"))
         self.model.retranslate()
         self._update_count()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -17,8 +18,9 @@ from gui import dates
 from gui.operations import Operations
 from gui.printing.documents import Printout, route_sheet_pdf, statement_pdf
 from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
-from models import clock, people, routesheets, statements
+from models import clock, people, routesheets
 from models.records import Customer, Route
+from models.statement_prints import last_printed, next_period, record_printed
 
 
 class _PrintChoiceDialog(Dialog):
@@ -52,7 +54,9 @@ class StatementDialog(_PrintChoiceDialog):
     def __init__(self, ops: Operations, customer: Customer, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self.customer = customer
-        start, end = statements.default_period(clock.today())
+        # From the day after the last statement printed for them (else 90 days).
+        last = ops.read(self, lambda: last_printed([customer.id]).get(customer.id))
+        start, end = next_period(clock.today(), last)
         self.period_from = dates.date_edit(day=start)
         self.period_to = dates.date_edit(day=end)
         # The route day the rep carries it, usually tomorrow: aging and promises as then.
@@ -72,6 +76,7 @@ class StatementDialog(_PrintChoiceDialog):
             self, lambda: statement_pdf(cid, start, end, as_of), on_error=self.error.show_message
         )
         if made is not None:
+            self.ops.write(self, lambda: record_printed([(cid, start, end)]))
             self.printout = made
             self.accept()
 
@@ -99,6 +104,8 @@ class RouteSheetDialog(_PrintChoiceDialog):
         add_row(self.form, self.route)
         add_row(self.form, self.day)
         self.form.addRow(self.off_day)
+        self.every_stop = QCheckBox()  # stops owing nothing are left out unless ticked
+        self.form.addRow(self.every_stop)
         self.route.currentIndexChanged.connect(self._route_changed)
         self.day.dateChanged.connect(self._check_day)
         self._route_changed()
@@ -132,9 +139,9 @@ class RouteSheetDialog(_PrintChoiceDialog):
         if route_id is None:
             self.error.show_message(self.tr("There are no routes in this ledger yet."))
             return
-        day = dates.picked_date(self.day)
+        day, every = dates.picked_date(self.day), self.every_stop.isChecked()
         made = self.ops.read(
-            self, lambda: route_sheet_pdf(route_id, day), on_error=self.error.show_message
+            self, lambda: route_sheet_pdf(route_id, day, every), on_error=self.error.show_message
         )
         if made is not None:
             self.printout = made
@@ -144,5 +151,6 @@ class RouteSheetDialog(_PrintChoiceDialog):
         self.setWindowTitle(self.tr("Print route sheet"))
         self._label(self.route, self.tr("&Route:"))
         self._label(self.day, self.tr("Route &day:"))
+        self.every_stop.setText(self.tr("&Every stop, also those owing nothing"))
         self._check_day()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Preview"))

@@ -66,11 +66,33 @@ def iou_pdf(promise_id: PromiseId) -> Printout:
     return Printout(path, f"{promise.serial} {customer.name}", _font_warning())
 
 
-def route_sheet_pdf(route_id: RouteId, day: dt.date) -> Printout:
+def route_sheet_pdf(route_id: RouteId, day: dt.date, every_stop: bool = False) -> Printout:
+    from reports.packet import refuse_when_nothing_owed
     from reports.routesheet import render_route_sheet
 
-    sheet = routesheets.route_sheet(route_id, day)
+    sheet = routesheets.route_sheet(route_id, day, every_stop=every_stop)
+    refuse_when_nothing_owed(sheet, every_stop)
     path = render_route_sheet(
         sheet, settings.get_company(), _target(f"route-{sheet.route.name}-{day}")
     )
     return Printout(path, f"{sheet.route.name} {day}", _font_warning())
+
+
+def call_list_pdf(day: dt.date) -> Printout:
+    from models.calls import call_list
+    from reports.calllist import print_call_list
+
+    path = print_call_list(
+        day, call_list(day), settings.get_company(), _target(f"calls-{day.isoformat()}")
+    )
+    return Printout(path, f"{day}", _font_warning())
+
+
+def handover_pdf(day: dt.date, route_id: RouteId | None) -> Printout:
+    from models.handover import handover
+    from reports.handover import print_handover
+
+    h = handover(day, route_id)
+    stem = f"handover-{h.route_name or 'all'}-{day.isoformat()}"
+    path = print_handover(h, settings.get_company(), _target(stem))
+    return Printout(path, f"{h.route_name} {day}", _font_warning())

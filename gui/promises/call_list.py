@@ -1,18 +1,22 @@
 """The call list: promises falling due on a day, with phone numbers, so the office can
-phone the day before to confirm (§二9). Double-click or Enter opens the customer."""
+phone the day before to confirm (§二9). Each line gets the answer (confirmed, wants a
+new date, unreachable); a reminder is copied for WeChat; the list prints and exports.
+Double-click or Enter opens the customer."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,20 +24,13 @@ from PySide6.QtWidgets import (
 
 from gui import dates, formatting
 from gui.operations import Operations
+from gui.printing.documents import Printout, call_list_pdf
+from gui.promises.reminder import ReminderDialog
 from gui.record_model import Column, RecordTableModel
-from gui.widgets import Dialog
-from models import clock, customers, promises
-from models.records import Customer, Promise
-
-
-@dataclass(frozen=True)
-class Call:
-    promise: Promise
-    customer: Customer
-
-    @property
-    def outstanding(self) -> int:
-        return self.promise.amount - self.promise.paid
+from gui.widgets import Dialog, ErrorLabel
+from models import calls, clock, reminders
+from models.calls import PromiseLine as Call
+from models.records import CallOutcome
 
 
 class CallListModel(RecordTableModel[Call]):
@@ -71,6 +68,11 @@ class CallListModel(RecordTableModel[Call]):
             lambda c: c.promise.rep_name,
         ),
         Column(
+            QT_TRANSLATE_NOOP("CallListModel", "Answer"),
+            lambda c: c.answer.outcome.label if c.answer else "",
+            lambda c: c.answer.outcome.value if c.answer else "",
+        ),
+        Column(
             QT_TRANSLATE_NOOP("CallListModel", "IOU no."),
             lambda c: c.promise.serial,
             lambda c: c.promise.id,
@@ -82,11 +84,13 @@ CUSTOMER = 1  # the column that stretches
 
 
 def calls_on(day: dt.date) -> list[Call]:
-    return [Call(p, customers.get_customer(p.customer_id)) for p in promises.promises_due_on(day)]
+    return calls.call_list(day)
 
 
 class CallListDialog(Dialog):
     customer_chosen = Signal(int)
+    new_date_requested = Signal(object)  # the Promise to reschedule
+    printed = Signal(object)  # a Printout to preview
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,16 +113,57 @@ class CallListDialog(Dialog):
         header.setStretchLastSection(False)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
+        self.today_button = QPushButton()
+        self.today_button.clicked.connect(lambda: self.day.setDate(clock.today()))
+        self.tomorrow_button = QPushButton()
+        self.tomorrow_button.clicked.connect(
+            lambda: self.day.setDate(clock.today() + dt.timedelta(days=1))
+        )
+        self.confirmed_button = QPushButton()
+        self.confirmed_button.clicked.connect(lambda: self.answer(CallOutcome.CONFIRMED))
+        self.new_date_button = QPushButton()
+        self.new_date_button.clicked.connect(lambda: self.answer(CallOutcome.NEW_DATE))
+        self.unreachable_button = QPushButton()
+        self.unreachable_button.clicked.connect(lambda: self.answer(CallOutcome.UNREACHABLE))
+        self.reminder_button = QPushButton()
+        self.reminder_button.clicked.connect(self.reminder)
+        # Shortcuts as well as mnemonics: the clerk ticks call after call from the list.
+        for button, keys in (
+            (self.confirmed_button, "Ctrl+1"),
+            (self.new_date_button, "Ctrl+2"),
+            (self.unreachable_button, "Ctrl+3"),
+            (self.reminder_button, "Ctrl+M"),
+        ):
+            QShortcut(QKeySequence(keys), self, button.click)
+        answers = QHBoxLayout()
+        for button in (
+            self.confirmed_button,
+            self.new_date_button,
+            self.unreachable_button,
+            self.reminder_button,
+        ):
+            answers.addWidget(button)
+        answers.addStretch(1)
+        self.error = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_list)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_button.click)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(self.day_label)
         top.addWidget(self.day)
+        top.addWidget(self.today_button)
+        top.addWidget(self.tomorrow_button)
         top.addStretch(1)
         top.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addLayout(answers)
+        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         ops.changed.connect(self.reload)
         self.reload()
@@ -127,8 +172,61 @@ class CallListDialog(Dialog):
 
     def reload(self) -> None:
         day = dates.picked_date(self.day)
+        row = max(self.table.currentIndex().row(), 0)
         self.model.set_rows(self.ops.read(self, lambda: calls_on(day)) or [])
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
         self._show_summary()
+
+    def current(self) -> Call | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.error.show_message(self.tr("Choose a promise in the list first."))
+            return None
+        self.error.clear_message()
+        return self.model.record_at(index.row())
+
+    def answer(self, outcome: CallOutcome) -> None:
+        """Tick the call with the customer's answer; 'wants a new date' goes on to the
+        reschedule."""
+        call = self.current()
+        if call is None:
+            return
+        pid = call.promise.id
+        if self.ops.write(self, lambda: calls.record_call(pid, outcome)) is None:
+            return
+        if outcome is CallOutcome.NEW_DATE:
+            self.new_date_requested.emit(call.promise)
+
+    def reminder(self) -> ReminderDialog | None:
+        call = self.current()
+        if call is None:
+            return None
+        pid = call.promise.id
+        dialog = ReminderDialog(self.ops, lambda lang: reminders.promise_reminder(pid, lang), self)
+        dialog.open()
+        self.last_reminder = dialog
+        return dialog
+
+    def print_list(self) -> Printout | None:
+        day = dates.picked_date(self.day)
+        made = self.ops.read(self, lambda: call_list_pdf(day), on_error=self.error.show_message)
+        if made is not None:
+            self.printed.emit(made)
+        return made
+
+    def export(self, path: str | None = None) -> None:
+        from reports.calllist import export_call_list
+
+        if path is None:
+            path, _kind = QFileDialog.getSaveFileName(
+                self, self.tr("Export the call list"), "calls.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+            )
+        if path:
+            rows = self.model.records()
+            self.ops.read(
+                self, lambda: export_call_list(rows, path), on_error=self.error.show_message
+            )
 
     def _show_summary(self) -> None:
         total = sum(c.outstanding for c in self.model.records())
@@ -148,5 +246,13 @@ class CallListDialog(Dialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Call list: promises falling due"))
         self.day_label.setText(self.tr("Promises due on &day:"))
+        self.today_button.setText(self.tr("T&oday"))
+        self.tomorrow_button.setText(self.tr("To&morrow"))
+        self.confirmed_button.setText(self.tr("Confirmed (Ctrl+1)"))
+        self.new_date_button.setText(self.tr("Wants a new date… (Ctrl+2)"))
+        self.unreachable_button.setText(self.tr("Unreachable (Ctrl+3)"))
+        self.reminder_button.setText(self.tr("Reminder… (Ctrl+M)"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.export_button.setText(self.tr("&Export…"))
         self.model.retranslate()
         self._show_summary()

@@ -1,5 +1,5 @@
 """Settings: company details, document language, paper size, PDF font, aging bucket
-edges, and the UI language (applied on Save, so Cancel leaves the old one; nothing
+edges, the tail-cut limit and reminder wording of route days, and the UI language (applied on Save, so Cancel leaves the old one; nothing
 typed elsewhere is lost)."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui import language
 from gui.operations import Operations
-from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
+from gui.widgets import AmountEdit, Dialog, ErrorLabel, add_row, set_form_label
 from models import settings
 from models.records import CompanySettings
 
@@ -68,6 +69,17 @@ class SettingsDialog(Dialog):
         add_row(self.docs_form, font_row)
         add_row(self.docs_form, self.edges)
 
+        # Route days: the tail-cut limit offered when settling, and the reminder wording.
+        self.route_box = QGroupBox()
+        self.tail_cut_limit = AmountEdit(allow_zero=True)
+        self.tail_cut_limit.set_fen(c.tail_cut_limit)
+        self.reminder_promise = self._template(c.reminder_promise)
+        self.reminder_overdue = self._template(c.reminder_overdue)
+        self.route_form = QFormLayout(self.route_box)
+        add_row(self.route_form, self.tail_cut_limit)
+        add_row(self.route_form, self.reminder_promise)
+        add_row(self.route_form, self.reminder_overdue)
+
         self.ui_box = QGroupBox()
         self.ui_language = QComboBox()
         self.ui_language.addItem("中文", "zh")
@@ -86,11 +98,18 @@ class SettingsDialog(Dialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.company_box)
         layout.addWidget(self.docs_box)
+        layout.addWidget(self.route_box)
         layout.addWidget(self.ui_box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate()
         self.setMinimumWidth(560)
+
+    def _template(self, text: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(text)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+        return edit
 
     def _choose_font(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -107,6 +126,11 @@ class SettingsDialog(Dialog):
 
     def save(self) -> None:
         edges = self.edges_typed()
+        limit = self.tail_cut_limit.value()
+        if limit is None:
+            self.error.show_message(self.tail_cut_limit.problem)
+            self.tail_cut_limit.setFocus()
+            return
         if edges is None:
             self.error.show_message(
                 self.tr(
@@ -125,6 +149,9 @@ class SettingsDialog(Dialog):
             paper_size=self.paper.currentData(),
             pdf_font_path=self.font_path.text().strip(),
             aging_edges=edges,
+            tail_cut_limit=limit,
+            reminder_promise=self.reminder_promise.toPlainText().strip(),
+            reminder_overdue=self.reminder_overdue.toPlainText().strip(),
         )
         if self.ops.write(
             self, lambda: settings.save_company(new), on_error=self.error.show_message
@@ -153,6 +180,22 @@ class SettingsDialog(Dialog):
         self.font_path.setPlaceholderText(self.tr("Blank: find a Chinese font on this computer"))
         self.font_button.setText(self.tr("Choose…"))
         self._label(self.docs_form, self.edges, self.tr("Aging &edges (days):"))
+        self.route_box.setTitle(self.tr("Route days"))
+        self._label(self.route_form, self.tail_cut_limit, self.tr("&Tail-cut limit (抹零):"))
+        self._label(self.route_form, self.reminder_promise, self.tr("Promise re&minder:"))
+        self._label(self.route_form, self.reminder_overdue, self.tr("&Overdue reminder:"))
+        self.reminder_promise.setPlaceholderText(
+            self.tr(
+                "Blank: the built-in wording. Placeholders: {customer} {company} {amount} "
+                "{date} {time} {how_to_pay} {bank_account}"
+            )
+        )
+        self.reminder_overdue.setPlaceholderText(
+            self.tr(
+                "Blank: the built-in wording. Placeholders: {customer} {company} {amount} "
+                "{balance} {date} {how_to_pay} {bank_account}"
+            )
+        )
         self.ui_box.setTitle(self.tr("This computer"))
         self._label(self.ui_form, self.ui_language, self.tr("Screen lan&guage:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

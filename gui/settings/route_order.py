@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,7 @@ class RouteOrderDialog(Dialog):
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             self.stops.addItem(item)
         self.stops.setCurrentRow(0)
+        self.stops.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)  # or drag
         self.up_button = QPushButton()
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button = QPushButton()
@@ -88,7 +90,8 @@ class RouteOrderDialog(Dialog):
         self.setWindowTitle(self.tr("Visit order: {route}").format(route=self.route.name))
         self.hint.setText(
             self.tr(
-                "The route sheet lists customers in this order. Move the selected one with Ctrl+↑ / Ctrl+↓."
+                "The route sheet lists customers in this order. Drag a customer, or move the "
+                "selected one with Ctrl+↑ / Ctrl+↓."
             )
         )
         self.up_button.setText(self.tr("Move &up"))

@@ -81,6 +81,46 @@
         <source>Promises due on &amp;day:</source>
         <translation>约定到期日(&amp;D)：</translation>
     </message>
+    <message>
+        <source>Choose a promise in the list first.</source>
+        <translation>请先在列表中选择一笔约定。</translation>
+    </message>
+    <message>
+        <source>Export the call list</source>
+        <translation>导出电话确认单</translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation>今天(&amp;O)</translation>
+    </message>
+    <message>
+        <source>To&amp;morrow</source>
+        <translation>明天(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Confirmed (Ctrl+1)</source>
+        <translation>已确认 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Wants a new date… (Ctrl+2)</source>
+        <translation>要改日期… (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Unreachable (Ctrl+3)</source>
+        <translation>联系不上 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Reminder… (Ctrl+M)</source>
+        <translation>催款提醒… (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
 </context>
 <context>
     <name>CallListModel</name>
@@ -111,6 +151,10 @@
     <message>
         <source>IOU no.</source>
         <translation>欠条号</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>电话答复</translation>
     </message>
 </context>
 <context>
@@ -226,6 +270,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>Arc&amp;hived (hidden from daily lists; the ledger stays)</source>
         <translation>已归档(&amp;H)（日常列表不显示，账目保留）</translation>
     </message>
+    <message>
+        <source>Routes and reps are added in Settings → Reps and routes.</source>
+        <translation>线路和业务员在“设置 → 业务员与线路”中添加。</translation>
+    </message>
+    <message>
+        <source>Reps and &amp;routes…</source>
+        <translation>业务员与线路(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListModel</name>
@@ -332,6 +384,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>E&amp;dit…</source>
         <translation>修改(&amp;D)…</translation>
     </message>
+    <message>
+        <source>Move to route… (Ctrl+Shift+M)</source>
+        <translation>移到线路… (Ctrl+Shift+M)</translation>
+    </message>
 </context>
 <context>
     <name>CustomerPage</name>
@@ -424,7 +480,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can't pay today: promise (F4)</source>
+        <source>Can&apos;t pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -680,6 +736,57 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Subtotal ({n})</source>
+        <translation>小计（{n} 笔）</translation>
+    </message>
+    <message>
+        <source>Total {total} · cash to count {cash} · cheques and drafts {cheques} · tail cuts {cuts}</source>
+        <translation>合计 {total} · 应点现金 {cash} · 支票和汇票 {cheques} · 抹零 {cuts}</translation>
+    </message>
+    <message>
+        <source>Export the hand-over</source>
+        <translation>导出交款汇总</translation>
+    </message>
+    <message>
+        <source>Hand-over summary {date}</source>
+        <translation>交款汇总 {date}</translation>
+    </message>
+    <message>
+        <source>Posted: {payments} payment(s) of {amount}, {cuts} tail cut(s), {promises} new promise(s), {visits} visit(s).</source>
+        <translation>已记账：收款 {payments} 笔共 {amount}，抹零 {cuts} 笔，新约定 {promises} 笔，拜访 {visits} 次。</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Cheque no. / bank / due</source>
+        <translation>票号 / 银行 / 到期日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <source>Customer page → Delivery</source>
@@ -690,7 +797,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>客户页 → 收款</translation>
     </message>
     <message>
-        <source>Customer page → Can't pay today: promise</source>
+        <source>Customer page → Can&apos;t pay today: promise</source>
         <translation>客户页 → 今天付不了：约定清款</translation>
     </message>
     <message>
@@ -886,7 +993,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>回顾(&amp;W)</translation>
     </message>
     <message>
-        <source>The boss's &amp;review</source>
+        <source>The boss&apos;s &amp;review</source>
         <translation>老板看板(&amp;R)</translation>
     </message>
     <message>
@@ -904,6 +1011,26 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Route-day &amp;packet…</source>
+        <translation>出车资料包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>R&amp;oute</source>
+        <translation>线路(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今日(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settle a route day…</source>
+        <translation>回单录入(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-over summary…</source>
+        <translation>交款汇总(&amp;H)…</translation>
     </message>
 </context>
 <context>
@@ -926,10 +1053,92 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>MoveToRouteDialog</name>
+    <message>
+        <source>Move to route</source>
+        <translation>移到线路</translation>
+    </message>
+    <message>
+        <source>{n} customer(s) selected.</source>
+        <translation>已选 {n} 个客户。</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>线路(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>(no route)</source>
+        <translation>（无线路）</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>Qingkuan</source>
         <translation>清款</translation>
+    </message>
+</context>
+<context>
+    <name>PacketDialog</name>
+    <message>
+        <source>There are no routes in this ledger yet.</source>
+        <translation>这个账本还没有线路。</translation>
+    </message>
+    <message>
+        <source>Reading the route…</source>
+        <translation>正在读取线路…</translation>
+    </message>
+    <message>
+        <source>{done} of {total}: {title}</source>
+        <translation>第 {done} / {total} 份：{title}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Print route-day packet</source>
+        <translation>打印出车资料包</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>线路(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Route &amp;day:</source>
+        <translation>出车日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Statements:</source>
+        <translation>对账单：</translation>
+    </message>
+    <message>
+        <source>S&amp;ince the last one printed</source>
+        <translation>从上次打印之后(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Last &amp;N days:</source>
+        <translation>最近天数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Two-sided printing: each customer starts on a new sheet</source>
+        <translation>双面打印：每个客户从新的一张纸开始(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>As in Settings</source>
+        <translation>按设置</translation>
+    </message>
+    <message>
+        <source>&amp;Every stop, also those owing nothing</source>
+        <translation>所有客户，包括无欠款的(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Make packet</source>
+        <translation>生成资料包(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1218,26 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Rep &amp;in charge:</source>
         <translation>负责业务员(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>Choose a rep first.</source>
+        <translation>请先选择一个业务员。</translation>
+    </message>
+    <message>
+        <source>Save rep changes</source>
+        <translation>保存业务员修改</translation>
+    </message>
+    <message>
+        <source>Save route changes</source>
+        <translation>保存线路修改</translation>
+    </message>
+    <message>
+        <source>Active (inactive: kept, left out of the pick lists)</source>
+        <translation>启用（停用后保留记录，但不在选择列表中出现）</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1550,25 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>Copied: paste it into WeChat or a text message.</source>
+        <translation>已复制：可粘贴到微信或短信。</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>催款提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Copy all (Ctrl+Shift+C)</source>
+        <translation>全部复制 (Ctrl+Shift+C)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
         <source>Computing…</source>
@@ -1470,10 +1718,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>拜访顺序：{route}</translation>
     </message>
     <message>
-        <source>The route sheet lists customers in this order. Move the selected one with Ctrl+↑ / Ctrl+↓.</source>
-        <translation>收款路线单按此顺序列出客户。用 Ctrl+↑ / Ctrl+↓ 移动选中的客户。</translation>
-    </message>
-    <message>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
@@ -1484,6 +1728,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The route sheet lists customers in this order. Drag a customer, or move the selected one with Ctrl+↑ / Ctrl+↓.</source>
+        <translation>收款路线单按此顺序排列客户。可拖动客户，或用 Ctrl+↑ / Ctrl+↓ 移动选中的客户。</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +1763,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Every stop, also those owing nothing</source>
+        <translation>所有客户，包括无欠款的(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1595,6 +1847,105 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>Screen lan&amp;guage:</source>
         <translation>界面语言(&amp;G)：</translation>
     </message>
+    <message>
+        <source>Route days</source>
+        <translation>出车日</translation>
+    </message>
+    <message>
+        <source>&amp;Tail-cut limit (抹零):</source>
+        <translation>抹零上限(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue reminder:</source>
+        <translation>逾期提醒(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {date} {time} {how_to_pay} {bank_account}</source>
+        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {date} {time} {how_to_pay} {bank_account}</translation>
+    </message>
+    <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account}</source>
+        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account}</translation>
+    </message>
+    <message>
+        <source>Promise re&amp;minder:</source>
+        <translation>约定提醒(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <source>{n} stops · {amount} to collect</source>
+        <translation>{n} 家 · 待收 {amount}</translation>
+    </message>
+    <message>
+        <source>There is nothing to settle for this route and day.</source>
+        <translation>这条线路在这一天没有需要录入的客户。</translation>
+    </message>
+    <message>
+        <source>{n} stop(s) paid a little less than was due: the difference is filled in as a tail cut (抹零). Press Save again to post it, or clear the cell first.</source>
+        <translation>有 {n} 家比应收少付了一点：差额已填为抹零。再按一次“保存”即记账，不同意请先清空该格。</translation>
+    </message>
+    <message>
+        <source>Settle a route day</source>
+        <translation>回单录入</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>线路(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Route &amp;day:</source>
+        <translation>出车日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Cheque no.</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Cheque due</source>
+        <translation>票据到期日</translation>
+    </message>
+    <message>
+        <source>Tail cut</source>
+        <translation>抹零</translation>
+    </message>
+    <message>
+        <source>New promise</source>
+        <translation>新约定</translation>
+    </message>
+    <message>
+        <source>Visit outcome</source>
+        <translation>拜访结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Date and time, such as 2026-12-04 10:00</source>
+        <translation>日期和时间，例如 2026-12-04 10:00</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1647,6 +1998,125 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Export to Excel or CSV…</source>
         <translation>导出到 Excel 或 CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Reading the ledger…</source>
+        <translation>正在读取账本…</translation>
+    </message>
+    <message>
+        <source>Today, {date} {weekday}</source>
+        <translation>今日 {date} {weekday}</translation>
+    </message>
+    <message>
+        <source>Owed &lt;b&gt;{owed}&lt;/b&gt; · overdue &lt;b&gt;{overdue}&lt;/b&gt; · promised this week &lt;b&gt;{week}&lt;/b&gt; · collected today &lt;b&gt;{today}&lt;/b&gt; · this month &lt;b&gt;{month}&lt;/b&gt;</source>
+        <translation>应收 &lt;b&gt;{owed}&lt;/b&gt; · 逾期 &lt;b&gt;{overdue}&lt;/b&gt; · 本周约定 &lt;b&gt;{week}&lt;/b&gt; · 今日收款 &lt;b&gt;{today}&lt;/b&gt; · 本月收款 &lt;b&gt;{month}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Today&apos;s routes</source>
+        <translation>今日线路</translation>
+    </message>
+    <message>
+        <source>Tomorrow&apos;s routes</source>
+        <translation>明日线路</translation>
+    </message>
+    <message>
+        <source>Promises due today</source>
+        <translation>今日到期的约定</translation>
+    </message>
+    <message>
+        <source>Promises due tomorrow</source>
+        <translation>明日到期的约定</translation>
+    </message>
+    <message>
+        <source>Broken promises without a new date</source>
+        <translation>已失约、尚未约定新日期</translation>
+    </message>
+    <message>
+        <source>Cheques and drafts maturing within 7 days</source>
+        <translation>7 天内到期的支票和汇票</translation>
+    </message>
+    <message>
+        <source>Bounced cheques not yet re-paid</source>
+        <translation>跳票尚未补款</translation>
+    </message>
+    <message>
+        <source>re-paid {amount}</source>
+        <translation>已补 {amount}</translation>
+    </message>
+    <message>
+        <source>Over the credit limit</source>
+        <translation>超过信用额度</translation>
+    </message>
+    <message>
+        <source>limit {limit}</source>
+        <translation>额度 {limit}</translation>
+    </message>
+    <message>
+        <source>Two or more broken promises in 90 days</source>
+        <translation>90 天内失约两次以上</translation>
+    </message>
+    <message>
+        <source>{n} broken</source>
+        <translation>失约 {n} 次</translation>
+    </message>
+    <message>
+        <source> ({rep})</source>
+        <translation>（{rep}）</translation>
+    </message>
+    <message>
+        <source>{route}{rep}: {stops} stops, {owing} owing</source>
+        <translation>{route}{rep}：{stops} 家，{owing} 家欠款</translation>
+    </message>
+    <message>
+        <source>overdue {amount}</source>
+        <translation>逾期 {amount}</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <source>to collect {amount}</source>
+        <translation>待收 {amount}</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Customers (Esc)</source>
+        <translation>客户列表 (Esc)</translation>
+    </message>
+    <message>
+        <source>Call list (Ctrl+L)</source>
+        <translation>电话确认 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Settle a route (Ctrl+Shift+S)</source>
+        <translation>回单录入 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Record a visit (F6)</source>
+        <translation>拜访记录 (F6)</translation>
+    </message>
+    <message>
+        <source>New date (F4)</source>
+        <translation>改约日期 (F4)</translation>
+    </message>
+    <message>
+        <source>Reminder… (Ctrl+M)</source>
+        <translation>催款提醒… (Ctrl+M)</translation>
     </message>
 </context>
 <context>
@@ -1780,7 +2250,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company's name: it heads every document.</source>
+        <source>Type your company&apos;s name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>

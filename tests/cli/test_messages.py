@@ -148,7 +148,8 @@ def test_route_sheet_on_a_day_the_route_does_not_run(
 ) -> None:
     monkeypatch.setenv("QK_LANG", "en")
     out = tmp_path / "r.pdf"
-    args = ["--db", ledger_file, "print", "route", "城东线", "--out", str(out)]
+    # --all: the fixture's customers owe nothing, and those are left out otherwise.
+    args = ["--db", ledger_file, "print", "route", "城东线", "--all", "--out", str(out)]
     assert main([*args, "--date", "2026-11-27"]) == 0
     printed = capsys.readouterr()
     assert printed.out.strip() == f"Route sheet of 城东线 for 2026-11-27 written to {out}."
@@ -172,11 +173,11 @@ def test_route_sheet_defaults_to_the_next_route_day(
     monkeypatch.setenv("QK_LANG", "en")
     assert clock.today() == dt.date(2026, 11, 26)  # a Thursday, a route day itself
     out = tmp_path / "r.pdf"
-    assert main(["--db", ledger_file, "print", "route", "城东线", "--out", str(out)]) == 0
+    assert main(["--db", ledger_file, "print", "route", "城东线", "--all", "--out", str(out)]) == 0
     printed = capsys.readouterr()
     # The sheet is printed the evening before: the next route day after today, Monday.
     assert printed.out.strip() == f"Route sheet of 城东线 for 2026-11-30 written to {out}."
     assert printed.err == ""
     # A route without weekdays runs any day: tomorrow.
-    assert main(["--db", ledger_file, "print", "route", "城西线", "--out", str(out)]) == 0
+    assert main(["--db", ledger_file, "print", "route", "城西线", "--all", "--out", str(out)]) == 0
     assert "for 2026-11-27 written" in capsys.readouterr().out

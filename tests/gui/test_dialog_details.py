@@ -123,6 +123,9 @@ def test_route_sheet_defaults_to_the_next_route_day(
     dialog.route.setCurrentIndex(dialog.route.findText("城东线"))
     dialog.day.setDate(QDate(2026, 11, 28))
     assert not dialog.off_day.isHidden()
+    dialog.make()  # the customer owes nothing: left out unless every stop is asked for
+    assert dialog.printout is None and "所有客户" in dialog.error.text()
+    dialog.every_stop.setChecked(True)
     dialog.make()  # printing another day stays possible
     assert dialog.printout is not None, dialog.error.text()
 

@@ -1,0 +1,242 @@
+"""Print → Route-day packet: the route sheet and every owing stop's statement and IOU
+notes in one PDF, made on a worker thread with a progress bar and Cancel.
+
+The window stays responsive while reportlab works; Cancel stops before the next
+document and leaves no file. The statements printed are remembered (a write, so on
+the GUI thread) once the file is complete; then the preview offers print and save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import dates
+from gui.operations import Operations
+from gui.printing.documents import Printout, _font_warning, _target
+from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
+from models import clock, db, people, routesheets
+from models.errors import LedgerError
+from models.records import Route
+
+_serial = itertools.count(1)
+
+
+class PacketWorker(QThread):
+    """Renders the packet; reads the ledger through this thread's own connection."""
+
+    progressed = Signal(int, int, str)
+    finished_with = Signal(object, object)  # (result or None, error message or None)
+
+    def __init__(self, route_id: int, day: dt.date, options: Any, parent: QObject | None = None):
+        super().__init__(parent)
+        self.route_id, self.day, self.options = route_id, day, options
+        self.stop = threading.Event()
+        self.printed: list[tuple[int, dt.date, dt.date]] = []
+        # A new name each time: an earlier packet may still be open in a preview.
+        self.path = _target(f"packet-{route_id}-{day.isoformat()}-{next(_serial)}")
+
+    def run(self) -> None:
+        from reports.packet import render_packet
+
+        result, error = None, None
+        try:
+            result = render_packet(
+                self.route_id,
+                self.day,
+                self.path,
+                self.options,
+                progress=lambda done, total, title: self.progressed.emit(done, total, title),
+                cancel=self.stop.is_set,
+                remember=self.printed.extend,
+            )
+        except LedgerError as err:
+            error = str(err)
+        except Exception as err:  # noqa: BLE001 - shown to the user, not a crash
+            error = f"{type(err).__name__}: {err}"
+        finally:
+            db.close_thread_connection()
+        self.finished_with.emit(result, error)
+
+
+class PacketDialog(Dialog):
+    """`printout` holds the finished packet when the dialog is accepted."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.printout: Printout | None = None
+        self.worker: PacketWorker | None = None
+        self.routes = {r.id: r for r in ops.read(self, people.list_routes) or []}
+        self.route = QComboBox()
+        for route in self.routes.values():
+            self.route.addItem(route.name, route.id)
+        self.day = dates.date_edit(day=clock.today() + dt.timedelta(days=1))
+        self.every_stop = QCheckBox()
+        self.since_last = QRadioButton()
+        self.since_last.setChecked(True)
+        self.last_days = QRadioButton()
+        self.days = QSpinBox()
+        self.days.setRange(1, 366)
+        self.days.setValue(30)
+        period = QHBoxLayout()
+        period.addWidget(self.since_last)
+        period.addWidget(self.last_days)
+        period.addWidget(self.days)
+        period.addStretch(1)
+        self.language = QComboBox()
+        self.language.addItem("", None)
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.duplex = QCheckBox()
+        self.form = QFormLayout()
+        add_row(self.form, self.route)
+        add_row(self.form, self.day)
+        self.period_label = add_row(self.form, period)
+        add_row(self.form, self.language)
+        self.form.addRow(self.every_stop)
+        self.form.addRow(self.duplex)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.status = QLabel()
+        self.error = ErrorLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.make)
+        self.buttons.rejected.connect(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.route.currentIndexChanged.connect(self._route_changed)
+        self._route_changed()
+        self.retranslate()
+        self.setMinimumWidth(460)
+
+    def chosen_route(self) -> Route | None:
+        return self.routes.get(self.route.currentData())
+
+    def _route_changed(self) -> None:
+        route = self.chosen_route()
+        if route is not None:  # by default the route's next day
+            self.day.setDate(routesheets.next_route_day(route, clock.today()))
+
+    def options(self) -> Any:
+        from reports.packet import PacketOptions
+
+        return PacketOptions(
+            every_stop=self.every_stop.isChecked(),
+            days=self.days.value() if self.last_days.isChecked() else None,
+            lang=self.language.currentData(),
+            duplex=self.duplex.isChecked(),
+        )
+
+    def make(self) -> None:
+        route = self.chosen_route()
+        if route is None:
+            self.error.show_message(self.tr("There are no routes in this ledger yet."))
+            return
+        if self.worker is not None:
+            return
+        self.error.clear_message()
+        self.worker = PacketWorker(route.id, dates.picked_date(self.day), self.options(), self)
+        self.worker.progressed.connect(self._progressed)
+        self.worker.finished_with.connect(self._finished)
+        for widget in self._choices():
+            widget.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Reading the route…"))
+        self.worker.start()
+
+    def _choices(self) -> tuple[QWidget, ...]:
+        return (self.route, self.day, self.since_last, self.last_days, self.days,
+                self.language, self.every_stop, self.duplex)  # fmt: skip
+
+    def _progressed(self, done: int, total: int, title: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(
+            self.tr("{done} of {total}: {title}").format(done=done, total=total, title=title)
+        )
+
+    def _finished(self, result: Any, error: Any) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        for widget in self._choices():
+            widget.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.progress.hide()
+        self.status.clear()
+        if error is not None:
+            self.error.show_message(error)
+            return
+        if result is None or result.cancelled:
+            self.reject()
+            return
+        from models.statement_prints import record_printed
+
+        printed = worker.printed if worker is not None else []
+        self.ops.write(self, lambda: record_printed(printed))
+        route = self.chosen_route()
+        name = route.name if route else ""
+        self.printout = Printout(
+            result.files[0],
+            f"{name} {dates.picked_date(self.day)}",
+            _font_warning(),
+        )
+        self.accept()
+
+    def cancel(self) -> None:
+        """Cancel stops the packet (no file is left); when idle it closes."""
+        if self.worker is not None:
+            self.status.setText(self.tr("Cancelling…"))
+            self.worker.stop.set()
+            return
+        self.reject()
+
+    def done(self, code: int) -> None:
+        """Esc or closing the window also stops the work (and leaves no file)."""
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.finished_with.disconnect()
+            worker.progressed.disconnect()
+            worker.stop.set()
+            worker.wait()
+        super().done(code)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Print route-day packet"))
+        set_form_label(self.form, self.route, self.tr("&Route:"))
+        set_form_label(self.form, self.day, self.tr("Route &day:"))
+        self.period_label.setText(self.tr("Statements:"))
+        self.since_last.setText(self.tr("S&ince the last one printed"))
+        self.last_days.setText(self.tr("Last &N days:"))
+        set_form_label(self.form, self.language, self.tr("&Language:"))
+        self.language.setItemText(0, self.tr("As in Settings"))
+        self.every_stop.setText(self.tr("&Every stop, also those owing nothing"))
+        self.duplex.setText(self.tr("&Two-sided printing: each customer starts on a new sheet"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Make packet"))

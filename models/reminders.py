@@ -1,0 +1,126 @@
+"""Ready-to-send reminders: a short, polite message for a promise or an overdue
+balance, to paste into WeChat or an SMS.
+
+The wording follows the field guide (§3(7), §2(4)): courteous and measured, the amount
+and the date stated plainly, no apology for asking and no threat. The company may write
+its own templates in Settings; placeholders are checked when they are saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+from models.aging import age_customer
+from models.customers import get_customer
+from models.errors import InputError
+from models.i18n import _
+from models.money import format_money
+from models.promises import get_promise
+from models.records import CompanySettings, Customer, CustomerId, PromiseId
+from models.settings import get_company
+
+PROMISE_FIELDS = ("customer", "company", "amount", "date", "time", "how_to_pay", "bank_account")
+OVERDUE_FIELDS = ("customer", "company", "amount", "balance", "date", "how_to_pay", "bank_account")
+
+DEFAULTS = {
+    ("promise", "zh"): "{customer}您好，这里是{company}。按约定，贵店应于{date} {time}结清货款"
+    "{amount}，届时我们的业务员上门收款。{how_to_pay}谢谢您的支持与配合！",
+    ("promise", "en"): "Hello {customer}, this is {company}. As agreed, {amount} is to be "
+    "settled on {date} at {time}; our rep will call to collect it. {how_to_pay}"
+    "Thank you for your cooperation.",
+    ("overdue", "zh"): "{customer}您好，这里是{company}。截至{date}，贵店尚欠货款{balance}，"
+    "其中{amount}已过约定付款期。请安排结清，或告诉我们方便付款的日期。{how_to_pay}"
+    "谢谢您的支持与配合！",
+    ("overdue", "en"): "Hello {customer}, this is {company}. As of {date} your account "
+    "stands at {balance}, of which {amount} is past its agreed payment date. Please settle "
+    "it, or tell us a date that suits you. {how_to_pay}Thank you for your cooperation.",
+}
+_HOW_TO_PAY = {
+    "zh": "也可转账至：{account}。",
+    "en": "You can also pay by bank transfer to {account}. ",
+}
+_WEEKDAYS = {
+    "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def check_template(text: str, fields: tuple[str, ...]) -> str:
+    """The template if every ``{placeholder}`` is one of `fields` and braces pair up;
+    otherwise `InputError` saying which placeholder is wrong."""
+    try:
+        names = [name for _lit, name, _spec, _conv in string.Formatter().parse(text)]
+    except ValueError:
+        raise InputError(
+            _("A reminder template has a brace without its pair: check the braces.")
+        ) from None
+    for name in names:
+        if name is not None and name not in fields:
+            raise InputError(
+                _("A reminder template uses {{{name}}}, which is not known: use {fields}.").format(
+                    name=name or "", fields=", ".join(f"{{{f}}}" for f in fields)
+                )
+            )
+    return text
+
+
+def check_templates(company: CompanySettings) -> None:
+    """Both templates of the settings, checked before they are saved."""
+    check_template(company.reminder_promise, PROMISE_FIELDS)
+    check_template(company.reminder_overdue, OVERDUE_FIELDS)
+
+
+def _day(on: dt.date, lang: str) -> str:
+    weekday = _WEEKDAYS[lang][on.weekday()]
+    if lang == "zh":
+        return f"{on.month}月{on.day}日（{weekday}）"
+    return f"{weekday} {on.day} {_MONTHS[on.month - 1]}"
+
+
+def _common(customer: Customer, company: CompanySettings, lang: str) -> dict[str, str]:
+    account = company.bank_account.strip()
+    return {
+        "customer": customer.contact.strip() or customer.name,
+        "company": company.name.strip() or ("我们公司" if lang == "zh" else "us"),
+        "bank_account": account,
+        "how_to_pay": _HOW_TO_PAY[lang].format(account=account) if account else "",
+    }
+
+
+def _template(kind: str, company: CompanySettings, lang: str) -> str:
+    own = company.reminder_promise if kind == "promise" else company.reminder_overdue
+    return own.strip() or DEFAULTS[(kind, lang)]
+
+
+def promise_reminder(promise_id: PromiseId, lang: str = "zh") -> str:
+    """The reminder of a promise: what is still to pay, the agreed date and time."""
+    lang = "en" if lang == "en" else "zh"
+    promise = get_promise(promise_id)
+    company = get_company()
+    values = _common(get_customer(promise.customer_id), company, lang)
+    outstanding = max(promise.amount - promise.paid, 0)
+    if outstanding == 0:
+        raise InputError(_("This promise is already paid: there is nothing to remind of."))
+    values |= {
+        "amount": format_money(outstanding, company.currency_symbol),
+        "date": _day(promise.due_at.date(), lang),
+        "time": f"{promise.due_at:%H:%M}",
+    }
+    return _template("promise", company, lang).format(**values).strip()
+
+
+def overdue_reminder(customer_id: CustomerId, on: dt.date, lang: str = "zh") -> str:
+    """The reminder of an overdue balance as of `on`."""
+    lang = "en" if lang == "en" else "zh"
+    company = get_company()
+    aging = age_customer(customer_id, on)
+    if aging.overdue <= 0:
+        raise InputError(_("Nothing of this customer's balance is overdue."))
+    values = _common(get_customer(customer_id), company, lang) | {
+        "amount": format_money(aging.overdue, company.currency_symbol),
+        "balance": format_money(aging.balance, company.currency_symbol),
+        "date": _day(on, lang),
+    }
+    return _template("overdue", company, lang).format(**values).strip()

@@ -1,0 +1,133 @@
+"""Settling a route: a good grid posts everything in one go, one bad row posts nothing,
+the tail-cut offer, and a hand-over that matches the entries posted."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from models import clock, people, posting, promises, settings, visits
+from models.handover import handover
+from models.ledger import balance
+from models.records import LateReason, PaymentMethod, VisitOutcome
+from models.settling import SettleRejected, SettleRow, settle, settle_stops, tail_cut_offers
+from tests.models.helpers import D, make_customer
+
+THU = D(2026, 11, 26)
+
+
+@pytest.fixture
+def route(ledger_target: None) -> dict:
+    rep = people.add_rep("张伟")
+    east = people.add_route("城东", (4,), rep.id)
+    ids = {}
+    for code, owed in (("A1", 1000_00), ("A2", 503_00), ("A3", 800_00), ("A4", 300_00)):
+        c = make_customer(code, f"东城{code}", route="城东")
+        posting.post_delivery(c.id, D(2026, 10, 1), owed)
+        ids[code] = c.id
+    clock.pin(dt.datetime(2026, 11, 20, 9, 0))
+    promises.make_promise(ids["A2"], 503_00, dt.datetime(2026, 11, 26, 10, 0))
+    clock.pin(dt.datetime(2026, 11, 26, 19, 0))  # the rep is back in the evening
+    return {"route": east.id, **ids}
+
+
+def good_grid(r: dict) -> list[SettleRow]:
+    return [
+        SettleRow(r["A1"], 1000_00, PaymentMethod.CASH),
+        SettleRow(r["A2"], 500_00, PaymentMethod.WECHAT, tail_cut=3_00),
+        SettleRow(
+            r["A3"],
+            300_00,
+            PaymentMethod.CHEQUE,
+            cheque_no="CK-77",
+            bank="工行",
+            cheque_due=D(2026, 12, 10),
+            promise_at=dt.datetime(2026, 11, 30, 10, 0),
+        ),  # fmt: skip
+        SettleRow(
+            r["A4"], promise_at=dt.datetime(2026, 11, 28, 15, 0), reason=LateReason.NOT_SELLING
+        ),  # fmt: skip
+    ]
+
+
+def test_a_good_grid_posts_everything(route: dict) -> None:
+    done = settle(route["route"], THU, good_grid(route))
+    assert done.collected == 1800_00 and len(done.payments) == 3
+    assert [e.amount for e in done.tail_cuts] == [3_00]
+    assert [(p.amount, p.due_at.day) for p in done.promises] == [(500_00, 30), (300_00, 28)]
+    assert [v.outcome for v in done.visits] == [
+        VisitOutcome.PAID, VisitOutcome.PAID, VisitOutcome.PART_PAID, VisitOutcome.PROMISED
+    ]  # fmt: skip
+    assert balance(route["A1"], THU) == 0 and balance(route["A2"], THU) == 0
+    assert visits.visits_for(route["A4"])[0].reason is LateReason.NOT_SELLING
+
+
+def test_one_bad_row_posts_nothing_and_marks_its_cells(route: dict) -> None:
+    grid = good_grid(route)
+    grid[2] = dataclasses.replace(grid[2], cheque_no="")  # a cheque without its number
+    grid[3] = dataclasses.replace(grid[3], reason=None)  # no money, no reason
+    with pytest.raises(SettleRejected) as caught:
+        settle(route["route"], THU, grid)
+    assert set(caught.value.errors) == {2, 3}
+    assert "number" in caught.value.errors[2]["cheque_no"]
+    assert "reason" in caught.value.errors[3]["reason"]
+    assert "2 rows" in str(caught.value)
+    assert balance(route["A1"], THU) == 1000_00  # the good rows were not posted either
+    assert visits.visits_for(route["A1"]) == []
+
+
+def test_a_row_failing_while_posting_rolls_back_the_rows_before_it(route: dict) -> None:
+    grid = good_grid(route)
+    grid[3] = dataclasses.replace(grid[3], promise_at=dt.datetime(2026, 11, 26, 8, 0))  # past
+    with pytest.raises(SettleRejected) as caught:
+        settle(route["route"], THU, grid)
+    assert list(caught.value.errors) == [3] and "promise_at" in caught.value.errors[3]
+    assert balance(route["A1"], THU) == 1000_00 and promises.promises_for(route["A3"]) == []
+
+
+def test_tail_cut_offer_within_the_limit(route: dict) -> None:
+    stops = settle_stops(route["route"], THU)
+    rows = [
+        SettleRow(route["A1"], 995_00, PaymentMethod.CASH),  # 5.00 short: the limit
+        SettleRow(route["A2"], 497_99, PaymentMethod.CASH),  # 5.01 short of the promise
+        SettleRow(route["A3"], 800_00, PaymentMethod.CASH),  # in full
+    ]
+    assert tail_cut_offers(stops, rows) == {0: 5_00}
+    settings.save_company(dataclasses.replace(settings.get_company(), tail_cut_limit=10_00))
+    assert tail_cut_offers(stops, rows) == {0: 5_00, 1: 5_01}
+
+
+def test_handover_matches_the_entries_posted(route: dict) -> None:
+    settle(route["route"], THU, good_grid(route))
+    other = make_customer("B1", "别的线路")
+    posting.post_payment(other.id, THU, 50_00, PaymentMethod.CASH)
+    voided = posting.post_payment(route["A4"], THU, 20_00, PaymentMethod.CASH)
+    posting.void(voided.id, "typed twice")
+    h = handover(THU, route["route"])
+    assert h.total == 1800_00 and h.by_method(PaymentMethod.CASH) == 1000_00
+    assert [(p.cheque_no, p.bank, p.amount) for p in h.payments if p.cheque_no] == [
+        ("CK-77", "工行", 300_00)
+    ]
+    assert {(rep, m, n, a) for rep, m, n, a in h.per_rep_and_method()} == {
+        ("张伟", PaymentMethod.CASH, 1, 1000_00),
+        ("张伟", PaymentMethod.CHEQUE, 1, 300_00),
+        ("张伟", PaymentMethod.WECHAT, 1, 500_00),
+    }
+    assert [c.amount for c in h.tail_cuts] == [3_00]
+    assert handover(THU).total == 1850_00  # every route: B1's cash too
+
+
+def test_handover_prints_and_exports(route: dict, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from reports.handover import export_handover, print_handover
+
+    settle(route["route"], THU, good_grid(route))
+    h = handover(THU, route["route"])
+    pdf = print_handover(h, settings.get_company(), tmp_path / "h.pdf", lang="zh")
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "交款汇总" in text and "CK-77" in text and "1,800.00" in text and "1,000.00" in text
+    out = export_handover(h, tmp_path / "h.csv").read_text(encoding="utf-8-sig")
+    assert "CK-77 / 工行 / 2026-12-10" in out and "1,000.00" in out
