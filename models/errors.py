@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import peewee as pw
-
 
 class LedgerError(Exception):
     """A rule was broken or input was bad; `str(err)` is the message to show."""
@@ -41,6 +39,8 @@ def refused_as(error: LedgerError, constraint: str = "") -> Iterator[None]:
     enforce them when another clerk wrote the same thing between the check and the
     write. The loser then gets the check's own sentence.
     """
+    import peewee as pw  # here, not at the top: `--help` must not load the database layer
+
     try:
         yield
     except pw.IntegrityError as err:
