@@ -223,12 +223,77 @@ def not_a_route_day(route: Route, day: dt.date) -> str:
     )
 
 
+def _ledger_file(args: argparse.Namespace) -> Path:
+    """The ledger file --db names; a shared PostgreSQL ledger is backed up by its server."""
+    from models.backup import BackupError, postgres_advice
+
+    target = args.db or str(default_ledger_path())
+    if db.is_postgres_url(target):
+        raise BackupError(postgres_advice(target))
+    return Path(target).expanduser()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from models.backup import BackupError, back_up, read_totals
+
+    ledger, out = _ledger_file(args), Path(args.out).expanduser()
+    db.open_ledger(ledger, create=False)  # refuses a non-ledger, a newer one, a damaged one
+    db.close_ledger()
+    if out.exists() and out.resolve() == ledger.resolve():
+        raise BackupError(_("A backup must be another file than the ledger itself."))
+    back_up(ledger, out)
+    totals = read_totals(out, check=False)
+    say(
+        _("Backup of {ledger} written to {path}: {customers} customers, {entries} entries.").format(
+            ledger=ledger, path=out, customers=totals.customers, entries=totals.entries
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from models.backup import default_folder, read_totals, restore
+    from models.money import format_money
+
+    ledger, source = _ledger_file(args), Path(args.file).expanduser()
+    totals = read_totals(source)  # before anything is touched
+    if not args.yes:
+        question = _(
+            "Replace {ledger} by the backup {path} ({customers} customers, {entries} "
+            "entries, {balance} owed)? The ledger as it is now is kept in {folder}. [y/N] "
+        ).format(
+            ledger=ledger,
+            path=source,
+            customers=totals.customers,
+            entries=totals.entries,
+            balance=format_money(totals.balance),
+            folder=default_folder(ledger),
+        )
+        print(question, end="", file=sys.stderr, flush=True)
+        try:
+            answer = input()
+        except EOFError:
+            answer = ""
+            print(file=sys.stderr)
+        if answer.strip().lower() not in ("y", "yes", "是", "好"):
+            complain(_("Nothing was restored (add --yes to restore without being asked)."))
+            return EXIT_ERROR
+    kept = restore(ledger, source)
+    db.open_ledger(ledger, create=False)  # migrates an older backup, proves it opens
+    say(_("{ledger} restored from {path}.").format(ledger=ledger, path=source))
+    if kept is not None:
+        say(_("The ledger as it was is kept as {path}.").format(path=kept))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
     "export": cmd_export,
     "check": cmd_check,
     "print": cmd_print,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

@@ -149,6 +149,16 @@ def build_parser() -> Parser:
 
     commands.add_parser("check", parents=[db_too], help="check the ledger's integrity")
 
+    backup = commands.add_parser(
+        "backup", parents=[db_too], help="back up a ledger file (checked before it is kept)"
+    )
+    backup.add_argument("--out", required=True, metavar="FILE.qkledger")
+    restore = commands.add_parser(
+        "restore", parents=[db_too], help="replace the ledger by a backup (the old one is kept)"
+    )
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help="do not ask before replacing")
+
     printing = commands.add_parser(
         "print", parents=[db_too], help="print a statement, IOU notes or a route sheet"
     )
