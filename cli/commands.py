@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from models import clock, db
-from models.errors import LedgerError, NotFound
+from models.errors import InputError, LedgerError, NotFound
 from models.i18n import _
 from models.paths import default_ledger_path, log_file
 
@@ -113,12 +113,36 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from reports.spreadsheets import export_aging
 
+    if args.what != "entries" and (args.date_from or args.date_to):
+        raise InputError(
+            _("--from and --to choose the entries of a period: use them with export entries.")
+        )
+    if args.what != "aging" and args.as_of:
+        raise InputError(_("--as-of is the date of the aging: use it with export aging."))
     open_target(args, create=False)
+    if args.what != "aging":
+        return _export_ledger_data(args)
     path, rows = export_aging(args.out, args.as_of, bom=args.bom)
     if rows == 1:
         text = _("Aging of 1 customer written to {path}.")
     else:
         text = _("Aging of {n} customers written to {path}.")
+    say(text.format(n=rows, path=path))
+    return EXIT_OK
+
+
+def _export_ledger_data(args: argparse.Namespace) -> int:
+    from reports.exports import export_customers, export_entries
+
+    if args.what == "entries":
+        path, rows = export_entries(args.out, args.date_from, args.date_to, bom=args.bom)
+        text = _("1 entry written to {path}.") if rows == 1 else _("{n} entries written to {path}.")
+    else:
+        path, rows = export_customers(args.out, bom=args.bom)
+        if rows == 1:
+            text = _("1 customer written to {path}.")
+        else:
+            text = _("{n} customers written to {path}.")
     say(text.format(n=rows, path=path))
     return EXIT_OK
 

@@ -140,8 +140,14 @@ def build_parser() -> Parser:
     imp.add_argument("file", metavar="FILE")
 
     export = commands.add_parser("export", parents=[db_too], help="export a report as CSV or XLSX")
-    export.add_argument("what", choices=("aging",))
+    export.add_argument("what", choices=("aging", "entries", "customers"))
     export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
+    export.add_argument(
+        "--from", dest="date_from", type=date_arg, metavar="YYYY-MM-DD", help="entries from"
+    )
+    export.add_argument(
+        "--to", dest="date_to", type=date_arg, metavar="YYYY-MM-DD", help="entries up to"
+    )
     export.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
     export.add_argument(
         "--bom", action="store_true", help="start a CSV with a UTF-8 BOM (for Excel)"

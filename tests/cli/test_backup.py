@@ -65,3 +65,39 @@ def test_backup_of_a_missing_ledger_and_of_a_shared_one(tmp_path: Path) -> None:
     assert "pg_dump --format=custom" in line and "s3cret" not in line
     line = one_line_error(run(tmp_path, "--db", url, "restore", "b.qkledger", "--yes"))
     assert "pg_restore" in line
+
+
+def test_export_entries_and_customers_then_import_elsewhere(tmp_path: Path) -> None:
+    ledger = _demo(tmp_path)
+    result = run(tmp_path, "--db", ledger, "export", "customers", "--out", "c.csv")
+    assert result.returncode == 0 and result.stdout == "4 customers written to c.csv.\n"
+    result = run(tmp_path, "--db", ledger, "export", "entries", "--out", "e.xlsx")
+    assert result.returncode == 0 and result.stdout.endswith(" entries written to e.xlsx.\n")
+    new = str(tmp_path / "new.qkledger")
+    assert run(tmp_path, "--db", new, "import", "customers", "c.csv").returncode == 0
+    assert run(tmp_path, "--db", new, "import", "entries", "e.xlsx").returncode == 0
+    for db_path, name in ((ledger, "a.csv"), (new, "b.csv")):
+        assert run(tmp_path, "--db", db_path, "export", "aging", "--out", name).returncode == 0
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+
+
+def test_export_options_belong_to_their_report(tmp_path: Path) -> None:
+    ledger = _demo(tmp_path)
+    line = one_line_error(
+        run(
+            tmp_path,
+            "--db",
+            ledger,
+            "export",
+            "customers",
+            "--from",
+            "2026-01-01",
+            "--out",
+            "c.csv",
+        )
+    )
+    assert line == "--from and --to choose the entries of a period: use them with export entries."
+    line = one_line_error(
+        run(tmp_path, "--db", ledger, "export", "entries", "--from", "2026-13-01", "--out", "e.csv")
+    )
+    assert "2026-13-01" in line
