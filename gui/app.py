@@ -16,14 +16,15 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from gui import language
+from gui.backups.keeper import BackupKeeper
 from gui.fonts import apply_ui_font
 from gui.ledger_files import network_share_warning, open_ledger
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
 from gui.welcome.view import WelcomeScreen
-from models import db, paths
-from models.errors import LedgerFileError
+from models import backup, db, paths
+from models.errors import LedgerError, LedgerFileError
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class Launcher(QObject):
         self.ops = Operations(self)
         self.window: MainWindow | None = None
         self.welcome: WelcomeScreen | None = None
+        self.keeper: BackupKeeper | None = None
         language.set_language(self.prefs.language() or language.system_language())
 
     def start(self, target: str | None) -> QWidget:
@@ -76,6 +78,10 @@ class Launcher(QObject):
         if old is not None:
             old.customer_list.reader.cancel()
         self.window = MainWindow(self.ops, _display_name(target))
+        self.keeper = BackupKeeper(self.ops, self.prefs, target)
+        self.window.set_keeper(self.keeper)
+        self.window.closing.connect(self.keeper.finish)
+        self.window.restore_requested.connect(self.restore_backup)
         geometry = self.prefs.geometry()
         if geometry is not None:
             self.window.restoreGeometry(geometry)
@@ -84,6 +90,7 @@ class Launcher(QObject):
         self.window.language_chosen.connect(self.set_language)
         self.window.open_other_requested.connect(self.open_other)
         self.window.show()
+        self.keeper.start()
         if old is not None:
             old.close()
             old.deleteLater()
@@ -113,11 +120,32 @@ class Launcher(QObject):
             if not self.open(target, self.window) and current:
                 open_ledger(current)  # stay with the ledger that was open
 
+    def restore_backup(self, source: Path) -> bool:
+        """Replace the open ledger by a checked backup (keeping it as a backup), reopen."""
+        target, keeper = db.current_target(), self.keeper
+        if self.window is not None:
+            self.window.customer_list.reader.cancel()
+        if keeper is not None:
+            keeper.runner.wait()
+            keeper.enabled = False  # the ledger it knew is being replaced
+        db.close_ledger()
+        try:
+            backup.restore(target, source, keeper.folder() if keeper else None)
+        except LedgerError as err:
+            tell_user(self.window, self.tr("Cannot restore the backup"), str(err))
+            if keeper is not None:
+                keeper.enabled = True
+            open_ledger(target)
+            return False
+        return self.open(target, self.window)
+
     def shutdown(self) -> None:
         """Stop background reads and delete the windows while Qt is still running
         (deleting Qt objects after the QApplication is gone can crash the process)."""
         if self.window is not None:
             self.window.customer_list.reader.cancel()
+        if self.keeper is not None:
+            self.keeper.runner.cancel()
         for widget in (self.window, self.welcome):
             if widget is not None and shiboken6.isValid(widget):
                 widget.close()

@@ -56,3 +56,12 @@ class Preferences:
     def set_last_ledger(self, target: str) -> None:
         self._qs.setValue("ledger/last", target)
         self._qs.sync()
+
+    def backup_folder(self) -> Path | None:
+        """Where automatic backups go when not beside the ledger (a USB stick …)."""
+        value = self._qs.value("backup/folder", None)
+        return Path(str(value)) if value else None
+
+    def set_backup_folder(self, folder: Path | None) -> None:
+        self._qs.setValue("backup/folder", str(folder) if folder else "")
+        self._qs.sync()

@@ -157,9 +157,10 @@ def export_customer_list(
     rows = (
         [
             *_customer_cells(s.customer),
-            Amount(s.aging.balance),
-            Amount(s.aging.overdue),
-            s.last_payment_on.isoformat() if s.last_payment_on else "",
+            # The window may still be reading balances: those cells stay empty.
+            Amount(s.aging.balance) if s.aging is not None else None,
+            Amount(s.aging.overdue) if s.aging is not None else None,
+            s.last_payment_on.isoformat() if getattr(s, "last_payment_on", None) else "",
         ]
         for s in summaries
     )

@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupFolderDialog</name>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Automatic backups go to this folder: beside the ledger, or a USB stick or a synced folder. If it is missing, the window warns and makes no backup.</source>
+        <translation>自动备份保存到这个文件夹：可以在账本旁边，也可以是 U 盘或同步文件夹。文件夹不在时，窗口会提醒，不做备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Beside the &amp;ledger</source>
+        <translation>放在账本旁边(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupKeeper</name>
+    <message>
+        <source>No backup yet</source>
+        <translation>还没有备份</translation>
+    </message>
+    <message>
+        <source>No backup for {n} days (last {at}): File → Back up now</source>
+        <translation>已 {n} 天没有备份（上次 {at}）：文件 → 立即备份</translation>
+    </message>
+    <message>
+        <source>Last backup {at}</source>
+        <translation>上次备份 {at}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupNowDialog</name>
+    <message>
+        <source>Backup written: {path} ({size}).</source>
+        <translation>备份已保存：{path}（{size}）。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backing up {ledger} to {folder}…</source>
+        <translation>正在把 {ledger} 备份到 {folder}…</translation>
+    </message>
+</context>
+<context>
     <name>CallListDialog</name>
     <message>
         <source>1 promise · {amount} to collect</source>
@@ -447,6 +496,81 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Aging as of a date</source>
+        <translation>某日的账龄</translation>
+    </message>
+    <message>
+        <source>Customer list as shown</source>
+        <translation>当前显示的客户列表</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s ledger for a period</source>
+        <translation>本客户某期间的明细账</translation>
+    </message>
+    <message>
+        <source>All entries of a period (for the accountant)</source>
+        <translation>某期间的全部账目（给会计）</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv)</source>
+        <translation>Excel 或 CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {path}.</source>
+        <translation>已将 {n} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The {n} customers the list shows now.</source>
+        <translation>列表当前显示的 {n} 个客户。</translation>
+    </message>
+    <message>
+        <source>In the import&apos;s own format; voided entries and their reversals are left out.</source>
+        <translation>采用导入用的格式；已作废的账目及其冲销不导出。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>截至(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Cannot open the ledger</source>
@@ -463,6 +587,10 @@
     <message>
         <source>Qingkuan ledgers (*.qkledger);;All files (*)</source>
         <translation>清款账本 (*.qkledger);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot restore the backup</source>
+        <translation>无法恢复备份</translation>
     </message>
     <message>
         <source>Unexpected error</source>
@@ -576,6 +704,26 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups of the shared ledger…</source>
+        <translation>共享账本的备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup folder…</source>
+        <translation>备份文件夹(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Print</source>
@@ -953,6 +1101,73 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Qingkuan ledgers (*.qkledger);;All files (*)</source>
+        <translation>清款账本 (*.qkledger);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore.</source>
+        <translation>请选择要恢复的备份。</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>Replace the ledger {ledger} by this backup ({customers} customers, {entries} entries, {balance} owed)?
+
+The ledger as it is now is kept as a backup first.</source>
+        <translation>用这个备份（{customers} 个客户，{entries} 笔账目，欠款 {balance}）替换账本 {ledger} 吗？
+
+当前的账本会先保留为一个备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backups of {ledger} in {folder}, newest first. The one you choose is checked before anything is changed.</source>
+        <translation>{folder} 中 {ledger} 的备份，最新的在前。所选备份会先经过检查，然后才改动任何内容。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>账目数</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>其他文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>RouteOrderDialog</name>
     <message>
         <source>Visit order: {route}</source>
@@ -1083,6 +1298,17 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SharedBackupDialog</name>
+    <message>
+        <source>Backups of a shared ledger</source>
+        <translation>共享账本的备份</translation>
+    </message>
+    <message>
+        <source>This ledger lives on a PostgreSQL server, which several computers share. Back it up on the server with the first command (it asks for the password), and restore it with the second, after everyone has closed Qingkuan.</source>
+        <translation>这个账本保存在多台电脑共用的 PostgreSQL 服务器上。请在服务器上用第一条命令备份（会询问密码），在所有人都关闭清款之后，用第二条命令恢复。</translation>
     </message>
 </context>
 <context>
