@@ -38,6 +38,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import heapq
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -285,16 +286,50 @@ class ImportResult:
         return " ".join(parts)
 
 
-def import_file(kind: ImportKind | str, path: str | Path) -> ImportResult:
-    """Import `path` (CSV or XLSX) as customers, entries or promises.
+def import_file(
+    kind: ImportKind | str,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[int, str] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import `path` (CSV or XLSX; from an XLSX the worksheet `sheet`, default the
+    first) as customers, entries or promises. See `import_sheet` for the rest.
 
     Raises `ImportRejected` (nothing written) when any row is bad, `InputError` when the
     file itself cannot be used, `OSError` when it cannot be read.
     """
+    return import_sheet(
+        kind, read_sheet(path, sheet), mapping=mapping, dry_run=dry_run, progress=progress
+    )
+
+
+# progress(rows done, rows in all); it may raise `ImportCancelled` to stop the import.
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 500  # rows between two progress reports
+
+
+class ImportCancelled(LedgerError):
+    """The clerk cancelled the import; nothing was written."""
+
+
+def import_sheet(
+    kind: ImportKind | str,
+    sheet: Sheet,
+    *,
+    mapping: dict[int, str] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import a sheet already read. `mapping` (header position → column key) replaces
+    the headers' own names; with `dry_run` every row is checked and written exactly as
+    in a real import, then everything is undone: the result says what would happen.
+    `progress` hears every `PROGRESS_EVERY` rows and may cancel (all is undone)."""
     kind = ImportKind(kind)
-    sheet = read_sheet(path)
-    columns = map_columns(sheet, COLUMNS[kind])
-    run = _Run(sheet, columns)
+    columns = map_columns(sheet, COLUMNS[kind], mapping)
+    run = _Run(sheet, columns, progress=progress)
     importer = {
         ImportKind.CUSTOMERS: _import_customers,
         ImportKind.ENTRIES: _import_entries,
@@ -303,10 +338,13 @@ def import_file(kind: ImportKind | str, path: str | Path) -> ImportResult:
     try:
         with transaction():
             importer(run)
-            if run.problems:
+            if run.problems or dry_run:
                 raise _Rollback
     except _Rollback:
-        raise ImportRejected(sheet.source, run.problems) from None
+        if run.problems:
+            raise ImportRejected(sheet.source, run.problems) from None
+    if progress is not None:
+        progress(len(sheet.rows), len(sheet.rows))
     return ImportResult(
         kind=kind,
         source=sheet.source,
@@ -337,6 +375,7 @@ class _Run:
     created_reps: list[str] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     _codes_by_key: dict[str, list[str]] | None = None
+    progress: Progress | None = None
 
     def codes_by_key(self, codes: Iterable[str]) -> dict[str, list[str]]:
         """The ledger's codes by `code_key`, built once: a file of many unknown codes
@@ -350,7 +389,10 @@ class _Run:
     def rows(self) -> Iterator[_Row]:
         """The data rows; one with more filled cells than the header is a problem and is
         not offered (its cells are shifted: reading them would post wrong values)."""
-        for number, cells in self.sheet.rows:
+        total = len(self.sheet.rows)
+        for done, (number, cells) in enumerate(self.sheet.rows):
+            if self.progress is not None and done % PROGRESS_EVERY == 0:
+                self.progress(done, total)
             overflow = self.sheet.overflow(cells)
             if overflow:
                 self.problems.append(RowProblem(number, "", overflow))
@@ -455,6 +497,7 @@ def _import_customers(run: _Run) -> None:
     for known in sorted(existing):
         existing_keys.setdefault(code_key(known), known)
     seen: dict[str, tuple[str, int]] = {}  # code_key -> (code, row) earlier in the file
+    names = _NameCheck(existing)
     for row in run.rows():
         code, name = row.text("code"), row.text("name")
         if not code:
@@ -502,6 +545,7 @@ def _import_customers(run: _Run) -> None:
                     ).format(code=code, name=existing[code]),
                 )
             continue
+        names.check(row, code, name)
         if row.bad:
             continue
         draft = CustomerDraft(
@@ -516,6 +560,46 @@ def _import_customers(run: _Run) -> None:
             notes=texts["notes"],
         )
         _add_customer(run, row, draft, route_name, rep_name, opening, opening_on)
+
+
+def name_key(name: str) -> str:
+    """A customer name compared as a clerk reads it: full-width letters and digits as
+    half-width, spaces (of any width) ignored, upper and lower case alike."""
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
+
+
+class _NameCheck:
+    """Flags a new customer whose name is already a customer's (in the ledger, or an
+    earlier row), once width and spaces are ignored: the same shop is never created
+    twice under two codes without the clerk deciding so."""
+
+    def __init__(self, existing: dict[str, str]) -> None:
+        self.ledger = {name_key(n): (c, n) for c, n in sorted(existing.items())}
+        self.file: dict[str, int] = {}
+
+    def check(self, row: _Row, code: str, name: str) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        if key in self.ledger:
+            other_code, other_name = self.ledger[key]
+            row.problem(
+                "name",
+                _(
+                    "“{name}” is already the customer {code} (“{other}”): use the code "
+                    "{code} for it, or make the names different (e.g. add the street)."
+                ).format(name=name, code=other_code, other=other_name),
+            )
+        elif key in self.file:
+            row.problem(
+                "name",
+                _(
+                    "“{name}” is also the name on row {other}: the same shop twice? Keep one "
+                    "row, or make the names different (e.g. add the street)."
+                ).format(name=name, other=self.file[key]),
+            )
+        else:
+            self.file[key] = row.number
 
 
 def _add_customer(

@@ -116,8 +116,29 @@ class ColumnMap:
         return self.labels.get(key, key)
 
 
-def read_sheet(path: str | Path) -> Sheet:
-    """Read a CSV or XLSX file (chosen by its content, not its name) into a `Sheet`.
+def sheet_names(path: str | Path) -> list[str]:
+    """The worksheets of an XLSX workbook, in order; a CSV file has none (empty list)."""
+    path = Path(path)
+    with path.open("rb") as fh:
+        if fh.read(4) != XLSX_MAGIC:
+            return []
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        raise InputError(
+            _("“{name}” is not a valid Excel workbook: {reason}").format(name=path.name, reason=err)
+        ) from err
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def read_sheet(path: str | Path, sheet: str | None = None) -> Sheet:
+    """Read a CSV or XLSX file (chosen by its content, not its name) into a `Sheet`;
+    from an XLSX the worksheet named `sheet` (default: the first).
 
     Raises `InputError` when the file cannot be read, is of another kind, or is empty.
     `OSError` (missing file, no permission) is left to the caller, which knows the path.
@@ -143,7 +164,7 @@ def read_sheet(path: str | Path) -> Sheet:
             ).format(name=path.name, suffix=path.suffix)
         )
     if data.startswith(XLSX_MAGIC):
-        encoding, records = "xlsx", _xlsx_records(data, path.name)
+        encoding, records = "xlsx", _xlsx_records(data, path.name, sheet)
     else:
         text, encoding = decode_text(data, path.name)
         records = _csv_records(text)
@@ -195,7 +216,7 @@ def _csv_records(text: str) -> list[list[str]]:
         ) from err
 
 
-def _xlsx_records(data: bytes, name: str) -> list[list[str]]:
+def _xlsx_records(data: bytes, name: str, sheet_name: str | None = None) -> list[list[str]]:
     # Imported lazily: openpyxl is slow to import and only XLSX files need it.
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
@@ -208,7 +229,7 @@ def _xlsx_records(data: bytes, name: str) -> list[list[str]]:
             _("“{name}” is not a valid Excel workbook: {reason}").format(name=name, reason=err)
         ) from err
     try:
-        sheet = book.worksheets[0]
+        sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
         # Some programs write a wrong sheet size; reading without it keeps every row.
         sheet.reset_dimensions()
         records = []
@@ -303,8 +324,23 @@ def normalise_header(text: str) -> str:
     return _SEPARATORS.sub("_", value).strip("_")
 
 
-def map_columns(sheet: Sheet, columns: tuple[Column, ...]) -> ColumnMap:
-    """Match the sheet's headers to `columns`.
+def guess_mapping(headers: tuple[str, ...], columns: tuple[Column, ...]) -> dict[int, str]:
+    """Which of our column keys each header (by position) names, from its English or
+    Chinese name or a usual alias; headers no column claims are left out."""
+    by_alias = {normalise_header(a): c.key for c in columns for a in (c.key, c.zh, *c.aliases)}
+    guessed: dict[int, str] = {}
+    for i, header in enumerate(headers):
+        key = by_alias.get(normalise_header(header))
+        if key is not None and key not in guessed.values():
+            guessed[i] = key
+    return guessed
+
+
+def map_columns(
+    sheet: Sheet, columns: tuple[Column, ...], chosen: dict[int, str] | None = None
+) -> ColumnMap:
+    """Match the sheet's headers to `columns` (or take `chosen`: header position → our
+    column key, as the clerk mapped them in the import wizard).
 
     Raises `InputError` naming every required column that is missing and every column
     that appears twice. Headers no column claims are returned as `ignored`.
@@ -315,7 +351,7 @@ def map_columns(sheet: Sheet, columns: tuple[Column, ...]) -> ColumnMap:
     ignored: list[str] = []
     problems: list[str] = []
     for i, header in enumerate(sheet.headers):
-        key = by_alias.get(normalise_header(header))
+        key = chosen.get(i) if chosen is not None else by_alias.get(normalise_header(header))
         if key is None:
             if header:
                 ignored.append(header)
