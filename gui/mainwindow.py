@@ -23,6 +23,7 @@ from gui.customers.dialogs import CustomerDialog
 from gui.customers.page import CustomerPage
 from gui.customers.view import CustomerListView
 from gui.exports.dialog import ExportDialog
+from gui.importing.wizard import ImportWizard
 from gui.operations import Operations
 from gui.posting.dialogs import PostingDialog, VoidDialog
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.find_action, self.open_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
+        self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_wizard)
+        self.file_menu.addAction(self.import_action)
         self.export_action = QAction(self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export)
         self.backup_action = QAction(self, shortcut=QKeySequence("Ctrl+B"))
@@ -240,7 +244,12 @@ class MainWindow(QMainWindow):
     def open_people(self) -> PeopleDialog:
         return self._open(PeopleDialog(self.ops))
 
-    # --- export and backups ----------------------------------------------------------
+    # --- import, export and backups ----------------------------------------------------
+    def import_wizard(self) -> ImportWizard:
+        wizard = ImportWizard(self.ops, self.keeper.prefs if self.keeper else None)
+        wizard.customers_requested.connect(self.show_list)
+        return self._open(wizard)
+
     def export(self) -> ExportDialog:
         on_page = self.stack.currentWidget() is self.customer_page
         customer = self.customer_page.customer if on_page else None
@@ -295,6 +304,7 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find customer"))
         self.open_action.setText(self.tr("&Open another ledger…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.import_action.setText(self.tr("&Import…"))
         self.export_action.setText(self.tr("&Export…"))
         shared = self.keeper is not None and not self.keeper.enabled
         self.backup_action.setText(

@@ -3,6 +3,7 @@ data folder beside the default ledger rather than in the ledger itself."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -64,4 +65,18 @@ class Preferences:
 
     def set_backup_folder(self, folder: Path | None) -> None:
         self._qs.setValue("backup/folder", str(folder) if folder else "")
+        self._qs.sync()
+
+    def import_mapping(self, layout: str) -> dict[int, str] | None:
+        """The column mapping the clerk last used for a file of this layout."""
+        value = self._qs.value(f"import/{layout}", None)
+        if not value:
+            return None
+        try:
+            return {int(k): str(v) for k, v in json.loads(str(value)).items()}
+        except (ValueError, AttributeError):
+            return None
+
+    def set_import_mapping(self, layout: str, mapping: dict[int, str]) -> None:
+        self._qs.setValue(f"import/{layout}", json.dumps(mapping, ensure_ascii=False))
         self._qs.sync()

@@ -571,6 +571,185 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Customers (with opening balances)</source>
+        <translation>客户（含期初余额）</translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation>账目</translation>
+    </message>
+    <message>
+        <source>Promises to pay</source>
+        <translation>约定清款</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was written.</source>
+        <translation>导入已取消：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Excel 或 CSV (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}</source>
+        <translation>模板已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <source>Choose the file&apos;s column for {column}.</source>
+        <translation>请为“{column}”选择文件中的列。</translation>
+    </message>
+    <message>
+        <source>One column of the file cannot be both {names}.</source>
+        <translation>文件中的同一列不能同时是 {names}。</translation>
+    </message>
+    <message>
+        <source>The first {n} of {total} rows, as they will be imported.</source>
+        <translation>共 {total} 行中的前 {n} 行，即将按此导入。</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Fix these rows in the file, save it, and check again (Back, Next).</source>
+        <translation>请在文件中改好这些行并保存，然后重新检查（上一步、下一步）。</translation>
+    </message>
+    <message>
+        <source>Every row is fine. Import now?</source>
+        <translation>每一行都没有问题。现在导入吗？</translation>
+    </message>
+    <message>
+        <source>Importing row {done} of {total}…</source>
+        <translation>正在导入第 {done} 行，共 {total} 行…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Step 1: the file</source>
+        <translation>第 1 步：选择文件</translation>
+    </message>
+    <message>
+        <source>Step 2: the sheet</source>
+        <translation>第 2 步：选择工作表</translation>
+    </message>
+    <message>
+        <source>Step 3: the columns</source>
+        <translation>第 3 步：对应列</translation>
+    </message>
+    <message>
+        <source>Step 4: preview</source>
+        <translation>第 4 步：预览</translation>
+    </message>
+    <message>
+        <source>Step 5: check every row</source>
+        <translation>第 5 步：检查每一行</translation>
+    </message>
+    <message>
+        <source>Step 6: import</source>
+        <translation>第 6 步：导入</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>&amp;Import:</source>
+        <translation>导入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;template…</source>
+        <translation>保存模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file, in any encoding Excel or WPS saves. Headers may be Chinese or English; you can match them to ours in step 3. Nothing is written until every row is fine.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，Excel 或 WPS 保存的任何编码都可以。表头可以是中文或英文，第 3 步可以把它们和我们的列对应起来。每一行都没有问题之前，不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Which column of the file holds each of ours (* = required). Guessed from the headers; your choice is remembered for files laid out like this one.</source>
+        <translation>文件中哪一列对应我们的每一列（* 为必填）。已根据表头猜测；您的选择会被记住，用于同样格式的文件。</translation>
+    </message>
+    <message>
+        <source>Our column</source>
+        <translation>我们的列</translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Cannot open the ledger</source>
@@ -704,6 +883,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
