@@ -39,7 +39,6 @@ import datetime as dt
 import hashlib
 import heapq
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -47,16 +46,17 @@ from pathlib import Path
 from typing import TypeVar
 
 import peewee as pw
+from peewee import fn
 
-from models import people, posting, promises
+from models import clock, people, posting, promises, session
 from models.customers import add_customer, near_duplicate_message, parse_terms
-from models.db import transaction
+from models.db import is_postgres, transaction
 from models.errors import InputError, LedgerError
 from models.i18n import _
 from models.money import Fen, format_plain, parse_money
 from models.parsing import parse_date, parse_datetime, parse_kind, parse_method
-from models.records import CustomerDraft, EntryKind, PaymentMethod
-from models.tables import CustomerRow, EntryRow, PromiseRow
+from models.records import CREDIT_KINDS, ChequeStatus, CustomerDraft, EntryKind, PaymentMethod
+from models.tables import ChequeRow, CustomerRow, EntryRow, PromiseRow, database
 from models.tabular import Column, ColumnMap, Sheet, map_columns, read_sheet
 from models.text_rules import code_key, control_problem
 
@@ -727,31 +727,6 @@ def _parse_entry(row: _Row, ids: dict[str, int]) -> _EntryDraft | None:
     )
 
 
-def _post_entry(e: _EntryDraft, key: str) -> None:
-    common = {"doc_no": e.doc_no, "memo": e.memo, "import_key": key}
-    if e.kind is EntryKind.DELIVERY:
-        posting.post_delivery(e.customer_id, e.on, e.amount, **common)
-    elif e.kind is EntryKind.PAYMENT:
-        posting.post_payment(
-            e.customer_id,
-            e.on,
-            e.amount,
-            e.method,  # type: ignore[arg-type]  # payments always have one
-            cheque_no=e.cheque_no,
-            bank=e.bank,
-            due_on=e.cheque_due,
-            **common,
-        )
-    elif e.kind is EntryKind.RETURN:
-        posting.post_return(e.customer_id, e.on, e.amount, **common)
-    elif e.kind is EntryKind.DISCOUNT:
-        posting.post_discount(e.customer_id, e.on, e.amount, **common)
-    elif e.kind is EntryKind.WRITEOFF:
-        posting.post_writeoff(e.customer_id, e.on, e.amount, **common)
-    else:
-        posting.post_opening(e.customer_id, e.on, e.amount, **common)
-
-
 def _existing_keys(keys: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(keys), 500):
@@ -761,18 +736,51 @@ def _existing_keys(keys: list[str]) -> set[str]:
     return found
 
 
+# Entries are written this many at a time, with one statement per batch.
+ENTRY_BATCH = 5000
+_DOCUMENT_KINDS = (EntryKind.DELIVERY, EntryKind.RETURN)
+
+
+def _stable_hash(text: str) -> int:
+    """64 bits of BLAKE2b: equal in every run (Python's own str hash is not), so a
+    million rows are remembered as small ints instead of their text."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def _document_hash(customer_id: int, kind: EntryKind, doc_no: str) -> int:
+    return _stable_hash(f"{customer_id}\x1f{kind.value}\x1f{doc_no}")
+
+
+def _live_documents() -> set[int]:
+    """The standing deliveries' and returns' document numbers in the ledger, read once
+    (a voided document may be posted again)."""
+    voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
+    query = EntryRow.select(EntryRow.customer, EntryRow.kind, EntryRow.doc_no).where(
+        EntryRow.kind.in_(_DOCUMENT_KINDS)
+        & (EntryRow.doc_no != "")
+        & EntryRow.reverses.is_null()
+        & EntryRow.id.not_in(voided)
+    )
+    return {_document_hash(c, k, d) for c, k, d in query.tuples().iterator()}
+
+
 def _import_entries(run: _Run) -> None:
+    """Rows are checked as they stream from the file, against the customers and the
+    ledger's documents read once, and written in batches of `ENTRY_BATCH` inside the
+    import's one transaction (the balance cache is kept by the database's trigger).
+    Once any row has a problem nothing more is written: the rest is only checked."""
     ids = _customer_ids()
-    parsed: list[tuple[_Row, _EntryDraft, str]] = []
-    occurrences: Counter[str] = Counter()
-    # A delivery note (or return) number is the customer's document: one entry each.
-    documents: dict[tuple[int, EntryKind, str], int] = {}
+    documents: dict[int, int] = {}  # document hash -> row number in the file
+    occurrences: dict[int, int] = {}  # content hash -> rows with that content so far
+    check_keys = EntryRow.select().where(EntryRow.import_key.is_null(False)).exists()
+    writer = _EntryWriter()
+    batch: list[tuple[_Row, _EntryDraft, str]] = []
     for row in run.rows():
         draft = _parse_entry(row, ids)
         if draft is None:
             continue
-        if draft.doc_no and draft.kind in (EntryKind.DELIVERY, EntryKind.RETURN):
-            document = (draft.customer_id, draft.kind, draft.doc_no)
+        if draft.doc_no and draft.kind in _DOCUMENT_KINDS:
+            document = _document_hash(draft.customer_id, draft.kind, draft.doc_no)
             if document in documents:
                 row.problem(
                     "doc_no",
@@ -783,10 +791,21 @@ def _import_entries(run: _Run) -> None:
                 continue
             documents[document] = row.number
         content = draft.content()
-        occurrences[content] += 1
-        parsed.append((row, draft, _key(content, str(occurrences[content]))))
-    known = _existing_keys([key for _row, _draft, key in parsed])
-    for row, draft, key in parsed:
+        digest = _stable_hash(content)
+        seen = occurrences[digest] = occurrences.get(digest, 0) + 1
+        batch.append((row, draft, _key(content, str(seen))))
+        if len(batch) >= ENTRY_BATCH:
+            _write_entries(run, batch, writer, check_keys)
+            batch = []
+    _write_entries(run, batch, writer, check_keys)
+
+
+def _write_entries(
+    run: _Run, batch: list[tuple[_Row, _EntryDraft, str]], writer: _EntryWriter, check_keys: bool
+) -> None:
+    known = _existing_keys([key for _row, _draft, key in batch]) if check_keys else set()
+    new: list[tuple[_EntryDraft, str]] = []
+    for row, draft, key in batch:
         if key in known:
             run.skip(
                 row,
@@ -797,12 +816,117 @@ def _import_entries(run: _Run) -> None:
                 format_plain(draft.amount),
                 draft.doc_no,
             )
-            continue
-        # What the model may still refuse here is about the document number (already
-        # posted for this customer), so that is the column to point at.
-        column = "doc_no" if draft.kind in (EntryKind.DELIVERY, EntryKind.RETURN) else ""
-        if run.write(row, column, lambda d=draft, k=key: _post_entry(d, k)):
-            run.added += 1
+        elif draft.doc_no and draft.kind in _DOCUMENT_KINDS and writer.posted(draft):
+            # The message the one-entry posting path gives, in the same column.
+            row.problem(
+                "doc_no",
+                _(
+                    "Document {doc} is already posted for this customer: void that entry "
+                    "first if it was wrong."
+                ).format(doc=draft.doc_no),
+            )
+        else:
+            new.append((draft, key))
+    run.added += len(new)
+    if not run.problems:  # a rejected import is rolled back: no need to write more
+        writer.write(new)
+
+
+class _EntryWriter:
+    """Inserts checked entries (and their cheques) many rows per statement, with ids it
+    reserves itself so each cheque can name its entry."""
+
+    ENTRY_COLUMNS = (
+        "id",
+        "customer_id",
+        "date",
+        "kind",
+        "amount",
+        "delta",
+        "doc_no",
+        "memo",
+        "method",
+        "void_reason",
+        "entered_by",
+        "created_at",
+        "import_key",
+    )
+    CHEQUE_COLUMNS = ("entry_id", "number", "bank", "due_on", "status", "status_at")
+
+    def __init__(self) -> None:
+        self.by = session.current_user()
+        self.now = EntryRow.created_at.db_value(clock.now())
+        self.next_id = 0
+        self.live: set[int] | None = None  # read at the first document number
+
+    def posted(self, draft: _EntryDraft) -> bool:
+        """Is this delivery's or return's number already standing in the ledger?"""
+        if self.live is None:
+            self.live = _live_documents()
+        return _document_hash(draft.customer_id, draft.kind, draft.doc_no) in self.live
+
+    def _ids(self, n: int) -> list[int]:
+        if is_postgres():
+            query = (
+                "SELECT nextval(pg_get_serial_sequence('entry', 'id')) FROM generate_series(1, %s)"
+            )
+            return [i for (i,) in database.execute_sql(query, (n,)).fetchall()]
+        if not self.next_id:  # BEGIN IMMEDIATE: no other writer until we commit
+            self.next_id = (EntryRow.select(fn.MAX(EntryRow.id)).scalar() or 0) + 1
+        first, self.next_id = self.next_id, self.next_id + n
+        return list(range(first, first + n))
+
+    def write(self, new: list[tuple[_EntryDraft, str]]) -> None:
+        if not new:
+            return
+        entries, cheques = [], []
+        for entry_id, (d, key) in zip(self._ids(len(new)), new, strict=True):
+            delta = -d.amount if d.kind in CREDIT_KINDS else d.amount
+            entries.append(
+                (
+                    entry_id,
+                    d.customer_id,
+                    EntryRow.date.db_value(d.on),
+                    EntryRow.kind.db_value(d.kind),
+                    d.amount,
+                    delta,
+                    d.doc_no,
+                    d.memo,
+                    EntryRow.method.db_value(d.method),
+                    "",
+                    self.by,
+                    self.now,
+                    key,
+                )
+            )
+            if d.method is not None and d.method.is_instrument:
+                cheques.append(
+                    (
+                        entry_id,
+                        d.cheque_no,
+                        d.bank,
+                        ChequeRow.due_on.db_value(d.cheque_due),
+                        ChequeRow.status.db_value(ChequeStatus.RECEIVED),
+                        self.now,
+                    )
+                )
+        _insert_many("entry", self.ENTRY_COLUMNS, entries)
+        _insert_many("cheque", self.CHEQUE_COLUMNS, cheques)
+
+
+def _insert_many(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """One prepared INSERT for many rows (psycopg2 folds them into few statements)."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    cursor = database.cursor()
+    if is_postgres():
+        from psycopg2.extras import execute_values
+
+        execute_values(cursor, f"INSERT INTO {table} ({names}) VALUES %s", rows, page_size=1000)
+    else:
+        marks = ", ".join("?" for _c in columns)
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
 # --- promises -------------------------------------------------------------------------

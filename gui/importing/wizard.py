@@ -212,6 +212,7 @@ class ImportWizard(Dialog):
         self.check_note = QLabel()
         self.check_note.setWordWrap(True)
         self.problems = QListWidget()
+        self.problems.setWordWrap(True)  # long sentences wrap instead of scrolling sideways
         self.problems.currentItemChanged.connect(self._show_problem_row)
         self.problem_row = QTableWidget(0, 2)
         self.problem_row.verticalHeader().hide()
