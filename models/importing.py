@@ -49,14 +49,23 @@ import peewee as pw
 from peewee import fn
 
 from models import clock, people, posting, promises, session
-from models.customers import add_customer, near_duplicate_message, parse_terms
+from models.customers import _fields as customer_fields
+from models.customers import near_duplicate_message, parse_terms
 from models.db import is_postgres, transaction
 from models.errors import InputError, LedgerError
 from models.i18n import _
 from models.money import Fen, format_plain, parse_money
 from models.parsing import parse_date, parse_datetime, parse_kind, parse_method
 from models.records import CREDIT_KINDS, ChequeStatus, CustomerDraft, EntryKind, PaymentMethod
-from models.tables import ChequeRow, CustomerRow, EntryRow, PromiseRow, database
+from models.tables import (
+    ChequeRow,
+    CustomerRow,
+    EntryRow,
+    PromiseRow,
+    RepRow,
+    RouteRow,
+    database,
+)
 from models.tabular import Column, ColumnMap, Sheet, map_columns, read_sheet
 from models.text_rules import code_key, control_problem
 
@@ -498,6 +507,7 @@ def _import_customers(run: _Run) -> None:
         existing_keys.setdefault(code_key(known), known)
     seen: dict[str, tuple[str, int]] = {}  # code_key -> (code, row) earlier in the file
     names = _NameCheck(existing)
+    writer = _CustomerWriter(run)
     for row in run.rows():
         code, name = row.text("code"), row.text("name")
         if not code:
@@ -559,7 +569,8 @@ def _import_customers(run: _Run) -> None:
             credit_limit=limit,
             notes=texts["notes"],
         )
-        _add_customer(run, row, draft, route_name, rep_name, opening, opening_on)
+        writer.add(draft, route_name, rep_name, opening, opening_on)
+    writer.flush()
 
 
 def name_key(name: str) -> str:
@@ -602,41 +613,100 @@ class _NameCheck:
             self.file[key] = row.number
 
 
-def _add_customer(
-    run: _Run,
-    row: _Row,
-    draft: CustomerDraft,
-    route_name: str,
-    rep_name: str,
-    opening: Fen | None,
-    opening_on: dt.date | None,
-) -> None:
-    new_route = bool(route_name) and people.route_by_name(route_name) is None
-    new_rep = bool(rep_name) and people.rep_by_name(rep_name) is None
+class _CustomerWriter:
+    """Writes checked customers many per statement once every row has been read (a
+    rejected file writes nothing), with their routes, reps and opening balances.
 
-    def write() -> None:
-        route = people.ensure_route(route_name) if route_name else None
-        rep = people.ensure_rep(rep_name) if rep_name else None
-        customer = add_customer(
-            dataclasses.replace(
-                draft, route_id=route.id if route else None, rep_id=rep.id if rep else None
-            )
+    The rows were checked by the import itself exactly as `add_customer` checks a
+    customer typed in the window (lengths, characters, codes, terms, limit), so the
+    rows go in without a query per customer."""
+
+    def __init__(self, run: _Run) -> None:
+        self.run = run
+        self.pending: list[tuple[CustomerDraft, str, str, Fen | None, dt.date | None]] = []
+
+    def add(
+        self,
+        draft: CustomerDraft,
+        route_name: str,
+        rep_name: str,
+        opening: Fen | None,
+        opening_on: dt.date | None,
+    ) -> None:
+        self.pending.append((draft, route_name, rep_name, opening, opening_on))
+        self.run.added += 1
+
+    def flush(self) -> None:
+        if self.run.problems or not self.pending:
+            return
+        routes = {name: id_ for id_, name in RouteRow.select(RouteRow.id, RouteRow.name).tuples()}
+        reps = {name: id_ for id_, name in RepRow.select(RepRow.id, RepRow.name).tuples()}
+        positions: dict[int, int] = dict(
+            CustomerRow.select(CustomerRow.route, fn.MAX(CustomerRow.route_position))
+            .where(CustomerRow.route.is_null(False))
+            .group_by(CustomerRow.route)
+            .tuples()
         )
-        if opening and opening_on is not None:
-            posting.post_opening(
-                customer.id,
-                opening_on,
-                opening,
-                memo=_("Imported from {name}").format(name=run.sheet.source),
-                import_key=_key("opening", draft.code),
+        now = clock.now()
+        ids = _reserve_ids("customer", CustomerRow, len(self.pending))
+        rows, openings = [], []
+        for customer_id, (draft, route_name, rep_name, opening, opening_on) in zip(
+            ids, self.pending, strict=True
+        ):
+            route_id = self._ensure(
+                route_name, routes, people.ensure_route, self.run.created_routes
             )
+            rep_id = self._ensure(rep_name, reps, people.ensure_rep, self.run.created_reps)
+            position = 0
+            if route_id is not None:
+                position = positions[route_id] = positions.get(route_id, 0) + 1
+            fields = customer_fields(dataclasses.replace(draft, route_id=route_id, rep_id=rep_id))
+            fields.update(id=customer_id, route_position=position, archived=False, created_at=now)
+            rows.append(fields)
+            if opening and opening_on is not None:
+                openings.append((customer_id, draft.code, opening, opening_on))
+        columns = tuple(rows[0])
+        meta = CustomerRow._meta.fields  # type: ignore[attr-defined]
+        _insert_many(
+            "customer",
+            tuple(meta[c].column_name for c in columns),
+            [tuple(meta[c].db_value(r[c]) for c in columns) for r in rows],
+        )
+        memo = _("Imported from {name}").format(name=self.run.sheet.source)
+        _EntryWriter().write(
+            [
+                (
+                    _EntryDraft(
+                        cid, code, on, EntryKind.OPENING, fen, "", memo, None, "", None, ""
+                    ),
+                    _key("opening", code),
+                )
+                for cid, code, fen, on in openings
+            ]
+        )
 
-    if run.write(row, "code", write):
-        run.added += 1
-        if new_route:
-            run.created_routes.append(route_name)
-        if new_rep:
-            run.created_reps.append(rep_name)
+    @staticmethod
+    def _ensure(name, known, make, created):  # type: ignore[no-untyped-def]
+        """The id of the route or rep called `name` (made, and noted, when new)."""
+        if not name:
+            return None
+        if name not in known:
+            known[name] = make(name).id
+            created.append(name)
+        return known[name]
+
+
+def _reserve_ids(table: str, model: type[pw.Model], n: int) -> list[int]:
+    """`n` new ids for rows inserted with their id (so other rows can point at them).
+    SQLite: after the highest (the import's BEGIN IMMEDIATE admits no other writer);
+    PostgreSQL: from the table's sequence, which other writers share."""
+    if is_postgres():
+        query = (
+            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)"
+        )
+        return [i for (i,) in database.execute_sql(query, (n,)).fetchall()]
+    first = (model.select(fn.MAX(model.id)).scalar() or 0) + 1
+    return list(range(first, first + n))
 
 
 # --- entries --------------------------------------------------------------------------
@@ -867,12 +937,9 @@ class _EntryWriter:
 
     def _ids(self, n: int) -> list[int]:
         if is_postgres():
-            query = (
-                "SELECT nextval(pg_get_serial_sequence('entry', 'id')) FROM generate_series(1, %s)"
-            )
-            return [i for (i,) in database.execute_sql(query, (n,)).fetchall()]
+            return _reserve_ids("entry", EntryRow, n)
         if not self.next_id:  # BEGIN IMMEDIATE: no other writer until we commit
-            self.next_id = (EntryRow.select(fn.MAX(EntryRow.id)).scalar() or 0) + 1
+            self.next_id = _reserve_ids("entry", EntryRow, 1)[0]
         first, self.next_id = self.next_id, self.next_id + n
         return list(range(first, first + n))
 
