@@ -11,6 +11,8 @@ from typing import NoReturn
 from models.errors import InputError
 from models.i18n import _
 from models.parsing import parse_date
+from models.targets import scrub
+from models.version import version
 
 EPILOG = """\
 Without a command the window opens. Without --db the ledger in your data folder is used.
@@ -23,7 +25,8 @@ class Parser(argparse.ArgumentParser):
     language of the messages (argparse itself only speaks English)."""
 
     def error(self, message: str) -> NoReturn:
-        text = " ".join(translate_argparse(message).split("\n"))
+        # scrub: a URL typed where a command was expected is echoed back by argparse.
+        text = " ".join(scrub(translate_argparse(message)).split("\n"))
         self.exit(2, f"{self.prog}: {text} (--help)\n")
 
 
@@ -105,6 +108,24 @@ def count_arg(text: str) -> int:
         ) from None
 
 
+def command_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The subcommands the parser knows (demo, import, …)."""
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def ledger_shorthand(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``main.py FILE.qkledger`` (what a double-click on a ledger runs) means
+    ``main.py --db FILE.qkledger``: open the window on that ledger."""
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in command_names(parser):
+        return ["--db", argv[0]]
+    return argv
+
+
 def build_parser() -> Parser:
     """The parser for every subcommand; `args.command` is None when the GUI is wanted."""
     parser = Parser(
@@ -112,6 +133,9 @@ def build_parser() -> Parser:
         description="Qingkuan (清款): the collections ledger for small distributors.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"Qingkuan {version()}", help="show the version"
     )
     parser.add_argument(
         "--db",

@@ -7,24 +7,39 @@ default ledger in the user's data folder, or the welcome screen when there is no
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 from pathlib import Path
 from types import TracebackType
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from gui import language
 from gui.backups.keeper import BackupKeeper
+from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
-from gui.ledger_files import network_share_warning, open_ledger
+from gui.icon import app_icon
+from gui.ledger_files import ask_password, network_share_warning, open_ledger
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
+from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
 from models import backup, db, paths
-from models.errors import LedgerError, LedgerFileError
+from models.errors import LedgerError, LedgerFileError, PasswordNeeded
+from models.targets import (
+    ScrubbingFormatter,
+    display_target,
+    is_postgres_url,
+    password_of,
+    scrub,
+    with_password,
+    without_password,
+)
+from models.version import version
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +49,9 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("Qingkuan")
     app.setApplicationName("Qingkuan")
     app.setApplicationDisplayName("Qingkuan 清款")
+    app.setApplicationVersion(version())
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("qingkuan")  # Wayland/X11 match the window to qingkuan.desktop
     apply_ui_font(app)
     return app  # type: ignore[return-value]
 
@@ -51,7 +69,11 @@ class Launcher(QObject):
         language.set_language(self.prefs.language() or language.system_language())
 
     def start(self, target: str | None) -> QWidget:
-        """Open `target`, or the default ledger, or show the welcome screen."""
+        """Open `target`, or the shared ledger used last, or the default ledger, or show
+        the welcome screen."""
+        last = self.prefs.last_ledger()
+        if target is None and last is not None and is_postgres_url(last):
+            target = last  # remembered without its password: asked for when needed
         if target is None and self.prefs.default_ledger.exists():
             target = str(self.prefs.default_ledger)
         if target is not None and self.open(target):
@@ -59,25 +81,56 @@ class Launcher(QObject):
         return self.show_welcome()
 
     def open(self, target: str, parent: QWidget | None = None) -> bool:
-        """Open a ledger and show it; a file that cannot be opened gets a dialog."""
+        """Open a ledger and show it; a file that cannot be opened gets a dialog, a
+        shared ledger that wants a password asks for it."""
         try:
-            open_ledger(target)
+            target = self._open_asking_password(target, parent)
         except LedgerFileError as err:
-            log.info("cannot open %s: %s", target, err)
-            tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), str(err))
+            log.info("cannot open %s: %s", display_target(target), err)
+            tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), scrub(str(err)))
             return False
-        self.prefs.set_last_ledger(target)
+        if target is None:
+            return False  # the password was not given
+        self.prefs.set_last_ledger(without_password(target))
         self._show_main(target)
         warning = network_share_warning(target)
         if warning:
             QMessageBox.warning(self.window, self.tr("Ledger on a network share"), warning)
         return True
 
+    def _open_asking_password(self, target: str, parent: QWidget | None) -> str | None:
+        """Open `target`; while a shared ledger refuses the password, ask for it.
+        Returns the target that opened (with the password typed), None if cancelled."""
+        wrong = password_of(target) is not None
+        while True:
+            try:
+                open_ledger(target)
+                return target
+            except PasswordNeeded:
+                password = ask_password(parent or self.welcome, display_target(target), wrong)
+                if password is None:
+                    return None
+                target, wrong = with_password(target, password), True
+
+    def open_requested(self, target: str) -> None:
+        """A later start (a double-clicked ledger) asked this one to open `target`."""
+        if target and target != db.current_target():
+            if self.window is not None:
+                self.window.customer_list.reader.cancel()
+            current = db.current_target()
+            if not self.open(target, self.window or self.welcome) and current:
+                open_ledger(current)  # stay with the ledger that was open
+        front = self.window or self.welcome
+        if front is not None:
+            front.show()
+            front.raise_()
+            front.activateWindow()
+
     def _show_main(self, target: str) -> None:
         old = self.window
         if old is not None:
             old.customer_list.reader.cancel()
-        self.window = MainWindow(self.ops, _display_name(target))
+        self.window = MainWindow(self.ops, display_target(target, short=True))
         self.keeper = BackupKeeper(self.ops, self.prefs, target)
         self.window.set_keeper(self.keeper)
         self.window.closing.connect(self.keeper.finish)
@@ -164,16 +217,6 @@ def tell_user(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
 
-def _display_name(target: str) -> str:
-    if db.is_postgres_url(target):
-        # Never show a password from the URL in the title bar.
-        from urllib.parse import urlparse
-
-        parts = urlparse(target)
-        return f"{parts.hostname or 'localhost'}/{parts.path.lstrip('/')}"
-    return Path(target).name
-
-
 def _log_to_file() -> Path | None:
     """Unexpected errors leave their traceback in the log file (unless main.py has set
     up logging already)."""
@@ -182,30 +225,52 @@ def _log_to_file() -> Path | None:
     except OSError:
         return None
     if not logging.getLogger().handlers:
-        logging.basicConfig(
-            filename=str(path),
-            level=logging.INFO,
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
+        handler = logging.FileHandler(path, encoding="utf-8")
+        # A driver's error or a traceback may quote a connection string.
+        handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logging.basicConfig(level=logging.INFO, handlers=[handler])
     return path
 
 
 def _install_excepthook(log_path: Path | None) -> None:
-    """A bug shows a sentence and leaves the traceback in the log, never a silent crash."""
+    """A bug shows what happened and where the log is, never a silent crash."""
 
     def hook(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error", exc_info=(kind, err, tb))
-        QMessageBox.critical(
-            QApplication.activeWindow(),
-            QCoreApplication.translate("Launcher", "Unexpected error"),
-            QCoreApplication.translate(
-                "Launcher",
-                "Something went wrong: {error}\n\nNothing half-done was saved: every change "
-                "is written in one step or not at all. The details are in {log}.",
-            ).format(error=err, log=log_path or "the log"),
-        )
+        details = crash_details(kind, err, tb)
+        log.error("unexpected error\n%s", details)
+        show_crash(err, details, log_path)
 
     sys.excepthook = hook
+
+
+def show_crash(err: BaseException, details: str, log_path: Path | None) -> CrashDialog:
+    """The crash dialog (modal); tests call this with a real error."""
+    dialog = CrashDialog(err, details, log_path, QApplication.activeWindow())
+    dialog.exec()
+    return dialog
+
+
+def _report_ready(launcher: Launcher) -> None:
+    """QK_READY_REPORT=1 (the packaged app's smoke test and start-up bench): print
+    ``ready <seconds since the epoch> <title>`` once customers are searchable (or the
+    welcome screen is up), then quit as the user would by closing the window."""
+
+    def ready() -> None:
+        front = launcher.window or launcher.welcome
+        title = front.windowTitle() if front is not None else ""
+        print(f"ready {time.time():.3f} {title}", flush=True)
+        if front is not None:
+            QTimer.singleShot(0, front.close)
+
+    window = launcher.window
+    if window is not None:
+        window.customer_list.names_loaded.connect(lambda: QTimer.singleShot(0, ready))
+    else:
+        QTimer.singleShot(0, ready)
+
+
+def _is_file(target: str | None) -> bool:
+    return bool(target) and not db.is_postgres_url(target)  # type: ignore[arg-type]
 
 
 def run(db_target: str | None, argv: list[str]) -> int:
@@ -213,9 +278,21 @@ def run(db_target: str | None, argv: list[str]) -> int:
     default ledger, and run until the last window closes. Returns the exit code."""
     _install_excepthook(_log_to_file())
     app = make_application(argv)
+    key = instance_key()
+    if hand_over(key, str(Path(db_target).resolve()) if _is_file(db_target) else db_target or ""):
+        return 0  # the running Qingkuan opens it
     launcher = Launcher(default_data_dir())
+    server = InstanceServer(key, launcher)
+    server.ledger_requested.connect(launcher.open_requested)
+    server.listen()
+    opener = FileOpenFilter(launcher)
+    opener.file_opened.connect(launcher.open_requested)
+    app.installEventFilter(opener)
     launcher.start(db_target)
+    if os.environ.get("QK_READY_REPORT") == "1":
+        _report_ready(launcher)
     code = app.exec()
+    server.close()
     launcher.shutdown()
     db.close_ledger()
     return code

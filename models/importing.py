@@ -22,12 +22,11 @@ Importing the same file twice does not post anything twice:
   thousands comma in a CSV amount shifts the cells after it), and so is a CSV row wider
   than the header whose cells read as a split amount (``1,234`` → ``1`` and ``234``).
 - every cell: not longer than its column, and no control characters (`cell_problems`).
-- customers: a code that differs from another only in case or width (c0001 beside
-  C0001 or Ｃ０００１) is an error naming the other code.
 - a file with thousands of bad rows reports the first `PROBLEMS_SHOWN` and the total.
 - customers: a code already in the ledger with the same name is "already there" and left
   unchanged (no second opening balance); with a different name it is an error, because
-  the file means another shop.
+  the file means another shop. A code that differs from another only in case or width
+  (c0001 beside C0001 or Ｃ０００１) is an error naming the other code.
 - promises: a promise with the same customer, amount and clearance time that is not
   cancelled is "already recorded"; the same promise twice in one file is an error.
 """

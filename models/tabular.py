@@ -23,6 +23,7 @@ import datetime as dt
 import io
 import itertools
 import re
+import struct
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -38,6 +39,7 @@ MAX_BYTES = 200 * 1024 * 1024  # a ledger import is never this big; protects mem
 MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024  # the XML of ~1,000,000 rows of ten columns
 MAX_ROWS = 1_048_576  # what one Excel sheet holds: a 1,000,000-entry history fits
 MAX_COLUMNS = 200  # imports use at most 13; room for columns the clerk keeps beside them
+MAX_XLSX_MEMBERS = 10_000  # a workbook has a few dozen parts; millions would fill memory
 
 # An amount typed with a thousands comma in an unquoted CSV cell, split in two:
 # "1,234.50" → "1" and "234.50", "-12,000" → "-12" and "000".
@@ -287,7 +289,12 @@ def _xlsx_records(path: Path, sheet_name: str | None = None) -> Iterator[list[st
 
 def _check_xlsx_size(data: bytes, name: str) -> None:
     """Refuse a workbook whose members inflate past `MAX_XLSX_UNCOMPRESSED` (a zip bomb
-    or far more than a ledger import), before anything is inflated."""
+    or far more than a ledger import), before anything is inflated. The member count is
+    read from the zip's end record first: zipfile builds an object for every member."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))  # end of central directory
+    members = struct.unpack_from("<H", data, end + 10)[0] if 0 <= end <= len(data) - 12 else 0
+    if members > MAX_XLSX_MEMBERS:
+        raise InputError(_too_big(name))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNCOMPRESSED:
             raise InputError(_too_big(name))

@@ -344,6 +344,20 @@ def test_a_workbook_that_really_inflates_is_refused(
         tabular.read_sheet(path)
 
 
+def test_a_workbook_of_too_many_parts_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tabular, "MAX_XLSX_MEMBERS", 5)
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        for n in range(6):
+            archive.writestr(f"xl/media/{n}.bin", b"")
+    path = tmp_path / "parts.xlsx"
+    path.write_bytes(data.getvalue())
+    with pytest.raises(InputError, match="too large to import"):
+        tabular.read_sheet(path)
+
+
 def test_too_many_rows_or_columns_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -70,7 +70,7 @@ def writer(ledger: str, tmp_path: Path) -> Iterator[tuple[int, subprocess.Popen[
 def test_statements_print_while_another_process_posts(
     writer: tuple[int, subprocess.Popen[str]], cjk_fonts: object, tmp_path: Path
 ) -> None:
-    cid, process = writer
+    _cid, process = writer
     before = posting_count()
     for n in range(PRINTS):
         out = cli.print_statement(
@@ -115,3 +115,15 @@ def posting_count() -> int:
     from models.tables import EntryRow
 
     return EntryRow.select().count()
+
+
+def test_check_finds_nothing_while_another_process_posts(
+    writer: tuple[int, subprocess.Popen[str]],
+) -> None:
+    """`check` compares sums read by several queries: one snapshot, no false alarms."""
+    from models.check import check_ledger
+
+    _cid, process = writer
+    for _ in range(PRINTS):
+        assert check_ledger() == []
+    assert process.poll() is None, "the writer must still be posting"
