@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Qingkuan</source>
+        <translation>关于清款</translation>
+    </message>
+    <message>
+        <source>Qingkuan 清款, version {version}</source>
+        <translation>清款 Qingkuan，版本 {version}</translation>
+    </message>
+    <message>
+        <source>The collections ledger for small distributors.</source>
+        <translation>小型经销商的收账台账。</translation>
+    </message>
+    <message>
+        <source>Ledger: {ledger}</source>
+        <translation>账本：{ledger}</translation>
+    </message>
+    <message>
+        <source>Ledger schema version: {schema}</source>
+        <translation>账本结构版本：{schema}</translation>
+    </message>
+    <message>
+        <source>Log file: {log}</source>
+        <translation>日志文件：{log}</translation>
+    </message>
+    <message>
+        <source>System: {system}</source>
+        <translation>系统：{system}</translation>
+    </message>
+</context>
+<context>
     <name>BackupFolderDialog</name>
     <message>
         <source>Backup folder</source>
@@ -98,6 +129,29 @@
     <message>
         <source>IOU no.</source>
         <translation>欠条号</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+Nothing half-done was saved: every change is written in one step or not at all. The details are in {log}. Copy them and send them to whoever supports Qingkuan for you.</source>
+        <translation>出错了：{error}
+
+没有保存任何做了一半的内容：每项更改要么一次写完，要么完全不写。详细信息在 {log}。请复制详细信息，发给为您提供清款技术支持的人。</translation>
+    </message>
+    <message>
+        <source>the log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the details</source>
+        <translation>复制详细信息(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -388,7 +442,7 @@
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can't pay today: promise (F4)</source>
+        <source>Can&apos;t pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -506,7 +560,7 @@
         <translation>当前显示的客户列表</translation>
     </message>
     <message>
-        <source>This customer's ledger for a period</source>
+        <source>This customer&apos;s ledger for a period</source>
         <translation>本客户某期间的明细账</translation>
     </message>
     <message>
@@ -530,7 +584,7 @@
         <translation>列表当前显示的 {n} 个客户。</translation>
     </message>
     <message>
-        <source>In the import's own format; voided entries and their reversals are left out.</source>
+        <source>In the import&apos;s own format; voided entries and their reversals are left out.</source>
         <translation>采用导入用的格式；已作废的账目及其冲销不导出。</translation>
     </message>
     <message>
@@ -568,6 +622,61 @@
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Customer page → Delivery</source>
+        <translation>客户页 → 送货</translation>
+    </message>
+    <message>
+        <source>Customer page → Payment</source>
+        <translation>客户页 → 收款</translation>
+    </message>
+    <message>
+        <source>Customer page → Can&apos;t pay today: promise</source>
+        <translation>客户页 → 今天付不了：约定清款</translation>
+    </message>
+    <message>
+        <source>Customer page → Log a visit</source>
+        <translation>客户页 → 记录拜访</translation>
+    </message>
+    <message>
+        <source>Customer page → Statement</source>
+        <translation>客户页 → 对账单</translation>
+    </message>
+    <message>
+        <source>Customer page → Void the selected entry</source>
+        <translation>客户页 → 冲销所选分录</translation>
+    </message>
+    <message>
+        <source>Customer page → Back to the list</source>
+        <translation>客户页 → 返回客户列表</translation>
+    </message>
+    <message>
+        <source>Customer list → Open the selected customer</source>
+        <translation>客户列表 → 打开所选客户</translation>
+    </message>
+    <message>
+        <source>Any dialog → Save / Cancel</source>
+        <translation>任意对话框 → 保存 / 取消</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;About Qingkuan</source>
+        <translation>关于清款(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -629,7 +738,7 @@
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <source>Choose the file's column for {column}.</source>
+        <source>Choose the file&apos;s column for {column}.</source>
         <translation>请为“{column}”选择文件中的列。</translation>
     </message>
     <message>
@@ -770,18 +879,6 @@
     <message>
         <source>Cannot restore the backup</source>
         <translation>无法恢复备份</translation>
-    </message>
-    <message>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-    <message>
-        <source>Something went wrong: {error}
-
-Nothing half-done was saved: every change is written in one step or not at all. The details are in {log}.</source>
-        <translation>出错了：{error}
-
-没有保存任何做了一半的改动：每次改动要么完整写入，要么完全不写。详细信息在 {log}。</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1604,21 @@ The ledger as it is now is kept as a backup first.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>StatementDialog</name>
     <message>
         <source>Print statement</source>
@@ -1660,7 +1772,7 @@ The ledger as it is now is kept as a backup first.</source>
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company's name: it heads every document.</source>
+        <source>Type your company&apos;s name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
@@ -1678,12 +1790,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>Shared ledger</source>
         <translation>共用账本</translation>
-    </message>
-    <message>
-        <source>Address of the shared ledger, such as
-postgresql://user:password@server/qingkuan</source>
-        <translation>共用账本的地址，例如
-postgresql://用户:密码@服务器/qingkuan</translation>
     </message>
     <message>
         <source>Welcome to Qingkuan</source>
@@ -1756,130 +1862,6 @@ postgresql://user@server/qingkuan
         <translation>共用账本的地址，例如
 postgresql://用户@服务器/qingkuan
 （密码会单独询问，且从不保存）</translation>
-    </message>
-</context>
-<context>
-    <name>AboutDialog</name>
-    <message>
-        <source>About Qingkuan</source>
-        <translation>关于清款</translation>
-    </message>
-    <message>
-        <source>Qingkuan 清款, version {version}</source>
-        <translation>清款 Qingkuan，版本 {version}</translation>
-    </message>
-    <message>
-        <source>The collections ledger for small distributors.</source>
-        <translation>小型经销商的收账台账。</translation>
-    </message>
-    <message>
-        <source>Ledger: {ledger}</source>
-        <translation>账本：{ledger}</translation>
-    </message>
-    <message>
-        <source>Ledger schema version: {schema}</source>
-        <translation>账本结构版本：{schema}</translation>
-    </message>
-    <message>
-        <source>Log file: {log}</source>
-        <translation>日志文件：{log}</translation>
-    </message>
-    <message>
-        <source>System: {system}</source>
-        <translation>系统：{system}</translation>
-    </message>
-</context>
-<context>
-    <name>CrashDialog</name>
-    <message>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-    <message>
-        <source>Something went wrong: {error}
-
-Nothing half-done was saved: every change is written in one step or not at all. The details are in {log}. Copy them and send them to whoever supports Qingkuan for you.</source>
-        <translation>出错了：{error}
-
-没有保存任何做了一半的内容：每项更改要么一次写完，要么完全不写。详细信息在 {log}。请复制详细信息，发给为您提供清款技术支持的人。</translation>
-    </message>
-    <message>
-        <source>the log</source>
-        <translation>日志</translation>
-    </message>
-    <message>
-        <source>&amp;Copy the details</source>
-        <translation>复制详细信息(&amp;C)</translation>
-    </message>
-</context>
-<context>
-    <name>HelpMenu</name>
-    <message>
-        <source>Customer page → Delivery</source>
-        <translation>客户页 → 送货</translation>
-    </message>
-    <message>
-        <source>Customer page → Payment</source>
-        <translation>客户页 → 收款</translation>
-    </message>
-    <message>
-        <source>Customer page → Can't pay today: promise</source>
-        <translation>客户页 → 今天付不了：约定清款</translation>
-    </message>
-    <message>
-        <source>Customer page → Log a visit</source>
-        <translation>客户页 → 记录拜访</translation>
-    </message>
-    <message>
-        <source>Customer page → Statement</source>
-        <translation>客户页 → 对账单</translation>
-    </message>
-    <message>
-        <source>Customer page → Void the selected entry</source>
-        <translation>客户页 → 冲销所选分录</translation>
-    </message>
-    <message>
-        <source>Customer page → Back to the list</source>
-        <translation>客户页 → 返回客户列表</translation>
-    </message>
-    <message>
-        <source>Customer list → Open the selected customer</source>
-        <translation>客户列表 → 打开所选客户</translation>
-    </message>
-    <message>
-        <source>Any dialog → Save / Cancel</source>
-        <translation>任意对话框 → 保存 / 取消</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Open the &amp;data folder</source>
-        <translation>打开数据文件夹(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;About Qingkuan</source>
-        <translation>关于清款(&amp;A)</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>按键</translation>
     </message>
 </context>
 </TS>
