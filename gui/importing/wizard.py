@@ -346,7 +346,12 @@ class ImportWizard(Dialog):
 
     def _read(self, sheet: str | None) -> None:
         path = Path(self.path.text().strip()).expanduser()
-        self._work("read", self.tr("Reading the file…"), lambda: read_sheet(path, sheet))
+        def read() -> Sheet:
+            found = read_sheet(path, sheet)
+            len(found.rows)  # counted here, on the worker: a million rows take a while
+            return found
+
+        self._work("read", self.tr("Reading the file…"), read)
 
     def _work(self, what: str, status: str, call) -> None:  # type: ignore[no-untyped-def]
         self._pending = what
