@@ -397,7 +397,8 @@ class _Run:
     def rows(self) -> Iterator[_Row]:
         """The data rows; one with more filled cells than the header is a problem and is
         not offered (its cells are shifted: reading them would post wrong values)."""
-        total = len(self.sheet.rows)
+        # Counting streamed rows is a pass over the file: only when someone listens.
+        total = len(self.sheet.rows) if self.progress is not None else 0
         for done, (number, cells) in enumerate(self.sheet.rows):
             if self.progress is not None and done % PROGRESS_EVERY == 0:
                 self.progress(done, total)
