@@ -180,7 +180,7 @@ class ExportDialog(Dialog):
         set_form_label(self.form, self.date_from, self.tr("&From:"))
         set_form_label(self.form, self.date_to, self.tr("&To:"))
         set_form_label(self.form, self.fmt, self.tr("F&ormat:"))
-        set_form_label(self.form, self.where, self.tr("&File:"))
+        set_form_label(self.form, self.where, self.tr("Fi&le:"))
         self.browse.setText(self.tr("&Browse…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
         self._describe()

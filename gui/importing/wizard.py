@@ -584,7 +584,7 @@ class ImportWizard(Dialog):
         set_form_label(self.file_form, self.kind, self.tr("&Import:"))
         set_form_label(self.file_form, self.file_row, self.tr("&File:"))
         set_form_label(self.sheet_form, self.sheets, self.tr("&Sheet:"))
-        self.browse.setText(self.tr("&Browse…"))
+        self.browse.setText(self.tr("Br&owse…"))
         self.template.setText(self.tr("Save a &template…"))
         self.file_note.setText(
             self.tr(

@@ -173,10 +173,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Con&amp;tact:</source>
-        <translation>联系人(&amp;T)：</translation>
-    </message>
-    <message>
         <source>&amp;Phones:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
@@ -241,8 +237,12 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>压批结算</translation>
     </message>
     <message>
-        <source>&amp;Archived (hidden from daily lists; the ledger stays)</source>
-        <translation>已归档(&amp;A)（日常列表不显示，账目保留）</translation>
+        <source>Contact per&amp;son:</source>
+        <translation>联系人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hived (hidden from daily lists; the ledger stays)</source>
+        <translation>已归档(&amp;H)（日常列表不显示，账目保留）</translation>
     </message>
 </context>
 <context>
@@ -486,14 +486,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>跳票(&amp;B)…</translation>
     </message>
     <message>
-        <source>Cheque de&amp;posited</source>
-        <translation>支票已存入(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Cheque &amp;cleared</source>
-        <translation>支票已兑现(&amp;C)</translation>
-    </message>
-    <message>
         <source>New &amp;date…</source>
         <translation>改约日期(&amp;D)…</translation>
     </message>
@@ -510,12 +502,20 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>往来账(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Promises</source>
-        <translation>约定清款(&amp;P)</translation>
-    </message>
-    <message>
         <source>V&amp;isits</source>
         <translation>拜访(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cheque &amp;deposited</source>
+        <translation>支票已存入(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cheque clea&amp;red</source>
+        <translation>支票已兑现(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;mises</source>
+        <translation>约定清款(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -612,7 +612,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>格式(&amp;O)：</translation>
     </message>
     <message>
-        <source>&amp;File:</source>
+        <source>Fi&amp;le:</source>
         <translation>文件(&amp;I)：</translation>
     </message>
     <message>
@@ -810,8 +810,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
+        <source>Br&amp;owse…</source>
+        <translation>浏览(&amp;O)…</translation>
     </message>
     <message>
         <source>Save a &amp;template…</source>
@@ -1030,10 +1030,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话确认清单（到期约定）(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -1044,6 +1040,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Language / 语言</source>
         <translation>语言 / Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -1108,14 +1108,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <source>Route &amp;name:</source>
-        <translation>线路名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Rep:</source>
-        <translation>业务员(&amp;R)：</translation>
-    </message>
-    <message>
         <source>Visit days:</source>
         <translation>拜访日：</translation>
     </message>
@@ -1130,6 +1122,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Visit order…</source>
         <translation>拜访顺序(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Route na&amp;me:</source>
+        <translation>线路名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Rep &amp;in charge:</source>
+        <translation>负责业务员(&amp;I)：</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1245,22 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Owed: &lt;b&gt;{balance}&lt;/b&gt; · open promises cover {promised}</source>
+        <translation>欠款：&lt;b&gt;{balance}&lt;/b&gt; · 未到期约定涵盖 {promised}</translation>
+    </message>
+    <message>
+        <source>Pay in full (F9)</source>
+        <translation>全额收款 (F9)</translation>
+    </message>
+    <message>
+        <source>Pay the &amp;promise</source>
+        <translation>按约定金额(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Press Save again to post it anyway.</source>
+        <translation>仍要入账，请再按一次“保存”。</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1406,24 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -1560,10 +1594,6 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>单据语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>Pa&amp;per size:</source>
-        <translation>纸张(&amp;P)：</translation>
-    </message>
-    <message>
         <source>PDF &amp;font:</source>
         <translation>PDF 字体(&amp;F)：</translation>
     </message>
@@ -1584,12 +1614,16 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>本机</translation>
     </message>
     <message>
-        <source>&amp;Screen language:</source>
-        <translation>界面语言(&amp;S)：</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Paper si&amp;ze:</source>
+        <translation>纸张(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Screen lan&amp;guage:</source>
+        <translation>界面语言(&amp;G)：</translation>
     </message>
 </context>
 <context>
@@ -1836,10 +1870,6 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>印在对账单上，方便客户转账</translation>
     </message>
     <message>
-        <source>&amp;Create ledger</source>
-        <translation>创建账本(&amp;C)</translation>
-    </message>
-    <message>
         <source>Try the &amp;demo ledger (a copy)</source>
         <translation>试用示范账本(&amp;D)（副本）</translation>
     </message>
@@ -1862,6 +1892,52 @@ postgresql://user@server/qingkuan
         <translation>共用账本的地址，例如
 postgresql://用户@服务器/qingkuan
 （密码会单独询问，且从不保存）</translation>
+    </message>
+    <message>
+        <source>Create &amp;ledger</source>
+        <translation>创建账本(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomBar</name>
+    <message>
+        <source>fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>fit page</source>
+        <translation>适合整页</translation>
+    </message>
+    <message>
+        <source>of {n}</source>
+        <translation>/ 共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit p&amp;age</source>
+        <translation>适合整页(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−, or Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+−，或按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, or Ctrl+wheel)</source>
+        <translation>放大（Ctrl++，或按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ge</source>
+        <translation>页(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>{amount} in credit</source>
+        <translation>预收 {amount}</translation>
     </message>
 </context>
 </TS>
