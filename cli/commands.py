@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from models import clock, db, paths
-from models.errors import LedgerError, NotFound
+from models.errors import InputError, LedgerError, NotFound
 from models.i18n import _
 from models.paths import log_file
 from models.targets import display_target, scrub
@@ -146,9 +146,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from reports.spreadsheets import export_aging
 
+    if args.what != "entries" and (args.date_from or args.date_to):
+        raise InputError(
+            _("--from and --to choose the entries of a period: use them with export entries.")
+        )
+    if args.what != "aging" and args.as_of:
+        raise InputError(_("--as-of is the date of the aging: use it with export aging."))
     open_target(args, create=False)
     if args.what in ("reps", "routes"):
         return _export_groups(args)
+    if args.what in ("entries", "customers"):
+        return _export_ledger_data(args)
     path, rows = export_aging(args.out, args.as_of, bom=args.bom)
     if rows == 1:
         text = _("Aging of 1 customer written to {path}.")
@@ -172,6 +180,22 @@ def _export_groups(args: argparse.Namespace) -> int:
             if rows == 1
             else _("{n} route rows written to {path}.")
         )
+    say(text.format(n=rows, path=path))
+    return EXIT_OK
+
+
+def _export_ledger_data(args: argparse.Namespace) -> int:
+    from reports.exports import export_customers, export_entries
+
+    if args.what == "entries":
+        path, rows = export_entries(args.out, args.date_from, args.date_to, bom=args.bom)
+        text = _("1 entry written to {path}.") if rows == 1 else _("{n} entries written to {path}.")
+    else:
+        path, rows = export_customers(args.out, bom=args.bom)
+        if rows == 1:
+            text = _("1 customer written to {path}.")
+        else:
+            text = _("{n} customers written to {path}.")
     say(text.format(n=rows, path=path))
     return EXIT_OK
 
@@ -337,6 +361,69 @@ def cmd_today(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _ledger_file(args: argparse.Namespace) -> Path:
+    """The ledger file --db names; a shared PostgreSQL ledger is backed up by its server."""
+    from models.backup import BackupError, postgres_advice
+
+    target = args.db or _the_ledger(False)
+    if db.is_postgres_url(target):
+        raise BackupError(postgres_advice(target))
+    return Path(target).expanduser()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from models.backup import BackupError, back_up, read_totals
+
+    ledger, out = _ledger_file(args), Path(args.out).expanduser()
+    db.open_ledger(ledger, create=False)  # refuses a non-ledger, a newer one, a damaged one
+    db.close_ledger()
+    if out.exists() and out.resolve() == ledger.resolve():
+        raise BackupError(_("A backup must be another file than the ledger itself."))
+    back_up(ledger, out)
+    totals = read_totals(out, check=False)
+    say(
+        _("Backup of {ledger} written to {path}: {customers} customers, {entries} entries.").format(
+            ledger=ledger, path=out, customers=totals.customers, entries=totals.entries
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from models.backup import default_folder, read_totals, restore
+    from models.money import format_money
+
+    ledger, source = _ledger_file(args), Path(args.file).expanduser()
+    totals = read_totals(source)  # before anything is touched
+    if not args.yes:
+        question = _(
+            "Replace {ledger} by the backup {path} ({customers} customers, {entries} "
+            "entries, {balance} owed)? The ledger as it is now is kept in {folder}. [y/N] "
+        ).format(
+            ledger=ledger,
+            path=source,
+            customers=totals.customers,
+            entries=totals.entries,
+            balance=format_money(totals.balance),
+            folder=default_folder(ledger),
+        )
+        print(question, end="", file=sys.stderr, flush=True)
+        try:
+            answer = input()
+        except EOFError:
+            answer = ""
+            print(file=sys.stderr)
+        if answer.strip().lower() not in ("y", "yes", "是", "好"):
+            complain(_("Nothing was restored (add --yes to restore without being asked)."))
+            return EXIT_ERROR
+    kept = restore(ledger, source)
+    db.open_ledger(ledger, create=False)  # migrates an older backup, proves it opens
+    say(_("{ledger} restored from {path}.").format(ledger=ledger, path=source))
+    if kept is not None:
+        say(_("The ledger as it was is kept as {path}.").format(path=kept))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "today": cmd_today,
     "demo": cmd_demo,
@@ -344,6 +431,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "check": cmd_check,
     "print": cmd_print,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

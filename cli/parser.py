@@ -236,19 +236,28 @@ def build_parser() -> Parser:
             "aging: one row per customer with balance, the aging buckets (the Settings' "
             "edges) and overdue, as of a date. reps, routes: one row per rep (route) with "
             "customers, balance, overdue, the buckets, the month's payments and promises "
-            "made, kept and broken. Money is written as numbers, text never as a "
-            "formula. The file type follows the name: .csv or .xlsx."
+            "made, kept and broken. entries: every standing entry of a period, in the "
+            "import's columns (for the accountant). customers: every customer, in the "
+            "import's columns, so export then import into a new ledger gives the same "
+            "balances. Money is written as numbers, text never as a formula. The file type "
+            "follows the name: .csv or .xlsx."
         ),
         ("main.py export aging --out aging.xlsx",
          "main.py export aging --as-of 2026-11-30 --out aging.csv --bom",
-         "main.py export reps --out reps.xlsx"),
+         "main.py export reps --out reps.xlsx",
+         "main.py export entries --from 2026-11-01 --to 2026-11-30 --out entries.xlsx"),
         [db_too],
     )  # fmt: skip
-    export.add_argument("what", choices=("aging", "reps", "routes"), help=_("which report"))
+    export.add_argument("what", choices=("aging", "reps", "routes", "entries", "customers"),
+                        help=_("which report"))  # fmt: skip
     export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
                         help=_("the date to age at (default: today)"))  # fmt: skip
     export.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx",
                         help=_("where to write it"))  # fmt: skip
+    export.add_argument("--from", dest="date_from", type=date_arg, metavar="YYYY-MM-DD",
+                        help=_("entries: the first day (default: the first entry)"))  # fmt: skip
+    export.add_argument("--to", dest="date_to", type=date_arg, metavar="YYYY-MM-DD",
+                        help=_("entries: the last day (default: the last entry)"))  # fmt: skip
     export.add_argument(
         "--bom", action="store_true", help=_("start a CSV with a UTF-8 BOM (for Excel)")
     )
@@ -263,6 +272,33 @@ def build_parser() -> Parser:
         ("main.py check", "main.py --db postgresql://clerk@server/shop check"),
         [db_too],
     )  # fmt: skip
+
+    backup = command(
+        commands, "backup", _("back up a ledger file (checked before it is kept)"),
+        _(
+            "Copies the ledger with SQLite's online backup (safe while the window is "
+            "open), checks the copy and only then gives it its name. A shared PostgreSQL "
+            "ledger is backed up with pg_dump instead: the command says how."
+        ),
+        ("main.py backup --out shop-2026-11-30.qkledger",),
+        [db_too],
+    )  # fmt: skip
+    backup.add_argument("--out", required=True, metavar="FILE.qkledger",
+                        help=_("where to write the backup"))  # fmt: skip
+    restore = command(
+        commands, "restore", _("replace the ledger by a backup (the old one is kept)"),
+        _(
+            "Checks the backup fully, asks, keeps the ledger as it is now in the backups "
+            "folder beside it, then replaces it by the backup. Refuses a file that is not a "
+            "ledger or comes from a newer version of Qingkuan."
+        ),
+        ("main.py restore backups/shop-20261130-090000.qkledger",
+         "main.py --db shop.qkledger restore old.qkledger --yes"),
+        [db_too],
+    )  # fmt: skip
+    restore.add_argument("file", metavar="FILE", help=_("the backup to restore"))
+    restore.add_argument("--yes", action="store_true",
+                         help=_("do not ask before replacing"))  # fmt: skip
 
     printing = command(
         commands, "print", _("print a statement, IOU notes or a route sheet"),

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from gui import language
+from gui.backups.keeper import BackupKeeper
 from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
 from gui.icon import app_icon
@@ -28,8 +29,8 @@ from gui.preferences import Preferences, default_data_dir
 from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
-from models import db, paths
-from models.errors import LedgerFileError, PasswordNeeded
+from models import backup, db, paths
+from models.errors import LedgerError, LedgerFileError, PasswordNeeded
 from models.targets import (
     ScrubbingFormatter,
     display_target,
@@ -65,6 +66,7 @@ class Launcher(QObject):
         self.ops = Operations(self)
         self.window: MainWindow | None = None
         self.welcome: WelcomeScreen | None = None
+        self.keeper: BackupKeeper | None = None
         language.set_language(self.prefs.language() or language.system_language())
 
     def start(self, target: str | None) -> QWidget:
@@ -132,6 +134,10 @@ class Launcher(QObject):
         if old is not None:
             old.stop_reading()
         self.window = MainWindow(self.ops, display_target(target, short=True))
+        self.keeper = BackupKeeper(self.ops, self.prefs, target)
+        self.window.set_keeper(self.keeper)
+        self.window.closing.connect(self.keeper.finish)
+        self.window.restore_requested.connect(self.restore_backup)
         window = self.window
         window.closing.connect(lambda: self.prefs.set_geometry(window.saveGeometry()))
         self.window.language_chosen.connect(self.set_language)
@@ -146,6 +152,7 @@ class Launcher(QObject):
             if not window.isMaximized():
                 fit_on_screen(window)
             window.show()
+        self.keeper.start()
         if old is not None:
             old.close()
             old.deleteLater()
@@ -176,11 +183,32 @@ class Launcher(QObject):
             if not self.open(target, self.window) and current:
                 open_ledger(current)  # stay with the ledger that was open
 
+    def restore_backup(self, source: Path) -> bool:
+        """Replace the open ledger by a checked backup (keeping it as a backup), reopen."""
+        target, keeper = db.current_target(), self.keeper
+        if self.window is not None:
+            self.window.customer_list.reader.cancel()
+        if keeper is not None:
+            keeper.runner.wait()
+            keeper.enabled = False  # the ledger it knew is being replaced
+        db.close_ledger()
+        try:
+            backup.restore(target, source, keeper.folder() if keeper else None)
+        except LedgerError as err:
+            tell_user(self.window, self.tr("Cannot restore the backup"), str(err))
+            if keeper is not None:
+                keeper.enabled = True
+            open_ledger(target)
+            return False
+        return self.open(target, self.window)
+
     def shutdown(self) -> None:
         """Stop background reads and delete the windows while Qt is still running
         (deleting Qt objects after the QApplication is gone can crash the process)."""
         if self.window is not None:
             self.window.stop_reading()
+        if self.keeper is not None:
+            self.keeper.runner.cancel()
         for widget in (self.window, self.welcome):
             if widget is not None and shiboken6.isValid(widget):
                 widget.close()

@@ -14,11 +14,20 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from gui import dates
+from gui.backups.dialogs import (
+    BackupFolderDialog,
+    BackupNowDialog,
+    RestoreDialog,
+    SharedBackupDialog,
+)
+from gui.backups.keeper import BackupKeeper
 from gui.customers.dialogs import CustomerDialog
 from gui.customers.move import MoveToRouteDialog
 from gui.customers.page import CustomerPage
 from gui.customers.view import CustomerListView
+from gui.exports.dialog import ExportDialog
 from gui.help.menu import HelpMenu
+from gui.importing.wizard import ImportWizard
 from gui.operations import Operations
 from gui.posting.dialogs import PostingDialog, VoidDialog
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
@@ -32,6 +41,7 @@ from gui.settle.grid import SettleDialog
 from gui.settle.handover import HandoverDialog
 from gui.today.view import TodayView
 from gui.visits.dialogs import VisitDialog
+from gui.widgets import Dialog
 from models import clock, customers, db
 from models import today as today_model
 from models.records import Entry, EntryKind, Promise
@@ -44,6 +54,7 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     open_other_requested = Signal()
+    restore_requested = Signal(object)  # the Path of a checked backup
     closing = Signal()
 
     def __init__(self, ops: Operations, ledger_name: str, parent: QWidget | None = None) -> None:
@@ -74,7 +85,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.ledger_label = QLabel(ledger_name)
+        self.backup_label = QLabel()
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.ledger_label)
+        self.keeper: BackupKeeper | None = None
 
         self.customer_list.customer_activated.connect(self.open_customer)
         self.customer_list.new_requested.connect(self.new_customer)
@@ -120,6 +134,18 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.find_action, self.open_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
+        self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_wizard)
+        self.file_menu.addAction(self.import_action)
+        self.export_action = QAction(self, shortcut=QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export)
+        self.backup_action = QAction(self, shortcut=QKeySequence("Ctrl+B"))
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action = QAction(self)
+        self.restore_action.triggered.connect(self.restore)
+        for action in (self.export_action, self.backup_action, self.restore_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
         self.print_menu = bar.addMenu("")
@@ -155,6 +181,9 @@ class MainWindow(QMainWindow):
         self.people_action = QAction(self)
         self.people_action.triggered.connect(self.open_people)
         self.settings_menu.addAction(self.people_action)
+        self.backup_folder_action = QAction(self)
+        self.backup_folder_action.triggered.connect(self.choose_backup_folder)
+        self.settings_menu.addAction(self.backup_folder_action)
         self.language_menu = self.settings_menu.addMenu("")
         self.chinese_action = self.language_menu.addAction("中文")
         self.chinese_action.triggered.connect(lambda: self.language_chosen.emit("zh"))
@@ -334,6 +363,49 @@ class MainWindow(QMainWindow):
     def open_people(self) -> PeopleDialog:
         return self._open(PeopleDialog(self.ops))
 
+    # --- import, export and backups ----------------------------------------------------
+    def import_wizard(self) -> ImportWizard:
+        wizard = ImportWizard(self.ops, self.keeper.prefs if self.keeper else None)
+        wizard.customers_requested.connect(self.show_list)
+        return self._open(wizard)
+
+    def export(self) -> ExportDialog:
+        on_page = self.stack.currentWidget() is self.customer_page
+        customer = self.customer_page.customer if on_page else None
+        shown = self.customer_list.model.visible_summaries
+        return self._open(ExportDialog(self.ops, shown, customer))
+
+    def set_keeper(self, keeper: BackupKeeper) -> None:
+        """Automatic backups of this ledger; a shared ledger shows the server's commands."""
+        self.keeper = keeper
+        keeper.status_changed.connect(self._backup_status)
+        self.restore_action.setVisible(keeper.enabled)
+        self.backup_folder_action.setVisible(keeper.enabled)
+        self.retranslate()
+
+    def _backup_status(self, text: str, warning: bool) -> None:
+        self.backup_label.setText(text)
+        self.backup_label.setStyleSheet("color: #b41e1e;" if warning else "")
+
+    def back_up_now(self) -> Dialog | None:
+        if self.keeper is None:
+            return None
+        if not self.keeper.enabled:
+            return self._open(SharedBackupDialog(self.keeper.target))
+        return self._open(BackupNowDialog(self.keeper))
+
+    def restore(self) -> RestoreDialog | None:
+        if self.keeper is None or not self.keeper.enabled:
+            return None
+        dialog = RestoreDialog(self.keeper)
+        dialog.restore_chosen.connect(self.restore_requested)
+        return self._open(dialog)
+
+    def choose_backup_folder(self) -> BackupFolderDialog | None:
+        if self.keeper is None or not self.keeper.enabled:
+            return None
+        return self._open(BackupFolderDialog(self.keeper))
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.closing.emit()
         super().closeEvent(event)
@@ -353,6 +425,16 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find customer"))
         self.open_action.setText(self.tr("&Open another ledger…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.import_action.setText(self.tr("&Import…"))
+        self.export_action.setText(self.tr("&Export…"))
+        shared = self.keeper is not None and not self.keeper.enabled
+        self.backup_action.setText(
+            self.tr("&Backups of the shared ledger…") if shared else self.tr("&Back up now…")
+        )
+        self.restore_action.setText(self.tr("&Restore a backup…"))
+        self.backup_folder_action.setText(self.tr("&Backup folder…"))
+        if self.keeper is not None:
+            self.keeper.announce()
         self.print_menu.setTitle(self.tr("&Print"))
         self.route_sheet_action.setText(self.tr("&Route sheet…"))
         self.call_list_action.setText(self.tr("&Call list (promises due)…"))

@@ -3,6 +3,7 @@ data folder beside the default ledger rather than in the ledger itself."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -56,3 +57,26 @@ class Preferences:
 
     def set_last_ledger(self, target: str) -> None:
         paths.remember_ledger(target, self.data_dir)
+
+    def backup_folder(self) -> Path | None:
+        """Where automatic backups go when not beside the ledger (a USB stick …)."""
+        value = self._qs.value("backup/folder", None)
+        return Path(str(value)) if value else None
+
+    def set_backup_folder(self, folder: Path | None) -> None:
+        self._qs.setValue("backup/folder", str(folder) if folder else "")
+        self._qs.sync()
+
+    def import_mapping(self, layout: str) -> dict[int, str] | None:
+        """The column mapping the clerk last used for a file of this layout."""
+        value = self._qs.value(f"import/{layout}", None)
+        if not value:
+            return None
+        try:
+            return {int(k): str(v) for k, v in json.loads(str(value)).items()}
+        except (ValueError, AttributeError):
+            return None
+
+    def set_import_mapping(self, layout: str, mapping: dict[int, str]) -> None:
+        self._qs.setValue(f"import/{layout}", json.dumps(mapping, ensure_ascii=False))
+        self._qs.sync()

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import re
 import sqlite3
+import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -151,6 +154,10 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
 }
 
 
+class LedgerBusy(LedgerError):
+    """Other processes kept the ledger locked longer than a write is willing to wait."""
+
+
 def is_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
 
@@ -242,23 +249,69 @@ def schema_version() -> int:
     return int(value) if value and value.isdigit() else 0
 
 
+# How long a write waits in all for a ledger another process is writing, beyond
+# SQLite's own busy timeout, before the clerk is told; the waits double each time.
+BUSY_RETRY_SECONDS = 30.0
+_FIRST_WAIT = 0.02
+
+
 @contextmanager
 def transaction() -> Iterator[None]:
     """One write = one transaction (BEGIN IMMEDIATE on SQLite, set on the connection).
 
+    Starting the outermost one waits for a ledger that other processes are writing,
+    retrying with backoff (bounded), so "database is locked" never reaches a caller.
     A write the ledger cannot take (read-only, no permission, disk full) raises
     `LedgerNotWritable` with a sentence; nothing was written.
     """
     if _read_only is not None:
         raise read_only_refusal()
     try:
-        with database.atomic():
+        if database.transaction_depth():
+            with database.atomic():  # a savepoint inside the caller's transaction
+                yield
+            return
+        ctx = _begin_waiting()
+        try:
             yield
+        except BaseException:
+            if not ctx.__exit__(*sys.exc_info()):
+                raise
+        else:
+            ctx.__exit__(None, None, None)
     except pw.DatabaseError as err:
         refusal = storage_errors.write_refusal(err, display_target(_opened), _pg_user())
         if refusal is None:
             raise
         raise refusal from err
+
+
+def _begin_waiting() -> pw._atomic:
+    """An entered outermost transaction, after waiting (bounded) for a busy ledger."""
+    deadline = time.monotonic() + BUSY_RETRY_SECONDS
+    wait = _FIRST_WAIT
+    while True:
+        ctx = database.atomic()  # a fresh one each time: a failed BEGIN leaves nothing
+        try:
+            ctx.__enter__()
+            return ctx
+        except pw.OperationalError as err:
+            if not _is_busy(err) or time.monotonic() + wait > deadline:
+                if _is_busy(err):
+                    raise LedgerBusy(
+                        _(
+                            "The ledger is busy: another program has been writing to it for "
+                            "too long. Try again in a moment."
+                        )
+                    ) from err
+                raise
+        time.sleep(wait * (0.5 + random.random()))  # jitter: writers do not retry in step
+        wait = min(wait * 2, 1.0)
+
+
+def _is_busy(err: Exception) -> bool:
+    text = str(err).lower()
+    return "locked" in text or "busy" in text
 
 
 @contextmanager

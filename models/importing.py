@@ -37,7 +37,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import heapq
-from collections import Counter
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -45,16 +45,26 @@ from pathlib import Path
 from typing import TypeVar
 
 import peewee as pw
+from peewee import fn
 
-from models import chain, people, posting, promises
-from models.customers import add_customer, near_duplicate_message, parse_terms
-from models.db import transaction
+from models import chain, clock, people, posting, promises, session
+from models.customers import _fields as customer_fields
+from models.customers import near_duplicate_message, parse_terms
+from models.db import is_postgres, transaction
 from models.errors import InputError, LedgerError
 from models.i18n import _
 from models.money import Fen, format_plain, parse_money
 from models.parsing import parse_date, parse_datetime, parse_kind, parse_method
-from models.records import CustomerDraft, EntryKind, PaymentMethod
-from models.tables import CustomerRow, EntryRow, PromiseRow
+from models.records import CREDIT_KINDS, ChequeStatus, CustomerDraft, EntryKind, PaymentMethod
+from models.tables import (
+    ChequeRow,
+    CustomerRow,
+    EntryRow,
+    PromiseRow,
+    RepRow,
+    RouteRow,
+    database,
+)
 from models.tabular import Column, ColumnMap, Sheet, map_columns, read_sheet
 from models.text_rules import code_key, control_problem
 
@@ -284,16 +294,50 @@ class ImportResult:
         return " ".join(parts)
 
 
-def import_file(kind: ImportKind | str, path: str | Path) -> ImportResult:
-    """Import `path` (CSV or XLSX) as customers, entries or promises.
+def import_file(
+    kind: ImportKind | str,
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[int, str] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import `path` (CSV or XLSX; from an XLSX the worksheet `sheet`, default the
+    first) as customers, entries or promises. See `import_sheet` for the rest.
 
     Raises `ImportRejected` (nothing written) when any row is bad, `InputError` when the
     file itself cannot be used, `OSError` when it cannot be read.
     """
+    return import_sheet(
+        kind, read_sheet(path, sheet), mapping=mapping, dry_run=dry_run, progress=progress
+    )
+
+
+# progress(rows done, rows in all); it may raise `ImportCancelled` to stop the import.
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 500  # rows between two progress reports
+
+
+class ImportCancelled(LedgerError):
+    """The clerk cancelled the import; nothing was written."""
+
+
+def import_sheet(
+    kind: ImportKind | str,
+    sheet: Sheet,
+    *,
+    mapping: dict[int, str] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import a sheet already read. `mapping` (header position → column key) replaces
+    the headers' own names; with `dry_run` every row is checked and written exactly as
+    in a real import, then everything is undone: the result says what would happen.
+    `progress` hears every `PROGRESS_EVERY` rows and may cancel (all is undone)."""
     kind = ImportKind(kind)
-    sheet = read_sheet(path)
-    columns = map_columns(sheet, COLUMNS[kind])
-    run = _Run(sheet, columns)
+    columns = map_columns(sheet, COLUMNS[kind], mapping)
+    run = _Run(sheet, columns, progress=progress)
     importer = {
         ImportKind.CUSTOMERS: _import_customers,
         ImportKind.ENTRIES: _import_entries,
@@ -305,10 +349,16 @@ def import_file(kind: ImportKind | str, path: str | Path) -> ImportResult:
             # imports adding the same customers would otherwise wait for each other.
             chain.tip(lock=True)
             importer(run)
-            if run.problems:
+            # The bulk writer inserts entries many rows at a time: link them into the
+            # hash chain (models/chain.py) in id order, in the same transaction.
+            chain.chain_existing(database.obj)
+            if run.problems or dry_run:
                 raise _Rollback
     except _Rollback:
-        raise ImportRejected(sheet.source, run.problems) from None
+        if run.problems:
+            raise ImportRejected(sheet.source, run.problems) from None
+    if progress is not None:
+        progress(len(sheet.rows), len(sheet.rows))
     return ImportResult(
         kind=kind,
         source=sheet.source,
@@ -339,6 +389,7 @@ class _Run:
     created_reps: list[str] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     _codes_by_key: dict[str, list[str]] | None = None
+    progress: Progress | None = None
 
     def codes_by_key(self, codes: Iterable[str]) -> dict[str, list[str]]:
         """The ledger's codes by `code_key`, built once: a file of many unknown codes
@@ -352,7 +403,11 @@ class _Run:
     def rows(self) -> Iterator[_Row]:
         """The data rows; one with more filled cells than the header is a problem and is
         not offered (its cells are shifted: reading them would post wrong values)."""
-        for number, cells in self.sheet.rows:
+        # Counting streamed rows is a pass over the file: only when someone listens.
+        total = len(self.sheet.rows) if self.progress is not None else 0
+        for done, (number, cells) in enumerate(self.sheet.rows):
+            if self.progress is not None and done % PROGRESS_EVERY == 0:
+                self.progress(done, total)
             overflow = self.sheet.overflow(cells)
             if overflow:
                 self.problems.append(RowProblem(number, "", overflow))
@@ -386,13 +441,13 @@ class _Row:
     def __init__(self, run: _Run, number: int, cells: tuple[str, ...]) -> None:
         self.run, self.number, self.cells = run, number, cells
         self.bad = False
-        self._checked: set[str] = set()
+        self._texts: dict[str, str] = {}  # read and checked once: a million rows add up
 
     def text(self, key: str) -> str:
-        value = self.run.columns.cell(self.cells, key)
-        if key not in self._checked:  # each cell's problems are noted once
-            self._checked.add(key)
-            for message in cell_problems(key, value):
+        value = self._texts.get(key)
+        if value is None:
+            value = self._texts[key] = self.run.columns.cell(self.cells, key)
+            for message in cell_problems(key, value):  # each cell's problems noted once
                 self.problem(key, message)
         return value
 
@@ -457,6 +512,8 @@ def _import_customers(run: _Run) -> None:
     for known in sorted(existing):
         existing_keys.setdefault(code_key(known), known)
     seen: dict[str, tuple[str, int]] = {}  # code_key -> (code, row) earlier in the file
+    names = _NameCheck(existing)
+    writer = _CustomerWriter(run)
     for row in run.rows():
         code, name = row.text("code"), row.text("name")
         if not code:
@@ -504,6 +561,7 @@ def _import_customers(run: _Run) -> None:
                     ).format(code=code, name=existing[code]),
                 )
             continue
+        names.check(row, code, name)
         if row.bad:
             continue
         draft = CustomerDraft(
@@ -517,44 +575,144 @@ def _import_customers(run: _Run) -> None:
             credit_limit=limit,
             notes=texts["notes"],
         )
-        _add_customer(run, row, draft, route_name, rep_name, opening, opening_on)
+        writer.add(draft, route_name, rep_name, opening, opening_on)
+    writer.flush()
 
 
-def _add_customer(
-    run: _Run,
-    row: _Row,
-    draft: CustomerDraft,
-    route_name: str,
-    rep_name: str,
-    opening: Fen | None,
-    opening_on: dt.date | None,
-) -> None:
-    new_route = bool(route_name) and people.route_by_name(route_name) is None
-    new_rep = bool(rep_name) and people.rep_by_name(rep_name) is None
+def name_key(name: str) -> str:
+    """A customer name compared as a clerk reads it: full-width letters and digits as
+    half-width, spaces (of any width) ignored, upper and lower case alike."""
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
-    def write() -> None:
-        route = people.ensure_route(route_name) if route_name else None
-        rep = people.ensure_rep(rep_name) if rep_name else None
-        customer = add_customer(
-            dataclasses.replace(
-                draft, route_id=route.id if route else None, rep_id=rep.id if rep else None
+
+class _NameCheck:
+    """Flags a new customer whose name is already a customer's (in the ledger, or an
+    earlier row), once width and spaces are ignored: the same shop is never created
+    twice under two codes without the clerk deciding so."""
+
+    def __init__(self, existing: dict[str, str]) -> None:
+        self.ledger = {name_key(n): (c, n) for c, n in sorted(existing.items())}
+        self.file: dict[str, int] = {}
+
+    def check(self, row: _Row, code: str, name: str) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        if key in self.ledger:
+            other_code, other_name = self.ledger[key]
+            row.problem(
+                "name",
+                _(
+                    "“{name}” is already the customer {code} (“{other}”): use the code "
+                    "{code} for it, or make the names different (e.g. add the street)."
+                ).format(name=name, code=other_code, other=other_name),
             )
+        elif key in self.file:
+            row.problem(
+                "name",
+                _(
+                    "“{name}” is also the name on row {other}: the same shop twice? Keep one "
+                    "row, or make the names different (e.g. add the street)."
+                ).format(name=name, other=self.file[key]),
+            )
+        else:
+            self.file[key] = row.number
+
+
+class _CustomerWriter:
+    """Writes checked customers many per statement once every row has been read (a
+    rejected file writes nothing), with their routes, reps and opening balances.
+
+    The rows were checked by the import itself exactly as `add_customer` checks a
+    customer typed in the window (lengths, characters, codes, terms, limit), so the
+    rows go in without a query per customer."""
+
+    def __init__(self, run: _Run) -> None:
+        self.run = run
+        self.pending: list[tuple[CustomerDraft, str, str, Fen | None, dt.date | None]] = []
+
+    def add(
+        self,
+        draft: CustomerDraft,
+        route_name: str,
+        rep_name: str,
+        opening: Fen | None,
+        opening_on: dt.date | None,
+    ) -> None:
+        self.pending.append((draft, route_name, rep_name, opening, opening_on))
+        self.run.added += 1
+
+    def flush(self) -> None:
+        if self.run.problems or not self.pending:
+            return
+        routes = {name: id_ for id_, name in RouteRow.select(RouteRow.id, RouteRow.name).tuples()}
+        reps = {name: id_ for id_, name in RepRow.select(RepRow.id, RepRow.name).tuples()}
+        positions: dict[int, int] = dict(
+            CustomerRow.select(CustomerRow.route, fn.MAX(CustomerRow.route_position))
+            .where(CustomerRow.route.is_null(False))
+            .group_by(CustomerRow.route)
+            .tuples()
         )
-        if opening and opening_on is not None:
-            posting.post_opening(
-                customer.id,
-                opening_on,
-                opening,
-                memo=_("Imported from {name}").format(name=run.sheet.source),
-                import_key=_key("opening", draft.code),
+        now = clock.now()
+        ids = _reserve_ids("customer", CustomerRow, len(self.pending))
+        rows, openings = [], []
+        for customer_id, (draft, route_name, rep_name, opening, opening_on) in zip(
+            ids, self.pending, strict=True
+        ):
+            route_id = self._ensure(
+                route_name, routes, people.ensure_route, self.run.created_routes
             )
+            rep_id = self._ensure(rep_name, reps, people.ensure_rep, self.run.created_reps)
+            position = 0
+            if route_id is not None:
+                position = positions[route_id] = positions.get(route_id, 0) + 1
+            fields = customer_fields(dataclasses.replace(draft, route_id=route_id, rep_id=rep_id))
+            fields.update(id=customer_id, route_position=position, archived=False, created_at=now)
+            rows.append(fields)
+            if opening and opening_on is not None:
+                openings.append((customer_id, draft.code, opening, opening_on))
+        columns = tuple(rows[0])
+        meta = CustomerRow._meta.fields  # type: ignore[attr-defined]
+        _insert_many(
+            "customer",
+            tuple(meta[c].column_name for c in columns),
+            [tuple(meta[c].db_value(r[c]) for c in columns) for r in rows],
+        )
+        memo = _("Imported from {name}").format(name=self.run.sheet.source)
+        _EntryWriter().write(
+            [
+                (
+                    _EntryDraft(
+                        cid, code, on, EntryKind.OPENING, fen, "", memo, None, "", None, ""
+                    ),
+                    _key("opening", code),
+                )
+                for cid, code, fen, on in openings
+            ]
+        )
 
-    if run.write(row, "code", write):
-        run.added += 1
-        if new_route:
-            run.created_routes.append(route_name)
-        if new_rep:
-            run.created_reps.append(rep_name)
+    @staticmethod
+    def _ensure(name, known, make, created):  # type: ignore[no-untyped-def]
+        """The id of the route or rep called `name` (made, and noted, when new)."""
+        if not name:
+            return None
+        if name not in known:
+            known[name] = make(name).id
+            created.append(name)
+        return known[name]
+
+
+def _reserve_ids(table: str, model: type[pw.Model], n: int) -> list[int]:
+    """`n` new ids for rows inserted with their id (so other rows can point at them).
+    SQLite: after the highest (the import's BEGIN IMMEDIATE admits no other writer);
+    PostgreSQL: from the table's sequence, which other writers share."""
+    if is_postgres():
+        query = (
+            f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)"
+        )
+        return [i for (i,) in database.execute_sql(query, (n,)).fetchall()]
+    first = (model.select(fn.MAX(model.id)).scalar() or 0) + 1
+    return list(range(first, first + n))
 
 
 # --- entries --------------------------------------------------------------------------
@@ -645,31 +803,6 @@ def _parse_entry(row: _Row, ids: dict[str, int]) -> _EntryDraft | None:
     )
 
 
-def _post_entry(e: _EntryDraft, key: str) -> None:
-    common = {"doc_no": e.doc_no, "memo": e.memo, "import_key": key}
-    if e.kind is EntryKind.DELIVERY:
-        posting.post_delivery(e.customer_id, e.on, e.amount, **common)
-    elif e.kind is EntryKind.PAYMENT:
-        posting.post_payment(
-            e.customer_id,
-            e.on,
-            e.amount,
-            e.method,  # type: ignore[arg-type]  # payments always have one
-            cheque_no=e.cheque_no,
-            bank=e.bank,
-            due_on=e.cheque_due,
-            **common,
-        )
-    elif e.kind is EntryKind.RETURN:
-        posting.post_return(e.customer_id, e.on, e.amount, **common)
-    elif e.kind is EntryKind.DISCOUNT:
-        posting.post_discount(e.customer_id, e.on, e.amount, **common)
-    elif e.kind is EntryKind.WRITEOFF:
-        posting.post_writeoff(e.customer_id, e.on, e.amount, **common)
-    else:
-        posting.post_opening(e.customer_id, e.on, e.amount, **common)
-
-
 def _existing_keys(keys: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(keys), 500):
@@ -679,18 +812,55 @@ def _existing_keys(keys: list[str]) -> set[str]:
     return found
 
 
+# Entries are written this many at a time, with one statement per batch.
+ENTRY_BATCH = 5000
+_DOCUMENT_KINDS = (EntryKind.DELIVERY, EntryKind.RETURN)
+
+
+def _stable_hash(text: str) -> int:
+    """64 bits of BLAKE2b: equal in every run (Python's own str hash is not), so a
+    million rows are remembered as small ints instead of their text."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def _document_hash(customer_id: int, kind: EntryKind, doc_no: str) -> int:
+    return _stable_hash(f"{customer_id}\x1f{kind.value}\x1f{doc_no}")
+
+
+def _live_documents() -> set[int]:
+    """The standing deliveries' and returns' document numbers in the ledger, read once
+    (a voided document may be posted again)."""
+    voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
+    query = EntryRow.select(EntryRow.customer, EntryRow.kind, EntryRow.doc_no).where(
+        EntryRow.kind.in_(_DOCUMENT_KINDS)
+        & (EntryRow.doc_no != "")
+        & EntryRow.reverses.is_null()
+        & EntryRow.id.not_in(voided)
+    )
+    return {_document_hash(c, k, d) for c, k, d in query.tuples().iterator()}
+
+
 def _import_entries(run: _Run) -> None:
+    """Rows are checked as they stream from the file, against the customers and the
+    ledger's documents read once, and written in batches of `ENTRY_BATCH` inside the
+    import's one transaction (the balance cache is kept by the database's trigger).
+    Once any row has a problem nothing more is written: the rest is only checked."""
     ids = _customer_ids()
-    parsed: list[tuple[_Row, _EntryDraft, str]] = []
-    occurrences: Counter[str] = Counter()
-    # A delivery note (or return) number is the customer's document: one entry each.
-    documents: dict[tuple[int, EntryKind, str], int] = {}
+    if not is_postgres():
+        # The import keys' index takes a million random inserts: a larger page cache
+        # for this connection keeps them off the disk (default 2 MB; here 32 MB).
+        database.execute_sql("PRAGMA cache_size = -32768")
+    documents: dict[int, int] = {}  # document hash -> row number in the file
+    occurrences: dict[int, int] = {}  # content hash -> rows with that content so far
+    check_keys = EntryRow.select().where(EntryRow.import_key.is_null(False)).exists()
+    writer = _EntryWriter()
+    batch: list[tuple[_Row, _EntryDraft, str]] = []
     for row in run.rows():
         draft = _parse_entry(row, ids)
         if draft is None:
             continue
-        if draft.doc_no and draft.kind in (EntryKind.DELIVERY, EntryKind.RETURN):
-            document = (draft.customer_id, draft.kind, draft.doc_no)
+        if draft.doc_no and draft.kind in _DOCUMENT_KINDS:
+            document = _document_hash(draft.customer_id, draft.kind, draft.doc_no)
             if document in documents:
                 row.problem(
                     "doc_no",
@@ -701,10 +871,21 @@ def _import_entries(run: _Run) -> None:
                 continue
             documents[document] = row.number
         content = draft.content()
-        occurrences[content] += 1
-        parsed.append((row, draft, _key(content, str(occurrences[content]))))
-    known = _existing_keys([key for _row, _draft, key in parsed])
-    for row, draft, key in parsed:
+        digest = _stable_hash(content)
+        seen = occurrences[digest] = occurrences.get(digest, 0) + 1
+        batch.append((row, draft, _key(content, str(seen))))
+        if len(batch) >= ENTRY_BATCH:
+            _write_entries(run, batch, writer, check_keys)
+            batch = []
+    _write_entries(run, batch, writer, check_keys)
+
+
+def _write_entries(
+    run: _Run, batch: list[tuple[_Row, _EntryDraft, str]], writer: _EntryWriter, check_keys: bool
+) -> None:
+    known = _existing_keys([key for _row, _draft, key in batch]) if check_keys else set()
+    new: list[tuple[_EntryDraft, str]] = []
+    for row, draft, key in batch:
         if key in known:
             run.skip(
                 row,
@@ -715,12 +896,114 @@ def _import_entries(run: _Run) -> None:
                 format_plain(draft.amount),
                 draft.doc_no,
             )
-            continue
-        # What the model may still refuse here is about the document number (already
-        # posted for this customer), so that is the column to point at.
-        column = "doc_no" if draft.kind in (EntryKind.DELIVERY, EntryKind.RETURN) else ""
-        if run.write(row, column, lambda d=draft, k=key: _post_entry(d, k)):
-            run.added += 1
+        elif draft.doc_no and draft.kind in _DOCUMENT_KINDS and writer.posted(draft):
+            # The message the one-entry posting path gives, in the same column.
+            row.problem(
+                "doc_no",
+                _(
+                    "Document {doc} is already posted for this customer: void that entry "
+                    "first if it was wrong."
+                ).format(doc=draft.doc_no),
+            )
+        else:
+            new.append((draft, key))
+    run.added += len(new)
+    if not run.problems:  # a rejected import is rolled back: no need to write more
+        writer.write(new)
+
+
+class _EntryWriter:
+    """Inserts checked entries (and their cheques) many rows per statement, with ids it
+    reserves itself so each cheque can name its entry."""
+
+    ENTRY_COLUMNS = (
+        "id",
+        "customer_id",
+        "date",
+        "kind",
+        "amount",
+        "delta",
+        "doc_no",
+        "memo",
+        "method",
+        "void_reason",
+        "entered_by",
+        "created_at",
+        "import_key",
+    )
+    CHEQUE_COLUMNS = ("entry_id", "number", "bank", "due_on", "status", "status_at")
+
+    def __init__(self) -> None:
+        self.by = session.current_user()
+        self.now = EntryRow.created_at.db_value(clock.now())
+        self.next_id = 0
+        self.live: set[int] | None = None  # read at the first document number
+
+    def posted(self, draft: _EntryDraft) -> bool:
+        """Is this delivery's or return's number already standing in the ledger?"""
+        if self.live is None:
+            self.live = _live_documents()
+        return _document_hash(draft.customer_id, draft.kind, draft.doc_no) in self.live
+
+    def _ids(self, n: int) -> list[int]:
+        if is_postgres():
+            return _reserve_ids("entry", EntryRow, n)
+        if not self.next_id:  # BEGIN IMMEDIATE: no other writer until we commit
+            self.next_id = _reserve_ids("entry", EntryRow, 1)[0]
+        first, self.next_id = self.next_id, self.next_id + n
+        return list(range(first, first + n))
+
+    def write(self, new: list[tuple[_EntryDraft, str]]) -> None:
+        if not new:
+            return
+        entries, cheques = [], []
+        for entry_id, (d, key) in zip(self._ids(len(new)), new, strict=True):
+            delta = -d.amount if d.kind in CREDIT_KINDS else d.amount
+            entries.append(
+                (
+                    entry_id,
+                    d.customer_id,
+                    EntryRow.date.db_value(d.on),
+                    EntryRow.kind.db_value(d.kind),
+                    d.amount,
+                    delta,
+                    d.doc_no,
+                    d.memo,
+                    EntryRow.method.db_value(d.method),
+                    "",
+                    self.by,
+                    self.now,
+                    key,
+                )
+            )
+            if d.method is not None and d.method.is_instrument:
+                cheques.append(
+                    (
+                        entry_id,
+                        d.cheque_no,
+                        d.bank,
+                        ChequeRow.due_on.db_value(d.cheque_due),
+                        ChequeRow.status.db_value(ChequeStatus.RECEIVED),
+                        self.now,
+                    )
+                )
+        _insert_many("entry", self.ENTRY_COLUMNS, entries)
+        _insert_many("cheque", self.CHEQUE_COLUMNS, cheques)
+
+
+def _insert_many(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """One prepared INSERT for many rows (psycopg2 folds them into few statements)."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    cursor = database.cursor()
+    if is_postgres():
+        from psycopg2.extras import execute_values
+
+        execute_values(cursor, f"INSERT INTO {table} ({names}) VALUES %s", rows, page_size=1000)
+    else:
+        marks = ", ".join("?" for _c in columns)
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
 # --- promises -------------------------------------------------------------------------

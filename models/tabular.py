@@ -21,10 +21,12 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import struct
 import unicodedata
 import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +37,7 @@ XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (OLE compound file)
 MAX_BYTES = 200 * 1024 * 1024  # a ledger import is never this big; protects memory
 MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024  # the XML of ~1,000,000 rows of ten columns
-MAX_ROWS = 1_000_000
+MAX_ROWS = 1_048_576  # what one Excel sheet holds: a 1,000,000-entry history fits
 MAX_COLUMNS = 200  # imports use at most 13; room for columns the clerk keeps beside them
 MAX_XLSX_MEMBERS = 10_000  # a workbook has a few dozen parts; millions would fill memory
 
@@ -53,7 +55,9 @@ class Sheet:
     encoding: str  # "utf-8", "utf-8-sig", "gb18030", "utf-16" or "xlsx"
     header_row: int  # spreadsheet row number of the header (1 unless rows above are blank)
     headers: tuple[str, ...]  # as written in the file, stripped
-    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cells) of non-blank rows
+    # (row number, cells) of the non-blank rows below the header: a tuple, or `Rows`
+    # streaming them from the file (a million rows never sit in memory at once).
+    rows: Sequence[tuple[int, tuple[str, ...]]]
 
     @property
     def width(self) -> int:
@@ -124,8 +128,29 @@ class ColumnMap:
         return _("{name} (the file has no such column: add it)").format(name=name)
 
 
-def read_sheet(path: str | Path) -> Sheet:
-    """Read a CSV or XLSX file (chosen by its content, not its name) into a `Sheet`.
+def sheet_names(path: str | Path) -> list[str]:
+    """The worksheets of an XLSX workbook, in order; a CSV file has none (empty list)."""
+    path = Path(path)
+    with path.open("rb") as fh:
+        if fh.read(4) != XLSX_MAGIC:
+            return []
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        raise InputError(
+            _("“{name}” is not a valid Excel workbook: {reason}").format(name=path.name, reason=err)
+        ) from err
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def read_sheet(path: str | Path, sheet: str | None = None) -> Sheet:
+    """Read a CSV or XLSX file (chosen by its content, not its name) into a `Sheet`;
+    from an XLSX the worksheet named `sheet` (default: the first).
 
     Raises `InputError` when the file cannot be read, is of another kind, or is empty.
     `OSError` (missing file, no permission) is left to the caller, which knows the path.
@@ -133,29 +158,30 @@ def read_sheet(path: str | Path) -> Sheet:
     path = Path(path)
     if path.is_dir():
         raise InputError(_("“{path}” is a folder, not a file to import.").format(path=path))
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if path.stat().st_size > MAX_BYTES:
         raise InputError(_("“{path}” is too large to import.").format(path=path.name))
-    if data.startswith(XLS_MAGIC) or path.suffix.lower() == ".xls":
+    if head.startswith(XLS_MAGIC) or path.suffix.lower() == ".xls":
         raise InputError(
             _(
                 "“{name}” is an old Excel 97-2003 workbook: in Excel choose Save As and pick "
                 "“Excel Workbook (.xlsx)” or “CSV UTF-8”, then import that file."
             ).format(name=path.name)
         )
-    if not data.startswith(XLSX_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
+    if not head.startswith(XLSX_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
         raise InputError(
             _(
                 "“{name}” is not an Excel workbook, although its name ends in {suffix}: open "
                 "it in Excel and save it as an .xlsx workbook or as “CSV UTF-8”."
             ).format(name=path.name, suffix=path.suffix)
         )
-    if data.startswith(XLSX_MAGIC):
-        encoding, records = "xlsx", _xlsx_records(data, path.name)
-    else:
-        text, encoding = decode_text(data, path.name)
-        records = _csv_records(text)
-    return _sheet(path.name, encoding, records)
+    if head.startswith(XLSX_MAGIC):
+        _open_workbook(path, sheet).close()  # a bad or oversized workbook is refused now
+        return _sheet(path.name, "xlsx", lambda: _xlsx_records(path, sheet))
+    encoding = detect_encoding(path)
+    delimiter = _delimiter(_first_line(path, encoding))
+    return _sheet(path.name, encoding, lambda: _csv_records(path, encoding, delimiter))
 
 
 def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
@@ -183,48 +209,86 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
     )
 
 
-def _delimiter(text: str) -> str:
+def detect_encoding(path: Path) -> str:
+    """The encoding of a CSV file, read a megabyte at a time: a BOM decides; otherwise
+    strict UTF-8 if the whole file is valid UTF-8, else GB18030 (see `decode_text`)."""
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    for codec in ("utf-8", "gb18030"):
+        decoder = codecs.getincrementaldecoder(codec)()
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+            return codec
+        except UnicodeDecodeError:
+            continue
+    raise InputError(
+        _(
+            "The text of “{name}” cannot be read: save it from Excel as “CSV UTF-8” or as "
+            "an .xlsx workbook."
+        ).format(name=path.name)
+    )
+
+
+def _first_line(path: Path, encoding: str) -> str:
+    with path.open(encoding=encoding, newline="") as fh:
+        for line in fh:
+            if line.strip():
+                return line
+    return ""
+
+
+def _delimiter(first: str) -> str:
     """Comma, or tab/semicolon when the first non-blank line clearly uses those."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
     counts = {d: first.count(d) for d in (",", "\t", ";")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > counts[","] else ","
 
 
-def _csv_records(text: str) -> list[list[str]]:
+def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[list[str]]:
     # One csv record is one spreadsheet row, even when a quoted cell spans lines, so the
     # record index is the row number Excel shows.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        return [list(r) for r in reader]
-    except csv.Error as err:
-        raise InputError(
-            _("The file is not a valid CSV table: {reason}").format(reason=err)
-        ) from err
+    with path.open(encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        try:
+            yield from reader
+        except csv.Error as err:
+            raise InputError(
+                _("The file is not a valid CSV table: {reason}").format(reason=err)
+            ) from err
 
 
-def _xlsx_records(data: bytes, name: str) -> list[list[str]]:
+def _open_workbook(path: Path, sheet_name: str | None):  # type: ignore[no-untyped-def]
+    """The workbook, read-only, after refusing one that would inflate too far."""
     # Imported lazily: openpyxl is slow to import and only XLSX files need it.
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        _check_xlsx_size(data, name)
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        _check_xlsx_size(path.read_bytes(), path.name)
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InputError(
-            _("“{name}” is not a valid Excel workbook: {reason}").format(name=name, reason=err)
+            _("“{name}” is not a valid Excel workbook: {reason}").format(name=path.name, reason=err)
         ) from err
+
+
+def _xlsx_records(path: Path, sheet_name: str | None = None) -> Iterator[list[str]]:
+    book = _open_workbook(path, sheet_name)
     try:
-        sheet = book.worksheets[0]
+        sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
         # Some programs write a wrong sheet size; reading without it keeps every row.
         sheet.reset_dimensions()
-        records = []
         for number, row in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
             if number > MAX_ROWS or len(row) > MAX_COLUMNS:
-                raise InputError(_too_big(name))
-            records.append([cell_text(v) for v in row])
-        return records
+                raise InputError(_too_big(path.name))
+            yield [cell_text(v) for v in row]
     finally:
         book.close()
 
@@ -296,13 +360,53 @@ def _filled_width(cells: tuple[str, ...]) -> int:
     return 0
 
 
-def _sheet(source: str, encoding: str, records: list[list[str]]) -> Sheet:
-    numbered = [(n, tuple(c.strip() for c in cells)) for n, cells in enumerate(records, start=1)]
-    filled = [(n, cells) for n, cells in numbered if any(cells)]
-    if not filled:
-        raise InputError(_("“{name}” is empty: it has no header row.").format(name=source))
-    (header_row, headers), *rows = filled
-    return Sheet(source, encoding, header_row, headers, tuple(rows))
+class Rows(Sequence[tuple[int, tuple[str, ...]]]):
+    """The data rows of a sheet, streamed from the file each time they are walked:
+    (spreadsheet row number, stripped cells) of every non-blank row below the header."""
+
+    def __init__(self, records: Callable[[], Iterator[list[str]]], header_row: int) -> None:
+        self._records, self._header_row = records, header_row
+        self._count: int | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, tuple[str, ...]]]:
+        for number, cells in enumerate(self._records(), start=1):
+            if number <= self._header_row:
+                continue
+            stripped = tuple(c.strip() for c in cells)
+            if any(stripped):
+                yield number, stripped
+
+    def __len__(self) -> int:
+        """How many rows (a pass over the file the first time)."""
+        if self._count is None:
+            self._count = sum(1 for _row in self)
+        return self._count
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Rows, tuple, list)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared by content, which can change
+
+    def __repr__(self) -> str:
+        return f"Rows({tuple(itertools.islice(self, 5))}…)"
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def,override]
+        if isinstance(index, slice):
+            return list(itertools.islice(self, index.start, index.stop, index.step))
+        for i, row in enumerate(self):
+            if i == index:
+                return row
+        raise IndexError(index)
+
+
+def _sheet(source: str, encoding: str, records: Callable[[], Iterator[list[str]]]) -> Sheet:
+    for number, cells in enumerate(records(), start=1):
+        stripped = tuple(c.strip() for c in cells)
+        if any(stripped):
+            return Sheet(source, encoding, number, stripped, Rows(records, number))
+    raise InputError(_("“{name}” is empty: it has no header row.").format(name=source))
 
 
 _BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】")
@@ -316,8 +420,23 @@ def normalise_header(text: str) -> str:
     return _SEPARATORS.sub("_", value).strip("_")
 
 
-def map_columns(sheet: Sheet, columns: tuple[Column, ...]) -> ColumnMap:
-    """Match the sheet's headers to `columns`.
+def guess_mapping(headers: tuple[str, ...], columns: tuple[Column, ...]) -> dict[int, str]:
+    """Which of our column keys each header (by position) names, from its English or
+    Chinese name or a usual alias; headers no column claims are left out."""
+    by_alias = {normalise_header(a): c.key for c in columns for a in (c.key, c.zh, *c.aliases)}
+    guessed: dict[int, str] = {}
+    for i, header in enumerate(headers):
+        key = by_alias.get(normalise_header(header))
+        if key is not None and key not in guessed.values():
+            guessed[i] = key
+    return guessed
+
+
+def map_columns(
+    sheet: Sheet, columns: tuple[Column, ...], chosen: dict[int, str] | None = None
+) -> ColumnMap:
+    """Match the sheet's headers to `columns` (or take `chosen`: header position → our
+    column key, as the clerk mapped them in the import wizard).
 
     Raises `InputError` naming every required column that is missing and every column
     that appears twice. Headers no column claims are returned as `ignored`.
@@ -328,7 +447,7 @@ def map_columns(sheet: Sheet, columns: tuple[Column, ...]) -> ColumnMap:
     ignored: list[str] = []
     problems: list[str] = []
     for i, header in enumerate(sheet.headers):
-        key = by_alias.get(normalise_header(header))
+        key = chosen.get(i) if chosen is not None else by_alias.get(normalise_header(header))
         if key is None:
             if header:
                 ignored.append(header)

@@ -90,17 +90,23 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]], *, bom: boo
 
 def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
     """A one-sheet XLSX workbook: the header row frozen, amounts as numbers (0.00)."""
+    return xlsx_book([(title, header, rows)])
+
+
+def xlsx_book(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Cell]]]]) -> bytes:
+    """An XLSX workbook of several sheets (title, header, rows), each like `xlsx_bytes`'s."""
     # Imported here: openpyxl takes a while to import and only exports need it.
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title)
-    sheet.freeze_panes = "A2"
-    rows = [list(r) for r in rows]
-    _fit_columns(sheet, header, rows)
-    sheet.append([_xlsx_cell(sheet, h) for h in header])
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, v) for v in row])
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.freeze_panes = "A2"
+        rows = [list(r) for r in rows]
+        _fit_columns(sheet, header, rows)
+        sheet.append([_xlsx_cell(sheet, h) for h in header])
+        for row in rows:
+            sheet.append([_xlsx_cell(sheet, v) for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

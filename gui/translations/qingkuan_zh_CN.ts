@@ -33,6 +33,55 @@
     </message>
 </context>
 <context>
+    <name>BackupFolderDialog</name>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Automatic backups go to this folder: beside the ledger, or a USB stick or a synced folder. If it is missing, the window warns and makes no backup.</source>
+        <translation>自动备份保存到这个文件夹：可以在账本旁边，也可以是 U 盘或同步文件夹。文件夹不在时，窗口会提醒，不做备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Beside the &amp;ledger</source>
+        <translation>放在账本旁边(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupKeeper</name>
+    <message>
+        <source>No backup yet</source>
+        <translation>还没有备份</translation>
+    </message>
+    <message>
+        <source>No backup for {n} days (last {at}): File → Back up now</source>
+        <translation>已 {n} 天没有备份（上次 {at}）：文件 → 立即备份</translation>
+    </message>
+    <message>
+        <source>Last backup {at}</source>
+        <translation>上次备份 {at}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupNowDialog</name>
+    <message>
+        <source>Backup written: {path} ({size}).</source>
+        <translation>备份已保存：{path}（{size}）。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backing up {ledger} to {folder}…</source>
+        <translation>正在把 {ledger} 备份到 {folder}…</translation>
+    </message>
+</context>
+<context>
     <name>BrokenModel</name>
     <message>
         <source>Code</source>
@@ -665,6 +714,81 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Aging as of a date</source>
+        <translation>某日的账龄</translation>
+    </message>
+    <message>
+        <source>Customer list as shown</source>
+        <translation>当前显示的客户列表</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s ledger for a period</source>
+        <translation>本客户某期间的明细账</translation>
+    </message>
+    <message>
+        <source>All entries of a period (for the accountant)</source>
+        <translation>某期间的全部账目（给会计）</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv)</source>
+        <translation>Excel 或 CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {path}.</source>
+        <translation>已将 {n} 行写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The {n} customers the list shows now.</source>
+        <translation>列表当前显示的 {n} 个客户。</translation>
+    </message>
+    <message>
+        <source>In the import&apos;s own format; voided entries and their reversals are left out.</source>
+        <translation>采用导入用的格式；已作废的账目及其冲销不导出。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>截至(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Fi&amp;le:</source>
+        <translation>文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>GroupModel</name>
     <message>
         <source>Rep</source>
@@ -842,6 +966,185 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Customers (with opening balances)</source>
+        <translation>客户（含期初余额）</translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation>账目</translation>
+    </message>
+    <message>
+        <source>Promises to pay</source>
+        <translation>约定清款</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was written.</source>
+        <translation>导入已取消：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Excel 或 CSV (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}</source>
+        <translation>模板已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <source>Choose the file&apos;s column for {column}.</source>
+        <translation>请为“{column}”选择文件中的列。</translation>
+    </message>
+    <message>
+        <source>One column of the file cannot be both {names}.</source>
+        <translation>文件中的同一列不能同时是 {names}。</translation>
+    </message>
+    <message>
+        <source>The first {n} of {total} rows, as they will be imported.</source>
+        <translation>共 {total} 行中的前 {n} 行，即将按此导入。</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Fix these rows in the file, save it, and check again (Back, Next).</source>
+        <translation>请在文件中改好这些行并保存，然后重新检查（上一步、下一步）。</translation>
+    </message>
+    <message>
+        <source>Every row is fine. Import now?</source>
+        <translation>每一行都没有问题。现在导入吗？</translation>
+    </message>
+    <message>
+        <source>Importing row {done} of {total}…</source>
+        <translation>正在导入第 {done} 行，共 {total} 行…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Step 1: the file</source>
+        <translation>第 1 步：选择文件</translation>
+    </message>
+    <message>
+        <source>Step 2: the sheet</source>
+        <translation>第 2 步：选择工作表</translation>
+    </message>
+    <message>
+        <source>Step 3: the columns</source>
+        <translation>第 3 步：对应列</translation>
+    </message>
+    <message>
+        <source>Step 4: preview</source>
+        <translation>第 4 步：预览</translation>
+    </message>
+    <message>
+        <source>Step 5: check every row</source>
+        <translation>第 5 步：检查每一行</translation>
+    </message>
+    <message>
+        <source>Step 6: import</source>
+        <translation>第 6 步：导入</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>&amp;Import:</source>
+        <translation>导入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>浏览(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;template…</source>
+        <translation>保存模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file, in any encoding Excel or WPS saves. Headers may be Chinese or English; you can match them to ours in step 3. Nothing is written until every row is fine.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，Excel 或 WPS 保存的任何编码都可以。表头可以是中文或英文，第 3 步可以把它们和我们的列对应起来。每一行都没有问题之前，不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Which column of the file holds each of ours (* = required). Guessed from the headers; your choice is remembered for files laid out like this one.</source>
+        <translation>文件中哪一列对应我们的每一列（* 为必填）。已根据表头猜测；您的选择会被记住，用于同样格式的文件。</translation>
+    </message>
+    <message>
+        <source>Our column</source>
+        <translation>我们的列</translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Cannot open the ledger</source>
@@ -862,6 +1165,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Ledger safeguards put back</source>
         <translation>账本保护已恢复</translation>
+    </message>
+    <message>
+        <source>Cannot restore the backup</source>
+        <translation>无法恢复备份</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1338,30 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Hand-over summary…</source>
         <translation>交款汇总(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups of the shared ledger…</source>
+        <translation>共享账本的备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup folder…</source>
+        <translation>备份文件夹(&amp;B)…</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1900,73 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Qingkuan ledgers (*.qkledger);;All files (*)</source>
+        <translation>清款账本 (*.qkledger);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore.</source>
+        <translation>请选择要恢复的备份。</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>Replace the ledger {ledger} by this backup ({customers} customers, {entries} entries, {balance} owed)?
+
+The ledger as it is now is kept as a backup first.</source>
+        <translation>用这个备份（{customers} 个客户，{entries} 笔账目，欠款 {balance}）替换账本 {ledger} 吗？
+
+当前的账本会先保留为一个备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backups of {ledger} in {folder}, newest first. The one you choose is checked before anything is changed.</source>
+        <translation>{folder} 中 {ledger} 的备份，最新的在前。所选备份会先经过检查，然后才改动任何内容。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>账目数</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>其他文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
         <source>Computing…</source>
@@ -1945,6 +2343,17 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Date and time, such as 2026-12-04 10:00</source>
         <translation>日期和时间，例如 2026-12-04 10:00</translation>
+    </message>
+</context>
+<context>
+    <name>SharedBackupDialog</name>
+    <message>
+        <source>Backups of a shared ledger</source>
+        <translation>共享账本的备份</translation>
+    </message>
+    <message>
+        <source>This ledger lives on a PostgreSQL server, which several computers share. Back it up on the server with the first command (it asks for the password), and restore it with the second, after everyone has closed Qingkuan.</source>
+        <translation>这个账本保存在多台电脑共用的 PostgreSQL 服务器上。请在服务器上用第一条命令备份（会询问密码），在所有人都关闭清款之后，用第二条命令恢复。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Backups in the window: automatic ones, Back up now, Restore, the folder."""

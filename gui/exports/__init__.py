@@ -1,0 +1,1 @@
+"""File → Export: reports and ledger data as CSV or XLSX."""

@@ -1,0 +1,186 @@
+"""File → Export: the aging as of a date, the customer list as filtered, one customer's
+ledger for a period, or all entries of a period — as XLSX or CSV, through the same
+export functions as the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import dates, language
+from gui.operations import Operations
+from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
+from models import clock
+from models.records import Customer, CustomerSummary
+from reports.exports import export_customer_ledger, export_customer_list, export_entries
+from reports.spreadsheets import export_aging
+
+AGING, CUSTOMERS, LEDGER, ENTRIES = "aging", "customers", "ledger", "entries"
+_WHAT = {
+    AGING: QT_TRANSLATE_NOOP("ExportDialog", "Aging as of a date"),
+    CUSTOMERS: QT_TRANSLATE_NOOP("ExportDialog", "Customer list as shown"),
+    LEDGER: QT_TRANSLATE_NOOP("ExportDialog", "This customer's ledger for a period"),
+    ENTRIES: QT_TRANSLATE_NOOP("ExportDialog", "All entries of a period (for the accountant)"),
+}
+_NAMES = {AGING: "aging", CUSTOMERS: "customers", LEDGER: "ledger", ENTRIES: "entries"}
+
+
+class ExportDialog(Dialog):
+    """Choose what to export and where; `written` is the path once a file is made."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        shown: Callable[[], list[CustomerSummary]],
+        customer: Customer | None = None,
+        folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops, self.shown, self.customer = ops, shown, customer
+        self.folder = folder or Path.home()
+        self.written: Path | None = None
+        self.what = QComboBox()
+        for key in _WHAT:
+            if key != LEDGER or customer is not None:
+                self.what.addItem("", key)
+        today = clock.today()
+        self.as_of = dates.date_edit(day=today)
+        self.date_from = dates.date_edit(day=today.replace(day=1))
+        self.date_to = dates.date_edit(day=today)
+        self.fmt = QComboBox()
+        self.fmt.addItem("Excel (.xlsx)", ".xlsx")
+        self.fmt.addItem("CSV (.csv)", ".csv")
+        self.path = QLineEdit()
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self.choose_file)
+        self.where = where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(self.browse)
+        self.form = QFormLayout()
+        add_row(self.form, self.what)
+        add_row(self.form, self.as_of)
+        add_row(self.form, self.date_from)
+        add_row(self.form, self.date_to)
+        add_row(self.form, self.fmt)
+        add_row(self.form, where)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.error = ErrorLabel()
+        self.done_label = QLabel()
+        self.done_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.done_label)
+        layout.addWidget(self.buttons)
+        self.what.currentIndexChanged.connect(self._what_changed)
+        self.fmt.currentIndexChanged.connect(self._suggest_path)
+        self.setMinimumWidth(560)
+        self.retranslate()
+        self._what_changed()
+
+    def kind(self) -> str:
+        return str(self.what.currentData())
+
+    def _what_changed(self) -> None:
+        kind = self.kind()
+        for field, shown in (
+            (self.as_of, kind == AGING),
+            (self.date_from, kind in (LEDGER, ENTRIES)),
+            (self.date_to, kind in (LEDGER, ENTRIES)),
+        ):
+            field.setVisible(shown)
+            label = self.form.labelForField(field)
+            if label is not None:
+                label.setVisible(shown)
+        self._suggest_path()
+        self._describe()
+
+    def _suggest_path(self) -> None:
+        name = _NAMES[self.kind()]
+        if self.kind() == LEDGER and self.customer is not None:
+            name = f"{self.customer.code}-{name}"
+        suffix = self.fmt.currentData()
+        self.path.setText(str(self.folder / f"{name}-{clock.today().isoformat()}{suffix}"))
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), self.path.text(), self.tr("Excel or CSV (*.xlsx *.csv)")
+        )
+        if path:
+            self.path.setText(path)
+
+    def export(self) -> None:
+        kind, out = self.kind(), self.path.text().strip()
+        self.error.clear_message()
+        self.done_label.clear()
+        lang = language.current()
+        start, end = dates.picked_date(self.date_from), dates.picked_date(self.date_to)
+
+        def run() -> tuple[Path, int]:
+            if kind == AGING:
+                return export_aging(out, dates.picked_date(self.as_of))
+            if kind == CUSTOMERS:
+                return export_customer_list(out, self.shown(), lang=lang)
+            if kind == LEDGER:
+                assert self.customer is not None
+                return export_customer_ledger(out, self.customer.id, start, end, lang=lang)
+            return export_entries(out, start, end, lang=lang)
+
+        result = self.ops.read(self, run, on_error=self.error.show_message)
+        if result is not None:
+            self.written, rows = result
+            self.folder = self.written.parent
+            self.done_label.setText(
+                self.tr("{n} rows written to {path}.").format(n=f"{rows:,}", path=self.written)
+            )
+
+    def _describe(self) -> None:
+        kind = self.kind()
+        if kind == CUSTOMERS:
+            n = len(self.shown())
+            self.note.setText(self.tr("The {n} customers the list shows now.").format(n=n))
+        elif kind == ENTRIES:
+            self.note.setText(
+                self.tr(
+                    "In the import's own format; voided entries and their reversals are left out."
+                )
+            )
+        else:
+            self.note.setText("")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Export"))
+        for i in range(self.what.count()):
+            key = self.what.itemData(i)
+            self.what.setItemText(i, QCoreApplication.translate("ExportDialog", _WHAT[key]))
+        set_form_label(self.form, self.what, self.tr("&What:"))
+        set_form_label(self.form, self.as_of, self.tr("&As of:"))
+        set_form_label(self.form, self.date_from, self.tr("&From:"))
+        set_form_label(self.form, self.date_to, self.tr("&To:"))
+        set_form_label(self.form, self.fmt, self.tr("F&ormat:"))
+        set_form_label(self.form, self.where, self.tr("Fi&le:"))
+        self.browse.setText(self.tr("&Browse…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
+        self._describe()

@@ -1,0 +1,610 @@
+"""File → Import…: pick the file → the sheet → map its columns → preview → a dry run
+listing every problem by row and column → import all or nothing, with progress and
+Cancel → what was imported.
+
+The rules are the model's (`models.importing.import_sheet`), the same as the command
+line's: the dry run runs the real import and undoes it, so "clean" here means the
+import will go through. Reading, the dry run and the import run on a worker thread, so
+a million-row file never freezes the window.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import language
+from gui.background import BackgroundReader
+from gui.operations import Operations
+from gui.preferences import Preferences
+from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
+from models.importing import (
+    COLUMNS,
+    ImportCancelled,
+    ImportKind,
+    ImportRejected,
+    ImportResult,
+    import_sheet,
+)
+from models.tabular import Column, Sheet, guess_mapping, normalise_header, read_sheet, sheet_names
+from reports.templates import save_template
+
+FILE, SHEET, COLUMNS_PAGE, PREVIEW, CHECK, RUN, DONE = range(7)
+PREVIEW_ROWS = 20
+_KIND_LABELS = {
+    ImportKind.CUSTOMERS: QT_TRANSLATE_NOOP("ImportWizard", "Customers (with opening balances)"),
+    ImportKind.ENTRIES: QT_TRANSLATE_NOOP("ImportWizard", "Ledger entries"),
+    ImportKind.PROMISES: QT_TRANSLATE_NOOP("ImportWizard", "Promises to pay"),
+}
+
+
+def layout_key(kind: ImportKind, headers: tuple[str, ...]) -> str:
+    """Files of the same layout (kind and headers) share a remembered mapping."""
+    text = "\x1f".join([kind.value, *(normalise_header(h) for h in headers)])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def column_letter(i: int) -> str:
+    letters = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class _Progress(QObject):
+    """Carries the worker's progress to the window (a queued signal) and its Cancel."""
+
+    moved = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancelled = threading.Event()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.cancelled.is_set():
+            raise ImportCancelled(
+                QCoreApplication.translate(
+                    "ImportWizard", "The import was cancelled: nothing was written."
+                )
+            )
+        self.moved.emit(done, total)
+
+
+class ImportWizard(Dialog):
+    """The import, step by step. `result` holds what was imported at the end."""
+
+    customers_requested = Signal()
+
+    def __init__(
+        self, ops: Operations, prefs: Preferences | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ops, self.prefs = ops, prefs
+        self.sheet: Sheet | None = None
+        self.result: ImportResult | None = None
+        self.rejected_with: ImportRejected | None = None
+        self.worker = BackgroundReader(self)
+        self.worker.loaded.connect(self._loaded)
+        self.worker.failed.connect(self._failed)
+        self._pending = ""  # what the worker is doing: "read", "check" or "import"
+        self.progress_hub = _Progress(self)
+        self.progress_hub.moved.connect(self._moved)
+
+        self.step = QLabel()
+        font = self.step.font()
+        font.setBold(True)
+        self.step.setFont(font)
+        self.pages = QStackedWidget()
+        for build in (
+            self._file_page,
+            self._sheet_page,
+            self._columns_page,
+            self._preview_page,
+            self._check_page,
+            self._run_page,
+            self._done_page,
+        ):
+            self.pages.addWidget(build())
+        self.status = QLabel()
+        self.error = ErrorLabel()
+        self.back = QPushButton()
+        self.back.clicked.connect(self.go_back)
+        self.next = QPushButton()
+        self.next.setDefault(True)
+        self.next.clicked.connect(self.go_next)
+        self.cancel = QPushButton()
+        self.cancel.clicked.connect(self.cancel_or_close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for button in (self.back, self.next, self.cancel):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.step)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(900, 600)
+        self.retranslate()
+        self._show(FILE)
+
+    # --- pages -------------------------------------------------------------------
+    def _file_page(self) -> QWidget:
+        page = QWidget()
+        self.kind = QComboBox()
+        for kind in ImportKind:
+            self.kind.addItem("", kind.value)
+        self.path = QLineEdit()
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self.choose_file)
+        self.template = QPushButton()
+        self.template.clicked.connect(self.save_template)
+        self.file_row = QHBoxLayout()
+        self.file_row.addWidget(self.path, 1)
+        self.file_row.addWidget(self.browse)
+        self.file_form = QFormLayout()
+        add_row(self.file_form, self.kind)
+        add_row(self.file_form, self.file_row)
+        self.file_note = QLabel()
+        self.file_note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(self.file_form)
+        layout.addWidget(self.file_note)
+        layout.addWidget(self.template, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    def _sheet_page(self) -> QWidget:
+        page = QWidget()
+        self.sheets = QComboBox()
+        self.sheet_form = QFormLayout(page)
+        add_row(self.sheet_form, self.sheets)
+        return page
+
+    def _columns_page(self) -> QWidget:
+        page = QWidget()
+        self.columns_note = QLabel()
+        self.columns_note.setWordWrap(True)
+        self.mapping_table = QTableWidget(0, 2)
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.horizontalHeader().setStretchLastSection(True)
+        self.mapping_table.setColumnWidth(0, 260)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.columns_note)
+        layout.addWidget(self.mapping_table, 1)
+        return page
+
+    def _preview_page(self) -> QWidget:
+        page = QWidget()
+        self.preview_note = QLabel()
+        self.preview = QTableWidget()
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.preview_note)
+        layout.addWidget(self.preview, 1)
+        return page
+
+    def _check_page(self) -> QWidget:
+        page = QWidget()
+        self.check_note = QLabel()
+        self.check_note.setWordWrap(True)
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)  # long sentences wrap instead of scrolling sideways
+        self.problems.currentItemChanged.connect(self._show_problem_row)
+        self.problem_row = QTableWidget(0, 2)
+        self.problem_row.verticalHeader().hide()
+        self.problem_row.horizontalHeader().setStretchLastSection(True)
+        self.problem_row.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problem_row.setColumnWidth(0, 200)
+        row = QHBoxLayout()
+        row.addWidget(self.problems, 3)
+        row.addWidget(self.problem_row, 2)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.check_note)
+        layout.addLayout(row, 1)
+        return page
+
+    def _run_page(self) -> QWidget:
+        page = QWidget()
+        self.run_note = QLabel()
+        self.bar = QProgressBar()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.run_note)
+        layout.addWidget(self.bar)
+        layout.addStretch(1)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.link = QLabel()
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.link.linkActivated.connect(self.show_customers)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.link)
+        layout.addStretch(1)
+        return page
+
+    # --- moving between steps ----------------------------------------------------
+    def current(self) -> int:
+        return self.pages.currentIndex()
+
+    def chosen_kind(self) -> ImportKind:
+        return ImportKind(self.kind.currentData())
+
+    def _show(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.error.clear_message()
+        self.back.setEnabled(page in (SHEET, COLUMNS_PAGE, PREVIEW, CHECK))
+        self.next.setVisible(page not in (RUN, DONE))
+        self.next.setEnabled(page != CHECK)
+        self.retranslate()
+
+    def go_back(self) -> None:
+        page = self.current()
+        if page == COLUMNS_PAGE:
+            self._show(SHEET if self.sheets.count() > 1 else FILE)
+        elif page > FILE:
+            self._show(page - 1)
+
+    def go_next(self) -> None:
+        page = self.current()
+        if page == FILE:
+            self._open_file()
+        elif page == SHEET:
+            self._read(self.sheets.currentText())
+        elif page == COLUMNS_PAGE:
+            if self._mapping_ok():
+                self._fill_preview()
+                self._show(PREVIEW)
+        elif page == PREVIEW:
+            self._dry_run()
+        elif page == CHECK:
+            self._import()
+
+    def cancel_or_close(self) -> None:
+        if self.current() == RUN:
+            self.progress_hub.cancelled.set()
+            self.run_note.setText(self.tr("Cancelling…"))
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        if self.worker.busy:
+            self.progress_hub.cancelled.set()
+            self.worker.wait()
+        super().reject()
+
+    # --- step 1 and 2: the file and its sheet ------------------------------------
+    def choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import from"),
+            str(Path(self.path.text()).parent) if self.path.text() else "",
+            self.tr("Excel or CSV (*.xlsx *.csv *.txt);;All files (*)"),
+        )
+        if name:
+            self.path.setText(name)
+
+    def save_template(self) -> Path | None:
+        kind, lang = self.chosen_kind(), language.current()
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a template"),
+            f"{kind.value}-template.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not name:
+            return None
+        written = self.ops.read(
+            self, lambda: save_template(name, kind, lang), on_error=self.error.show_message
+        )
+        if written is not None:
+            self.status.setText(self.tr("Template saved: {path}").format(path=written))
+        return written
+
+    def _open_file(self) -> None:
+        path = Path(self.path.text().strip()).expanduser()
+        if not path.is_file():
+            self.error.show_message(self.tr("Choose the file to import."))
+            return
+        names = self.ops.read(self, lambda: sheet_names(path), on_error=self.error.show_message)
+        if names is None:
+            return
+        self.sheets.clear()
+        self.sheets.addItems(names)
+        if len(names) > 1:
+            self._show(SHEET)
+        else:
+            self._read(names[0] if names else None)
+
+    def _read(self, sheet: str | None) -> None:
+        path = Path(self.path.text().strip()).expanduser()
+        def read() -> Sheet:
+            found = read_sheet(path, sheet)
+            len(found.rows)  # counted here, on the worker: a million rows take a while
+            return found
+
+        self._work("read", self.tr("Reading the file…"), read)
+
+    def _work(self, what: str, status: str, call) -> None:  # type: ignore[no-untyped-def]
+        self._pending = what
+        self.status.setText(status)
+        self.next.setEnabled(False)
+        self.back.setEnabled(False)
+        self.worker.start(call)
+
+    def _failed(self, message: str) -> None:
+        what, self._pending = self._pending, ""
+        self.status.clear()
+        if what == "import":
+            self.run_note.setText(message)
+            self.cancel.setText(self.tr("Close"))
+            self.bar.hide()
+            return
+        self._show(self.current())
+        self.error.show_message(message)
+
+    def _loaded(self, result: object) -> None:
+        what, self._pending = self._pending, ""
+        self.status.clear()
+        if what == "read":
+            self.sheet = result  # type: ignore[assignment]
+            self._fill_mapping()
+            self._show(COLUMNS_PAGE)
+        elif what == "check":
+            self._checked(result)
+        elif what == "import":
+            self._imported(result)  # type: ignore[arg-type]
+
+    # --- step 3: columns ----------------------------------------------------------
+    def _columns(self) -> tuple[Column, ...]:
+        return COLUMNS[self.chosen_kind()]
+
+    def _fill_mapping(self) -> None:
+        assert self.sheet is not None
+        headers = self.sheet.headers
+        layout = layout_key(self.chosen_kind(), headers)
+        remembered = self.prefs.import_mapping(layout) if self.prefs else None
+        mapping = remembered or guess_mapping(headers, self._columns())
+        by_key = {key: i for i, key in mapping.items() if i < len(headers)}
+        table = self.mapping_table
+        table.setRowCount(0)
+        for row, column in enumerate(self._columns()):
+            table.insertRow(row)
+            item = QTableWidgetItem(self._column_name(column))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, 0, item)
+            box = QComboBox()
+            box.addItem(self.tr("(not in the file)"), -1)
+            for i, header in enumerate(headers):
+                if header:
+                    box.addItem(f"{column_letter(i)}: {header}", i)
+            box.setCurrentIndex(max(box.findData(by_key.get(column.key, -1)), 0))
+            table.setCellWidget(row, 1, box)
+        self.remembered = remembered is not None
+
+    def _column_name(self, column: Column) -> str:
+        name = column.zh if language.current() == "zh" else column.key
+        return f"{name} *" if column.required else name
+
+    def mapping(self) -> dict[int, str]:
+        """Header position → our column key, as chosen on the columns page."""
+        chosen: dict[int, str] = {}
+        for row, column in enumerate(self._columns()):
+            box = self.mapping_table.cellWidget(row, 1)
+            index = box.currentData() if isinstance(box, QComboBox) else -1
+            if index is not None and index >= 0:
+                chosen[int(index)] = column.key
+        return chosen
+
+    def _mapping_ok(self) -> bool:
+        used: dict[int, list[str]] = {}
+        for row, column in enumerate(self._columns()):
+            box = self.mapping_table.cellWidget(row, 1)
+            index = box.currentData() if isinstance(box, QComboBox) else -1
+            if index is not None and index >= 0:
+                used.setdefault(int(index), []).append(self._column_name(column))
+            elif column.required:
+                self.error.show_message(
+                    self.tr("Choose the file's column for {column}.").format(
+                        column=self._column_name(column)
+                    )
+                )
+                return False
+        twice = [names for names in used.values() if len(names) > 1]
+        if twice:
+            self.error.show_message(
+                self.tr("One column of the file cannot be both {names}.").format(
+                    names=" / ".join(twice[0])
+                )
+            )
+            return False
+        if self.prefs is not None and self.sheet is not None:
+            key = layout_key(self.chosen_kind(), self.sheet.headers)
+            self.prefs.set_import_mapping(key, self.mapping())
+        return True
+
+    # --- step 4: preview ------------------------------------------------------------
+    def _fill_preview(self) -> None:
+        assert self.sheet is not None
+        mapping = self.mapping()
+        columns = [(i, key) for i, key in sorted(mapping.items())]
+        names = {c.key: self._column_name(c) for c in self._columns()}
+        rows = self.sheet.rows[:PREVIEW_ROWS]
+        table = self.preview
+        table.clear()
+        table.setColumnCount(len(columns))
+        table.setRowCount(len(rows))
+        table.setHorizontalHeaderLabels([names[key] for _i, key in columns])
+        table.setVerticalHeaderLabels([str(number) for number, _cells in rows])
+        for r, (_number, cells) in enumerate(rows):
+            for c, (i, _key) in enumerate(columns):
+                table.setItem(r, c, QTableWidgetItem(cells[i] if i < len(cells) else ""))
+        self.preview_note.setText(
+            self.tr("The first {n} of {total} rows, as they will be imported.").format(
+                n=len(rows), total=f"{len(self.sheet.rows):,}"
+            )
+        )
+
+    # --- step 5: the dry run --------------------------------------------------------
+    def _dry_run(self) -> None:
+        sheet, kind, mapping = self.sheet, self.chosen_kind(), self.mapping()
+        self.problems.clear()
+        self.problem_row.setRowCount(0)
+        self._show(CHECK)
+
+        def check() -> object:
+            try:
+                return import_sheet(kind, sheet, mapping=mapping, dry_run=True)  # type: ignore[arg-type]
+            except ImportRejected as err:
+                return err
+
+        self._work("check", self.tr("Checking every row…"), check)
+
+    def _checked(self, result: object) -> None:
+        self.back.setEnabled(True)
+        if isinstance(result, ImportRejected):
+            self.rejected_with = result
+            self.check_note.setText(
+                "\n".join(result.lines()[:1] + result.lines()[len(result.problems) + 1 :])
+                + "\n"
+                + self.tr("Fix these rows in the file, save it, and check again (Back, Next).")
+            )
+            for problem in result.problems:
+                item = QListWidgetItem(str(problem))
+                item.setData(Qt.ItemDataRole.UserRole, (problem.row, problem.column))
+                self.problems.addItem(item)
+            self.next.setEnabled(False)
+            self.problems.setFocus()
+            return
+        self.rejected_with = None
+        assert isinstance(result, ImportResult)
+        self.check_note.setText(
+            self.tr("Every row is fine. Import now?") + "\n" + "\n".join(result.lines(shown=10))
+        )
+        self.next.setEnabled(True)
+        self.next.setFocus()
+
+    def _show_problem_row(self, item: QListWidgetItem | None) -> None:
+        """The clicked problem's row of the file, its column highlighted."""
+        self.problem_row.setRowCount(0)
+        if item is None or self.sheet is None:
+            return
+        number, column = item.data(Qt.ItemDataRole.UserRole)
+        cells = next((c for n, c in self.sheet.rows if n == number), ())
+        for i, header in enumerate(self.sheet.headers):
+            value = cells[i] if i < len(cells) else ""
+            if not header and not value:
+                continue
+            row = self.problem_row.rowCount()
+            self.problem_row.insertRow(row)
+            name = QTableWidgetItem(f"{column_letter(i)}{number}  {header}")
+            cell = QTableWidgetItem(value)
+            if header and header == column:
+                for part in (name, cell):
+                    part.setBackground(QColor(255, 224, 224))
+                self.problem_row.setCurrentCell(row, 1)
+            self.problem_row.setItem(row, 0, name)
+            self.problem_row.setItem(row, 1, cell)
+
+    # --- step 6 and 7: the import and what it did ------------------------------------
+    def _import(self) -> None:
+        sheet, kind, mapping = self.sheet, self.chosen_kind(), self.mapping()
+        hub = self.progress_hub
+        hub.cancelled.clear()
+        self.bar.show()
+        self.bar.setValue(0)
+        self._show(RUN)
+        self._work(
+            "import",
+            "",
+            lambda: import_sheet(kind, sheet, mapping=mapping, progress=hub),  # type: ignore[arg-type]
+        )
+
+    def _moved(self, done: int, total: int) -> None:
+        self.bar.setMaximum(max(total, 1))
+        self.bar.setValue(done)
+        self.run_note.setText(
+            self.tr("Importing row {done} of {total}…").format(done=f"{done:,}", total=f"{total:,}")
+        )
+
+    def _imported(self, result: ImportResult) -> None:
+        self.result = result
+        self.ops.changed.emit()
+        self.summary.setText("\n".join(result.lines()))
+        self._show(DONE)
+
+    def show_customers(self) -> None:
+        self.customers_requested.emit()
+        self.accept()
+
+    # --- language ----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import"))
+        titles = (
+            self.tr("Step 1: the file"),
+            self.tr("Step 2: the sheet"),
+            self.tr("Step 3: the columns"),
+            self.tr("Step 4: preview"),
+            self.tr("Step 5: check every row"),
+            self.tr("Step 6: import"),
+            self.tr("Done"),
+        )
+        self.step.setText(titles[self.current()])
+        for i in range(self.kind.count()):
+            label = _KIND_LABELS[ImportKind(self.kind.itemData(i))]
+            self.kind.setItemText(i, QCoreApplication.translate("ImportWizard", label))
+        set_form_label(self.file_form, self.kind, self.tr("&Import:"))
+        set_form_label(self.file_form, self.file_row, self.tr("&File:"))
+        set_form_label(self.sheet_form, self.sheets, self.tr("&Sheet:"))
+        self.browse.setText(self.tr("Br&owse…"))
+        self.template.setText(self.tr("Save a &template…"))
+        self.file_note.setText(
+            self.tr(
+                "An Excel workbook (.xlsx) or a CSV file, in any encoding Excel or WPS saves. "
+                "Headers may be Chinese or English; you can match them to ours in step 3. "
+                "Nothing is written until every row is fine."
+            )
+        )
+        self.columns_note.setText(
+            self.tr(
+                "Which column of the file holds each of ours (* = required). Guessed from the "
+                "headers; your choice is remembered for files laid out like this one."
+            )
+        )
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Our column"), self.tr("File column")]
+        )
+        self.problem_row.setHorizontalHeaderLabels([self.tr("Cell"), self.tr("Value")])
+        self.link.setText(f'<a href="customers">{self.tr("Show the customers")}</a>')
+        self.back.setText(self.tr("< &Back"))
+        last_step = self.current() == CHECK
+        self.next.setText(self.tr("&Import") if last_step else self.tr("&Next >"))
+        self.cancel.setText(self.tr("Close") if self.current() == DONE else self.tr("Cancel"))
