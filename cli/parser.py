@@ -105,6 +105,16 @@ def count_arg(text: str) -> int:
         ) from None
 
 
+def paper_arg(text: str) -> str:
+    """``--paper``: A4, A5 or Letter, in any case."""
+    for name in ("A4", "A5", "Letter"):
+        if text.strip().lower() == name.lower():
+            return name
+    raise argparse.ArgumentTypeError(
+        _("“{text}” is not a paper size: use A4, A5 or Letter.").format(text=text)
+    )
+
+
 def build_parser() -> Parser:
     """The parser for every subcommand; `args.command` is None when the GUI is wanted."""
     parser = Parser(
@@ -173,5 +183,8 @@ def build_parser() -> Parser:
     )
     for doc in (statement, iou, route):
         doc.add_argument("--lang", choices=("zh", "en"), help="default: the company setting")
+        doc.add_argument(
+            "--paper", type=paper_arg, metavar="A4|A5|Letter", help="default: the company setting"
+        )
         doc.add_argument("--out", required=True, metavar="FILE.pdf")
     return parser

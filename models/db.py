@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from models.i18n import _
 from models.tables import ALL_TABLES, PARTIAL_INDEXES, BalanceRow, Meta, database
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _IMMUTABLE = ("entry", "entry_line")
@@ -157,7 +158,58 @@ def _v2_to_v3(db: pw.Database) -> None:
         db.execute_sql("ALTER TABLE promise ADD COLUMN after_entry_id BIGINT NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+# Bounce reasons Qingkuan wrote before it stored their kind, in either language.
+_OLD_BOUNCE = re.compile(
+    r"^(?:支票 (?P<zh>.+?) 跳票(?:：(?P<zr>.*))?|Cheque (?P<en>.+?) bounced(?:: (?P<er>.*))?)$",
+    re.S,
+)
+
+
+def store_reason_kinds(db: pw.Database) -> None:
+    """Version 4: a void reason Qingkuan wrote keeps its kind, not a finished sentence in
+    the screen's language, so each document prints it in its own language; what the
+    user typed stays as typed. Old bounce sentences become kind "bounced" with the typed
+    part as the reason. Also: statement numbers, issued by the database."""
+    from models.tables import StatementNoRow
+
+    if "void_kind" not in {c.name for c in db.get_columns("entry")}:
+        db.execute_sql("ALTER TABLE entry ADD COLUMN void_kind VARCHAR(20) NOT NULL DEFAULT ''")
+    db.create_tables([StatementNoRow], safe=True)
+    found = db.execute_sql(
+        "SELECT id, void_reason FROM entry WHERE reverses_id IS NOT NULL AND void_kind = '' "
+        "AND (void_reason LIKE 'Cheque %' OR void_reason LIKE '支票 %')"
+    ).fetchall()
+    changes = []
+    for entry_id, reason in found:
+        match = _OLD_BOUNCE.match(reason)
+        if match:
+            changes.append(((match["zr"] or match["er"] or "").strip(), entry_id))
+    if not changes:
+        return
+    # Entries are immutable to everyone else: the trigger steps aside for this one update.
+    pg = isinstance(db, pw.PostgresqlDatabase)
+    if pg:
+        db.execute_sql("ALTER TABLE entry DISABLE TRIGGER entry_immutable")
+    else:
+        db.execute_sql("DROP TRIGGER IF EXISTS entry_no_update")
+    for typed, entry_id in changes:
+        db.execute_sql(
+            "UPDATE entry SET void_kind = 'bounced', void_reason = ? WHERE id = ?".replace(
+                "?", db.param
+            ),
+            (typed, entry_id),
+        )
+    if pg:
+        db.execute_sql("ALTER TABLE entry ENABLE TRIGGER entry_immutable")
+    else:
+        _install_triggers(db)
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: store_reason_kinds,
+}
 
 
 def is_postgres_url(target: str | Path) -> bool:

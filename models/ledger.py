@@ -47,11 +47,12 @@ class _Raw(NamedTuple):
     void_reason: str
     entered_by: str
     created_at: dt.datetime
+    void_kind: str
 
 
 _COLUMNS = (
     "id, customer_id, date, kind, amount, delta, doc_no, memo, method, reverses_id, "
-    "void_reason, entered_by, created_at"
+    "void_reason, entered_by, created_at, void_kind"
 )
 _KINDS = {k.value: k for k in EntryKind}
 _METHODS = {m.value: m for m in PaymentMethod}
@@ -85,6 +86,7 @@ def _read(where: str, params: tuple, order: str) -> list[_Raw]:
                 r[10],
                 r[11],
                 created,
+                r[13],
             )
         )
     return rows

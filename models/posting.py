@@ -20,6 +20,7 @@ from models.i18n import _
 from models.money import MAX_FEN, Fen
 from models.records import (
     CREDIT_KINDS,
+    VOID_BOUNCED,
     Cheque,
     ChequeStatus,
     CustomerId,
@@ -54,6 +55,7 @@ def to_entry(
         reverses_id=row.reverses_id,
         voided_by_id=voided_by.id if voided_by else None,
         void_reason=voided_by.void_reason if voided_by else row.void_reason,
+        void_kind=voided_by.void_kind if voided_by else row.void_kind,
         entered_by=row.entered_by,
         created_at=row.created_at,
         cheque=_cheque(cheque) if cheque else None,
@@ -349,13 +351,14 @@ def post_opening(
     )
 
 
-def void(entry_id: EntryId, reason: str) -> Entry:
+def void(entry_id: EntryId, reason: str, *, kind: str = "") -> Entry:
     """Void an entry by posting its reversal with `reason`. Returns the reversal.
 
-    An entry can be voided once; a reversal cannot be voided.
+    An entry can be voided once; a reversal cannot be voided. `kind` says Qingkuan
+    itself voided it (`VOID_BOUNCED`); `reason` is then only what the user typed.
     """
     reason = reason.strip()
-    if not reason:
+    if not reason and not kind:
         raise InputError(_("Say why the entry is voided."))
     if len(reason) > 300:
         raise InputError(_("The reason is too long: use at most 300 characters."))
@@ -379,6 +382,7 @@ def void(entry_id: EntryId, reason: str) -> Entry:
                 method=original.method,
                 reverses=original.id,
                 void_reason=reason,
+                void_kind=kind,
                 entered_by=session.current_user(),
                 created_at=clock.now(),
             )
@@ -410,13 +414,9 @@ def bounce_cheque(entry_id: EntryId, reason: str = "") -> Entry:
     row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
     if row is None:
         raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
-    text = _("Cheque {number} bounced").format(number=row.number)
-    if reason.strip():
-        text = _("Cheque {number} bounced: {reason}").format(
-            number=row.number, reason=reason.strip()
-        )
     with transaction():
-        reversal = void(entry_id, text)
+        # The kind, not a sentence: each document says "cheque … bounced" in its language.
+        reversal = void(entry_id, reason, kind=VOID_BOUNCED)
         ChequeRow.update(status=ChequeStatus.BOUNCED, status_at=clock.now()).where(
             ChequeRow.entry == entry_id
         ).execute()

@@ -9,6 +9,7 @@ checked before the ledger is read, and nothing is left behind on failure.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -16,16 +17,22 @@ from models import clock
 from models.customers import customer_by_code
 from models.errors import NotFound
 from models.i18n import _
+from models.ledger import balance
 from models.people import get_route, route_by_name
 from models.promises import mark_printed, promises_for
-from models.records import PromiseStatus, Route
+from models.records import CompanySettings, PromiseStatus, Route
 from models.routesheets import route_sheet
 from models.settings import get_company
-from models.statements import default_period, statement
-from reports.iou import render_ious
+from models.statements import default_period, issue_number, statement
+from reports.iou import Owed, render_ious
 from reports.output import check_destination
 from reports.routesheet import render_route_sheet
 from reports.statement import render_statement
+
+
+def with_paper(company: CompanySettings, paper: str | None) -> CompanySettings:
+    """The company settings with the paper a command asked for (``--paper``)."""
+    return dataclasses.replace(company, paper_size=paper) if paper else company
 
 
 def print_statement(
@@ -35,6 +42,7 @@ def print_statement(
     as_of: dt.date | None = None,
     lang: str | None = None,
     out: str | Path = "statement.pdf",
+    paper: str | None = None,
 ) -> Path:
     """Print customer `code`'s statement for [`date_from`, `date_to`], aged as of `as_of`.
 
@@ -47,10 +55,13 @@ def print_statement(
     date_to = date_to or as_of or clock.today()
     date_from = date_from or default_period(date_to)[0]
     st = statement(customer.id, date_from, date_to, as_of)
+    st = dataclasses.replace(issue_number(st), company=with_paper(st.company, paper))
     return render_statement(st, out, lang=lang)
 
 
-def print_iou(code: str, lang: str | None = None, out: str | Path = "iou.pdf") -> Path:
+def print_iou(
+    code: str, lang: str | None = None, out: str | Path = "iou.pdf", paper: str | None = None
+) -> Path:
     """Print the IOU notes of customer `code`'s open promises, one page each, and count
     the print of each (`mark_printed`) once the file is written."""
     check_destination(out)
@@ -59,7 +70,10 @@ def print_iou(code: str, lang: str | None = None, out: str | Path = "iou.pdf") -
         (p for p in promises_for(customer.id) if p.status is PromiseStatus.OPEN),
         key=lambda p: (p.due_at, p.id),
     )
-    path = render_ious(promises, customer, get_company(), out, lang=lang)
+    today = clock.today()
+    owed = Owed(balance(customer.id, today), today)
+    company = with_paper(get_company(), paper)
+    path = render_ious(promises, customer, company, out, lang=lang, owed=owed)
     for p in promises:
         mark_printed(p.id)
     return path
@@ -83,9 +97,10 @@ def print_route(
     day: dt.date | None = None,
     lang: str | None = None,
     out: str | Path = "route.pdf",
+    paper: str | None = None,
 ) -> Path:
     """Print the route sheet of `route` (name or number) for `day` (default today)."""
     check_destination(out)
     found = find_route(route)
     sheet = route_sheet(found.id, day or clock.today())
-    return render_route_sheet(sheet, get_company(), out, lang=lang)
+    return render_route_sheet(sheet, with_paper(get_company(), paper), out, lang=lang)

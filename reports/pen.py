@@ -117,12 +117,18 @@ class Pen:
         color: Color | None = None,
         max_width: float | None = None,
         strike: bool = False,
+        cut: bool = False,
     ) -> float:
         """Draw `text` with its baseline at `y`; `x` is the left, centre or right edge
-        per `align`. Text wider than `max_width` is cut with an ellipsis. Returns the
+        per `align`. Text wider than `max_width` is drawn in a smaller font until it
+        fits: names, codes, document numbers and amounts are never cut. Only free text
+        (a memo) passes `cut=True` to be shortened with an ellipsis instead. Returns the
         drawn width."""
         if max_width is not None:
-            text = self.fit(text, size, max_width)
+            if cut:
+                text = self.fit(text, size, max_width)
+            elif self.measure(text, size) > max_width:
+                size = size * max_width / self.measure(text, size) * 0.999
         if not text:
             return 0.0
         width = self.measure(text, size)

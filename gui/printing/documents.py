@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import customers, promises, routesheets, settings, statements
+from models import clock, customers, ledger, promises, routesheets, settings, statements
 from models.records import PromiseId, RouteId
 
 # reports/ (and reportlab) are imported on first print, not at start-up: they add a
@@ -49,7 +49,8 @@ def statement_pdf(
 ) -> Printout:
     from reports.statement import render_statement
 
-    st = statements.statement(customer_id, period_from, period_to, as_of)
+    # Each statement made for printing gets its number, on the statement and the slip.
+    st = statements.issue_number(statements.statement(customer_id, period_from, period_to, as_of))
     title = f"{st.customer.code} {st.customer.name} {period_from}–{period_to}"
     path = render_statement(st, _target(f"statement-{st.customer.code}-{period_to}"))
     return Printout(path, title, _font_warning())
@@ -57,12 +58,14 @@ def statement_pdf(
 
 def iou_pdf(promise_id: PromiseId) -> Printout:
     """The IOU note of one promise; counts the print (a later print says 'reprint')."""
-    from reports.iou import render_ious
+    from reports.iou import Owed, render_ious
 
     promise = promises.get_promise(promise_id)
     customer = customers.get_customer(promise.customer_id)
+    today = clock.today()
+    owed = Owed(ledger.balance(customer.id, today), today)
     path = render_ious(
-        [promise], customer, settings.get_company(), _target(f"iou-{promise.serial}")
+        [promise], customer, settings.get_company(), _target(f"iou-{promise.serial}"), owed=owed
     )
     promises.mark_printed(promise_id)
     return Printout(path, f"{promise.serial} {customer.name}", _font_warning())
