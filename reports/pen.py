@@ -211,10 +211,14 @@ class Pen:
         line = ""
         for token in _TOKEN.findall(text):
             candidate = line + token
-            if self.width(candidate, size) <= max_width or (
-                token[0] in _NO_LINE_START and len(token) == 1 and line
-            ):
+            if self.width(candidate, size) <= max_width:
                 line = candidate
+                continue
+            if token in _NO_LINE_START and len(line.rstrip()) > 1:
+                # Punctuation never starts a line, nor sticks out past the margin: the
+                # character before it moves down with it.
+                lines.append(line.rstrip()[:-1])
+                line = line.rstrip()[-1] + token
                 continue
             if token.isspace():
                 lines.append(line)

@@ -71,8 +71,9 @@ def _columns(frame: Frame) -> list[Column]:
         (_("Customer signature"), 8, 30, "left"),
         (_("Note"), 8, 26, "left"),
     ]
-    if frame.width < NARROW:
+    if frame.width < NARROW:  # the phones join the customer, whose column gets their room
         printed.pop(2)
+        printed[1] = (printed[1][0], 30, 96, "left")
     spec = printed + by_hand
     w = widths(frame.width, [s[1] for s in spec], minimum=[s[2] for s in spec])
     return [
@@ -281,7 +282,7 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style, wide: bool
                 _("Overdue {amount}").format(amount=money(sheet.total_overdue)),
             ),
             bold=True,
-            note_color=ACCENT,
+            note_color=ACCENT if sheet.total_overdue > 0 else INK,
         ),
         Cell(money(sheet.total_promised), bold=True),
         *[""] * 5,

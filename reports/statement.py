@@ -252,10 +252,11 @@ def _summary(st: Statement, style: Style, frame: Frame) -> Block:
         one_line = False
     if st.as_of != st.period_to:
         later = _(
-            "Balance as of {date}: {amount} (entries after the period included); "
-            "the aging below is reckoned at that date."
+            "As of {date}, entries after the period included: {balance}. "
+            "The aging below is reckoned at that date."
         ).format(
-            date=format_date(st.as_of, style.lang), amount=money(st.aging.balance, style.symbol)
+            date=format_date(st.as_of, style.lang),
+            balance=balance_sentence(st.aging.balance, style),
         )
         lines += [(line, 9, False) for line in pen.wrap(later, 9, room)]
     rows = len(lines) - (1 if one_line else 0)
@@ -452,7 +453,7 @@ def confirmation_sentence(st: Statement, style: Style) -> str:
     )
 
 
-SLIP_SEAL = 20 * mm
+SLIP_SEAL = 16 * mm
 
 
 def reply_sentence(st: Statement) -> str:
@@ -474,8 +475,8 @@ def _slip(st: Statement, style: Style, frame: Frame) -> Block:
     still names the statement (its number), the customer in full and the balance."""
     pen = style.pen
     room = frame.width - 12
-    size = 9.0
-    step = 11.5
+    size = 8.5
+    step = 10.5
     cut = _("Cut here, sign, stamp and return this slip")
     number = _("Statement no. {number}").format(number=st.number) if st.number else ""
     texts: list[tuple[str, float, bool]] = []
@@ -483,11 +484,15 @@ def _slip(st: Statement, style: Style, frame: Frame) -> Block:
     def add(text: str, sz: float = size, bold: bool = False) -> None:
         texts.extend((line, sz, bold) for line in pen.wrap(text, sz, room))
 
-    add(_("To: {company}").format(company=st.company.name or _("(Company name not set)")))
-    add(
-        _("From: {customer} ({code})").format(customer=st.customer.name, code=st.customer.code),
-        bold=True,
+    to_line = _("To: {company}").format(company=st.company.name or _("(Company name not set)"))
+    from_line = _("From: {customer} ({code})").format(
+        customer=st.customer.name, code=st.customer.code
     )
+    if pen.width(to_line + from_line, 9) + 24 <= room:  # one line when both fit
+        add(f"{from_line}    {to_line}", 9, bold=True)
+    else:
+        add(from_line, 9, bold=True)
+        add(to_line)
     add(confirmation_sentence(st, style), 9.5)
     add(
         _(
@@ -495,8 +500,8 @@ def _slip(st: Statement, style: Style, frame: Frame) -> Block:
         )
     )
     add(_("Paid with this slip: ¥ ______________   □ cash  □ cheque no. __________  □ transfer"))
-    add(reply_sentence(st), 8.5)
-    sign_h = SLIP_SEAL + 8
+    add(reply_sentence(st), 8)
+    sign_h = SLIP_SEAL + 4
     height = 17 + 16 + step * len(texts) + 8 + sign_h
 
     def draw(c: Canvas, top: float) -> None:
@@ -519,7 +524,7 @@ def _slip(st: Statement, style: Style, frame: Frame) -> Block:
         for text, sz, bold in texts:
             y -= step
             pen.draw(c, frame.left + 6, y, text, sz, bold=bold)
-        y -= 8
+        y -= 6
         _slip_signatures(c, style, frame, y)
 
     return Block(height, draw, at_bottom=True)
@@ -551,7 +556,7 @@ def _slip_signatures(c: Canvas, style: Style, frame: Frame, top: float) -> None:
         pen.draw(c, x, top - 10, who, 8.5, bold=True, max_width=line_end - x)
         y = top - 10
         for label in labels:
-            y -= 16
+            y -= 14
             drawn = pen.draw(c, x, y, label, 8.5, color=MUTED, max_width=(line_end - x) / 2)
             hline(c, x + drawn + 4, line_end, y - 2, color=INK, width=0.6)
 
