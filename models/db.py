@@ -177,7 +177,8 @@ def store_reason_kinds(db: pw.Database) -> None:
     db.create_tables([StatementNoRow], safe=True)
     found = db.execute_sql(
         "SELECT id, void_reason FROM entry WHERE reverses_id IS NOT NULL AND void_kind = '' "
-        "AND (void_reason LIKE 'Cheque %' OR void_reason LIKE '支票 %')"
+        "AND (void_reason LIKE ? OR void_reason LIKE ?)".replace("?", db.param),
+        ("Cheque %", "支票 %"),
     ).fetchall()
     changes = []
     for entry_id, reason in found:

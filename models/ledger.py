@@ -101,7 +101,13 @@ def _standing(rows: list[_Raw], voided: set[int]) -> list[bool]:
 
 
 def _entries(rows: list[_Raw], voided_rows: dict[int, EntryRow]) -> list[Entry]:
-    instruments = [r.id for r in rows if r.method in (PaymentMethod.CHEQUE, PaymentMethod.DRAFT)]
+    instruments = [
+        i
+        for r in rows
+        if r.method in (PaymentMethod.CHEQUE, PaymentMethod.DRAFT)
+        for i in (r.id, r.reverses_id)  # a reversal names the cheque it voided
+        if i is not None
+    ]
     deliveries = [r.id for r in rows if r.kind is EntryKind.DELIVERY]
     cheques: dict[int, ChequeRow] = {}
     if instruments:
@@ -114,7 +120,14 @@ def _entries(rows: list[_Raw], voided_rows: dict[int, EntryRow]) -> list[Entry]:
         for ln in query.order_by(EntryLineRow.id):
             lines.setdefault(ln.entry_id, []).append(ln)
     return [
-        to_entry(r, voided_rows.get(r.id), cheques.get(r.id), lines.get(r.id, ())) for r in rows
+        to_entry(
+            r,
+            voided_rows.get(r.id),
+            cheques.get(r.id),
+            lines.get(r.id, ()),
+            cheques.get(r.reverses_id) if r.reverses_id else None,
+        )
+        for r in rows
     ]
 
 

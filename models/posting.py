@@ -41,6 +41,7 @@ def to_entry(
     voided_by: EntryRow | None = None,
     cheque: ChequeRow | None = None,
     lines: Iterable[EntryLineRow] = (),
+    voided_cheque: ChequeRow | None = None,
 ) -> Entry:
     return Entry(
         id=row.id,
@@ -56,6 +57,7 @@ def to_entry(
         voided_by_id=voided_by.id if voided_by else None,
         void_reason=voided_by.void_reason if voided_by else row.void_reason,
         void_kind=voided_by.void_kind if voided_by else row.void_kind,
+        void_number=voided_cheque.number if voided_cheque else "",
         entered_by=row.entered_by,
         created_at=row.created_at,
         cheque=_cheque(cheque) if cheque else None,
@@ -82,7 +84,10 @@ def get_entry(entry_id: EntryId) -> Entry:
     voided_by = EntryRow.get_or_none(EntryRow.reverses == entry_id)
     cheque = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
     lines = EntryLineRow.select().where(EntryLineRow.entry == entry_id).order_by(EntryLineRow.id)
-    return to_entry(row, voided_by, cheque, lines)
+    voided_cheque = (
+        ChequeRow.get_or_none(ChequeRow.entry == row.reverses_id) if row.reverses_id else None
+    )
+    return to_entry(row, voided_by, cheque, lines, voided_cheque)
 
 
 def _check_customer(customer_id: CustomerId) -> None:

@@ -292,6 +292,7 @@ class Entry:
     cheque: Cheque | None = None
     lines: tuple[DeliveryLine, ...] = ()
     void_kind: str = ""  # VOID_BOUNCED when Qingkuan voided it for a bounced cheque
+    void_number: str = ""  # a reversal's: the number of the cheque it voided
 
     @property
     def void_text(self) -> str:
@@ -300,12 +301,11 @@ class Entry:
         if self.void_kind != VOID_BOUNCED:
             return self.void_reason
         typed = self.void_reason.strip()
-        if self.cheque is not None and self.cheque.number:
+        number = self.cheque.number if self.cheque is not None else self.void_number
+        if number:
             if typed:
-                return _("Cheque {number} bounced: {reason}").format(
-                    number=self.cheque.number, reason=typed
-                )
-            return _("Cheque {number} bounced").format(number=self.cheque.number)
+                return _("Cheque {number} bounced: {reason}").format(number=number, reason=typed)
+            return _("Cheque {number} bounced").format(number=number)
         return _("Cheque bounced: {reason}").format(reason=typed) if typed else _("Cheque bounced")
 
     @property

@@ -220,16 +220,20 @@ class Column:
 
 def widths(total: float, shares: Sequence[float], *, minimum: Sequence[float] = ()) -> list[float]:
     """Split `total` points among columns in proportion to `shares`, giving each at
-    least its `minimum` (when given): column widths follow the page, not fixed points."""
+    least its `minimum` (when given): column widths follow the page, not fixed points.
+    When even the minimums do not fit, they are scaled down together."""
     mins = list(minimum) or [0.0] * len(shares)
-    out = [total * s / sum(shares) for s in shares]
-    short = [i for i, w in enumerate(out) if w < mins[i]]
-    if short:
-        fixed = sum(mins[i] for i in short)
-        rest = [s if i not in short else 0.0 for i, s in enumerate(shares)]
-        scale = (total - fixed) / sum(rest) if sum(rest) else 0.0
-        out = [mins[i] if i in short else rest[i] * scale for i in range(len(shares))]
-    return out
+    if sum(mins) >= total:
+        return [total * m / sum(mins) for m in mins]
+    fixed: set[int] = set()
+    while True:
+        free = total - sum(mins[i] for i in fixed)
+        rest = sum(s for i, s in enumerate(shares) if i not in fixed)
+        out = [mins[i] if i in fixed else free * shares[i] / rest for i in range(len(shares))]
+        short = {i for i, w in enumerate(out) if i not in fixed and w < mins[i]}
+        if not short:
+            return out
+        fixed |= short
 
 
 @dataclass(frozen=True)
@@ -296,9 +300,22 @@ class Table:
             xs.append(xs[-1] + col.width)
         self.xs = xs
         self.width = xs[-1] - left
-        # Column titles wrap too (a narrow page), and the header row grows to hold them.
+        # Column titles wrap too (a narrow page), and the header row grows to hold them;
+        # a title whose longest word is wider than its column is set smaller instead of
+        # breaking the word ("Custome / r").
+        self._title_sizes = [
+            min(
+                (
+                    pen.size_to_fit(word, self.header_size, self.cell_width(i) * 0.97, 1.0)
+                    for word in col.title.split()
+                    if word.isascii()  # Chinese wraps between any two characters
+                ),
+                default=self.header_size,
+            )
+            for i, col in enumerate(self.columns)
+        ]
         self._titles = [
-            pen.wrap(col.title, self.header_size, self.cell_width(i))
+            pen.wrap(col.title, self._title_sizes[i], self.cell_width(i))
             for i, col in enumerate(self.columns)
         ]
         tallest = max((len(t) for t in self._titles), default=1)
@@ -326,7 +343,7 @@ class Table:
             first = top - (h - len(lines) * step) / 2
             for k, line in enumerate(lines):
                 base = first - step * (k + 0.5) - self.header_size * 0.35
-                self._text(c, i, base, line, self.header_size, bold=True, align=col.align)
+                self._text(c, i, base, line, self._title_sizes[i], bold=True, align=col.align)
 
     def _text(
         self,

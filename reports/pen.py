@@ -22,6 +22,8 @@ ELLIPSIS = "…"
 _TOKEN = re.compile(r"[0-9A-Za-z_.,;:!?'\"()\[\]\-/@#&%+*=<>¥$]+|\s+|.", re.S)
 # Characters that must not start a line in Chinese typesetting (避头点).
 _NO_LINE_START = set("，。、；：！？）》」』】,.;:!?)]%")
+# An amount is never broken across lines: drawn alone on its line, it shrinks to fit.
+_AMOUNT = re.compile(r"[¥$]?-?\d{1,3}(,\d{3})+(\.\d+)?|[¥$]?-?\d+\.\d\d")
 _BOLD_STROKE = 0.035  # fake bold: outline width as a fraction of the font size
 _INK = Color(0.08, 0.08, 0.08)  # = reports.layout.INK (layout imports this module)
 
@@ -127,7 +129,7 @@ class Pen:
         if max_width is not None:
             if cut:
                 text = self.fit(text, size, max_width)
-            elif self.measure(text, size) > max_width:
+            elif self.measure(text, size) > max_width > 0:
                 size = size * max_width / self.measure(text, size) * 0.999
         if not text:
             return 0.0
@@ -227,7 +229,11 @@ class Pen:
             if line.strip():
                 lines.append(line.rstrip())
             line = ""
-            while self.width(token, size) > max_width and len(token) > 1:
+            while (
+                self.width(token, size) > max_width
+                and len(token) > 1
+                and not _AMOUNT.fullmatch(token)
+            ):
                 cut = len(token) - 1
                 while cut > 1 and self.width(token[:cut], size) > max_width:
                     cut -= 1

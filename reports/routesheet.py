@@ -50,19 +50,22 @@ from reports.parts import (
 
 ROW_HEIGHT = 34.0  # room to write an amount and a few words by hand
 BODY = 10.0  # read on the road, in a van: never smaller
-NARROW = 450.0  # below this width (A5 or Letter portrait) phones go under the name
+NARROW = 560.0  # below this width (A5, Letter portrait) the phones go under the name
 
 
-def _columns(frame: Frame) -> list[Column]:
+def _columns(frame: Frame, amount_width: float = 0.0) -> list[Column]:
     """The columns, their widths shared out from the page: the printed facts on the
     left, the columns the rep fills in by hand on the right (they stay on the page on
-    A5 too). On a narrow page the phones join the customer's cell."""
+    A5 too). On a narrow page the phones join the customer's cell. The amount columns
+    are at least `amount_width` wide (the widest amount on the sheet, whole)."""
+    # On a narrow page the columns written by hand come first: amounts then shrink.
+    money_min = min(max(50.0, amount_width), frame.width * 0.2)
     printed = [
-        (_("No."), 3, 18, "center"),
+        (_("No."), 3, 20, "center"),
         (_("Customer / contact / address"), 22, 78, "left"),
         (_("Phone / who can pay"), 14, 0, "left"),
-        (_("Balance / overdue"), 11, 50, "right"),
-        (_("Promised for today"), 15, 56, "left"),
+        (_("Balance / overdue"), 11, money_min, "right"),
+        (_("Promised for today"), 15, money_min, "left"),
     ]
     by_hand = [
         (_("Cash collected"), 8, 30, "left"),
@@ -157,6 +160,15 @@ def _phones(stop: RouteStop) -> tuple[str, ...]:
     return (phones, payer) if payer else (phones,)
 
 
+def _overdue_lines(fen: int, table: Table) -> tuple[str, ...]:
+    """ "Overdue ¥…" under the balance: on two lines when one would have to shrink."""
+    text = _("Overdue {amount}").format(amount=money(fen))
+    column = _promise_column(table) - 1
+    if table.pen.width(text, table.size) <= table.cell_width(column):
+        return (text,)
+    return (_("Overdue {amount}").format(amount="").strip(), money(fen))
+
+
 def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
     cust = stop.customer
     who = [f"{cust.name} ({cust.code})"]
@@ -173,7 +185,7 @@ def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
     promise_cell = Cell((promised, *blanks) if promised else blanks or "", bold=bool(promised))
     balance = (_money_or_credit(stop.balance),)
     if stop.overdue > 0:
-        balance += (_("Overdue {amount}").format(amount=money(stop.overdue)),)
+        balance += _overdue_lines(stop.overdue, table)
     cells: list[Cell | str] = [
         str(stop.position),
         Cell(tuple(who), note_color=INK),
@@ -234,7 +246,7 @@ def build_route_sheet(
 
 def _build(sheet: RouteSheet, company: CompanySettings, style: Style, wide: bool) -> Document:
     size = paper(company.paper_size, wide=wide)
-    base = frame_for(size, margin=12 * mm, binding=company.binding_margin)
+    base = frame_for(size, margin=12 * mm, head=10 * mm, binding=company.binding_margin)
     frame = Frame(
         base.left,
         base.right,
@@ -254,9 +266,15 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style, wide: bool
             (_("Printed"), f"{format_date(clock.today(), lang)} {clock.now():%H:%M}"),
         ],
     ]
+    # The widest amount on the sheet sets the least width of the amount columns, so an
+    # amount is never split or shrunk to nothing (¥999,999,999,999.99 included).
+    amounts = [s.balance for s in sheet.stops] + [s.overdue for s in sheet.stops]
+    amounts += [p.amount - p.paid for s in sheet.stops for p in s.promises_due]
+    amounts += [sheet.total_balance, sheet.total_overdue, sheet.total_promised]
+    widest = max(style.pen.width(_money_or_credit(a), BODY) for a in amounts) * 1.04 + 6
     table = Table(
         style.pen,
-        _columns(frame),
+        _columns(frame, widest),
         frame.left,
         size=BODY,
         header_size=8.5,
@@ -277,10 +295,7 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style, wide: bool
         Cell(_("Totals"), bold=True),
         *([""] if len(table.columns) == 10 else []),
         Cell(
-            (
-                _money_or_credit(sheet.total_balance),
-                _("Overdue {amount}").format(amount=money(sheet.total_overdue)),
-            ),
+            (_money_or_credit(sheet.total_balance), *_overdue_lines(sheet.total_overdue, table)),
             bold=True,
             note_color=ACCENT if sheet.total_overdue > 0 else INK,
         ),
