@@ -134,7 +134,10 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
         head = block.header.height if block.header is not None else 0.0
         if need + head > room:  # the run can never fit: only this block must
             need = block.height
-        fits = y - need - carry_room >= frame.bottom - 0.01
+        # Room for a "carried forward" row is kept only while a page may still break
+        # after this run: a run that ends the document needs none.
+        reserve = carry_room if j < len(blocks) - 1 else 0.0
+        fits = y - need - reserve >= frame.bottom - 0.01
         if block.carry is not None and not fits and pages[-1].placed:
             forward, brought = block.carry()
             pages[-1].placed.append((forward, y))

@@ -221,9 +221,9 @@ def test_absurdly_long_description_is_cut_after_three_lines(cjk_fonts, tmp_path,
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_typical_statement_fits_one_page_with_aging_and_slip(cjk_fonts, tmp_path, lang):
-    # 22 entries, a bounced cheque, a discount, one promise: with the full confirmation
+    # 24 entries, a bounced cheque, a discount, one promise: with the full confirmation
     # slip (number, reply days, contact, both sides' seals) and the 20 mm binding margin.
-    st = sample_statement(22)
+    st = sample_statement(24)
     out = render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang=lang)
     pages = page_texts(out)
     assert len(pages) == 1
