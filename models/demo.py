@@ -20,6 +20,7 @@ from models.db import is_postgres, transaction
 from models.errors import LedgerError
 from models.i18n import _
 from models.records import (
+    VOID_BOUNCED,
     ChequeStatus,
     CompanySettings,
     EntryKind,
@@ -489,6 +490,7 @@ def _entry(
     reverses: int | None = None,
     reason: str = "",
     delta: int | None = None,
+    void_kind: str = "",
 ) -> int:
     entry_id = rows.next_entry
     rows.next_entry += 1
@@ -511,6 +513,7 @@ def _entry(
             "demo",
             created,
             None,
+            void_kind,
         )
     )
     return entry_id
@@ -525,7 +528,7 @@ def _bounce_one(rng: random.Random, rows: _Rows) -> None:
     cheque = rows.cheques[idx]
     original = rows.cheque_entries[cheque[0]]
     shop = _Shop(original[1], Terms(), 1.0, 0)
-    reason = f"支票{cheque[1]}跳票（余额不足）"
+    reason = "余额不足"  # what the clerk typed; "cheque … bounced" is the stored kind
     _entry(
         rows,
         shop,
@@ -539,6 +542,7 @@ def _bounce_one(rng: random.Random, rows: _Rows) -> None:
         reverses=original[0],
         reason=reason,
         delta=-original[5],
+        void_kind=VOID_BOUNCED,
     )
     rows.cheques[idx] = (*cheque[:5], ChequeStatus.BOUNCED.value, clock.now())
 
@@ -558,6 +562,7 @@ _ENTRY_COLUMNS = [
     "entered_by",
     "created_at",
     "import_key",
+    "void_kind",
 ]
 _PROMISE_COLUMNS = [
     "id",
