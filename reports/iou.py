@@ -299,21 +299,22 @@ def _signature_area(
     )
     room = seal_x - left - 10
     rows = [
-        [(_("Signer's printed name"), 0.45), (_("ID card no. / credit code"), 0.55)],
-        [(_("Signer is: □ owner / person in charge   □ authorised payer"), 1.0)],
-        [(_("Debtor's signature"), 0.55), (_("Date"), 0.45)],
+        [(_("Signer's printed name"), 1.0)],
+        [(_("ID card no. / credit code"), 1.0)],
+        [(_("Signer is: □ owner / person in charge   □ authorised payer"), 0.0)],
+        [(_("Debtor's signature"), 0.6), (_("Date"), 0.4)],  # the note's own date
     ]
-    y = base + SEAL - 6
+    y = base + SEAL - 4
     size = min(body - 1, 9.5)
-    for row in rows:
+    for row in rows:  # share 0: a line of text with nothing to fill in
         x = left + 4
         for label, share in row:
-            w = room * share
+            w = room * (share or 1.0)
             drawn = pen.draw(c, x, y, label, size, color=INK, max_width=w - 8)
-            if share < 1.0:
+            if share:
                 hline(c, x + drawn + 4, x + w - 8, y - 2, color=INK, width=0.6)
             x += w
-        y -= (SEAL - 6) / 3 + 1
+        y -= (SEAL - 4) / len(rows) + 1
     pen.draw(c, left + 4, bottom + 3, footnote, 6.5, color=MUTED, max_width=seal_x - left - 8)
 
 
