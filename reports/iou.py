@@ -251,10 +251,11 @@ def _lay_copy(
     for part in pen.wrap(details, body - 0.5, width - 8):
         y += step
         text(y - 3, left + 4, part, body - 0.5)
-    if promise.note:  # free text: the only thing here that may be shortened
-        y += step
+    if promise.note:  # wrapped too: only a table may shorten a memo
         note = _("Note: {note}").format(note=promise.note)
-        text(y - 3, left + 4, note, body - 0.5, max_width=width - 8, cut=True)
+        for part in pen.wrap(note, body - 0.5, width - 8):
+            y += step
+            text(y - 3, left + 4, part, body - 0.5)
     # Nothing can be added between the body and the signatures.
     y += step
     text(y - 3, left + 4, _("(Nothing follows)"), body, color=INK)
