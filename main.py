@@ -10,7 +10,7 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the arguments, run the command, return the exit status."""
     from cli.commands import run
     from cli.language import message_language
-    from cli.parser import build_parser
+    from cli.parser import build_parser, ledger_shorthand
     from models.i18n import set_language
 
     set_language(message_language())
@@ -19,7 +19,8 @@ def main(argv: list[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(ledger_shorthand(sys.argv[1:] if argv is None else argv, parser))
     return run(args, sys.argv[0] if sys.argv else "main.py")
 
 

@@ -11,6 +11,7 @@ from typing import NoReturn
 from models.errors import InputError
 from models.i18n import _
 from models.parsing import parse_date
+from models.version import version
 
 EPILOG = """\
 Without a command the window opens. Without --db the ledger in your data folder is used.
@@ -115,6 +116,24 @@ def paper_arg(text: str) -> str:
     )
 
 
+def command_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The subcommands the parser knows (demo, import, …)."""
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def ledger_shorthand(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``main.py FILE.qkledger`` (what a double-click on a ledger runs) means
+    ``main.py --db FILE.qkledger``: open the window on that ledger."""
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in command_names(parser):
+        return ["--db", argv[0]]
+    return argv
+
+
 def build_parser() -> Parser:
     """The parser for every subcommand; `args.command` is None when the GUI is wanted."""
     parser = Parser(
@@ -122,6 +141,9 @@ def build_parser() -> Parser:
         description="Qingkuan (清款): the collections ledger for small distributors.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"Qingkuan {version()}", help="show the version"
     )
     parser.add_argument(
         "--db",

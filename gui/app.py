@@ -7,23 +7,29 @@ default ledger in the user's data folder, or the welcome screen when there is no
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 from pathlib import Path
 from types import TracebackType
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from gui import language
+from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
+from gui.icon import app_icon
 from gui.ledger_files import network_share_warning, open_ledger
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
+from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
 from models import db, paths
 from models.errors import LedgerFileError
+from models.version import version
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +39,9 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName("Qingkuan")
     app.setApplicationName("Qingkuan")
     app.setApplicationDisplayName("Qingkuan 清款")
+    app.setApplicationVersion(version())
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("qingkuan")  # Wayland/X11 match the window to qingkuan.desktop
     apply_ui_font(app)
     return app  # type: ignore[return-value]
 
@@ -70,6 +79,20 @@ class Launcher(QObject):
         if warning:
             QMessageBox.warning(self.window, self.tr("Ledger on a network share"), warning)
         return True
+
+    def open_requested(self, target: str) -> None:
+        """A later start (a double-clicked ledger) asked this one to open `target`."""
+        if target and target != db.current_target():
+            if self.window is not None:
+                self.window.customer_list.reader.cancel()
+            current = db.current_target()
+            if not self.open(target, self.window or self.welcome) and current:
+                open_ledger(current)  # stay with the ledger that was open
+        front = self.window or self.welcome
+        if front is not None:
+            front.show()
+            front.raise_()
+            front.activateWindow()
 
     def _show_main(self, target: str) -> None:
         old = self.window
@@ -163,21 +186,43 @@ def _log_to_file() -> Path | None:
 
 
 def _install_excepthook(log_path: Path | None) -> None:
-    """A bug shows a sentence and leaves the traceback in the log, never a silent crash."""
+    """A bug shows what happened and where the log is, never a silent crash."""
 
     def hook(kind: type[BaseException], err: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error", exc_info=(kind, err, tb))
-        QMessageBox.critical(
-            QApplication.activeWindow(),
-            QCoreApplication.translate("Launcher", "Unexpected error"),
-            QCoreApplication.translate(
-                "Launcher",
-                "Something went wrong: {error}\n\nNothing half-done was saved: every change "
-                "is written in one step or not at all. The details are in {log}.",
-            ).format(error=err, log=log_path or "the log"),
-        )
+        details = crash_details(kind, err, tb)
+        log.error("unexpected error\n%s", details)
+        show_crash(err, details, log_path)
 
     sys.excepthook = hook
+
+
+def show_crash(err: BaseException, details: str, log_path: Path | None) -> CrashDialog:
+    """The crash dialog (modal); tests call this with a real error."""
+    dialog = CrashDialog(err, details, log_path, QApplication.activeWindow())
+    dialog.exec()
+    return dialog
+
+
+def _report_ready(launcher: Launcher) -> None:
+    """QK_READY_REPORT=1 (the packaged app's smoke test and start-up bench): print
+    ``ready <seconds since the epoch> <title>`` once customers are searchable (or the
+    welcome screen is up), then quit as the user would by closing the window."""
+    def ready() -> None:
+        front = launcher.window or launcher.welcome
+        title = front.windowTitle() if front is not None else ""
+        print(f"ready {time.time():.3f} {title}", flush=True)
+        if front is not None:
+            QTimer.singleShot(0, front.close)
+
+    window = launcher.window
+    if window is not None:
+        window.customer_list.names_loaded.connect(lambda: QTimer.singleShot(0, ready))
+    else:
+        QTimer.singleShot(0, ready)
+
+
+def _is_file(target: str | None) -> bool:
+    return bool(target) and not db.is_postgres_url(target)  # type: ignore[arg-type]
 
 
 def run(db_target: str | None, argv: list[str]) -> int:
@@ -185,9 +230,21 @@ def run(db_target: str | None, argv: list[str]) -> int:
     default ledger, and run until the last window closes. Returns the exit code."""
     _install_excepthook(_log_to_file())
     app = make_application(argv)
+    key = instance_key()
+    if hand_over(key, str(Path(db_target).resolve()) if _is_file(db_target) else db_target or ""):
+        return 0  # the running Qingkuan opens it
     launcher = Launcher(default_data_dir())
+    server = InstanceServer(key, launcher)
+    server.ledger_requested.connect(launcher.open_requested)
+    server.listen()
+    opener = FileOpenFilter(launcher)
+    opener.file_opened.connect(launcher.open_requested)
+    app.installEventFilter(opener)
     launcher.start(db_target)
+    if os.environ.get("QK_READY_REPORT") == "1":
+        _report_ready(launcher)
     code = app.exec()
+    server.close()
     launcher.shutdown()
     db.close_ledger()
     return code

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from gui.customers.dialogs import CustomerDialog
 from gui.customers.page import CustomerPage
 from gui.customers.view import CustomerListView
+from gui.help.menu import HelpMenu
 from gui.operations import Operations
 from gui.posting.dialogs import PostingDialog, VoidDialog
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.chinese_action.triggered.connect(lambda: self.language_chosen.emit("zh"))
         self.english_action = self.language_menu.addAction("English")
         self.english_action.triggered.connect(lambda: self.language_chosen.emit("en"))
+        self.help = HelpMenu(self, self.ledger_name)
 
     # --- navigation ----------------------------------------------------------------
     def open_customer(self, customer_id: int) -> None:
@@ -239,3 +241,4 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("&Settings…"))
         self.people_action.setText(self.tr("&Reps and routes…"))
         self.language_menu.setTitle(self.tr("&Language / 语言"))
+        self.help.retranslate()

@@ -271,6 +271,12 @@ def current_target() -> str:
     return str(db.database)
 
 
+def schema_version() -> int:
+    """The open ledger's schema version (shown in Help → About)."""
+    value = _meta("schema_version")
+    return int(value) if value and value.isdigit() else 0
+
+
 @contextmanager
 def transaction() -> Iterator[None]:
     """One write = one transaction (BEGIN IMMEDIATE on SQLite, set on the connection)."""

@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models.errors import LedgerError
 from models.i18n import _
+from models.version import version
 from reports.layout import Document
 
 # Page streams are zlib-compressed binary; reportlab would also ASCII85-encode them, which
@@ -47,7 +48,7 @@ def new_canvas(
     c.setTitle(title)
     c.setAuthor(author)
     c.setSubject(subject)
-    c.setCreator("Qingkuan")
+    c.setCreator(f"Qingkuan {version()}")
     return c
 
 

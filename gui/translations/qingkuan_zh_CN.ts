@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Qingkuan</source>
+        <translation>关于清款</translation>
+    </message>
+    <message>
+        <source>Qingkuan 清款, version {version}</source>
+        <translation>清款 Qingkuan，版本 {version}</translation>
+    </message>
+    <message>
+        <source>The collections ledger for small distributors.</source>
+        <translation>小型经销商的收账台账。</translation>
+    </message>
+    <message>
+        <source>Ledger: {ledger}</source>
+        <translation>账本：{ledger}</translation>
+    </message>
+    <message>
+        <source>Ledger schema version: {schema}</source>
+        <translation>账本结构版本：{schema}</translation>
+    </message>
+    <message>
+        <source>Log file: {log}</source>
+        <translation>日志文件：{log}</translation>
+    </message>
+    <message>
+        <source>System: {system}</source>
+        <translation>系统：{system}</translation>
+    </message>
+</context>
+<context>
     <name>CallListDialog</name>
     <message>
         <source>1 promise · {amount} to collect</source>
@@ -49,6 +80,29 @@
     <message>
         <source>IOU no.</source>
         <translation>欠条号</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+Nothing half-done was saved: every change is written in one step or not at all. The details are in {log}. Copy them and send them to whoever supports Qingkuan for you.</source>
+        <translation>出错了：{error}
+
+没有保存任何做了一半的内容：每项更改要么一次写完，要么完全不写。详细信息在 {log}。请复制详细信息，发给为您提供清款技术支持的人。</translation>
+    </message>
+    <message>
+        <source>the log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the details</source>
+        <translation>复制详细信息(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -447,6 +501,61 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Customer page → Delivery</source>
+        <translation>客户页 → 送货</translation>
+    </message>
+    <message>
+        <source>Customer page → Payment</source>
+        <translation>客户页 → 收款</translation>
+    </message>
+    <message>
+        <source>Customer page → Can&apos;t pay today: promise</source>
+        <translation>客户页 → 今天付不了：约定清款</translation>
+    </message>
+    <message>
+        <source>Customer page → Log a visit</source>
+        <translation>客户页 → 记录拜访</translation>
+    </message>
+    <message>
+        <source>Customer page → Statement</source>
+        <translation>客户页 → 对账单</translation>
+    </message>
+    <message>
+        <source>Customer page → Void the selected entry</source>
+        <translation>客户页 → 冲销所选分录</translation>
+    </message>
+    <message>
+        <source>Customer page → Back to the list</source>
+        <translation>客户页 → 返回客户列表</translation>
+    </message>
+    <message>
+        <source>Customer list → Open the selected customer</source>
+        <translation>客户列表 → 打开所选客户</translation>
+    </message>
+    <message>
+        <source>Any dialog → Save / Cancel</source>
+        <translation>任意对话框 → 保存 / 取消</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;About Qingkuan</source>
+        <translation>关于清款(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Cannot open the ledger</source>
@@ -463,18 +572,6 @@
     <message>
         <source>Qingkuan ledgers (*.qkledger);;All files (*)</source>
         <translation>清款账本 (*.qkledger);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-    <message>
-        <source>Something went wrong: {error}
-
-Nothing half-done was saved: every change is written in one step or not at all. The details are in {log}.</source>
-        <translation>出错了：{error}
-
-没有保存任何做了一半的改动：每次改动要么完整写入，要么完全不写。详细信息在 {log}。</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1236,21 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

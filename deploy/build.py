@@ -1,0 +1,133 @@
+"""Build Qingkuan for the platform this runs on: ``uv run python deploy/build.py``.
+
+Produces a one-folder app under ``dist/`` and an archive of it named with the version and
+platform (``dist/qingkuan-0.2.0-linux-x86_64.tar.gz``, ``…-windows-x64.zip``,
+``…-macos-arm64.dmg``). On Windows, when Inno Setup's ``iscc`` is on PATH, also an
+installer (``deploy/windows/qingkuan.iss``).
+
+PyInstaller was chosen over the Qt project's ``pyside6-deploy`` (Nuitka) by measuring
+both here: see docs/packaging.md for the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from deploy.icons import write_icons  # noqa: E402
+from models.version import version  # noqa: E402
+
+DIST = ROOT / "dist"
+WORK = ROOT / "build"
+NAME = "qingkuan"
+SPEC = ROOT / "deploy" / "qingkuan.spec"
+
+def platform_tag() -> str:
+    system = {"Linux": "linux", "Darwin": "macos", "Windows": "windows"}.get(
+        platform.system(), platform.system().lower()
+    )
+    machine = platform.machine().lower()
+    machine = {"amd64": "x64", "x86_64": "x86_64" if system != "windows" else "x64"}.get(
+        machine, machine
+    )
+    return f"{system}-{machine}"
+
+
+def app_folder() -> Path:
+    if sys.platform == "darwin":
+        return DIST / "Qingkuan.app"
+    return DIST / NAME
+
+
+def archive(folder: Path) -> Path:
+    """Pack the one-folder app: .tar.gz on Linux, .zip on Windows, .dmg on macOS."""
+    base = DIST / f"{NAME}-{version()}-{platform_tag()}"
+    if sys.platform == "darwin":
+        dmg = base.with_suffix(".dmg")
+        dmg.unlink(missing_ok=True)
+        subprocess.run(
+            ["hdiutil", "create", "-volname", "Qingkuan", "-srcfolder", str(folder),
+             "-ov", "-format", "UDZO", str(dmg)],
+            check=True,
+        )  # fmt: skip
+        return dmg
+    if sys.platform == "win32":
+        return Path(shutil.make_archive(str(base), "zip", folder.parent, folder.name))
+    target = base.with_name(base.name + ".tar.gz")
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
+        tar.add(folder, arcname=folder.name)
+    return target
+
+
+def add_linux_desktop_files(folder: Path, icon: Path) -> None:
+    """The menu entry, the .qkledger MIME type and install.sh, inside the app folder."""
+    share = folder / "share"
+    share.mkdir(exist_ok=True)
+    for name in ("qingkuan.desktop", "qingkuan-mime.xml"):
+        shutil.copy2(ROOT / "deploy" / "linux" / name, share / name)
+    shutil.copy2(icon, share / "qingkuan.png")
+    shutil.copy2(ROOT / "deploy" / "linux" / "install.sh", folder / "install.sh")
+
+
+def windows_installer(icon: Path) -> Path | None:
+    """Inno Setup installer (Start-menu entry, .qkledger association), when iscc exists."""
+    iscc = shutil.which("iscc") or shutil.which("ISCC")
+    if sys.platform != "win32" or iscc is None:
+        return None
+    script = ROOT / "deploy" / "windows" / "qingkuan.iss"
+    subprocess.run(
+        [iscc, f"/DAppVersion={version()}", f"/DSourceDir={app_folder()}",
+         f"/DOutputDir={DIST}", f"/DPlatformTag={platform_tag()}", f"/DIconFile={icon}",
+         str(script)],
+        check=True,
+    )  # fmt: skip
+    return next(DIST.glob(f"{NAME}-{version()}-*-setup.exe"), None)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def build() -> Path:
+    from PyInstaller.__main__ import run as pyinstaller
+
+    icons = write_icons(WORK / "icons")
+    kind = {"win32": "ico", "darwin": "icns"}.get(sys.platform, "png")
+    os.environ["QK_BUILD_ICON"] = str(icons[kind])
+    started = time.perf_counter()
+    pyinstaller(
+        [str(SPEC), "--noconfirm", "--clean", "--log-level", "WARN",
+         "--distpath", str(DIST), "--workpath", str(WORK)]
+    )  # fmt: skip
+    folder = app_folder()
+    if sys.platform == "linux":
+        add_linux_desktop_files(folder, icons["png"])
+    packed = archive(folder)
+    installer = windows_installer(icons["ico"])
+    seconds = time.perf_counter() - started
+    print(f"built {folder} ({folder_size(folder) / 2**20:.0f} MB unpacked) in {seconds:.0f} s")
+    print(f"archive {packed} ({packed.stat().st_size / 2**20:.0f} MB)")
+    if installer:
+        print(f"installer {installer}")
+    return packed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.parse_args()
+    build()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+; Inno Setup script for Qingkuan, run by deploy/build.py on Windows when iscc is on PATH:
+;   iscc /DAppVersion=0.2.0 /DSourceDir=dist\qingkuan /DOutputDir=dist /DPlatformTag=windows-x64 /DIconFile=build\icons\qingkuan.ico
+; Installs for the current user only (no administrator rights, nothing outside the user's
+; folders): Start-menu entry, .qkledger files open in Qingkuan.
+
+#ifndef AppVersion
+  #define AppVersion "0.0.0"
+#endif
+
+[Setup]
+AppId={{7B0F3C52-9A44-4C1E-9F3E-5A1E2B8D6C11}
+AppName=Qingkuan 清款
+AppVersion={#AppVersion}
+AppPublisher=Qingkuan
+DefaultDirName={localappdata}\Programs\Qingkuan
+DefaultGroupName=Qingkuan
+PrivilegesRequired=lowest
+ChangesAssociations=yes
+DisableProgramGroupPage=yes
+OutputDir={#OutputDir}
+OutputBaseFilename=qingkuan-{#AppVersion}-{#PlatformTag}-setup
+SetupIconFile={#IconFile}
+UninstallDisplayIcon={app}\qingkuan.exe
+Compression=lzma2
+SolidCompression=yes
+WizardStyle=modern
+
+[Languages]
+Name: "en"; MessagesFile: "compiler:Default.isl"
+Name: "zh"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+
+[Files]
+Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: recursesubdirs createallsubdirs ignoreversion
+
+[Icons]
+Name: "{userprograms}\Qingkuan 清款"; Filename: "{app}\qingkuan.exe"
+Name: "{userdesktop}\Qingkuan 清款"; Filename: "{app}\qingkuan.exe"; Tasks: desktopicon
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; Flags: unchecked
+
+[Registry]
+; Per-user file association (HKCU\Software\Classes): a double-click on a ledger opens it.
+Root: HKCU; Subkey: "Software\Classes\.qkledger"; ValueType: string; ValueName: ""; ValueData: "Qingkuan.Ledger"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\Qingkuan.Ledger"; ValueType: string; ValueName: ""; ValueData: "Qingkuan ledger"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\Qingkuan.Ledger\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\qingkuan.exe,0"
+Root: HKCU; Subkey: "Software\Classes\Qingkuan.Ledger\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\qingkuan.exe"" ""%1"""
+
+[Run]
+Filename: "{app}\qingkuan.exe"; Description: "{cm:LaunchProgram,Qingkuan}"; Flags: nowait postinstall skipifsilent

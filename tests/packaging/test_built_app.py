@@ -1,0 +1,153 @@
+"""The packaged Linux app, run as a user would: unpacked from its archive into a folder of
+its own, with no uv, no Python and no source tree on its path.
+
+Runs when QK_BUILT_APP names the archive `deploy/build.py` made (``.ci/run`` builds it
+and sets QK_REQUIRE_BUILT_APP=1, so there it fails instead of skipping).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tarfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from models import clock, db, promises
+from models.tables import CustomerRow
+from models.version import version
+
+ARCHIVE = os.environ.get("QK_BUILT_APP", "")
+pytestmark = pytest.mark.skipif(
+    not ARCHIVE and os.environ.get("QK_REQUIRE_BUILT_APP") != "1",
+    reason="no built app: run `uv run python deploy/build.py` and set QK_BUILT_APP",
+)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The unpacked app's executable."""
+    if not ARCHIVE or not Path(ARCHIVE).is_file():
+        pytest.fail(f"QK_BUILT_APP does not name a built archive: {ARCHIVE!r}")
+    folder = tmp_path_factory.mktemp("unpacked")
+    with tarfile.open(ARCHIVE) as tar:
+        tar.extractall(folder, filter="tar")
+    yield folder / "qingkuan" / "qingkuan"
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("home")
+
+
+def run(app: Path, home: Path, *args: str, extra_env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """Run the app with a bare environment: its own folder is all it has."""
+    env = {
+        "PATH": "/nonexistent",  # no python, no uv
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "LANG": "C.UTF-8",
+        "QK_LANG": "en",
+        **(extra_env or {}),
+    }
+    return subprocess.run(
+        [str(app), *args], cwd=home, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def ok(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def ledger(app: Path, home: Path) -> Path:
+    target = home / "smoke.qkledger"
+    out = ok(run(app, home, "--db", str(target), "demo", "--customers", "30"))
+    assert "Demo ledger ready" in out
+    return target
+
+
+def test_version(app: Path, home: Path) -> None:
+    assert ok(run(app, home, "--version")).strip() == f"Qingkuan {version()}"
+
+
+def test_no_python_or_source_on_its_path(app: Path) -> None:
+    assert not (app.parent / "main.py").exists()
+    assert not (app.parent / "models").exists() or not any(
+        app.parent.glob("models/*.py")
+    )  # code is inside the archive of compiled modules, not lying about as source
+
+
+def _chinese_pdf(path: Path) -> str:
+    reader = PdfReader(str(path))
+    text = "".join(page.extract_text() or "" for page in reader.pages)
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert not any("STSong" in f for f in fonts), f"fell back to a non-embedded font: {fonts}"
+    return text
+
+
+def test_statement_in_chinese(app: Path, home: Path, ledger: Path) -> None:
+    out = home / "statement.pdf"
+    ok(run(app, home, "--db", str(ledger), "print", "statement", "C00001",
+           "--lang", "zh", "--out", str(out)))  # fmt: skip
+    text = _chinese_pdf(out)
+    assert "对账单" in text and "C00001" in text
+
+
+def test_iou_note(app: Path, home: Path, ledger: Path) -> None:
+    # A promise made today by the source tree's model (the demo's are all past due by
+    # now), printed by the packaged app.
+    clock.pin(None)
+    db.open_ledger(ledger, create=False)
+    try:
+        customer = CustomerRow.get(CustomerRow.code == "C00001")
+        due = dt.datetime.combine(clock.today() + dt.timedelta(days=2), dt.time(10))
+        promises.make_promise(customer.id, 12_345, due)
+    finally:
+        db.close_ledger()
+    out = home / "iou.pdf"
+    ok(run(app, home, "--db", str(ledger), "print", "iou", "C00001", "--lang", "zh",
+           "--out", str(out)))  # fmt: skip
+    text = _chinese_pdf(out)
+    assert "欠\u3000条" in text and "壹佰贰拾叁元肆角伍分" in text
+
+
+def test_export_aging_xlsx(app: Path, home: Path, ledger: Path) -> None:
+    out = home / "aging.xlsx"
+    ok(run(app, home, "--db", str(ledger), "export", "aging", "--out", str(out)))
+    sheet = load_workbook(out, read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 31  # header + 30 customers
+
+
+def test_window_opens_and_closes_cleanly(app: Path, home: Path, ledger: Path) -> None:
+    done = run(app, home, "--db", str(ledger),
+               extra_env={"QT_QPA_PLATFORM": "offscreen", "QK_READY_REPORT": "1"})  # fmt: skip
+    out = ok(done)
+    assert out.startswith("ready ") and "smoke.qkledger" in out
+    assert "Could not find the Qt platform plugin" not in done.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the desktop entry is for Linux")
+def test_desktop_entry_and_mime_type_ship_with_it(app: Path) -> None:
+    desktop = (app.parent / "share" / "qingkuan.desktop").read_text(encoding="utf-8")
+    assert "MimeType=application/x-qingkuan-ledger;" in desktop
+    assert "Exec=qingkuan %f" in desktop
+    mime = (app.parent / "share" / "qingkuan-mime.xml").read_text(encoding="utf-8")
+    assert '<glob pattern="*.qkledger"/>' in mime
+    assert (app.parent / "install.sh").stat().st_mode & 0o111
