@@ -42,11 +42,6 @@ from reports.output import NothingToPrint, write_documents
 from reports.parts import Style, in_language, style_for
 
 
-def clearance_line(promise: Promise, style: Style) -> str:
-    """``约定于 2026年12月14日 10:00 前清款`` / ``To be cleared by 14 Dec 2026 10:00``."""
-    return _("To be cleared by {when}").format(when=format_datetime(promise.due_at, style.lang))
-
-
 @dataclass(frozen=True)
 class Owed:
     """What the customer owes in all on the day the note is printed, so that a note for
