@@ -15,7 +15,7 @@ import peewee as pw
 from peewee import fn
 
 from models import clock
-from models.db import transaction
+from models.db import is_read_only, transaction
 from models.errors import InputError, LedgerError, NotFound
 from models.i18n import _
 from models.money import MAX_FEN, Fen
@@ -29,6 +29,7 @@ from models.records import (
     RepId,
 )
 from models.tables import CustomerRow, EntryRow, PromiseRow, RepRow
+from models.text_rules import check_text
 
 COUNTING_KINDS = (EntryKind.PAYMENT, EntryKind.DISCOUNT)
 MAX_DAYS_AHEAD = 366
@@ -250,6 +251,8 @@ def make_promise(
 ) -> Promise:
     """Record a promise to clear `amount` by `due_at` (local time, later than now)."""
     _validate(customer_id, amount, due_at)
+    check_text(payer.strip(), _("Who pays"))
+    check_text(note.strip(), _("The note"))
     due_at = due_at.replace(second=0, microsecond=0)
     now = clock.now()
     with transaction():
@@ -326,8 +329,12 @@ def reschedule(
 
 
 def mark_printed(promise_id: PromiseId) -> Promise:
-    """Count a print of the promise's IOU note; later prints are marked as reprints."""
+    """Count a print of the promise's IOU note; later prints are marked as reprints.
+
+    A read-only ledger prints but cannot count: the note is printed all the same."""
     get_promise(promise_id)
+    if is_read_only():
+        return get_promise(promise_id)
     with transaction():
         PromiseRow.update(prints=PromiseRow.prints + 1).where(PromiseRow.id == promise_id).execute()
     return get_promise(promise_id)

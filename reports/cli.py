@@ -17,10 +17,10 @@ from models import clock
 from models.customers import customer_by_code
 from models.errors import NotFound
 from models.i18n import _
-from models.ledger import balance
+from models.ious import open_ious
 from models.people import get_route, route_by_name
-from models.promises import mark_printed, promises_for
-from models.records import CompanySettings, PromiseStatus, Route
+from models.promises import mark_printed
+from models.records import CompanySettings, Route
 from models.routesheets import route_sheet
 from models.settings import get_company
 from models.statements import default_period, issue_number, statement
@@ -65,16 +65,12 @@ def print_iou(
     """Print the IOU notes of customer `code`'s open promises, one page each, and count
     the print of each (`mark_printed`) once the file is written."""
     check_destination(out)
-    customer = customer_by_code(code)
-    promises = sorted(
-        (p for p in promises_for(customer.id) if p.status is PromiseStatus.OPEN),
-        key=lambda p: (p.due_at, p.id),
+    papers = open_ious(customer_by_code(code).id)
+    company = with_paper(papers.company, paper)
+    path = render_ious(
+        list(papers.promises), papers.customer, company, out, lang=lang, owed=Owed.of(papers)
     )
-    today = clock.today()
-    owed = Owed(balance(customer.id, today), today)
-    company = with_paper(get_company(), paper)
-    path = render_ious(promises, customer, company, out, lang=lang, owed=owed)
-    for p in promises:
+    for p in papers.promises:
         mark_printed(p.id)
     return path
 

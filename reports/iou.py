@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models import clock
 from models.i18n import _
+from models.ious import IouPapers
 from models.records import CompanySettings, Customer, Fen, Promise
 from reports.fonts import FontSet
 from reports.formatting import capitals, format_date, format_datetime, money
@@ -49,6 +50,11 @@ class Owed:
 
     total: Fen
     on: dt.date
+
+    @classmethod
+    def of(cls, papers: IouPapers) -> Owed | None:
+        """What `papers` say the customer owes in all (None when not known)."""
+        return cls(papers.owed, papers.owed_on) if papers.owed_on is not None else None
 
 
 def operative_text(

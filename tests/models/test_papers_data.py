@@ -45,7 +45,7 @@ def test_a_bounce_prints_in_the_documents_language_and_keeps_what_was_typed(
 
 
 def test_old_bounce_sentences_are_migrated_to_their_kind(ledger_target: None) -> None:
-    """Ledgers written before schema 4 stored the finished sentence in the screen's
+    """Ledgers written before schema 5 stored the finished sentence in the screen's
     language; the migration keeps only what the user typed, in either language."""
     c = make_customer()
     posting.post_delivery(c.id, D(2026, 11, 1), 1000_00)
