@@ -8,7 +8,7 @@ import datetime as dt
 from models import clock
 from models.aging import age_customer, open_items
 from models.customers import get_customer
-from models.db import read_snapshot, transaction
+from models.db import is_read_only, read_snapshot, transaction
 from models.errors import InputError
 from models.i18n import _
 from models.ledger import balance, ledger_rows
@@ -64,7 +64,10 @@ def statement(
 def issue_number(st: Statement) -> Statement:
     """Give `st` a statement number, unique in the ledger (the database issues it), to
     print on the statement and its confirmation slip so a returned slip finds its
-    statement. Previews go without: only a printed statement is numbered."""
+    statement. Previews go without: only a printed statement is numbered; so does a
+    statement printed from a ledger open read-only (an archive cannot issue numbers)."""
+    if is_read_only():
+        return st
     with transaction():
         row = StatementNoRow.create(
             customer=st.customer.id,
