@@ -25,6 +25,7 @@ from gui.ledger_files import ask_password, network_share_warning, open_ledger
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
+from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
 from models import db, paths
@@ -67,13 +68,13 @@ class Launcher(QObject):
         language.set_language(self.prefs.language() or language.system_language())
 
     def start(self, target: str | None) -> QWidget:
-        """Open `target`, or the shared ledger used last, or the default ledger, or show
-        the welcome screen."""
-        last = self.prefs.last_ledger()
-        if target is None and last is not None and is_postgres_url(last):
-            target = last  # remembered without its password: asked for when needed
-        if target is None and self.prefs.default_ledger.exists():
-            target = str(self.prefs.default_ledger)
+        """Open `target`, or "the" ledger (the last one opened, shared with the command
+        line; a shared ledger is remembered without its password and asks for it), or
+        show the welcome screen."""
+        if target is None:
+            remembered = self.prefs.the_ledger()
+            if is_postgres_url(remembered) or Path(remembered).is_file():
+                target = remembered
         if target is not None and self.open(target):
             return self.window  # type: ignore[return-value]
         return self.show_welcome()
@@ -129,14 +130,20 @@ class Launcher(QObject):
         if old is not None:
             old.customer_list.reader.cancel()
         self.window = MainWindow(self.ops, display_target(target, short=True))
-        geometry = self.prefs.geometry()
-        if geometry is not None:
-            self.window.restoreGeometry(geometry)
         window = self.window
         window.closing.connect(lambda: self.prefs.set_geometry(window.saveGeometry()))
         self.window.language_chosen.connect(self.set_language)
         self.window.open_other_requested.connect(self.open_other)
-        self.window.show()
+        geometry = self.prefs.geometry()
+        if geometry is None:
+            window.showMaximized()  # the first time: all the screen there is
+        else:
+            # Remembered size and place, clamped to the screen it opens on now (a laptop
+            # undocked from the office monitor).
+            window.restoreGeometry(geometry)
+            if not window.isMaximized():
+                fit_on_screen(window)
+            window.show()
         if old is not None:
             old.close()
             old.deleteLater()
@@ -150,6 +157,7 @@ class Launcher(QObject):
         self.welcome.ledger_chosen.connect(self.open)
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.resize(900, 620)
+        fit_on_screen(self.welcome)
         self.welcome.show()
         return self.welcome
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.screen import fit_on_screen
 from models.capitals import rmb_capitals
 from models.errors import InputError
 from models.money import Fen, format_money, parse_money
@@ -144,12 +145,17 @@ class CapitalsLabel(QLabel):
 
 
 class Dialog(QDialog):
-    """A dialog whose `retranslate()` runs on construction and on every language change."""
+    """A dialog whose `retranslate()` runs on construction and on every language change,
+    and that never opens bigger than the screen's free area."""
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        fit_on_screen(self)
+        super().showEvent(event)
 
     def retranslate(self) -> None:  # pragma: no cover - overridden
         pass

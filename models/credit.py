@@ -12,9 +12,10 @@ from models import clock
 from models.aging import age_customer
 from models.customers import get_customer
 from models.i18n import _
+from models.ledger import balance
 from models.money import Fen, format_money
-from models.promises import broken_counts
-from models.records import CreditWarning, CustomerId, WarningKind
+from models.promises import broken_counts, open_promised
+from models.records import CreditWarning, CustomerId, Owed, WarningKind
 from models.settings import get_company
 
 BROKEN_WINDOW_DAYS = 90
@@ -64,3 +65,38 @@ def check_delivery(
             )
         )
     return warnings
+
+
+def owed(customer_id: CustomerId) -> Owed:
+    """The balance today (with anything dated later) and what open promises cover."""
+    return Owed(balance(customer_id, _latest(None)), open_promised(customer_id))
+
+
+def _latest(on: dt.date | None) -> dt.date:
+    """Money posted for a date counts against the balance with every entry up to then, and
+    never less than today's: a payment backdated a week still meets today's deliveries."""
+    today = clock.today()
+    return max(on, today) if on else today
+
+
+def check_credit_note(
+    customer_id: CustomerId, amount: Fen, on: dt.date | None = None
+) -> CreditWarning | None:
+    """A payment, return, discount or write-off of `amount` that is more than the customer
+    owes: says by how much, and that the rest becomes the customer's credit (预收)."""
+    owing = balance(customer_id, _latest(on))
+    excess = amount - max(owing, 0)
+    if excess <= 0:
+        return None
+    symbol = get_company().currency_symbol
+    if owing <= 0:
+        text = _(
+            "The customer owes nothing now: all {amount} becomes the customer's credit "
+            "(in credit)."
+        ).format(amount=format_money(amount, symbol))
+    else:
+        text = _(
+            "This is {excess} more than the {owed} owed: the rest, {excess}, becomes the "
+            "customer's credit (in credit)."
+        ).format(excess=format_money(excess, symbol), owed=format_money(owing, symbol))
+    return CreditWarning(WarningKind.OVERPAID, text)

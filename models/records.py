@@ -481,12 +481,22 @@ class WarningKind(StrEnum):
     OVERDUE = "overdue"
     BROKEN_PROMISES = "broken_promises"
     ARCHIVED = "archived"
+    OVERPAID = "overpaid"
 
 
 @dataclass(frozen=True)
 class CreditWarning:
     kind: WarningKind
     message: str
+
+
+@dataclass(frozen=True)
+class Owed:
+    """What a customer owes now, for the payment dialog: the balance (negative: in credit)
+    and what their open promises still cover."""
+
+    balance: Fen
+    promised: Fen
 
 
 @dataclass(frozen=True)

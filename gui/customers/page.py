@@ -303,7 +303,7 @@ class CustomerPage(QWidget):
         a, c = self.aging, self.customer
         if a is None or c is None:
             return
-        parts = [self.tr("Balance <b>{amount}</b>").format(amount=formatting.money(a.balance))]
+        parts = [self.tr("Balance <b>{amount}</b>").format(amount=formatting.balance(a.balance))]
         if a.overdue:
             parts.append(
                 "<span style='color:#b41e1e'>"
@@ -454,13 +454,13 @@ class CustomerPage(QWidget):
             self.tr("Entries are never deleted: a void posts a reversal (Ctrl+Del)")
         )
         self.bounce_button.setText(self.tr("Cheque &bounced…"))
-        self.deposited_button.setText(self.tr("Cheque de&posited"))
-        self.cleared_button.setText(self.tr("Cheque &cleared"))
+        self.deposited_button.setText(self.tr("Cheque &deposited"))
+        self.cleared_button.setText(self.tr("Cheque clea&red"))
         self.reschedule_button.setText(self.tr("New &date…"))
         self.cancel_promise_button.setText(self.tr("Cancel promise"))
         self.iou_button.setText(self.tr("Print &IOU note…"))
         self.tabs.setTabText(0, self.tr("&Ledger"))
-        self.tabs.setTabText(1, self.tr("&Promises"))
+        self.tabs.setTabText(1, self.tr("Pro&mises"))
         self.tabs.setTabText(2, self.tr("V&isits"))
         for model in (self.ledger_model, self.promise_model, self.visit_model):
             model.retranslate()

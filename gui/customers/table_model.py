@@ -57,7 +57,7 @@ _COLUMNS: list[tuple[Callable[[Any], str], Callable[[Any], Any], bool]] = [
     (lambda s: s.customer.name, lambda s: s.customer.name, False),
     (lambda s: s.customer.route_name, lambda s: s.customer.route_name, False),
     (lambda s: s.customer.rep_name, lambda s: s.customer.rep_name, False),
-    (lambda s: formatting.money(s.aging.balance), lambda s: s.aging.balance, True),
+    (lambda s: formatting.balance(s.aging.balance), lambda s: s.aging.balance, True),
     (lambda s: formatting.money_or_blank(s.aging.overdue), lambda s: s.aging.overdue, True),
     (
         lambda s: "" if s.aging.oldest_open_days is None else str(s.aging.oldest_open_days),

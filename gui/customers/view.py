@@ -231,7 +231,7 @@ class CustomerListView(QWidget):
             self.tr("{shown} of {total} customers · balance {balance}").format(
                 shown=f"{shown:,}",
                 total=f"{self.model.total_count:,}",
-                balance=formatting.money(total_balance),
+                balance=formatting.balance(total_balance),
             )
         )
 

@@ -248,7 +248,7 @@ class LedgerModel(QAbstractTableModel):
         if column == CREDIT:
             return formatting.money_or_blank(e.credit)
         if column == BALANCE:
-            return formatting.money(row.balance)
+            return formatting.balance(row.balance)
         return e.entered_by
 
     def headerData(  # noqa: N802

@@ -3,19 +3,22 @@ balance. Keyboard-first: the amount has focus, Enter saves, Esc cancels."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from gui import dates
+from gui import dates, formatting
 from gui.operations import Operations
 from gui.posting.lines import DeliveryLinesEditor
 from gui.widgets import (
@@ -31,7 +34,10 @@ from gui.widgets import (
 )
 from models import credit, posting
 from models.errors import InputError
-from models.records import Customer, Entry, EntryKind, PaymentMethod
+from models.records import Customer, Entry, EntryKind, Owed, PaymentMethod
+
+# Money coming in (or credited) that can exceed what the customer owes.
+CREDIT_KINDS = (EntryKind.PAYMENT, EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF)
 
 
 class PostingDialog(Dialog):
@@ -46,6 +52,7 @@ class PostingDialog(Dialog):
         self.kind = kind
         self.posted: Entry | None = None
         self._warned_for: tuple[int, object] | None = None  # (amount, date) warned about
+        self._typed_amount: int | None = None  # the total typed before itemising
 
         self.customer_label = QLabel(f"<b>{customer.code} {customer.name}</b>")
         self.date = dates.date_edit()
@@ -83,8 +90,29 @@ class PostingDialog(Dialog):
         self.lines.total_changed.connect(self._lines_total)
         self.lines_box.setVisible(kind is EntryKind.DELIVERY)
 
+        # What is owed, and one key to take it all (payments only).
+        self.owed_label = QLabel()
+        self.full_button = QPushButton()
+        self.full_button.clicked.connect(self.pay_in_full)
+        self.promise_button = QPushButton()
+        self.promise_button.clicked.connect(self.pay_the_promise)
+        self.owed_row = QHBoxLayout()
+        self.owed_row.addWidget(self.owed_label, 1)
+        self.owed_row.addWidget(self.full_button)
+        self.owed_row.addWidget(self.promise_button)
+        self.owed: Owed | None = None
+        if kind is EntryKind.PAYMENT:
+            self.owed = ops.read(self, lambda: credit.owed(customer.id))
+            # A QShortcut, not the button's own: setText() resets a button's shortcut.
+            self.full_shortcut = QShortcut(QKeySequence("F9"), self, self.pay_in_full)
+
         self.form = QFormLayout()
         self.form.addRow(self.customer_label)
+        if self.owed is not None:
+            self.form.addRow(self.owed_row)
+        else:
+            for widget in (self.owed_label, self.full_button, self.promise_button):
+                widget.hide()
         add_row(self.form, self.date)
         add_row(self.form, self.amount)
         add_row(self.form, self.capitals)
@@ -123,15 +151,34 @@ class PostingDialog(Dialog):
         text = self.amount.text().strip()
         self.error.show_message(self.amount.problem if text else "")
 
+    def pay_in_full(self) -> None:
+        """The whole balance (F9)."""
+        if self.owed is not None and self.owed.balance > 0:
+            self.amount.set_fen(self.owed.balance)
+            self.amount.setFocus()
+
+    def pay_the_promise(self) -> None:
+        """What the customer's open promises still cover."""
+        if self.owed is not None and self.owed.promised > 0:
+            self.amount.set_fen(self.owed.promised)
+            self.amount.setFocus()
+
     def _lines_toggled(self, on: bool) -> None:
         self.lines.setVisible(on)
-        if not on:
+        if on:
+            # Keep what was typed: it becomes the first line's total (1 × amount), and
+            # comes back if the clerk changes their mind and unticks.
+            self._typed_amount = self.amount.value()
+        else:
             self.error.clear_message()  # a bad line no longer counts
         # With lines, the total is their sum: the clerk cannot type a different one.
         self.amount.setReadOnly(on)
         if on and self.lines.table.rowCount() == 0:
-            self.lines.add_line()
+            typed = self._typed_amount
+            self.lines.add_line(qty="1" if typed else "", price=formatting.money(typed))
         self.lines.recompute()
+        if not on:
+            self.amount.set_fen(self._typed_amount)
         self.adjustSize()
 
     def _lines_total(self, total: int | None) -> None:
@@ -158,6 +205,21 @@ class PostingDialog(Dialog):
             self.amount.setFocus()
             return
         on = dates.picked_date(self.date)
+        if self.kind in CREDIT_KINDS and self._warned_for != (amount, on):
+            # More than is owed: say by how much and that the rest becomes credit; Save
+            # again posts it.
+            found = self.ops.read(
+                self,
+                lambda: credit.check_credit_note(self.customer.id, amount, on),
+                on_error=self.error.show_message,
+            )
+            if found is not None:
+                self._warned_for = (amount, on)
+                self.warnings.setText(
+                    "⚠ " + found.message + "\n" + self.tr("Press Save again to post it anyway.")
+                )
+                self.warnings.show()
+                return
         if self.kind is EntryKind.DELIVERY and self._warned_for != (amount, on):
             # The credit check (先小人后君子): show the warnings once; Save again posts.
             found = self.ops.read(
@@ -225,6 +287,17 @@ class PostingDialog(Dialog):
             EntryKind.RETURN: self.tr("Return &note no.:"),
         }
         self.setWindowTitle(titles[self.kind])
+        if self.owed is not None:
+            self.owed_label.setText(
+                self.tr("Owed: <b>{balance}</b> · open promises cover {promised}").format(
+                    balance=formatting.balance(self.owed.balance),
+                    promised=formatting.money(self.owed.promised),
+                )
+            )
+            self.full_button.setText(self.tr("Pay in full (F9)"))
+            self.promise_button.setText(self.tr("Pay the &promise"))
+            self.full_button.setEnabled(self.owed.balance > 0)
+            self.promise_button.setEnabled(self.owed.promised > 0)
         # The credit warnings were in the old language: Save checks (and warns) again.
         self._warned_for = None
         self.warnings.hide()

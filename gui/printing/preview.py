@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.printing.documents import Printout
+from gui.printing.zoom import ZoomBar
+from gui.screen import fill_screen
 from gui.widgets import Dialog
 
 log = logging.getLogger(__name__)
@@ -44,12 +46,16 @@ class PreviewDialog(Dialog):
         self.font_warning.setWordWrap(True)
         self.font_warning.setStyleSheet("color: #a05a00;")
         self.font_warning.setVisible(bool(printout.font_warning))
+        self.zoom = ZoomBar(self.view)
         self.print_button = QPushButton()
-        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.print_button.clicked.connect(self.print_document)
         self.save_button = QPushButton()
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self.save_copy)
+        # QShortcuts, not the buttons' own: setText() resets a button's shortcut.
+        self.shortcuts = [
+            QShortcut(QKeySequence.StandardKey.Print, self, self.print_document),
+            QShortcut(QKeySequence.StandardKey.Save, self, self.save_copy),
+        ]
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_external)
         self.close_button = QPushButton()
@@ -62,11 +68,17 @@ class PreviewDialog(Dialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.font_warning)
+        layout.addWidget(self.zoom)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.print_button.setDefault(True)
         self.retranslate()
-        self.resize(820, 900)
+        self.zoom.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # As big as the screen allows: a page is only readable large.
+        fill_screen(self)
+        super().showEvent(event)
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -57,7 +57,7 @@ class PromiseDialog(Dialog):
         self.saved: Promise | None = None
 
         self.customer_label = QLabel(
-            f"<b>{customer.code} {customer.name}</b> · {formatting.money(balance)}"
+            f"<b>{customer.code} {customer.name}</b> · {formatting.balance(balance)}"
         )
         self.amount = AmountEdit()
         # Promises still open cover part of the balance: promise only the rest, and say

@@ -195,6 +195,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>&amp;Archived (hidden from daily lists; the ledger stays)</source>
         <translation>已归档(&amp;A)（日常列表不显示，账目保留）</translation>
     </message>
+    <message>
+        <source>Contact per&amp;son:</source>
+        <translation>联系人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hived (hidden from daily lists; the ledger stays)</source>
+        <translation>已归档(&amp;H)（日常列表不显示，账目保留）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListModel</name>
@@ -393,7 +401,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can&apos;t pay today: promise (F4)</source>
+        <source>Can't pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -468,6 +476,18 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>V&amp;isits</source>
         <translation>拜访(&amp;I)</translation>
     </message>
+    <message>
+        <source>Cheque &amp;deposited</source>
+        <translation>支票已存入(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cheque clea&amp;red</source>
+        <translation>支票已兑现(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;mises</source>
+        <translation>约定清款(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryLinesEditor</name>
@@ -511,7 +531,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>客户页 → 收款</translation>
     </message>
     <message>
-        <source>Customer page → Can&apos;t pay today: promise</source>
+        <source>Customer page → Can't pay today: promise</source>
         <translation>客户页 → 今天付不了：约定清款</translation>
     </message>
     <message>
@@ -714,6 +734,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>&amp;Language / 语言</source>
         <translation>语言 / Language(&amp;L)</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -799,6 +823,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Visit order…</source>
         <translation>拜访顺序(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Route na&amp;me:</source>
+        <translation>线路名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Rep &amp;in charge:</source>
+        <translation>负责业务员(&amp;I)：</translation>
     </message>
 </context>
 <context>
@@ -914,6 +946,22 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Owed: &lt;b&gt;{balance}&lt;/b&gt; · open promises cover {promised}</source>
+        <translation>欠款：&lt;b&gt;{balance}&lt;/b&gt; · 未到期约定涵盖 {promised}</translation>
+    </message>
+    <message>
+        <source>Pay in full (F9)</source>
+        <translation>全额收款 (F9)</translation>
+    </message>
+    <message>
+        <source>Pay the &amp;promise</source>
+        <translation>按约定金额(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Press Save again to post it anyway.</source>
+        <translation>仍要入账，请再按一次“保存”。</translation>
     </message>
 </context>
 <context>
@@ -1186,7 +1234,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Phone (blank: the company&apos;s)</source>
+        <source>Phone (blank: the company's)</source>
         <translation>电话（留空：用公司电话）</translation>
     </message>
     <message>
@@ -1248,6 +1296,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Paper si&amp;ze:</source>
+        <translation>纸张(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Screen lan&amp;guage:</source>
+        <translation>界面语言(&amp;G)：</translation>
     </message>
 </context>
 <context>
@@ -1419,7 +1475,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company&apos;s name: it heads every document.</source>
+        <source>Type your company's name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
@@ -1509,6 +1565,70 @@ postgresql://user@server/qingkuan
         <translation>共用账本的地址，例如
 postgresql://用户@服务器/qingkuan
 （密码会单独询问，且从不保存）</translation>
+    </message>
+    <message>
+        <source>Create &amp;ledger</source>
+        <translation>创建账本(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomBar</name>
+    <message>
+        <source>fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>fit page</source>
+        <translation>适合整页</translation>
+    </message>
+    <message>
+        <source>of {n}</source>
+        <translation>/ 共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit p&amp;age</source>
+        <translation>适合整页(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−, or Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+−，或按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, or Ctrl+wheel)</source>
+        <translation>放大（Ctrl++，或按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ge</source>
+        <translation>页(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>{amount} in credit</source>
+        <translation>预收 {amount}</translation>
     </message>
 </context>
 </TS>

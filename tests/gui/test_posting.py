@@ -108,6 +108,8 @@ def test_bad_amount_shows_error_and_saves_nothing(
     writeoff = window.post(EntryKind.WRITEOFF)
     qtbot.keyClicks(writeoff.amount, "10")
     _save(qtbot, writeoff)
+    assert "owes nothing" in writeoff.warnings.text()  # more than is owed: asked first
+    _save(qtbot, writeoff)
     assert writeoff.isVisible() and "written off" in writeoff.error.text()
     assert ledger.entry_count(shop) == 0
 
