@@ -124,10 +124,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Con&amp;tact:</source>
-        <translation>联系人(&amp;T)：</translation>
-    </message>
-    <message>
         <source>&amp;Phones:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
@@ -190,10 +186,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Pay previous batch on next delivery</source>
         <translation>压批结算</translation>
-    </message>
-    <message>
-        <source>&amp;Archived (hidden from daily lists; the ledger stays)</source>
-        <translation>已归档(&amp;A)（日常列表不显示，账目保留）</translation>
     </message>
     <message>
         <source>Contact per&amp;son:</source>
@@ -401,7 +393,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can't pay today: promise (F4)</source>
+        <source>Can&apos;t pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -445,14 +437,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>跳票(&amp;B)…</translation>
     </message>
     <message>
-        <source>Cheque de&amp;posited</source>
-        <translation>支票已存入(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Cheque &amp;cleared</source>
-        <translation>支票已兑现(&amp;C)</translation>
-    </message>
-    <message>
         <source>New &amp;date…</source>
         <translation>改约日期(&amp;D)…</translation>
     </message>
@@ -467,10 +451,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Ledger</source>
         <translation>往来账(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Promises</source>
-        <translation>约定清款(&amp;P)</translation>
     </message>
     <message>
         <source>V&amp;isits</source>
@@ -531,7 +511,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>客户页 → 收款</translation>
     </message>
     <message>
-        <source>Customer page → Can't pay today: promise</source>
+        <source>Customer page → Can&apos;t pay today: promise</source>
         <translation>客户页 → 今天付不了：约定清款</translation>
     </message>
     <message>
@@ -719,10 +699,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话确认清单（到期约定）(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -799,14 +775,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Route &amp;name:</source>
-        <translation>线路名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Rep:</source>
-        <translation>业务员(&amp;R)：</translation>
     </message>
     <message>
         <source>Visit days:</source>
@@ -1110,6 +1078,24 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>RouteOrderDialog</name>
     <message>
         <source>Visit order: {route}</source>
@@ -1234,7 +1220,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Phone (blank: the company's)</source>
+        <source>Phone (blank: the company&apos;s)</source>
         <translation>电话（留空：用公司电话）</translation>
     </message>
     <message>
@@ -1256,10 +1242,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Document &amp;language:</source>
         <translation>单据语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Pa&amp;per size:</source>
-        <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
         <source>PDF &amp;font:</source>
@@ -1288,10 +1270,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>This computer</source>
         <translation>本机</translation>
-    </message>
-    <message>
-        <source>&amp;Screen language:</source>
-        <translation>界面语言(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1475,7 +1453,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company's name: it heads every document.</source>
+        <source>Type your company&apos;s name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
@@ -1539,10 +1517,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>印在对账单上，方便客户转账</translation>
     </message>
     <message>
-        <source>&amp;Create ledger</source>
-        <translation>创建账本(&amp;C)</translation>
-    </message>
-    <message>
         <source>Try the &amp;demo ledger (a copy)</source>
         <translation>试用示范账本(&amp;D)（副本）</translation>
     </message>
@@ -1569,24 +1543,6 @@ postgresql://用户@服务器/qingkuan
     <message>
         <source>Create &amp;ledger</source>
         <translation>创建账本(&amp;L)</translation>
-    </message>
-</context>
-<context>
-    <name>QFileDialog</name>
-    <message>
-        <source>&amp;Look in:</source>
-        <translation>查找范围(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Files of &amp;type:</source>
-        <translation>文件类型(&amp;T)：</translation>
-    </message>
-</context>
-<context>
-    <name>QPrintSettingsOutput</name>
-    <message>
-        <source>Page &amp;Set:</source>
-        <translation>页面集(&amp;S)：</translation>
     </message>
 </context>
 <context>
