@@ -225,12 +225,18 @@ def cmd_print(args: argparse.Namespace) -> int:
     if args.document == "statement":
         _check_customer_code(args.code)
         path = documents.print_statement(
-            args.code, args.date_from, args.date_to, args.as_of, lang=args.lang, out=args.out
+            args.code,
+            args.date_from,
+            args.date_to,
+            args.as_of,
+            lang=args.lang,
+            out=args.out,
+            paper=args.paper,
         )
         say(_("Statement written to {path}.").format(path=path))
     elif args.document == "iou":
         _check_customer_code(args.code)
-        path = documents.print_iou(args.code, lang=args.lang, out=args.out)
+        path = documents.print_iou(args.code, lang=args.lang, out=args.out, paper=args.paper)
         say(_("IOU notes written to {path}.").format(path=path))
     elif args.document == "packet":
         return _print_packet(args)
@@ -241,7 +247,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         # Sheets are printed the evening before: by default for the route's next day.
         day = args.date or next_route_day(route, clock.today())
         path = documents.print_route(
-            route.name, day, lang=args.lang, out=args.out, every_stop=args.all
+            route.name, day, lang=args.lang, out=args.out, every_stop=args.all, paper=args.paper
         )
         say(
             _("Route sheet of {route} for {day} written to {path}.").format(

@@ -105,6 +105,16 @@ def count_arg(text: str) -> int:
         ) from None
 
 
+def paper_arg(text: str) -> str:
+    """``--paper``: A4, A5 or Letter, in any case."""
+    for name in ("A4", "A5", "Letter"):
+        if text.strip().lower() == name.lower():
+            return name
+    raise argparse.ArgumentTypeError(
+        _("“{text}” is not a paper size: use A4, A5 or Letter.").format(text=text)
+    )
+
+
 def command_names(parser: argparse.ArgumentParser) -> set[str]:
     """The subcommands the parser knows (demo, import, …)."""
     return {
@@ -408,6 +418,9 @@ def build_parser() -> Parser:
     for doc in (statement, iou, route, aging, review, packet):
         doc.add_argument("--lang", choices=("zh", "en"),
                          help=_("the document's language (default: the company setting)"))  # fmt: skip
+        if doc in (statement, iou, route):
+            doc.add_argument("--paper", type=paper_arg, metavar="A4|A5|Letter",
+                             help=_("the paper size (default: the company setting)"))  # fmt: skip
         doc.add_argument("--out", required=True, metavar="FILE.pdf",
                          help=_("where to write the PDF"))  # fmt: skip
 

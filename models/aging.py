@@ -34,6 +34,7 @@ from models.records import (
     CustomerId,
     EntryKind,
     GroupAging,
+    OpenItem,
     Terms,
     TermsKind,
 )
@@ -349,3 +350,36 @@ def aging_by_rep(report: AgingReport) -> list[GroupAging]:
 def aging_by_route(report: AgingReport) -> list[GroupAging]:
     """The report's rows summed per route, largest balance first."""
     return _group(report, lambda r: r.route_id, lambda r: r.route_name)
+
+
+def open_items(customer_id: CustomerId, as_of: dt.date, terms: Terms) -> list[OpenItem]:
+    """The customer's open debits as of `as_of`, oldest first, with their due dates and
+    days overdue (FIFO, as the aging reckons them): the list a statement prints."""
+    balance = balances_as_of(as_of, customer_id).get(customer_id, 0)
+    found: list[tuple[int, dt.date, int, int, EntryKind, dt.date | None]] = []
+    remaining, newer = balance, None
+    for entry_id, on, delta, kind in _debits(customer_id, as_of, voided_ids(customer_id)):
+        if remaining <= 0:
+            break
+        part = min(delta, remaining)
+        remaining -= part
+        found.append((entry_id, on, delta, part, kind, due_date(on, kind, terms, newer)))
+        newer = on
+    if not found:
+        return []
+    ids = [f[0] for f in found]
+    sql = f"SELECT id, doc_no FROM entry WHERE id IN ({', '.join('?' * len(ids))})"
+    numbers = dict(database.execute_sql(placeholders(sql), ids))
+    return [
+        OpenItem(
+            entry_id=entry_id,
+            date=on,
+            kind=kind,
+            doc_no=numbers.get(entry_id, "") or "",
+            amount=delta,
+            open=part,
+            due_on=due,
+            days_overdue=(as_of - due).days if due is not None and due < as_of else 0,
+        )
+        for entry_id, on, delta, part, kind, due in reversed(found)
+    ]

@@ -39,7 +39,7 @@ from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -101,8 +101,56 @@ def _add_customer_code_keys(db: pw.Database) -> None:
     db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS customer_code_key ON customer (code_key)")
 
 
+# Bounce reasons Qingkuan wrote before it stored their kind, in either language.
+_OLD_BOUNCE = re.compile(
+    r"^(?:支票 (?P<zh>.+?) 跳票(?:：(?P<zr>.*))?|Cheque (?P<en>.+?) bounced(?:: (?P<er>.*))?)$",
+    re.S,
+)
+
+
+def store_reason_kinds(db: pw.Database) -> None:
+    """Version 5 (before the hash chain, which covers void reasons): a void reason Qingkuan wrote keeps its kind, not a finished sentence in
+    the screen's language, so each document prints it in its own language; what the
+    user typed stays as typed. Old bounce sentences become kind "bounced" with the typed
+    part as the reason. Also: statement numbers, issued by the database."""
+    from models.tables import StatementNoRow
+
+    if "void_kind" not in {c.name for c in db.get_columns("entry")}:
+        db.execute_sql("ALTER TABLE entry ADD COLUMN void_kind VARCHAR(20) NOT NULL DEFAULT ''")
+    db.create_tables([StatementNoRow], safe=True)
+    found = db.execute_sql(
+        "SELECT id, void_reason FROM entry WHERE reverses_id IS NOT NULL AND void_kind = '' "
+        "AND (void_reason LIKE ? OR void_reason LIKE ?)".replace("?", db.param),
+        ("Cheque %", "支票 %"),
+    ).fetchall()
+    changes = []
+    for entry_id, reason in found:
+        match = _OLD_BOUNCE.match(reason)
+        if match:
+            changes.append(((match["zr"] or match["er"] or "").strip(), entry_id))
+    if not changes:
+        return
+    # Entries are immutable to everyone else: the trigger steps aside for this one update.
+    pg = isinstance(db, pw.PostgresqlDatabase)
+    if pg:
+        db.execute_sql("ALTER TABLE entry DISABLE TRIGGER entry_immutable")
+    else:
+        db.execute_sql("DROP TRIGGER IF EXISTS entry_no_update")
+    for typed, entry_id in changes:
+        db.execute_sql(
+            "UPDATE entry SET void_kind = 'bounced', void_reason = ? WHERE id = ?".replace(
+                "?", db.param
+            ),
+            (typed, entry_id),
+        )
+    if pg:
+        db.execute_sql("ALTER TABLE entry ENABLE TRIGGER entry_immutable")
+    else:
+        _install_triggers(db)
+
+
 def add_live_documents_and_chain(db: pw.Database) -> None:
-    """Version 5: the database itself refuses a second live copy of a document number
+    """Version 6: the database itself refuses a second live copy of a document number
     (table live_document, kept by a trigger), and every entry gets its link in the hash
     chain (models/chain.py). Duplicates an older ledger already holds stay as they were
     (the first keeps the number) for `check` to report: refusing to open would help nobody.
@@ -123,7 +171,7 @@ def add_live_documents_and_chain(db: pw.Database) -> None:
 
 
 def _add_daily_totals(db: pw.Database) -> None:
-    """Version 6: the daily totals per kind (`DailyTotalRow`), built from the entries, and the
+    """Version 7: the daily totals per kind (`DailyTotalRow`), built from the entries, and the
     trigger that keeps them. Safe to run again: the totals are rebuilt."""
     db.create_tables([DailyTotalRow], safe=True)
     db.execute_sql("DELETE FROM daily_total")
@@ -135,7 +183,7 @@ def _add_daily_totals(db: pw.Database) -> None:
 
 
 def _add_route_day_tables(db: pw.Database) -> None:
-    """Version 7: route days: a route can be deactivated, calls about promises are answered,
+    """Version 8: route days: a route can be deactivated, calls about promises are answered,
     printed statements are remembered (the next one starts where the last ended), and
     the day's collections are read from an index on (kind, date)."""
     if "active" not in {c.name for c in db.get_columns("route")}:
@@ -148,9 +196,10 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _add_customer_code_keys,
-    4: add_live_documents_and_chain,
-    5: _add_daily_totals,
-    6: _add_route_day_tables,
+    4: store_reason_kinds,
+    5: add_live_documents_and_chain,
+    6: _add_daily_totals,
+    7: _add_route_day_tables,
 }
 
 

@@ -22,6 +22,7 @@ from models.db import close_ledger, is_postgres, open_ledger, transaction
 from models.errors import LedgerError
 from models.i18n import _
 from models.records import (
+    VOID_BOUNCED,
     ChequeStatus,
     CompanySettings,
     EntryKind,
@@ -518,6 +519,7 @@ def _entry(
     reverses: int | None = None,
     reason: str = "",
     delta: int | None = None,
+    void_kind: str = "",
 ) -> int:
     entry_id = rows.next_entry
     rows.next_entry += 1
@@ -540,6 +542,7 @@ def _entry(
             "demo",
             created,
             None,
+            void_kind,
         )
     )
     return entry_id
@@ -554,7 +557,7 @@ def _bounce_one(rng: random.Random, rows: _Rows) -> None:
     cheque = rows.cheques[idx]
     original = rows.cheque_entries[cheque[0]]
     shop = _Shop(original[1], Terms(), 1.0, 0)
-    reason = f"支票{cheque[1]}跳票（余额不足）"
+    reason = "余额不足"  # what the clerk typed; "cheque … bounced" is the stored kind
     _entry(
         rows,
         shop,
@@ -568,11 +571,13 @@ def _bounce_one(rng: random.Random, rows: _Rows) -> None:
         reverses=original[0],
         reason=reason,
         delta=-original[5],
+        void_kind=VOID_BOUNCED,
     )
     rows.cheques[idx] = (*cheque[:5], ChequeStatus.BOUNCED.value, clock.now())
 
 
-_ENTRY_COLUMNS = list(chain.COLUMNS)  # entries are built in the order their links cover
+# Entries are built in the order their links cover (models/chain.py), then the reason kind.
+_ENTRY_COLUMNS = [*chain.COLUMNS, "void_kind"]
 _PROMISE_COLUMNS = [
     "id",
     "customer_id",
@@ -595,7 +600,7 @@ _PROMISE_COLUMNS = [
 def _flush(rows: _Rows, final: bool = False) -> None:
     """Write what the simulation produced so far; cheques go last, after all entries."""
     _insert(EntryRow, _ENTRY_COLUMNS, rows.entries)
-    chain.extend(rows.entries)
+    chain.extend(row[: len(chain.COLUMNS)] for row in rows.entries)
     rows.entries.clear()
     _insert(PromiseRow, _PROMISE_COLUMNS, rows.promises)
     rows.promises.clear()

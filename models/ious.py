@@ -3,12 +3,23 @@ read in one snapshot so the paid-so-far figure and the status agree while others
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from models import clock
 from models.customers import get_customer
 from models.db import read_snapshot
+from models.ledger import balance
 from models.promises import get_promise, promises_for
-from models.records import CompanySettings, Customer, CustomerId, Promise, PromiseId, PromiseStatus
+from models.records import (
+    CompanySettings,
+    Customer,
+    CustomerId,
+    Fen,
+    Promise,
+    PromiseId,
+    PromiseStatus,
+)
 from models.settings import get_company
 
 
@@ -19,6 +30,10 @@ class IouPapers:
     customer: Customer
     promises: tuple[Promise, ...]
     company: CompanySettings
+    # What the customer owes in all today: the note says so, so that a note for part of
+    # the debt is never read as the whole debt.
+    owed: Fen = 0
+    owed_on: dt.date | None = None
 
 
 def open_ious(customer_id: CustomerId) -> IouPapers:
@@ -27,8 +42,10 @@ def open_ious(customer_id: CustomerId) -> IouPapers:
         customer = get_customer(customer_id)
         promises = [p for p in promises_for(customer_id) if p.status is PromiseStatus.OPEN]
         company = get_company()
+        today = clock.today()
+        owed = balance(customer_id, today)
     promises.sort(key=lambda p: (p.due_at, p.id))
-    return IouPapers(customer, tuple(promises), company)
+    return IouPapers(customer, tuple(promises), company, owed, today)
 
 
 def iou_of(promise_id: PromiseId) -> IouPapers:
@@ -37,4 +54,6 @@ def iou_of(promise_id: PromiseId) -> IouPapers:
         promise = get_promise(promise_id)
         customer = get_customer(promise.customer_id)
         company = get_company()
-    return IouPapers(customer, (promise,), company)
+        today = clock.today()
+        owed = balance(customer.id, today)
+    return IouPapers(customer, (promise,), company, owed, today)

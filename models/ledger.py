@@ -47,11 +47,12 @@ class _Raw(NamedTuple):
     void_reason: str
     entered_by: str
     created_at: dt.datetime
+    void_kind: str
 
 
 _COLUMNS = (
     "id, customer_id, date, kind, amount, delta, doc_no, memo, method, reverses_id, "
-    "void_reason, entered_by, created_at"
+    "void_reason, entered_by, created_at, void_kind"
 )
 _KINDS = {k.value: k for k in EntryKind}
 _METHODS = {m.value: m for m in PaymentMethod}
@@ -85,6 +86,7 @@ def _read(where: str, params: tuple, order: str) -> list[_Raw]:
                 r[10],
                 r[11],
                 created,
+                r[13],
             )
         )
     return rows
@@ -99,7 +101,13 @@ def _standing(rows: list[_Raw], voided: set[int]) -> list[bool]:
 
 
 def _entries(rows: list[_Raw], voided_rows: dict[int, EntryRow]) -> list[Entry]:
-    instruments = [r.id for r in rows if r.method in (PaymentMethod.CHEQUE, PaymentMethod.DRAFT)]
+    instruments = [
+        i
+        for r in rows
+        if r.method in (PaymentMethod.CHEQUE, PaymentMethod.DRAFT)
+        for i in (r.id, r.reverses_id)  # a reversal names the cheque it voided
+        if i is not None
+    ]
     deliveries = [r.id for r in rows if r.kind is EntryKind.DELIVERY]
     cheques: dict[int, ChequeRow] = {}
     if instruments:
@@ -112,7 +120,14 @@ def _entries(rows: list[_Raw], voided_rows: dict[int, EntryRow]) -> list[Entry]:
         for ln in query.order_by(EntryLineRow.id):
             lines.setdefault(ln.entry_id, []).append(ln)
     return [
-        to_entry(r, voided_rows.get(r.id), cheques.get(r.id), lines.get(r.id, ())) for r in rows
+        to_entry(
+            r,
+            voided_rows.get(r.id),
+            cheques.get(r.id),
+            lines.get(r.id, ()),
+            cheques.get(r.reverses_id) if r.reverses_id else None,
+        )
+        for r in rows
     ]
 
 

@@ -20,6 +20,7 @@ from models.i18n import _
 from models.money import MAX_FEN, Fen
 from models.records import (
     CREDIT_KINDS,
+    VOID_BOUNCED,
     Cheque,
     ChequeStatus,
     CustomerId,
@@ -41,6 +42,7 @@ def to_entry(
     voided_by: EntryRow | None = None,
     cheque: ChequeRow | None = None,
     lines: Iterable[EntryLineRow] = (),
+    voided_cheque: ChequeRow | None = None,
 ) -> Entry:
     return Entry(
         id=row.id,
@@ -55,6 +57,8 @@ def to_entry(
         reverses_id=row.reverses_id,
         voided_by_id=voided_by.id if voided_by else None,
         void_reason=voided_by.void_reason if voided_by else row.void_reason,
+        void_kind=voided_by.void_kind if voided_by else row.void_kind,
+        void_number=voided_cheque.number if voided_cheque else "",
         entered_by=row.entered_by,
         created_at=row.created_at,
         cheque=_cheque(cheque) if cheque else None,
@@ -81,7 +85,10 @@ def get_entry(entry_id: EntryId) -> Entry:
     voided_by = EntryRow.get_or_none(EntryRow.reverses == entry_id)
     cheque = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
     lines = EntryLineRow.select().where(EntryLineRow.entry == entry_id).order_by(EntryLineRow.id)
-    return to_entry(row, voided_by, cheque, lines)
+    voided_cheque = (
+        ChequeRow.get_or_none(ChequeRow.entry == row.reverses_id) if row.reverses_id else None
+    )
+    return to_entry(row, voided_by, cheque, lines, voided_cheque)
 
 
 def _check_customer(customer_id: CustomerId) -> None:
@@ -360,13 +367,14 @@ def post_opening(
     )
 
 
-def void(entry_id: EntryId, reason: str) -> Entry:
+def void(entry_id: EntryId, reason: str, *, kind: str = "") -> Entry:
     """Void an entry by posting its reversal with `reason`. Returns the reversal.
 
-    An entry can be voided once; a reversal cannot be voided.
+    An entry can be voided once; a reversal cannot be voided. `kind` says Qingkuan
+    itself voided it (`VOID_BOUNCED`); `reason` is then only what the user typed.
     """
     reason = reason.strip()
-    if not reason:
+    if not reason and not kind:
         raise InputError(_("Say why the entry is voided."))
     check_text(reason, _("The reason"))
     if len(reason) > 300:
@@ -391,6 +399,7 @@ def void(entry_id: EntryId, reason: str) -> Entry:
                 method=original.method,
                 reverses=original.id,
                 void_reason=reason,
+                void_kind=kind,
                 entered_by=session.current_user(),
                 created_at=clock.now(),
             )
@@ -425,13 +434,9 @@ def bounce_cheque(entry_id: EntryId, reason: str = "") -> Entry:
     row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
     if row is None:
         raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
-    text = _("Cheque {number} bounced").format(number=row.number)
-    if reason.strip():
-        text = _("Cheque {number} bounced: {reason}").format(
-            number=row.number, reason=reason.strip()
-        )
     with transaction():
-        reversal = void(entry_id, text)
+        # The kind, not a sentence: each document says "cheque … bounced" in its language.
+        reversal = void(entry_id, reason, kind=VOID_BOUNCED)
         ChequeRow.update(status=ChequeStatus.BOUNCED, status_at=clock.now()).where(
             ChequeRow.entry == entry_id
         ).execute()

@@ -263,6 +263,9 @@ class Cheque:
     status: ChequeStatus
 
 
+VOID_BOUNCED = "bounced"  # Entry.void_kind of a payment voided because its cheque bounced
+
+
 @dataclass(frozen=True)
 class Entry:
     """One immutable ledger entry.
@@ -284,11 +287,27 @@ class Entry:
     method: PaymentMethod | None = None
     reverses_id: EntryId | None = None
     voided_by_id: EntryId | None = None
-    void_reason: str = ""
+    void_reason: str = ""  # as the user typed it
     entered_by: str = ""
     created_at: dt.datetime | None = None
     cheque: Cheque | None = None
     lines: tuple[DeliveryLine, ...] = ()
+    void_kind: str = ""  # VOID_BOUNCED when Qingkuan voided it for a bounced cheque
+    void_number: str = ""  # a reversal's: the number of the cheque it voided
+
+    @property
+    def void_text(self) -> str:
+        """Why it was voided, in the current language: the sentence Qingkuan writes for
+        its own kind of reason is made here, what the user typed is kept as typed."""
+        if self.void_kind != VOID_BOUNCED:
+            return self.void_reason
+        typed = self.void_reason.strip()
+        number = self.cheque.number if self.cheque is not None else self.void_number
+        if number:
+            if typed:
+                return _("Cheque {number} bounced: {reason}").format(number=number, reason=typed)
+            return _("Cheque {number} bounced").format(number=number)
+        return _("Cheque bounced: {reason}").format(reason=typed) if typed else _("Cheque bounced")
 
     @property
     def is_reversal(self) -> bool:
@@ -495,6 +514,26 @@ class CompanySettings:
     tail_cut_limit: Fen = 500  # a settled payment this far under what was due: offer 抹零
     reminder_promise: str = ""  # reminder templates; "" is the built-in wording
     reminder_overdue: str = ""
+    binding_margin: bool = True  # ≥ 20 mm on the binding side for hole punching
+    account_holder: str = ""  # 户名, printed beside the bank account
+    reply_days: int = 7  # the confirmation slip: reply within N days or it stands
+    contact_name: str = ""  # who answers questions about a statement
+    contact_phone: str = ""  # their phone (default: the company's)
+    payment_qr: bytes = b""  # the company's own WeChat Pay / Alipay receiving QR image
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """A debit still (partly) open as of a date: what a follow-up letter lists."""
+
+    entry_id: EntryId
+    date: dt.date
+    kind: EntryKind
+    doc_no: str
+    amount: Fen  # the whole debit
+    open: Fen  # what is still unpaid of it
+    due_on: dt.date | None  # None: not due yet (pay on next delivery)
+    days_overdue: int  # 0 when not overdue
 
 
 @dataclass(frozen=True)
@@ -514,6 +553,8 @@ class Statement:
     open_promises: tuple[Promise, ...]
     total_debit: Fen = 0
     total_credit: Fen = 0
+    number: str = ""  # the statement number (printed on the slip too); "" = a preview
+    open_items: tuple[OpenItem, ...] = ()  # open debits as of `as_of`, oldest first
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import json
 
@@ -13,6 +15,9 @@ from models.tables import Setting
 from models.text_rules import check_text
 
 _KEY = "company"
+_QR_KEY = "payment_qr"  # kept apart: an image is large next to the other settings
+QR_MAX_BYTES = 512 * 1024
+_IMAGE_HEADERS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 
 
 def get_company() -> CompanySettings:
@@ -23,9 +28,27 @@ def get_company() -> CompanySettings:
     data = json.loads(row.value)
     fields = {f.name for f in dataclasses.fields(CompanySettings)}
     data = {k: v for k, v in data.items() if k in fields}
+    data.pop("payment_qr", None)
     if "aging_edges" in data:
         data["aging_edges"] = tuple(data["aging_edges"])
+    qr = Setting.get_or_none(Setting.key == _QR_KEY)
+    if qr is not None and qr.value:
+        try:
+            data["payment_qr"] = base64.b64decode(qr.value)
+        except (binascii.Error, ValueError):
+            data["payment_qr"] = b""  # a damaged image is not printed; Settings can replace it
     return CompanySettings(**data)
+
+
+def check_qr_image(data: bytes) -> bytes:
+    """The receiving QR code image the company uploads: a PNG or JPEG of at most 512 KB."""
+    if not data:
+        return b""
+    if len(data) > QR_MAX_BYTES:
+        raise InputError(_("The QR code image is larger than 512 KB: save a smaller one."))
+    if not data.startswith(_IMAGE_HEADERS):
+        raise InputError(_("The QR code image must be a PNG or JPEG picture."))
+    return data
 
 
 def validate_edges(edges: tuple[int, ...]) -> tuple[int, ...]:
@@ -60,10 +83,15 @@ def save_company(settings: CompanySettings) -> CompanySettings:
     from models.reminders import check_templates  # reminders read the settings
 
     check_templates(settings)
+    if not 1 <= settings.reply_days <= 90:
+        raise InputError(_("The days to reply to a statement must be between 1 and 90."))
+    qr = check_qr_image(settings.payment_qr)
     data = dataclasses.asdict(settings)
     data["aging_edges"] = list(settings.aging_edges)
+    data.pop("payment_qr")
     with transaction():
         _put(_KEY, json.dumps(data, ensure_ascii=False))
+        _put(_QR_KEY, base64.b64encode(qr).decode("ascii"))
     return settings
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from models.aging import age_customer
+from models import clock
+from models.aging import age_customer, open_items
 from models.customers import get_customer
-from models.db import read_snapshot
+from models.db import is_read_only, read_snapshot, transaction
 from models.errors import InputError
 from models.i18n import _
 from models.ledger import balance, ledger_rows
 from models.promises import open_promises
 from models.records import CustomerId, Statement
 from models.settings import get_company
+from models.tables import StatementNoRow
 
 
 def default_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -38,6 +41,7 @@ def statement(
         aging = age_customer(customer_id, as_of, company.aging_edges)
         closing = balance(customer_id, period_to)
         promised = tuple(open_promises(customer_id, as_of))
+        items = tuple(open_items(customer_id, as_of, customer.terms))
     standing = [r.entry for r in rows if not r.entry.is_voided and not r.entry.is_reversal]
     return Statement(
         company=company,
@@ -53,4 +57,29 @@ def statement(
         open_promises=promised,
         total_debit=sum(e.debit for e in standing),
         total_credit=sum(e.credit for e in standing),
+        open_items=items,
     )
+
+
+def issue_number(st: Statement) -> Statement:
+    """Give `st` a statement number, unique in the ledger (the database issues it), to
+    print on the statement and its confirmation slip so a returned slip finds its
+    statement. Previews go without: only a printed statement is numbered; so does a
+    statement printed from a ledger open read-only (an archive cannot issue numbers)."""
+    if is_read_only():
+        return st
+    with transaction():
+        row = StatementNoRow.create(
+            customer=st.customer.id,
+            period_from=st.period_from,
+            period_to=st.period_to,
+            as_of=st.as_of,
+            balance=st.closing_balance,
+            created_at=clock.now(),
+        )
+    return dataclasses.replace(st, number=statement_number(row.id))
+
+
+def statement_number(n: int) -> str:
+    """``DZ-000123``: the printed form of statement number `n`."""
+    return f"DZ-{n:06d}"

@@ -93,7 +93,9 @@ class EntryRow(Base):
     method = EnumField(PaymentMethod, null=True)
     # Unique where set: see PARTIAL_INDEXES (a full index of mostly-NULLs misleads SQLite).
     reverses = pw.ForeignKeyField("self", null=True, index=False, on_delete="RESTRICT")
-    void_reason = pw.CharField(max_length=300, default="")
+    void_reason = pw.CharField(max_length=300, default="")  # as the user typed it
+    # What Qingkuan itself wrote ("bounced"): printed in each document's own language.
+    void_kind = pw.CharField(max_length=20, default="", constraints=[pw.SQL("DEFAULT ''")])
     entered_by = pw.CharField(max_length=60, default="")
     created_at = DateTimeField()
     import_key = pw.CharField(max_length=64, null=True, index=False)
@@ -258,6 +260,21 @@ class PrintRow(Base):
         indexes = ((("customer", "period_to"), False),)
 
 
+class StatementNoRow(Base):
+    """A statement number, issued once per printed statement: the id is the number the
+    statement and its confirmation slip carry, so the database keeps it unique."""
+
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    period_from = DateField()
+    period_to = DateField()
+    as_of = DateField()
+    balance = MoneyField()
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "statement_no"
+
+
 # Unique indexes on columns that are NULL for almost every row. As partial indexes they
 # stay small, and SQLite's planner does not mistake "reverses_id IS NULL" for selective.
 PARTIAL_INDEXES = (
@@ -286,4 +303,5 @@ ALL_TABLES: tuple[type[Base], ...] = (
     EntryChainRow,
     CallRow,
     PrintRow,
+    StatementNoRow,
 )

@@ -24,7 +24,7 @@ from pathlib import Path
 from models.i18n import _
 from models.records import CompanySettings, Customer, Promise, RouteSheet, Statement
 from reports.fonts import FontSet
-from reports.iou import build_iou
+from reports.iou import Owed, build_iou
 from reports.layout import Document
 from reports.output import (
     NothingToPrint,
@@ -49,6 +49,7 @@ class IouJob:
     customer: Customer
     company: CompanySettings
     lang: str | None = None
+    owed: Owed | None = None  # what the customer owes in all, for the note's sentence
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,9 @@ def build(
     if isinstance(job, StatementJob):
         return build_statement(job.statement, lang=lang, fonts=fonts, voided=voided)
     if isinstance(job, IouJob):
-        return build_iou(job.promise, job.customer, job.company, lang=lang, fonts=fonts)
+        return build_iou(
+            job.promise, job.customer, job.company, lang=lang, fonts=fonts, owed=job.owed
+        )
     if isinstance(job, RouteJob):
         return build_route_sheet(job.sheet, job.company, lang=lang, fonts=fonts)
     raise TypeError(f"not a document job: {job!r}")

@@ -9,6 +9,7 @@ checked before the ledger is read, and nothing is left behind on failure.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -19,16 +20,21 @@ from models.i18n import _
 from models.ious import open_ious
 from models.people import get_route, route_by_name
 from models.promises import mark_printed
-from models.records import Route
+from models.records import CompanySettings, Route
 from models.routesheets import route_sheet
 from models.settings import get_company
 from models.statement_prints import last_printed, next_period, record_printed
-from models.statements import statement
-from reports.iou import render_ious
+from models.statements import issue_number, statement
+from reports.iou import Owed, render_ious
 from reports.output import check_destination
 from reports.packet import refuse_when_nothing_owed
 from reports.routesheet import render_route_sheet
 from reports.statement import render_statement
+
+
+def with_paper(company: CompanySettings, paper: str | None) -> CompanySettings:
+    """The company settings with the paper a command asked for (``--paper``)."""
+    return dataclasses.replace(company, paper_size=paper) if paper else company
 
 
 def print_statement(
@@ -38,6 +44,7 @@ def print_statement(
     as_of: dt.date | None = None,
     lang: str | None = None,
     out: str | Path = "statement.pdf",
+    paper: str | None = None,
 ) -> Path:
     """Print customer `code`'s statement for [`date_from`, `date_to`], aged as of `as_of`.
 
@@ -53,17 +60,23 @@ def print_statement(
         last = last_printed([customer.id]).get(customer.id)
         date_from = next_period(date_to, last)[0]
     st = statement(customer.id, date_from, date_to, as_of)
+    st = dataclasses.replace(issue_number(st), company=with_paper(st.company, paper))
     path = render_statement(st, out, lang=lang)
     record_printed([(customer.id, date_from, date_to)])
     return path
 
 
-def print_iou(code: str, lang: str | None = None, out: str | Path = "iou.pdf") -> Path:
+def print_iou(
+    code: str, lang: str | None = None, out: str | Path = "iou.pdf", paper: str | None = None
+) -> Path:
     """Print the IOU notes of customer `code`'s open promises, one page each, and count
     the print of each (`mark_printed`) once the file is written."""
     check_destination(out)
     papers = open_ious(customer_by_code(code).id)
-    path = render_ious(list(papers.promises), papers.customer, papers.company, out, lang=lang)
+    company = with_paper(papers.company, paper)
+    path = render_ious(
+        list(papers.promises), papers.customer, company, out, lang=lang, owed=Owed.of(papers)
+    )
     for p in papers.promises:
         mark_printed(p.id)
     return path
@@ -88,6 +101,7 @@ def print_route(
     lang: str | None = None,
     out: str | Path = "route.pdf",
     every_stop: bool = False,
+    paper: str | None = None,
 ) -> Path:
     """Print the route sheet of `route` (name or number) for `day` (default today);
     stops owing nothing only with `every_stop`."""
@@ -95,4 +109,4 @@ def print_route(
     found = find_route(route)
     sheet = route_sheet(found.id, day or clock.today(), every_stop=every_stop)
     refuse_when_nothing_owed(sheet, every_stop)
-    return render_route_sheet(sheet, get_company(), out, lang=lang)
+    return render_route_sheet(sheet, with_paper(get_company(), paper), out, lang=lang)

@@ -9,24 +9,98 @@ the print: the caller calls `models.promises.mark_printed` once the file is writ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from models import clock
 from models.i18n import _
-from models.records import CompanySettings, Customer, Promise
+from models.ious import IouPapers
+from models.records import CompanySettings, Customer, Fen, Promise
 from reports.fonts import FontSet
-from reports.formatting import capitals, format_datetime, money
-from reports.layout import ACCENT, INK, MUTED, RULE, SHADE, Block, Document, Page, box, hline, paper
+from reports.formatting import capitals, format_date, format_datetime, money
+from reports.layout import (
+    ACCENT,
+    INK,
+    MUTED,
+    RULE,
+    SHADE,
+    Block,
+    Document,
+    Page,
+    box,
+    hline,
+    margins,
+    paper,
+)
 from reports.output import NothingToPrint, write_documents
 from reports.parts import Style, in_language, style_for
 
 
-def clearance_line(promise: Promise, style: Style) -> str:
-    """``约定于 2026年12月14日 10:00 前清款`` / ``To be cleared by 14 Dec 2026 10:00``."""
-    return _("To be cleared by {when}").format(when=format_datetime(promise.due_at, style.lang))
+@dataclass(frozen=True)
+class Owed:
+    """What the customer owes in all on the day the note is printed, so that a note for
+    part of the debt is never read as the whole debt."""
+
+    total: Fen
+    on: dt.date
+
+    @classmethod
+    def of(cls, papers: IouPapers) -> Owed | None:
+        """What `papers` say the customer owes in all (None when not known)."""
+        return cls(papers.owed, papers.owed_on) if papers.owed_on is not None else None
+
+
+def operative_text(
+    promise: Promise, company: CompanySettings, style: Style, owed: Owed | None
+) -> str:
+    """The sentence that makes the note evidence: why the money is owed, how much in
+    all, and how much this note promises by when (in figures and capitals)."""
+    creditor = company.name or _("(Company name not set)")
+    symbol = style.symbol
+    when = format_datetime(promise.due_at, style.lang)
+    amount, words = money(promise.amount, symbol), capitals(promise.amount)
+    if owed is not None and owed.total > 0:
+        text = _(
+            "For goods purchased, as of {date} I owe {creditor} {total} in all (in capitals: "
+            "{total_words}), of which I will pay {amount} (in capitals: {words}) by {when} "
+            "under this note."
+        ).format(
+            date=format_date(owed.on, style.lang),
+            creditor=creditor,
+            total=money(owed.total, symbol),
+            total_words=capitals(owed.total),
+            amount=amount,
+            words=words,
+            when=when,
+        )
+    else:
+        text = _(
+            "For goods purchased, I owe {creditor} {amount} (in capitals: {words}) and will "
+            "pay it by {when} under this note."
+        ).format(creditor=creditor, amount=amount, words=words, when=when)
+    if promise.paid:
+        remaining = promise.amount - promise.paid
+        text += _(" Already paid {paid}; still to pay {rest} ({words}).").format(
+            paid=money(promise.paid, symbol),
+            rest=money(remaining, symbol),
+            words=capitals(remaining),
+        )
+    return text + _(" I confirm that this debt is true and will pay it in full by the agreed time.")
+
+
+@dataclass
+class _Line:
+    """One laid-out line of a copy: text at an offset below the top, or a drawing."""
+
+    dy: float
+    draw: Callable[[Canvas, float], None]
 
 
 def _copy(
@@ -38,122 +112,212 @@ def _copy(
     right: float,
     height: float,
     copy_label: str,
+    owed: Owed | None,
+    printed_at: dt.datetime,
 ) -> Block:
+    """One copy; the body steps its font down only when the longest values would not
+    fit the half page otherwise (nothing is ever cut)."""
+    # The handwritten date is the note's date; the printed time is only a footnote.
+    footnote = _("Printed {when}").format(when=format_datetime(printed_at, style.lang))
+    footnote += "  ·  " + _("Promise made {when}").format(
+        when=format_datetime(promise.created_at, style.lang)
+    )
+    if promise.prints > 0:
+        footnote += "  ·  " + _("Print no. {n}").format(n=promise.prints + 1)
+    for body in (10.5, 9.5, 8.5, 7.5):
+        lines, used = _lay_copy(
+            promise, customer, company, style, left, right, copy_label, owed, printed_at, body
+        )
+        if used <= height:
+            break
+
+    def draw(c: Canvas, top: float) -> None:
+        for line in lines:
+            line.draw(c, top - line.dy)
+        _signature_area(c, style, left, right, top - height, body, footnote)
+
+    return Block(height, draw)
+
+
+SEAL = 30 * mm  # the debtor's company seal (欠款单位盖章)
+THUMB = 20 * mm
+
+
+def _lay_copy(
+    promise: Promise,
+    customer: Customer,
+    company: CompanySettings,
+    style: Style,
+    left: float,
+    right: float,
+    copy_label: str,
+    owed: Owed | None,
+    printed_at: dt.datetime,
+    body: float,
+) -> tuple[list[_Line], float]:
+    """The copy's lines from the top and the height they take with the signature area."""
     pen = style.pen
     width = right - left
     mid = (left + right) / 2
     reprint = promise.prints > 0
-    symbol = style.symbol
-    remaining = promise.amount - promise.paid
-    debtor = f"{customer.name} ({customer.code})"
-    creditor = company.name or _("(Company name not set)")
-    label_w = 92 if style.lang == "en" else 78
-    rows: list[tuple[str, str]] = [
-        (_("Debtor"), debtor),
+    out: list[_Line] = []
+    y = 0.0
+
+    def text(dy: float, x: float, s: str, size: float, **kw: object) -> None:
+        out.append(_Line(dy, lambda c, base: pen.draw(c, x, base, s, size, **kw)))  # type: ignore[arg-type]
+
+    serial = _("No. {serial}").format(serial=promise.serial)
+    serial_w = min(pen.width(serial, 10), width * 0.6)
+    text(12, left, copy_label, 8.5, bold=True, color=MUTED, max_width=width - serial_w - 12)
+    text(12, right, serial, 10, align="right", bold=True, max_width=width * 0.6)
+    title_text = _("IOU note")
+    text(34, mid, title_text, 22, align="center", bold=True)
+    if reprint:
+        x = mid + pen.width(title_text, 22) / 2 + 18
+        out.append(_Line(34, lambda c, base: _stamp(c, style, x, base)))
+    y = 42
+    out.append(_Line(y, lambda c, base: hline(c, left, right, base, color=INK, width=0.8)))
+    label_w = 92 if style.lang == "en" else 70
+    bank = company.bank_account
+    if bank and company.account_holder:
+        bank = _("{account}  Account holder: {holder}").format(
+            account=bank, holder=company.account_holder
+        )
+    rows = [
+        (_("Debtor"), f"{customer.name} ({customer.code})"),
         (
             _("Address / tel."),
             "  ".join(p for p in (customer.address, customer.phones) if p) or "—",
         ),
-        (_("Creditor"), "  ".join(p for p in (creditor, company.phone) if p)),
+        (
+            _("Creditor"),
+            "  ".join(p for p in (company.name or _("(Company name not set)"), company.phone) if p),
+        ),
     ]
-    details = [
-        (_("Method"), promise.method.label if promise.method else "—"),
-        (_("Who will pay"), promise.payer or customer.payer or "—"),
-        (_("Sales rep"), promise.rep_name or customer.rep_name or "—"),
-    ]
-    pledge = _(
-        "I confirm that I owe the amount above to the creditor and will pay it in full "
-        "by the agreed time."
+    if bank:
+        rows.append((_("Pay to"), bank))
+    qr = _qr_image(company)
+    qr_size = 22 * mm if qr is not None else 0.0
+    room = width - label_w - 4 - (qr_size + 6 if qr is not None else 0)
+    step = body * 1.35
+    rows_top = y
+    for label, value in rows:
+        parts = pen.wrap(value, body, room)
+        y += step
+        text(y - 3, left + 4, label, body - 1, color=MUTED, max_width=label_w - 6)
+        for k, part in enumerate(parts):
+            text(y - 3 + k * step, left + label_w, part, body)
+        y += step * (len(parts) - 1)
+    if qr is not None:
+        top_of_qr = rows_top + 4
+        out.append(
+            _Line(
+                top_of_qr,
+                lambda c, base: c.drawImage(
+                    qr, right - qr_size, base - qr_size, qr_size, qr_size, mask="auto"
+                ),
+            )
+        )
+        y = max(y, top_of_qr + qr_size)
+    # The promise in one line, large: what the rep shows the customer (§2(14)).
+    y += 8
+    big = _("To be cleared by {when}: {amount}").format(
+        when=format_datetime(promise.due_at, style.lang),
+        amount=money(promise.amount - promise.paid, style.symbol),
     )
-    pledge_lines = pen.wrap(pledge, 9, width - 12, max_lines=2)
-    made = _("Promise made {when}").format(when=format_datetime(promise.created_at, style.lang))
-    if reprint:
-        made += "  ·  " + _("Print no. {n}").format(n=promise.prints + 1)
-
-    def draw(c: Canvas, top: float) -> None:
-        y = top
-        pen.draw(c, left, y - 12, copy_label, 8.5, bold=True, color=MUTED)
-        pen.draw(
-            c,
-            right,
-            y - 12,
-            _("No. {serial}").format(serial=promise.serial),
-            10,
-            align="right",
-            bold=True,
+    box_h = 30.0
+    box_top = y
+    out.append(
+        _Line(
+            box_top,
+            lambda c, base: box(
+                c, left, base - box_h, width, box_h, color=INK, width=1.4, fill=SHADE
+            ),
         )
-        pen.draw(c, mid, y - 30, _("IOU note"), 24, align="center", bold=True)
-        if reprint:
-            _stamp(c, style, mid + pen.width(_("IOU note"), 24) / 2 + 18, y - 30)
-        y -= 46
-        hline(c, left, right, y, color=INK, width=0.8)
-        for label, value in rows:
-            y -= 16
-            pen.draw(c, left + 4, y, label, 9.5, color=MUTED, max_width=label_w - 6)
-            pen.draw(c, left + label_w, y, value, 10.5, max_width=width - label_w - 4)
-        y -= 24
-        pen.draw(c, left + 4, y, _("Amount owed"), 9.5, color=MUTED)
-        pen.draw(c, left + label_w, y, money(promise.amount, symbol), 16, bold=True)
-        y -= 20
-        pen.draw(c, left + 4, y, _("In capitals"), 9.5, color=MUTED)
-        words = capitals(promise.amount)
-        size = pen.size_to_fit(words, 13, width - label_w - 4, 9)
-        pen.draw(c, left + label_w, y, words, size, bold=True)
-        if promise.paid:
-            y -= 16
-            part = _("Already paid {paid}; still to pay {rest} ({words})").format(
-                paid=money(promise.paid, symbol),
-                rest=money(remaining, symbol),
-                words=capitals(remaining),
-            )
-            pen.draw(c, left + label_w, y, part, 9.5, color=ACCENT, max_width=width - label_w)
-        y -= 14
-        big = clearance_line(promise, style)
-        size = pen.size_to_fit(big, 20, width - 24, 12)
-        box(c, left, y - 34, width, 34, color=INK, width=1.4, fill=SHADE)
-        pen.draw(c, mid, y - 23.5, big, size, align="center", bold=True)
-        y -= 52
-        third = width / 3
-        for i, (label, value) in enumerate(details):
-            x = left + 4 + i * third
-            lw = (
-                pen.width(label + "：", 9.5) if style.lang == "zh" else pen.width(label + ": ", 9.5)
-            )
-            pen.draw(c, x, y, label + ("：" if style.lang == "zh" else ":"), 9.5, color=MUTED)
-            pen.draw(c, x + lw, y, value, 10, max_width=third - lw - 8)
-        if promise.note:
-            y -= 15
-            pen.draw(
-                c, left + 4, y, _("Note: {note}").format(note=promise.note), 9, max_width=width - 8
-            )
-        for line in pledge_lines:
-            y -= 14
-            pen.draw(c, left + 4, y, line, 9)
-        # Signature, thumbprint and date, on the bottom of the copy.
-        base = top - height + 26
-        thumb = 20 * mm
-        box(c, right - thumb - 4, base - 6, thumb, thumb, color=RULE, width=0.8)
-        pen.draw(
-            c,
-            right - thumb / 2 - 4,
-            base + thumb - 16,
-            _("Thumbprint"),
-            7.5,
-            align="center",
-            color=MUTED,
+    )
+    text(box_top + 20, mid, big, 17, align="center", bold=True, max_width=width - 16)
+    y += box_h + 4
+    # The operative sentence at body size, then the promise's details.
+    for part in pen.wrap(operative_text(promise, company, style, owed), body, width - 8):
+        y += step
+        text(y - 3, left + 4, part, body)
+    details = "    ".join(
+        label + ("：" if style.lang == "zh" else ": ") + value
+        for label, value in (
+            (_("Method"), promise.method.label if promise.method else "—"),
+            (_("Who will pay"), promise.payer or customer.payer or "—"),
+            (_("Sales rep"), promise.rep_name or customer.rep_name or "—"),
         )
-        sig = _("Debtor's signature")
-        pen.draw(c, left + 4, base + 12, sig, 9.5, color=MUTED)
-        x0 = left + 8 + pen.width(sig, 9.5)
-        hline(c, x0, x0 + 120, base + 10, color=INK, width=0.6)
-        date = _("Date")
-        x1 = x0 + 134
-        pen.draw(c, x1, base + 12, date, 9.5, color=MUTED)
-        x2 = x1 + pen.width(date, 9.5) + 4
-        hline(c, x2, right - thumb - 16, base + 10, color=INK, width=0.6)
-        pen.draw(c, left + 4, base - 6, made, 7.5, color=MUTED, max_width=width - thumb - 16)
+    )
+    for part in pen.wrap(details, body - 0.5, width - 8):
+        y += step
+        text(y - 3, left + 4, part, body - 0.5)
+    if promise.note:  # wrapped too: only a table may shorten a memo
+        note = _("Note: {note}").format(note=promise.note)
+        for part in pen.wrap(note, body - 0.5, width - 8):
+            y += step
+            text(y - 3, left + 4, part, body - 0.5)
+    # Nothing can be added between the body and the signatures.
+    y += step
+    text(y - 3, left + 4, _("(Nothing follows)"), body, color=INK)
+    used = y + 6 + _signature_height(body)
+    return out, used
 
-    return Block(height, draw)
+
+def _signature_height(body: float) -> float:
+    return SEAL + 16
+
+
+def _signature_area(
+    c: Canvas, style: Style, left: float, right: float, bottom: float, body: float, footnote: str
+) -> None:
+    """The debtor's side, at the foot of the copy: the signer's printed name, ID card
+    number or unified social credit code, role, signature and date; a seal box and a
+    thumbprint box; and the printed time in small print underneath."""
+    pen = style.pen
+    seal_x = right - SEAL - THUMB - 8
+    base = bottom + 14
+    box(c, seal_x, base, SEAL, SEAL, color=RULE, width=0.8)
+    pen.draw(
+        c,
+        seal_x + SEAL / 2,
+        base + SEAL - 11,
+        _("Debtor's company seal"),
+        7.5,
+        align="center",
+        color=MUTED,
+        max_width=SEAL - 4,
+    )
+    box(c, right - THUMB, base, THUMB, THUMB, color=RULE, width=0.8)
+    pen.draw(
+        c,
+        right - THUMB / 2,
+        base + THUMB - 11,
+        _("Thumbprint"),
+        7.5,
+        align="center",
+        color=MUTED,
+        max_width=THUMB - 4,
+    )
+    room = seal_x - left - 10
+    rows = [
+        [(_("Signer's printed name"), 1.0)],
+        [(_("ID card no. / credit code"), 1.0)],
+        [(_("Signer is: □ owner / person in charge   □ authorised payer"), 0.0)],
+        [(_("Debtor's signature"), 0.6), (_("Date"), 0.4)],  # the note's own date
+    ]
+    y = base + SEAL - 4
+    size = min(body - 1, 9.5)
+    for row in rows:  # share 0: a line of text with nothing to fill in
+        x = left + 4
+        for label, share in row:
+            w = room * (share or 1.0)
+            drawn = pen.draw(c, x, y, label, size, color=INK, max_width=w - 8)
+            if share:
+                hline(c, x + drawn + 4, x + w - 8, y - 2, color=INK, width=0.6)
+            x += w
+        y -= (SEAL - 4) / len(rows) + 1
+    pen.draw(c, left + 4, bottom + 3, footnote, 6.5, color=MUTED, max_width=seal_x - left - 8)
 
 
 def _stamp(c: Canvas, style: Style, x: float, baseline: float) -> None:
@@ -178,25 +342,50 @@ def build_iou(
     *,
     lang: str | None = None,
     fonts: FontSet | None = None,
+    owed: Owed | None = None,
+    printed_at: dt.datetime | None = None,
 ) -> Document:
-    """Lay out the IOU note of `promise`: customer's copy above, ours below, one page."""
+    """Lay out the IOU note of `promise`: the customer's copy above, ours below, on one
+    A4 or Letter sheet; on A5 each copy fills its own landscape page (an A4 cut in two).
+    `owed` is what the customer owes in all, printed in the operative sentence."""
     style = style_for(company, lang, fonts)
     with in_language(style.lang):
-        return _build(promise, customer, company, style)
+        return _build(promise, customer, company, style, owed, printed_at or clock.now())
 
 
 def _build(
-    promise: Promise, customer: Customer, company: CompanySettings, style: Style
+    promise: Promise,
+    customer: Customer,
+    company: CompanySettings,
+    style: Style,
+    owed: Owed | None,
+    printed_at: dt.datetime,
 ) -> Document:
-    size = paper(company.paper_size if company.paper_size != "A5" else "A4")
-    margin = 16 * mm
-    left, right = margin, size[0] - margin
-    half = size[1] / 2
-    copy_h = half - 2 * 11 * mm
+    halves = company.paper_size.strip().upper() != "A5"
+    size = paper(company.paper_size, wide=not halves)
+    left, right, top_margin = margins(size, 16 * mm, company.binding_margin)
+    x0, x1 = left, size[0] - right
     pen = style.pen
     cut = _("Cut here")
+    labels = (_("Customer's copy"), _("Our copy (signed by the debtor)"))
+
+    def copy(label: str, height: float) -> Block:
+        return _copy(promise, customer, company, style, x0, x1, height, label, owed, printed_at)
+
+    if halves:
+        half = size[1] / 2
+        top = size[1] - max(11 * mm, top_margin - 6 * mm)
+        height = top - half - 11 * mm
+        pages = [Page([(copy(labels[0], height), top), (copy(labels[1], height), half - 11 * mm)])]
+    else:
+        top = size[1] - top_margin
+        height = top - 11 * mm
+        pages = [Page([(copy(label, height), top)]) for label in labels]
 
     def chrome(c: Canvas, n: int, count: int) -> None:
+        if not halves:
+            return
+        half = size[1] / 2
         hline(c, 8 * mm, size[0] - 8 * mm, half, dash=(5, 3), color=MUTED)
         w = pen.width("✂ " + cut, 8) + 12
         c.saveState()
@@ -205,21 +394,26 @@ def _build(
         c.restoreState()
         pen.draw(c, size[0] / 2, half - 3, "✂ " + cut, 8, align="center", color=MUTED)
 
-    top_copy = _copy(promise, customer, company, style, left, right, copy_h, _("Customer's copy"))
-    our_copy = _copy(
-        promise, customer, company, style, left, right, copy_h, _("Our copy (signed by the debtor)")
-    )
-    page = Page([(top_copy, size[1] - 11 * mm), (our_copy, half - 11 * mm)])
     return Document(
         title=f"{_('IOU note')} {promise.serial} {customer.name}",
         size=size,
-        pages=[page],
+        pages=pages,
         chrome=chrome,
         font=style.pen.fonts.latin,
         lang=style.lang,
         kind="iou",
         file_stem=f"iou-{promise.serial}",
     )
+
+
+def _qr_image(company: CompanySettings) -> ImageReader | None:
+    """The company's own receiving QR code, as uploaded in Settings (never generated)."""
+    if not company.payment_qr:
+        return None
+    try:
+        return ImageReader(io.BytesIO(company.payment_qr))
+    except Exception:  # noqa: BLE001 - a damaged upload is left off, the note still prints
+        return None
 
 
 def render_ious(
@@ -230,8 +424,9 @@ def render_ious(
     *,
     lang: str | None = None,
     fonts: FontSet | None = None,
+    owed: Owed | None = None,
 ) -> Path:
-    """Write the IOU notes of `promises` (one page each) to `out` atomically.
+    """Write the IOU notes of `promises` (one sheet each) to `out` atomically.
 
     Raises `NothingToPrint` when `promises` is empty.
     """
@@ -241,5 +436,5 @@ def render_ious(
                 name=customer.name
             )
         )
-    docs = [build_iou(p, customer, company, lang=lang, fonts=fonts) for p in promises]
+    docs = [build_iou(p, customer, company, lang=lang, fonts=fonts, owed=owed) for p in promises]
     return write_documents(out, docs, title=docs[0].title, author=company.name)

@@ -50,10 +50,25 @@ class Frame:
     top: float  # top of content on continuation pages
     bottom: float
     first_top: float  # top of content on the first page (below the letterhead)
+    page_top: float = 0.0  # the top margin's line: the running header sits under it
 
     @property
     def width(self) -> float:
         return self.right - self.left
+
+
+BINDING = 20 * mm  # ISO 838 punch holes sit 9–15 mm from the edge
+
+
+def margins(size: tuple[float, float], margin: float, binding: bool) -> tuple[float, float, float]:
+    """Left, right and top margins: with `binding`, the binding side (the left of a
+    portrait page, the top of a landscape one) gets at least `BINDING`."""
+    width, height = size
+    if not binding:
+        return margin, margin, margin
+    if height >= width:
+        return max(margin, BINDING), margin, margin
+    return margin, margin, max(margin, BINDING)
 
 
 def frame_for(
@@ -62,11 +77,14 @@ def frame_for(
     margin: float = 14 * mm,
     head: float = 14 * mm,
     foot: float = 12 * mm,
+    binding: bool = False,
 ) -> Frame:
-    """A frame with `margin` at the sides and room for the running header and footer."""
+    """A frame with `margin` at the sides (at least 20 mm on the binding side with
+    `binding`) and room for the running header and footer."""
     width, height = size
-    top = height - margin - head
-    return Frame(margin, width - margin, top, margin + foot, top)
+    left, right, top_margin = margins(size, margin, binding)
+    top = height - top_margin - head
+    return Frame(left, width - right, top, margin + foot, top, height - top_margin)
 
 
 @dataclass
@@ -76,6 +94,7 @@ class Block:
     `keep_with_next` keeps it on the same page as the following block (headings).
     `header` is drawn first when this block opens a page (a table's column titles).
     `at_bottom` sets it at the foot of the page (a tear-off slip), after what precedes it.
+    `carry` (long statements) makes the 过次页 / 承前页 rows when a page breaks before it.
     """
 
     height: float
@@ -83,6 +102,9 @@ class Block:
     keep_with_next: bool = False
     header: Block | None = None
     at_bottom: bool = False
+    # A table row after which the page may break: makes the "carried forward" row for
+    # the foot of the page and the "brought forward" row for the top of the next.
+    carry: Callable[[], tuple[Block, Block]] | None = None
 
 
 @dataclass
@@ -100,6 +122,7 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
     pages = [Page()]
     y = frame.first_top
     room = frame.top - frame.bottom + 0.01  # the height of a continuation page
+    carry_room = 0.0  # kept free at the foot of the page for a "carried forward" row
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -111,13 +134,29 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
         head = block.header.height if block.header is not None else 0.0
         if need + head > room:  # the run can never fit: only this block must
             need = block.height
-        fits = y - need >= frame.bottom - 0.01
-        if not fits and pages[-1].placed:
+        # Room for a "carried forward" row is kept only while a page may still break
+        # after this run: a run that ends the document needs none.
+        reserve = carry_room if j < len(blocks) - 1 else 0.0
+        fits = y - need - reserve >= frame.bottom - 0.01
+        if block.carry is not None and not fits and pages[-1].placed:
+            forward, brought = block.carry()
+            pages[-1].placed.append((forward, y))
             pages.append(Page())
             y = frame.top
             if block.header is not None:
                 pages[-1].placed.append((block.header, y))
                 y -= block.header.height
+            pages[-1].placed.append((brought, y))
+            y -= brought.height
+            carry_room = forward.height
+        elif not fits and pages[-1].placed:
+            pages.append(Page())
+            y = frame.top
+            if block.header is not None:
+                pages[-1].placed.append((block.header, y))
+                y -= block.header.height
+        if block.carry is not None:
+            carry_room = block.carry()[0].height if carry_room == 0.0 else carry_room
         if block.at_bottom:
             y = min(y, frame.bottom + block.height)
         pages[-1].placed.append((block, y))
@@ -161,13 +200,43 @@ class Document:
 
 @dataclass(frozen=True)
 class Column:
-    """A table column. Text wider than the column is wrapped onto up to `lines` lines
-    (the row grows); only what is left after that is cut with an ellipsis."""
+    """A table column and what happens to text wider than it (`fit`):
+
+    - "wrap": onto as many lines as it needs (the row grows): names, codes, numbers;
+    - "shrink": one line, the font steps down until it fits: amounts;
+    - "cut": free text (memos) only: wrapped onto up to `lines` lines, the rest cut
+      with an ellipsis.
+
+    By default right-aligned columns (amounts) shrink and the others wrap.
+    """
 
     title: str
     width: float
     align: str = "left"  # "left" | "right" | "center"
-    lines: int = 1
+    lines: int = 1  # for fit="cut": lines before the ellipsis
+    fit: str = ""  # "wrap" | "shrink" | "cut"; "" = by alignment
+
+    @property
+    def mode(self) -> str:
+        return self.fit or ("shrink" if self.align == "right" else "wrap")
+
+
+def widths(total: float, shares: Sequence[float], *, minimum: Sequence[float] = ()) -> list[float]:
+    """Split `total` points among columns in proportion to `shares`, giving each at
+    least its `minimum` (when given): column widths follow the page, not fixed points.
+    When even the minimums do not fit, they are scaled down together."""
+    mins = list(minimum) or [0.0] * len(shares)
+    if sum(mins) >= total:
+        return [total * m / sum(mins) for m in mins]
+    fixed: set[int] = set()
+    while True:
+        free = total - sum(mins[i] for i in fixed)
+        rest = sum(s for i, s in enumerate(shares) if i not in fixed)
+        out = [mins[i] if i in fixed else free * shares[i] / rest for i in range(len(shares))]
+        short = {i for i, w in enumerate(out) if i not in fixed and w < mins[i]}
+        if not short:
+            return out
+        fixed |= short
 
 
 @dataclass(frozen=True)
@@ -175,8 +244,8 @@ class Cell:
     """A table cell: one or more lines of text and how they look.
 
     Only the first line (the main text) is struck through and coloured; later lines are
-    notes (grey). In a column with `Column.lines` > 1 each is wrapped to the column's
-    width, and a main text may hold line breaks.
+    notes (grey). Each is wrapped to the column's width (unless the column shrinks its
+    text), and a main text may hold line breaks.
     """
 
     text: str | tuple[str, ...]
@@ -184,6 +253,7 @@ class Cell:
     strike: bool = False
     color: Color | None = None
     size: float | None = None
+    note_color: Color | None = None  # default: grey
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -233,7 +303,27 @@ class Table:
             xs.append(xs[-1] + col.width)
         self.xs = xs
         self.width = xs[-1] - left
-        self._header = Block(header_height, self._draw_header, keep_with_next=True)
+        # Column titles wrap too (a narrow page), and the header row grows to hold them;
+        # a title whose longest word is wider than its column is set smaller instead of
+        # breaking the word ("Custome / r").
+        self._title_sizes = [
+            min(
+                (
+                    pen.size_to_fit(word, self.header_size, self.cell_width(i) * 0.97, 1.0)
+                    for word in col.title.split()
+                    if word.isascii()  # Chinese wraps between any two characters
+                ),
+                default=self.header_size,
+            )
+            for i, col in enumerate(self.columns)
+        ]
+        self._titles = [
+            pen.wrap(col.title, self._title_sizes[i], self.cell_width(i))
+            for i, col in enumerate(self.columns)
+        ]
+        tallest = max((len(t) for t in self._titles), default=1)
+        self.header_height = max(header_height, tallest * self.header_size * 1.15 + 5)
+        self._header = Block(self.header_height, self._draw_header, keep_with_next=True)
 
     def header(self) -> Block:
         """The column-title row; the same block is repeated on continuation pages."""
@@ -250,9 +340,13 @@ class Table:
             for x in self.xs[1:-1]:
                 c.line(x, top, x, top - h)
         c.restoreState()
-        base = top - h / 2 - self.header_size * 0.35
+        step = self.header_size * 1.15
         for i, col in enumerate(self.columns):
-            self._text(c, i, base, col.title, self.header_size, bold=True, align=col.align)
+            lines = self._titles[i]
+            first = top - (h - len(lines) * step) / 2
+            for k, line in enumerate(lines):
+                base = first - step * (k + 0.5) - self.header_size * 0.35
+                self._text(c, i, base, line, self._title_sizes[i], bold=True, align=col.align)
 
     def _text(
         self,
@@ -267,6 +361,8 @@ class Table:
         strike: bool = False,
         color: Color | None = None,
     ) -> None:
+        """Draw one line in column `i`: too wide, it is drawn smaller (or, in a memo
+        column, cut)."""
         x0, x1 = self.xs[i] + self.pad, self.xs[i + 1] - self.pad
         x = {"left": x0, "right": x1, "center": (x0 + x1) / 2}[align]
         self.pen.draw(
@@ -280,6 +376,7 @@ class Table:
             strike=strike,
             color=color,
             max_width=x1 - x0,
+            cut=self.columns[i].mode == "cut",
         )
 
     def cell_width(self, i: int) -> float:
@@ -288,12 +385,16 @@ class Table:
 
     def _layout(self, i: int, cell: Cell, size: float) -> list[tuple[str, bool]]:
         """The lines of `cell` in column `i`: ``(text, is_main)``; the main text (the
-        first line) and each note are wrapped when the column allows several lines."""
-        limit = self.columns[i].lines
+        first line) and each note are wrapped unless the column shrinks its text."""
+        col = self.columns[i]
+        mode = col.mode
         room = self.cell_width(i)
         out: list[tuple[str, bool]] = []
         for k, text in enumerate(cell.lines):
-            if limit > 1 and text and ("\n" in text or self.pen.width(text, size) > room):
+            if mode == "shrink" or not text:
+                parts = text.splitlines() or [text]
+            elif "\n" in text or self.pen.width(text, size) > room:
+                limit = col.lines if mode == "cut" else None
                 parts = self.pen.wrap(text, size, room, max_lines=limit)
             else:
                 parts = [text]
@@ -356,7 +457,7 @@ class Table:
                         align=self.columns[i].align,
                         bold=cell.bold,
                         strike=cell.strike and main,
-                        color=cell.color if main else (cell.color or MUTED),
+                        color=cell.color if main else (cell.color or cell.note_color or MUTED),
                     )
 
         return Block(

@@ -68,6 +68,8 @@ def letterhead(
         if (company.bank_account)
         else ""
     )
+    if bank and company.account_holder:
+        bank += "  " + _("Account holder: {holder}").format(holder=company.account_holder)
     lines = [t for t in (contact, bank) if t]
     if compact and len(lines) > 1 and pen.width("    ".join(lines), 8) <= frame.width:
         lines = ["    ".join(lines)]
@@ -107,8 +109,18 @@ def title(
 
     def draw(c: Canvas, top: float) -> None:
         pen.draw(c, mid, top - drop, text, size, align="center", bold=True, color=INK)
-        if right:
-            pen.draw(c, frame.right, top - drop + 2, right, 8.5, align="right", color=MUTED)
+        if right:  # beside the centred title, never over it
+            room = (frame.width - pen.width(text, size)) / 2 - 8
+            pen.draw(
+                c,
+                frame.right,
+                top - drop + 2,
+                right,
+                8.5,
+                align="right",
+                color=MUTED,
+                max_width=room,
+            )
 
     return Block(size + pad, draw)
 
@@ -121,24 +133,17 @@ def label_rows(
     size: float = 8.5,
     step: float = 13.0,
     label_width: float = 62.0,
-    lines: int = 1,
 ) -> Block:
     """Side-by-side columns of ``label: value`` lines (the customer block). A value too
-    wide for its column wraps onto up to `lines` lines (the row grows), and what is left
-    after that is cut with an ellipsis: never drawn over the next column."""
+    wide for its column wraps onto as many lines as it needs (the row grows): names,
+    addresses and phones are never cut, nor drawn over the next column."""
     pen = style.pen
     n = len(columns)
     gap = 12.0
     col_w = (frame.width - gap * (n - 1)) / n
     room = col_w - label_width
     line_step = size * 1.2
-    laid = [
-        [
-            (label, pen.wrap(value, size, room, max_lines=lines) if lines > 1 else [value])
-            for label, value in col
-        ]
-        for col in columns
-    ]
+    laid = [[(label, pen.wrap(value, size, room)) for label, value in col] for col in columns]
     rows = max(len(col) for col in columns)
     extra = [
         max((len(col[r][1]) - 1 for col in laid if r < len(col)), default=0) for r in range(rows)
@@ -197,7 +202,7 @@ def running_header(
 ) -> None:
     """The compact band at the top of continuation pages."""
     pen = style.pen
-    y = size[1] - frame.left - 8
+    y = (frame.page_top or size[1] - frame.left) - 8
     third = frame.width / 3
     pen.draw(c, frame.left, y, left, 8.5, bold=True, max_width=third - 6)
     pen.draw(c, (frame.left + frame.right) / 2, y, middle, 8.5, align="center", max_width=third - 6)

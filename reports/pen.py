@@ -22,6 +22,8 @@ ELLIPSIS = "…"
 _TOKEN = re.compile(r"[0-9A-Za-z_.,;:!?'\"()\[\]\-/@#&%+*=<>¥$]+|\s+|.", re.S)
 # Characters that must not start a line in Chinese typesetting (避头点).
 _NO_LINE_START = set("，。、；：！？）》」』】,.;:!?)]%")
+# An amount is never broken across lines: drawn alone on its line, it shrinks to fit.
+_AMOUNT = re.compile(r"[¥$]?-?\d{1,3}(,\d{3})+(\.\d+)?|[¥$]?-?\d+\.\d\d")
 _BOLD_STROKE = 0.035  # fake bold: outline width as a fraction of the font size
 _INK = Color(0.08, 0.08, 0.08)  # = reports.layout.INK (layout imports this module)
 
@@ -117,12 +119,18 @@ class Pen:
         color: Color | None = None,
         max_width: float | None = None,
         strike: bool = False,
+        cut: bool = False,
     ) -> float:
         """Draw `text` with its baseline at `y`; `x` is the left, centre or right edge
-        per `align`. Text wider than `max_width` is cut with an ellipsis. Returns the
+        per `align`. Text wider than `max_width` is drawn in a smaller font until it
+        fits: names, codes, document numbers and amounts are never cut. Only free text
+        (a memo) passes `cut=True` to be shortened with an ellipsis instead. Returns the
         drawn width."""
         if max_width is not None:
-            text = self.fit(text, size, max_width)
+            if cut:
+                text = self.fit(text, size, max_width)
+            elif self.measure(text, size) > max_width > 0:
+                size = size * max_width / self.measure(text, size) * 0.999
         if not text:
             return 0.0
         width = self.measure(text, size)
@@ -205,10 +213,14 @@ class Pen:
         line = ""
         for token in _TOKEN.findall(text):
             candidate = line + token
-            if self.width(candidate, size) <= max_width or (
-                token[0] in _NO_LINE_START and len(token) == 1 and line
-            ):
+            if self.width(candidate, size) <= max_width:
                 line = candidate
+                continue
+            if token in _NO_LINE_START and len(line.rstrip()) > 1:
+                # Punctuation never starts a line, nor sticks out past the margin: the
+                # character before it moves down with it.
+                lines.append(line.rstrip()[:-1])
+                line = line.rstrip()[-1] + token
                 continue
             if token.isspace():
                 lines.append(line)
@@ -217,7 +229,11 @@ class Pen:
             if line.strip():
                 lines.append(line.rstrip())
             line = ""
-            while self.width(token, size) > max_width and len(token) > 1:
+            while (
+                self.width(token, size) > max_width
+                and len(token) > 1
+                and not _AMOUNT.fullmatch(token)
+            ):
                 cut = len(token) - 1
                 while cut > 1 and self.width(token[:cut], size) > max_width:
                     cut -= 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from models import clock
@@ -21,7 +22,6 @@ from reports.formatting import format_date, format_weekday, money
 from reports.layout import (
     ACCENT,
     INK,
-    MUTED,
     Block,
     Cell,
     Column,
@@ -33,6 +33,7 @@ from reports.layout import (
     paginate,
     paper,
     spacer,
+    widths,
 )
 from reports.output import NothingToPrint, write_documents
 from reports.parts import (
@@ -46,45 +47,69 @@ from reports.parts import (
     style_for,
     title,
 )
-from reports.pen import ELLIPSIS
 
 ROW_HEIGHT = 34.0  # room to write an amount and a few words by hand
-NAME_LINES = 3  # a customer's name wraps onto this many lines before it is cut
+BODY = 10.0  # read on the road, in a van: never smaller
+NARROW = 560.0  # below this width (A5, Letter portrait) the phones go under the name
 
 
-def _columns(frame: Frame) -> list[Column]:
-    fixed = [
-        Column(_("No."), 28, "center"),
-        Column(_("Customer"), 144, lines=NAME_LINES + 1),
-        Column(_("Phone / who can pay"), 136, lines=3),
-        Column(_("Balance"), 62, "right"),
-        Column(_("Overdue"), 62, "right"),
-        Column(_("Promised for today"), 114, lines=5),
-        Column(_("Collected"), 66),
-        Column(_("New promise"), 76),
+def _columns(frame: Frame, amount_width: float = 0.0) -> list[Column]:
+    """The columns, their widths shared out from the page: the printed facts on the
+    left, the columns the rep fills in by hand on the right (they stay on the page on
+    A5 too). On a narrow page the phones join the customer's cell. The amount columns
+    are at least `amount_width` wide (the widest amount on the sheet, whole)."""
+    # On a narrow page the columns written by hand come first: amounts then shrink.
+    money_min = min(max(50.0, amount_width), frame.width * 0.2)
+    printed = [
+        (_("No."), 3, 20, "center"),
+        (_("Customer / contact / address"), 22, 78, "left"),
+        (_("Phone / who can pay"), 14, 0, "left"),
+        (_("Balance / overdue"), 11, money_min, "right"),
+        (_("Promised for today"), 15, money_min, "left"),
     ]
-    used = sum(col.width for col in fixed)
-    return [*fixed, Column(_("Note"), frame.width - used)]
+    by_hand = [
+        (_("Cash collected"), 8, 30, "left"),
+        (_("Cheque / transfer"), 8, 30, "left"),
+        (_("New date"), 7, 28, "left"),
+        (_("Customer signature"), 8, 30, "left"),
+        (_("Note"), 8, 26, "left"),
+    ]
+    if frame.width < NARROW:  # the phones join the customer, whose column gets their room
+        printed.pop(2)
+        printed[1] = (printed[1][0], 30, 96, "left")
+    spec = printed + by_hand
+    w = widths(frame.width, [s[1] for s in spec], minimum=[s[2] for s in spec])
+    return [
+        Column(title, width, align) for (title, _s, _m, align), width in zip(spec, w, strict=True)
+    ]
+
+
+def _money_or_credit(fen: int) -> str:
+    """A balance as printed on the sheet: a customer in credit shows "预付 ¥…"."""
+    if fen < 0:
+        return _("Prepaid {amount}").format(amount=money(-fen, "¥"))
+    return money(fen)
 
 
 def _promised(stop: RouteStop, style: Style) -> str:
-    """What was promised for the day, one promise a line (wrapped in the cell); a third
-    and later promise are counted, not listed."""
+    """What was promised for the day, one promise a line (wrapped in the cell): amount,
+    time, method and the promise's own payer; a third and later promise are counted."""
     lines = []
     answers = {a.promise_id: a for a in stop.answers}
     for p in stop.promises_due:
-        text = f"{money(p.amount - p.paid)} @{p.due_at:%H:%M}"
+        parts = [money(p.amount - p.paid), f"{p.due_at:%H:%M}"]
         if p.method is not None:
-            text += f" {p.method.label}"
+            parts.append(p.method.label)
+        if p.payer:
+            parts.append(p.payer)
         if p.id in answers:  # what the customer said when the office phoned
-            text += " " + _("(call: {answer})").format(answer=answers[p.id].outcome.label)
-        lines.append(text)
+            parts.append(_("(call: {answer})").format(answer=answers[p.id].outcome.label))
+        lines.append(" ".join(parts))
     if len(lines) > 2:
         lines = [lines[0], _("+{n} more").format(n=len(lines) - 1)]
     return "\n".join(lines)
 
 
-PROMISE_COLUMN = 5
 BROKEN_SHOWN = 2  # broken promises listed in a stop's promise cell; more are counted
 
 
@@ -101,14 +126,19 @@ def _broken(stop: RouteStop) -> list[str]:
     return lines
 
 
+def _promise_column(table: Table) -> int:
+    return 4 if len(table.columns) == 10 else 3
+
+
 def _with_broken_lines(block: Block, table: Table, promised: str, broken: list[str]) -> Block:
     """Draw `broken` in red in the promise cell, below the day's promises. The row was
     laid out with a blank line for each (so it is tall enough); a cell has one colour,
     so the red lines are set here, at the lines the table left blank."""
     if not broken:
         return block
+    column = _promise_column(table)
     size, step = table.size, table.size * table.leading
-    first_line = len(table._layout(PROMISE_COLUMN, Cell(promised), size)) if promised else 0
+    first_line = len(table._layout(column, Cell(promised), size)) if promised else 0
     lines = first_line + len(broken)
     draw_row = block.draw
 
@@ -120,53 +150,54 @@ def _with_broken_lines(block: Block, table: Table, promised: str, broken: list[s
             start = top - (block.height - lines * step) / 2
         for k, text in enumerate(broken, start=first_line):
             baseline = start - step * (k + 0.5) - size * 0.35
-            table._text(c, PROMISE_COLUMN, baseline, text, size, align="left", color=ACCENT)
+            table._text(c, column, baseline, text, size, align="left", color=ACCENT)
 
     block.draw = draw
     return block
 
 
-def _name_lines(name: str, code: str, table: Table) -> str:
-    """The customer's name and code wrapped to the customer column (lines joined by
-    newlines); a name too long for three lines is cut, but the code is always there."""
-    pen, size, room = table.pen, table.size, table.cell_width(1)
-    text = f"{name} ({code})"
-    lines = pen.wrap(text, size, room)
-    if len(lines) <= NAME_LINES:
-        return "\n".join(lines)
-    suffix = f" ({code})"
-    lines = pen.wrap(name, size, room)[:NAME_LINES]
-    lines[-1] = pen.fit(lines[-1] + ELLIPSIS, size, room - pen.width(suffix, size)) + suffix
-    return "\n".join(lines)
+def _phones(stop: RouteStop) -> tuple[str, ...]:
+    cust = stop.customer
+    phones = ", ".join(p for p in re.split(r"[,，;；、]\s*", cust.phones) if p) or "—"
+    payer = _("Payer: {name}").format(name=cust.payer) if cust.payer else ""
+    return (phones, payer) if payer else (phones,)
+
+
+def _overdue_lines(fen: int, table: Table) -> tuple[str, ...]:
+    """ "Overdue ¥…" under the balance: on two lines when one would have to shrink."""
+    text = _("Overdue {amount}").format(amount=money(fen))
+    column = _promise_column(table) - 1
+    if table.pen.width(text, table.size) <= table.cell_width(column):
+        return (text,)
+    return (_("Overdue {amount}").format(amount="").strip(), money(fen))
 
 
 def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
     cust = stop.customer
-    name = _name_lines(cust.name, cust.code, table)
-    address = cust.address or ""
-    phones = ", ".join(p for p in re.split(r"[,，;；、]\s*", cust.phones) if p) or "—"
-    payer = _("Payer: {name}").format(name=cust.payer) if cust.payer else ""
+    who = [f"{cust.name} ({cust.code})"]
+    if cust.contact:
+        who.append(_("Contact: {name}").format(name=cust.contact))
+    if cust.address:
+        who.append(cust.address)
+    wide = len(table.columns) == 10
+    if not wide:
+        who.extend(_phones(stop))
     promised, broken = _promised(stop, style), _broken(stop)
     # The day's promises, then a blank line for each broken one (drawn in red below).
     blanks = ("",) * len(broken)
     promise_cell = Cell((promised, *blanks) if promised else blanks or "", bold=bool(promised))
-    row = table.row(
-        [
-            str(stop.position),
-            Cell((name, address), bold=False),
-            Cell((phones, payer) if payer else phones),
-            Cell(money(stop.balance), bold=True),
-            Cell(
-                money(stop.overdue) if stop.overdue else "",
-                color=ACCENT if stop.overdue > 0 else None,
-            ),
-            promise_cell,
-            "",
-            "",
-            "",
-        ],
-        height=ROW_HEIGHT,
-    )
+    balance = (_money_or_credit(stop.balance),)
+    if stop.overdue > 0:
+        balance += _overdue_lines(stop.overdue, table)
+    cells: list[Cell | str] = [
+        str(stop.position),
+        Cell(tuple(who), note_color=INK),
+        *([Cell(_phones(stop), note_color=INK)] if wide else []),
+        Cell(balance, bold=True, note_color=ACCENT),
+        promise_cell,
+        *[""] * 5,
+    ]
+    row = table.row(cells, height=ROW_HEIGHT)
     return _with_broken_lines(row, table, promised, broken)
 
 
@@ -176,7 +207,7 @@ def _handover(style: Style, frame: Frame) -> Block:
         _("Sheet taken by"),
         _("Returned at"),
         _("Cash"),
-        _("Cheques"),
+        _("Cheques / transfers"),
         _("Total collected"),
         _("Checked by"),
     ]
@@ -184,12 +215,12 @@ def _handover(style: Style, frame: Frame) -> Block:
     step = frame.width / per_row
 
     def draw(c: Canvas, top: float) -> None:
-        pen.draw(c, frame.left, top - 14, _("Hand-over to the office"), 9.5, bold=True)
+        pen.draw(c, frame.left, top - 14, _("Hand-over to the office"), BODY + 0.5, bold=True)
         for i, label in enumerate(labels):
             x = frame.left + (i % per_row) * step
             y = top - 36 - (i // per_row) * 22
-            pen.draw(c, x, y, label, 8.5, color=MUTED)
-            x0 = x + pen.width(label, 8.5) + 6
+            pen.draw(c, x, y, label, BODY, color=INK, max_width=step / 2)
+            x0 = x + min(pen.width(label, BODY), step / 2) + 6
             hline(c, x0, x + step - 18, y - 2, color=INK, width=0.6)
 
     return Block(36 + 22 * ((len(labels) - 1) // per_row) + 10, draw)
@@ -201,8 +232,10 @@ def build_route_sheet(
     *,
     lang: str | None = None,
     fonts: FontSet | None = None,
+    wide: bool = True,
 ) -> Document:
-    """Lay out the route sheet; raises `NothingToPrint` when the route has no stops."""
+    """Lay out the route sheet, landscape (`wide`) or portrait, on the company's paper;
+    raises `NothingToPrint` when the route has no stops."""
     if not sheet.stops:  # a message to the user: in their language, not the document's
         raise NothingToPrint(
             _("Route “{route}” has no customers: there is no route sheet to print.").format(
@@ -211,13 +244,20 @@ def build_route_sheet(
         )
     style = style_for(company, lang, fonts)
     with in_language(style.lang):
-        return _build(sheet, company, style)
+        return _build(sheet, company, style, wide)
 
 
-def _build(sheet: RouteSheet, company: CompanySettings, style: Style) -> Document:
-    size = paper(company.paper_size, wide=True)
-    base = frame_for(size, margin=12 * 2.8346)
-    frame = Frame(base.left, base.right, base.top, base.bottom, size[1] - 10 * 2.8346)
+def _build(sheet: RouteSheet, company: CompanySettings, style: Style, wide: bool) -> Document:
+    size = paper(company.paper_size, wide=wide)
+    base = frame_for(size, margin=12 * mm, head=10 * mm, binding=company.binding_margin)
+    frame = Frame(
+        base.left,
+        base.right,
+        base.top,
+        base.bottom,
+        min(size[1] - 10 * mm, base.page_top),
+        page_top=base.page_top,
+    )
     lang = style.lang
     day = f"{format_date(sheet.day, lang)} {format_weekday(sheet.day, lang)}"
     promised_count = sum(len(s.promises_due) for s in sheet.stops)
@@ -229,7 +269,22 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style) -> Documen
             (_("Printed"), f"{format_date(clock.today(), lang)} {clock.now():%H:%M}"),
         ],
     ]
-    table = Table(style.pen, _columns(frame), frame.left, size=8.5, header_height=18, grid=True)
+    # The widest amount on the sheet sets the least width of the amount columns, so an
+    # amount is never split or shrunk to nothing (¥999,999,999,999.99 included).
+    amounts = [s.balance for s in sheet.stops] + [s.overdue for s in sheet.stops]
+    amounts += [p.amount - p.paid for s in sheet.stops for p in s.promises_due]
+    amounts += [sheet.total_balance, sheet.total_overdue, sheet.total_promised]
+    widest = max(style.pen.width(_money_or_credit(a), BODY) for a in amounts) * 1.04 + 6
+    table = Table(
+        style.pen,
+        _columns(frame, widest),
+        frame.left,
+        size=BODY,
+        header_size=8.5,
+        header_height=24,
+        grid=True,
+        valign="top",
+    )
     blocks: list[Block] = [
         letterhead(style, company, frame, compact=True),
         title(style, _("Collection route sheet"), frame, pad=10),
@@ -238,28 +293,19 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style) -> Documen
         table.header(),
     ]
     blocks.extend(_stop_row(stop, table, style) for stop in sheet.stops)
-    blocks.append(
-        table.row(
-            [
-                "",
-                Cell(_("Totals"), bold=True),
-                "",
-                Cell(money(sheet.total_balance), bold=True),
-                Cell(
-                    money(sheet.total_overdue),
-                    bold=True,
-                    color=ACCENT if sheet.total_overdue > 0 else None,
-                ),
-                Cell(money(sheet.total_promised), bold=True),
-                "",
-                "",
-                "",
-            ],
-            height=22,
-            shade=True,
-            keep_with_next=True,
-        )
-    )
+    totals = [
+        "",
+        Cell(_("Totals"), bold=True),
+        *([""] if len(table.columns) == 10 else []),
+        Cell(
+            (_money_or_credit(sheet.total_balance), *_overdue_lines(sheet.total_overdue, table)),
+            bold=True,
+            note_color=ACCENT if sheet.total_overdue > 0 else INK,
+        ),
+        Cell(money(sheet.total_promised), bold=True),
+        *[""] * 5,
+    ]
+    blocks.append(table.row(totals, height=22, shade=True, keep_with_next=True))
     # The last stop, the totals and the hand-over strip stay on one page: never a page
     # holding only the strip.
     blocks[-2].keep_with_next = True
@@ -294,7 +340,8 @@ def render_route_sheet(
     *,
     lang: str | None = None,
     fonts: FontSet | None = None,
+    wide: bool = True,
 ) -> Path:
     """Write the route sheet to the PDF `out` atomically; returns the path."""
-    doc = build_route_sheet(sheet, company, lang=lang, fonts=fonts)
+    doc = build_route_sheet(sheet, company, lang=lang, fonts=fonts, wide=wide)
     return write_documents(out, [doc], title=doc.title, author=company.name)

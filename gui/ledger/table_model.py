@@ -76,10 +76,10 @@ def details(entry: Entry) -> str:
     if entry.is_reversal:
         if entry.memo:
             parts.append(entry.memo)
-        if entry.void_reason:
+        if entry.void_text:
             parts.append(
                 QCoreApplication.translate("LedgerModel", "Reversal: {reason}").format(
-                    reason=entry.void_reason
+                    reason=entry.void_text
                 )
             )
         return _chinese_colons(" · ".join(parts))
@@ -100,7 +100,7 @@ def details(entry: Entry) -> str:
     if entry.is_voided:
         parts.append(
             QCoreApplication.translate("LedgerModel", "VOIDED: {reason}").format(
-                reason=entry.void_reason
+                reason=entry.void_text
             )
         )
     return _chinese_colons(" · ".join(parts))

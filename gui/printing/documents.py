@@ -49,7 +49,8 @@ def statement_pdf(
 ) -> Printout:
     from reports.statement import render_statement
 
-    st = statements.statement(customer_id, period_from, period_to, as_of)
+    # Each statement made for printing gets its number, on the statement and the slip.
+    st = statements.issue_number(statements.statement(customer_id, period_from, period_to, as_of))
     title = f"{st.customer.code} {st.customer.name} {period_from}–{period_to}"
     path = render_statement(st, _target(f"statement-{st.customer.code}-{period_to}"))
     return Printout(path, title, _font_warning())
@@ -57,11 +58,17 @@ def statement_pdf(
 
 def iou_pdf(promise_id: PromiseId) -> Printout:
     """The IOU note of one promise; counts the print (a later print says 'reprint')."""
-    from reports.iou import render_ious
+    from reports.iou import Owed, render_ious
 
     papers = ious.iou_of(promise_id)
     promise, customer = papers.promises[0], papers.customer
-    path = render_ious([promise], customer, papers.company, _target(f"iou-{promise.serial}"))
+    path = render_ious(
+        [promise],
+        customer,
+        papers.company,
+        _target(f"iou-{promise.serial}"),
+        owed=Owed.of(papers),
+    )
     promises.mark_printed(promise_id)
     return Printout(path, f"{promise.serial} {customer.name}", _font_warning())
 

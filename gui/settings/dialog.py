@@ -9,15 +9,18 @@ import re
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -43,9 +46,29 @@ class SettingsDialog(Dialog):
         self.address = QLineEdit(c.address)
         self.phone = QLineEdit(c.phone)
         self.bank_account = QLineEdit(c.bank_account)
+        self.account_holder = QLineEdit(c.account_holder)
+        # Who answers questions about a statement (printed on the confirmation slip).
+        self.contact_name = QLineEdit(c.contact_name)
+        self.contact_phone = QLineEdit(c.contact_phone)
+        contact_row = QHBoxLayout()
+        contact_row.addWidget(self.contact_name, 1)
+        contact_row.addWidget(self.contact_phone, 1)
+        # The company's own WeChat Pay / Alipay receiving code, printed as uploaded.
+        self.qr_data = c.payment_qr
+        self.qr_state = QLabel()
+        self.qr_button = QPushButton()
+        self.qr_button.clicked.connect(self._choose_qr)
+        self.qr_remove = QPushButton()
+        self.qr_remove.clicked.connect(self._remove_qr)
+        qr_row = QHBoxLayout()
+        qr_row.addWidget(self.qr_state, 1)
+        qr_row.addWidget(self.qr_button)
+        qr_row.addWidget(self.qr_remove)
         self.company_form = QFormLayout(self.company_box)
-        for field in (self.name, self.address, self.phone, self.bank_account):
+        for field in (self.name, self.address, self.phone, self.bank_account, self.account_holder):
             add_row(self.company_form, field)
+        add_row(self.company_form, contact_row)
+        add_row(self.company_form, qr_row)
 
         self.docs_box = QGroupBox()
         self.doc_language = QComboBox()
@@ -68,6 +91,13 @@ class SettingsDialog(Dialog):
         add_row(self.docs_form, self.paper)
         add_row(self.docs_form, font_row)
         add_row(self.docs_form, self.edges)
+        self.reply_days = QSpinBox()
+        self.reply_days.setRange(1, 90)
+        self.reply_days.setValue(c.reply_days)
+        add_row(self.docs_form, self.reply_days)
+        self.binding = QCheckBox()
+        self.binding.setChecked(c.binding_margin)
+        add_row(self.docs_form, self.binding)
 
         # Route days: the tail-cut limit offered when settling, and the reminder wording.
         self.route_box = QGroupBox()
@@ -118,6 +148,42 @@ class SettingsDialog(Dialog):
         if path:
             self.font_path.setText(path)
 
+    def _choose_qr(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the payment QR code"),
+            "",
+            self.tr("Pictures (*.png *.jpg *.jpeg)"),
+        )
+        if path:
+            self.load_qr(path)
+
+    def load_qr(self, path: str) -> None:
+        """Take the picture at `path` as the payment QR code (checked on Save)."""
+        try:
+            with open(path, "rb") as fh:
+                self.qr_data = fh.read()
+        except OSError as err:
+            self.error.show_message(
+                self.tr("The picture could not be read: {reason}").format(reason=err.strerror)
+            )
+            return
+        self._show_qr_state()
+
+    def _remove_qr(self) -> None:
+        self.qr_data = b""
+        self._show_qr_state()
+
+    def _show_qr_state(self) -> None:
+        self.qr_state.setText(
+            self.tr("A picture is chosen ({size} KB)").format(
+                size=max(1, len(self.qr_data) // 1024)
+            )
+            if self.qr_data
+            else self.tr("None (optional)")
+        )
+        self.qr_remove.setEnabled(bool(self.qr_data))
+
     def edges_typed(self) -> tuple[int, ...] | None:
         parts = [p for p in re.split(r"[,，\s]+", self.edges.text().strip()) if p]
         if not parts or not all(p.isdigit() for p in parts):
@@ -152,6 +218,12 @@ class SettingsDialog(Dialog):
             tail_cut_limit=limit,
             reminder_promise=self.reminder_promise.toPlainText().strip(),
             reminder_overdue=self.reminder_overdue.toPlainText().strip(),
+            account_holder=self.account_holder.text().strip(),
+            contact_name=self.contact_name.text().strip(),
+            contact_phone=self.contact_phone.text().strip(),
+            payment_qr=self.qr_data,
+            reply_days=self.reply_days.value(),
+            binding_margin=self.binding.isChecked(),
         )
         if self.ops.write(
             self, lambda: settings.save_company(new), on_error=self.error.show_message
@@ -164,6 +236,13 @@ class SettingsDialog(Dialog):
     def _label(self, form: QFormLayout, field: QWidget, text: str) -> None:
         set_form_label(form, field, text)
 
+    def _row_label(self, form: QFormLayout, row: int, text: str, buddy: QWidget) -> None:
+        """Label a form row that holds a layout (several widgets)."""
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if label is not None and isinstance(label.widget(), QLabel):
+            label.widget().setText(text)
+            label.widget().setBuddy(buddy)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self.company_box.setTitle(self.tr("Company (printed on every document)"))
@@ -171,6 +250,14 @@ class SettingsDialog(Dialog):
         self._label(self.company_form, self.address, self.tr("&Address:"))
         self._label(self.company_form, self.phone, self.tr("&Phone:"))
         self._label(self.company_form, self.bank_account, self.tr("&Bank account:"))
+        self._label(self.company_form, self.account_holder, self.tr("Account &holder:"))
+        self._row_label(self.company_form, 5, self.tr("Statement con&tact:"), self.contact_name)
+        self.contact_name.setPlaceholderText(self.tr("Name"))
+        self.contact_phone.setPlaceholderText(self.tr("Phone (blank: the company's)"))
+        self._row_label(self.company_form, 6, self.tr("Pa&yment QR code:"), self.qr_button)
+        self.qr_button.setText(self.tr("Choose &image…"))
+        self.qr_remove.setText(self.tr("&Remove"))
+        self._show_qr_state()
         self.docs_box.setTitle(self.tr("Documents and aging"))
         self._label(self.docs_form, self.doc_language, self.tr("Document &language:"))
         self._label(self.docs_form, self.paper, self.tr("Paper si&ze:"))
@@ -196,6 +283,8 @@ class SettingsDialog(Dialog):
                 "{balance} {date} {how_to_pay} {bank_account}"
             )
         )
+        self._label(self.docs_form, self.reply_days, self.tr("Slip reply &within (days):"))
+        self.binding.setText(self.tr("&Keep 20 mm on the binding side for hole punching"))
         self.ui_box.setTitle(self.tr("This computer"))
         self._label(self.ui_form, self.ui_language, self.tr("Screen lan&guage:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

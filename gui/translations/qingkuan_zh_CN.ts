@@ -2269,6 +2269,62 @@ The ledger as it is now is kept as a backup first.</source>
         <source>Promise re&amp;minder:</source>
         <translation>约定提醒(&amp;M)：</translation>
     </message>
+    <message>
+        <source>Choose the payment QR code</source>
+        <translation>选择收款码图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The picture could not be read: {reason}</source>
+        <translation>无法读取这张图片：{reason}</translation>
+    </message>
+    <message>
+        <source>A picture is chosen ({size} KB)</source>
+        <translation>已选择图片（{size} KB）</translation>
+    </message>
+    <message>
+        <source>None (optional)</source>
+        <translation>无（可选）</translation>
+    </message>
+    <message>
+        <source>Account &amp;holder:</source>
+        <translation>户名(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Statement con&amp;tact:</source>
+        <translation>对账联系人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone (blank: the company&apos;s)</source>
+        <translation>电话（留空：用公司电话）</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment QR code:</source>
+        <translation>收款码(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Choose &amp;image…</source>
+        <translation>选择图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Slip reply &amp;within (days):</source>
+        <translation>回执回复期限(&amp;W)（天）：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep 20 mm on the binding side for hole punching</source>
+        <translation>装订边留 20 毫米供打孔(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>SettleDialog</name>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -332,3 +333,34 @@ def test_an_edit_behind_the_apps_back_is_reported(tmp_path: Path, files: dict[st
     result = run(tmp_path, "--db", str(db), "check")
     assert "safeguards" not in result.stdout  # put back by the export
     assert "The chain of entries breaks at entry 1 of customer C1" in result.stdout
+
+
+def test_every_print_command_takes_a_paper_size(tmp_path: Path, files: dict[str, Path]) -> None:
+    """A script prints the route sheet on A5 and the statements on Letter, whatever the
+    setting says; the statement and its slip carry one statement number."""
+    from pypdf import PdfReader
+
+    db = str(tmp_path / "x.qkledger")
+    run(tmp_path, "--db", db, "import", "customers", str(files["customers"]))
+    run(tmp_path, "--db", db, "import", "entries", str(files["entries"]))
+    sizes = {}
+    for doc, args in (
+        ("statement", ("C1",)),
+        ("route", ("城东线", "--date", TODAY.isoformat())),
+    ):
+        for paper, expected in (("A5", (420, 595)), ("letter", (612, 792))):
+            out = tmp_path / f"{doc}-{paper}.pdf"
+            result = run(
+                tmp_path, "--db", db, "print", doc, *args, "--paper", paper, "--out", str(out)
+            )
+            assert result.returncode == 0, result.stderr
+            box = PdfReader(str(out)).pages[0].mediabox
+            sizes[(doc, paper)] = sorted((round(box.width), round(box.height)))
+            assert sizes[(doc, paper)] == list(expected)
+    text = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "statement-A5.pdf")).pages)
+    numbers = re.findall(r"DZ-\d+", text)
+    assert len(numbers) == 2 and len(set(numbers)) == 1
+    result = run(
+        tmp_path, "--db", db, "print", "statement", "C1", "--paper", "B5", "--out", "s.pdf"
+    )
+    assert "B5" in one_line_error(result) and "A4, A5 or Letter" in result.stderr

@@ -31,7 +31,7 @@ def bounced_cheque(shop: int) -> None:
 
 def test_bounced_cheque_reversal_reads_cleanly(window: MainWindow, qtbot: QtBot, shop: int) -> None:
     language.set_language("zh")
-    bounced_cheque(shop)  # the model words the bounce in the language of the moment
+    bounced_cheque(shop)  # the kind is stored; the words follow the language shown
     model = LedgerModel()
     model.load(shop)
     reversal = details_column(model)[0]
@@ -44,7 +44,9 @@ def test_bounced_cheque_reversal_reads_cleanly(window: MainWindow, qtbot: QtBot,
     )
 
     language.set_language("en")
-    assert details_column(model)[0] == "Reversal: 支票 12345678 跳票：no funds"  # stored as worded
+    # Stored as a kind: the same entry reads in English once the screen is in English;
+    # what the user typed ("no funds") stays as typed.
+    assert details_column(model)[0] == "Reversal: Cheque 12345678 bounced: no funds"
 
 
 def test_bounced_cheque_reversal_in_english(window: MainWindow, shop: int) -> None:

@@ -202,3 +202,39 @@ def test_screen_language_applies_on_save_only(
         _save(qtbot, dialog)
     assert language.current() == "zh" and launcher.prefs.language() == "zh"
     qtbot.waitUntil(lambda: window.file_menu.title() != "&File")  # LanguageChange is posted
+
+
+def test_settings_for_the_papers(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    """Account holder, who answers questions about a statement, the slip's reply days,
+    the binding margin and the company's own payment QR picture."""
+    from PIL import Image
+
+    dialog = window.open_settings()
+    assert isinstance(dialog, SettingsDialog)
+    assert dialog.sizeHint().height() <= 720 and dialog.sizeHint().width() <= 1280
+    assert dialog.binding.isChecked() and dialog.reply_days.value() == 7
+    not_a_picture = tmp_path / "qr.png"
+    not_a_picture.write_text("hello")
+    dialog.load_qr(str(not_a_picture))
+    _save(qtbot, dialog)
+    assert dialog.isVisible() and "PNG or JPEG" in dialog.error.text()
+    picture = tmp_path / "wechat.png"
+    Image.new("RGB", (30, 30), "white").save(picture)
+    dialog.load_qr(str(picture))
+    assert "KB" in dialog.qr_state.text() and dialog.qr_remove.isEnabled()
+    dialog.account_holder.setText("佛山东城食品批发部")
+    dialog.contact_name.setText("王会计")
+    dialog.contact_phone.setText("0757-1234 5678")
+    dialog.reply_days.setValue(10)
+    dialog.binding.setChecked(False)
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, dialog)
+    company = settings.get_company()
+    assert company.account_holder == "佛山东城食品批发部" and company.reply_days == 10
+    assert (company.contact_name, company.contact_phone) == ("王会计", "0757-1234 5678")
+    assert not company.binding_margin and company.payment_qr == picture.read_bytes()
+    again = window.open_settings()
+    again._remove_qr()
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, again)
+    assert settings.get_company().payment_qr == b""

@@ -6,6 +6,7 @@ import pytest
 
 from models import ledger, posting
 from models.errors import InputError, LedgerError, NotFound
+from models.i18n import using_language
 from models.records import ChequeStatus, DeliveryLine, EntryKind, PaymentMethod
 from tests.models.helpers import D, make_customer
 
@@ -119,7 +120,14 @@ def test_cheque_needs_number_and_bounces_reopening_the_debt(ledger_target: None)
     assert ledger.balance(c.id) == 0
     posting.set_cheque_status(pay.id, ChequeStatus.DEPOSITED)
     reversal = posting.bounce_cheque(pay.id, "余额不足")
-    assert "10203040" in reversal.void_reason
+    # The kind is stored, the typed reason kept as typed; the sentence is made in the
+    # language it is shown in.
+    assert reversal.void_reason == "余额不足" and reversal.void_kind == "bounced"
+    voided = posting.get_entry(pay.id)
+    with using_language("zh"):
+        assert voided.void_text == "支票 10203040 跳票：余额不足"
+    with using_language("en"):
+        assert voided.void_text == "Cheque 10203040 bounced: 余额不足"
     assert ledger.balance(c.id) == 1000_00
     assert posting.get_entry(pay.id).cheque.status is ChequeStatus.BOUNCED
     with pytest.raises(LedgerError):

@@ -24,15 +24,28 @@ def test_chinese_iou_two_copies_with_capitals_and_clearance_date(cjk_fonts, tmp_
     text = squash(pages[0])
     assert text.count("欠条") == 2  # customer's copy and ours
     assert "第一联客户留存" in text and "第二联公司留存" in text and "沿此线剪开" in text
-    assert text.count("人民币壹万零伍元零柒分") == 2
-    assert text.count("¥10,005.07") == 2
-    assert text.count("约定于2026年12月14日10:00前清款") == 2
+    assert text.count("人民币壹万零伍元零柒分") == 2  # in the operative sentence
+    assert text.count("约定于2026年12月14日10:00前清款：¥10,005.07") == 2
+    # Why and how much: without the total owed, the note says only what it promises.
+    assert (
+        text.count(
+            "因购货，尚欠广州市清源副食品批发有限公司货款¥10,005.07（大写：人民币壹万零伍元零柒分），"
+            "约定于2026年12月14日10:00前清偿。"
+        )
+        == 2
+    )
+    # Nothing can be added after the body; the printed time is only a footnote.
+    assert text.count("本人确认上述欠款属实，并保证按约定时间足额付清。") == 2
+    assert text.count("业务员：张伟（以下空白）") == 2
+    assert text.count("打印于") == 2
     assert "编号：QK-000123" in text
     assert (
         "债务人白云区好又多便利店(C0001)" in text and "债权人广州市清源副食品批发有限公司" in text
     )
     assert "付款方式：现金" in text and "付款人：老板娘（王姐）" in text and "业务员：张伟" in text
-    assert "欠款人签字" in text and "按手印" in text
+    assert "欠款人签字" in text and "按手印" in text and text.count("欠款单位盖章") == 2
+    assert "签字人姓名" in text and "身份证号/统一社会信用代码" in text
+    assert "签字人身份：□店主/负责人□授权付款人" in text
     assert "补打" not in text
     assert set(fonts_of(out).values()) == {True}  # some fonts, every one embedded
 
@@ -57,7 +70,7 @@ def test_part_paid_promise_shows_what_is_left(cjk_fonts, tmp_path):
             )
         )
     )
-    assert "已付¥5,000.07，尚欠¥5,005.00（人民币伍仟零伍元整）" in text
+    assert "其中已付¥5,000.07，尚需支付¥5,005.00（人民币伍仟零伍元整）" in text
 
 
 def test_english_iou(cjk_fonts, tmp_path):

@@ -23,10 +23,21 @@ def test_route_sheet_in_visit_order_with_promises_and_totals(cjk_fonts, tmp_path
     assert "收款路线单" in text and "石井线" in text and "2026年12月14日星期一" in text
     positions = [text.index(f"({s.customer.code})") for s in sheet.stops]
     assert positions == sorted(positions)
-    for head in ("实收", "新约定", "备注", "电话/付款人", "今日约定"):
+    for head in (
+        "实收现金",
+        "支票/转账",
+        "新约定日期",
+        "客户签字",
+        "备注",
+        "电话/付款人",
+        "今日约定",
+    ):
         assert head in text
-    assert "2,000.00@10:30现金" in text  # promised for that day, with time and method
-    assert f"合计{format_money(sheet.total_balance)}{format_money(sheet.total_overdue)}" in text
+    # Promised for that day, with time, method and the promise's payer; no "@".
+    assert "2,000.0010:30现金老板娘（王姐）" in text and "@" not in text
+    assert "联系人：李老板" in text
+    total = f"合计{format_money(sheet.total_balance)}逾期{format_money(sheet.total_overdue)}"
+    assert total in text
     assert format_money(sheet.total_promised) in text
     assert "付款人：老板娘（王姐）" in text and "13800138000" in text
 
@@ -39,7 +50,7 @@ def test_long_route_repeats_header_on_every_page(cjk_fonts, tmp_path):
     for i, page in enumerate(pages, start=1):
         assert f"Page {i} of {len(pages)}" in page
         if "(C00" in page:
-            assert "Promised for today" in page and "Collected" in page
+            assert "Promised for today" in page and "Cash collected" in page
 
 
 def test_english_route_sheet(cjk_fonts, tmp_path):
@@ -55,6 +66,18 @@ def test_empty_route_is_nothing_to_print(cjk_fonts, tmp_path):
     with pytest.raises(NothingToPrint):
         render_route_sheet(sheet, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts)
     assert not (tmp_path / "r.pdf").exists()
+
+
+def _customer_column() -> tuple[float, float]:
+    """Left and right edge of the customer column on the company's paper."""
+    from reports.layout import frame_for, paper
+    from reports.routesheet import _columns
+
+    frame = frame_for(
+        paper(COMPANY.paper_size, wide=True), margin=12 * 72 / 25.4, binding=COMPANY.binding_margin
+    )
+    cols = _columns(frame)
+    return frame.left + cols[0].width, frame.left + cols[0].width + cols[1].width
 
 
 def _with_stop(sheet, index, **changes):
@@ -73,7 +96,7 @@ def _record_draws(monkeypatch) -> list[tuple[float, float, str, object]]:
             self, c, x, y, text, size, align=align, max_width=max_width, color=color, **kw
         )
         left = {"left": x, "right": x - width, "center": x - width / 2}[align]
-        shown = self.fit(text, size, max_width) if max_width is not None else text
+        shown = self.fit(text, size, max_width) if max_width is not None and kw.get("cut") else text
         drawn.append((left, left + width, shown, color))
         return width
 
@@ -89,7 +112,7 @@ def test_promise_wraps_instead_of_being_cut(cjk_fonts, tmp_path):
     sheet = _with_stop(sheet, 0, promises_due=(promise, promise))
     out = render_route_sheet(sheet, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="en")
     text = squash(all_text(out))
-    assert text.count("526.00@10:30Banktransfer") == 2
+    assert text.count("526.00 10:30 Bank transfer".replace(" ", "")) == 2
     assert "…" not in text
 
 
@@ -103,14 +126,13 @@ def test_sixty_character_customer_name_wraps_inside_its_column(cjk_fonts, tmp_pa
     drawn = _record_draws(monkeypatch)
     out = render_route_sheet(sheet, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="zh")
     text = squash(all_text(out))
-    assert name[:40] in text  # two whole lines of the name, not one cut line
-    assert "(C0002)" in text  # the code survives even when the name is cut
-    frame = 12 * 72 / 25.4
-    left, right = frame + 28, frame + 28 + 144  # the customer column
+    assert f"{name}(C0002)" in text  # the whole name and the code: never cut
+    assert "…" not in text
+    left, right = _customer_column()
     lines = [
         (x0, x1, t) for x0, x1, t, _ in drawn if t.endswith("(C0002)") or (len(t) > 8 and t in name)
     ]
-    assert len(lines) == 3 and lines[-1][2].endswith("… (C0002)")
+    assert len(lines) >= 3 and lines[-1][2].endswith("(C0002)")
     for x0, x1, t in lines:
         assert left <= x0 and x1 <= right, f"{t!r} overflows its column"
 
@@ -123,12 +145,12 @@ def test_total_overdue_is_red_only_when_something_is_overdue(cjk_fonts, tmp_path
     assert settled.total_overdue == 0 and sheet.total_overdue > 0
     drawn = _record_draws(monkeypatch)
     out = render_route_sheet(settled, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="en")
-    assert f"Totals{format_money(settled.total_balance)}0.00" in squash(all_text(out))
+    assert f"Totals{format_money(settled.total_balance)}Overdue0.00" in squash(all_text(out))
     assert not [t for *_, t, color in drawn if color == ACCENT]
     drawn.clear()
     render_route_sheet(sheet, COMPANY, tmp_path / "o.pdf", fonts=cjk_fonts, lang="en")
     red = [t for *_, t, color in drawn if color == ACCENT]
-    assert format_money(sheet.total_overdue) in red
+    assert format_money(sheet.total_overdue) in red  # on its own line under "Overdue"
 
 
 @pytest.mark.parametrize("stops", range(5, 16))

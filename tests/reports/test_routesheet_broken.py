@@ -32,7 +32,7 @@ def test_broken_promises_after_the_days_promises_in_red(cjk_fonts, tmp_path, mon
     drawn = _record_draws(monkeypatch)
     out = render_route_sheet(_sheet(), COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="zh")
     text = squash(all_text(out))
-    assert "2,000.00@10:30现金已失约11-28¥500.00" in text  # the day's promise first
+    assert "2,000.0010:30现金老板娘（王姐）已失约11-28¥500.00" in text  # the day's promise first
     assert "已失约11-20¥2,000.00另有2笔" in text  # a third and later are counted
     red = [t for *_, t, color in drawn if color == ACCENT]
     assert "已失约 11-28 ¥500.00" in red and "已失约 11-20 ¥2,000.00" in red
