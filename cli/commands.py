@@ -150,8 +150,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InputError(
             _("--from and --to choose the entries of a period: use them with export entries.")
         )
-    if args.what != "aging" and args.as_of:
-        raise InputError(_("--as-of is the date of the aging: use it with export aging."))
+    if args.what in ("entries", "customers") and args.as_of:
+        raise InputError(
+            _("--as-of is the date of a report: use it with export aging, reps or routes.")
+        )
     open_target(args, create=False)
     if args.what in ("reps", "routes"):
         return _export_groups(args)

@@ -4,6 +4,7 @@ and exported, but not written."""
 
 from __future__ import annotations
 
+import encodings.mac_roman
 import encodings.utf_16_be
 import os
 import stat
@@ -55,8 +56,12 @@ def test_empty_file_becomes_a_ledger_by_demo(tmp_path: Path) -> None:
     assert run(tmp_path, "--db", str(empty), "check").returncode == 0
 
 
-# Imported now: as `nobody` the interpreter's own folder may be out of reach.
-PRELOADED = (encodings.utf_16_be, models.importing, reports.cli, reports.spreadsheets)
+# Imported now: as `nobody` the interpreter's own folder may be out of reach, and a codec
+# that fails to load then (pypdf asks for mac_roman) stays "unknown" for the whole run.
+PRELOADED = (
+    encodings.mac_roman, encodings.utf_16_be, models.importing, reports.cli,
+    reports.spreadsheets,
+)  # fmt: skip
 
 
 def _main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
