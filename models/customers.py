@@ -11,6 +11,7 @@ from models.i18n import _
 from models.records import Customer, CustomerDraft, CustomerId, Terms, TermsKind
 from models.search import search_key
 from models.tables import CustomerRow, RepRow, RouteRow, database
+from models.text_rules import check_text, code_key
 
 MAX_TERMS_DAYS = 365
 
@@ -69,13 +70,17 @@ def validate_draft(draft: CustomerDraft, customer_id: CustomerId | None = None) 
             raise InputError(
                 _("{what} is too long: use at most {n} characters.").format(what=label, n=limit)
             )
-    clash = CustomerRow.select().where(CustomerRow.code == code)
-    if customer_id is not None:
-        clash = clash.where(CustomerRow.id != customer_id)
-    if clash.exists():
-        raise InputError(
-            _("The code {code} is already used by another customer.").format(code=code)
-        )
+    for value, label, multiline in (
+        (draft.code, _("The code"), False),
+        (draft.name, _("The name"), False),
+        (draft.contact, _("The contact"), False),
+        (draft.phones, _("The phone numbers"), False),
+        (draft.address, _("The address"), False),
+        (draft.payer, _("Who can pay"), False),
+        (draft.notes, _("The note"), True),
+    ):
+        check_text(value.strip(), label, multiline=multiline)
+    check_code_free(code, customer_id)
     if draft.terms.kind is TermsKind.DAYS and not 1 <= draft.terms.days <= MAX_TERMS_DAYS:
         raise InputError(_("Credit days must be between 1 and 365."))
     if draft.credit_limit is not None and draft.credit_limit < 0:
@@ -86,11 +91,36 @@ def validate_draft(draft: CustomerDraft, customer_id: CustomerId | None = None) 
         raise NotFound(_("There is no rep number {id}.").format(id=draft.rep_id))
 
 
+def check_code_free(code: str, customer_id: CustomerId | None = None) -> None:
+    """`InputError` when another customer has `code`, or a code that differs from it
+    only in case or width (c0001 beside C0001 or Ｃ０００１): the message names it."""
+    others = CustomerRow.select(CustomerRow.code).where(
+        (CustomerRow.code == code) | (CustomerRow.code_key == code_key(code))
+    )
+    if customer_id is not None:
+        others = others.where(CustomerRow.id != customer_id)
+    found = [row.code for row in others]
+    if code in found:
+        raise InputError(
+            _("The code {code} is already used by another customer.").format(code=code)
+        )
+    if found and (customer_id is None or _row(customer_id).code != code):
+        raise InputError(near_duplicate_message(code, found[0]))
+
+
+def near_duplicate_message(code: str, existing: str) -> str:
+    return _(
+        "The code {code} differs from the existing code {existing} only in upper/lower case "
+        "or full-width characters: use {existing} for that customer, or choose another code."
+    ).format(code=code, existing=existing)
+
+
 def _fields(draft: CustomerDraft) -> dict[str, object]:
     terms = draft.terms
     days = terms.days if terms.kind is TermsKind.DAYS else 0
     return {
         "code": draft.code.strip(),
+        "code_key": code_key(draft.code),
         "name": draft.name.strip(),
         "contact": draft.contact.strip(),
         "phones": draft.phones.strip(),
@@ -124,10 +154,14 @@ def add_customer(draft: CustomerDraft) -> Customer:
     validate_draft(draft)
     fields = _fields(draft)
     position = draft.route_position
-    with transaction():
-        if position is None:
-            position = _next_position(draft.route_id)
-        row = CustomerRow.create(**fields, route_position=position, created_at=clock.now())
+    try:
+        with transaction():
+            if position is None:
+                position = _next_position(draft.route_id)
+            row = CustomerRow.create(**fields, route_position=position, created_at=clock.now())
+    except pw.IntegrityError:
+        check_code_free(draft.code.strip())  # another clerk added the code meanwhile
+        raise
     return get_customer(row.id)
 
 
@@ -136,12 +170,18 @@ def update_customer(customer_id: CustomerId, draft: CustomerDraft) -> Customer:
     row = _row(customer_id)
     validate_draft(draft, customer_id)
     fields = _fields(draft)
-    with transaction():
-        if draft.route_position is not None:
-            fields["route_position"] = draft.route_position
-        elif draft.route_id != row.route_id:
-            fields["route_position"] = _next_position(draft.route_id)
-        CustomerRow.update(**fields).where(CustomerRow.id == customer_id).execute()
+    if fields["code"] == row.code:
+        del fields["code_key"]  # an old near-duplicate keeps its (NULL) key
+    try:
+        with transaction():
+            if draft.route_position is not None:
+                fields["route_position"] = draft.route_position
+            elif draft.route_id != row.route_id:
+                fields["route_position"] = _next_position(draft.route_id)
+            CustomerRow.update(**fields).where(CustomerRow.id == customer_id).execute()
+    except pw.IntegrityError:
+        check_code_free(draft.code.strip(), customer_id)  # taken meanwhile by another clerk
+        raise
     return get_customer(customer_id)
 
 

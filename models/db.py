@@ -20,9 +20,10 @@ from models import clock
 from models.errors import LedgerFileError
 from models.i18n import _
 from models.tables import ALL_TABLES, PARTIAL_INDEXES, BalanceRow, Meta, database
+from models.text_rules import code_key
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _IMMUTABLE = ("entry", "entry_line")
@@ -157,7 +158,30 @@ def _v2_to_v3(db: pw.Database) -> None:
         db.execute_sql("ALTER TABLE promise ADD COLUMN after_entry_id BIGINT NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _add_customer_code_keys(db: pw.Database) -> None:
+    """Customer codes get a unique normalised key (case and width folded), so that
+    c0001 cannot be added beside C0001, not even by two clerks at once. A near-duplicate
+    already in the ledger keeps a NULL key (it stays as it is; a new one is refused)."""
+    if "code_key" not in {c.name for c in db.get_columns("customer")}:
+        db.execute_sql("ALTER TABLE customer ADD COLUMN code_key TEXT")
+    taken = {k for (k,) in db.execute_sql("SELECT code_key FROM customer") if k is not None}
+    rows = db.execute_sql("SELECT id, code FROM customer WHERE code_key IS NULL ORDER BY id")
+    for customer_id, code in list(rows):
+        key = code_key(code)
+        if key not in taken:
+            taken.add(key)
+            db.execute_sql(
+                f"UPDATE customer SET code_key = {db.param} WHERE id = {db.param}",
+                (key, customer_id),
+            )
+    db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS customer_code_key ON customer (code_key)")
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _add_customer_code_keys,
+}
 
 
 def is_postgres_url(target: str | Path) -> bool:
@@ -229,6 +253,26 @@ def transaction() -> Iterator[None]:
     """One write = one transaction (BEGIN IMMEDIATE on SQLite, set on the connection)."""
     with database.atomic():
         yield
+
+
+@contextmanager
+def read_snapshot() -> Iterator[None]:
+    """Read a whole document (statement, route sheet, IOU, aging export) as of one
+    moment, so that its rows and its totals agree while other clerks post.
+
+    SQLite: a deferred read transaction; in WAL mode it sees one snapshot from its first
+    read on and blocks no writer. PostgreSQL: a REPEATABLE READ, READ ONLY transaction.
+    Inside a transaction already (a write, an outer snapshot) it reads in that one.
+    """
+    db = database.obj
+    if db.transaction_depth() > 0:
+        yield
+    elif isinstance(db, pw.PostgresqlDatabase):
+        with db.atomic(isolation_level="REPEATABLE READ, READ ONLY"):
+            yield
+    else:
+        with db.atomic(lock_type="DEFERRED"):
+            yield
 
 
 def _connect_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:

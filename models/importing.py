@@ -19,10 +19,14 @@ Importing the same file twice does not post anything twice:
   corrected row has new content, hence a new key. A delivery (or return) number may
   appear only once per customer in a file: a second row with it is an error.
 - every row: filled cells right of the header's last column are an error (an unquoted
-  thousands comma in a CSV amount shifts the cells after it).
+  thousands comma in a CSV amount shifts the cells after it), and so is a CSV row wider
+  than the header whose cells read as a split amount (``1,234`` → ``1`` and ``234``).
+- every cell: not longer than its column, and no control characters (`cell_problems`).
+- a file with thousands of bad rows reports the first `PROBLEMS_SHOWN` and the total.
 - customers: a code already in the ledger with the same name is "already there" and left
   unchanged (no second opening balance); with a different name it is an error, because
-  the file means another shop.
+  the file means another shop. A code that differs from another only in case or width
+  (c0001 beside C0001 or Ｃ０００１) is an error naming the other code.
 - promises: a promise with the same customer, amount and clearance time that is not
   cancelled is "already recorded"; the same promise twice in one file is an error.
 """
@@ -32,6 +36,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -42,7 +47,7 @@ from typing import TypeVar
 import peewee as pw
 
 from models import people, posting, promises
-from models.customers import add_customer, parse_terms
+from models.customers import add_customer, near_duplicate_message, parse_terms
 from models.db import transaction
 from models.errors import InputError, LedgerError
 from models.i18n import _
@@ -51,6 +56,7 @@ from models.parsing import parse_date, parse_datetime, parse_kind, parse_method
 from models.records import CustomerDraft, EntryKind, PaymentMethod
 from models.tables import CustomerRow, EntryRow, PromiseRow
 from models.tabular import Column, ColumnMap, Sheet, map_columns, read_sheet
+from models.text_rules import code_key, control_problem
 
 T = TypeVar("T")
 
@@ -120,6 +126,26 @@ _MAX_LEN = {
     "cheque_no": 60,
     "bank": 100,
 }
+# Columns whose cells may hold tabs and line breaks (Alt+Enter in an Excel cell).
+_MULTILINE = frozenset({"notes"})
+
+# How many problems an `ImportRejected` lists; the rest are only counted.
+PROBLEMS_SHOWN = 100
+
+
+def cell_problems(key: str, value: str) -> list[str]:
+    """What is wrong with one cell's text whatever its row means: longer than its
+    column holds, or a control character. Every import path checks cells with this."""
+    if not value:
+        return []
+    problems = []
+    limit = _MAX_LEN.get(key)
+    if limit is not None and len(value) > limit:
+        problems.append(_("Too long: use at most {n} characters.").format(n=limit))
+    control = control_problem(value, multiline=key in _MULTILINE)
+    if control:
+        problems.append(control)
+    return problems
 
 
 @dataclass(frozen=True)
@@ -138,12 +164,42 @@ class RowProblem:
         return _("row {row}: {problem}").format(row=self.row, problem=self.message)
 
 
-class ImportRejected(InputError):
-    """The file had bad rows; nothing was written. `problems` lists every one."""
+class ProblemLog:
+    """The problems of one import: all are counted, the first `keep` (by row) are kept,
+    so a file of 100,000 bad rows neither fills memory nor floods the screen."""
 
-    def __init__(self, source: str, problems: Iterable[RowProblem]) -> None:
-        self.problems = tuple(sorted(problems, key=lambda p: p.row))
-        rows = len({p.row for p in self.problems})
+    def __init__(self, problems: Iterable[RowProblem] = (), keep: int = PROBLEMS_SHOWN) -> None:
+        self.keep = keep
+        self.total = 0
+        self.rows: set[int] = set()
+        self._heap: list[tuple[int, int, RowProblem]] = []  # (-row, -order): max-heap
+        for problem in problems:
+            self.append(problem)
+
+    def append(self, problem: RowProblem) -> None:
+        self.total += 1
+        self.rows.add(problem.row)
+        heapq.heappush(self._heap, (-problem.row, -self.total, problem))
+        if len(self._heap) > self.keep:
+            heapq.heappop(self._heap)  # the last row's latest problem
+
+    def first(self) -> tuple[RowProblem, ...]:
+        """The kept problems by row, in the order they were found within a row."""
+        return tuple(p for _r, _o, p in sorted(self._heap, key=lambda t: (-t[0], -t[1])))
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+class ImportRejected(InputError):
+    """The file had bad rows; nothing was written. `problems` lists the first
+    `PROBLEMS_SHOWN` by row, `total` counts them all and `rows` the rows they are in."""
+
+    def __init__(self, source: str, problems: Iterable[RowProblem] | ProblemLog) -> None:
+        log = problems if isinstance(problems, ProblemLog) else ProblemLog(problems)
+        self.problems = log.first()
+        self.total = log.total
+        self.rows = rows = len(log.rows)
         if rows == 1:
             text = _("Nothing was imported from “{name}”: 1 row has problems.")
         else:
@@ -151,8 +207,16 @@ class ImportRejected(InputError):
         super().__init__(text.format(name=source, rows=rows))
 
     def lines(self) -> list[str]:
-        """The summary sentence, then one line per problem."""
-        return [str(self), *(str(p) for p in self.problems)]
+        """The summary sentence, then one line per problem shown, then how many more."""
+        lines = [str(self), *(str(p) for p in self.problems)]
+        if self.total > len(self.problems):
+            lines.append(
+                _(
+                    "…and {n} more problems ({total} in all): fix these and import again "
+                    "to see the rest."
+                ).format(n=self.total - len(self.problems), total=self.total)
+            )
+        return lines
 
 
 @dataclass(frozen=True)
@@ -265,12 +329,22 @@ class _Run:
 
     sheet: Sheet
     columns: ColumnMap
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: ProblemLog = field(default_factory=ProblemLog)
     added: int = 0
     existing: int = 0
     created_routes: list[str] = field(default_factory=list)
     created_reps: list[str] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
+    _codes_by_key: dict[str, list[str]] | None = None
+
+    def codes_by_key(self, codes: Iterable[str]) -> dict[str, list[str]]:
+        """The ledger's codes by `code_key`, built once: a file of many unknown codes
+        must not compare each with every customer."""
+        if self._codes_by_key is None:
+            self._codes_by_key = {}
+            for code in codes:
+                self._codes_by_key.setdefault(code_key(code), []).append(code)
+        return self._codes_by_key
 
     def rows(self) -> Iterator[_Row]:
         """The data rows; one with more filled cells than the header is a problem and is
@@ -309,14 +383,14 @@ class _Row:
     def __init__(self, run: _Run, number: int, cells: tuple[str, ...]) -> None:
         self.run, self.number, self.cells = run, number, cells
         self.bad = False
-        self._too_long: set[str] = set()
+        self._checked: set[str] = set()
 
     def text(self, key: str) -> str:
         value = self.run.columns.cell(self.cells, key)
-        limit = _MAX_LEN.get(key)
-        if limit is not None and len(value) > limit and key not in self._too_long:
-            self._too_long.add(key)
-            self.problem(key, _("Too long: use at most {n} characters.").format(n=limit))
+        if key not in self._checked:  # each cell's problems are noted once
+            self._checked.add(key)
+            for message in cell_problems(key, value):
+                self.problem(key, message)
         return value
 
     def problem(self, key: str, message: str) -> None:
@@ -345,16 +419,21 @@ class _Row:
             self.problem("customer_code", _("The customer code is empty."))
             return None
         if code not in ids:
-            self.problem("customer_code", unknown_code_message(code, ids))
+            near = self.run.codes_by_key(ids).get(code_key(code), [])
+            self.problem("customer_code", _no_customer(code, near))
             return None
         return ids[code]
 
 
 def unknown_code_message(code: str, codes: Iterable[str]) -> str:
     """ "There is no customer with code …", suggesting a code that differs only in case
-    (a clerk types c00001 for C00001)."""
-    folded = code.casefold()
-    near = sorted(c for c in codes if c.casefold() == folded)
+    or width (a clerk types c00001 for C00001)."""
+    folded = code_key(code)
+    return _no_customer(code, [c for c in codes if code_key(c) == folded])
+
+
+def _no_customer(code: str, near: list[str]) -> str:
+    near = sorted(near)
     if near:
         return _("There is no customer with code “{code}”: did you mean {suggestion}?").format(
             code=code, suggestion=" / ".join(near)
@@ -371,7 +450,10 @@ def _customer_ids() -> dict[str, int]:
 
 def _import_customers(run: _Run) -> None:
     existing = dict(CustomerRow.select(CustomerRow.code, CustomerRow.name).tuples())
-    seen: dict[str, int] = {}
+    existing_keys: dict[str, str] = {}  # code_key -> the code in the ledger
+    for known in sorted(existing):
+        existing_keys.setdefault(code_key(known), known)
+    seen: dict[str, tuple[str, int]] = {}  # code_key -> (code, row) earlier in the file
     for row in run.rows():
         code, name = row.text("code"), row.text("name")
         if not code:
@@ -390,16 +472,23 @@ def _import_customers(run: _Run) -> None:
             row.date("opening_date")  # still report a malformed date
         texts = {k: row.text(k) for k in ("contact", "phone", "address", "payer", "notes")}
         route_name, rep_name = row.text("route"), row.text("rep")
-        if code in seen:
-            row.problem(
-                "code",
-                _("The code {code} is also used on row {other}.").format(
-                    code=code, other=seen[code]
-                ),
-            )
+        key = code_key(code)
+        if code and key in seen:
+            other_code, other_row = seen[key]
+            if other_code == code:
+                text = _("The code {code} is also used on row {other}.")
+            else:
+                text = _(
+                    "The code {code} differs from {other_code} on row {other} only in "
+                    "upper/lower case or full-width characters: give them distinct codes."
+                )
+            row.problem("code", text.format(code=code, other=other_row, other_code=other_code))
             continue
         if code:
-            seen[code] = row.number
+            seen[key] = (code, row.number)
+        if code not in existing and key in existing_keys:
+            row.problem("code", near_duplicate_message(code, existing_keys[key]))
+            continue
         if code in existing:
             if existing[code] == name:
                 run.skip(row, _("already there"), code, name)

@@ -7,6 +7,7 @@ from models.errors import InputError, NotFound
 from models.i18n import _
 from models.records import Rep, RepId, Route, RouteId
 from models.tables import RepRow, RouteRow
+from models.text_rules import check_text
 
 
 def _rep(row: RepRow) -> Rep:
@@ -23,6 +24,8 @@ def add_rep(name: str, phone: str = "") -> Rep:
     name = name.strip()
     if not name:
         raise InputError(_("The rep needs a name."))
+    check_text(name, _("The name"))
+    check_text(phone.strip(), _("The phone number"))
     if RepRow.get_or_none(RepRow.name == name):
         raise InputError(_("There is already a rep called “{name}”.").format(name=name))
     with transaction():
@@ -65,6 +68,7 @@ def add_route(name: str, weekdays: tuple[int, ...] = (), rep_id: RepId | None = 
     name = name.strip()
     if not name:
         raise InputError(_("The route needs a name."))
+    check_text(name, _("The name"))
     if RouteRow.get_or_none(RouteRow.name == name):
         raise InputError(_("There is already a route called “{name}”.").format(name=name))
     days = _check_weekdays(weekdays)

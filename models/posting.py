@@ -30,6 +30,7 @@ from models.records import (
     PaymentMethod,
 )
 from models.tables import ChequeRow, CustomerRow, EntryLineRow, EntryRow
+from models.text_rules import check_text
 
 EARLIEST = dt.date(1990, 1, 1)
 FUTURE_DAYS = 366
@@ -140,6 +141,8 @@ def _post(
     import_key: str | None = None,
 ) -> EntryRow:
     """Insert one entry; the caller holds the transaction."""
+    check_text(memo.strip(), _("The note"))
+    check_text(doc_no.strip(), _("The document number"))
     if len(memo.strip()) > 300:
         raise InputError(_("The note is too long: use at most 300 characters."))
     if len(doc_no.strip()) > 60:
@@ -202,6 +205,8 @@ def post_delivery(
     for ln in lines:
         if not ln.product.strip():
             raise InputError(_("Every line needs a product."))
+        check_text(ln.product.strip(), _("The product"))
+        check_text(ln.qty.strip(), _("The quantity"))
     with transaction():
         _check_doc_no(customer_id, EntryKind.DELIVERY, doc_no)
         row = _post(
@@ -246,6 +251,8 @@ def post_payment(
     method = PaymentMethod(method)
     if method.is_instrument and not cheque_no.strip():
         raise InputError(_("A cheque or draft needs its number."))
+    check_text(cheque_no.strip(), _("The cheque number"))
+    check_text(bank.strip(), _("The bank"))
     if due_on is not None and written_on is not None and due_on < written_on:
         raise InputError(_("The cheque's due date is before the date it was written."))
     with transaction():
@@ -357,6 +364,7 @@ def void(entry_id: EntryId, reason: str) -> Entry:
     reason = reason.strip()
     if not reason:
         raise InputError(_("Say why the entry is voided."))
+    check_text(reason, _("The reason"))
     if len(reason) > 300:
         raise InputError(_("The reason is too long: use at most 300 characters."))
     with transaction():

@@ -29,6 +29,7 @@ from models.records import (
     RepId,
 )
 from models.tables import CustomerRow, EntryRow, PromiseRow, RepRow
+from models.text_rules import check_text
 
 COUNTING_KINDS = (EntryKind.PAYMENT, EntryKind.DISCOUNT)
 MAX_DAYS_AHEAD = 366
@@ -250,6 +251,8 @@ def make_promise(
 ) -> Promise:
     """Record a promise to clear `amount` by `due_at` (local time, later than now)."""
     _validate(customer_id, amount, due_at)
+    check_text(payer.strip(), _("Who pays"))
+    check_text(note.strip(), _("The note"))
     due_at = due_at.replace(second=0, microsecond=0)
     now = clock.now()
     with transaction():

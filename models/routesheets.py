@@ -6,6 +6,7 @@ import datetime as dt
 
 from models.aging import age_all
 from models.customers import route_customers
+from models.db import read_snapshot
 from models.people import get_rep, get_route
 from models.promises import broken_unresolved, promises_due_on
 from models.records import Route, RouteId, RouteSheet, RouteStop
@@ -28,18 +29,20 @@ def next_route_day(route: Route, after: dt.date) -> dt.date:
 def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:
     """Stops in visit order with balance and overdue as of `day`, and the promises
     falling due that day."""
-    route = get_route(route_id)
-    customers = route_customers(route_id)
-    ids = {c.id for c in customers}
-    aging = {r.customer_id: r for r in age_all(day).rows if r.customer_id in ids}
-    due: dict[int, list] = {}
-    for p in promises_due_on(day):
-        if p.customer_id in ids:
-            due.setdefault(p.customer_id, []).append(p)
-    broken: dict[int, list] = {}
-    for p in broken_unresolved(day):
-        if p.customer_id in ids:
-            broken.setdefault(p.customer_id, []).append(p)
+    with read_snapshot():  # balances and promises from one moment, whoever posts
+        route = get_route(route_id)
+        customers = route_customers(route_id)
+        ids = {c.id for c in customers}
+        aging = {r.customer_id: r for r in age_all(day).rows if r.customer_id in ids}
+        due: dict[int, list] = {}
+        for p in promises_due_on(day):
+            if p.customer_id in ids:
+                due.setdefault(p.customer_id, []).append(p)
+        broken: dict[int, list] = {}
+        for p in broken_unresolved(day):
+            if p.customer_id in ids:
+                broken.setdefault(p.customer_id, []).append(p)
+        rep_name = get_rep(route.rep_id).name if route.rep_id else ""
     stops = tuple(
         RouteStop(
             position=i,
@@ -51,5 +54,4 @@ def route_sheet(route_id: RouteId, day: dt.date) -> RouteSheet:
         )
         for i, c in enumerate(customers, start=1)
     )
-    rep_name = get_rep(route.rep_id).name if route.rep_id else ""
     return RouteSheet(route=route, day=day, rep_name=rep_name, stops=stops)

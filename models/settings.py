@@ -10,6 +10,7 @@ from models.errors import InputError
 from models.i18n import _
 from models.records import CompanySettings
 from models.tables import Setting
+from models.text_rules import check_text
 
 _KEY = "company"
 
@@ -39,6 +40,15 @@ def validate_edges(edges: tuple[int, ...]) -> tuple[int, ...]:
 def save_company(settings: CompanySettings) -> CompanySettings:
     """Validate and store the company settings."""
     validate_edges(settings.aging_edges)
+    for value, what in (
+        (settings.name, _("The company name")),
+        (settings.address, _("The address")),
+        (settings.phone, _("The phone number")),
+        (settings.bank_account, _("The bank account")),
+        (settings.currency_symbol, _("The currency symbol")),
+        (settings.pdf_font_path, _("The font file")),
+    ):
+        check_text(value, what)
     if settings.doc_language not in ("zh", "en"):
         raise InputError(_("The document language must be Chinese or English."))
     if settings.paper_size not in ("A4", "A5", "Letter"):

@@ -6,6 +6,7 @@ import datetime as dt
 
 from models.aging import age_customer
 from models.customers import get_customer
+from models.db import read_snapshot
 from models.errors import InputError
 from models.i18n import _
 from models.ledger import balance, ledger_rows
@@ -30,11 +31,14 @@ def statement(
     if period_from > period_to:
         raise InputError(_("The period starts after it ends: swap the dates."))
     as_of = as_of or period_to
-    customer = get_customer(customer_id)
-    opening, rows = ledger_rows(customer_id, period_from, period_to)
+    with read_snapshot():  # rows and closing balance from one moment, whoever posts
+        customer = get_customer(customer_id)
+        opening, rows = ledger_rows(customer_id, period_from, period_to)
+        company = get_company()
+        aging = age_customer(customer_id, as_of, company.aging_edges)
+        closing = balance(customer_id, period_to)
+        promised = tuple(open_promises(customer_id, as_of))
     standing = [r.entry for r in rows if not r.entry.is_voided and not r.entry.is_reversal]
-    company = get_company()
-    aging = age_customer(customer_id, as_of, company.aging_edges)
     return Statement(
         company=company,
         customer=customer,
@@ -43,10 +47,10 @@ def statement(
         as_of=as_of,
         opening_balance=opening,
         rows=tuple(rows),
-        closing_balance=balance(customer_id, period_to),
+        closing_balance=closing,
         aging=aging,
         edges=company.aging_edges,
-        open_promises=tuple(open_promises(customer_id, as_of)),
+        open_promises=promised,
         total_debit=sum(e.debit for e in standing),
         total_credit=sum(e.credit for e in standing),
     )

@@ -55,6 +55,9 @@ class RouteRow(Base):
 
 class CustomerRow(Base):
     code = pw.CharField(max_length=40, unique=True)
+    # `models.text_rules.code_key(code)`: unique, so c0001 cannot join C0001 even when
+    # two clerks add them at once. NULL only for near-duplicates older than the rule.
+    code_key = pw.TextField(null=True, unique=True)
     name = pw.CharField(max_length=200)
     contact = pw.CharField(max_length=100, default="")
     phones = pw.CharField(max_length=200, default="")

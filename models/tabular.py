@@ -8,6 +8,11 @@ the way Excel shows them (15 significant digits), so ``1234.56`` stays ``1234.56
 
 Row numbers are the spreadsheet's own (the header row included, blank rows counted), so
 a message such as "row 7" points at the row the clerk sees in Excel.
+
+An XLSX file is a zip: a small file can inflate to gigabytes. Before openpyxl sees it,
+the sizes its members declare are added up (zipfile never inflates a member beyond its
+declared size) and refused above `MAX_XLSX_UNCOMPRESSED`; the sheet is then streamed
+(read-only mode) and refused past `MAX_ROWS` rows or `MAX_COLUMNS` columns.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import csv
 import datetime as dt
 import io
 import re
+import struct
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -28,6 +34,15 @@ from models.i18n import _
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (OLE compound file)
 MAX_BYTES = 200 * 1024 * 1024  # a ledger import is never this big; protects memory
+MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024  # the XML of ~1,000,000 rows of ten columns
+MAX_ROWS = 1_000_000
+MAX_COLUMNS = 200  # imports use at most 13; room for columns the clerk keeps beside them
+MAX_XLSX_MEMBERS = 10_000  # a workbook has a few dozen parts; millions would fill memory
+
+# An amount typed with a thousands comma in an unquoted CSV cell, split in two:
+# "1,234.50" → "1" and "234.50", "-12,000" → "-12" and "000".
+_SPLIT_HEAD = re.compile(r"[+-]?[¥￥$]?\d{1,3}")
+_SPLIT_TAIL = re.compile(r"\d{3}(\.\d*)?")
 
 
 @dataclass(frozen=True)
@@ -46,12 +61,26 @@ class Sheet:
         return _filled_width(self.headers)
 
     def overflow(self, cells: tuple[str, ...]) -> str:
-        """Why a row cannot be read when it has filled cells right of the header's last
-        column (a CSV amount such as 1,000.00 without quotes splits into two cells and
-        shifts every cell after it), else "". Empty trailing cells are fine."""
+        """Why a row cannot be read when its cells are shifted, else "".
+
+        A CSV amount such as 1,000.00 without quotes splits into two cells and shifts
+        every cell after it. Filled cells right of the header's last column show it. So
+        does a row with more cells than the header row when two neighbouring cells read
+        as one amount split at its thousands comma (``…,1,234,,``: the shift only pushed
+        an empty cell out). Empty trailing cells are otherwise fine: Excel writes them.
+        """
         width, filled = self.width, _filled_width(cells)
         if filled <= width:
-            return ""
+            if self.encoding == "xlsx" or len(cells) <= len(self.headers):
+                return ""
+            split = _split_amount(cells)
+            if not split:
+                return ""
+            return _(
+                "the row has {cells} cells but the header has {headers}: “{amount}” looks "
+                "like an amount with a thousands comma; put it in quotes (\"{amount}\") or "
+                "drop the comma."
+            ).format(cells=len(cells), headers=len(self.headers), amount=split)
         if self.encoding == "xlsx":
             return _(
                 "the row has values in {cells} columns but the header names only {headers}: "
@@ -174,6 +203,7 @@ def _xlsx_records(data: bytes, name: str) -> list[list[str]]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        _check_xlsx_size(data, name)
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InputError(
@@ -183,9 +213,40 @@ def _xlsx_records(data: bytes, name: str) -> list[list[str]]:
         sheet = book.worksheets[0]
         # Some programs write a wrong sheet size; reading without it keeps every row.
         sheet.reset_dimensions()
-        return [[cell_text(v) for v in row] for row in sheet.iter_rows(min_row=1, values_only=True)]
+        records = []
+        for number, row in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+            if number > MAX_ROWS or len(row) > MAX_COLUMNS:
+                raise InputError(_too_big(name))
+            records.append([cell_text(v) for v in row])
+        return records
     finally:
         book.close()
+
+
+def _check_xlsx_size(data: bytes, name: str) -> None:
+    """Refuse a workbook whose members inflate past `MAX_XLSX_UNCOMPRESSED` (a zip bomb
+    or far more than a ledger import), before anything is inflated. The member count is
+    read from the zip's end record first: zipfile builds an object for every member."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))  # end of central directory
+    members = struct.unpack_from("<H", data, end + 10)[0] if 0 <= end <= len(data) - 12 else 0
+    if members > MAX_XLSX_MEMBERS:
+        raise InputError(_too_big(name))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNCOMPRESSED:
+            raise InputError(_too_big(name))
+
+
+def _too_big(name: str) -> str:
+    return _(
+        "“{name}” is too large to import: a workbook may hold at most {rows:,} rows, "
+        "{columns} columns and {mb} MB of unpacked data. Split it into smaller files, or "
+        "delete stray cells far right or below the table."
+    ).format(
+        name=name,
+        rows=MAX_ROWS,
+        columns=MAX_COLUMNS,
+        mb=MAX_XLSX_UNCOMPRESSED // (1024 * 1024),
+    )
 
 
 def cell_text(value: object) -> str:
@@ -210,6 +271,15 @@ def cell_text(value: object) -> str:
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     return str(value)
+
+
+def _split_amount(cells: tuple[str, ...]) -> str:
+    """ "1,234" when two neighbouring cells read as an amount split at its thousands
+    comma ("1" then "234"), else ""."""
+    for head, tail in zip(cells, cells[1:], strict=False):
+        if _SPLIT_HEAD.fullmatch(head) and _SPLIT_TAIL.fullmatch(tail):
+            return f"{head},{tail}"
+    return ""
 
 
 def _filled_width(cells: tuple[str, ...]) -> int:

@@ -10,6 +10,7 @@ from models.errors import InputError, NotFound
 from models.i18n import _
 from models.records import CustomerId, LateReason, RepId, Visit, VisitOutcome
 from models.tables import CustomerRow, RepRow, VisitRow
+from models.text_rules import check_text
 
 NO_MONEY = (VisitOutcome.PROMISED, VisitOutcome.REFUSED, VisitOutcome.NOT_THERE)
 
@@ -48,6 +49,7 @@ def log_visit(
         raise InputError(_("The customer paid, so there is no reason for late payment."))
     if at > clock.now() + dt.timedelta(hours=1):
         raise InputError(_("A visit cannot be in the future."))
+    check_text(note.strip(), _("The note"))
     if len(note) > 500:
         raise InputError(_("The note is too long: use at most 500 characters."))
     with transaction():

@@ -16,9 +16,10 @@ from models import clock
 from models.customers import customer_by_code
 from models.errors import NotFound
 from models.i18n import _
+from models.ious import open_ious
 from models.people import get_route, route_by_name
-from models.promises import mark_printed, promises_for
-from models.records import PromiseStatus, Route
+from models.promises import mark_printed
+from models.records import Route
 from models.routesheets import route_sheet
 from models.settings import get_company
 from models.statements import default_period, statement
@@ -54,13 +55,9 @@ def print_iou(code: str, lang: str | None = None, out: str | Path = "iou.pdf") -
     """Print the IOU notes of customer `code`'s open promises, one page each, and count
     the print of each (`mark_printed`) once the file is written."""
     check_destination(out)
-    customer = customer_by_code(code)
-    promises = sorted(
-        (p for p in promises_for(customer.id) if p.status is PromiseStatus.OPEN),
-        key=lambda p: (p.due_at, p.id),
-    )
-    path = render_ious(promises, customer, get_company(), out, lang=lang)
-    for p in promises:
+    papers = open_ious(customer_by_code(code).id)
+    path = render_ious(list(papers.promises), papers.customer, papers.company, out, lang=lang)
+    for p in papers.promises:
         mark_printed(p.id)
     return path
 

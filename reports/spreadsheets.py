@@ -4,7 +4,8 @@ One row per customer with the header
 ``code,name,rep,route,balance,age_0_30,age_31_60,age_61_90,age_91_plus,overdue``; the
 bucket columns follow the ledger's configured aging edges. Amounts are ``1234.56`` in a
 CSV (`models.money.format_plain`) and numeric cells with two decimals in an XLSX, built
-from the integer fen through `Decimal`, never through float arithmetic.
+from the integer fen through `Decimal`, never through float arithmetic. Both files are
+written by `reports.safe_export`, so a name such as ``=HYPERLINK(…)`` stays text.
 
 The file is built in memory and written with `reports.output.write_atomic` (temporary
 file in the same folder, then `os.replace`), so a failure leaves no half-written file.
@@ -12,18 +13,15 @@ file in the same folder, then `os.replace`), so a failure leaves no half-written
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from decimal import Decimal
 from pathlib import Path
 
 from models.aging import age_all
 from models.errors import InputError
 from models.i18n import _
-from models.money import Fen, format_plain
-from models.records import AgingReport, AgingRow
+from models.records import AgingReport
 from reports.output import check_destination, write_atomic
+from reports.safe_export import Amount, Cell, csv_bytes, xlsx_bytes
 
 FORMATS = (".csv", ".xlsx")
 
@@ -33,45 +31,23 @@ def aging_header(report: AgingReport) -> list[str]:
     return ["code", "name", "rep", "route", "balance", *report.bucket_names, "overdue"]
 
 
-def _amounts(row: AgingRow) -> list[Fen]:
-    return [row.balance, *row.buckets, row.overdue]
+def _cells(report: AgingReport) -> list[list[Cell]]:
+    return [
+        [row.code, row.name, row.rep_name, row.route_name]
+        + [Amount(f) for f in (row.balance, *row.buckets, row.overdue)]
+        for row in report.rows
+    ]
 
 
 def aging_csv(report: AgingReport, *, bom: bool = False) -> bytes:
     """The report as CSV bytes in UTF-8 (with a BOM when `bom`: Excel then shows Chinese
     names correctly when the file is double-clicked; scripts usually want none)."""
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(aging_header(report))
-    for row in report.rows:
-        writer.writerow(
-            [row.code, row.name, row.rep_name, row.route_name]
-            + [format_plain(f) for f in _amounts(row)]
-        )
-    return text.getvalue().encode("utf-8-sig" if bom else "utf-8")
+    return csv_bytes(aging_header(report), _cells(report), bom=bom)
 
 
 def aging_xlsx(report: AgingReport) -> bytes:
     """The report as an XLSX workbook: a header row, then numeric amounts shown 0.00."""
-    # Imported here: openpyxl takes a while to import and only this export needs it.
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("aging")
-    sheet.freeze_panes = "A2"
-    sheet.append(aging_header(report))
-    for row in report.rows:
-        cells: list[object] = [row.code, row.name, row.rep_name, row.route_name]
-        for fen in _amounts(row):
-            # Exact: Decimal(123456) / 100 is 1234.56 with no binary rounding.
-            cell = WriteOnlyCell(sheet, value=Decimal(fen) / 100)
-            cell.number_format = "0.00"
-            cells.append(cell)
-        sheet.append(cells)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes("aging", aging_header(report), _cells(report))
 
 
 def export_aging(

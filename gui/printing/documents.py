@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import customers, promises, routesheets, settings, statements
+from models import ious, promises, routesheets, settings, statements
 from models.records import PromiseId, RouteId
 
 # reports/ (and reportlab) are imported on first print, not at start-up: they add a
@@ -59,11 +59,9 @@ def iou_pdf(promise_id: PromiseId) -> Printout:
     """The IOU note of one promise; counts the print (a later print says 'reprint')."""
     from reports.iou import render_ious
 
-    promise = promises.get_promise(promise_id)
-    customer = customers.get_customer(promise.customer_id)
-    path = render_ious(
-        [promise], customer, settings.get_company(), _target(f"iou-{promise.serial}")
-    )
+    papers = ious.iou_of(promise_id)
+    promise, customer = papers.promises[0], papers.customer
+    path = render_ious([promise], customer, papers.company, _target(f"iou-{promise.serial}"))
     promises.mark_printed(promise_id)
     return Printout(path, f"{promise.serial} {customer.name}", _font_warning())
 

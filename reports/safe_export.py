@@ -1,0 +1,111 @@
+"""Spreadsheet files (CSV and XLSX) that never carry a formula: every export writes here.
+
+A customer named ``=HYPERLINK("http://x","y")`` or ``=cmd|' /C calc'!A0`` is text typed
+by a clerk or imported from a file; Excel, WPS and LibreOffice would run it as a formula
+if an export handed it over as written. So every text cell goes through one rule:
+
+- CSV: text that a spreadsheet would read as a formula gets a leading ``'`` (the OWASP
+  rule for CSV injection): it starts with ``=``, ``+``, ``-``, ``@``, a tab, a carriage
+  return or a line feed, or their full-width forms ``＝ ＋ － ＠`` (which Chinese and
+  Japanese spreadsheets also take as formulas), possibly after spaces
+  (half- or full-width).
+- XLSX: text is always a string cell, never a formula; formula-like text is also marked
+  "quote prefix", so editing the cell in Excel keeps it text. Characters XML cannot
+  hold (old ledgers may have them) become U+FFFD instead of breaking the file.
+
+Numbers are never escaped: an `Amount` (fen) is written as a number (``-12.34`` in a
+CSV, a numeric cell shown ``0.00`` in an XLSX), an ``int`` as an integer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from models.money import Fen, format_plain
+
+_FORMULA_START = tuple("=+-@\t\r\n＝＋－＠")
+# Characters an XLSX (XML 1.0) cell cannot hold: C0 except tab, CR, LF.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money amount for a spreadsheet: a number cell, never text."""
+
+    fen: Fen
+
+
+Cell = str | int | Amount | None
+
+
+def looks_like_formula(text: str) -> bool:
+    """Would Excel, WPS or LibreOffice read `text`, typed or opened, as a formula?"""
+    return text.lstrip(" \u3000").startswith(_FORMULA_START)
+
+
+def csv_text(text: str) -> str:
+    """`text` as a CSV cell that opens as text: formula-like text gets a leading ``'``."""
+    return "'" + text if looks_like_formula(text) else text
+
+
+def _csv_value(value: Cell) -> str | int:
+    if value is None:
+        return ""
+    if isinstance(value, Amount):
+        return format_plain(value.fen)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return csv_text(str(value))
+    return value
+
+
+def csv_bytes(
+    header: Sequence[str], rows: Iterable[Sequence[Cell]], *, bom: bool = False
+) -> bytes:
+    """A CSV file in UTF-8 (with a BOM when `bom`, for Excel) with CRLF line ends."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow([_csv_value(h) for h in header])
+    for row in rows:
+        writer.writerow([_csv_value(v) for v in row])
+    return text.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
+    """A one-sheet XLSX workbook: the header row frozen, amounts as numbers (0.00)."""
+    # Imported here: openpyxl takes a while to import and only exports need it.
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"
+    sheet.append([_xlsx_cell(sheet, h) for h in header])
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, v) for v in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_cell(sheet: object, value: Cell) -> object:
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None:
+        return None
+    if isinstance(value, Amount):
+        # Exact: Decimal(123456) / 100 is 1234.56 with no binary rounding.
+        cell = WriteOnlyCell(sheet, value=Decimal(value.fen) / 100)
+        cell.number_format = "0.00"
+        return cell
+    if isinstance(value, int) and not isinstance(value, bool):
+        return WriteOnlyCell(sheet, value=value)
+    text = _NOT_XML.sub("\ufffd", str(value))
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"  # openpyxl would make "=…" a formula: text stays text
+    if looks_like_formula(text):
+        cell.quotePrefix = True
+    return cell
