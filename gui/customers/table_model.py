@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from gui import formatting
 from gui.customers.filters import CustomerFilter, PendingSummary, Row
 from models.records import Customer, CustomerSummary
+from models.search import matches
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -114,6 +115,8 @@ class CustomerListModel(QAbstractTableModel):
         rows, q = self._rows, flt.normalised_query
         if flt == CustomerFilter(query=flt.query):
             # Only a query: the hot path while typing.
+            if " " in q:  # several words: each must match
+                return [i for i in candidates if matches(rows[i].customer.search_key, q)]
             return [i for i in candidates if q in rows[i].customer.search_key]
         return [i for i in candidates if flt.accepts(rows[i], q)]
 
