@@ -19,11 +19,18 @@ import peewee as pw
 from models import clock
 from models.errors import LedgerFileError
 from models.i18n import _
-from models.tables import ALL_TABLES, PARTIAL_INDEXES, BalanceRow, Meta, database
+from models.tables import (
+    ALL_TABLES,
+    PARTIAL_INDEXES,
+    BalanceRow,
+    ChequeStatusChangeRow,
+    Meta,
+    database,
+)
 from models.text_rules import code_key
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _IMMUTABLE = ("entry", "entry_line")
@@ -177,10 +184,39 @@ def _add_customer_code_keys(db: pw.Database) -> None:
     db.execute_sql("CREATE UNIQUE INDEX IF NOT EXISTS customer_code_key ON customer (code_key)")
 
 
+def _add_cheque_status_history(db: pw.Database) -> None:
+    """A cheque keeps the history of its status (who, when, from → to), so a status set
+    by mistake can be set back without losing what happened. The table only grows: the
+    database refuses to change or delete its rows, and refuses moves that are not allowed."""
+    db.create_tables([ChequeStatusChangeRow], safe=True)
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS cheque_status_change_entry ON cheque_status_change (entry_id)"
+    )
+    if isinstance(db, pw.PostgresqlDatabase):
+        db.execute_sql(
+            """DO $$ BEGIN
+                 IF NOT EXISTS (SELECT 1 FROM pg_trigger
+                                WHERE tgname = 'cheque_status_change_immutable') THEN
+                   CREATE TRIGGER cheque_status_change_immutable
+                   BEFORE UPDATE OR DELETE ON cheque_status_change
+                   FOR EACH ROW EXECUTE FUNCTION qk_refuse_change();
+                 END IF;
+               END $$"""
+        )
+        return
+    for op in ("UPDATE", "DELETE"):
+        db.execute_sql(
+            f"""CREATE TRIGGER IF NOT EXISTS cheque_status_change_no_{op.lower()}
+                BEFORE {op} ON cheque_status_change
+                BEGIN SELECT RAISE(ABORT, 'the status history of a cheque is never changed'); END"""
+        )
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _add_customer_code_keys,
+    4: _add_cheque_status_history,
 }
 
 
@@ -431,6 +467,7 @@ def _create_schema(db: pw.Database) -> None:
         for sql in PARTIAL_INDEXES:
             db.execute_sql(sql)
         _install_triggers(db)
+        _add_cheque_status_history(db)
         Meta.insert_many(
             [
                 {"key": "app", "value": APP_ID},

@@ -86,6 +86,16 @@ class ChequeStatus(StrEnum):
         return _(self.value.capitalize())
 
 
+# A cheque's status moves on, or back one step when set by mistake. Bounced is reached
+# only through `posting.bounce_cheque` (it also voids the payment) and is final.
+CHEQUE_MOVES: dict[ChequeStatus, frozenset[ChequeStatus]] = {
+    ChequeStatus.RECEIVED: frozenset({ChequeStatus.DEPOSITED, ChequeStatus.CLEARED}),
+    ChequeStatus.DEPOSITED: frozenset({ChequeStatus.RECEIVED, ChequeStatus.CLEARED}),
+    ChequeStatus.CLEARED: frozenset({ChequeStatus.DEPOSITED, ChequeStatus.RECEIVED}),
+    ChequeStatus.BOUNCED: frozenset(),
+}
+
+
 class TermsKind(StrEnum):
     CASH = "cash"  # 现款: due on delivery
     NEXT = "next"  # 压批结算: due when the next batch is delivered
@@ -260,6 +270,17 @@ class Cheque:
     written_on: dt.date | None
     due_on: dt.date | None
     status: ChequeStatus
+
+
+@dataclass(frozen=True)
+class ChequeStatusChange:
+    """One step in a cheque's life: who moved it, when, from what to what."""
+
+    entry_id: EntryId
+    from_status: ChequeStatus
+    to_status: ChequeStatus
+    changed_by: str
+    changed_at: dt.datetime
 
 
 @dataclass(frozen=True)
