@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import formatting
-from gui.ledger.table_model import LedgerModel
+from gui.ledger.table_model import DEFAULT_CAP, WIDTH_CAPS, LedgerModel
 from gui.operations import Operations
 from gui.promises.table_model import PromiseModel
 from gui.visits.table_model import VisitModel
@@ -144,8 +144,6 @@ class CustomerPage(QWidget):
         self.ledger_model = LedgerModel(self)
         self.ledger_table = _table(self.ledger_model)
         self.ledger_model.view = self.ledger_table  # long details get a tooltip
-        for column, width in enumerate((95, 110, 110, 300, 110, 110, 120)):
-            self.ledger_table.setColumnWidth(column, width)
         self.void_button = QPushButton()
         self.void_button.clicked.connect(self._void)
         self.bounce_button = QPushButton()
@@ -155,6 +153,9 @@ class CustomerPage(QWidget):
         self.deposited_button.clicked.connect(lambda: self._cheque_status(ChequeStatus.DEPOSITED))
         self.cleared_button = QPushButton()
         self.cleared_button.clicked.connect(lambda: self._cheque_status(ChequeStatus.CLEARED))
+        # A status set by mistake is set back (the history keeps both moves).
+        self.set_back_button = QPushButton()
+        self.set_back_button.clicked.connect(self._set_back)
         QShortcut(QKeySequence("Ctrl+Del"), self, self._void)
         self.ledger_count = QLabel()
         ledger_tab = QWidget()
@@ -163,6 +164,7 @@ class CustomerPage(QWidget):
         ledger_buttons.addWidget(self.void_button)
         ledger_buttons.addWidget(self.deposited_button)
         ledger_buttons.addWidget(self.cleared_button)
+        ledger_buttons.addWidget(self.set_back_button)
         ledger_buttons.addWidget(self.bounce_button)
         ledger_layout = QVBoxLayout(ledger_tab)
         ledger_layout.addWidget(self.ledger_table, 1)
@@ -220,6 +222,7 @@ class CustomerPage(QWidget):
             self.visit_model.set_rows(visits.visits_for(customer_id))
 
         self.ops.read(self, load)
+        self.fit_ledger_columns()
         self.tabs.setCurrentIndex(0)
         self._show_facts()
         self._entry_selected()
@@ -253,6 +256,7 @@ class CustomerPage(QWidget):
         if self.customer is None:
             return
         cid = self.customer.id
+        current = self._current_entry()
 
         def load() -> None:
             self.customer = customers.get_customer(cid)
@@ -262,9 +266,23 @@ class CustomerPage(QWidget):
             self.visit_model.set_rows(visits.visits_for(cid))
 
         self.ops.read(self, load)
+        self.fit_ledger_columns()
+        # The entry just acted on stays selected, so the clerk sees its row change.
+        row = self.ledger_model.row_of(current.id) if current is not None else None
+        if row is not None:
+            self.ledger_table.selectRow(row)
         self._show_facts()
         self._entry_selected()
         self._promise_selected()
+
+    def fit_ledger_columns(self) -> None:
+        """Each column as wide as its content (the loaded rows and the header), up to a
+        cap; the last column stretches."""
+        for column in range(self.ledger_model.columnCount() - 1):
+            self.ledger_table.resizeColumnToContents(column)
+            cap = WIDTH_CAPS.get(column, DEFAULT_CAP)
+            if self.ledger_table.columnWidth(column) > cap:
+                self.ledger_table.setColumnWidth(column, cap)
 
     @property
     def balance(self) -> int:
@@ -357,6 +375,7 @@ class CustomerPage(QWidget):
         self.bounce_button.setEnabled(status is not None and status is not ChequeStatus.BOUNCED)
         self.deposited_button.setEnabled(status is ChequeStatus.RECEIVED)
         self.cleared_button.setEnabled(status in (ChequeStatus.RECEIVED, ChequeStatus.DEPOSITED))
+        self.set_back_button.setEnabled(status in (ChequeStatus.DEPOSITED, ChequeStatus.CLEARED))
         if self.customer is not None:
             self.ledger_count.setText(
                 self.tr("{shown} of {total} entries loaded (scroll for older)").format(
@@ -380,6 +399,15 @@ class CustomerPage(QWidget):
         if e is not None and e.cheque is not None:
             entry_id = e.id
             self.ops.write(self, lambda: posting.set_cheque_status(entry_id, status))
+
+    def _set_back(self) -> None:
+        e = self._current_entry()
+        if e is None or e.cheque is None:
+            return
+        entry_id = e.id
+        back = self.ops.read(self, lambda: posting.previous_cheque_status(entry_id))
+        if isinstance(back, ChequeStatus):
+            self._cheque_status(back)
 
     def _current_promise(self) -> Promise | None:
         index = self.promise_table.currentIndex()
@@ -456,6 +484,13 @@ class CustomerPage(QWidget):
         self.bounce_button.setText(self.tr("Cheque &bounced…"))
         self.deposited_button.setText(self.tr("Cheque de&posited"))
         self.cleared_button.setText(self.tr("Cheque &cleared"))
+        self.set_back_button.setText(self.tr("&Undo cheque status"))
+        self.set_back_button.setToolTip(
+            self.tr(
+                "Sets the cheque back to its status before the last change; the history "
+                "(hover the Cheque column) keeps both"
+            )
+        )
         self.reschedule_button.setText(self.tr("New &date…"))
         self.cancel_promise_button.setText(self.tr("Cancel promise"))
         self.iou_button.setText(self.tr("Print &IOU note…"))
