@@ -26,7 +26,7 @@ from gui.settings.dialog import SettingsDialog
 from gui.settings.people import PeopleDialog
 from gui.visits.dialogs import VisitDialog
 from models import customers
-from models.records import Entry, EntryKind, Promise
+from models.records import Entry, EntryKind, Promise, Visit, VisitOutcome
 
 if TYPE_CHECKING:
     from gui.printing.preview import PreviewDialog
@@ -156,11 +156,15 @@ class MainWindow(QMainWindow):
     def void_entry(self, entry: Entry, bounce: bool = False) -> VoidDialog:
         return self._open(VoidDialog(self.ops, entry, bounce=bounce))
 
-    def promise(self, replaces: Promise | None = None) -> PromiseDialog | None:
+    def promise(
+        self, replaces: Promise | None = None, visit: Visit | None = None
+    ) -> PromiseDialog | None:
         customer = self.customer_page.customer
         if customer is None:
             return None
-        dialog = PromiseDialog(self.ops, customer, self.customer_page.balance, replaces=replaces)
+        dialog = PromiseDialog(
+            self.ops, customer, self.customer_page.balance, replaces=replaces, visit=visit
+        )
 
         def saved() -> None:
             # The IOU note right away: the rep shows it to the customer (§2(14)).
@@ -178,7 +182,16 @@ class MainWindow(QMainWindow):
         customer = self.customer_page.customer
         if customer is None:
             return None
-        return self._open(VisitDialog(self.ops, customer))
+        dialog = VisitDialog(self.ops, customer)
+
+        def saved() -> None:
+            # "Promised a date": the promise itself comes next, from the visit's date.
+            visit = dialog.saved
+            if visit is not None and visit.outcome is VisitOutcome.PROMISED:
+                self.promise(visit=visit)
+
+        dialog.accepted.connect(saved)
+        return self._open(dialog)
 
     def print_statement(self) -> StatementDialog | None:
         customer = self.customer_page.customer

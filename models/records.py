@@ -157,8 +157,14 @@ _OUTCOME_LABELS = {
 
 
 class LateReason(StrEnum):
-    """The field guide's 13 reasons for late payment (§4)."""
+    """Why no money came: first the everyday answers a rep hears at the counter, then the
+    field guide's 13 reasons for late payment (§4). Stored values never change."""
 
+    BOSS_AWAY = "boss_away"
+    NO_CASH_TODAY = "no_cash_today"
+    TRANSFER_TONIGHT = "transfer_tonight"
+    NOT_SOLD_YET = "not_sold_yet"
+    DISPUTES_AMOUNT = "disputes_amount"
     ABILITY_WORSENED = "ability_worsened"
     OUR_MISTAKE = "our_mistake"
     CHANGED_BUSINESS = "changed_business"
@@ -179,6 +185,11 @@ class LateReason(StrEnum):
 
 
 _REASON_LABELS = {
+    LateReason.BOSS_AWAY: "The boss is not in",
+    LateReason.NO_CASH_TODAY: "No cash today",
+    LateReason.TRANSFER_TONIGHT: "Will transfer tonight",
+    LateReason.NOT_SOLD_YET: "Goods not sold yet",
+    LateReason.DISPUTES_AMOUNT: "Disputes the amount",
     LateReason.ABILITY_WORSENED: "Customer's ability to pay worsened",
     LateReason.OUR_MISTAKE: "Our own mistake",
     LateReason.CHANGED_BUSINESS: "Customer changed business",

@@ -34,6 +34,7 @@ from models.records import (
     EntryKind,
     Promise,
     PromiseStatus,
+    Visit,
     bucket_labels,
 )
 
@@ -73,6 +74,8 @@ class CustomerPage(QWidget):
         self.aging: AgingRow | None = None
         self.edges: tuple[int, ...] = ()  # the company's aging edges (Settings)
         self.broken = 0
+        self.next_promise: Promise | None = None  # the soonest open promise
+        self.last_visit: Visit | None = None
         self._stale = False
 
         self.back_button = QPushButton()
@@ -108,6 +111,8 @@ class CustomerPage(QWidget):
         self.facts.setColumnStretch(3, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.glance = QLabel()  # the next promise and the last visit
+        self.glance.setWordWrap(True)
         status_font = self.status.font()
         status_font.setPointSizeF(status_font.pointSizeF() * 1.15)
         self.status.setFont(status_font)
@@ -205,6 +210,7 @@ class CustomerPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(self.facts)
         layout.addWidget(self.status)
+        layout.addWidget(self.glance)
         layout.addWidget(self.aging_line)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
@@ -218,8 +224,7 @@ class CustomerPage(QWidget):
             self.customer = customers.get_customer(customer_id)
             self._read_status(customer_id)
             self.ledger_model.load(customer_id)
-            self.promise_model.set_rows(promises.promises_for(customer_id))
-            self.visit_model.set_rows(visits.visits_for(customer_id))
+            self._show_records(promises.promises_for(customer_id), visits.visits_for(customer_id))
 
         self.ops.read(self, load)
         self.fit_ledger_columns()
@@ -236,6 +241,15 @@ class CustomerPage(QWidget):
         self.aging = aging.age_customer(customer_id, edges=self.edges)
         since = clock.today() - dt.timedelta(days=90)
         self.broken = promises.broken_counts(since, customer_id).get(customer_id, 0)
+
+    def _show_records(self, promise_rows: list[Promise], visit_rows: list[Visit]) -> None:
+        self.promise_model.set_rows(promise_rows)
+        self.visit_model.set_rows(visit_rows)
+        live = [
+            p for p in promise_rows if p.status is PromiseStatus.OPEN and p.replaced_by_id is None
+        ]
+        self.next_promise = min(live, key=lambda p: p.due_at, default=None)
+        self.last_visit = visit_rows[0] if visit_rows else None  # latest first
 
     def _ledger_changed(self) -> None:
         if self.customer is None:
@@ -262,8 +276,7 @@ class CustomerPage(QWidget):
             self.customer = customers.get_customer(cid)
             self._read_status(cid)
             self.ledger_model.reload()
-            self.promise_model.set_rows(promises.promises_for(cid))
-            self.visit_model.set_rows(visits.visits_for(cid))
+            self._show_records(promises.promises_for(cid), visits.visits_for(cid))
 
         self.ops.read(self, load)
         self.fit_ledger_columns()
@@ -341,7 +354,36 @@ class CustomerPage(QWidget):
                 + "</span>"
             )
         self.status.setText(" · ".join(parts))
+        self.glance.setText(" · ".join(self._promise_and_visit()))
+        self.glance.setVisible(bool(self.glance.text()))
         self._show_aging()
+
+    def _promise_and_visit(self) -> list[str]:
+        """'Next promise 1,200.00 on 2026-12-02 at 15:00 · last visit 2026-11-20:
+        Not there (Boss not in)'."""
+        parts = []
+        p = self.next_promise
+        if p is not None:
+            parts.append(
+                self.tr("Next promise <b>{amount}</b> on {date} at {time}").format(
+                    amount=formatting.money(p.amount - p.paid),
+                    date=formatting.date(p.due_at.date()),
+                    time=p.due_at.strftime("%H:%M"),
+                )
+            )
+        v = self.last_visit
+        if v is not None:
+            outcome = v.outcome.label
+            if v.reason is not None:
+                outcome = self.tr("{outcome} ({reason})").format(
+                    outcome=outcome, reason=v.reason.label
+                )
+            parts.append(
+                self.tr("last visit {date}: {outcome}").format(
+                    date=formatting.date(v.at.date()), outcome=outcome
+                )
+            )
+        return parts
 
     def _show_aging(self) -> None:
         """'By age (days): 0–30 1,000.00 · 31–60 — · >60 500.00'; hidden when nothing

@@ -115,9 +115,9 @@ def cheque_history_text(entry_id: int) -> str:
     """The cheque's status moves, one a line: '2026-11-20 14:05 小李: Received → Deposited'."""
     moves = posting.cheque_history(entry_id)
     if not moves:
-        return _tr("No status changes recorded yet.")
+        return QCoreApplication.translate("LedgerModel", "No status changes recorded yet.")
     lines = [
-        _tr("{when} {who}: {old} → {new}").format(
+        QCoreApplication.translate("LedgerModel", "{when} {who}: {old} → {new}").format(
             when=formatting.datetime(m.changed_at),
             who=m.changed_by or "—",
             old=m.from_status.label,
@@ -125,7 +125,7 @@ def cheque_history_text(entry_id: int) -> str:
         )
         for m in moves
     ]
-    return _tr("Status history:") + "\n" + "\n".join(lines)
+    return QCoreApplication.translate("LedgerModel", "Status history:") + "\n" + "\n".join(lines)
 
 
 def kind_text(entry: Entry) -> str:

@@ -235,6 +235,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>最近收款</translation>
     </message>
     <message>
+        <source>What the customer owes; red when over the credit limit</source>
+        <translation>客户欠款；超过信用额度时显示为红色</translation>
+    </message>
+    <message>
+        <source>Owed past its due date (in red)</source>
+        <translation>已过到期日的欠款（红色）</translation>
+    </message>
+    <message>
         <source>Over the credit limit of {limit}</source>
         <translation>超过信用额度 {limit}</translation>
     </message>
@@ -254,8 +262,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>显示 {shown} / {total} 个客户 · 正在读取余额…</translation>
     </message>
     <message>
-        <source>{shown} of {total} customers · balance {balance}</source>
-        <translation>显示 {shown} / {total} 个客户 · 余额 {balance}</translation>
+        <source>{shown} of {total} customers · balance {balance} · overdue {overdue}</source>
+        <translation>显示 {shown} / {total} 个客户 · 余额 {balance} · 逾期 {overdue}</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
@@ -301,6 +309,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>E&amp;dit…</source>
         <translation>修改(&amp;D)…</translation>
     </message>
+    <message>
+        <source>red: overdue, or balance over the credit limit</source>
+        <translation>红色：逾期，或余额超过信用额度</translation>
+    </message>
 </context>
 <context>
     <name>CustomerPage</name>
@@ -335,6 +347,18 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>{n} broken promise(s) in 90 days</source>
         <translation>90 天内失约 {n} 次</translation>
+    </message>
+    <message>
+        <source>Next promise &lt;b&gt;{amount}&lt;/b&gt; on {date} at {time}</source>
+        <translation>下次约定 {date} {time} 付 &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{outcome} ({reason})</source>
+        <translation>{outcome}（{reason}）</translation>
+    </message>
+    <message>
+        <source>last visit {date}: {outcome}</source>
+        <translation>上次拜访 {date}：{outcome}</translation>
     </message>
     <message>
         <source>By age (days): {buckets}</source>
@@ -443,6 +467,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Cheque &amp;cleared</source>
         <translation>支票已兑现(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo cheque status</source>
+        <translation>撤销支票状态(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sets the cheque back to its status before the last change; the history (hover the Cheque column) keeps both</source>
+        <translation>把支票恢复到上一次更改之前的状态；状态记录（鼠标停在“支票”列上查看）会保留两次更改</translation>
     </message>
     <message>
         <source>New &amp;date…</source>
@@ -600,6 +632,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>明细</translation>
     </message>
     <message>
+        <source>Cheque</source>
+        <translation>支票</translation>
+    </message>
+    <message>
         <source>Debit</source>
         <translation>借方</translation>
     </message>
@@ -638,6 +674,18 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>VOIDED: {reason}</source>
         <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <source>No status changes recorded yet.</source>
+        <translation>尚无状态变更记录。</translation>
+    </message>
+    <message>
+        <source>{when} {who}: {old} → {new}</source>
+        <translation>{when} {who}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>Status history:</source>
+        <translation>状态记录：</translation>
     </message>
     <message>
         <source>Reversal: {kind}</source>
@@ -973,6 +1021,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 </context>
 <context>
     <name>PromiseDialog</name>
+    <message>
+        <source>Promised on the visit of {when}</source>
+        <translation>{when} 拜访时约定</translation>
+    </message>
     <message>
         <source>New date for a promise</source>
         <translation>改约清款日期</translation>
