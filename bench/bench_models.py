@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from models import aging, db, demo, posting, statements  # noqa: E402
 from models.records import PaymentMethod  # noqa: E402
 from models.tables import CustomerRow, EntryRow  # noqa: E402
+from models.targets import display_target  # noqa: E402
 
 DEFAULT_DB = Path(__file__).parent / "data" / "big.qkledger"
 
@@ -85,7 +86,7 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print()
-    print(f"ledger: {args.db}: {n_customers:,} customers, {n_entries:,} entries")
+    print(f"ledger: {display_target(args.db)}: {n_customers:,} customers, {n_entries:,} entries")
     print(f"(a statement covers ~{rows} entries)")
     print(f"{'measure':<40}{'target':>10}{'median':>12}{'min':>12}{'max':>12}  ok")
     for name, target, times, limit in results:

@@ -25,6 +25,7 @@ from models import clock, db
 from models.errors import LedgerError, NotFound
 from models.i18n import _
 from models.paths import default_ledger_path, log_file
+from models.targets import display_target, scrub
 
 if TYPE_CHECKING:
     from models.records import Route
@@ -33,19 +34,21 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
 
 
 def say(text: str) -> None:
-    print(text, flush=True)
+    print(scrub(text), flush=True)
 
 
 def complain(text: str) -> None:
-    """One line on stderr (newlines inside a message would break that promise)."""
-    print(" ".join(text.split("\n")), file=sys.stderr, flush=True)
+    """One line on stderr (newlines inside a message would break that promise), with
+    any password a driver's message may quote taken out."""
+    print(" ".join(scrub(text).split("\n")), file=sys.stderr, flush=True)
 
 
 def open_target(args: argparse.Namespace, *, create: bool) -> str:
-    """Open the ledger named by --db (or the default one); returns what was opened."""
+    """Open the ledger named by --db (or the default one); returns its name for
+    messages (``user@host/db`` for PostgreSQL: never the password)."""
     target = args.db or str(default_ledger_path(create_folder=create))
     db.open_ledger(target, create=create)
-    return target
+    return display_target(target)
 
 
 def cmd_gui(args: argparse.Namespace, argv0: str) -> int:
@@ -291,7 +294,7 @@ def _log() -> Path | None:
         path = log_file()
         with path.open("a", encoding="utf-8") as fh:
             fh.write(f"--- {dt.datetime.now().isoformat(sep=' ', timespec='seconds')}\n")
-            fh.write(traceback.format_exc())
+            fh.write(scrub(traceback.format_exc()))
     except OSError:
         return None
     return path

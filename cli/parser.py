@@ -11,6 +11,7 @@ from typing import NoReturn
 from models.errors import InputError
 from models.i18n import _
 from models.parsing import parse_date
+from models.targets import scrub
 from models.version import version
 
 EPILOG = """\
@@ -24,7 +25,8 @@ class Parser(argparse.ArgumentParser):
     language of the messages (argparse itself only speaks English)."""
 
     def error(self, message: str) -> NoReturn:
-        text = " ".join(translate_argparse(message).split("\n"))
+        # scrub: a URL typed where a command was expected is echoed back by argparse.
+        text = " ".join(scrub(translate_argparse(message)).split("\n"))
         self.exit(2, f"{self.prog}: {text} (--help)\n")
 
 

@@ -21,7 +21,7 @@ from gui import language
 from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
 from gui.icon import app_icon
-from gui.ledger_files import network_share_warning, open_ledger
+from gui.ledger_files import ask_password, network_share_warning, open_ledger
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
@@ -29,7 +29,16 @@ from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
 from models import db, paths
-from models.errors import LedgerFileError
+from models.errors import LedgerFileError, PasswordNeeded
+from models.targets import (
+    ScrubbingFormatter,
+    display_target,
+    is_postgres_url,
+    password_of,
+    scrub,
+    with_password,
+    without_password,
+)
 from models.version import version
 
 log = logging.getLogger(__name__)
@@ -59,7 +68,11 @@ class Launcher(QObject):
         language.set_language(self.prefs.language() or language.system_language())
 
     def start(self, target: str | None) -> QWidget:
-        """Open `target`, or the default ledger, or show the welcome screen."""
+        """Open `target`, or the shared ledger used last, or the default ledger, or show
+        the welcome screen."""
+        last = self.prefs.last_ledger()
+        if target is None and last is not None and is_postgres_url(last):
+            target = last  # remembered without its password: asked for when needed
         if target is None and self.prefs.default_ledger.exists():
             target = str(self.prefs.default_ledger)
         if target is not None and self.open(target):
@@ -67,19 +80,36 @@ class Launcher(QObject):
         return self.show_welcome()
 
     def open(self, target: str, parent: QWidget | None = None) -> bool:
-        """Open a ledger and show it; a file that cannot be opened gets a dialog."""
+        """Open a ledger and show it; a file that cannot be opened gets a dialog, a
+        shared ledger that wants a password asks for it."""
         try:
-            open_ledger(target)
+            target = self._open_asking_password(target, parent)
         except LedgerFileError as err:
-            log.info("cannot open %s: %s", target, err)
-            tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), str(err))
+            log.info("cannot open %s: %s", display_target(target), err)
+            tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), scrub(str(err)))
             return False
-        self.prefs.set_last_ledger(target)
+        if target is None:
+            return False  # the password was not given
+        self.prefs.set_last_ledger(without_password(target))
         self._show_main(target)
         warning = network_share_warning(target)
         if warning:
             QMessageBox.warning(self.window, self.tr("Ledger on a network share"), warning)
         return True
+
+    def _open_asking_password(self, target: str, parent: QWidget | None) -> str | None:
+        """Open `target`; while a shared ledger refuses the password, ask for it.
+        Returns the target that opened (with the password typed), None if cancelled."""
+        wrong = password_of(target) is not None
+        while True:
+            try:
+                open_ledger(target)
+                return target
+            except PasswordNeeded:
+                password = ask_password(parent or self.welcome, display_target(target), wrong)
+                if password is None:
+                    return None
+                target, wrong = with_password(target, password), True
 
     def open_requested(self, target: str) -> None:
         """A later start (a double-clicked ledger) asked this one to open `target`."""
@@ -99,7 +129,7 @@ class Launcher(QObject):
         old = self.window
         if old is not None:
             old.customer_list.reader.cancel()
-        self.window = MainWindow(self.ops, _display_name(target))
+        self.window = MainWindow(self.ops, display_target(target, short=True))
         window = self.window
         window.closing.connect(lambda: self.prefs.set_geometry(window.saveGeometry()))
         self.window.language_chosen.connect(self.set_language)
@@ -167,16 +197,6 @@ def tell_user(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
 
-def _display_name(target: str) -> str:
-    if db.is_postgres_url(target):
-        # Never show a password from the URL in the title bar.
-        from urllib.parse import urlparse
-
-        parts = urlparse(target)
-        return f"{parts.hostname or 'localhost'}/{parts.path.lstrip('/')}"
-    return Path(target).name
-
-
 def _log_to_file() -> Path | None:
     """Unexpected errors leave their traceback in the log file (unless main.py has set
     up logging already)."""
@@ -185,11 +205,10 @@ def _log_to_file() -> Path | None:
     except OSError:
         return None
     if not logging.getLogger().handlers:
-        logging.basicConfig(
-            filename=str(path),
-            level=logging.INFO,
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
+        handler = logging.FileHandler(path, encoding="utf-8")
+        # A driver's error or a traceback may quote a connection string.
+        handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logging.basicConfig(level=logging.INFO, handlers=[handler])
     return path
 
 
@@ -215,6 +234,7 @@ def _report_ready(launcher: Launcher) -> None:
     """QK_READY_REPORT=1 (the packaged app's smoke test and start-up bench): print
     ``ready <seconds since the epoch> <title>`` once customers are searchable (or the
     welcome screen is up), then quit as the user would by closing the window."""
+
     def ready() -> None:
         front = launcher.window or launcher.welcome
         title = front.windowTitle() if front is not None else ""

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from models import db
 from models.errors import LedgerError
+from models.targets import scrub
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class _Worker(QThread):
             result, error = None, str(err)
         except Exception as err:  # noqa: BLE001 - reported to the GUI thread and logged
             log.exception("background read failed")
-            result, error = None, str(err)
+            result, error = None, scrub(str(err))
         finally:
             # This thread's own connection (peewee keeps one per thread).
             if db.database.obj is not None:

@@ -5,7 +5,6 @@ was saved, where the log is, and a button that copies the details for a bug repo
 from __future__ import annotations
 
 import platform
-import re
 import sys
 import traceback
 from pathlib import Path
@@ -23,25 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui.widgets import Dialog
+from models.targets import scrub
 from models.version import version
 
-# user:password@ in a database URL, and password=… in a libpq connection string.
-_SECRETS = (
-    (re.compile(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]*@"), r"\1@"),
-    (re.compile(r"(password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE), r"\1***"),
-)
+__all__ = ["CrashDialog", "crash_details", "scrub"]  # scrub: models.targets' one
 
 
-def scrub(text: str) -> str:
-    """`text` with every password taken out of database URLs and connection strings."""
-    for pattern, replacement in _SECRETS:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def crash_details(
-    kind: type[BaseException], error: BaseException, tb: TracebackType | None
-) -> str:
+def crash_details(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
     """The text a developer needs: version, system, the traceback (scrubbed)."""
     lines = [
         f"Qingkuan {version()}",

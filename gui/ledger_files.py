@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStorageInfo
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from models import db, demo
 
@@ -33,8 +34,30 @@ DEMO_DAYS = 365
 
 
 def open_ledger(target: str) -> None:
-    """Open a ledger file or PostgreSQL URL; raises the model's `LedgerFileError`."""
-    db.open_ledger(target)
+    """Open an existing ledger file or a PostgreSQL URL; raises the model's
+    `LedgerFileError` (`PasswordNeeded` when a shared ledger wants a password). Only
+    the welcome screen's "new ledger" and the demo create a ledger file."""
+    db.open_ledger(target, create=False)
+
+
+def ask_password(parent: QWidget | None, ledger: str, wrong: bool) -> str | None:
+    """Ask for the password of the shared ledger `ledger` (shown as user@host/db);
+    None when the user cancels. It is never stored: only the address is remembered."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("password_dialog")
+    dialog.setWindowTitle(QCoreApplication.translate("LedgerFiles", "Password"))
+    text = (
+        QCoreApplication.translate(
+            "LedgerFiles", "The password was not accepted. Password for {ledger}:"
+        )
+        if wrong
+        else QCoreApplication.translate("LedgerFiles", "Password for {ledger}:")
+    )
+    dialog.setLabelText(text.format(ledger=ledger))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    if dialog.exec() != QInputDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()
 
 
 def network_share_warning(target: str) -> str:

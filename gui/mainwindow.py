@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.customers.dialogs import CustomerDialog
 from gui.customers.page import CustomerPage
@@ -25,7 +25,7 @@ from gui.promises.dialogs import PromiseDialog
 from gui.settings.dialog import SettingsDialog
 from gui.settings.people import PeopleDialog
 from gui.visits.dialogs import VisitDialog
-from models import customers
+from models import customers, db
 from models.records import Entry, EntryKind, Promise, Visit, VisitOutcome
 
 if TYPE_CHECKING:
@@ -46,7 +46,22 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.customer_list)
         self.stack.addWidget(self.customer_page)
-        self.setCentralWidget(self.stack)
+        # A read-only ledger (read-only file or medium, or a role that may only read)
+        # says so at the top, before anyone tries to post.
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px; }"
+        )
+        self.read_only_banner.setVisible(db.is_read_only())
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.ledger_label = QLabel(ledger_name)
         self.statusBar().addPermanentWidget(self.ledger_label)
 
@@ -242,6 +257,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Qingkuan 清款 – {ledger}").format(ledger=self.ledger_name))
+        if db.is_read_only():  # the model's sentence, in the language just chosen
+            self.read_only_banner.setText(str(db.read_only_refusal()))
         self.file_menu.setTitle(self.tr("&File"))
         self.new_action.setText(self.tr("&New customer…"))
         self.find_action.setText(self.tr("&Find customer"))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.errors import LedgerError
+from models.targets import scrub
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ _FAILED = object()
 
 def show_error(parent: QWidget | None, message: str, sink: Callable[[str], None] | None) -> None:
     """Put a model's message where the user is looking: inline when possible."""
+    message = scrub(message)  # a driver's error may quote a connection string
     if sink is not None:
         sink(message)
         return

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import peewee as pw
 
-from models import clock
-from models.errors import LedgerFileError
+from models import clock, storage_errors
+from models.errors import LedgerError, LedgerFileError, PasswordNeeded
 from models.i18n import _
 from models.tables import (
     ALL_TABLES,
@@ -27,6 +27,8 @@ from models.tables import (
     Meta,
     database,
 )
+from models.targets import display_target, parse_postgres_url, remember_secret, scrub
+from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
 
 APP_ID = "qingkuan"
@@ -220,10 +222,6 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
 }
 
 
-def is_postgres_url(target: str | Path) -> bool:
-    return str(target).startswith(("postgresql://", "postgres://"))
-
-
 def is_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
 
@@ -234,29 +232,61 @@ def open_ledger(target: str | Path, *, create: bool = True) -> None:
     Raises `LedgerFileError` when it is not a ledger, is newer than this program, is
     locked or damaged, or cannot be reached. Any previously open ledger is closed.
     """
+    global _opened, _read_only
     close_ledger()
+    read_only = False
     if is_postgres_url(target):
+        remember_secret(str(target))
         db = _connect_postgres(str(target))
     else:
-        db = _connect_sqlite(Path(target), create=create)
+        db, read_only = _connect_sqlite(Path(target), create=create)
     database.initialize(db)
+    _opened, _read_only = str(target), (_FILE if read_only else None)
     try:
-        _check_and_prepare(db)
+        _check_and_prepare(db, create=create)
     except BaseException:
         close_ledger()
         raise
 
 
+# What is open: the target as given (a URL may hold a password: shown only through
+# `display_target`), and why it cannot be written, if it cannot.
+_opened = ""
+_FILE, _ROLE = "file", "role"
+_read_only: str | None = None
+
+
+def is_read_only() -> bool:
+    """True when the open ledger can be read but not written (a read-only file or
+    medium, or a PostgreSQL role allowed only to read)."""
+    return _read_only is not None
+
+
+def read_only_refusal() -> LedgerError:
+    """The sentence a write gets on a read-only ledger (also the window's banner)."""
+    if _read_only == _ROLE:
+        return storage_errors.no_permission_to_change(display_target(_opened), _pg_user())
+    return storage_errors.read_only(display_target(_opened))
+
+
+def _pg_user() -> str:
+    db = database.obj
+    params = getattr(db, "connect_params", {}) if db is not None else {}
+    return str(params.get("user") or os.environ.get("PGUSER") or "")
+
+
 def close_ledger() -> None:
+    global _opened, _read_only
     db = database.obj
     if db is not None and not db.is_closed():
-        if isinstance(db, pw.SqliteDatabase):
+        if isinstance(db, pw.SqliteDatabase) and _read_only is None:
             # Keeps the planner's statistics fresh as the ledger grows; a read-only or
             # damaged file has nothing to optimise.
             with contextlib.suppress(pw.DatabaseError):
                 db.execute_sql("PRAGMA optimize")
         db.close()
     database.initialize(None)
+    _opened, _read_only = "", None
 
 
 def close_thread_connection() -> None:
@@ -272,10 +302,9 @@ def placeholders(sql: str) -> str:
 
 
 def current_target() -> str:
-    db = database.obj
-    if db is None:
-        return ""
-    return str(db.database)
+    """The open ledger's path or URL, as given (may hold a password: never show it;
+    `models.targets.display_target` makes it presentable)."""
+    return _opened if database.obj is not None else ""
 
 
 def schema_version() -> int:
@@ -286,9 +315,21 @@ def schema_version() -> int:
 
 @contextmanager
 def transaction() -> Iterator[None]:
-    """One write = one transaction (BEGIN IMMEDIATE on SQLite, set on the connection)."""
-    with database.atomic():
-        yield
+    """One write = one transaction (BEGIN IMMEDIATE on SQLite, set on the connection).
+
+    A write the ledger cannot take (read-only, no permission, disk full) raises
+    `LedgerNotWritable` with a sentence; nothing was written.
+    """
+    if _read_only is not None:
+        raise read_only_refusal()
+    try:
+        with database.atomic():
+            yield
+    except pw.DatabaseError as err:
+        refusal = storage_errors.write_refusal(err, display_target(_opened), _pg_user())
+        if refusal is None:
+            raise
+        raise refusal from err
 
 
 @contextmanager
@@ -311,18 +352,17 @@ def read_snapshot() -> Iterator[None]:
             yield
 
 
-def _connect_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:
+def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, bool]:
+    """The connection, and whether it is read-only (the file or its folder cannot be
+    written: a WAL ledger needs its folder for the -wal and -shm files)."""
+    read_only = False
     if path.exists():
         if path.is_dir():
             raise LedgerFileError(_("“{path}” is a folder, not a ledger file.").format(path=path))
         _check_sqlite_header(path)
-        if not _writable(path):
-            # SQLite would open it read-only and fail at the first post; say so now.
-            raise LedgerFileError(
-                _(
-                    "“{path}” cannot be opened for writing: check that the file is not read-only."
-                ).format(path=path)
-            )
+        if _is_empty(path) and not create:
+            raise _empty_file(path)
+        read_only = not (_writable(path) and _writable(path.parent))
     elif not create:
         raise LedgerFileError(_("There is no ledger at “{path}”.").format(path=path))
     elif not path.parent.exists():
@@ -331,7 +371,21 @@ def _connect_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:
                 folder=path.parent
             )
         )
-    db = pw.SqliteDatabase(str(path), lock_type="IMMEDIATE", timeout=5, autoconnect=True)
+    if read_only:
+        if _is_empty(path):
+            raise _empty_file(path)
+        if _wal_pending(path) and not _writable(path.parent):
+            # SQLite needs a -shm file beside the ledger to read the -wal file.
+            raise LedgerFileError(
+                _(
+                    "The last changes to “{path}” are still in its -wal file, which cannot "
+                    "be read in a read-only folder: copy both files to a folder you can "
+                    "write to and open the copy."
+                ).format(path=path)
+            )
+        db = pw.SqliteDatabase(_read_only_uri(path), uri=True, timeout=5, autoconnect=True)
+    else:
+        db = pw.SqliteDatabase(str(path), lock_type="IMMEDIATE", timeout=5, autoconnect=True)
     try:
         db.connect()
         # Probe before any pragma: a damaged or foreign file must stay as it is.
@@ -339,7 +393,35 @@ def _connect_sqlite(path: Path, *, create: bool) -> pw.SqliteDatabase:
     except (pw.DatabaseError, sqlite3.DatabaseError) as err:
         db.close()
         raise _sqlite_open_error(path, err) from err
-    return db
+    return db, read_only
+
+
+def _wal_pending(path: Path) -> bool:
+    """Committed pages still in the -wal file (a copy taken while the ledger was open)."""
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _is_empty(path: Path) -> bool:
+    """A 0-byte file (a new ledger whose pages are all still in its -wal file is not)."""
+    return path.stat().st_size == 0 and not _wal_pending(path)
+
+
+def _empty_file(path: Path) -> LedgerFileError:
+    return LedgerFileError(
+        _(
+            "“{path}” is empty: it is not a Qingkuan ledger. Open your ledger file, or start "
+            "a new ledger."
+        ).format(path=path)
+    )
+
+
+def _read_only_uri(path: Path) -> str:
+    """Read-only: `immutable` needs no -shm file (which a read-only folder or medium
+    cannot hold) and leaves nothing behind; only a -wal file with committed pages still
+    in it needs SQLite's ordinary read-only mode to be read."""
+    pending = _wal_pending(path)
+    return path.resolve().as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
 
 
 def _writable(path: Path) -> bool:
@@ -373,43 +455,106 @@ def _sqlite_open_error(path: Path, err: Exception) -> LedgerFileError:
     return LedgerFileError(msg.format(path=path))
 
 
+# libpq's words when no password was given or a wrong one was.
+_PASSWORD_REFUSED = ("no password supplied", "password authentication failed")
+
+
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
-    parts = urlparse(url)
+    """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply."""
+    parts = parse_postgres_url(url)
     db = pw.PostgresqlDatabase(
-        unquote(parts.path.lstrip("/")),
-        user=unquote(parts.username) if parts.username else None,
-        password=unquote(parts.password) if parts.password else None,
-        host=parts.hostname or None,
-        port=parts.port or None,
+        parts.dbname,
+        user=parts.user,
+        password=parts.password or None,
+        host=parts.host,
+        port=parts.port,
         autoconnect=True,
     )
     try:
         db.connect()
     except pw.OperationalError as err:
         db.close()
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        if any(words in reason for words in _PASSWORD_REFUSED):  # the window asks for it
+            raise PasswordNeeded(
+                _(
+                    "The shared ledger {target} did not accept the password, or none was "
+                    "given: put it in the address, in PGPASSWORD or in ~/.pgpass."
+                ).format(target=display_target(url))
+            ) from err
+        if "permission denied" in reason:  # no CONNECT right on the database
+            raise _no_permission_to_open(url, parts.user or "") from err
         raise LedgerFileError(
             _("Cannot reach the shared ledger at {host}: {reason}").format(
-                host=parts.hostname or "localhost", reason=str(err).strip().splitlines()[0]
+                host=parts.host or "localhost", reason=scrub(reason)
             )
         ) from err
     return db
 
 
-def _check_and_prepare(db: pw.Database) -> None:
+def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
     tables = set(db.get_tables())
+    postgres = isinstance(db, pw.PostgresqlDatabase)
     if not tables:
-        _create_schema(db)
+        # An empty SQLite file becomes a ledger only when asked for a new one; an empty
+        # PostgreSQL database is how a shared ledger is set up.
+        if not postgres and (_read_only or not create):
+            raise _empty_file(Path(_opened))
+        _create_new_schema(db)
     elif "meta" not in tables:
         raise LedgerFileError(
-            _("“{target}” is a database, but not a Qingkuan ledger.").format(target=db.database)
+            _("“{target}” is a database, but not a Qingkuan ledger.").format(
+                target=display_target(_opened)
+            )
         )
     else:
         _check_version(db)
-    if isinstance(db, pw.SqliteDatabase):
+    if postgres:
+        _check_privileges(db)
+    else:
         _set_sqlite_pragmas(db)
 
 
+def _create_new_schema(db: pw.Database) -> None:
+    try:
+        _create_schema(db)
+    except pw.DatabaseError as err:
+        if storage_errors.is_disk_full(err):
+            raise LedgerFileError(str(storage_errors.disk_full())) from err
+        if storage_errors.is_permission_denied(err) or "no schema" in str(err):
+            raise _no_permission_to_open() from err
+        raise
+
+
+def _no_permission_to_open(target: str = "", user: str = "") -> LedgerFileError:
+    return LedgerFileError(
+        _(
+            "You have no permission to open the ledger {target}: ask the database "
+            "administrator to give the role “{user}” access to its tables."
+        ).format(target=display_target(target or _opened), user=user or _pg_user())
+    )
+
+
+def _check_privileges(db: pw.PostgresqlDatabase) -> None:
+    """A role that may not read every table is refused; one that may read but not
+    insert gets the ledger read-only."""
+    global _read_only
+    names = [model._meta.table_name for model in ALL_TABLES]
+    may_read, may_write = db.execute_sql(
+        "SELECT bool_and(has_table_privilege(t, 'SELECT')), "
+        "bool_and(has_table_privilege(t, 'INSERT')) FROM unnest(%s::text[]) AS t",
+        (names,),
+    ).fetchone()
+    if not may_read:
+        raise _no_permission_to_open()
+    if not may_write:
+        _read_only = _ROLE
+
+
 def _set_sqlite_pragmas(db: pw.SqliteDatabase) -> None:
+    if _read_only:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+        return
     try:
         db.execute_sql("PRAGMA journal_mode = WAL")
     except pw.OperationalError as err:
@@ -426,17 +571,34 @@ def _set_sqlite_pragmas(db: pw.SqliteDatabase) -> None:
 def _meta(key: str) -> str | None:
     try:
         row = Meta.get_or_none(Meta.key == key)
-    except (pw.OperationalError, pw.ProgrammingError):  # another program's "meta" table
-        return None
+    except (pw.OperationalError, pw.ProgrammingError) as err:
+        if storage_errors.is_permission_denied(err):
+            raise _no_permission_to_open() from err
+        return None  # another program's "meta" table
     return row.value if row else None
+
+
+def _schema_version(db: pw.Database) -> int:
+    """The ledger's schema version; a missing, empty or garbled one means damage."""
+    value = (_meta("schema_version") or "").strip()
+    if not re.fullmatch(r"[0-9]{1,6}", value) or int(value) < 1:
+        raise LedgerFileError(
+            _(
+                "“{target}” is not a Qingkuan ledger or is damaged: its version is missing "
+                "or unreadable. Open your latest backup instead."
+            ).format(target=display_target(_opened))
+        )
+    return int(value)
 
 
 def _check_version(db: pw.Database) -> None:
     if _meta("app") != APP_ID:
         raise LedgerFileError(
-            _("“{target}” is a database, but not a Qingkuan ledger.").format(target=db.database)
+            _("“{target}” is a database, but not a Qingkuan ledger.").format(
+                target=display_target(_opened)
+            )
         )
-    version = int(_meta("schema_version") or 0)
+    version = _schema_version(db)
     if version > SCHEMA_VERSION:
         raise LedgerFileError(
             _(
@@ -446,6 +608,13 @@ def _check_version(db: pw.Database) -> None:
         )
     if version == SCHEMA_VERSION:
         return
+    if _read_only:
+        raise LedgerFileError(
+            _(
+                "“{target}” was written by an older version of Qingkuan and must be upgraded, "
+                "which needs write access: copy it to a folder you can write to and open the copy."
+            ).format(target=display_target(_opened))
+        )
     try:
         with db.atomic():  # all steps or none: a half-upgraded ledger is never left behind
             while version < SCHEMA_VERSION:
@@ -457,7 +626,7 @@ def _check_version(db: pw.Database) -> None:
             _(
                 "This ledger could not be upgraded to the current version ({reason}); it was "
                 "left as it was. Keep a copy and report the problem."
-            ).format(reason=err)
+            ).format(reason=scrub(str(err)))
         ) from err
 
 

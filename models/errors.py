@@ -17,3 +17,12 @@ class NotFound(LedgerError):
 
 class LedgerFileError(LedgerError):
     """The ledger cannot be opened: not a ledger, newer version, locked, damaged."""
+
+
+class PasswordNeeded(LedgerFileError):
+    """A shared ledger refused the connection for want of the right password."""
+
+
+class LedgerNotWritable(LedgerError):
+    """A write could not be made (read-only ledger, no permission, full disk); nothing
+    was written."""

@@ -12,7 +12,7 @@ import contextlib
 import errno
 import io
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -105,7 +105,7 @@ def write_atomic(out: str | Path, data: bytes, *, sync: bool = True) -> Path:
     path = check_destination(out)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        fd, tmp = _new_temporary(folder, path.name)
     except OSError as err:
         raise _os_error(path, err) from err
     try:
@@ -124,6 +124,19 @@ def write_atomic(out: str | Path, data: bytes, *, sync: bool = True) -> Path:
     return path
 
 
+def _new_temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new file beside the destination, created with the permissions the user's umask
+    gives (0644 under umask 022), like any file a program saves. `tempfile.mkstemp`
+    would make it 0600 and `os.replace` would keep that: a PDF nobody else could read."""
+    while True:
+        tmp = str(folder / f".{name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _UNWRITABLE_PLACE = {errno.ENOENT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR}
 
 

@@ -612,6 +612,18 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>This ledger is on a network share. A ledger file must not be shared between computers this way: it can be damaged when two people write at once. To share a ledger, use the PostgreSQL mode (a postgresql:// address).</source>
         <translation>此账本位于网络共享文件夹。账本文件不能这样在多台电脑之间共用：两人同时写入可能损坏账本。要共用账本，请使用 PostgreSQL 模式（postgresql:// 地址）。</translation>
     </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The password was not accepted. Password for {ledger}:</source>
+        <translation>密码不正确。{ledger} 的密码：</translation>
+    </message>
+    <message>
+        <source>Password for {ledger}:</source>
+        <translation>{ledger} 的密码：</translation>
+    </message>
 </context>
 <context>
     <name>LedgerModel</name>
@@ -1457,12 +1469,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>共用账本</translation>
     </message>
     <message>
-        <source>Address of the shared ledger, such as
-postgresql://user:password@server/qingkuan</source>
-        <translation>共用账本的地址，例如
-postgresql://用户:密码@服务器/qingkuan</translation>
-    </message>
-    <message>
         <source>Welcome to Qingkuan</source>
         <translation>欢迎使用清款</translation>
     </message>
@@ -1525,6 +1531,14 @@ postgresql://用户:密码@服务器/qingkuan</translation>
     <message>
         <source>Your ledger will be kept in {folder}</source>
         <translation>账本将保存在 {folder}</translation>
+    </message>
+    <message>
+        <source>Address of the shared ledger, such as
+postgresql://user@server/qingkuan
+(the password is asked for; it is never stored)</source>
+        <translation>共用账本的地址，例如
+postgresql://用户@服务器/qingkuan
+（密码会单独询问，且从不保存）</translation>
     </message>
 </context>
 <context>

@@ -178,7 +178,8 @@ class WelcomeScreen(QWidget):
             self,
             self.tr("Shared ledger"),
             self.tr(
-                "Address of the shared ledger, such as\npostgresql://user:password@server/qingkuan"
+                "Address of the shared ledger, such as\npostgresql://user@server/qingkuan\n"
+                "(the password is asked for; it is never stored)"
             ),
         )
         if ok and url.strip():

@@ -49,17 +49,24 @@ def test_second_start_opens_default_ledger(launcher: Launcher, data_dir: Path) -
         db.close_ledger()
 
 
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("not a ledger at all, just some notes", "not a Qingkuan ledger"),
+        ("", "is empty: it is not a Qingkuan ledger"),  # never silently made a new ledger
+    ],
+)
 def test_unopenable_file_gets_a_dialog_not_a_traceback(
-    launcher: Launcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    launcher: Launcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, said: str
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(gui_app, "tell_user", lambda _parent, _title, text: shown.append(text))
     bogus = tmp_path / "notes.qkledger"
-    bogus.write_text("not a ledger at all, just some notes", encoding="utf-8")
+    bogus.write_text(content, encoding="utf-8")
     result = launcher.start(str(bogus))
     assert isinstance(result, WelcomeScreen)  # back to the choices
-    assert len(shown) == 1 and "not a Qingkuan ledger" in shown[0]
-    assert bogus.read_text(encoding="utf-8").startswith("not a ledger")  # untouched
+    assert len(shown) == 1 and said in shown[0]
+    assert bogus.read_text(encoding="utf-8") == content  # untouched
 
 
 def test_demo_ledger_is_a_copy(
