@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     open_other_requested = Signal()
+    new_ledger_requested = Signal()  # the welcome screen's new-ledger form
     closing = Signal()
 
     def __init__(self, ops: Operations, ledger_name: str, parent: QWidget | None = None) -> None:
@@ -93,9 +94,11 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.find_customer)
         self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_other_requested)
+        self.new_ledger_action = QAction(self)
+        self.new_ledger_action.triggered.connect(self.new_ledger_requested)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        for action in (self.new_action, self.find_action, self.open_action):
+        for action in (self.new_action, self.find_action, self.open_action, self.new_ledger_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -263,6 +266,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New customer…"))
         self.find_action.setText(self.tr("&Find customer"))
         self.open_action.setText(self.tr("&Open another ledger…"))
+        self.new_ledger_action.setText(self.tr("New &ledger…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.print_menu.setTitle(self.tr("&Print"))
         self.route_sheet_action.setText(self.tr("&Route sheet…"))

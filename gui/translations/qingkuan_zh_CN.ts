@@ -731,6 +731,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>打开其他账本(&amp;O)…</translation>
     </message>
     <message>
+        <source>New &amp;ledger…</source>
+        <translation>新建账本(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
