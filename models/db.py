@@ -358,16 +358,16 @@ def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, boo
     read_only = False
     if path.exists():
         if path.is_dir():
-            raise LedgerFileError(_("“{path}” is a folder, not a ledger file.").format(path=path))
+            raise LedgerFileError(_("‘{path}’ is a folder, not a ledger file.").format(path=path))
         _check_sqlite_header(path)
         if _is_empty(path) and not create:
             raise _empty_file(path)
         read_only = not (_writable(path) and _writable(path.parent))
     elif not create:
-        raise LedgerFileError(_("There is no ledger at “{path}”.").format(path=path))
+        raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     elif not path.parent.exists():
         raise LedgerFileError(
-            _("The folder “{folder}” does not exist: choose another place for the ledger.").format(
+            _("The folder ‘{folder}’ does not exist: choose another place for the ledger.").format(
                 folder=path.parent
             )
         )
@@ -378,7 +378,7 @@ def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, boo
             # SQLite needs a -shm file beside the ledger to read the -wal file.
             raise LedgerFileError(
                 _(
-                    "The last changes to “{path}” are still in its -wal file, which cannot "
+                    "The last changes to ‘{path}’ are still in its -wal file, which cannot "
                     "be read in a read-only folder: copy both files to a folder you can "
                     "write to and open the copy."
                 ).format(path=path)
@@ -410,7 +410,7 @@ def _is_empty(path: Path) -> bool:
 def _empty_file(path: Path) -> LedgerFileError:
     return LedgerFileError(
         _(
-            "“{path}” is empty: it is not a Qingkuan ledger. Open your ledger file, or start "
+            "‘{path}’ is empty: it is not a Qingkuan ledger. Open your ledger file, or start "
             "a new ledger."
         ).format(path=path)
     )
@@ -436,22 +436,22 @@ def _check_sqlite_header(path: Path) -> None:
             header = fh.read(16)
     except PermissionError as err:
         raise LedgerFileError(
-            _("You have no permission to read “{path}”.").format(path=path)
+            _("You have no permission to read ‘{path}’.").format(path=path)
         ) from err
     if header and header != SQLITE_HEADER:
         raise LedgerFileError(
-            _("“{path}” is not a Qingkuan ledger: it is some other kind of file.").format(path=path)
+            _("‘{path}’ is not a Qingkuan ledger: it is some other kind of file.").format(path=path)
         )
 
 
 def _sqlite_open_error(path: Path, err: Exception) -> LedgerFileError:
     text = str(err).lower()
     if "locked" in text or "busy" in text:
-        msg = _("“{path}” is in use by another program: close it there and try again.")
+        msg = _("‘{path}’ is in use by another program: close it there and try again.")
     elif "readonly" in text or "read-only" in text or "unable to open" in text:
-        msg = _("“{path}” cannot be opened for writing: check that the file is not read-only.")
+        msg = _("‘{path}’ cannot be opened for writing: check that the file is not read-only.")
     else:
-        msg = _("“{path}” is damaged and cannot be read: open your latest backup instead.")
+        msg = _("‘{path}’ is damaged and cannot be read: open your latest backup instead.")
     return LedgerFileError(msg.format(path=path))
 
 
@@ -503,7 +503,7 @@ def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
         _create_new_schema(db)
     elif "meta" not in tables:
         raise LedgerFileError(
-            _("“{target}” is a database, but not a Qingkuan ledger.").format(
+            _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
                 target=display_target(_opened)
             )
         )
@@ -530,7 +530,7 @@ def _no_permission_to_open(target: str = "", user: str = "") -> LedgerFileError:
     return LedgerFileError(
         _(
             "You have no permission to open the ledger {target}: ask the database "
-            "administrator to give the role “{user}” access to its tables."
+            "administrator to give the role ‘{user}’ access to its tables."
         ).format(target=display_target(target or _opened), user=user or _pg_user())
     )
 
@@ -561,7 +561,7 @@ def _set_sqlite_pragmas(db: pw.SqliteDatabase) -> None:
         # WAL needs a writable folder; a read-only ledger is reported, not crashed on.
         raise LedgerFileError(
             _(
-                "“{path}” cannot be opened for writing: check that the file is not read-only."
+                "‘{path}’ cannot be opened for writing: check that the file is not read-only."
             ).format(path=db.database)
         ) from err
     for pragma in ("synchronous = FULL", "foreign_keys = ON", "busy_timeout = 5000"):
@@ -584,7 +584,7 @@ def _schema_version(db: pw.Database) -> int:
     if not re.fullmatch(r"[0-9]{1,6}", value) or int(value) < 1:
         raise LedgerFileError(
             _(
-                "“{target}” is not a Qingkuan ledger or is damaged: its version is missing "
+                "‘{target}’ is not a Qingkuan ledger or is damaged: its version is missing "
                 "or unreadable. Open your latest backup instead."
             ).format(target=display_target(_opened))
         )
@@ -594,7 +594,7 @@ def _schema_version(db: pw.Database) -> int:
 def _check_version(db: pw.Database) -> None:
     if _meta("app") != APP_ID:
         raise LedgerFileError(
-            _("“{target}” is a database, but not a Qingkuan ledger.").format(
+            _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
                 target=display_target(_opened)
             )
         )
@@ -611,7 +611,7 @@ def _check_version(db: pw.Database) -> None:
     if _read_only:
         raise LedgerFileError(
             _(
-                "“{target}” was written by an older version of Qingkuan and must be upgraded, "
+                "‘{target}’ was written by an older version of Qingkuan and must be upgraded, "
                 "which needs write access: copy it to a folder you can write to and open the copy."
             ).format(target=display_target(_opened))
         )

@@ -27,7 +27,7 @@ def add_rep(name: str, phone: str = "") -> Rep:
     check_text(name, _("The name"))
     check_text(phone.strip(), _("The phone number"))
     if RepRow.get_or_none(RepRow.name == name):
-        raise InputError(_("There is already a rep called “{name}”.").format(name=name))
+        raise InputError(_("There is already a rep called ‘{name}’.").format(name=name))
     with transaction():
         row = RepRow.create(name=name, phone=phone.strip())
     return _rep(row)
@@ -70,7 +70,7 @@ def add_route(name: str, weekdays: tuple[int, ...] = (), rep_id: RepId | None = 
         raise InputError(_("The route needs a name."))
     check_text(name, _("The name"))
     if RouteRow.get_or_none(RouteRow.name == name):
-        raise InputError(_("There is already a route called “{name}”.").format(name=name))
+        raise InputError(_("There is already a route called ‘{name}’.").format(name=name))
     days = _check_weekdays(weekdays)
     with transaction():
         row = RouteRow.create(name=name, weekdays=",".join(map(str, days)), rep=rep_id)

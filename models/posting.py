@@ -124,7 +124,7 @@ def line_amount(qty: str, unit_price: Fen) -> Fen:
         quantity = Decimal(qty.strip())
     except (InvalidOperation, AttributeError) as err:
         raise InputError(
-            _("“{qty}” is not a quantity: type a number such as 12 or 2.5.").format(qty=qty)
+            _("‘{qty}’ is not a quantity: type a number such as 12 or 2.5.").format(qty=qty)
         ) from err
     if not quantity.is_finite() or quantity <= 0:
         raise InputError(_("The quantity must be more than zero."))
@@ -403,7 +403,7 @@ def set_cheque_status(entry_id: EntryId, status: ChequeStatus) -> Cheque:
     `bounce_cheque`, which also voids the payment."""
     status = ChequeStatus(status)
     if status is ChequeStatus.BOUNCED:
-        raise LedgerError(_("Use “bounce” to mark a cheque as bounced: it also reopens the debt."))
+        raise LedgerError(_("Use ‘bounce’ to mark a cheque as bounced: it also reopens the debt."))
     row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
     if row is None:
         raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))

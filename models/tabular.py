@@ -77,7 +77,7 @@ class Sheet:
             if not split:
                 return ""
             return _(
-                "the row has {cells} cells but the header has {headers}: “{amount}” looks "
+                "the row has {cells} cells but the header has {headers}: ‘{amount}’ looks "
                 "like an amount with a thousands comma; put it in quotes (\"{amount}\") or "
                 "drop the comma."
             ).format(cells=len(cells), headers=len(self.headers), amount=split)
@@ -126,22 +126,22 @@ def read_sheet(path: str | Path) -> Sheet:
     """
     path = Path(path)
     if path.is_dir():
-        raise InputError(_("“{path}” is a folder, not a file to import.").format(path=path))
+        raise InputError(_("‘{path}’ is a folder, not a file to import.").format(path=path))
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
-        raise InputError(_("“{path}” is too large to import.").format(path=path.name))
+        raise InputError(_("‘{path}’ is too large to import.").format(path=path.name))
     if data.startswith(XLS_MAGIC) or path.suffix.lower() == ".xls":
         raise InputError(
             _(
-                "“{name}” is an old Excel 97-2003 workbook: in Excel choose Save As and pick "
-                "“Excel Workbook (.xlsx)” or “CSV UTF-8”, then import that file."
+                "‘{name}’ is an old Excel 97-2003 workbook: in Excel choose Save As and pick "
+                "‘Excel Workbook (.xlsx)’ or ‘CSV UTF-8’, then import that file."
             ).format(name=path.name)
         )
     if not data.startswith(XLSX_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
         raise InputError(
             _(
-                "“{name}” is not an Excel workbook, although its name ends in {suffix}: open "
-                "it in Excel and save it as an .xlsx workbook or as “CSV UTF-8”."
+                "‘{name}’ is not an Excel workbook, although its name ends in {suffix}: open "
+                "it in Excel and save it as an .xlsx workbook or as ‘CSV UTF-8’."
             ).format(name=path.name, suffix=path.suffix)
         )
     if data.startswith(XLSX_MAGIC):
@@ -171,7 +171,7 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
             continue
     raise InputError(
         _(
-            "The text of “{name}” cannot be read: save it from Excel as “CSV UTF-8” or as "
+            "The text of ‘{name}’ cannot be read: save it from Excel as ‘CSV UTF-8’ or as "
             "an .xlsx workbook."
         ).format(name=name)
     )
@@ -207,7 +207,7 @@ def _xlsx_records(data: bytes, name: str) -> list[list[str]]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InputError(
-            _("“{name}” is not a valid Excel workbook: {reason}").format(name=name, reason=err)
+            _("‘{name}’ is not a valid Excel workbook: {reason}").format(name=name, reason=err)
         ) from err
     try:
         sheet = book.worksheets[0]
@@ -238,7 +238,7 @@ def _check_xlsx_size(data: bytes, name: str) -> None:
 
 def _too_big(name: str) -> str:
     return _(
-        "“{name}” is too large to import: a workbook may hold at most {rows:,} rows, "
+        "‘{name}’ is too large to import: a workbook may hold at most {rows:,} rows, "
         "{columns} columns and {mb} MB of unpacked data. Split it into smaller files, or "
         "delete stray cells far right or below the table."
     ).format(
@@ -294,7 +294,7 @@ def _sheet(source: str, encoding: str, records: list[list[str]]) -> Sheet:
     numbered = [(n, tuple(c.strip() for c in cells)) for n, cells in enumerate(records, start=1)]
     filled = [(n, cells) for n, cells in numbered if any(cells)]
     if not filled:
-        raise InputError(_("“{name}” is empty: it has no header row.").format(name=source))
+        raise InputError(_("‘{name}’ is empty: it has no header row.").format(name=source))
     (header_row, headers), *rows = filled
     return Sheet(source, encoding, header_row, headers, tuple(rows))
 
@@ -328,7 +328,7 @@ def map_columns(sheet: Sheet, columns: tuple[Column, ...]) -> ColumnMap:
                 ignored.append(header)
         elif key in index:
             problems.append(
-                _("The column “{column}” appears twice in the header row.").format(column=header)
+                _("The column ‘{column}’ appears twice in the header row.").format(column=header)
             )
         else:
             index[key], labels[key] = i, header

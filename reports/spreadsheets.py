@@ -64,7 +64,7 @@ def export_aging(
     if suffix not in FORMATS:
         raise InputError(
             _(
-                "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not “{name}”)."
+                "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not ‘{name}’)."
             ).format(name=path.name)
         )
     check_destination(path, spreadsheet=True)  # before the aging is computed

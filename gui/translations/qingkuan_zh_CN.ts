@@ -1003,7 +1003,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <source>The PDF could not be saved to “{path}”: {reason}</source>
+        <source>The PDF could not be saved to ‘{path}’: {reason}</source>
         <translation>PDF 无法保存到“{path}”：{reason}</translation>
     </message>
     <message>
@@ -1011,7 +1011,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <source>No PDF viewer is set up on this computer. The file is at “{path}”.</source>
+        <source>No PDF viewer is set up on this computer. The file is at ‘{path}’.</source>
         <translation>这台电脑没有设置 PDF 阅读器。文件在“{path}”。</translation>
     </message>
     <message>
@@ -1457,7 +1457,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
-        <source>The folder “{folder}” cannot be created: {reason}</source>
+        <source>The folder ‘{folder}’ cannot be created: {reason}</source>
         <translation>无法创建文件夹“{folder}”：{reason}</translation>
     </message>
     <message>

@@ -139,7 +139,7 @@ class WelcomeScreen(QWidget):
         except OSError as err:
             log.exception("creating the data folder failed")
             self.new_error.show_message(
-                self.tr("The folder “{folder}” cannot be created: {reason}").format(
+                self.tr("The folder ‘{folder}’ cannot be created: {reason}").format(
                     folder=path.parent, reason=err.strerror or err
                 )
             )
