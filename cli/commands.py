@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 import peewee as pw
 
-from models import clock, db
+from models import clock, db, paths
 from models.errors import LedgerError, NotFound
 from models.i18n import _
-from models.paths import default_ledger_path, log_file
+from models.paths import log_file
 from models.targets import display_target, scrub
 
 if TYPE_CHECKING:
@@ -44,11 +44,17 @@ def complain(text: str) -> None:
 
 
 def open_target(args: argparse.Namespace, *, create: bool) -> str:
-    """Open the ledger named by --db (or the default one); returns its name for
-    messages (``user@host/db`` for PostgreSQL: never the password)."""
-    target = args.db or str(default_ledger_path(create_folder=create))
+    """Open the ledger named by --db (or "the" ledger: the one the window opened last);
+    returns its name for messages (``user@host/db`` for PostgreSQL: never the password)."""
+    target = args.db or _the_ledger(create)
     db.open_ledger(target, create=create)
     return display_target(target)
+
+
+def _the_ledger(create: bool) -> str:
+    if create:
+        paths.data_dir().mkdir(parents=True, exist_ok=True)
+    return paths.the_ledger()
 
 
 def cmd_gui(args: argparse.Namespace, argv0: str) -> int:
@@ -66,11 +72,30 @@ def cmd_gui(args: argparse.Namespace, argv0: str) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from models.demo import make_demo
+    from models import demo
 
-    target = open_target(args, create=True)
+    options = {"customers": args.customers, "days": args.days, "seed": args.seed}
     show = _progress() if sys.stderr.isatty() else None
-    written = make_demo(customers=args.customers, days=args.days, seed=args.seed, progress=show)
+    if args.db:
+        target = open_target(args, create=True)
+        written = demo.make_demo(progress=show, **options)
+    else:
+        # Without --db: the same demo ledger the window's "Try the demo" builds, which
+        # then becomes "the" ledger for the window and every command.
+        path = paths.demo_ledger_path()
+        if path.exists():
+            paths.remember_ledger(str(path))
+            say(
+                _(
+                    "The demo ledger is already at {path}: commands and the window use it now "
+                    "(delete the file to build a new one)."
+                ).format(path=path)
+            )
+            return EXIT_OK
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written = demo.build_demo_file(path, show, **options)
+        paths.remember_ledger(str(path))
+        target = display_target(str(path))
     if show:
         print(file=sys.stderr)
     say(_("Demo ledger ready: {n} entries written to {target}.").format(n=written, target=target))
@@ -92,7 +117,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.exists():  # before opening (maybe creating) the ledger
         complain(_("There is no file ‘{path}’.").format(path=path))
         return EXIT_ERROR
-    target = args.db or str(default_ledger_path(create_folder=True))
+    target = args.db or _the_ledger(create=True)
     new_file = None
     if not db.is_postgres_url(target) and not Path(target).expanduser().exists():
         # Moving from Excel into a new ledger is legitimate, but a mistyped --db must

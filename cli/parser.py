@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import NoReturn
 
+from models.demo_defaults import DEMO_CUSTOMERS, DEMO_DAYS, DEMO_SEED
 from models.errors import InputError
 from models.i18n import _
 from models.parsing import parse_date
@@ -151,9 +152,9 @@ def build_parser() -> Parser:
     demo = commands.add_parser(
         "demo", parents=[db_too], help="fill an empty ledger with a realistic demo business"
     )
-    demo.add_argument("--customers", type=count_arg, default=60, metavar="N")
-    demo.add_argument("--days", type=count_arg, default=365, metavar="D")
-    demo.add_argument("--seed", type=count_arg, default=1, metavar="S")
+    demo.add_argument("--customers", type=count_arg, default=DEMO_CUSTOMERS, metavar="N")
+    demo.add_argument("--days", type=count_arg, default=DEMO_DAYS, metavar="D")
+    demo.add_argument("--seed", type=count_arg, default=DEMO_SEED, metavar="S")
 
     imp = commands.add_parser(
         "import",

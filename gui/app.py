@@ -68,13 +68,13 @@ class Launcher(QObject):
         language.set_language(self.prefs.language() or language.system_language())
 
     def start(self, target: str | None) -> QWidget:
-        """Open `target`, or the shared ledger used last, or the default ledger, or show
-        the welcome screen."""
-        last = self.prefs.last_ledger()
-        if target is None and last is not None and is_postgres_url(last):
-            target = last  # remembered without its password: asked for when needed
-        if target is None and self.prefs.default_ledger.exists():
-            target = str(self.prefs.default_ledger)
+        """Open `target`, or "the" ledger (the last one opened, shared with the command
+        line; a shared ledger is remembered without its password and asks for it), or
+        show the welcome screen."""
+        if target is None:
+            remembered = self.prefs.the_ledger()
+            if is_postgres_url(remembered) or Path(remembered).is_file():
+                target = remembered
         if target is not None and self.open(target):
             return self.window  # type: ignore[return-value]
         return self.show_welcome()

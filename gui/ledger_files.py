@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,8 +28,6 @@ NETWORK_FILESYSTEMS = {
     "webdav",
     "davfs",
 }
-DEMO_CUSTOMERS = 300
-DEMO_DAYS = 365
 
 
 def open_ledger(target: str) -> None:
@@ -82,15 +79,5 @@ def network_share_warning(target: str) -> str:
 
 
 def build_demo(path: Path, progress: Callable[[int, int], None] | None = None) -> None:
-    """Build the demo ledger at `path` (a copy to play with: the real ledger stays
-    clean). It is built under a temporary name, so a half-built demo never opens."""
-    partial = path.with_name(path.name + ".building")
-    for leftover in (partial, Path(str(partial) + "-wal"), Path(str(partial) + "-shm")):
-        if leftover.exists():
-            leftover.unlink()
-    db.open_ledger(str(partial))
-    try:
-        demo.make_demo(customers=DEMO_CUSTOMERS, days=DEMO_DAYS, seed=1, progress=progress)
-    finally:
-        db.close_ledger()
-    os.replace(partial, path)
+    """Build the demo ledger at `path` (a copy to play with: the real ledger stays clean)."""
+    demo.build_demo_file(path, progress)

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self.print_menu.setTitle(self.tr("&Print"))
         self.route_sheet_action.setText(self.tr("&Route sheet…"))
         self.call_list_action.setText(self.tr("&Call list (promises due)…"))
-        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.settings_menu.setTitle(self.tr("Se&ttings"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.people_action.setText(self.tr("&Reps and routes…"))
         self.language_menu.setTitle(self.tr("&Language / 语言"))

@@ -31,7 +31,7 @@ class Preferences:
 
     @property
     def demo_ledger(self) -> Path:
-        return self.data_dir / DEMO_LEDGER_NAME
+        return paths.demo_ledger_path(self.data_dir)
 
     def language(self) -> str | None:
         value = self._qs.value("ui/language", None)
@@ -49,10 +49,10 @@ class Preferences:
         self._qs.setValue("ui/geometry", geometry)
         self._qs.sync()
 
-    def last_ledger(self) -> str | None:
-        value = self._qs.value("ledger/last", None)
-        return str(value) if value else None
+    def the_ledger(self) -> str:
+        """The ledger the window starts on and commands without --db use: the last one
+        opened (kept in the data folder by `models.paths`, without any password)."""
+        return paths.the_ledger(self.data_dir)
 
     def set_last_ledger(self, target: str) -> None:
-        self._qs.setValue("ledger/last", target)
-        self._qs.sync()
+        paths.remember_ledger(target, self.data_dir)

@@ -10,13 +10,15 @@ benchmarks; rows go in with bulk inserts inside one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from models import clock
+from models import clock, demo_defaults
 from models.aging import due_date
-from models.db import is_postgres, transaction
+from models.db import close_ledger, is_postgres, open_ledger, transaction
 from models.errors import LedgerError
 from models.i18n import _
 from models.records import (
@@ -182,20 +184,47 @@ def _terms(rng: random.Random) -> Terms:
     return Terms(TermsKind.DAYS, rng.choice((7, 15, 30, 45)))
 
 
+# The demo business: the window's "Try the demo" and the command line's ``demo`` build
+# the same one (models/demo_defaults.py).
+DEMO_CUSTOMERS = demo_defaults.DEMO_CUSTOMERS
+DEMO_DAYS = demo_defaults.DEMO_DAYS
+
+
+def build_demo_file(
+    path: Path, progress: Callable[[int, int], None] | None = None, **options: int
+) -> int:
+    """Build a demo ledger as the file `path` (which must not exist yet) and return the
+    entries written. It is built under a temporary name and renamed when done, so a
+    half-built demo never opens. Leaves no ledger open."""
+    partial = path.with_name(path.name + ".building")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    open_ledger(str(partial))
+    try:
+        written = make_demo(progress=progress, **options)
+    finally:
+        close_ledger()
+    os.replace(partial, path)
+    return written
+
+
 def _is_empty() -> bool:
     return not (CustomerRow.select().exists() or EntryRow.select().exists())
 
 
 def make_demo(
-    customers: int = 60,
-    days: int = 365,
+    customers: int | None = None,
+    days: int | None = None,
     seed: int = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Fill an empty ledger with a demo business. Returns the number of entries written.
 
     Refuses (LedgerError) to write into a ledger that already has customers or entries.
+    `customers` and `days` default to the demo business (DEMO_CUSTOMERS, DEMO_DAYS).
     """
+    customers = DEMO_CUSTOMERS if customers is None else customers
+    days = DEMO_DAYS if days is None else days
     if customers < 1 or customers > 100_000:
         raise LedgerError(_("The demo needs between 1 and 100,000 customers."))
     if days < 7 or days > 3650:

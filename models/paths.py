@@ -6,12 +6,15 @@ the user's data folder" is the same file whichever way the program is started.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from platformdirs import user_data_dir, user_log_dir
 
 APP_NAME = "Qingkuan"
 LEDGER_FILE_NAME = "ledger.qkledger"
+DEMO_FILE_NAME = "demo.qkledger"
+CURRENT_FILE_NAME = "current-ledger.txt"
 LOG_FILE_NAME = "qingkuan.log"
 
 
@@ -30,6 +33,40 @@ def default_ledger_path(*, create_folder: bool = False) -> Path:
     if create_folder:
         folder.mkdir(parents=True, exist_ok=True)
     return folder / LEDGER_FILE_NAME
+
+
+def demo_ledger_path(folder: Path | None = None) -> Path:
+    """The demo ledger: one file, built the same way by the window and by ``demo``."""
+    return (folder or data_dir()) / DEMO_FILE_NAME
+
+
+def the_ledger(folder: Path | None = None) -> str:
+    """The ledger used when none is named: the one last opened in the window (or made by
+    ``demo``), else ``ledger.qkledger`` in the data folder. The window starts on it and
+    every command without ``--db`` uses it, so the two always agree. `folder` is the data
+    folder (default: the user's)."""
+    folder = folder or data_dir()
+    remembered = folder / CURRENT_FILE_NAME
+    try:
+        text = remembered.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return text or str(folder / LEDGER_FILE_NAME)
+
+
+def remember_ledger(target: str, folder: Path | None = None) -> None:
+    """Make `target` "the" ledger. A PostgreSQL URL is kept without its password."""
+    from models.targets import is_postgres_url, without_password
+
+    target = without_password(target) if is_postgres_url(target) else str(Path(target).resolve())
+    path = (folder or data_dir()) / CURRENT_FILE_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(target + "\n", encoding="utf-8")
+    except OSError:
+        # A read-only data folder: the default ledger stays "the" ledger; nothing the
+        # user asked for failed, so a log line is enough.
+        logging.getLogger(__name__).warning("cannot remember the ledger in %s", path)
 
 
 def log_file(*, create_folder: bool = True) -> Path:

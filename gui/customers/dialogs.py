@@ -174,7 +174,7 @@ class CustomerDialog(Dialog):
         labels = (
             self.tr("&Code:"),
             self.tr("&Name:"),
-            self.tr("Con&tact:"),
+            self.tr("Contact per&son:"),
             self.tr("&Phones:"),
             self.tr("&Address:"),
             self.tr("Who pays when the &boss is out:"),
@@ -197,4 +197,4 @@ class CustomerDialog(Dialog):
         self.terms.setItemText(1, self.tr("N days"))
         self.terms.setItemText(2, self.tr("Monthly settlement"))
         self.terms.setItemText(3, self.tr("Pay previous batch on next delivery"))
-        self.archived.setText(self.tr("&Archived (hidden from daily lists; the ledger stays)"))
+        self.archived.setText(self.tr("Arc&hived (hidden from daily lists; the ledger stays)"))

@@ -524,8 +524,8 @@ class CustomerPage(QWidget):
             self.tr("Entries are never deleted: a void posts a reversal (Ctrl+Del)")
         )
         self.bounce_button.setText(self.tr("Cheque &bounced…"))
-        self.deposited_button.setText(self.tr("Cheque de&posited"))
-        self.cleared_button.setText(self.tr("Cheque &cleared"))
+        self.deposited_button.setText(self.tr("Cheque &deposited"))
+        self.cleared_button.setText(self.tr("Cheque clea&red"))
         self.set_back_button.setText(self.tr("&Undo cheque status"))
         self.set_back_button.setToolTip(
             self.tr(
@@ -537,7 +537,7 @@ class CustomerPage(QWidget):
         self.cancel_promise_button.setText(self.tr("Cancel promise"))
         self.iou_button.setText(self.tr("Print &IOU note…"))
         self.tabs.setTabText(0, self.tr("&Ledger"))
-        self.tabs.setTabText(1, self.tr("&Promises"))
+        self.tabs.setTabText(1, self.tr("Pro&mises"))
         self.tabs.setTabText(2, self.tr("V&isits"))
         for model in (self.ledger_model, self.promise_model, self.visit_model):
             model.retranslate()

@@ -147,7 +147,7 @@ class SettingsDialog(Dialog):
         self._label(self.company_form, self.bank_account, self.tr("&Bank account:"))
         self.docs_box.setTitle(self.tr("Documents and aging"))
         self._label(self.docs_form, self.doc_language, self.tr("Document &language:"))
-        self._label(self.docs_form, self.paper, self.tr("Pa&per size:"))
+        self._label(self.docs_form, self.paper, self.tr("Paper si&ze:"))
         label = self.docs_form.itemAt(2, QFormLayout.ItemRole.LabelRole)
         if label is not None and label.widget() is not None:
             label.widget().setText(self.tr("PDF &font:"))
@@ -155,5 +155,5 @@ class SettingsDialog(Dialog):
         self.font_button.setText(self.tr("Choose…"))
         self._label(self.docs_form, self.edges, self.tr("Aging &edges (days):"))
         self.ui_box.setTitle(self.tr("This computer"))
-        self._label(self.ui_form, self.ui_language, self.tr("&Screen language:"))
+        self._label(self.ui_form, self.ui_language, self.tr("Screen lan&guage:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

@@ -161,8 +161,8 @@ class PeopleDialog(Dialog):
         for form, field, text in (
             (self.rep_form, self.rep_name, self.tr("&Name:")),
             (self.rep_form, self.rep_phone, self.tr("&Phone:")),
-            (self.route_form, self.route_name, self.tr("Route &name:")),
-            (self.route_form, self.route_rep, self.tr("&Rep:")),
+            (self.route_form, self.route_name, self.tr("Route na&me:")),
+            (self.route_form, self.route_rep, self.tr("Rep &in charge:")),
         ):
             set_form_label(form, field, text)
         self.days_label.setText(self.tr("Visit days:"))

@@ -124,10 +124,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Con&amp;tact:</source>
-        <translation>联系人(&amp;T)：</translation>
-    </message>
-    <message>
         <source>&amp;Phones:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
@@ -192,8 +188,12 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>压批结算</translation>
     </message>
     <message>
-        <source>&amp;Archived (hidden from daily lists; the ledger stays)</source>
-        <translation>已归档(&amp;A)（日常列表不显示，账目保留）</translation>
+        <source>Contact per&amp;son:</source>
+        <translation>联系人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hived (hidden from daily lists; the ledger stays)</source>
+        <translation>已归档(&amp;H)（日常列表不显示，账目保留）</translation>
     </message>
 </context>
 <context>
@@ -461,14 +461,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>跳票(&amp;B)…</translation>
     </message>
     <message>
-        <source>Cheque de&amp;posited</source>
-        <translation>支票已存入(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Cheque &amp;cleared</source>
-        <translation>支票已兑现(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Undo cheque status</source>
         <translation>撤销支票状态(&amp;U)</translation>
     </message>
@@ -493,12 +485,20 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>往来账(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Promises</source>
-        <translation>约定清款(&amp;P)</translation>
-    </message>
-    <message>
         <source>V&amp;isits</source>
         <translation>拜访(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cheque &amp;deposited</source>
+        <translation>支票已存入(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cheque clea&amp;red</source>
+        <translation>支票已兑现(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;mises</source>
+        <translation>约定清款(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -751,10 +751,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话确认清单（到期约定）(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -765,6 +761,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Language / 语言</source>
         <translation>语言 / Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -829,14 +829,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <source>Route &amp;name:</source>
-        <translation>线路名称(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Rep:</source>
-        <translation>业务员(&amp;R)：</translation>
-    </message>
-    <message>
         <source>Visit days:</source>
         <translation>拜访日：</translation>
     </message>
@@ -851,6 +843,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Visit order…</source>
         <translation>拜访顺序(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Route na&amp;me:</source>
+        <translation>线路名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Rep &amp;in charge:</source>
+        <translation>负责业务员(&amp;I)：</translation>
     </message>
 </context>
 <context>
@@ -1252,10 +1252,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>单据语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>Pa&amp;per size:</source>
-        <translation>纸张(&amp;P)：</translation>
-    </message>
-    <message>
         <source>PDF &amp;font:</source>
         <translation>PDF 字体(&amp;F)：</translation>
     </message>
@@ -1276,12 +1272,16 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>本机</translation>
     </message>
     <message>
-        <source>&amp;Screen language:</source>
-        <translation>界面语言(&amp;S)：</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Paper si&amp;ze:</source>
+        <translation>纸张(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Screen lan&amp;guage:</source>
+        <translation>界面语言(&amp;G)：</translation>
     </message>
 </context>
 <context>
@@ -1517,10 +1517,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>印在对账单上，方便客户转账</translation>
     </message>
     <message>
-        <source>&amp;Create ledger</source>
-        <translation>创建账本(&amp;C)</translation>
-    </message>
-    <message>
         <source>Try the &amp;demo ledger (a copy)</source>
         <translation>试用示范账本(&amp;D)（副本）</translation>
     </message>
@@ -1543,6 +1539,10 @@ postgresql://user@server/qingkuan
         <translation>共用账本的地址，例如
 postgresql://用户@服务器/qingkuan
 （密码会单独询问，且从不保存）</translation>
+    </message>
+    <message>
+        <source>Create &amp;ledger</source>
+        <translation>创建账本(&amp;L)</translation>
     </message>
 </context>
 <context>

@@ -227,7 +227,7 @@ class WelcomeScreen(QWidget):
             set_form_label(self.new_form, field, text)
         self.company_name.setPlaceholderText(self.tr("e.g. 佛山市东城食品批发部"))
         self.bank_account.setPlaceholderText(self.tr("Printed on statements for transfers"))
-        self.create_button.setText(self.tr("&Create ledger"))
+        self.create_button.setText(self.tr("Create &ledger"))
         self.demo_button.setText(self.tr("Try the &demo ledger (a copy)"))
         self.open_button.setText(self.tr("&Open a ledger file…"))
         self.shared_button.setText(self.tr("Connect to a &shared ledger…"))

@@ -155,7 +155,7 @@ def test_no_command_and_no_window_shows_the_password(
     assert f"Qingkuan 清款 – {shown}" in shown_window.stdout, shown_window.stderr
     failed_window = s.window(url_for(role, password, f"{TEST_DB}_missing"))
     assert "DIALOG" in failed_window.stdout, failed_window.stderr
-    settings = (home / "data" / "Qingkuan" / "gui.ini").read_text(encoding="utf-8")
+    settings = (home / "data" / "Qingkuan" / "current-ledger.txt").read_text(encoding="utf-8")
     assert role in settings  # the address is remembered, without its password
     log = (home / "state" / "Qingkuan" / "log" / "qingkuan.log").read_text(encoding="utf-8")
     assert f"cannot open {role}@localhost/{TEST_DB}_missing" in log

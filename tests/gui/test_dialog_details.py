@@ -31,7 +31,7 @@ def test_welcome_error_is_cleared_on_language_switch(
     qtbot.mouseClick(shown.create_button, Qt.MouseButton.LeftButton)
     assert shown.new_error.isVisible() and "company" in shown.new_error.text()
     launcher.set_language("zh")
-    qtbot.waitUntil(lambda: shown.create_button.text() == "创建账本(&C)")
+    qtbot.waitUntil(lambda: shown.create_button.text() == "创建账本(&L)")
     assert shown.title.text() == "欢迎使用清款"  # no space inside the Chinese
     assert not shown.new_error.isVisible()  # not left behind in English
     qtbot.mouseClick(shown.create_button, Qt.MouseButton.LeftButton)

@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from gui import app as gui_app
-from gui import ledger_files
 from gui.app import Launcher
 from gui.welcome.view import WelcomeScreen
-from models import db, settings
+from models import db, demo, settings
 
 
 def test_empty_folder_shows_welcome_and_creates_ledger(
@@ -72,8 +71,8 @@ def test_unopenable_file_gets_a_dialog_not_a_traceback(
 def test_demo_ledger_is_a_copy(
     launcher: Launcher, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ledger_files, "DEMO_CUSTOMERS", 12)
-    monkeypatch.setattr(ledger_files, "DEMO_DAYS", 30)
+    monkeypatch.setattr(demo, "DEMO_CUSTOMERS", 12)
+    monkeypatch.setattr(demo, "DEMO_DAYS", 30)
     welcome = launcher.start(None)
     assert isinstance(welcome, WelcomeScreen)
     qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
@@ -91,8 +90,8 @@ def test_demo_ledger_is_a_copy(
 def test_new_ledger_from_the_file_menu_after_the_demo(
     launcher: Launcher, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ledger_files, "DEMO_CUSTOMERS", 3)
-    monkeypatch.setattr(ledger_files, "DEMO_DAYS", 10)
+    monkeypatch.setattr(demo, "DEMO_CUSTOMERS", 3)
+    monkeypatch.setattr(demo, "DEMO_DAYS", 10)
     welcome = launcher.start(None)
     assert isinstance(welcome, WelcomeScreen)
     qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)

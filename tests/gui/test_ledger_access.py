@@ -57,7 +57,7 @@ def test_shared_ledger_is_remembered_without_its_password_and_asks_for_it(
     assert launcher.window.windowTitle() == f"Qingkuan 清款 – {shown}"
     launcher.shutdown()
     db.close_ledger()
-    settings = (data_dir / "gui.ini").read_text(encoding="utf-8")
+    settings = (data_dir / "current-ledger.txt").read_text(encoding="utf-8")
     assert f"postgresql://{role}@localhost/{TEST_DB}" in settings
     assert password not in settings
 
