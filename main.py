@@ -8,7 +8,6 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments, run the command, return the exit status."""
-    from cli.commands import run
     from cli.language import message_language
     from cli.parser import build_parser, ledger_shorthand
     from models.i18n import set_language
@@ -21,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
             reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(ledger_shorthand(sys.argv[1:] if argv is None else argv, parser))
+    # Only now the commands (peewee, psycopg2 …): --help and argument errors stay quick.
+    from cli.commands import run
+
     return run(args, sys.argv[0] if sys.argv else "main.py")
 
 

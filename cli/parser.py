@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Callable
 from typing import NoReturn
 
@@ -14,11 +15,6 @@ from models.i18n import _
 from models.parsing import parse_date
 from models.targets import scrub
 from models.version import version
-
-EPILOG = """\
-Without a command the window opens. Without --db the ledger in your data folder is used.
-Exit status: 0 done, 1 error (one line on stderr), 2 wrong arguments, 3 check found problems.
-Messages follow the system language; set QK_LANG=en or QK_LANG=zh to choose."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -127,21 +123,67 @@ def ledger_shorthand(argv: list[str], parser: argparse.ArgumentParser) -> list[s
     return argv
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Wraps descriptions to the terminal, but keeps the example lines (indented) as
+    they are so they can be copied."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.splitlines():
+            if line.startswith("  ") or not line:
+                lines.append(indent + line)
+            else:
+                lines.append(textwrap.fill(line, width, initial_indent=indent,
+                                           subsequent_indent=indent))  # fmt: skip
+        return "\n".join(lines)
+
+
+def command(
+    group: argparse._SubParsersAction,
+    name: str,
+    summary: str,
+    description: str,
+    examples: tuple[str, ...],
+    parents: list[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    """A subcommand whose --help says what it does, its defaults, and how to call it."""
+    lines = [_("Examples:"), *(f"  {example}" for example in examples)]
+    return group.add_parser(
+        name,
+        parents=parents,
+        help=summary,
+        description=description,
+        epilog="\n".join(lines),
+        formatter_class=HelpFormatter,
+    )
+
+
 def build_parser() -> Parser:
     """The parser for every subcommand; `args.command` is None when the GUI is wanted."""
     parser = Parser(
         prog="main.py",
-        description="Qingkuan (清款): the collections ledger for small distributors.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=_("Qingkuan (清款): the collections ledger for small distributors."),
+        epilog=_(
+            "Without a command the window opens. Without --db the ledger is the one the "
+            "window opened last (else ledger.qkledger in your data folder).\n"
+            "Exit status: 0 done, 1 error (one line on stderr), 2 wrong arguments, 3 check "
+            "found problems.\n"
+            "Messages follow the system language; set QK_LANG=en or QK_LANG=zh to choose.\n"
+            "Each command has its own help: main.py COMMAND --help. Formats and rules: "
+            "docs/command-line.md."
+        ),
+        formatter_class=HelpFormatter,
     )
     parser.add_argument(
-        "--version", action="version", version=f"Qingkuan {version()}", help="show the version"
+        "--version", action="version", version=f"Qingkuan {version()}", help=_("show the version")
     )
     parser.add_argument(
         "--db",
         metavar="PATH|postgresql://…",
-        help="the ledger: a file, or a PostgreSQL URL (default: the ledger in your data folder)",
+        help=_(
+            "the ledger: a file, or a PostgreSQL URL (default: the ledger the window opened "
+            "last); a password is better kept in PGPASSWORD or ~/.pgpass"
+        ),
     )
     # --db is also accepted after the command ("main.py check --db x"); SUPPRESS keeps
     # the subcommand from resetting a --db given before it.
@@ -149,54 +191,130 @@ def build_parser() -> Parser:
     db_too.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="command")
 
-    demo = commands.add_parser(
-        "demo", parents=[db_too], help="fill an empty ledger with a realistic demo business"
-    )
-    demo.add_argument("--customers", type=count_arg, default=DEMO_CUSTOMERS, metavar="N")
-    demo.add_argument("--days", type=count_arg, default=DEMO_DAYS, metavar="D")
-    demo.add_argument("--seed", type=count_arg, default=DEMO_SEED, metavar="S")
+    demo = command(
+        commands, "demo", _("fill an empty ledger with a realistic demo business"),
+        _(
+            "Builds a demo business (customers on routes with reps, deliveries, payments, "
+            "cheques, promises and visits over the last days) to try Qingkuan on. Without "
+            "--db it is the window's demo ledger (demo.qkledger in your data folder), which "
+            "then becomes the ledger commands and the window use. With --db the ledger must "
+            "be empty."
+        ),
+        ("main.py demo", "main.py --db try.qkledger demo --customers 30 --days 90"),
+        [db_too],
+    )  # fmt: skip
+    demo.add_argument("--customers", type=count_arg, default=DEMO_CUSTOMERS, metavar="N",
+                      help=_("how many customers (default: %(default)s)"))  # fmt: skip
+    demo.add_argument("--days", type=count_arg, default=DEMO_DAYS, metavar="D",
+                      help=_("how many days of history, up to today (default: %(default)s)"))  # fmt: skip
+    demo.add_argument("--seed", type=count_arg, default=DEMO_SEED, metavar="S",
+                      help=_("another number gives another demo (default: %(default)s)"))  # fmt: skip
 
-    imp = commands.add_parser(
-        "import",
-        parents=[db_too],
-        help="import customers, entries or promises from a CSV or XLSX file (all or nothing)",
-    )
-    imp.add_argument("what", choices=("customers", "entries", "promises"))
-    imp.add_argument("file", metavar="FILE")
+    imp = command(
+        commands, "import",
+        _("import customers, entries or promises from a CSV or XLSX file (all or nothing)"),
+        _(
+            "Reads a CSV (UTF-8, UTF-8 with BOM, GB18030/GBK as Chinese Excel saves it, or "
+            "UTF-16) or an XLSX workbook, with English or Chinese column headers in any "
+            "order. Every bad row is reported as 'row N, column C: what is wrong' and then "
+            "nothing is written. Importing the same entries again posts nothing twice. The "
+            "columns of each kind are in docs/command-line.md. Without --db it imports into "
+            "the ledger the window opened last (a new one is created and named if none "
+            "exists)."
+        ),
+        ("main.py import customers customers.xlsx",
+         "main.py --db shop.qkledger import entries 2026-11.csv"),
+        [db_too],
+    )  # fmt: skip
+    imp.add_argument("what", choices=("customers", "entries", "promises"),
+                     help=_("what the file holds"))  # fmt: skip
+    imp.add_argument("file", metavar="FILE", help=_("a .csv or .xlsx file"))
 
-    export = commands.add_parser("export", parents=[db_too], help="export a report as CSV or XLSX")
-    export.add_argument("what", choices=("aging",))
-    export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
-    export.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx")
+    export = command(
+        commands, "export", _("export a report as CSV or XLSX"),
+        _(
+            "aging: one row per customer with balance, the aging buckets (the Settings' "
+            "edges) and overdue, as of a date. Money is written as numbers, text never as a "
+            "formula. The file type follows the name: .csv or .xlsx."
+        ),
+        ("main.py export aging --out aging.xlsx",
+         "main.py export aging --as-of 2026-11-30 --out aging.csv --bom"),
+        [db_too],
+    )  # fmt: skip
+    export.add_argument("what", choices=("aging",), help=_("which report"))
+    export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
+                        help=_("the date to age at (default: today)"))  # fmt: skip
+    export.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx",
+                        help=_("where to write it"))  # fmt: skip
     export.add_argument(
-        "--bom", action="store_true", help="start a CSV with a UTF-8 BOM (for Excel)"
+        "--bom", action="store_true", help=_("start a CSV with a UTF-8 BOM (for Excel)")
     )
 
-    commands.add_parser("check", parents=[db_too], help="check the ledger's integrity")
+    command(
+        commands, "check", _("check the ledger's integrity"),
+        _(
+            "Checks that every customer's balance equals the sum of their entries, that "
+            "voids pair up, that the database's guards are in place, and more. Prints every "
+            "problem; exit status 3 when there are any, 0 when there are none."
+        ),
+        ("main.py check", "main.py --db postgresql://clerk@server/shop check"),
+        [db_too],
+    )  # fmt: skip
 
-    printing = commands.add_parser(
-        "print", parents=[db_too], help="print a statement, IOU notes or a route sheet"
-    )
+    printing = command(
+        commands, "print", _("print a statement, IOU notes or a route sheet"),
+        _("Writes a PDF: a statement, the IOU notes of open promises, or a route sheet."),
+        ("main.py print statement C00012 --out s.pdf", "main.py print route 城东线 --out r.pdf"),
+        [db_too],
+    )  # fmt: skip
     docs = printing.add_subparsers(dest="document", metavar="document", required=True)
-    statement = docs.add_parser(
-        "statement", parents=[db_too], help="a customer's statement (对账单)"
-    )
-    statement.add_argument("code", metavar="CODE")
-    statement.add_argument("--from", dest="date_from", type=date_arg, metavar="YYYY-MM-DD")
-    statement.add_argument("--to", dest="date_to", type=date_arg, metavar="YYYY-MM-DD")
-    statement.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD")
-    iou = docs.add_parser(
-        "iou", parents=[db_too], help="IOU notes (欠条) of a customer's open promises"
-    )
-    iou.add_argument("code", metavar="CODE")
-    route = docs.add_parser(
-        "route", parents=[db_too], help="a route sheet (收款路线单) for a route day"
-    )
-    route.add_argument("route", metavar="ROUTE")
+    statement = command(
+        docs, "statement", _("a customer's statement (对账单)"),
+        _(
+            "The customer's entries in the period with a running balance, open promises, "
+            "the aging and a balance-confirmation slip to tear off. The period defaults to "
+            "the last 90 days up to today."
+        ),
+        ("main.py print statement C00012 --out s.pdf",
+         "main.py print statement C00012 --from 2026-11-01 --to 2026-11-30 --lang en --out s.pdf"),
+        [db_too],
+    )  # fmt: skip
+    statement.add_argument("code", metavar="CODE", help=_("the customer's code"))
+    statement.add_argument("--from", dest="date_from", type=date_arg, metavar="YYYY-MM-DD",
+                           help=_("first day of the period (default: 90 days in all, up to --to)"))  # fmt: skip
+    statement.add_argument("--to", dest="date_to", type=date_arg, metavar="YYYY-MM-DD",
+                           help=_("last day of the period (default: --as-of, else today)"))  # fmt: skip
+    statement.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
+                           help=_("the date the balance and aging are given at "
+                                  "(default: the end of the period)"))  # fmt: skip
+    iou = command(
+        docs, "iou", _("IOU notes (欠条) of a customer's open promises"),
+        _(
+            "One IOU note per open promise, with the amount in figures and in capitals and "
+            "the agreed clearance date in large type, for the customer to sign."
+        ),
+        ("main.py print iou C00012 --out iou.pdf",),
+        [db_too],
+    )  # fmt: skip
+    iou.add_argument("code", metavar="CODE", help=_("the customer's code"))
+    route = command(
+        docs, "route", _("a route sheet (收款路线单) for a route day"),
+        _(
+            "The route's stops in visit order with balance, overdue, the day's promises, "
+            "phone and who can pay, and columns to fill in by hand."
+        ),
+        ("main.py print route 城东线 --out route.pdf",
+         "main.py print route 城东线 --date 2026-12-14 --out route.pdf"),
+        [db_too],
+    )  # fmt: skip
+    route.add_argument("route", metavar="ROUTE", help=_("the route's name"))
     route.add_argument(
-        "--date", type=date_arg, metavar="YYYY-MM-DD", help="default: the route's next day"
-    )
+        "--date", type=date_arg, metavar="YYYY-MM-DD",
+        help=_("the route day (default: the route's next route day after today)"),
+    )  # fmt: skip
     for doc in (statement, iou, route):
-        doc.add_argument("--lang", choices=("zh", "en"), help="default: the company setting")
-        doc.add_argument("--out", required=True, metavar="FILE.pdf")
+        doc.add_argument("--lang", choices=("zh", "en"),
+                         help=_("the document's language (default: the company setting)"))  # fmt: skip
+        doc.add_argument("--out", required=True, metavar="FILE.pdf",
+                         help=_("where to write the PDF"))  # fmt: skip
     return parser

@@ -25,11 +25,11 @@ import re
 import struct
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.errors import InputError
-from models.i18n import _
+from models.i18n import _, language
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (OLE compound file)
@@ -109,13 +109,19 @@ class ColumnMap:
     index: dict[str, int]  # column key -> cell index
     labels: dict[str, str]  # column key -> header as written in the file
     ignored: tuple[str, ...]  # headers the import does not use
+    chinese: dict[str, str] = field(default_factory=dict)  # column key -> Chinese header
 
     def cell(self, cells: tuple[str, ...], key: str) -> str:
         i = self.index.get(key)
         return cells[i].strip() if i is not None and i < len(cells) else ""
 
     def label(self, key: str) -> str:
-        return self.labels.get(key, key)
+        """The column as the user knows it: its header in the file; a column the file
+        lacks is named in the user's language, with what to do about it."""
+        if key in self.labels:
+            return self.labels[key]
+        name = self.chinese.get(key, key) if language() == "zh" else key
+        return _("{name} (the file has no such column: add it)").format(name=name)
 
 
 def read_sheet(path: str | Path) -> Sheet:
@@ -342,4 +348,4 @@ def map_columns(sheet: Sheet, columns: tuple[Column, ...]) -> ColumnMap:
         problems.insert(0, text.format(row=sheet.header_row, names=names))
     if problems:
         raise InputError(" ".join(problems))
-    return ColumnMap(index, labels, tuple(ignored))
+    return ColumnMap(index, labels, tuple(ignored), {c.key: c.zh for c in columns})

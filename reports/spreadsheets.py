@@ -20,7 +20,7 @@ from models.aging import age_all
 from models.errors import InputError
 from models.i18n import _
 from models.records import AgingReport
-from reports.output import check_destination, write_atomic
+from reports.files import check_destination, write_atomic
 from reports.safe_export import Amount, Cell, csv_bytes, xlsx_bytes
 
 FORMATS = (".csv", ".xlsx")

@@ -444,3 +444,23 @@ def test_two_processes_cannot_both_add_near_duplicate_codes(ledger: str, tmp_pat
     assert sum(int(out) for out, _err in results) == rounds
     codes = [c.code for c in customers.list_customers()]
     assert sorted(code_key(c) for c in codes) == sorted(f"k{n}" for n in range(rounds))
+
+
+def test_a_missing_column_is_named_in_the_users_language(ledger_target: None, tmp_path) -> None:
+    """Issue 12: `第 3 行，"method"列` named the column in English inside Chinese."""
+    from models.customers import add_customer
+    from models.i18n import using_language
+    from models.importing import ImportRejected, import_file
+    from models.records import CustomerDraft
+
+    add_customer(CustomerDraft(code="C0001", name="东城王记"))
+    path = tmp_path / "entries.csv"
+    path.write_text(
+        "customer_code,date,kind,amount\nC0001,2026-11-20,payment,100\n", encoding="utf-8"
+    )
+    for lang, wanted in (("zh", "付款方式（文件中没有这一列：请添加）"),
+                         ("en", "method (the file has no such column: add it)")):  # fmt: skip
+        with using_language(lang), pytest.raises(ImportRejected) as caught:
+            import_file("entries", path)
+        text = "\n".join(caught.value.lines())
+        assert wanted in text, text

@@ -8,7 +8,7 @@ import pytest
 
 from models.errors import LedgerError
 from models.i18n import using_language
-from reports import output
+from reports import files
 from reports.output import OutputError, write_atomic
 from reports.samples import sample_statement
 from reports.statement import render_statement
@@ -43,7 +43,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monke
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied")  # as Windows does for an open file
 
-    monkeypatch.setattr(output.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)
     with using_language("en"), pytest.raises(OutputError, match="open in another program"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
