@@ -118,7 +118,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     path = Path(args.file).expanduser()
     if not path.exists():  # before opening (maybe creating) the ledger
-        complain(_("There is no file “{path}”.").format(path=path))
+        complain(_("There is no file ‘{path}’.").format(path=path))
         return EXIT_ERROR
     target = args.db or _the_ledger(create=True)
     new_file = None
@@ -488,12 +488,12 @@ def describe_os_error(err: OSError) -> str:
     """An OSError as a sentence: which file, and what the system said."""
     name = err.filename if err.filename is not None else ""
     if isinstance(err, FileNotFoundError):
-        return _("There is no file “{path}”.").format(path=name)
+        return _("There is no file ‘{path}’.").format(path=name)
     if isinstance(err, PermissionError):
-        return _("You have no permission to use “{path}”.").format(path=name)
+        return _("You have no permission to use ‘{path}’.").format(path=name)
     reason = err.strerror or str(err)
     if name:
-        return _("“{path}” could not be used: {reason}.").format(path=name, reason=reason)
+        return _("‘{path}’ could not be used: {reason}.").format(path=name, reason=reason)
     return _("A file could not be used: {reason}.").format(reason=reason)
 
 

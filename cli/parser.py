@@ -46,7 +46,7 @@ _ARGPARSE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
         re.compile(
             r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"
         ),
-        lambda m: _("{argument}: “{value}” is not one of {choices}.").format(
+        lambda m: _("{argument}: ‘{value}’ is not one of {choices}.").format(
             argument=m["arg"], value=_unquote(m["value"]), choices=_choices(m["choices"])
         ),
     ),
@@ -56,7 +56,7 @@ _ARGPARSE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
     ),
     (
         re.compile(r"argument (?P<arg>\S+): invalid \S+ value: (?P<value>.+)"),
-        lambda m: _("{argument}: “{value}” is not a valid value.").format(
+        lambda m: _("{argument}: ‘{value}’ is not a valid value.").format(
             argument=m["arg"], value=_unquote(m["value"])
         ),
     ),
@@ -101,7 +101,7 @@ def count_arg(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("“{text}” is not a whole number.").format(text=text)
+            _("‘{text}’ is not a whole number.").format(text=text)
         ) from None
 
 
@@ -111,7 +111,7 @@ def paper_arg(text: str) -> str:
         if text.strip().lower() == name.lower():
             return name
     raise argparse.ArgumentTypeError(
-        _("“{text}” is not a paper size: use A4, A5 or Letter.").format(text=text)
+        _("‘{text}’ is not a paper size: use A4, A5 or Letter.").format(text=text)
     )
 
 

@@ -142,6 +142,7 @@ class Launcher(QObject):
         window.closing.connect(lambda: self.prefs.set_geometry(window.saveGeometry()))
         self.window.language_chosen.connect(self.set_language)
         self.window.open_other_requested.connect(self.open_other)
+        self.window.new_ledger_requested.connect(self.new_ledger)
         geometry = self.prefs.geometry()
         if geometry is None:
             window.showMaximized()  # the first time: all the screen there is
@@ -168,6 +169,18 @@ class Launcher(QObject):
         self.welcome.resize(900, 620)
         fit_on_screen(self.welcome)
         self.welcome.show()
+        return self.welcome
+
+    def new_ledger(self) -> WelcomeScreen:
+        """File → New ledger: the welcome screen's new-ledger form, over the open
+        ledger's window (which stays until the new ledger opens)."""
+        if self.welcome is None or not shiboken6.isValid(self.welcome):
+            self.show_welcome()
+        assert self.welcome is not None
+        self.welcome.show()
+        self.welcome.raise_()
+        self.welcome.activateWindow()
+        self.welcome.company_name.setFocus()
         return self.welcome
 
     def open_other(self) -> None:

@@ -44,7 +44,7 @@ from gui.visits.dialogs import VisitDialog
 from gui.widgets import Dialog
 from models import clock, customers, db
 from models import today as today_model
-from models.records import Entry, EntryKind, Promise
+from models.records import Entry, EntryKind, Promise, Visit, VisitOutcome
 
 if TYPE_CHECKING:
     from gui.printing.preview import PreviewDialog
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     open_other_requested = Signal()
     restore_requested = Signal(object)  # the Path of a checked backup
+    new_ledger_requested = Signal()  # the welcome screen's new-ledger form
     closing = Signal()
 
     def __init__(self, ops: Operations, ledger_name: str, parent: QWidget | None = None) -> None:
@@ -129,9 +130,11 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.find_customer)
         self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_other_requested)
+        self.new_ledger_action = QAction(self)
+        self.new_ledger_action.triggered.connect(self.new_ledger_requested)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        for action in (self.new_action, self.find_action, self.open_action):
+        for action in (self.new_action, self.find_action, self.open_action, self.new_ledger_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"))
@@ -256,11 +259,15 @@ class MainWindow(QMainWindow):
     def void_entry(self, entry: Entry, bounce: bool = False) -> VoidDialog:
         return self._open(VoidDialog(self.ops, entry, bounce=bounce))
 
-    def promise(self, replaces: Promise | None = None) -> PromiseDialog | None:
+    def promise(
+        self, replaces: Promise | None = None, visit: Visit | None = None
+    ) -> PromiseDialog | None:
         customer = self.customer_page.customer
         if customer is None:
             return None
-        dialog = PromiseDialog(self.ops, customer, self.customer_page.balance, replaces=replaces)
+        dialog = PromiseDialog(
+            self.ops, customer, self.customer_page.balance, replaces=replaces, visit=visit
+        )
 
         def saved() -> None:
             # The IOU note right away: the rep shows it to the customer (§2(14)).
@@ -284,7 +291,16 @@ class MainWindow(QMainWindow):
         customer = self.customer_page.customer
         if customer is None:
             return None
-        return self._open(VisitDialog(self.ops, customer))
+        dialog = VisitDialog(self.ops, customer)
+
+        def saved() -> None:
+            # "Promised a date": the promise itself comes next, from the visit's date.
+            visit = dialog.saved
+            if visit is not None and visit.outcome is VisitOutcome.PROMISED:
+                self.promise(visit=visit)
+
+        dialog.accepted.connect(saved)
+        return self._open(dialog)
 
     def print_statement(self) -> StatementDialog | None:
         customer = self.customer_page.customer
@@ -424,6 +440,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New customer…"))
         self.find_action.setText(self.tr("&Find customer"))
         self.open_action.setText(self.tr("&Open another ledger…"))
+        self.new_ledger_action.setText(self.tr("New &ledger…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.import_action.setText(self.tr("&Import…"))
         self.export_action.setText(self.tr("&Export…"))

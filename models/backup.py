@@ -86,17 +86,17 @@ def folder_warning(folder: Path, ledger: str | Path) -> str:
         try:
             folder.mkdir(exist_ok=True)
         except OSError as err:
-            return _("Backups cannot be written to “{folder}”: {reason}.").format(
+            return _("Backups cannot be written to ‘{folder}’: {reason}.").format(
                 folder=folder, reason=err.strerror or err
             )
         return ""
     if not folder.is_dir():
         return _(
-            "The backup folder “{folder}” is not there (is the USB stick plugged in?): no "
+            "The backup folder ‘{folder}’ is not there (is the USB stick plugged in?): no "
             "backup was made. Plug it in or choose another folder in Settings."
         ).format(folder=folder)
     if not os.access(folder, os.W_OK):
-        return _("You have no permission to write in “{folder}”: choose another folder.").format(
+        return _("You have no permission to write in ‘{folder}’: choose another folder.").format(
             folder=folder
         )
     return ""
@@ -110,11 +110,11 @@ def back_up(ledger: str | Path, out: str | Path) -> Path:
     """
     source, out = Path(ledger).expanduser(), Path(out).expanduser()
     if not source.is_file():
-        raise BackupError(_("There is no ledger at “{path}”.").format(path=source))
+        raise BackupError(_("There is no ledger at ‘{path}’.").format(path=source))
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise BackupError(
-            _("The folder “{folder}” does not exist: choose another place for the file.").format(
+            _("The folder ‘{folder}’ does not exist: choose another place for the file.").format(
                 folder=folder
             )
         )
@@ -129,7 +129,7 @@ def back_up(ledger: str | Path, out: str | Path) -> Path:
         problem = verify(part, thorough=False)
         if problem:
             raise BackupError(
-                _("The backup of “{path}” did not check out: {reason}").format(
+                _("The backup of ‘{path}’ did not check out: {reason}").format(
                     path=source, reason=problem
                 )
             )
@@ -158,7 +158,7 @@ def _copy_pages(source: Path, target: Path) -> None:
             dst.close()
     except sqlite3.Error as err:
         raise BackupError(
-            _("The backup of “{path}” failed: {reason}").format(path=source, reason=err)
+            _("The backup of ‘{path}’ failed: {reason}").format(path=source, reason=err)
         ) from err
     finally:
         src.close()
@@ -184,11 +184,11 @@ def read_totals(path: str | Path, *, thorough: bool = True, check: bool = True) 
     read as far as counting needs (to list many backups quickly)."""
     path = Path(path).expanduser()
     if not path.is_file():
-        raise LedgerFileError(_("There is no ledger at “{path}”.").format(path=path))
+        raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_HEADER:
             raise LedgerFileError(
-                _("“{path}” is not a Qingkuan ledger: it is some other kind of file.").format(
+                _("‘{path}’ is not a Qingkuan ledger: it is some other kind of file.").format(
                     path=path
                 )
             )
@@ -212,7 +212,7 @@ def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
     if meta.get("app") != APP_ID:
         raise LedgerFileError(
-            _("“{target}” is a database, but not a Qingkuan ledger.").format(target=path)
+            _("‘{target}’ is a database, but not a Qingkuan ledger.").format(target=path)
         )
     version = int(meta.get("schema_version") or 0)
     if version > SCHEMA_VERSION:
@@ -237,7 +237,7 @@ def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
 
 def _damaged(path: Path) -> LedgerFileError:
     return LedgerFileError(
-        _("“{path}” is damaged and cannot be read: open your latest backup instead.").format(
+        _("‘{path}’ is damaged and cannot be read: open your latest backup instead.").format(
             path=path
         )
     )
@@ -368,7 +368,7 @@ def restore(
             dst.close()
     except sqlite3.Error as err:
         raise BackupError(
-            _("The backup could not be restored into “{path}”: {reason}").format(
+            _("The backup could not be restored into ‘{path}’: {reason}").format(
                 path=ledger, reason=err
             )
         ) from err
@@ -400,7 +400,7 @@ def _fsync_folder(folder: Path) -> None:
 
 def _os_error(path: Path, err: OSError) -> BackupError:
     return BackupError(
-        _("“{path}” could not be written: {reason}.").format(path=path, reason=err.strerror or err)
+        _("‘{path}’ could not be written: {reason}.").format(path=path, reason=err.strerror or err)
     )
 
 

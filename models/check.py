@@ -349,7 +349,7 @@ def _guard_problems() -> list[str]:
     problems = [db.guards_warning()] if db.guards_warning() else []
     problems += [
         _(
-            "The ledger's safeguard “{name}” is missing or altered, so entries can be changed "
+            "The ledger's safeguard ‘{name}’ is missing or altered, so entries can be changed "
             "outside Qingkuan: open the ledger as the database's owner to put it back."
         ).format(name=name)
         for name in guards.missing(database.obj)

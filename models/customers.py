@@ -257,7 +257,7 @@ def customer_by_code(code: str) -> Customer:
     """The customer with this code; `NotFound` says so when there is none."""
     row = CustomerRow.get_or_none(CustomerRow.code == code.strip())
     if row is None:
-        raise NotFound(_("There is no customer with code “{code}”.").format(code=code))
+        raise NotFound(_("There is no customer with code ‘{code}’.").format(code=code))
     return get_customer(row.id)
 
 
@@ -320,7 +320,7 @@ def parse_terms(text: str) -> Terms:
         return Terms(TermsKind.DAYS, int(digits))
     raise InputError(
         _(
-            "“{text}” is not a credit term: type a number of days (0 for cash), "
+            "‘{text}’ is not a credit term: type a number of days (0 for cash), "
             "monthly (月结) or next (压批)."
         ).format(text=text)
     )

@@ -27,6 +27,7 @@ from models.tables import (
     PARTIAL_INDEXES,
     BalanceRow,
     CallRow,
+    ChequeStatusChangeRow,
     DailyTotalRow,
     EntryChainRow,
     LiveDocumentRow,
@@ -39,7 +40,7 @@ from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -192,6 +193,34 @@ def _add_route_day_tables(db: pw.Database) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS entry_kind_date_delta ON entry (kind, date, delta)")
 
 
+def _add_cheque_status_history(db: pw.Database) -> None:
+    """Version 9: a cheque keeps the history of its status (who, when, from → to), so a status set
+    by mistake can be set back without losing what happened. The table only grows: the
+    database refuses to change or delete its rows, and refuses moves that are not allowed."""
+    db.create_tables([ChequeStatusChangeRow], safe=True)
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS cheque_status_change_entry ON cheque_status_change (entry_id)"
+    )
+    if isinstance(db, pw.PostgresqlDatabase):
+        db.execute_sql(
+            """DO $$ BEGIN
+                 IF NOT EXISTS (SELECT 1 FROM pg_trigger
+                                WHERE tgname = 'cheque_status_change_immutable') THEN
+                   CREATE TRIGGER cheque_status_change_immutable
+                   BEFORE UPDATE OR DELETE ON cheque_status_change
+                   FOR EACH ROW EXECUTE FUNCTION qk_refuse_change();
+                 END IF;
+               END $$"""
+        )
+        return
+    for op in ("UPDATE", "DELETE"):
+        db.execute_sql(
+            f"""CREATE TRIGGER IF NOT EXISTS cheque_status_change_no_{op.lower()}
+                BEFORE {op} ON cheque_status_change
+                BEGIN SELECT RAISE(ABORT, 'the status history of a cheque is never changed'); END"""
+        )
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -200,6 +229,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     5: add_live_documents_and_chain,
     6: _add_daily_totals,
     7: _add_route_day_tables,
+    8: _add_cheque_status_history,
 }
 
 
@@ -389,16 +419,16 @@ def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, boo
     read_only = False
     if path.exists():
         if path.is_dir():
-            raise LedgerFileError(_("“{path}” is a folder, not a ledger file.").format(path=path))
+            raise LedgerFileError(_("‘{path}’ is a folder, not a ledger file.").format(path=path))
         _check_sqlite_header(path)
         if _is_empty(path) and not create:
             raise _empty_file(path)
         read_only = not (_writable(path) and _writable(path.parent))
     elif not create:
-        raise LedgerFileError(_("There is no ledger at “{path}”.").format(path=path))
+        raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     elif not path.parent.exists():
         raise LedgerFileError(
-            _("The folder “{folder}” does not exist: choose another place for the ledger.").format(
+            _("The folder ‘{folder}’ does not exist: choose another place for the ledger.").format(
                 folder=path.parent
             )
         )
@@ -409,7 +439,7 @@ def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, boo
             # SQLite needs a -shm file beside the ledger to read the -wal file.
             raise LedgerFileError(
                 _(
-                    "The last changes to “{path}” are still in its -wal file, which cannot "
+                    "The last changes to ‘{path}’ are still in its -wal file, which cannot "
                     "be read in a read-only folder: copy both files to a folder you can "
                     "write to and open the copy."
                 ).format(path=path)
@@ -441,7 +471,7 @@ def _is_empty(path: Path) -> bool:
 def _empty_file(path: Path) -> LedgerFileError:
     return LedgerFileError(
         _(
-            "“{path}” is empty: it is not a Qingkuan ledger. Open your ledger file, or start "
+            "‘{path}’ is empty: it is not a Qingkuan ledger. Open your ledger file, or start "
             "a new ledger."
         ).format(path=path)
     )
@@ -467,22 +497,22 @@ def _check_sqlite_header(path: Path) -> None:
             header = fh.read(16)
     except PermissionError as err:
         raise LedgerFileError(
-            _("You have no permission to read “{path}”.").format(path=path)
+            _("You have no permission to read ‘{path}’.").format(path=path)
         ) from err
     if header and header != SQLITE_HEADER:
         raise LedgerFileError(
-            _("“{path}” is not a Qingkuan ledger: it is some other kind of file.").format(path=path)
+            _("‘{path}’ is not a Qingkuan ledger: it is some other kind of file.").format(path=path)
         )
 
 
 def _sqlite_open_error(path: Path, err: Exception) -> LedgerFileError:
     text = str(err).lower()
     if "locked" in text or "busy" in text:
-        msg = _("“{path}” is in use by another program: close it there and try again.")
+        msg = _("‘{path}’ is in use by another program: close it there and try again.")
     elif "readonly" in text or "read-only" in text or "unable to open" in text:
-        msg = _("“{path}” cannot be opened for writing: check that the file is not read-only.")
+        msg = _("‘{path}’ cannot be opened for writing: check that the file is not read-only.")
     else:
-        msg = _("“{path}” is damaged and cannot be read: open your latest backup instead.")
+        msg = _("‘{path}’ is damaged and cannot be read: open your latest backup instead.")
     return LedgerFileError(msg.format(path=path))
 
 
@@ -535,7 +565,7 @@ def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
         _create_new_schema(db)
     elif "meta" not in tables:
         raise LedgerFileError(
-            _("“{target}” is a database, but not a Qingkuan ledger.").format(
+            _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
                 target=display_target(_opened)
             )
         )
@@ -563,7 +593,7 @@ def _no_permission_to_open(target: str = "", user: str = "") -> LedgerFileError:
     return LedgerFileError(
         _(
             "You have no permission to open the ledger {target}: ask the database "
-            "administrator to give the role “{user}” access to its tables."
+            "administrator to give the role ‘{user}’ access to its tables."
         ).format(target=display_target(target or _opened), user=user or _pg_user())
     )
 
@@ -594,7 +624,7 @@ def guards_warning() -> str:
     return _(
         "The ledger's safeguards against changing entries were missing or altered ({names}) "
         "and have been put back. Someone may have changed entries outside Qingkuan: run "
-        "“check” to find out."
+        "‘check’ to find out."
     ).format(names=", ".join(_restored))
 
 
@@ -620,7 +650,7 @@ def _set_sqlite_pragmas(db: pw.SqliteDatabase) -> None:
         # WAL needs a writable folder; a read-only ledger is reported, not crashed on.
         raise LedgerFileError(
             _(
-                "“{path}” cannot be opened for writing: check that the file is not read-only."
+                "‘{path}’ cannot be opened for writing: check that the file is not read-only."
             ).format(path=db.database)
         ) from err
     for pragma in ("synchronous = FULL", "foreign_keys = ON", "busy_timeout = 5000"):
@@ -643,7 +673,7 @@ def _schema_version(db: pw.Database) -> int:
     if not re.fullmatch(r"[0-9]{1,6}", value) or int(value) < 1:
         raise LedgerFileError(
             _(
-                "“{target}” is not a Qingkuan ledger or is damaged: its version is missing "
+                "‘{target}’ is not a Qingkuan ledger or is damaged: its version is missing "
                 "or unreadable. Open your latest backup instead."
             ).format(target=display_target(_opened))
         )
@@ -653,7 +683,7 @@ def _schema_version(db: pw.Database) -> int:
 def _check_version(db: pw.Database) -> None:
     if _meta("app") != APP_ID:
         raise LedgerFileError(
-            _("“{target}” is a database, but not a Qingkuan ledger.").format(
+            _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
                 target=display_target(_opened)
             )
         )
@@ -670,7 +700,7 @@ def _check_version(db: pw.Database) -> None:
     if _read_only:
         raise LedgerFileError(
             _(
-                "“{target}” was written by an older version of Qingkuan and must be upgraded, "
+                "‘{target}’ was written by an older version of Qingkuan and must be upgraded, "
                 "which needs write access: copy it to a folder you can write to and open the copy."
             ).format(target=display_target(_opened))
         )
@@ -698,6 +728,7 @@ def _create_schema(db: pw.Database) -> None:
             db.execute_sql(sql)
         _install_triggers(db)
         chain.start_tip(db)
+        _add_cheque_status_history(db)
         Meta.insert_many(
             [
                 {"key": "app", "value": APP_ID},

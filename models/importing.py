@@ -211,9 +211,9 @@ class ImportRejected(InputError):
         self.total = log.total
         self.rows = rows = len(log.rows)
         if rows == 1:
-            text = _("Nothing was imported from “{name}”: 1 row has problems.")
+            text = _("Nothing was imported from ‘{name}’: 1 row has problems.")
         else:
-            text = _("Nothing was imported from “{name}”: {rows} rows have problems.")
+            text = _("Nothing was imported from ‘{name}’: {rows} rows have problems.")
         super().__init__(text.format(name=source, rows=rows))
 
     def lines(self) -> list[str]:
@@ -493,10 +493,10 @@ def unknown_code_message(code: str, codes: Iterable[str]) -> str:
 def _no_customer(code: str, near: list[str]) -> str:
     near = sorted(near)
     if near:
-        return _("There is no customer with code “{code}”: did you mean {suggestion}?").format(
+        return _("There is no customer with code ‘{code}’: did you mean {suggestion}?").format(
             code=code, suggestion=" / ".join(near)
         )
-    return _("There is no customer with code “{code}”.").format(code=code)
+    return _("There is no customer with code ‘{code}’.").format(code=code)
 
 
 def _customer_ids() -> dict[str, int]:
@@ -556,7 +556,7 @@ def _import_customers(run: _Run) -> None:
                 row.problem(
                     "code",
                     _(
-                        "The code {code} already belongs to “{name}”: use another code, or "
+                        "The code {code} already belongs to ‘{name}’: use another code, or "
                         "the same name to leave that customer as it is."
                     ).format(code=code, name=existing[code]),
                 )
@@ -603,7 +603,7 @@ class _NameCheck:
             row.problem(
                 "name",
                 _(
-                    "“{name}” is already the customer {code} (“{other}”): use the code "
+                    "‘{name}’ is already the customer {code} (‘{other}’): use the code "
                     "{code} for it, or make the names different (e.g. add the street)."
                 ).format(name=name, code=other_code, other=other_name),
             )
@@ -611,7 +611,7 @@ class _NameCheck:
             row.problem(
                 "name",
                 _(
-                    "“{name}” is also the name on row {other}: the same shop twice? Keep one "
+                    "‘{name}’ is also the name on row {other}: the same shop twice? Keep one "
                     "row, or make the names different (e.g. add the street)."
                 ).format(name=name, other=self.file[key]),
             )

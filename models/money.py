@@ -42,14 +42,14 @@ def parse_money(text: str, *, allow_negative: bool = False, allow_zero: bool = F
     if not match or (match["int"] is None and not match["frac"]):
         raise InputError(
             _(
-                "“{text}” is not an amount: use digits, an optional comma every three digits "
+                "‘{text}’ is not an amount: use digits, an optional comma every three digits "
                 "and a decimal point, such as 1,234.50."
             ).format(text=text)
         )
     frac = match["frac"] or ""
     if len(frac) > 2:
         raise InputError(
-            _("“{text}” has more than two decimals: amounts go to the fen, such as 12.35.").format(
+            _("‘{text}’ has more than two decimals: amounts go to the fen, such as 12.35.").format(
                 text=text
             )
         )
@@ -57,7 +57,7 @@ def parse_money(text: str, *, allow_negative: bool = False, allow_zero: bool = F
     fen = whole * 100 + int(frac.ljust(2, "0"))
     if fen > MAX_FEN:
         raise InputError(
-            _("“{text}” is too large: amounts must be below 1,000,000,000,000 yuan.").format(
+            _("‘{text}’ is too large: amounts must be below 1,000,000,000,000 yuan.").format(
                 text=text
             )
         )

@@ -74,12 +74,12 @@ def parse_date(text: str, *, strict: bool = False) -> dt.date:
             return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
         except ValueError:
             raise InputError(
-                _("“{text}” is not a day of the calendar: check the month and the day.").format(
+                _("‘{text}’ is not a day of the calendar: check the month and the day.").format(
                     text=text
                 )
             ) from None
     raise InputError(
-        _("“{text}” is not a date: type it as YYYY-MM-DD, such as 2026-12-14.").format(text=text)
+        _("‘{text}’ is not a date: type it as YYYY-MM-DD, such as 2026-12-14.").format(text=text)
     )
 
 
@@ -94,13 +94,13 @@ def parse_datetime(text: str) -> dt.datetime:
             )
         except ValueError:
             raise InputError(
-                _("“{text}” is not a real date and time: check the day and the hour.").format(
+                _("‘{text}’ is not a real date and time: check the day and the hour.").format(
                     text=text
                 )
             ) from None
     raise InputError(
         _(
-            "“{text}” is not a date and time: type it as YYYY-MM-DD HH:MM, such as 2026-12-14 10:00."
+            "‘{text}’ is not a date and time: type it as YYYY-MM-DD HH:MM, such as 2026-12-14 10:00."
         ).format(text=text)
     )
 
@@ -112,7 +112,7 @@ def parse_kind(text: str) -> EntryKind:
     if kind is None:
         raise InputError(
             _(
-                "“{text}” is not an entry kind: type delivery, payment, return, discount, "
+                "‘{text}’ is not an entry kind: type delivery, payment, return, discount, "
                 "writeoff or opening (送货, 收款, 退货, 折让, 核销, 期初)."
             ).format(text=text)
         )
@@ -126,7 +126,7 @@ def parse_method(text: str) -> PaymentMethod:
     if method is None:
         raise InputError(
             _(
-                "“{text}” is not a payment method: type cash, cheque, draft, transfer, wechat "
+                "‘{text}’ is not a payment method: type cash, cheque, draft, transfer, wechat "
                 "or alipay (现金, 支票, 汇票, 转账, 微信, 支付宝)."
             ).format(text=text)
         )

@@ -26,7 +26,7 @@ def add_rep(name: str, phone: str = "") -> Rep:
         raise InputError(_("The rep needs a name."))
     check_text(name, _("The name"))
     check_text(phone.strip(), _("The phone number"))
-    taken = InputError(_("There is already a rep called “{name}”.").format(name=name))
+    taken = InputError(_("There is already a rep called ‘{name}’.").format(name=name))
     if RepRow.get_or_none(RepRow.name == name):
         raise taken
     with transaction(), refused_as(taken):
@@ -73,7 +73,7 @@ def add_route(name: str, weekdays: tuple[int, ...] = (), rep_id: RepId | None = 
     if not name:
         raise InputError(_("The route needs a name."))
     check_text(name, _("The name"))
-    taken = InputError(_("There is already a route called “{name}”.").format(name=name))
+    taken = InputError(_("There is already a route called ‘{name}’.").format(name=name))
     if RouteRow.get_or_none(RouteRow.name == name):
         raise taken
     days = _check_weekdays(weekdays)
@@ -124,7 +124,7 @@ def update_rep(rep_id: RepId, name: str, phone: str = "", active: bool = True) -
     """Rename a rep, change the phone, or (de)activate: an inactive rep keeps its
     history but leaves the pick lists."""
     get_rep(rep_id)
-    name = _unique(RepRow, rep_id, name, _("There is already a rep called “{name}”."))
+    name = _unique(RepRow, rep_id, name, _("There is already a rep called ‘{name}’."))
     check_text(name, _("The name"))
     check_text(phone.strip(), _("The phone number"))
     with transaction():
@@ -144,7 +144,7 @@ def update_route(
     """Rename a route, change its weekdays or rep, or (de)activate it. Its customers
     and their history stay; an inactive route leaves the pick lists and Today."""
     get_route(route_id)
-    name = _unique(RouteRow, route_id, name, _("There is already a route called “{name}”."))
+    name = _unique(RouteRow, route_id, name, _("There is already a route called ‘{name}’."))
     check_text(name, _("The name"))
     days = _check_weekdays(weekdays)
     if rep_id is not None:

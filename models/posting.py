@@ -19,10 +19,12 @@ from models.errors import InputError, LedgerError, NotFound, refused_as
 from models.i18n import _
 from models.money import MAX_FEN, Fen
 from models.records import (
+    CHEQUE_MOVES,
     CREDIT_KINDS,
     VOID_BOUNCED,
     Cheque,
     ChequeStatus,
+    ChequeStatusChange,
     CustomerId,
     DeliveryLine,
     Entry,
@@ -30,7 +32,7 @@ from models.records import (
     EntryKind,
     PaymentMethod,
 )
-from models.tables import ChequeRow, CustomerRow, EntryLineRow, EntryRow
+from models.tables import ChequeRow, ChequeStatusChangeRow, CustomerRow, EntryLineRow, EntryRow
 from models.text_rules import check_text
 
 EARLIEST = dt.date(1990, 1, 1)
@@ -129,7 +131,7 @@ def line_amount(qty: str, unit_price: Fen) -> Fen:
         quantity = Decimal(qty.strip())
     except (InvalidOperation, AttributeError) as err:
         raise InputError(
-            _("“{qty}” is not a quantity: type a number such as 12 or 2.5.").format(qty=qty)
+            _("‘{qty}’ is not a quantity: type a number such as 12 or 2.5.").format(qty=qty)
         ) from err
     if not quantity.is_finite() or quantity <= 0:
         raise InputError(_("The quantity must be more than zero."))
@@ -409,24 +411,92 @@ def void(entry_id: EntryId, reason: str, *, kind: str = "") -> Entry:
 
 
 def set_cheque_status(entry_id: EntryId, status: ChequeStatus) -> Cheque:
-    """Move a cheque along: received → deposited → cleared. Bouncing goes through
+    """Move a cheque along (received → deposited → cleared), or back a step when it was
+    set by mistake; each move is kept in its history. Bouncing goes through
     `bounce_cheque`, which also voids the payment."""
     status = ChequeStatus(status)
     if status is ChequeStatus.BOUNCED:
-        raise LedgerError(_("Use “bounce” to mark a cheque as bounced: it also reopens the debt."))
+        raise LedgerError(_("Use ‘bounce’ to mark a cheque as bounced: it also reopens the debt."))
     row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
     if row is None:
         raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
-    with transaction():
-        # One statement checks and writes: a bounce committed meanwhile is not undone.
-        changed = (
-            ChequeRow.update(status=status, status_at=clock.now())
-            .where((ChequeRow.entry == entry_id) & (ChequeRow.status != ChequeStatus.BOUNCED))
-            .execute()
-        )
-    if not changed:
+    if row.status is ChequeStatus.BOUNCED:
         raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
+    if status is row.status:
+        raise LedgerError(
+            _("This cheque is already {status}.").format(status=status.label.lower())
+        )
+    if status not in CHEQUE_MOVES[row.status]:
+        raise LedgerError(
+            _("A cheque cannot go from {old} to {new}.").format(
+                old=row.status.label.lower(), new=status.label.lower()
+            )
+        )
+    with transaction():
+        _move_cheque(entry_id, row.status, status)
     return get_entry(entry_id).cheque  # type: ignore[return-value]
+
+
+def _move_cheque(entry_id: EntryId, old: ChequeStatus, new: ChequeStatus) -> None:
+    """Change the status only if it is still `old` (another clerk may have moved it
+    meanwhile: then nothing is written) and record the move."""
+    now = clock.now()
+    moved = (
+        ChequeRow.update(status=new, status_at=now)
+        .where((ChequeRow.entry == entry_id) & (ChequeRow.status == old))
+        .execute()
+    )
+    if not moved:
+        raise LedgerError(
+            _("Someone else changed this cheque's status meanwhile; look again and retry.")
+        )
+    ChequeStatusChangeRow.create(
+        entry=entry_id,
+        from_status=old,
+        to_status=new,
+        changed_by=session.current_user(),
+        changed_at=now,
+    )
+
+
+def previous_cheque_status(entry_id: EntryId) -> ChequeStatus | None:
+    """The status to set a cheque back to when its last move was a mistake: the one
+    before its last recorded move (or the step before, for a cheque moved before its
+    history was kept). None when there is nothing to set back."""
+    row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
+    if row is None or row.status in (ChequeStatus.RECEIVED, ChequeStatus.BOUNCED):
+        return None
+    last = (
+        ChequeStatusChangeRow.select()
+        .where(ChequeStatusChangeRow.entry == entry_id)
+        .order_by(ChequeStatusChangeRow.id.desc())
+        .first()
+    )
+    if last is not None and last.to_status is row.status:
+        return last.from_status
+    return {
+        ChequeStatus.DEPOSITED: ChequeStatus.RECEIVED,
+        ChequeStatus.CLEARED: ChequeStatus.DEPOSITED,
+    }[row.status]
+
+
+def cheque_history(entry_id: EntryId) -> list[ChequeStatusChange]:
+    """A cheque's status moves, oldest first."""
+    query = (
+        ChequeStatusChangeRow.select()
+        .where(ChequeStatusChangeRow.entry == entry_id)
+        .order_by(ChequeStatusChangeRow.id)
+    )
+    return [
+        ChequeStatusChange(
+            entry_id=entry_id,
+            from_status=r.from_status,
+            to_status=r.to_status,
+            changed_by=r.changed_by,
+            changed_at=r.changed_at,
+        )
+        for r in query
+    ]
 
 
 def bounce_cheque(entry_id: EntryId, reason: str = "") -> Entry:
@@ -436,10 +506,8 @@ def bounce_cheque(entry_id: EntryId, reason: str = "") -> Entry:
         raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
     with transaction():
         # The kind, not a sentence: each document says "cheque … bounced" in its language.
-        reversal = void(entry_id, reason, kind=VOID_BOUNCED)
-        ChequeRow.update(status=ChequeStatus.BOUNCED, status_at=clock.now()).where(
-            ChequeRow.entry == entry_id
-        ).execute()
+        reversal = void(entry_id, reason, kind=VOID_BOUNCED)  # refuses a second bounce
+        _move_cheque(entry_id, row.status, ChequeStatus.BOUNCED)
     return reversal
 
 

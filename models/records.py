@@ -86,6 +86,16 @@ class ChequeStatus(StrEnum):
         return _(self.value.capitalize())
 
 
+# A cheque's status moves on, or back one step when set by mistake. Bounced is reached
+# only through `posting.bounce_cheque` (it also voids the payment) and is final.
+CHEQUE_MOVES: dict[ChequeStatus, frozenset[ChequeStatus]] = {
+    ChequeStatus.RECEIVED: frozenset({ChequeStatus.DEPOSITED, ChequeStatus.CLEARED}),
+    ChequeStatus.DEPOSITED: frozenset({ChequeStatus.RECEIVED, ChequeStatus.CLEARED}),
+    ChequeStatus.CLEARED: frozenset({ChequeStatus.DEPOSITED, ChequeStatus.RECEIVED}),
+    ChequeStatus.BOUNCED: frozenset(),
+}
+
+
 class TermsKind(StrEnum):
     CASH = "cash"  # 现款: due on delivery
     NEXT = "next"  # 压批结算: due when the next batch is delivered
@@ -147,8 +157,14 @@ _OUTCOME_LABELS = {
 
 
 class LateReason(StrEnum):
-    """The field guide's 13 reasons for late payment (§4)."""
+    """Why no money came: first the everyday answers a rep hears at the counter, then the
+    field guide's 13 reasons for late payment (§4). Stored values never change."""
 
+    BOSS_AWAY = "boss_away"
+    NO_CASH_TODAY = "no_cash_today"
+    TRANSFER_TONIGHT = "transfer_tonight"
+    NOT_SOLD_YET = "not_sold_yet"
+    DISPUTES_AMOUNT = "disputes_amount"
     ABILITY_WORSENED = "ability_worsened"
     OUR_MISTAKE = "our_mistake"
     CHANGED_BUSINESS = "changed_business"
@@ -169,6 +185,11 @@ class LateReason(StrEnum):
 
 
 _REASON_LABELS = {
+    LateReason.BOSS_AWAY: "The boss is not in",
+    LateReason.NO_CASH_TODAY: "No cash today",
+    LateReason.TRANSFER_TONIGHT: "Will transfer tonight",
+    LateReason.NOT_SOLD_YET: "Goods not sold yet",
+    LateReason.DISPUTES_AMOUNT: "Disputes the amount",
     LateReason.ABILITY_WORSENED: "Customer's ability to pay worsened",
     LateReason.OUR_MISTAKE: "Our own mistake",
     LateReason.CHANGED_BUSINESS: "Customer changed business",
@@ -264,6 +285,17 @@ class Cheque:
 
 
 VOID_BOUNCED = "bounced"  # Entry.void_kind of a payment voided because its cheque bounced
+
+
+@dataclass(frozen=True)
+class ChequeStatusChange:
+    """One step in a cheque's life: who moved it, when, from what to what."""
+
+    entry_id: EntryId
+    from_status: ChequeStatus
+    to_status: ChequeStatus
+    changed_by: str
+    changed_at: dt.datetime
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,15 @@ def search_key(code: str, name: str, phones: str = "", contact: str = "") -> str
 
 
 def normalise_query(query: str) -> str:
-    return re.sub(r"\s+", "", query).lower()
+    """Lower case, words separated by one space ("罗  饭" → "罗 饭"); full-width
+    spaces count as spaces, since a Chinese input method types them."""
+    return " ".join(query.lower().split())
 
 
 def matches(key: str, query: str) -> bool:
-    """True when the (normalised) query is found in one field of the key."""
-    return not query or query in key
+    """True when every word of the (normalised) query is found in the key: "罗 饭" finds
+    罗记饭店, "luo 饭" too. A word never spans two fields (they are joined by a
+    separator no one types)."""
+    if " " not in query:
+        return query in key
+    return all(word in key for word in query.split(" "))

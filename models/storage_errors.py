@@ -67,7 +67,7 @@ def disk_full() -> LedgerNotWritable:
 def read_only(target: str) -> LedgerNotWritable:
     return LedgerNotWritable(
         _(
-            "“{target}” is open read-only: nothing can be posted or changed, but you can "
+            "‘{target}’ is open read-only: nothing can be posted or changed, but you can "
             "view, print and export. To work in it, copy it to a folder you can write to."
         ).format(target=target)
     )
@@ -77,7 +77,7 @@ def no_permission_to_change(target: str, user: str) -> LedgerNotWritable:
     return LedgerNotWritable(
         _(
             "You have no permission to change the ledger {target}: nothing was written. Ask "
-            "the database administrator to give the role “{user}” write access to its tables."
+            "the database administrator to give the role ‘{user}’ write access to its tables."
         ).format(target=target, user=user)
     )
 

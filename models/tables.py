@@ -6,6 +6,7 @@ import peewee as pw
 
 from models.fields import DateField, DateTimeField, EnumField, MoneyField
 from models.records import (
+    CHEQUE_MOVES,
     CallOutcome,
     ChequeStatus,
     EntryKind,
@@ -198,6 +199,27 @@ class ChequeRow(Base):
         table_name = "cheque"
 
 
+def _cheque_moves_sql() -> str:
+    """The moves a status change may record, as SQL: the database refuses any other."""
+    pairs = [(a.value, b.value) for a, targets in CHEQUE_MOVES.items() for b in targets]
+    pairs += [(a.value, "bounced") for a in ChequeStatus if a is not ChequeStatus.BOUNCED]
+    return " OR ".join(f"(from_status = '{a}' AND to_status = '{b}')" for a, b in sorted(pairs))
+
+
+class ChequeStatusChangeRow(Base):
+    """The history of a cheque's status: rows are only ever added."""
+
+    entry = pw.ForeignKeyField(ChequeRow, on_delete="RESTRICT", column_name="entry_id")
+    from_status = EnumField(ChequeStatus)
+    to_status = EnumField(ChequeStatus)
+    changed_by = pw.CharField(max_length=60, default="")
+    changed_at = DateTimeField()
+
+    class Meta:
+        table_name = "cheque_status_change"
+        constraints = [pw.Check(_cheque_moves_sql())]
+
+
 class PromiseRow(Base):
     customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
     amount = MoneyField()
@@ -297,6 +319,7 @@ ALL_TABLES: tuple[type[Base], ...] = (
     DailyTotalRow,
     EntryLineRow,
     ChequeRow,
+    ChequeStatusChangeRow,
     PromiseRow,
     VisitRow,
     LiveDocumentRow,

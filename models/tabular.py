@@ -81,7 +81,7 @@ class Sheet:
             if not split:
                 return ""
             return _(
-                "the row has {cells} cells but the header has {headers}: “{amount}” looks "
+                "the row has {cells} cells but the header has {headers}: ‘{amount}’ looks "
                 'like an amount with a thousands comma; put it in quotes ("{amount}") or '
                 "drop the comma."
             ).format(cells=len(cells), headers=len(self.headers), amount=split)
@@ -140,7 +140,7 @@ def sheet_names(path: str | Path) -> list[str]:
         book = openpyxl.load_workbook(path, read_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InputError(
-            _("“{name}” is not a valid Excel workbook: {reason}").format(name=path.name, reason=err)
+            _("‘{name}’ is not a valid Excel workbook: {reason}").format(name=path.name, reason=err)
         ) from err
     try:
         return list(book.sheetnames)
@@ -157,23 +157,23 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> Sheet:
     """
     path = Path(path)
     if path.is_dir():
-        raise InputError(_("“{path}” is a folder, not a file to import.").format(path=path))
+        raise InputError(_("‘{path}’ is a folder, not a file to import.").format(path=path))
     with path.open("rb") as fh:
         head = fh.read(4096)
     if path.stat().st_size > MAX_BYTES:
-        raise InputError(_("“{path}” is too large to import.").format(path=path.name))
+        raise InputError(_("‘{path}’ is too large to import.").format(path=path.name))
     if head.startswith(XLS_MAGIC) or path.suffix.lower() == ".xls":
         raise InputError(
             _(
-                "“{name}” is an old Excel 97-2003 workbook: in Excel choose Save As and pick "
-                "“Excel Workbook (.xlsx)” or “CSV UTF-8”, then import that file."
+                "‘{name}’ is an old Excel 97-2003 workbook: in Excel choose Save As and pick "
+                "‘Excel Workbook (.xlsx)’ or ‘CSV UTF-8’, then import that file."
             ).format(name=path.name)
         )
     if not head.startswith(XLSX_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
         raise InputError(
             _(
-                "“{name}” is not an Excel workbook, although its name ends in {suffix}: open "
-                "it in Excel and save it as an .xlsx workbook or as “CSV UTF-8”."
+                "‘{name}’ is not an Excel workbook, although its name ends in {suffix}: open "
+                "it in Excel and save it as an .xlsx workbook or as ‘CSV UTF-8’."
             ).format(name=path.name, suffix=path.suffix)
         )
     if head.startswith(XLSX_MAGIC):
@@ -203,7 +203,7 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
             continue
     raise InputError(
         _(
-            "The text of “{name}” cannot be read: save it from Excel as “CSV UTF-8” or as "
+            "The text of ‘{name}’ cannot be read: save it from Excel as ‘CSV UTF-8’ or as "
             "an .xlsx workbook."
         ).format(name=name)
     )
@@ -230,7 +230,7 @@ def detect_encoding(path: Path) -> str:
             continue
     raise InputError(
         _(
-            "The text of “{name}” cannot be read: save it from Excel as “CSV UTF-8” or as "
+            "The text of ‘{name}’ cannot be read: save it from Excel as ‘CSV UTF-8’ or as "
             "an .xlsx workbook."
         ).format(name=path.name)
     )
@@ -275,7 +275,7 @@ def _open_workbook(path: Path, sheet_name: str | None):  # type: ignore[no-untyp
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InputError(
-            _("“{name}” is not a valid Excel workbook: {reason}").format(name=path.name, reason=err)
+            _("‘{name}’ is not a valid Excel workbook: {reason}").format(name=path.name, reason=err)
         ) from err
 
 
@@ -308,7 +308,7 @@ def _check_xlsx_size(data: bytes, name: str) -> None:
 
 def _too_big(name: str) -> str:
     return _(
-        "“{name}” is too large to import: a workbook may hold at most {rows:,} rows, "
+        "‘{name}’ is too large to import: a workbook may hold at most {rows:,} rows, "
         "{columns} columns and {mb} MB of unpacked data. Split it into smaller files, or "
         "delete stray cells far right or below the table."
     ).format(
@@ -406,7 +406,7 @@ def _sheet(source: str, encoding: str, records: Callable[[], Iterator[list[str]]
         stripped = tuple(c.strip() for c in cells)
         if any(stripped):
             return Sheet(source, encoding, number, stripped, Rows(records, number))
-    raise InputError(_("“{name}” is empty: it has no header row.").format(name=source))
+    raise InputError(_("‘{name}’ is empty: it has no header row.").format(name=source))
 
 
 _BRACKETED = re.compile(r"\(.*?\)|\[.*?\]|【.*?】")
@@ -453,7 +453,7 @@ def map_columns(
                 ignored.append(header)
         elif key in index:
             problems.append(
-                _("The column “{column}” appears twice in the header row.").format(column=header)
+                _("The column ‘{column}’ appears twice in the header row.").format(column=header)
             )
         else:
             index[key], labels[key] = i, header

@@ -187,7 +187,7 @@ def _many_files(
     if not folder.is_dir():
         if folder.exists() or not folder.parent.is_dir():
             raise OutputError(
-                _("The folder “{folder}” does not exist: choose another place for the PDF.").format(
+                _("The folder ‘{folder}’ does not exist: choose another place for the PDF.").format(
                     folder=folder
                 )
             )

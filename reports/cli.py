@@ -91,7 +91,7 @@ def find_route(name: str) -> Route:
         except NotFound:
             route = None
     if route is None:
-        raise NotFound(_("There is no route called “{name}”.").format(name=name))
+        raise NotFound(_("There is no route called ‘{name}’.").format(name=name))
     return route
 
 

@@ -33,7 +33,7 @@ def export_path(out: str | Path, example: str) -> Path:
     path = Path(out).expanduser()
     if path.suffix.lower() not in FORMATS:
         raise InputError(
-            _("Export to a file ending in .csv or .xlsx, such as {example} (not “{name}”).").format(
+            _("Export to a file ending in .csv or .xlsx, such as {example} (not ‘{name}’).").format(
                 example=example, name=path.name
             )
         )

@@ -25,28 +25,28 @@ def check_destination(out: str | Path, *, spreadsheet: bool = False) -> Path:
     path = Path(out).expanduser()
     if path.is_dir():
         text = (
-            _("“{path}” is a folder: give a file name such as aging.xlsx.")
+            _("‘{path}’ is a folder: give a file name such as aging.xlsx.")
             if spreadsheet
-            else _("“{path}” is a folder: give a file name such as statement.pdf.")
+            else _("‘{path}’ is a folder: give a file name such as statement.pdf.")
         )
         raise OutputError(text.format(path=path))
     folder = path.parent if str(path.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
         raise OutputError(
-            _("“{folder}” is a file, not a folder: choose another place for the file.").format(
+            _("‘{folder}’ is a file, not a folder: choose another place for the file.").format(
                 folder=folder
             )
         )
     if not folder.is_dir():
         text = (
-            _("The folder “{folder}” does not exist: choose another place for the file.")
+            _("The folder ‘{folder}’ does not exist: choose another place for the file.")
             if spreadsheet
-            else _("The folder “{folder}” does not exist: choose another place for the PDF.")
+            else _("The folder ‘{folder}’ does not exist: choose another place for the PDF.")
         )
         raise OutputError(text.format(folder=folder))
     if not os.access(folder, os.W_OK):
         raise OutputError(
-            _("You have no permission to write in “{folder}”: choose another folder.").format(
+            _("You have no permission to write in ‘{folder}’: choose another folder.").format(
                 folder=folder
             )
         )
@@ -99,16 +99,16 @@ _UNWRITABLE_PLACE = {errno.ENOENT, errno.EROFS, errno.EACCES, errno.EPERM, errno
 
 def _os_error(path: Path, err: OSError) -> OutputError:
     if err.errno == errno.ENOSPC:
-        msg = _("The disk is full: “{path}” was not written. Free some space and try again.")
+        msg = _("The disk is full: ‘{path}’ was not written. Free some space and try again.")
     elif isinstance(err, PermissionError) and path.exists():
         # On Windows a PDF open in a viewer cannot be replaced.
-        msg = _("“{path}” is open in another program or read-only: close it there and try again.")
+        msg = _("‘{path}’ is open in another program or read-only: close it there and try again.")
     elif isinstance(err, PermissionError):
-        msg = _("You have no permission to write “{path}”: choose another folder.")
+        msg = _("You have no permission to write ‘{path}’: choose another folder.")
     elif err.errno in _UNWRITABLE_PLACE:
         # E.g. /proc or a read-only disk: the system's words ("No such file or
         # directory") would send the user looking for a missing file.
-        msg = _("Files cannot be written in the folder of “{path}”: choose another folder.")
+        msg = _("Files cannot be written in the folder of ‘{path}’: choose another folder.")
     else:
-        msg = _("“{path}” could not be written: {reason}.")
+        msg = _("‘{path}’ could not be written: {reason}.")
     return OutputError(msg.format(path=path, reason=err.strerror or err))

@@ -129,7 +129,7 @@ class FontNotice:
     def text(self) -> str:
         if self.code == "settings_unusable":
             return _(
-                "The font chosen in Settings (“{path}”) cannot be used: {reason}. "
+                "The font chosen in Settings (‘{path}’) cannot be used: {reason}. "
                 "Another Chinese font was used instead."
             ).format(path=self.path, reason=_(self.reason))
         return _(

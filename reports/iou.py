@@ -432,7 +432,7 @@ def render_ious(
     """
     if not promises:
         raise NothingToPrint(
-            _("“{name}” has no open promises: there is no IOU note to print.").format(
+            _("‘{name}’ has no open promises: there is no IOU note to print.").format(
                 name=customer.name
             )
         )

@@ -95,7 +95,7 @@ def export_rows(
     if suffix not in (".csv", ".xlsx"):
         raise InputError(
             _(
-                "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not “{name}”)."
+                "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not ‘{name}’)."
             ).format(name=path.name)
         )
     check_destination(path, spreadsheet=True)

@@ -76,7 +76,7 @@ def refuse_when_nothing_owed(sheet: RouteSheet, every_stop: bool) -> None:
     if not sheet.stops and not every_stop and route_customers(sheet.route.id):
         raise NothingToPrint(
             _(
-                "No stop on route “{route}” owes anything on {day}: choose every stop to "
+                "No stop on route ‘{route}’ owes anything on {day}: choose every stop to "
                 "print them all."
             ).format(route=sheet.route.name, day=sheet.day.isoformat())
         )

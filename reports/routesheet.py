@@ -238,7 +238,7 @@ def build_route_sheet(
     raises `NothingToPrint` when the route has no stops."""
     if not sheet.stops:  # a message to the user: in their language, not the document's
         raise NothingToPrint(
-            _("Route “{route}” has no customers: there is no route sheet to print.").format(
+            _("Route ‘{route}’ has no customers: there is no route sheet to print.").format(
                 route=sheet.route.name
             )
         )

@@ -147,7 +147,7 @@ def check_table_destination(out: str | Path) -> Path:
     if path.suffix.lower() not in FORMATS:
         raise InputError(
             _(
-                "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not “{name}”)."
+                "Export to a file ending in .csv or .xlsx, such as aging.xlsx (not ‘{name}’)."
             ).format(name=path.name)
         )
     return check_destination(path, spreadsheet=True)

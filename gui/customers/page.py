@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import formatting
-from gui.ledger.table_model import LedgerModel
+from gui.ledger.table_model import DEFAULT_CAP, WIDTH_CAPS, LedgerModel
 from gui.operations import Operations
 from gui.promises.table_model import PromiseModel
 from gui.table_export import read_only_table
@@ -33,6 +33,7 @@ from models.records import (
     EntryKind,
     Promise,
     PromiseStatus,
+    Visit,
     bucket_labels,
 )
 
@@ -64,6 +65,8 @@ class CustomerPage(QWidget):
         self.aging: AgingRow | None = None
         self.edges: tuple[int, ...] = ()  # the company's aging edges (Settings)
         self.broken = 0
+        self.next_promise: Promise | None = None  # the soonest open promise
+        self.last_visit: Visit | None = None
         self._stale = False
 
         self.back_button = QPushButton()
@@ -99,6 +102,8 @@ class CustomerPage(QWidget):
         self.facts.setColumnStretch(3, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.glance = QLabel()  # the next promise and the last visit
+        self.glance.setWordWrap(True)
         status_font = self.status.font()
         status_font.setPointSizeF(status_font.pointSizeF() * 1.15)
         self.status.setFont(status_font)
@@ -135,8 +140,6 @@ class CustomerPage(QWidget):
         self.ledger_model = LedgerModel(self)
         self.ledger_table = _table(self.ledger_model, "ledger")
         self.ledger_model.view = self.ledger_table  # long details get a tooltip
-        for column, width in enumerate((95, 110, 110, 300, 110, 110, 120)):
-            self.ledger_table.setColumnWidth(column, width)
         self.void_button = QPushButton()
         self.void_button.clicked.connect(self._void)
         self.bounce_button = QPushButton()
@@ -146,6 +149,9 @@ class CustomerPage(QWidget):
         self.deposited_button.clicked.connect(lambda: self._cheque_status(ChequeStatus.DEPOSITED))
         self.cleared_button = QPushButton()
         self.cleared_button.clicked.connect(lambda: self._cheque_status(ChequeStatus.CLEARED))
+        # A status set by mistake is set back (the history keeps both moves).
+        self.set_back_button = QPushButton()
+        self.set_back_button.clicked.connect(self._set_back)
         QShortcut(QKeySequence("Ctrl+Del"), self, self._void)
         self.ledger_count = QLabel()
         ledger_tab = QWidget()
@@ -154,6 +160,7 @@ class CustomerPage(QWidget):
         ledger_buttons.addWidget(self.void_button)
         ledger_buttons.addWidget(self.deposited_button)
         ledger_buttons.addWidget(self.cleared_button)
+        ledger_buttons.addWidget(self.set_back_button)
         ledger_buttons.addWidget(self.bounce_button)
         ledger_layout = QVBoxLayout(ledger_tab)
         ledger_layout.addWidget(self.ledger_table, 1)
@@ -194,6 +201,7 @@ class CustomerPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(self.facts)
         layout.addWidget(self.status)
+        layout.addWidget(self.glance)
         layout.addWidget(self.aging_line)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
@@ -207,10 +215,10 @@ class CustomerPage(QWidget):
             self.customer = customers.get_customer(customer_id)
             self._read_status(customer_id)
             self.ledger_model.load(customer_id)
-            self.promise_model.set_rows(promises.promises_for(customer_id))
-            self.visit_model.set_rows(visits.visits_for(customer_id))
+            self._show_records(promises.promises_for(customer_id), visits.visits_for(customer_id))
 
         self.ops.read(self, load)
+        self.fit_ledger_columns()
         self.tabs.setCurrentIndex(0)
         self._show_facts()
         self._entry_selected()
@@ -224,6 +232,15 @@ class CustomerPage(QWidget):
         self.aging = aging.age_customer(customer_id, edges=self.edges)
         since = clock.today() - dt.timedelta(days=90)
         self.broken = promises.broken_counts(since, customer_id).get(customer_id, 0)
+
+    def _show_records(self, promise_rows: list[Promise], visit_rows: list[Visit]) -> None:
+        self.promise_model.set_rows(promise_rows)
+        self.visit_model.set_rows(visit_rows)
+        live = [
+            p for p in promise_rows if p.status is PromiseStatus.OPEN and p.replaced_by_id is None
+        ]
+        self.next_promise = min(live, key=lambda p: p.due_at, default=None)
+        self.last_visit = visit_rows[0] if visit_rows else None  # latest first
 
     def _ledger_changed(self) -> None:
         if self.customer is None:
@@ -244,18 +261,32 @@ class CustomerPage(QWidget):
         if self.customer is None:
             return
         cid = self.customer.id
+        current = self._current_entry()
 
         def load() -> None:
             self.customer = customers.get_customer(cid)
             self._read_status(cid)
             self.ledger_model.reload()
-            self.promise_model.set_rows(promises.promises_for(cid))
-            self.visit_model.set_rows(visits.visits_for(cid))
+            self._show_records(promises.promises_for(cid), visits.visits_for(cid))
 
         self.ops.read(self, load)
+        self.fit_ledger_columns()
+        # The entry just acted on stays selected, so the clerk sees its row change.
+        row = self.ledger_model.row_of(current.id) if current is not None else None
+        if row is not None:
+            self.ledger_table.selectRow(row)
         self._show_facts()
         self._entry_selected()
         self._promise_selected()
+
+    def fit_ledger_columns(self) -> None:
+        """Each column as wide as its content (the loaded rows and the header), up to a
+        cap; the last column stretches."""
+        for column in range(self.ledger_model.columnCount() - 1):
+            self.ledger_table.resizeColumnToContents(column)
+            cap = WIDTH_CAPS.get(column, DEFAULT_CAP)
+            if self.ledger_table.columnWidth(column) > cap:
+                self.ledger_table.setColumnWidth(column, cap)
 
     @property
     def balance(self) -> int:
@@ -314,7 +345,36 @@ class CustomerPage(QWidget):
                 + "</span>"
             )
         self.status.setText(" · ".join(parts))
+        self.glance.setText(" · ".join(self._promise_and_visit()))
+        self.glance.setVisible(bool(self.glance.text()))
         self._show_aging()
+
+    def _promise_and_visit(self) -> list[str]:
+        """'Next promise 1,200.00 on 2026-12-02 at 15:00 · last visit 2026-11-20:
+        Not there (Boss not in)'."""
+        parts = []
+        p = self.next_promise
+        if p is not None:
+            parts.append(
+                self.tr("Next promise <b>{amount}</b> on {date} at {time}").format(
+                    amount=formatting.money(p.amount - p.paid),
+                    date=formatting.date(p.due_at.date()),
+                    time=p.due_at.strftime("%H:%M"),
+                )
+            )
+        v = self.last_visit
+        if v is not None:
+            outcome = v.outcome.label
+            if v.reason is not None:
+                outcome = self.tr("{outcome} ({reason})").format(
+                    outcome=outcome, reason=v.reason.label
+                )
+            parts.append(
+                self.tr("last visit {date}: {outcome}").format(
+                    date=formatting.date(v.at.date()), outcome=outcome
+                )
+            )
+        return parts
 
     def _show_aging(self) -> None:
         """'By age (days): 0–30 1,000.00 · 31–60 — · >60 500.00'; hidden when nothing
@@ -348,6 +408,7 @@ class CustomerPage(QWidget):
         self.bounce_button.setEnabled(status is not None and status is not ChequeStatus.BOUNCED)
         self.deposited_button.setEnabled(status is ChequeStatus.RECEIVED)
         self.cleared_button.setEnabled(status in (ChequeStatus.RECEIVED, ChequeStatus.DEPOSITED))
+        self.set_back_button.setEnabled(status in (ChequeStatus.DEPOSITED, ChequeStatus.CLEARED))
         if self.customer is not None:
             self.ledger_count.setText(
                 self.tr("{shown} of {total} entries loaded (scroll for older)").format(
@@ -371,6 +432,15 @@ class CustomerPage(QWidget):
         if e is not None and e.cheque is not None:
             entry_id = e.id
             self.ops.write(self, lambda: posting.set_cheque_status(entry_id, status))
+
+    def _set_back(self) -> None:
+        e = self._current_entry()
+        if e is None or e.cheque is None:
+            return
+        entry_id = e.id
+        back = self.ops.read(self, lambda: posting.previous_cheque_status(entry_id))
+        if isinstance(back, ChequeStatus):
+            self._cheque_status(back)
 
     def _current_promise(self) -> Promise | None:
         index = self.promise_table.currentIndex()
@@ -447,6 +517,13 @@ class CustomerPage(QWidget):
         self.bounce_button.setText(self.tr("Cheque &bounced…"))
         self.deposited_button.setText(self.tr("Cheque &deposited"))
         self.cleared_button.setText(self.tr("Cheque clea&red"))
+        self.set_back_button.setText(self.tr("&Undo cheque status"))
+        self.set_back_button.setToolTip(
+            self.tr(
+                "Sets the cheque back to its status before the last change; the history "
+                "(hover the Cheque column) keeps both"
+            )
+        )
         self.reschedule_button.setText(self.tr("New &date…"))
         self.cancel_promise_button.setText(self.tr("Cancel promise"))
         self.iou_button.setText(self.tr("Print &IOU note…"))

@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from gui import formatting
 from gui.customers.filters import CustomerFilter, PendingSummary, Row
 from models.records import Customer, CustomerSummary
+from models.search import matches
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -68,6 +69,16 @@ _COLUMNS: list[tuple[Callable[[Any], str], Callable[[Any], Any], bool]] = [
     (lambda s: formatting.date(s.last_payment_on), lambda s: s.last_payment_on, False),
 ]
 BALANCE_COLUMN = 4
+OVERDUE_COLUMN = 5
+# Money and age columns: the first click shows the largest first, which is what a clerk
+# sorts them for (who owes most, who is oldest).
+LARGEST_FIRST = {BALANCE_COLUMN, OVERDUE_COLUMN, 6}
+_HEADER_TIPS = {
+    BALANCE_COLUMN: QT_TRANSLATE_NOOP(
+        "CustomerListModel", "What the customer owes; red when over the credit limit"
+    ),
+    OVERDUE_COLUMN: QT_TRANSLATE_NOOP("CustomerListModel", "Owed past its due date (in red)"),
+}
 
 
 def _value(raw: Callable[[Any], Any], s: Row, column: int) -> Any:
@@ -114,6 +125,8 @@ class CustomerListModel(QAbstractTableModel):
         rows, q = self._rows, flt.normalised_query
         if flt == CustomerFilter(query=flt.query):
             # Only a query: the hot path while typing.
+            if " " in q:  # several words: each must match
+                return [i for i in candidates if matches(rows[i].customer.search_key, q)]
             return [i for i in candidates if q in rows[i].customer.search_key]
         return [i for i in candidates if flt.accepts(rows[i], q)]
 
@@ -187,7 +200,7 @@ class CustomerListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if s.aging is None:
                 return None
-            if index.column() == 5 and s.aging.overdue > 0:
+            if index.column() == OVERDUE_COLUMN and s.aging.overdue > 0:
                 return QBrush(OVERDUE_COLOR)
             if index.column() == BALANCE_COLUMN and s.over_limit:
                 return QBrush(OVERDUE_COLOR)
@@ -209,4 +222,8 @@ class CustomerListModel(QAbstractTableModel):
                 return _tr(_HEADERS[section])
             if role == Qt.ItemDataRole.TextAlignmentRole and _COLUMNS[section][2]:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == Qt.ItemDataRole.InitialSortOrderRole and section in LARGEST_FIRST:
+                return Qt.SortOrder.DescendingOrder.value
+            if role == Qt.ItemDataRole.ToolTipRole and section in _HEADER_TIPS:
+                return _tr(_HEADER_TIPS[section])
         return None

@@ -23,6 +23,7 @@ from gui import formatting
 from gui.background import BackgroundReader
 from gui.customers.filters import CustomerFilter
 from gui.customers.table_model import CustomerListModel
+from gui.header import keep_arrow_beside_text
 from gui.operations import Operations, show_error
 from gui.table_export import add_export_action
 from models import customers, people, summaries
@@ -74,6 +75,7 @@ class CustomerListView(QWidget):
         for check in (self.overdue_check, self.over_limit_check, self.broken_check):
             check.toggled.connect(self._filter_changed)
         self.count_label = QLabel()
+        self.legend = QLabel()  # what red means
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_requested)
         self.edit_button = QPushButton()
@@ -97,8 +99,7 @@ class CustomerListView(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
-        for column, width in enumerate((90, 220, 110, 80, 110, 110, 130, 130, 100)):
-            self.table.setColumnWidth(column, width)
+        keep_arrow_beside_text(hh)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         add_export_action(self.table, "customers")  # the list as filtered and sorted
@@ -122,6 +123,7 @@ class CustomerListView(QWidget):
         checks.addWidget(self.broken_check)
         checks.addWidget(self.archived_check)
         checks.addStretch(1)
+        checks.addWidget(self.legend)
         checks.addWidget(self.count_label)
         checks.addWidget(self.new_button)
         checks.addWidget(self.edit_button)
@@ -232,14 +234,14 @@ class CustomerListView(QWidget):
                 )
             )
             return
-        total_balance = sum(
-            s.aging.balance for s in self.model.visible_summaries() if s.aging is not None
-        )
+        # Totals of the rows shown: with a filter on, what the filtered customers owe.
+        agings = [s.aging for s in self.model.visible_summaries() if s.aging is not None]
         self.count_label.setText(
-            self.tr("{shown} of {total} customers · balance {balance}").format(
+            self.tr("{shown} of {total} customers · balance {balance} · overdue {overdue}").format(
                 shown=f"{shown:,}",
                 total=f"{self.model.total_count:,}",
-                balance=formatting.balance(total_balance),
+                balance=formatting.balance(sum(a.balance for a in agings)),
+                overdue=formatting.money(sum(a.overdue for a in agings)),
             )
         )
 
@@ -317,5 +319,17 @@ class CustomerListView(QWidget):
         self.new_button.setToolTip(self.tr("Add a customer (Ctrl+N)"))
         self.edit_button.setText(self.tr("E&dit…"))
         self.move_button.setText(self.tr("Move to route… (Ctrl+Shift+M)"))
+        self.legend.setText(
+            "<span style='color:#b41e1e'>■</span> "
+            + self.tr("red: overdue, or balance over the credit limit")
+        )
         self.model.retranslate()
+        self._fit_columns()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        """Starting widths, widened where a header (in this language, with its sort
+        arrow) needs more."""
+        hh = self.table.horizontalHeader()
+        for column, width in enumerate((90, 220, 110, 80, 110, 110, 130, 130, 100)):
+            self.table.setColumnWidth(column, max(width, hh.sectionSizeHint(column)))

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui import formatting
-from models import ledger
+from models import ledger, posting
 from models.records import DeliveryLine, Entry, LedgerRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -30,13 +30,18 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("LedgerModel", "Kind"),
     QT_TRANSLATE_NOOP("LedgerModel", "Doc no."),
     QT_TRANSLATE_NOOP("LedgerModel", "Details"),
+    QT_TRANSLATE_NOOP("LedgerModel", "Cheque"),
     QT_TRANSLATE_NOOP("LedgerModel", "Debit"),
     QT_TRANSLATE_NOOP("LedgerModel", "Credit"),
     QT_TRANSLATE_NOOP("LedgerModel", "Balance"),
     QT_TRANSLATE_NOOP("LedgerModel", "Entered by"),
 )
-DATE, KIND, DOC, DETAILS, DEBIT, CREDIT, BALANCE, ENTERED_BY = range(len(_HEADERS))
+DATE, KIND, DOC, DETAILS, CHEQUE, DEBIT, CREDIT, BALANCE, ENTERED_BY = range(len(_HEADERS))
 _RIGHT = {DEBIT, CREDIT, BALANCE}
+# Columns are sized to their content up to these widths (pixels); the rest shows in
+# the tooltip. Document numbers are never cut: their tail tells notes apart.
+WIDTH_CAPS = {DATE: 130, KIND: 260, DOC: 320, DETAILS: 420, CHEQUE: 140}
+DEFAULT_CAP = 170
 
 
 def _tr(text: str) -> str:
@@ -92,7 +97,7 @@ def details(entry: Entry) -> str:
             cheque += " " + QCoreApplication.translate("LedgerModel", "due {date}").format(
                 date=formatting.date(c.due_on)
             )
-        parts.append(f"{cheque} ({c.status.label})")
+        parts.append(cheque)  # its status has a column of its own
     if entry.lines:
         parts.append(lines_summary(entry.lines))
     if entry.memo:
@@ -104,6 +109,23 @@ def details(entry: Entry) -> str:
             )
         )
     return _chinese_colons(" · ".join(parts))
+
+
+def cheque_history_text(entry_id: int) -> str:
+    """The cheque's status moves, one a line: '2026-11-20 14:05 小李: Received → Deposited'."""
+    moves = posting.cheque_history(entry_id)
+    if not moves:
+        return QCoreApplication.translate("LedgerModel", "No status changes recorded yet.")
+    lines = [
+        QCoreApplication.translate("LedgerModel", "{when} {who}: {old} → {new}").format(
+            when=formatting.datetime(m.changed_at),
+            who=m.changed_by or "—",
+            old=m.from_status.label,
+            new=m.to_status.label,
+        )
+        for m in moves
+    ]
+    return QCoreApplication.translate("LedgerModel", "Status history:") + "\n" + "\n".join(lines)
 
 
 def kind_text(entry: Entry) -> str:
@@ -157,6 +179,13 @@ class LedgerModel(QAbstractTableModel):
     def entry_at(self, row: int) -> Entry:
         return self._rows[row].entry
 
+    def row_of(self, entry_id: int) -> int | None:
+        """The row showing an entry, if loaded."""
+        for i, row in enumerate(self._rows):
+            if row.entry.id == entry_id:
+                return i
+        return None
+
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
         if self._rows:
@@ -199,6 +228,7 @@ class LedgerModel(QAbstractTableModel):
                 e.kind.value,
                 e.doc_no,
                 e.memo,
+                e.cheque.status.value if e.cheque else "",
                 e.debit,
                 e.credit,
                 row.balance,
@@ -215,6 +245,8 @@ class LedgerModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and (e.is_voided or e.is_reversal):
             return QBrush(MUTED)
+        if role == Qt.ItemDataRole.ToolTipRole and column == CHEQUE and e.cheque is not None:
+            return cheque_history_text(e.id)
         if role == Qt.ItemDataRole.ToolTipRole and (
             e.is_voided or e.is_reversal or (column == DETAILS and self._clipped(index))
         ):
@@ -243,6 +275,8 @@ class LedgerModel(QAbstractTableModel):
             return e.doc_no
         if column == DETAILS:
             return details(e)
+        if column == CHEQUE:
+            return e.cheque.status.label if e.cheque is not None else ""
         if column == DEBIT:
             return formatting.money_or_blank(e.debit)
         if column == CREDIT:

@@ -127,7 +127,7 @@ class PreviewDialog(Dialog):
             QMessageBox.warning(
                 self,
                 self.tr("Save PDF"),
-                self.tr("The PDF could not be saved to “{path}”: {reason}").format(
+                self.tr("The PDF could not be saved to ‘{path}’: {reason}").format(
                     path=target, reason=err.strerror or err
                 ),
             )
@@ -138,7 +138,7 @@ class PreviewDialog(Dialog):
                 self,
                 self.tr("Open in PDF viewer"),
                 self.tr(
-                    "No PDF viewer is set up on this computer. The file is at “{path}”."
+                    "No PDF viewer is set up on this computer. The file is at ‘{path}’."
                 ).format(path=self.printout.path),
             )
 

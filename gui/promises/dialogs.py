@@ -32,7 +32,7 @@ from gui.widgets import (
 from models import clock, people, promises
 from models.errors import InputError
 from models.money import format_money
-from models.records import Customer, PaymentMethod, Promise, PromiseStatus
+from models.records import Customer, PaymentMethod, Promise, PromiseStatus, Visit
 
 
 def default_due(now: dt.datetime) -> dt.datetime:
@@ -50,10 +50,12 @@ class PromiseDialog(Dialog):
         balance: int,
         *,
         replaces: Promise | None = None,
+        visit: Visit | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops, self.customer, self.replaces = ops, customer, replaces
+        self.visit = visit  # the visit where it was promised: its date, its rep
         self.saved: Promise | None = None
 
         self.customer_label = QLabel(
@@ -78,7 +80,7 @@ class PromiseDialog(Dialog):
             self.amount.set_fen(default)
         self.capitals = CapitalsLabel()
         self.capitals.show_fen(self.amount.value())
-        self.due_at = dates.datetime_edit(moment=default_due(clock.now()))
+        self.due_at = dates.datetime_edit(moment=default_due(visit.at if visit else clock.now()))
         self.method = QComboBox()
         self.method.addItem("", None)
         for method in (
@@ -97,9 +99,16 @@ class PromiseDialog(Dialog):
         self.rep.addItem("", None)
         for rep in people.list_reps():
             self.rep.addItem(rep.name, rep.id)
-        self.rep.setCurrentIndex(max(self.rep.findData(customer.rep_id), 0))
+        rep_id = visit.rep_id if visit is not None and visit.rep_id else customer.rep_id
+        self.rep.setCurrentIndex(max(self.rep.findData(rep_id), 0))
         self.rep.setEnabled(replaces is None)  # a new date keeps the rep of the promise
         self.note = QLineEdit()
+        if visit is not None:
+            self.note.setText(
+                self.tr("Promised on the visit of {when}").format(
+                    when=formatting.datetime(visit.at)
+                )
+            )
         self.print_iou = QCheckBox()
         self.print_iou.setChecked(True)
         self.error = ErrorLabel()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui import language
 from gui.operations import Operations
-from gui.widgets import AmountEdit, Dialog, ErrorLabel, add_row, set_form_label
+from gui.widgets import AmountEdit, Dialog, ErrorLabel, add_row, clear_when_edited, set_form_label
 from models import settings
 from models.records import CompanySettings
 
@@ -132,6 +132,7 @@ class SettingsDialog(Dialog):
         layout.addWidget(self.ui_box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        clear_when_edited(self.error, self)  # an error is about what was typed before
         self.retranslate()
         self.setMinimumWidth(560)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui.operations import Operations
 from gui.settings.route_order import RouteOrderDialog
-from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
+from gui.widgets import Dialog, ErrorLabel, add_row, clear_when_edited, set_form_label
 from models import people
 
 
@@ -96,6 +96,8 @@ class PeopleDialog(Dialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.reload()
+        clear_when_edited(self.error, self)
+        self.routes.currentRowChanged.connect(self.error.clear_message)  # "choose a route"
         self.retranslate()
         self.resize(820, 480)
 

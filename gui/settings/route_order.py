@@ -70,6 +70,7 @@ class RouteOrderDialog(Dialog):
         item = self.stops.takeItem(row)
         self.stops.insertItem(target, item)
         self.stops.setCurrentRow(target)
+        self.error.clear_message()  # it was about the order before this move
 
     def order(self) -> list[int]:
         return [

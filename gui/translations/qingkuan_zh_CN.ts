@@ -370,6 +370,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>Over the credit limit of {limit}</source>
         <translation>超过信用额度 {limit}</translation>
     </message>
+    <message>
+        <source>What the customer owes; red when over the credit limit</source>
+        <translation>客户欠款；超过信用额度时显示为红色</translation>
+    </message>
+    <message>
+        <source>Owed past its due date (in red)</source>
+        <translation>已过到期日的欠款（红色）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListView</name>
@@ -384,10 +392,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>{shown} of {total} customers · reading balances…</source>
         <translation>显示 {shown} / {total} 个客户 · 正在读取余额…</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} customers · balance {balance}</source>
-        <translation>显示 {shown} / {total} 个客户 · 余额 {balance}</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
@@ -436,6 +440,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Move to route… (Ctrl+Shift+M)</source>
         <translation>移到线路… (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} customers · balance {balance} · overdue {overdue}</source>
+        <translation>显示 {shown} / {total} 个客户 · 余额 {balance} · 逾期 {overdue}</translation>
+    </message>
+    <message>
+        <source>red: overdue, or balance over the credit limit</source>
+        <translation>红色：逾期，或余额超过信用额度</translation>
     </message>
 </context>
 <context>
@@ -603,6 +615,26 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Pro&amp;mises</source>
         <translation>约定清款(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Next promise &lt;b&gt;{amount}&lt;/b&gt; on {date} at {time}</source>
+        <translation>下次约定 {date} {time} 付 &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{outcome} ({reason})</source>
+        <translation>{outcome}（{reason}）</translation>
+    </message>
+    <message>
+        <source>last visit {date}: {outcome}</source>
+        <translation>上次拜访 {date}：{outcome}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo cheque status</source>
+        <translation>撤销支票状态(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sets the cheque back to its status before the last change; the history (hover the Cheque column) keeps both</source>
+        <translation>把支票恢复到上一次更改之前的状态；状态记录（鼠标停在“支票”列上查看）会保留两次更改</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1288,22 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>{kind} (voided)</source>
         <translation>{kind}（已作废）</translation>
     </message>
+    <message>
+        <source>Cheque</source>
+        <translation>支票</translation>
+    </message>
+    <message>
+        <source>No status changes recorded yet.</source>
+        <translation>尚无状态变更记录。</translation>
+    </message>
+    <message>
+        <source>{when} {who}: {old} → {new}</source>
+        <translation>{when} {who}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>Status history:</source>
+        <translation>状态记录：</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1362,6 +1410,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Backup folder…</source>
         <translation>备份文件夹(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>New &amp;ledger…</source>
+        <translation>新建账本(&amp;L)…</translation>
     </message>
 </context>
 <context>
@@ -1721,16 +1773,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <source>The PDF could not be saved to “{path}”: {reason}</source>
-        <translation>PDF 无法保存到“{path}”：{reason}</translation>
-    </message>
-    <message>
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
-    </message>
-    <message>
-        <source>No PDF viewer is set up on this computer. The file is at “{path}”.</source>
-        <translation>这台电脑没有设置 PDF 阅读器。文件在“{path}”。</translation>
     </message>
     <message>
         <source>Preview – {title}</source>
@@ -1751,6 +1795,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to ‘{path}’: {reason}</source>
+        <translation>PDF 无法保存到“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>No PDF viewer is set up on this computer. The file is at ‘{path}’.</source>
+        <translation>这台电脑没有设置 PDF 阅读器。文件在“{path}”。</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1858,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Promised on the visit of {when}</source>
+        <translation>{when} 拜访时约定</translation>
     </message>
 </context>
 <context>
@@ -2719,10 +2775,6 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
-        <source>The folder “{folder}” cannot be created: {reason}</source>
-        <translation>无法创建文件夹“{folder}”：{reason}</translation>
-    </message>
-    <message>
         <source>Open a ledger</source>
         <translation>打开账本</translation>
     </message>
@@ -2805,6 +2857,10 @@ postgresql://用户@服务器/qingkuan
     <message>
         <source>Create &amp;ledger</source>
         <translation>创建账本(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The folder ‘{folder}’ cannot be created: {reason}</source>
+        <translation>无法创建文件夹“{folder}”：{reason}</translation>
     </message>
 </context>
 <context>

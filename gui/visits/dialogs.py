@@ -1,4 +1,5 @@
-"""Log a visit: the outcome and, when no money came, which of the guide's 13 reasons."""
+"""Log a visit: the outcome and, when no money came, why (the everyday answers first,
+then the guide's 13 reasons). "Promised a date" goes on to the promise itself."""
 
 from __future__ import annotations
 

@@ -121,7 +121,7 @@ class WelcomeScreen(QWidget):
             )
             self.company_name.setFocus()
             return
-        path = self.prefs.default_ledger
+        path = self._free_ledger_path()
         company = CompanySettings(
             name=name,
             address=self.address.text().strip(),
@@ -139,12 +139,25 @@ class WelcomeScreen(QWidget):
         except OSError as err:
             log.exception("creating the data folder failed")
             self.new_error.show_message(
-                self.tr("The folder “{folder}” cannot be created: {reason}").format(
+                self.tr("The folder ‘{folder}’ cannot be created: {reason}").format(
                     folder=path.parent, reason=err.strerror or err
                 )
             )
             return
         self.ledger_chosen.emit(str(path))
+
+    def _free_ledger_path(self) -> Path:
+        """The default ledger file, or when one is there already (a second ledger from
+        File → New ledger), the next free name beside it: a new ledger never opens or
+        changes a file that exists."""
+        path = self.prefs.default_ledger
+        n = 2
+        while path.exists():
+            path = self.prefs.default_ledger.with_name(
+                f"{self.prefs.default_ledger.stem}-{n}{self.prefs.default_ledger.suffix}"
+            )
+            n += 1
+        return path
 
     def open_demo(self) -> None:
         path = self.prefs.demo_ledger

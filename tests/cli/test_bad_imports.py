@@ -17,8 +17,8 @@ def test_many_bad_rows_print_the_first_100_and_the_total(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 102
-    assert lines[0] == "Nothing was imported from “bad.csv”: 3000 rows have problems."
-    assert lines[1] == "row 2, column customer_code: There is no customer with code “C0”."
+    assert lines[0] == "Nothing was imported from ‘bad.csv’: 3000 rows have problems."
+    assert lines[1] == "row 2, column customer_code: There is no customer with code ‘C0’."
     assert lines[-1] == (
         "…and 5900 more problems (6000 in all): fix these and import again to see the rest."
     )

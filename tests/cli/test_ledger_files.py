@@ -39,7 +39,7 @@ def test_empty_file_is_refused_by_commands_that_read(tmp_path: Path, command: li
     result = run(tmp_path, "--db", str(empty), *command)
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f"“{empty}” is empty: it is not a Qingkuan ledger. Open your ledger file, or start "
+        f"‘{empty}’ is empty: it is not a Qingkuan ledger. Open your ledger file, or start "
         "a new ledger."
     )
     assert empty.stat().st_size == 0

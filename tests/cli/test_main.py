@@ -151,10 +151,10 @@ def test_bad_import_lists_every_row_and_writes_nothing(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        "Nothing was imported from “bad.csv”: 2 rows have problems.",
-        "row 3, column customer_code: There is no customer with code “C9”.",
-        f"row 4, column date: “{D2}x” is not a date: type it as YYYY-MM-DD, such as 2026-12-14.",
-        "row 4, column amount: “10.001” has more than two decimals: amounts go to the fen, such as 12.35.",
+        "Nothing was imported from ‘bad.csv’: 2 rows have problems.",
+        "row 3, column customer_code: There is no customer with code ‘C9’.",
+        f"row 4, column date: ‘{D2}x’ is not a date: type it as YYYY-MM-DD, such as 2026-12-14.",
+        "row 4, column amount: ‘10.001’ has more than two decimals: amounts go to the fen, such as 12.35.",
     ]
     out = tmp_path / "a.csv"
     run(tmp_path, "--db", db, "export", "aging", "--out", str(out))
@@ -173,7 +173,7 @@ def test_errors_are_one_line(tmp_path: Path, files: dict[str, Path]) -> None:
 
     db = str(tmp_path / "x.qkledger")
     text = one_line_error(run(tmp_path, "--db", db, "import", "entries", "nope.csv"))
-    assert text == "There is no file “nope.csv”."
+    assert text == "There is no file ‘nope.csv’."
 
     run(tmp_path, "--db", db, "import", "customers", str(files["customers"]))
     result = run(tmp_path, "--db", db, "export", "aging", "--out", str(tmp_path / "no" / "a.csv"))

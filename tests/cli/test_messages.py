@@ -75,7 +75,7 @@ def test_destination_messages(tmp_path: Path, ledger_file: str) -> None:
     a_file.write_bytes(b"not a folder")
     result = run(tmp_path, "--db", ledger_file, "export", "aging", "--out", str(a_file / "x.csv"))
     assert one_line_error(result) == (
-        f"“{a_file}” is a file, not a folder: choose another place for the file."
+        f"‘{a_file}’ is a file, not a folder: choose another place for the file."
     )
     pdf = a_file / "s.pdf"
     result = run(tmp_path, "--db", ledger_file, "print", "statement", "C00001", "--out", str(pdf))
@@ -86,7 +86,7 @@ def test_destination_messages(tmp_path: Path, ledger_file: str) -> None:
 def test_unwritable_place(tmp_path: Path, ledger_file: str) -> None:
     result = run(tmp_path, "--db", ledger_file, "export", "aging", "--out", "/proc/a.csv")
     text = one_line_error(result)
-    assert text == "Files cannot be written in the folder of “/proc/a.csv”: choose another folder."
+    assert text == "Files cannot be written in the folder of ‘/proc/a.csv’: choose another folder."
     assert "No such file" not in text
 
 
@@ -94,7 +94,7 @@ def test_text_file_named_xlsx(tmp_path: Path, ledger_file: str) -> None:
     fake = tmp_path / "fake.xlsx"
     fake.write_text("客户编号,日期\nC1,2026-10-01\n", encoding="utf-8")
     text = one_line_error(run(tmp_path, "--db", ledger_file, "import", "entries", str(fake)))
-    assert text.startswith("“fake.xlsx” is not an Excel workbook")
+    assert text.startswith("‘fake.xlsx’ is not an Excel workbook")
     assert "header" not in text
 
 
@@ -102,13 +102,13 @@ def test_code_in_another_case_and_unknown_route(tmp_path: Path, ledger_file: str
     out = str(tmp_path / "s.pdf")
     result = run(tmp_path, "--db", ledger_file, "print", "statement", "c00001", "--out", out)
     assert one_line_error(result) == (
-        "There is no customer with code “c00001”: did you mean C00001?"
+        "There is no customer with code ‘c00001’: did you mean C00001?"
     )
     result = run(tmp_path, "--db", ledger_file, "print", "iou", "c00001", "--out", out)
     assert "did you mean C00001?" in one_line_error(result)
     result = run(tmp_path, "--db", ledger_file, "print", "route", "城北线", "--out", out)
     assert one_line_error(result) == (
-        "There is no route called “城北线”. The routes are: 城东线, 城西线."
+        "There is no route called ‘城北线’. The routes are: 城东线, 城西线."
     )
     assert not Path(out).exists()
 

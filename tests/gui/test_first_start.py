@@ -105,3 +105,63 @@ def test_guards_put_back_on_opening_are_shown(
         launcher.window.customer_list.reader.cancel()
     finally:
         db.close_ledger()
+
+
+def test_new_ledger_from_the_file_menu_after_the_demo(
+    launcher: Launcher, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(demo, "DEMO_CUSTOMERS", 3)
+    monkeypatch.setattr(demo, "DEMO_DAYS", 10)
+    welcome = launcher.start(None)
+    assert isinstance(welcome, WelcomeScreen)
+    qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
+    try:
+        demo_window = launcher.window
+        assert demo_window is not None
+        actions = [a.text() for a in demo_window.file_menu.actions()]
+        assert "New &ledger…" in actions
+        demo_window.new_ledger_action.trigger()  # the welcome screen's own form
+        form = launcher.welcome
+        assert isinstance(form, WelcomeScreen) and form.isVisible()
+        form.company_name.setText("西关李记商行")
+        qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
+        assert (data_dir / "ledger.qkledger").exists()
+        assert launcher.window is not demo_window
+        assert db.current_target().endswith("ledger.qkledger")
+        assert settings.get_company().name == "西关李记商行"
+        launcher.window.customer_list.reader.cancel()
+
+        # A second new ledger never opens or changes the first one: it gets its own file.
+        launcher.window.new_ledger_action.trigger()
+        launcher.welcome.company_name.setText("第二家公司")
+        qtbot.mouseClick(launcher.welcome.create_button, Qt.MouseButton.LeftButton)
+        assert db.current_target().endswith("ledger-2.qkledger")
+        launcher.window.customer_list.reader.cancel()
+        db.open_ledger(str(data_dir / "ledger.qkledger"), create=False)
+        assert settings.get_company().name == "西关李记商行"
+    finally:
+        db.close_ledger()
+
+
+def test_opening_an_empty_file_from_the_window_leaves_it_empty(
+    launcher: Launcher, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(gui_app, "tell_user", lambda _parent, _title, text: shown.append(text))
+    db.open_ledger(str(data_dir / "ledger.qkledger"))
+    db.close_ledger()
+    try:
+        window = launcher.start(None)
+        assert window is launcher.window
+        empty = tmp_path / "empty.qkledger"
+        empty.write_bytes(b"")
+        monkeypatch.setattr(
+            gui_app.QFileDialog, "getOpenFileName", lambda *a, **k: (str(empty), "")
+        )
+        window.open_action.trigger()  # File → Open another ledger…
+        assert len(shown) == 1 and "is empty" in shown[0]
+        assert empty.stat().st_size == 0  # never turned into a ledger
+        assert db.current_target().endswith("ledger.qkledger")  # still on the one open
+        launcher.window.customer_list.reader.cancel()
+    finally:
+        db.close_ledger()

@@ -159,3 +159,17 @@ def test_call_list_of_tomorrow(
     dialog.day.setDate(QDate(2026, 11, 29))
     assert dialog.summary.text().startswith("2 promises · ")
     dialog.close()
+
+
+def test_search_takes_several_words(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    """"罗 饭" finds 罗记饭店 and not 罗记面馆: every word must match."""
+    add_customer("C0010", "罗记饭店")
+    add_customer("C0011", "罗记面馆")
+    view = window.customer_list
+    with qtbot.waitSignal(view.loaded):
+        window.ops.changed.emit()
+    view.search.insert("罗 饭")  # as an input method commits it (QTest types Latin-1 only)
+    assert [s.customer.name for s in view.model.visible_summaries()] == ["罗记饭店"]
+    view.search.clear()
+    qtbot.keyClicks(view.search, "luo c0011")
+    assert [s.customer.name for s in view.model.visible_summaries()] == ["罗记面馆"]

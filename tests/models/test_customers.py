@@ -81,3 +81,13 @@ def test_route_days(ledger_target: None) -> None:
     assert is_route_day(anyday, friday) and next_route_day(anyday, friday) == friday + dt.timedelta(
         1
     )
+
+
+def test_several_words_must_all_match(ledger_target: None) -> None:
+    """"罗 饭" finds 罗记饭店: each word may match the name, code, phone or pinyin."""
+    c = make_customer("LJ01", "罗记饭店")
+    key = customers.get_customer(c.id).search_key
+    for query in ("罗 饭", "罗  饭店", "罗\u3000饭", "luo 饭", "lj01 fd", "138001 罗记"):
+        assert search.matches(key, search.normalise_query(query)), query
+    for query in ("罗 面", "luo xyz", "饭 C999"):
+        assert not search.matches(key, search.normalise_query(query)), query

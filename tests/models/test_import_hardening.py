@@ -50,7 +50,7 @@ def test_split_amount_widening_only_by_empty_cells_is_refused(
     with pytest.raises(ImportRejected) as err:
         import_file("entries", path)
     assert problems(err) == [
-        "row 2: the row has 7 cells but the header has 6: “1,234” looks like an amount "
+        "row 2: the row has 7 cells but the header has 6: ‘1,234’ looks like an amount "
         'with a thousands comma; put it in quotes ("1,234") or drop the comma.'
     ]
     assert EntryRow.select().count() == 0
@@ -326,7 +326,7 @@ def test_a_workbook_declaring_gigabytes_is_refused_before_reading(tmp_path: Path
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(_declare_size(data, "xl/worksheets/sheet1.xml", 0xFFFF_0000))
     assert path.stat().st_size < 20_000
-    with pytest.raises(InputError, match=r"“bomb.xlsx” is too large to import: .* MB"):
+    with pytest.raises(InputError, match=r"‘bomb.xlsx’ is too large to import: .* MB"):
         tabular.read_sheet(path)
 
 
@@ -394,8 +394,8 @@ def test_100000_bad_rows_report_the_first_100_and_the_total(
     assert [p.row for p in rejected.problems] == [n for n in range(2, 52) for _ in (1, 2)]
     lines = rejected.lines()
     assert len(lines) == 102
-    assert lines[0] == "Nothing was imported from “bad.csv”: 100000 rows have problems."
-    assert lines[1] == "row 2, column customer_code: There is no customer with code “C0”."
+    assert lines[0] == "Nothing was imported from ‘bad.csv’: 100000 rows have problems."
+    assert lines[1] == "row 2, column customer_code: There is no customer with code ‘C0’."
     assert lines[-1] == (
         "…and 199900 more problems (200000 in all): fix these and import again to see the rest."
     )

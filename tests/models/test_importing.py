@@ -96,7 +96,7 @@ def test_customer_code_with_another_name_is_refused(ledger: str, tmp_path: Path)
     with pytest.raises(ImportRejected) as err:
         import_file("customers", write(tmp_path / "c.csv", CUSTOMERS_EN))
     assert [str(p) for p in err.value.problems] == [
-        "row 2, column code: The code C001 already belongs to “别的店”: use another code, or "
+        "row 2, column code: The code C001 already belongs to ‘别的店’: use another code, or "
         "the same name to leave that customer as it is."
     ]
     assert CustomerRow.select().count() == 1
@@ -240,9 +240,9 @@ def test_entries_all_or_nothing_every_bad_row(ledger: str, tmp_path: Path) -> No
         (10, "doc_no"),
     ]
     lines = err.value.lines()
-    assert lines[0] == "Nothing was imported from “e.csv”: 8 rows have problems."
+    assert lines[0] == "Nothing was imported from ‘e.csv’: 8 rows have problems."
     assert lines[-1] == "row 10, column doc_no: D1 also appears in row 2."
-    assert lines[1] == "row 3, column customer_code: There is no customer with code “C9”."
+    assert lines[1] == "row 3, column customer_code: There is no customer with code ‘C9’."
     assert entry_count() == 0  # row 2 was written and then rolled back
 
 
@@ -390,7 +390,7 @@ def test_unquoted_thousands_comma_is_refused(ledger: str, tmp_path: Path) -> Non
     with pytest.raises(ImportRejected) as err:
         import_file("entries", write(tmp_path / "e.csv", text))
     assert err.value.lines() == [
-        "Nothing was imported from “e.csv”: 1 row has problems.",
+        "Nothing was imported from ‘e.csv’: 1 row has problems.",
         "row 3: the row has 6 cells but the header has 5: an amount with a thousands comma "
         "(1,000.00) must be in quotes, or save the file from Excel.",
     ]
@@ -439,7 +439,7 @@ def test_customer_code_in_another_case_is_suggested(ledger: str, tmp_path: Path)
     with pytest.raises(ImportRejected) as err:
         import_file("entries", path)
     assert [str(p) for p in err.value.problems] == [
-        "row 2, column code: There is no customer with code “c00001”: did you mean C00001?"
+        "row 2, column code: There is no customer with code ‘c00001’: did you mean C00001?"
     ]
 
 

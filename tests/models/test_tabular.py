@@ -168,5 +168,5 @@ def test_xlsx_values_beyond_the_header(tmp_path: Path) -> None:
 def test_text_file_named_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "fake.xlsx"
     path.write_text("code,name\nC1,x\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"“fake.xlsx” is not an Excel workbook.*\.xlsx .*CSV"):
+    with pytest.raises(InputError, match=r"‘fake.xlsx’ is not an Excel workbook.*\.xlsx .*CSV"):
         read_sheet(path)
