@@ -33,9 +33,10 @@ from models.i18n import set_language
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-hypothesis_settings.register_profile("dev")
+# Explicit: with CI=true Hypothesis starts from its own derandomized "ci" default.
+hypothesis_settings.register_profile("dev", derandomize=False)
 hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-hypothesis_settings.register_profile("long", max_examples=1000)
+hypothesis_settings.register_profile("long", max_examples=1000, derandomize=False)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 BASE_PG_URL = os.environ.get("QK_TEST_PG", "postgresql://qingkuan:qingkuan@localhost/qingkuan_test")
