@@ -52,7 +52,7 @@ def test_restore_refuses_a_file_that_is_not_a_ledger(tmp_path: Path) -> None:
     junk = tmp_path / "notes.txt"
     junk.write_text("not a ledger", encoding="utf-8")
     line = one_line_error(run(tmp_path, "--db", ledger, "restore", str(junk), "--yes"))
-    assert line == f"“{junk}” is not a Qingkuan ledger: it is some other kind of file."
+    assert line == f"‘{junk}’ is not a Qingkuan ledger: it is some other kind of file."
 
 
 def test_backup_of_a_missing_ledger_and_of_a_shared_one(tmp_path: Path) -> None:

@@ -328,7 +328,7 @@ def test_an_edit_behind_the_apps_back_is_reported(tmp_path: Path, files: dict[st
     assert result.stderr.splitlines() == [
         "The ledger's safeguards against changing entries were missing or altered "
         "(entry_no_delete) and have been put back. Someone may have changed entries outside "
-        "Qingkuan: run “check” to find out."
+        "Qingkuan: run ‘check’ to find out."
     ]
     result = run(tmp_path, "--db", str(db), "check")
     assert "safeguards" not in result.stdout  # put back by the export

@@ -104,7 +104,7 @@ def test_problems_are_listed_and_clickable(
     qtbot.waitUntil(lambda: wizard.problems.count() > 0)
     texts = [wizard.problems.item(i).text() for i in range(wizard.problems.count())]
     assert texts[0].startswith("row 2, column 期初余额:")
-    assert texts[-1].startswith("row 3, column 名称: “东城 王记” is also the name on row 2")
+    assert texts[-1].startswith("row 3, column 名称: ‘东城 王记’ is also the name on row 2")
     assert not wizard.next.isEnabled()
     wizard.problems.setCurrentRow(0)
     assert wizard.problem_row.currentRow() == 2  # the 期初余额 cell of row 2

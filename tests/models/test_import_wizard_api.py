@@ -85,9 +85,9 @@ def test_duplicate_names_are_flagged(ledger: str, tmp_path: Path) -> None:
         import_file("customers", path)
     problems = [str(p) for p in caught.value.problems]
     assert problems == [
-        "row 2, column name: “东城王记” is already the customer C1 (“东城 王记”): use the code "
+        "row 2, column name: ‘东城王记’ is already the customer C1 (‘东城 王记’): use the code "
         "C1 for it, or make the names different (e.g. add the street).",
-        "row 4, column name: “西关li 记” is also the name on row 3: the same shop twice? Keep "
+        "row 4, column name: ‘西关li 记’ is also the name on row 3: the same shop twice? Keep "
         "one row, or make the names different (e.g. add the street).",
     ]
     assert name_key("Ａ Ｂ\u3000c") == "abc"

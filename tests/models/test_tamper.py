@@ -83,7 +83,7 @@ def test_a_missing_guard_is_reported_and_put_back_on_opening(ledger: str) -> Non
     ids = _ledger()
     name = IMMUTABLE[_backend()][0]
     _drop_guard(name)
-    assert any(f"safeguard “{name}” is missing" in p for p in check_ledger())
+    assert any(f"safeguard ‘{name}’ is missing" in p for p in check_ledger())
     _reopen(ledger)
     assert name in db.guards_warning()
     assert "have been put back" in db.guards_warning()
@@ -111,7 +111,7 @@ def test_a_disabled_or_rewritten_guard_counts_as_missing(ledger: str) -> None:
         )
         broken = {"entry_no_delete"}
     problems = check_ledger()
-    assert {n for n in broken if any(f"“{n}” is missing" in p for p in problems)} == broken
+    assert {n for n in broken if any(f"‘{n}’ is missing" in p for p in problems)} == broken
     _reopen(ledger)
     assert check_ledger() == [db.guards_warning()]
     _reopen(ledger)
