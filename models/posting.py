@@ -447,6 +447,9 @@ def _move_cheque(entry_id: EntryId, old: ChequeStatus, new: ChequeStatus) -> Non
         .execute()
     )
     if not moved:
+        current = ChequeRow.select(ChequeRow.status).where(ChequeRow.entry == entry_id).scalar()
+        if current in (ChequeStatus.BOUNCED, ChequeStatus.BOUNCED.value):
+            raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
         raise LedgerError(
             _("Someone else changed this cheque's status meanwhile; look again and retry.")
         )

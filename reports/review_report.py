@@ -113,7 +113,7 @@ def _figures(data: Review, style: Style, frame: Frame) -> list[Block]:
         _flow_line(_("Last month"), data.last_month, lang),
         _flow_line(_("Same month last year"), data.last_year, lang),
     ]
-    blocks.append(label_rows(style, frame, [flows], label_width=96, lines=2))
+    blocks.append(label_rows(style, frame, [flows], label_width=96))
     return blocks
 
 

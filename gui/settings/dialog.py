@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -125,11 +126,13 @@ class SettingsDialog(Dialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # One tab per group: all four at once no longer fit a 1280×720 screen.
+        self.tabs = QTabWidget()
+        self.boxes = (self.company_box, self.docs_box, self.route_box, self.ui_box)
+        for box in self.boxes:
+            self.tabs.addTab(box, "")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.company_box)
-        layout.addWidget(self.docs_box)
-        layout.addWidget(self.route_box)
-        layout.addWidget(self.ui_box)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         clear_when_edited(self.error, self)  # an error is about what was typed before
@@ -289,3 +292,5 @@ class SettingsDialog(Dialog):
         self.ui_box.setTitle(self.tr("This computer"))
         self._label(self.ui_form, self.ui_language, self.tr("Screen lan&guage:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        for index, box in enumerate(self.boxes):
+            self.tabs.setTabText(index, box.title())
