@@ -916,21 +916,8 @@ class _EntryWriter:
     """Inserts checked entries (and their cheques) many rows per statement, with ids it
     reserves itself so each cheque can name its entry."""
 
-    ENTRY_COLUMNS = (
-        "id",
-        "customer_id",
-        "date",
-        "kind",
-        "amount",
-        "delta",
-        "doc_no",
-        "memo",
-        "method",
-        "void_reason",
-        "entered_by",
-        "created_at",
-        "import_key",
-    )
+    # The chained columns (models/chain.py) in their order; an import never reverses.
+    ENTRY_COLUMNS = tuple(c for c in chain.COLUMNS if c != "reverses_id")
     CHEQUE_COLUMNS = ("entry_id", "number", "bank", "due_on", "status", "status_at")
 
     def __init__(self) -> None:
