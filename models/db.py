@@ -296,8 +296,12 @@ def close_ledger() -> None:
     if db is not None and not db.is_closed():
         if isinstance(db, pw.SqliteDatabase) and _read_only is None:
             # Keeps the planner's statistics fresh as the ledger grows; a read-only or
-            # damaged file has nothing to optimise.
+            # damaged file has nothing to optimise. The analysis limit samples instead
+            # of reading whole tables: without it, closing a 1,000,000-entry ledger
+            # spent half a second re-reading `entry` on every command (SQLite's advice
+            # for PRAGMA optimize on close).
             with contextlib.suppress(pw.DatabaseError):
+                db.execute_sql("PRAGMA analysis_limit = 400")
                 db.execute_sql("PRAGMA optimize")
         db.close()
     database.initialize(None)
