@@ -40,7 +40,7 @@ from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -221,6 +221,18 @@ def _add_cheque_status_history(db: pw.Database) -> None:
         )
 
 
+def _cover_customer_debits(db: pw.Database) -> None:
+    """Version 10: the (customer, date, …) index on entries also holds id and kind, so
+    aging reads a customer's debits newest first from the index alone and stops once
+    the balance is covered (it sorted and looked up every row before). Safe to run
+    again: the index is replaced only when it is the old one."""
+    db.execute_sql("DROP INDEX IF EXISTS entry_customer_id_date_delta_reverses_id")
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS entry_customer_id_date_id_delta_reverses_id_kind "
+        "ON entry (customer_id, date, id, delta, reverses_id, kind)"
+    )
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -230,6 +242,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     6: _add_daily_totals,
     7: _add_route_day_tables,
     8: _add_cheque_status_history,
+    9: _cover_customer_debits,
 }
 
 
