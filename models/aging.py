@@ -26,6 +26,7 @@ from peewee import fn
 from models import clock
 from models.db import is_postgres, placeholders, read_snapshot
 from models.errors import NotFound
+from models.gc_pause import gc_paused
 from models.i18n import _
 from models.records import (
     AgingReport,
@@ -260,7 +261,7 @@ def age_all(
         query = query.where(CustomerRow.archived == False)  # noqa: E712
     # The raw cursor: peewee's per-value conversion is a third of the time here. One
     # snapshot: the export's balances and buckets agree while others post.
-    with read_snapshot():
+    with read_snapshot(), gc_paused():
         return _age(list(database.execute_sql(*query.sql())), as_of or clock.today(), edges)
 
 

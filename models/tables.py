@@ -242,7 +242,12 @@ class PromiseRow(Base):
 
     class Meta:
         table_name = "promise"
-        indexes = ((("customer", "due_on"), False), (("due_on",), False))
+        indexes = (
+            (("customer", "due_on"), False),
+            (("due_on",), False),
+            # "Did the customer promise again since?": one seek for Today's broken list.
+            (("customer", "created_at"), False),
+        )
 
 
 class VisitRow(Base):
