@@ -236,6 +236,12 @@ def _add_reading_indexes(db: pw.Database) -> None:
         "CREATE INDEX IF NOT EXISTS promise_customer_id_created_at "
         "ON promise (customer_id, created_at)"
     )
+    # Statistics for the new indexes now: without them the planner chose worse plans
+    # until the next close, and the first review after the upgrade took 2.7 s, not 0.8.
+    if isinstance(db, pw.SqliteDatabase):
+        db.execute_sql("PRAGMA analysis_limit = 400")
+    db.execute_sql("ANALYZE entry")
+    db.execute_sql("ANALYZE promise")
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {

@@ -353,8 +353,10 @@ def mark_printed(promise_id: PromiseId) -> Promise:
     return get_promise(promise_id)
 
 
-_PAID_SQL = """(SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
-     WHERE e.customer_id = p.customer_id AND e.kind IN ('payment', 'discount')
+# What counts toward promise `p` (as `_paid` counts it), as a correlated subquery.
+PAID_SQL = f"""(SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
+     WHERE e.customer_id = p.customer_id
+       AND e.kind IN ({", ".join(f"'{k.value}'" for k in COUNTING_KINDS)})
        AND e.date >= p.start_on AND e.date <= p.due_on
        AND (e.date > p.start_on OR e.id > p.after_entry_id)
        AND e.reverses_id IS NULL
@@ -363,7 +365,7 @@ _WINDOW_SQL = f"""
 SELECT p.id, p.customer_id, p.amount, p.due_at, p.method, p.payer, p.rep_id, p.created_at,
   p.note, p.replaces_id, p.cancelled_at, p.prints, r.name,
   (SELECT MIN(s.id) FROM promise s WHERE s.replaces_id = p.id),
-  {_PAID_SQL}
+  {PAID_SQL}
 FROM promise p LEFT JOIN rep r ON r.id = p.rep_id
 WHERE p.cancelled_at IS NULL AND (
   (p.due_on >= ? AND p.due_on <= ?)
@@ -432,7 +434,7 @@ def promises_for_day(
 
 _BREAKING_SQL = f"""
 SELECT p.customer_id, COUNT(*) FROM promise p
-WHERE p.due_on >= ? AND p.due_at < ? AND p.cancelled_at IS NULL AND p.amount > {_PAID_SQL}
+WHERE p.due_on >= ? AND p.due_at < ? AND p.cancelled_at IS NULL AND p.amount > {PAID_SQL}
 GROUP BY p.customer_id HAVING COUNT(*) >= ?
 """
 
