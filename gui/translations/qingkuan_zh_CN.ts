@@ -2584,6 +2584,10 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>失约 {n} 次</translation>
     </message>
     <message>
+        <source>{route}{rep}: 1 stop, {owing} owing</source>
+        <translation>{route}{rep}：1 家，{owing} 家欠款</translation>
+    </message>
+    <message>
         <source> ({rep})</source>
         <translation>（{rep}）</translation>
     </message>
