@@ -177,28 +177,6 @@ def next_open_promises() -> dict[CustomerId, Promise]:
     return result
 
 
-def broken_counts(since: dt.date, customer_id: CustomerId | None = None) -> dict[CustomerId, int]:
-    """How many promises each customer broke with a due date from `since` until now."""
-    where = (
-        (PromiseRow.due_on >= since)
-        & (PromiseRow.due_at < clock.now())
-        & PromiseRow.cancelled_at.is_null()
-    )
-    if customer_id is not None:
-        where &= PromiseRow.customer == customer_id
-    paid = _paid(where)
-    counts: dict[CustomerId, int] = {}
-    # Past due and not cancelled: broken exactly when not covered (see `_status`).
-    for pid, cid, amount in (
-        PromiseRow.select(PromiseRow.id, PromiseRow.customer, PromiseRow.amount)
-        .where(where)
-        .tuples()
-    ):
-        if paid.get(pid, 0) < amount:
-            counts[cid] = counts.get(cid, 0) + 1
-    return counts
-
-
 def _validate(customer_id: CustomerId, amount: Fen, due_at: dt.datetime) -> None:
     if not CustomerRow.select().where(CustomerRow.id == customer_id).exists():
         raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
@@ -435,18 +413,31 @@ def promises_for_day(
 _BREAKING_SQL = f"""
 SELECT p.customer_id, COUNT(*) FROM promise p
 WHERE p.due_on >= ? AND p.due_at < ? AND p.cancelled_at IS NULL AND p.amount > {PAID_SQL}
+  {{customer}}
 GROUP BY p.customer_id HAVING COUNT(*) >= ?
 """
 
 
-def frequent_breakers(since: dt.date, at_least: int = 2) -> dict[CustomerId, int]:
-    """Customers who broke at least `at_least` promises due from `since` until now
-    (as `broken_counts` counts them), in one query."""
+def broken_counts(
+    since: dt.date, customer_id: CustomerId | None = None, *, at_least: int = 1
+) -> dict[CustomerId, int]:
+    """How many promises each customer broke with a due date from `since` until now
+    (past due, not cancelled, not covered: see `_status`), for the customers with at
+    least `at_least` of them, in one query."""
     from models.db import placeholders
     from models.tables import database
 
-    found = database.execute_sql(placeholders(_BREAKING_SQL), (since, clock.now(), at_least))
+    params: list[object] = [since, clock.now()]
+    if customer_id is not None:
+        params.append(customer_id)
+    sql = _BREAKING_SQL.format(customer="AND p.customer_id = ?" if customer_id is not None else "")
+    found = database.execute_sql(placeholders(sql), (*params, at_least))
     return {cid: int(n) for cid, n in found}
+
+
+def frequent_breakers(since: dt.date, at_least: int = 2) -> dict[CustomerId, int]:
+    """Customers who broke at least `at_least` promises due from `since` until now."""
+    return broken_counts(since, at_least=at_least)
 
 
 def promised_between(first: dt.date, last: dt.date) -> Fen:
