@@ -39,6 +39,19 @@ def serial_of(promise_id: PromiseId) -> str:
     return f"QK-{promise_id:06d}"
 
 
+# What counts toward promise `p`, as a correlated subquery: standing payments and tail
+# cuts keyed from the day it was made until its due date. Money keyed on that first day
+# before the promise (up to `after_entry_id`) was already in the balance the customer
+# promised to clear: it does not count.
+PAID_SQL = f"""(SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
+     WHERE e.customer_id = p.customer_id
+       AND e.kind IN ({", ".join(f"'{k.value}'" for k in COUNTING_KINDS)})
+       AND e.date >= p.start_on AND e.date <= p.due_on
+       AND (e.date > p.start_on OR e.id > p.after_entry_id)
+       AND e.reverses_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.reverses_id = e.id))"""
+
+
 def _status(row: PromiseRow, paid: Fen, now: dt.datetime) -> PromiseStatus:
     if row.cancelled_at is not None:
         return PromiseStatus.CANCELLED
@@ -50,34 +63,13 @@ def _status(row: PromiseRow, paid: Fen, now: dt.datetime) -> PromiseStatus:
 
 
 def _paid(where: pw.Expression) -> dict[int, Fen]:
-    """Payments and tail cuts counted toward each promise matching `where`."""
-    voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
-    query = (
-        PromiseRow.select(PromiseRow.id, fn.SUM(EntryRow.delta))
-        .join(
-            EntryRow,
-            on=(
-                (EntryRow.customer == PromiseRow.customer)
-                & (EntryRow.date >= PromiseRow.start_on)
-                & (EntryRow.date <= PromiseRow.due_on)
-                # Money keyed on the promise's own day before it was made was already in
-                # the balance the customer promised to clear: it does not count.
-                & (
-                    (EntryRow.date > PromiseRow.start_on)
-                    | (EntryRow.id > PromiseRow.after_entry_id)
-                )
-            ),
-        )
-        .where(
-            where
-            & EntryRow.kind.in_(COUNTING_KINDS)
-            & EntryRow.reverses.is_null()
-            & EntryRow.id.not_in(voided)
-        )
-        .group_by(PromiseRow.id)
-        .tuples()
-    )
-    return {pid: -int(total or 0) for pid, total in query}
+    """Payments and tail cuts counted toward each promise matching `where`: `PAID_SQL`,
+    the one definition that Today, the review and the broken counts use as well."""
+    from models.tables import database
+
+    chosen, params = PromiseRow.select(PromiseRow.id).where(where).sql()
+    sql = f"SELECT p.id, {PAID_SQL} FROM promise p WHERE p.id IN ({chosen})"
+    return {pid: int(paid) for pid, paid in database.execute_sql(sql, params)}
 
 
 def _records(where: pw.Expression, order: tuple[pw.Node, ...]) -> list[Promise]:
@@ -331,14 +323,7 @@ def mark_printed(promise_id: PromiseId) -> Promise:
     return get_promise(promise_id)
 
 
-# What counts toward promise `p` (as `_paid` counts it), as a correlated subquery.
-PAID_SQL = f"""(SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
-     WHERE e.customer_id = p.customer_id
-       AND e.kind IN ({", ".join(f"'{k.value}'" for k in COUNTING_KINDS)})
-       AND e.date >= p.start_on AND e.date <= p.due_on
-       AND (e.date > p.start_on OR e.id > p.after_entry_id)
-       AND e.reverses_id IS NULL
-       AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.reverses_id = e.id))"""
+
 _WINDOW_SQL = f"""
 SELECT p.id, p.customer_id, p.amount, p.due_at, p.method, p.payer, p.rep_id, p.created_at,
   p.note, p.replaces_id, p.cancelled_at, p.prints, r.name,
