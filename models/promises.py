@@ -349,11 +349,12 @@ def _moment(value: object) -> dt.datetime | None:
 def promises_for_day(
     first: dt.date, last: dt.date, broken_since: dt.date, broken_before: dt.date
 ) -> list[Promise]:
-    """Promises (not cancelled) due from `first` to `last`, and those due from
-    `broken_since` until `broken_before` that no later promise of the customer followed,
-    by time: the records `promises_for` gives, in one hand-written query (Today and the
-    route sheet read them for a whole ledger at once). Broken promises are judged by the
-    day, not the clock: money dated after a promise's due date never counts toward it."""
+    """Promises (not cancelled) due from `first` to `last`, and the broken ones due from
+    `broken_since` until `broken_before` (not covered, not rescheduled) that no later
+    promise of the customer followed, by time: the records `promises_for` gives, in one
+    hand-written query (Today and the route sheet read them for a whole ledger at once).
+    Broken promises are judged by the day, not the clock: money dated after a promise's
+    due date never counts toward it."""
     from models.db import placeholders
     from models.tables import database
 
@@ -365,6 +366,8 @@ def promises_for_day(
     ):  # fmt: skip
         amount, paid, due = int(amount), int(paid), _moment(due_at)
         assert due is not None
+        if due.date() < first and (paid >= amount or replaced_by is not None):
+            continue  # kept or given a new date: no record to build
         if paid >= amount:
             status = PromiseStatus.KEPT
         elif now > due:
