@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
@@ -28,18 +29,23 @@ from models.capitals import rmb_capitals
 from models.errors import InputError
 from models.money import Fen, format_money, parse_money
 
+ERROR_COLOUR = "#b41e1e"  # the red of every error sentence
+
 
 class ErrorLabel(QLabel):
     """A red sentence under a form; empty and hidden when there is nothing wrong.
 
     It clears itself when the language changes: the sentence was written in the old
-    language, and Save or the next check says it again in the new one if still true."""
+    language, and Save or the next check says it again in the new one if still true.
+    `cleared` fires when it empties (a form un-marks the field it was about)."""
+
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(180, 30, 30))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
         self.setPalette(palette)
         self.setObjectName("error")
         self.hide()
@@ -47,6 +53,8 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+        if not text:
+            self.cleared.emit()
 
     def clear_message(self) -> None:
         self.show_message("")
@@ -75,6 +83,8 @@ def clear_when_edited(error: ErrorLabel, root: QWidget, *, skip: tuple[QWidget, 
             if isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
                 continue  # the spin box or combo's own signal below covers it
             widget.textEdited.connect(clear)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(clear)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(clear)
         elif isinstance(widget, QDateTimeEdit):

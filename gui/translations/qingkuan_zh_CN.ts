@@ -821,6 +821,13 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>GroupModel</name>
     <message>
         <source>Rep</source>
@@ -1710,10 +1717,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>送货明细（可选）(&amp;I)</translation>
     </message>
     <message>
-        <source>Due on:</source>
-        <translation>到期日（票期）：</translation>
-    </message>
-    <message>
         <source>Cheque n&amp;umber:</source>
         <translation>票号(&amp;U)：</translation>
     </message>
@@ -1726,16 +1729,16 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>出票日期(&amp;W)：</translation>
     </message>
     <message>
+        <source>Due &amp;on:</source>
+        <translation>到期日（票期）(&amp;O)：</translation>
+    </message>
+    <message>
         <source>Check the words:</source>
         <translation>核对大写：</translation>
     </message>
     <message>
         <source>The amount in words on the cheque must match these capitals.</source>
         <translation>支票上的大写金额必须与此一致。</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Owed: &lt;b&gt;{balance}&lt;/b&gt; · open promises cover {promised}</source>
@@ -1854,10 +1857,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Print the IOU note now</source>
         <translation>立即打印欠条(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Promised on the visit of {when}</source>
@@ -2673,10 +2672,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
 </context>
 <context>
