@@ -61,7 +61,7 @@ class FormDialog(Dialog):
         self._marked: QLabel | None = None
         self.buttons = QDialogButtonBox(ok | cancel)
         self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)  # Esc comes here too (QDialog)
+        self.buttons.rejected.connect(self.cancel_clicked)
         self.ok_button: QPushButton | None = self.buttons.button(ok)
         self._ok = ok
         self.footer = QHBoxLayout()
@@ -138,6 +138,11 @@ class FormDialog(Dialog):
         if self._marked is not None:
             self._marked.setStyleSheet("")
             self._marked = None
+
+    def cancel_clicked(self) -> None:
+        """The Cancel button. Esc goes straight to reject() (QDialog): a dialog with
+        work running can make the button stop the work and stay, to say it stopped."""
+        self.reject()
 
     def submit(self) -> None:  # pragma: no cover - overridden
         """Save / OK / Enter: check, write through `ops`, then accept()."""

@@ -282,13 +282,15 @@ class ImportWizard(FormDialog):
         elif page == CHECK:
             self._import()
 
-    def reject(self) -> None:
-        """Cancel or Esc: while importing, stop it (nothing is written) and stay to say
-        so; otherwise close, stopping a read or check first."""
-        if self.current() == RUN and self.worker.busy:
+    def cancel_clicked(self) -> None:
+        """While importing, Cancel stops it (nothing is written) and stays to say so."""
+        if self.current() == RUN:
             self.progress_hub.cancelled.set()
             self.run_note.setText(self.tr("Cancelling…"))
             return
+        self.reject()
+
+    def reject(self) -> None:
         if self.worker.busy:
             self.progress_hub.cancelled.set()
             self.worker.wait()

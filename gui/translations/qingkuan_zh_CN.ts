@@ -43,6 +43,10 @@
         <translation>自动备份保存到这个文件夹：可以在账本旁边，也可以是 U 盘或同步文件夹。文件夹不在时，窗口会提醒，不做备份。</translation>
     </message>
     <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -2179,10 +2183,6 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
         <source>The route sheet lists customers in this order. Drag a customer, or move the selected one with Ctrl+↑ / Ctrl+↓.</source>
         <translation>收款路线单按此顺序排列客户。可拖动客户，或用 Ctrl+↑ / Ctrl+↓ 移动选中的客户。</translation>
     </message>
@@ -2212,10 +2212,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>Route &amp;day:</source>
         <translation>出车日期(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation>预览(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Every stop, also those owing nothing</source>
@@ -2287,10 +2283,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>This computer</source>
         <translation>本机</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Paper si&amp;ze:</source>
@@ -2499,10 +2491,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>&amp;Aged as of:</source>
         <translation>账龄截至(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation>预览(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +2879,13 @@ postgresql://用户@服务器/qingkuan
     <message>
         <source>Pa&amp;ge</source>
         <translation>页(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>_PrintChoiceDialog</name>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
     </message>
 </context>
 <context>
