@@ -96,7 +96,9 @@ class FormDialog(Dialog):
             focus.setFocus()
 
     # --- the language ------------------------------------------------------------
-    def set_labels(self, rows: Iterable[tuple[Field, str]], form: QFormLayout | None = None) -> None:
+    def set_labels(
+        self, rows: Iterable[tuple[Field, str]], form: QFormLayout | None = None
+    ) -> None:
         for field, text in rows:
             set_form_label(self.form if form is None else form, field, text)
 
@@ -119,7 +121,7 @@ class FormDialog(Dialog):
         self.error.show_message(str(message))
         if field is None or not str(message):
             return
-        label = self._label_of(field)
+        label = self.label_of(field)
         if label is not None:
             label.setStyleSheet(f"color: {ERROR_COLOUR};")  # "" puts it back as it was
             self._marked = label
@@ -127,7 +129,8 @@ class FormDialog(Dialog):
         if isinstance(field, (QLineEdit, QAbstractSpinBox)):
             field.selectAll()
 
-    def _label_of(self, field: QWidget) -> QLabel | None:
+    def label_of(self, field: QWidget) -> QLabel | None:
+        """The row label of `field`, in whichever of the dialog's forms it sits."""
         for form in self.findChildren(QFormLayout):
             label = form.labelForField(field)
             if isinstance(label, QLabel):

@@ -188,7 +188,8 @@ def relabel_enum_items(box: QComboBox, enum_cls: type[StrEnum]) -> None:
             box.setItemText(i, member.label)  # type: ignore[attr-defined]
 
 
-def _first_widget(layout: QLayout) -> QWidget | None:
+def first_widget(layout: QLayout) -> QWidget | None:
+    """The first widget of a row layout: the one its label's mnemonic focuses."""
     for i in range(layout.count()):
         widget = layout.itemAt(i).widget()
         if widget is not None:
@@ -208,7 +209,7 @@ def add_row(form: QFormLayout, field: QWidget | QLayout) -> QLabel:
     no label for an empty text, so `labelForField` would find none)."""
     label = QLabel(" ")
     # A label shows its &-mnemonic only with a buddy: a row layout's first widget.
-    buddy = field if isinstance(field, QWidget) else _first_widget(field)
+    buddy = field if isinstance(field, QWidget) else first_widget(field)
     if buddy is not None:
         label.setBuddy(buddy)
     form.addRow(label, field)
