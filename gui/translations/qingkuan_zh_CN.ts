@@ -545,7 +545,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can't pay today: promise (F4)</source>
+        <source>Can&apos;t pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -760,7 +760,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>当前显示的客户列表</translation>
     </message>
     <message>
-        <source>This customer's ledger for a period</source>
+        <source>This customer&apos;s ledger for a period</source>
         <translation>本客户某期间的明细账</translation>
     </message>
     <message>
@@ -784,7 +784,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>列表当前显示的 {n} 个客户。</translation>
     </message>
     <message>
-        <source>In the import's own format; voided entries and their reversals are left out.</source>
+        <source>In the import&apos;s own format; voided entries and their reversals are left out.</source>
         <translation>采用导入用的格式；已作废的账目及其冲销不导出。</translation>
     </message>
     <message>
@@ -964,7 +964,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>客户页 → 收款</translation>
     </message>
     <message>
-        <source>Customer page → Can't pay today: promise</source>
+        <source>Customer page → Can&apos;t pay today: promise</source>
         <translation>客户页 → 今天付不了：约定清款</translation>
     </message>
     <message>
@@ -1067,7 +1067,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <source>Choose the file's column for {column}.</source>
+        <source>Choose the file&apos;s column for {column}.</source>
         <translation>请为“{column}”选择文件中的列。</translation>
     </message>
     <message>
@@ -1359,7 +1359,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>回顾(&amp;W)</translation>
     </message>
     <message>
-        <source>The boss's &amp;review</source>
+        <source>The boss&apos;s &amp;review</source>
         <translation>老板看板(&amp;R)</translation>
     </message>
     <message>
@@ -1760,14 +1760,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <source>Press Save again to post it anyway.</source>
         <translation>仍要入账，请再按一次“保存”。</translation>
     </message>
-    <message>
-        <source>Due on:</source>
-        <translation>到期日（票期）：</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
@@ -1873,10 +1865,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Promised on the visit of {when}</source>
         <translation>{when} 拜访时约定</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2198,10 +2186,6 @@ The ledger as it is now is kept as a backup first.</source>
         <source>The route sheet lists customers in this order. Drag a customer, or move the selected one with Ctrl+↑ / Ctrl+↓.</source>
         <translation>收款路线单按此顺序排列客户。可拖动客户，或用 Ctrl+↑ / Ctrl+↓ 移动选中的客户。</translation>
     </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
 </context>
 <context>
     <name>RouteSheetDialog</name>
@@ -2232,10 +2216,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>&amp;Every stop, also those owing nothing</source>
         <translation>所有客户，包括无欠款的(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation>预览(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -2369,7 +2349,7 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Phone (blank: the company's)</source>
+        <source>Phone (blank: the company&apos;s)</source>
         <translation>电话（留空：用公司电话）</translation>
     </message>
     <message>
@@ -2391,10 +2371,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>&amp;Keep 20 mm on the binding side for hole punching</source>
         <translation>装订边留 20 毫米供打孔(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2516,10 +2492,6 @@ The ledger as it is now is kept as a backup first.</source>
         <source>&amp;Aged as of:</source>
         <translation>账龄截至(&amp;A)：</translation>
     </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation>预览(&amp;P)</translation>
-    </message>
 </context>
 <context>
     <name>TableExport</name>
@@ -2551,11 +2523,11 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>应收 &lt;b&gt;{owed}&lt;/b&gt; · 逾期 &lt;b&gt;{overdue}&lt;/b&gt; · 本周约定 &lt;b&gt;{week}&lt;/b&gt; · 今日收款 &lt;b&gt;{today}&lt;/b&gt; · 本月收款 &lt;b&gt;{month}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Today's routes</source>
+        <source>Today&apos;s routes</source>
         <translation>今日线路</translation>
     </message>
     <message>
-        <source>Tomorrow's routes</source>
+        <source>Tomorrow&apos;s routes</source>
         <translation>明日线路</translation>
     </message>
     <message>
@@ -2693,10 +2665,6 @@ The ledger as it is now is kept as a backup first.</source>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
 </context>
 <context>
     <name>VisitModel</name>
@@ -2790,7 +2758,7 @@ The ledger as it is now is kept as a backup first.</source>
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company's name: it heads every document.</source>
+        <source>Type your company&apos;s name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
