@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
 
 from gui.widgets import (
     ERROR_COLOUR,
+    AmountEdit,
     Dialog,
     ErrorLabel,
     add_row,
     clear_when_edited,
     set_form_label,
 )
-from models.errors import LedgerError
+from models.errors import InputError, LedgerError
+from models.money import Fen
 
 Button = QDialogButtonBox.StandardButton
 Field = QWidget | QLayout
@@ -128,6 +130,14 @@ class FormDialog(Dialog):
         field.setFocus()
         if isinstance(field, (QLineEdit, QAbstractSpinBox)):
             field.selectAll()
+
+    def amount_of(self, edit: AmountEdit) -> Fen | None:
+        """The amount typed in `edit`, or None once the parser's sentence is shown."""
+        try:
+            return edit.fen()
+        except InputError as err:
+            self.show_error(err, edit)
+            return None
 
     def label_of(self, field: QWidget) -> QLabel | None:
         """The row label of `field`, in whichever of the dialog's forms it sits."""

@@ -22,7 +22,6 @@ from gui.operations import Operations
 from gui.posting.lines import DeliveryLinesEditor
 from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
 from models import credit, posting
-from models.errors import InputError
 from models.records import Customer, Entry, EntryKind, Owed, PaymentMethod
 
 # Money coming in (or credited) that can exceed what the customer owes.
@@ -166,10 +165,8 @@ class PostingDialog(FormDialog):
         self.adjustSize()
 
     def submit(self) -> None:
-        try:
-            amount = self.amount.fen()
-        except InputError as err:
-            self.show_error(err, self.amount)
+        amount = self.amount_of(self.amount)
+        if amount is None:
             return
         on = dates.picked_date(self.date)
         if self.kind in CREDIT_KINDS and self._warned_for != (amount, on):

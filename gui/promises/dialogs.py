@@ -12,7 +12,6 @@ from gui.form import FormDialog
 from gui.operations import Operations
 from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
 from models import clock, people, promises
-from models.errors import InputError
 from models.money import format_money
 from models.records import Customer, PaymentMethod, Promise, PromiseStatus, Visit
 
@@ -112,10 +111,8 @@ class PromiseDialog(FormDialog):
         self.error.show_message(self.amount.problem if self.amount.text().strip() else "")
 
     def submit(self) -> None:
-        try:
-            amount = self.amount.fen()
-        except InputError as err:
-            self.show_error(err, self.amount)
+        amount = self.amount_of(self.amount)
+        if amount is None:
             return
         due_at = dates.picked_datetime(self.due_at)
         method = enum_data(self.method, PaymentMethod)
