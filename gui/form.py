@@ -9,7 +9,8 @@ and names them in `retranslate()` with `set_labels()`; `submit()` does the work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.operations import Operations
 from gui.widgets import (
     ERROR_COLOUR,
     AmountEdit,
@@ -40,6 +42,7 @@ from models.money import Fen
 
 Button = QDialogButtonBox.StandardButton
 Field = QWidget | QLayout
+T = TypeVar("T")
 
 
 class FormDialog(Dialog):
@@ -151,6 +154,15 @@ class FormDialog(Dialog):
         if self._marked is not None:
             self._marked.setStyleSheet("")
             self._marked = None
+
+    def write_and_close(self, ops: Operations, call: Callable[[], T]) -> T | None:
+        """Run the model write; on success keep what it returned in `saved` (those who
+        listen to `accepted` read it) and close; otherwise say why, and stay."""
+        saved = ops.write(self, call, on_error=self.show_error)
+        if saved is not None:
+            self.saved = saved
+            self.accept()
+        return saved
 
     def cancel_clicked(self) -> None:
         """The Cancel button. Esc goes straight to reject() (QDialog): a dialog with

@@ -184,10 +184,7 @@ class CustomerDialog(FormDialog):
                 saved = customers.set_archived(existing.id, archived)
             return saved
 
-        saved = self.ops.write(self, write, on_error=self.show_error)
-        if saved is not None:
-            self.saved = saved
-            self.accept()
+        self.write_and_close(self.ops, write)
 
     def retranslate(self) -> None:
         self.setWindowTitle(

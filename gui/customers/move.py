@@ -26,11 +26,7 @@ class MoveToRouteDialog(FormDialog):
 
     def submit(self) -> None:
         ids, route_id = self.customer_ids, self.route.currentData()
-        moved = self.ops.write(
-            self, lambda: people.move_to_route(ids, route_id), on_error=self.show_error
-        )
-        if moved is not None:
-            self.accept()
+        self.write_and_close(self.ops, lambda: people.move_to_route(ids, route_id))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Move to route"))

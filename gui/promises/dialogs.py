@@ -132,10 +132,7 @@ class PromiseDialog(FormDialog):
                     cid, amount, due_at, method=method, payer=payer, rep_id=rep_id, note=note
                 )
 
-        saved = self.ops.write(self, write, on_error=self.show_error)
-        if saved is not None:
-            self.saved = saved
-            self.accept()
+        self.write_and_close(self.ops, write)
 
     def retranslate(self) -> None:
         self.setWindowTitle(

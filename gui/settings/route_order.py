@@ -69,13 +69,8 @@ class RouteOrderDialog(FormDialog):
 
     def submit(self) -> None:
         route_id, ids = self.route.id, self.order()
-        done = self.ops.write(
-            self,
-            lambda: customers.set_route_order(route_id, ids) or True,
-            on_error=self.show_error,
-        )
-        if done:
-            self.accept()
+        # It returns nothing: True stands for "done".
+        self.write_and_close(self.ops, lambda: customers.set_route_order(route_id, ids) or True)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Visit order: {route}").format(route=self.route.name))

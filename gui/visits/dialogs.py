@@ -58,14 +58,10 @@ class VisitDialog(FormDialog):
             return
         reason = enum_data(self.reason, LateReason)
         rep_id, note = self.rep.currentData(), self.note.text()
-        saved = self.ops.write(
-            self,
+        self.write_and_close(
+            self.ops,
             lambda: visits.log_visit(cid, at, outcome, rep_id=rep_id, reason=reason, note=note),
-            on_error=self.show_error,
         )
-        if saved is not None:
-            self.saved = saved
-            self.accept()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log a visit"))
