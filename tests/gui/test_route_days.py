@@ -299,11 +299,11 @@ def test_settings_check_reminder_placeholders_on_save(window: MainWindow, qtbot:
     dialog = window.open_settings()
     dialog.reminder_promise.setPlainText("{customer}：请于 {date} {time} 备好 {amout}")
     dialog.tail_cut_limit.setText("8.00")
-    dialog.save()
+    dialog.submit()
     assert dialog.isVisible() and "{amout}" in dialog.error.text()
     assert settings.get_company().tail_cut_limit == 500  # nothing saved
     dialog.reminder_promise.setPlainText("{customer}：请于 {date} {time} 备好 {amount}")
-    dialog.save()
+    dialog.submit()
     company = settings.get_company()
     assert company.tail_cut_limit == 800 and "{amount}" in company.reminder_promise
 
