@@ -37,7 +37,7 @@ _FORMULA_START = tuple("=+-@\t\r\n＝＋－＠")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """A money amount for a spreadsheet: a number cell, never text."""
 

@@ -65,6 +65,12 @@ def test_formats() -> None:
     assert format_money(-5, "¥") == "-¥0.05"
     assert format_plain(-123456) == "-1234.56"
     assert format_plain(7) == "0.07"
+    assert [format_plain(f) for f in (0, -1, 100, -100)] == ["0.00", "-0.01", "1.00", "-1.00"]
+
+
+def test_plain_format_reads_back() -> None:
+    for fen in (-99999999999999, -100, -1, 0, 1, 99, 100, 123456789, 99999999999999):
+        assert parse_money(format_plain(fen), allow_negative=True, allow_zero=True) == fen
 
 
 def test_round_trip() -> None:
