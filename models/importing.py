@@ -48,6 +48,7 @@ import peewee as pw
 from peewee import fn
 
 from models import chain, clock, people, posting, promises, session
+from models.bulk_upkeep import SqliteUpkeep
 from models.customers import _fields as customer_fields
 from models.customers import near_duplicate_message, parse_terms
 from models.db import is_postgres, transaction
@@ -679,7 +680,8 @@ class _CustomerWriter:
             [tuple(meta[c].db_value(r[c]) for c in columns) for r in rows],
         )
         memo = _("Imported from {name}").format(name=self.run.sheet.source)
-        _EntryWriter().write(
+        openings_writer = _EntryWriter()
+        openings_writer.write(
             [
                 (
                     _EntryDraft(
@@ -690,6 +692,7 @@ class _CustomerWriter:
                 for cid, code, fen, on in openings
             ]
         )
+        openings_writer.finish()
 
     @staticmethod
     def _ensure(name, known, make, created):  # type: ignore[no-untyped-def]
@@ -853,7 +856,7 @@ def _import_entries(run: _Run) -> None:
     documents: dict[int, int] = {}  # document hash -> row number in the file
     occurrences: dict[int, int] = {}  # content hash -> rows with that content so far
     check_keys = EntryRow.select().where(EntryRow.import_key.is_null(False)).exists()
-    writer = _EntryWriter()
+    writer = _EntryWriter(keys_checked=check_keys)
     batch: list[tuple[_Row, _EntryDraft, str]] = []
     for row in run.rows():
         draft = _parse_entry(row, ids)
@@ -878,6 +881,8 @@ def _import_entries(run: _Run) -> None:
             _write_entries(run, batch, writer, check_keys)
             batch = []
     _write_entries(run, batch, writer, check_keys)
+    if not run.problems:  # a rejected import is rolled back, set-aside work and all
+        writer.finish()
 
 
 def _write_entries(
@@ -920,11 +925,15 @@ class _EntryWriter:
     ENTRY_COLUMNS = tuple(c for c in chain.COLUMNS if c != "reverses_id")
     CHEQUE_COLUMNS = ("entry_id", "number", "bank", "due_on", "status", "status_at")
 
-    def __init__(self) -> None:
+    def __init__(self, *, keys_checked: bool = False) -> None:
         self.by = session.current_user()
         self.now = EntryRow.created_at.db_value(clock.now())
         self.next_id = 0
+        self.written = 0
         self.live: set[int] | None = None  # read at the first document number
+        # The import keys' index stays while each batch's keys are looked up in it.
+        self.keep_indexes = ("entry_import_key_once",) if keys_checked else ()
+        self.upkeep: SqliteUpkeep | None = None
 
     def posted(self, draft: _EntryDraft) -> bool:
         """Is this delivery's or return's number already standing in the ledger?"""
@@ -937,6 +946,7 @@ class _EntryWriter:
             return _reserve_ids("entry", EntryRow, n)
         if not self.next_id:  # BEGIN IMMEDIATE: no other writer until we commit
             self.next_id = _reserve_ids("entry", EntryRow, 1)[0]
+            self.upkeep = SqliteUpkeep(self.next_id, keep_indexes=self.keep_indexes)
         first, self.next_id = self.next_id, self.next_id + n
         return list(range(first, first + n))
 
@@ -976,6 +986,15 @@ class _EntryWriter:
                 )
         _insert_many("entry", self.ENTRY_COLUMNS, entries)
         _insert_many("cheque", self.CHEQUE_COLUMNS, cheques)
+        self.written += len(entries)
+        if self.upkeep is not None:
+            self.upkeep.written(self.written)
+
+    def finish(self) -> None:
+        """Bring the derived tables and indexes up to date (before the chain and commit)."""
+        if self.upkeep is not None:
+            self.upkeep.finish()
+            self.upkeep = None
 
 
 def _insert_many(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
