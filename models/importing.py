@@ -52,6 +52,7 @@ from models.bulk_upkeep import SqliteUpkeep
 from models.customers import _fields as customer_fields
 from models.customers import near_duplicate_message, parse_terms
 from models.db import is_postgres, transaction
+from models.entry_cells import EntryFields, QuickEntries
 from models.errors import InputError, LedgerError
 from models.i18n import _
 from models.money import Fen, format_plain, parse_money
@@ -404,6 +405,11 @@ class _Run:
     def rows(self) -> Iterator[_Row]:
         """The data rows; one with more filled cells than the header is a problem and is
         not offered (its cells are shifted: reading them would post wrong values)."""
+        for number, cells in self.cells():
+            yield _Row(self, number, cells)
+
+    def cells(self) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """(row number, cells) of the rows `rows` offers, without building a `_Row`."""
         # Counting streamed rows is a pass over the file: only when someone listens.
         total = len(self.sheet.rows) if self.progress is not None else 0
         for done, (number, cells) in enumerate(self.sheet.rows):
@@ -413,7 +419,7 @@ class _Run:
             if overflow:
                 self.problems.append(RowProblem(number, "", overflow))
                 continue
-            yield _Row(self, number, cells)
+            yield number, cells
 
     def skip(self, row: _Row, message: str, *details: str) -> None:
         """Count `row` as already in the ledger and remember which it was."""
@@ -721,35 +727,24 @@ def _reserve_ids(table: str, model: type[pw.Model], n: int) -> list[int]:
 # --- entries --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _EntryDraft:
-    customer_id: int
-    code: str
-    on: dt.date
-    kind: EntryKind
-    amount: Fen
-    doc_no: str
-    memo: str
-    method: PaymentMethod | None
-    cheque_no: str
-    cheque_due: dt.date | None
-    bank: str
+_EntryDraft = EntryFields  # one entry as its row gives it
 
-    def content(self) -> str:
-        """The normalised row: equal for rows that mean the same entry."""
-        parts = (
-            self.code,
-            self.on.isoformat(),
-            self.kind.value,
-            str(self.amount),
-            self.doc_no,
-            self.memo,
-            self.method.value if self.method else "",
-            self.cheque_no,
-            self.cheque_due.isoformat() if self.cheque_due else "",
-            self.bank,
-        )
-        return "\x1f".join(parts)
+
+def _content(d: _EntryDraft) -> str:
+    """The normalised row: equal for rows that mean the same entry."""
+    parts = (  # kinds and methods are `StrEnum`s: their text is their value
+        d.code,
+        d.on.isoformat(),
+        d.kind,
+        str(d.amount),
+        d.doc_no,
+        d.memo,
+        d.method or "",
+        d.cheque_no,
+        d.cheque_due.isoformat() if d.cheque_due else "",
+        d.bank,
+    )
+    return "\x1f".join(parts)
 
 
 def _key(*parts: str) -> str:
@@ -857,43 +852,44 @@ def _import_entries(run: _Run) -> None:
     occurrences: dict[int, int] = {}  # content hash -> rows with that content so far
     check_keys = EntryRow.select().where(EntryRow.import_key.is_null(False)).exists()
     writer = _EntryWriter(keys_checked=check_keys)
-    batch: list[tuple[_Row, _EntryDraft, str]] = []
-    for row in run.rows():
-        draft = _parse_entry(row, ids)
+    quick = QuickEntries(run.columns, ids, _MAX_LEN)
+    batch: list[tuple[int, _EntryDraft, str]] = []  # (row number, entry, import key)
+    for number, cells in run.cells():
+        # Most rows are clean: read quickly; any doubt, and the careful way words it.
+        draft = quick(cells) or _parse_entry(_Row(run, number, cells), ids)
         if draft is None:
             continue
         if draft.doc_no and draft.kind in _DOCUMENT_KINDS:
             document = _document_hash(draft.customer_id, draft.kind, draft.doc_no)
-            if document in documents:
-                row.problem(
+            other = documents.setdefault(document, number)
+            if other != number:
+                _Row(run, number, cells).problem(
                     "doc_no",
-                    _("{doc} also appears in row {other}.").format(
-                        doc=draft.doc_no, other=documents[document]
-                    ),
+                    _("{doc} also appears in row {other}.").format(doc=draft.doc_no, other=other),
                 )
                 continue
-            documents[document] = row.number
-        content = draft.content()
+        content = _content(draft)
         digest = _stable_hash(content)
         seen = occurrences[digest] = occurrences.get(digest, 0) + 1
-        batch.append((row, draft, _key(content, str(seen))))
+        batch.append((number, draft, _key(content, str(seen))))
         if len(batch) >= ENTRY_BATCH:
             _write_entries(run, batch, writer, check_keys)
             batch = []
     _write_entries(run, batch, writer, check_keys)
+    del documents, occurrences  # a million rows' worth: let the index rebuild have it
     if not run.problems:  # a rejected import is rolled back, set-aside work and all
         writer.finish()
 
 
 def _write_entries(
-    run: _Run, batch: list[tuple[_Row, _EntryDraft, str]], writer: _EntryWriter, check_keys: bool
+    run: _Run, batch: list[tuple[int, _EntryDraft, str]], writer: _EntryWriter, check_keys: bool
 ) -> None:
-    known = _existing_keys([key for _row, _draft, key in batch]) if check_keys else set()
+    known = _existing_keys([key for _n, _draft, key in batch]) if check_keys else set()
     new: list[tuple[_EntryDraft, str]] = []
-    for row, draft, key in batch:
+    for number, draft, key in batch:
         if key in known:
             run.skip(
-                row,
+                _Row(run, number, ()),
                 _("already imported"),
                 draft.code,
                 draft.on.isoformat(),
@@ -903,7 +899,7 @@ def _write_entries(
             )
         elif draft.doc_no and draft.kind in _DOCUMENT_KINDS and writer.posted(draft):
             # The message the one-entry posting path gives, in the same column.
-            row.problem(
+            _Row(run, number, ()).problem(
                 "doc_no",
                 _(
                     "Document {doc} is already posted for this customer: void that entry "

@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import itertools
 import re
@@ -59,7 +60,7 @@ class Sheet:
     # streaming them from the file (a million rows never sit in memory at once).
     rows: Sequence[tuple[int, tuple[str, ...]]]
 
-    @property
+    @functools.cached_property
     def width(self) -> int:
         """How many columns the header names (up to its last non-empty cell)."""
         return _filled_width(self.headers)
@@ -73,7 +74,10 @@ class Sheet:
         as one amount split at its thousands comma (``…,1,234,,``: the shift only pushed
         an empty cell out). Empty trailing cells are otherwise fine: Excel writes them.
         """
-        width, filled = self.width, _filled_width(cells)
+        width = self.width
+        if len(cells) <= width:  # the usual row: nothing right of the header's last column
+            return ""
+        filled = _filled_width(cells)
         if filled <= width:
             if self.encoding == "xlsx" or len(cells) <= len(self.headers):
                 return ""
@@ -372,7 +376,7 @@ class Rows(Sequence[tuple[int, tuple[str, ...]]]):
         for number, cells in enumerate(self._records(), start=1):
             if number <= self._header_row:
                 continue
-            stripped = tuple(c.strip() for c in cells)
+            stripped = tuple(map(str.strip, cells))
             if any(stripped):
                 yield number, stripped
 
