@@ -33,6 +33,7 @@ from pathlib import Path
 
 from models.errors import InputError
 from models.i18n import _, language
+from models.xlsx_rows import sheet_values
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (OLE compound file)
@@ -287,9 +288,9 @@ def _xlsx_records(path: Path, sheet_name: str | None = None) -> Iterator[list[st
     book = _open_workbook(path, sheet_name)
     try:
         sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
-        # Some programs write a wrong sheet size; reading without it keeps every row.
-        sheet.reset_dimensions()
-        for number, row in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+        # Read as openpyxl reads it without the sheet size (some programs write a wrong
+        # one), but with expat: a million rows in seconds rather than minutes.
+        for number, row in enumerate(sheet_values(book, sheet), start=1):
             if number > MAX_ROWS or len(row) > MAX_COLUMNS:
                 raise InputError(_too_big(path.name))
             yield [cell_text(v) for v in row]
