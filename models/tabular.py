@@ -33,7 +33,7 @@ from pathlib import Path
 
 from models.errors import InputError
 from models.i18n import _, language
-from models.xlsx_rows import sheet_values
+from models.xlsx_rows import sheet_values, without_sheet_sizes
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (OLE compound file)
@@ -142,7 +142,8 @@ def sheet_names(path: str | Path) -> list[str]:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True)
+        with without_sheet_sizes():
+            book = openpyxl.load_workbook(path, read_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InputError(
             _("‘{name}’ is not a valid Excel workbook: {reason}").format(name=path.name, reason=err)
@@ -277,7 +278,8 @@ def _open_workbook(path: Path, sheet_name: str | None):  # type: ignore[no-untyp
 
     try:
         _check_xlsx_size(path.read_bytes(), path.name)
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with without_sheet_sizes():
+            return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InputError(
             _("‘{name}’ is not a valid Excel workbook: {reason}").format(name=path.name, reason=err)

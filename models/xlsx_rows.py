@@ -14,18 +14,39 @@ holds it to openpyxl's own output.
 
 from __future__ import annotations
 
+import threading
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from string import digits
 from typing import Any
 from xml.parsers import expat
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_to_tuple
 from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import _cast_number
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 _CHUNK = 1 << 20  # bytes of XML parsed at a time
+
+
+_SIZES = threading.Lock()
+
+
+@contextmanager
+def without_sheet_sizes() -> Iterator[None]:
+    """Open read-only workbooks without reading each sheet's size. openpyxl reads it when
+    it opens the workbook, and a sheet without a <dimension> element (openpyxl's own
+    write-only files have none) costs a whole pass over its XML: a minute at a million
+    rows, per opening. The import reads every row whatever the size says."""
+    with _SIZES:
+        saved = ReadOnlyWorksheet._get_size
+        ReadOnlyWorksheet._get_size = lambda self: None  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            ReadOnlyWorksheet._get_size = saved  # type: ignore[method-assign]
 
 
 def sheet_values(book: Any, sheet: Any) -> Iterator[tuple[Any, ...]]:
