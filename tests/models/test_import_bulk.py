@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from models import bulk_upkeep, guards, importing, posting
+from models import bulk_upkeep, chain, guards, importing, posting
 from models import ledger as customer_balances
 from models.check import check_ledger
 from models.db import is_postgres
 from models.errors import InputError
-from models.importing import ImportRejected, import_file
+from models.importing import ImportCancelled, ImportRejected, import_file
 from models.ledger import balance
 from models.posting import cheques
 from models.records import PaymentMethod
@@ -188,3 +188,26 @@ def test_a_bad_last_row_after_the_indexes_went_aside_changes_nothing(
         for t in ("balance_cache", "daily_total", "live_document", "entry_chain")
     ] == derived
     assert check_ledger() == []
+
+
+def test_cancel_or_a_dry_run_after_the_indexes_went_aside_changes_nothing(
+    ledger: str, tmp_path: Path, set_aside_early: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importing, "PROGRESS_EVERY", 5)
+    for code, name in (("C1", "东城王记"), ("C2", "西城李记"), ("C3", "南城张记")):
+        make_customer(code, name=name)
+    schema = _schema()
+    path = tmp_path / "e.csv"
+    path.write_text(_mixed(60), encoding="utf-8")
+
+    def cancel_late(done: int, total: int) -> None:
+        if done >= 50:  # several batches written, the indexes set aside
+            raise ImportCancelled("cancelled")
+
+    with pytest.raises(ImportCancelled):
+        import_file("entries", path, progress=cancel_late)
+    assert EntryRow.select().count() == 0 and _schema() == schema
+    assert import_file("entries", path, dry_run=True).added == 60
+    assert EntryRow.select().count() == 0 and _schema() == schema
+    assert import_file("entries", path).added == 60
+    assert chain.problems(10) == [] and check_ledger() == []
