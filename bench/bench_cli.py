@@ -19,14 +19,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import user_env  # noqa: E402
+
 BIG = ROOT / "bench" / "data" / "big.qkledger"
 
 
 def timed(cmd: list[str], runs: int) -> list[float]:
     times = []
+    subprocess.run(cmd, cwd=ROOT, capture_output=True, env=user_env())  # warm-up, untimed
     for _ in range(runs):
         start = time.perf_counter()
-        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=user_env())
         times.append(time.perf_counter() - start)
         if done.returncode != 0:
             raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.strip()}")

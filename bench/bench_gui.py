@@ -96,6 +96,8 @@ def prepare(source: Path) -> str:
 
 
 def cold_start(target: str, runs: int) -> tuple[list[float], list[float], list[float]]:
+    from bench.common import user_env
+
     shown, searchable, usable = [], [], []
     for _ in range(runs):
         t0 = time.time()
@@ -106,7 +108,7 @@ def cold_start(target: str, runs: int) -> tuple[list[float], list[float], list[f
             text=True,
             check=True,
             # A fresh data folder: the bench never touches the user's preferences.
-            env={**os.environ, "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": tempfile.mkdtemp()},
+            env={**user_env(), "PYTHONPATH": str(ROOT), "XDG_DATA_HOME": tempfile.mkdtemp()},
         ).stdout
         values = dict(
             line.split()

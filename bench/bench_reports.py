@@ -26,7 +26,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import Row, drop_from_cache, fresh_copy, print_table, remove_copy, timed  # noqa: E402
+from bench.common import (  # noqa: E402
+    Row,
+    drop_from_cache,
+    fresh_copy,
+    print_table,
+    remove_copy,
+    timed,
+    user_env,
+)
 from reports.batch import StatementJob, render_batch  # noqa: E402
 from reports.fonts import find_fonts  # noqa: E402
 from reports.iou import render_ious  # noqa: E402
@@ -162,7 +170,9 @@ def _export_rows(folder: Path, ledger: Path, repeat: int) -> list[Row]:
         out = folder / "aging.xlsx"
         command = [sys.executable, "main.py", "--db", str(ledger), "export", "aging"]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run([*command, "--out", str(out)], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [*command, "--out", str(out)], cwd=ROOT, check=True, capture_output=True, env=user_env()
+        )
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         child_cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 

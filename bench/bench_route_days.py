@@ -52,15 +52,14 @@ def bench_today(target: str, runs: int) -> tuple[list[float], list[float]]:
     today.today()  # warm the file cache, as a window open since the morning has
     model = timed(today.today, runs)
     db.close_ledger()
+    from bench.common import user_env
+
+    command = [sys.executable, str(ROOT / "main.py"), "--db", target, "today"]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env=user_env())
     process = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), "--db", target, "today"],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env=user_env())
         process.append(time.perf_counter() - start)
     return model, process
 

@@ -446,19 +446,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def run(args: argparse.Namespace, argv0: str = "main.py") -> int:
     """Run the chosen command; every failure becomes one line on stderr and exit 1."""
-    from models.importing import ImportRejected
-
     try:
         if args.command is None:
             return cmd_gui(args, argv0)
         return COMMANDS[args.command](args)
-    except ImportRejected as err:
-        # The one error that is more than a line: the clerk needs every bad row.
-        for line in err.lines():
-            complain(line)
-        return EXIT_ERROR
     except LedgerError as err:
-        complain(str(err))
+        for line in _error_lines(err):
+            complain(line)
         return EXIT_ERROR
     except OSError as err:
         complain(describe_os_error(err))
@@ -482,6 +476,16 @@ def run(args: argparse.Namespace, argv0: str = "main.py") -> int:
         return EXIT_ERROR
     finally:
         db.close_ledger()
+
+
+def _error_lines(err: LedgerError) -> list[str]:
+    """One line, except for a rejected import: the clerk needs every bad row. The import
+    module is looked up, not imported: a command that imported nothing cannot have
+    raised its error, and the import costs every other command start-up time."""
+    importing = sys.modules.get("models.importing")
+    if importing is not None and isinstance(err, importing.ImportRejected):
+        return list(err.lines())
+    return [str(err)]
 
 
 def describe_os_error(err: OSError) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
@@ -28,18 +29,23 @@ from models.capitals import rmb_capitals
 from models.errors import InputError
 from models.money import Fen, format_money, parse_money
 
+ERROR_COLOUR = "#b41e1e"  # the red of every error sentence
+
 
 class ErrorLabel(QLabel):
     """A red sentence under a form; empty and hidden when there is nothing wrong.
 
     It clears itself when the language changes: the sentence was written in the old
-    language, and Save or the next check says it again in the new one if still true."""
+    language, and Save or the next check says it again in the new one if still true.
+    `cleared` fires when it empties (a form un-marks the field it was about)."""
+
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(180, 30, 30))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
         self.setPalette(palette)
         self.setObjectName("error")
         self.hide()
@@ -47,6 +53,8 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+        if not text:
+            self.cleared.emit()
 
     def clear_message(self) -> None:
         self.show_message("")
@@ -75,6 +83,8 @@ def clear_when_edited(error: ErrorLabel, root: QWidget, *, skip: tuple[QWidget, 
             if isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
                 continue  # the spin box or combo's own signal below covers it
             widget.textEdited.connect(clear)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(clear)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(clear)
         elif isinstance(widget, QDateTimeEdit):
@@ -178,7 +188,8 @@ def relabel_enum_items(box: QComboBox, enum_cls: type[StrEnum]) -> None:
             box.setItemText(i, member.label)  # type: ignore[attr-defined]
 
 
-def _first_widget(layout: QLayout) -> QWidget | None:
+def first_widget(layout: QLayout) -> QWidget | None:
+    """The first widget of a row layout: the one its label's mnemonic focuses."""
     for i in range(layout.count()):
         widget = layout.itemAt(i).widget()
         if widget is not None:
@@ -198,7 +209,7 @@ def add_row(form: QFormLayout, field: QWidget | QLayout) -> QLabel:
     no label for an empty text, so `labelForField` would find none)."""
     label = QLabel(" ")
     # A label shows its &-mnemonic only with a buddy: a row layout's first widget.
-    buddy = field if isinstance(field, QWidget) else _first_widget(field)
+    buddy = field if isinstance(field, QWidget) else first_widget(field)
     if buddy is not None:
         label.setBuddy(buddy)
     form.addRow(label, field)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from peewee import fn
 from models import clock
 from models.db import is_postgres, placeholders, read_snapshot
 from models.errors import NotFound
+from models.gc_pause import gc_paused
 from models.i18n import _
 from models.records import (
     AgingReport,
@@ -71,23 +73,29 @@ def age_debits(
     """Buckets, overdue and oldest open age in one pass over the debits, newest first.
 
     Stops as soon as the balance is covered; the oldest debit reached may be part
-    paid. `age_all` runs this for every customer, so it builds no record per debit.
+    paid. `age_all` runs this for every customer, so it builds no record per debit,
+    and reckons "due before `as_of`" in whole days where the terms allow (a debit on
+    N-day terms is overdue once its age passes N) rather than through `due_date`.
     """
     buckets = [0] * (len(edges) + 1)
     overdue, oldest, remaining = 0, None, balance
     newer_date: dt.date | None = None
+    # Age past which a debit is overdue, when it depends on the age alone.
+    late_after = 0 if terms.kind is TermsKind.CASH else terms.days
+    by_age = terms.kind in (TermsKind.CASH, TermsKind.DAYS)
     for _id, on, delta, kind in debits_newest_first:
         if remaining <= 0:
             break
         part = delta if delta < remaining else remaining
         remaining -= part
         age = (as_of - on).days
-        index = 0
-        while index < len(edges) and age > edges[index]:
-            index += 1
-        buckets[index] += part
-        due = due_date(on, kind, terms, newer_date)
-        if due is not None and due < as_of:
+        buckets[bisect_left(edges, age)] += part  # the number of edges the age is past
+        if by_age:
+            late = age > (0 if kind is EntryKind.OPENING else late_after)
+        else:
+            due = due_date(on, kind, terms, newer_date)
+            late = due is not None and due < as_of
+        if late:
             overdue += part
         oldest = age
         newer_date = on
@@ -260,7 +268,7 @@ def age_all(
         query = query.where(CustomerRow.archived == False)  # noqa: E712
     # The raw cursor: peewee's per-value conversion is a third of the time here. One
     # snapshot: the export's balances and buckets agree while others post.
-    with read_snapshot():
+    with read_snapshot(), gc_paused():
         return _age(list(database.execute_sql(*query.sql())), as_of or clock.today(), edges)
 
 

@@ -7,6 +7,7 @@ import peewee as pw
 from models import clock
 from models.db import placeholders, transaction
 from models.errors import InputError, NotFound
+from models.gc_pause import gc_paused
 from models.i18n import _
 from models.records import Customer, CustomerDraft, CustomerId, Terms, TermsKind
 from models.search import search_key
@@ -226,30 +227,20 @@ def get_customer(customer_id: CustomerId) -> Customer:
 
 
 def _from_columns(row: tuple, route_name: str, rep_name: str) -> Customer:
-    """A record from the 16 columns of `_LIST_COLUMNS` / `_GET_SQL`, in that order."""
+    """A record from the 16 columns of `_LIST_COLUMNS` / `_GET_SQL`, in that order.
+    Positional, with shared `Terms`: the list builds 10,000 of these at a time."""
     (cid, code, name, contact, phones, address, payer, route_id, position, rep_id,
      kind, days, limit, notes, archived, key) = row  # fmt: skip
-    return Customer(
-        id=cid,
-        code=code,
-        name=name,
-        contact=contact,
-        phones=phones,
-        address=address,
-        payer=payer,
-        route_id=route_id,
-        route_position=position,
-        rep_id=rep_id,
-        terms=Terms(_TERMS[kind], days),
-        credit_limit=None if limit is None else int(limit),
-        notes=notes,
-        archived=bool(archived),
-        route_name=route_name,
-        rep_name=rep_name,
-        search_key=key,
+    terms = _terms_of.get((kind, days)) or _terms_of.setdefault(
+        (kind, days), Terms(_TERMS[kind], days)
     )
+    return Customer(
+        cid, code, name, contact, phones, address, payer, route_id, position, rep_id, terms,
+        None if limit is None else int(limit), notes, bool(archived), route_name, rep_name, key,
+    )  # fmt: skip
 
 
+_terms_of: dict[tuple[str, int], Terms] = {}  # Terms are frozen: one per (kind, days)
 _TERMS = {k.value: k for k in TermsKind}
 
 
@@ -268,10 +259,11 @@ def list_customers(include_archived: bool = False) -> list[Customer]:
     if not include_archived:
         query = query.where(CustomerRow.archived == False)  # noqa: E712
     # Rows straight from the cursor: the list is read whole, often, for 10,000 customers.
-    return [
-        _from_columns(row, routes.get(row[7], ""), reps.get(row[9], ""))
-        for row in database.execute_sql(*query.sql())
-    ]
+    with gc_paused():
+        return [
+            _from_columns(row, routes.get(row[7], ""), reps.get(row[9], ""))
+            for row in database.execute_sql(*query.sql())
+        ]
 
 
 _LIST_COLUMNS = (

@@ -40,7 +40,7 @@ from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -221,6 +221,29 @@ def _add_cheque_status_history(db: pw.Database) -> None:
         )
 
 
+def _add_reading_indexes(db: pw.Database) -> None:
+    """Version 10: indexes that let the big readers stop early. The (customer, date, …)
+    index on entries also holds id and kind, so aging reads a customer's debits newest
+    first from the index alone and stops once the balance is covered (it sorted and
+    looked up every row before); promises get (customer, created_at), so "did the
+    customer promise again since?" is one seek. Safe to run again."""
+    db.execute_sql("DROP INDEX IF EXISTS entry_customer_id_date_delta_reverses_id")
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS entry_customer_id_date_id_delta_reverses_id_kind "
+        "ON entry (customer_id, date, id, delta, reverses_id, kind)"
+    )
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS promise_customer_id_created_at "
+        "ON promise (customer_id, created_at)"
+    )
+    # Statistics for the new indexes now: without them the planner chose worse plans
+    # until the next close, and the first review after the upgrade took 2.7 s, not 0.8.
+    if isinstance(db, pw.SqliteDatabase):
+        db.execute_sql("PRAGMA analysis_limit = 400")
+    db.execute_sql("ANALYZE entry")
+    db.execute_sql("ANALYZE promise")
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -230,6 +253,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     6: _add_daily_totals,
     7: _add_route_day_tables,
     8: _add_cheque_status_history,
+    9: _add_reading_indexes,
 }
 
 
@@ -296,8 +320,12 @@ def close_ledger() -> None:
     if db is not None and not db.is_closed():
         if isinstance(db, pw.SqliteDatabase) and _read_only is None:
             # Keeps the planner's statistics fresh as the ledger grows; a read-only or
-            # damaged file has nothing to optimise.
+            # damaged file has nothing to optimise. The analysis limit samples instead
+            # of reading whole tables: without it, closing a 1,000,000-entry ledger
+            # spent half a second re-reading `entry` on every command (SQLite's advice
+            # for PRAGMA optimize on close).
             with contextlib.suppress(pw.DatabaseError):
+                db.execute_sql("PRAGMA analysis_limit = 400")
                 db.execute_sql("PRAGMA optimize")
         db.close()
     database.initialize(None)

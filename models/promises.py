@@ -39,6 +39,19 @@ def serial_of(promise_id: PromiseId) -> str:
     return f"QK-{promise_id:06d}"
 
 
+# What counts toward promise `p`, as a correlated subquery: standing payments and tail
+# cuts keyed from the day it was made until its due date. Money keyed on that first day
+# before the promise (up to `after_entry_id`) was already in the balance the customer
+# promised to clear: it does not count.
+PAID_SQL = f"""(SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
+     WHERE e.customer_id = p.customer_id
+       AND e.kind IN ({", ".join(f"'{k.value}'" for k in COUNTING_KINDS)})
+       AND e.date >= p.start_on AND e.date <= p.due_on
+       AND (e.date > p.start_on OR e.id > p.after_entry_id)
+       AND e.reverses_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.reverses_id = e.id))"""
+
+
 def _status(row: PromiseRow, paid: Fen, now: dt.datetime) -> PromiseStatus:
     if row.cancelled_at is not None:
         return PromiseStatus.CANCELLED
@@ -50,34 +63,13 @@ def _status(row: PromiseRow, paid: Fen, now: dt.datetime) -> PromiseStatus:
 
 
 def _paid(where: pw.Expression) -> dict[int, Fen]:
-    """Payments and tail cuts counted toward each promise matching `where`."""
-    voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
-    query = (
-        PromiseRow.select(PromiseRow.id, fn.SUM(EntryRow.delta))
-        .join(
-            EntryRow,
-            on=(
-                (EntryRow.customer == PromiseRow.customer)
-                & (EntryRow.date >= PromiseRow.start_on)
-                & (EntryRow.date <= PromiseRow.due_on)
-                # Money keyed on the promise's own day before it was made was already in
-                # the balance the customer promised to clear: it does not count.
-                & (
-                    (EntryRow.date > PromiseRow.start_on)
-                    | (EntryRow.id > PromiseRow.after_entry_id)
-                )
-            ),
-        )
-        .where(
-            where
-            & EntryRow.kind.in_(COUNTING_KINDS)
-            & EntryRow.reverses.is_null()
-            & EntryRow.id.not_in(voided)
-        )
-        .group_by(PromiseRow.id)
-        .tuples()
-    )
-    return {pid: -int(total or 0) for pid, total in query}
+    """Payments and tail cuts counted toward each promise matching `where`: `PAID_SQL`,
+    the one definition that Today, the review and the broken counts use as well."""
+    from models.tables import database
+
+    chosen, params = PromiseRow.select(PromiseRow.id).where(where).sql()
+    sql = f"SELECT p.id, {PAID_SQL} FROM promise p WHERE p.id IN ({chosen})"
+    return {pid: int(paid) for pid, paid in database.execute_sql(sql, params)}
 
 
 def _records(where: pw.Expression, order: tuple[pw.Node, ...]) -> list[Promise]:
@@ -175,28 +167,6 @@ def next_open_promises() -> dict[CustomerId, Promise]:
         if p.status is PromiseStatus.OPEN and p.customer_id not in result:
             result[p.customer_id] = p
     return result
-
-
-def broken_counts(since: dt.date, customer_id: CustomerId | None = None) -> dict[CustomerId, int]:
-    """How many promises each customer broke with a due date from `since` until now."""
-    where = (
-        (PromiseRow.due_on >= since)
-        & (PromiseRow.due_at < clock.now())
-        & PromiseRow.cancelled_at.is_null()
-    )
-    if customer_id is not None:
-        where &= PromiseRow.customer == customer_id
-    paid = _paid(where)
-    counts: dict[CustomerId, int] = {}
-    # Past due and not cancelled: broken exactly when not covered (see `_status`).
-    for pid, cid, amount in (
-        PromiseRow.select(PromiseRow.id, PromiseRow.customer, PromiseRow.amount)
-        .where(where)
-        .tuples()
-    ):
-        if paid.get(pid, 0) < amount:
-            counts[cid] = counts.get(cid, 0) + 1
-    return counts
 
 
 def _validate(customer_id: CustomerId, amount: Fen, due_at: dt.datetime) -> None:
@@ -353,17 +323,12 @@ def mark_printed(promise_id: PromiseId) -> Promise:
     return get_promise(promise_id)
 
 
-_PAID_SQL = """(SELECT COALESCE(-SUM(e.delta), 0) FROM entry e
-     WHERE e.customer_id = p.customer_id AND e.kind IN ('payment', 'discount')
-       AND e.date >= p.start_on AND e.date <= p.due_on
-       AND (e.date > p.start_on OR e.id > p.after_entry_id)
-       AND e.reverses_id IS NULL
-       AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.reverses_id = e.id))"""
+
 _WINDOW_SQL = f"""
 SELECT p.id, p.customer_id, p.amount, p.due_at, p.method, p.payer, p.rep_id, p.created_at,
   p.note, p.replaces_id, p.cancelled_at, p.prints, r.name,
   (SELECT MIN(s.id) FROM promise s WHERE s.replaces_id = p.id),
-  {_PAID_SQL}
+  {PAID_SQL}
 FROM promise p LEFT JOIN rep r ON r.id = p.rep_id
 WHERE p.cancelled_at IS NULL AND (
   (p.due_on >= ? AND p.due_on <= ?)
@@ -384,11 +349,12 @@ def _moment(value: object) -> dt.datetime | None:
 def promises_for_day(
     first: dt.date, last: dt.date, broken_since: dt.date, broken_before: dt.date
 ) -> list[Promise]:
-    """Promises (not cancelled) due from `first` to `last`, and those due from
-    `broken_since` until `broken_before` that no later promise of the customer followed,
-    by time: the records `promises_for` gives, in one hand-written query (Today and the
-    route sheet read them for a whole ledger at once). Broken promises are judged by the
-    day, not the clock: money dated after a promise's due date never counts toward it."""
+    """Promises (not cancelled) due from `first` to `last`, and the broken ones due from
+    `broken_since` until `broken_before` (not covered, not rescheduled) that no later
+    promise of the customer followed, by time: the records `promises_for` gives, in one
+    hand-written query (Today and the route sheet read them for a whole ledger at once).
+    Broken promises are judged by the day, not the clock: money dated after a promise's
+    due date never counts toward it."""
     from models.db import placeholders
     from models.tables import database
 
@@ -400,6 +366,8 @@ def promises_for_day(
     ):  # fmt: skip
         amount, paid, due = int(amount), int(paid), _moment(due_at)
         assert due is not None
+        if due.date() < first and (paid >= amount or replaced_by is not None):
+            continue  # kept or given a new date: no record to build
         if paid >= amount:
             status = PromiseStatus.KEPT
         elif now > due:
@@ -432,19 +400,32 @@ def promises_for_day(
 
 _BREAKING_SQL = f"""
 SELECT p.customer_id, COUNT(*) FROM promise p
-WHERE p.due_on >= ? AND p.due_at < ? AND p.cancelled_at IS NULL AND p.amount > {_PAID_SQL}
+WHERE p.due_on >= ? AND p.due_at < ? AND p.cancelled_at IS NULL AND p.amount > {PAID_SQL}
+  {{customer}}
 GROUP BY p.customer_id HAVING COUNT(*) >= ?
 """
 
 
-def frequent_breakers(since: dt.date, at_least: int = 2) -> dict[CustomerId, int]:
-    """Customers who broke at least `at_least` promises due from `since` until now
-    (as `broken_counts` counts them), in one query."""
+def broken_counts(
+    since: dt.date, customer_id: CustomerId | None = None, *, at_least: int = 1
+) -> dict[CustomerId, int]:
+    """How many promises each customer broke with a due date from `since` until now
+    (past due, not cancelled, not covered: see `_status`), for the customers with at
+    least `at_least` of them, in one query."""
     from models.db import placeholders
     from models.tables import database
 
-    found = database.execute_sql(placeholders(_BREAKING_SQL), (since, clock.now(), at_least))
+    params: list[object] = [since, clock.now()]
+    if customer_id is not None:
+        params.append(customer_id)
+    sql = _BREAKING_SQL.format(customer="AND p.customer_id = ?" if customer_id is not None else "")
+    found = database.execute_sql(placeholders(sql), (*params, at_least))
     return {cid: int(n) for cid, n in found}
+
+
+def frequent_breakers(since: dt.date, at_least: int = 2) -> dict[CustomerId, int]:
+    """Customers who broke at least `at_least` promises due from `since` until now."""
+    return broken_counts(since, at_least=at_least)
 
 
 def promised_between(first: dt.date, last: dt.date) -> Fen:

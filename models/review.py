@@ -35,10 +35,10 @@ from models.measures import (
     percent,
 )
 from models.money import Fen
-from models.promises import _paid
+from models.promises import PAID_SQL
 from models.records import AgingReport, AgingRow, EntryKind, LateReason
 from models.settings import get_company
-from models.tables import CustomerRow, PromiseRow, database
+from models.tables import CustomerRow, database
 
 WINDOW_DAYS = 90
 MONTHS = 13
@@ -410,26 +410,19 @@ def _promise_counts(start: dt.date, as_of: dt.date) -> list[_PromiseState]:
     """Promises made by `as_of`, due `start`..`as_of`, not cancelled, with their state
     at the end of `as_of` (or now, when that is earlier: a promise due this afternoon
     is not broken this morning)."""
-    where = (
-        (PromiseRow.due_on >= start)
-        & (PromiseRow.due_on <= as_of)
-        & (PromiseRow.start_on <= as_of)
-        & PromiseRow.cancelled_at.is_null()
-    )
-    paid = _paid(where)
     cutoff = min(clock.now(), dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time()))
     # Raw rows: peewee's per-value conversion of 15,000 promises was most of the time.
     sql = (
-        "SELECT id, customer_id, amount, due_at, due_on FROM promise WHERE due_on >= ? "
-        "AND due_on <= ? AND start_on <= ? AND cancelled_at IS NULL"
+        f"SELECT p.id, p.customer_id, p.amount, p.due_at, p.due_on, {PAID_SQL} FROM promise p "
+        "WHERE p.due_on >= ? AND p.due_on <= ? AND p.start_on <= ? AND p.cancelled_at IS NULL"
     )
     states = []
-    for pid, cid, amount, due_at, due_on in database.execute_sql(
+    for _pid, cid, amount, due_at, due_on, paid in database.execute_sql(
         placeholders(sql), (start, as_of, as_of)
     ):
         if isinstance(due_at, str):
             due_at = dt.datetime.fromisoformat(due_at)
-        kept = paid.get(pid, 0) >= amount
+        kept = paid >= amount
         states.append(_PromiseState(cid, _date(due_on), kept, not kept and due_at < cutoff))
     return states
 

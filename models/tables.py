@@ -104,7 +104,10 @@ class EntryRow(Base):
     class Meta:
         table_name = "entry"
         indexes = (
-            (("customer", "date", "delta", "reverses"), False),
+            # A customer's entries by date and id, newest first, read from the index
+            # alone: aging walks each customer's debits back only until the balance is
+            # covered, and the statement sums balances before a date.
+            (("customer", "date", "id", "delta", "reverses", "kind"), False),
             (("kind", "customer", "date", "reverses"), False),
             (("kind", "date", "delta"), False),  # the day's and month's collections
         )
@@ -239,7 +242,12 @@ class PromiseRow(Base):
 
     class Meta:
         table_name = "promise"
-        indexes = ((("customer", "due_on"), False), (("due_on",), False))
+        indexes = (
+            (("customer", "due_on"), False),
+            (("due_on",), False),
+            # "Did the customer promise again since?": one seek for Today's broken list.
+            (("customer", "created_at"), False),
+        )
 
 
 class VisitRow(Base):

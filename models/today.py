@@ -15,6 +15,7 @@ from models import clock
 from models.calls import PromiseLine, latest_answers
 from models.customers import list_customers
 from models.db import placeholders, read_snapshot
+from models.gc_pause import gc_paused
 from models.overdue import owed_and_overdue
 from models.people import list_reps, list_routes
 from models.promises import frequent_breakers, promised_between, promises_for_day
@@ -93,7 +94,7 @@ class TodayReport:
 
 def today(day: dt.date | None = None) -> TodayReport:
     """Everything on the Today screen (and `main.py today`) as of `day` (default today)."""
-    with read_snapshot():  # every figure from one moment, whoever posts meanwhile
+    with read_snapshot(), gc_paused():  # every figure from one moment, whoever posts
         return _today(day or clock.today())
 
 

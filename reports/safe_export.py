@@ -25,9 +25,10 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from models.money import Fen, format_plain
 
@@ -78,13 +79,23 @@ def _width(value: Cell) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + extra
 
 
+# The common cell types straight to their writer: an export of 10,000 customers writes
+# 100,000 cells, and `_csv_value`'s chain of isinstance tests was half of its time.
+_CSV_BY_TYPE: dict[type, Callable[[Any], str | int]] = {
+    str: csv_text,
+    Amount: lambda a: format_plain(a.fen),
+    int: lambda i: i,
+    type(None): lambda _none: "",
+}
+
+
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]], *, bom: bool = False) -> bytes:
     """A CSV file in UTF-8 (with a BOM when `bom`, for Excel) with CRLF line ends."""
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow([_csv_value(h) for h in header])
-    for row in rows:
-        writer.writerow([_csv_value(v) for v in row])
+    by_type, other = _CSV_BY_TYPE.get, _csv_value
+    writer.writerows([by_type(type(v), other)(v) for v in row] for row in rows)
     return text.getvalue().encode("utf-8-sig" if bom else "utf-8")
 
 

@@ -43,9 +43,12 @@ def _promise(line: PromiseLine, with_date: bool = False) -> str:
 
 def _route(route: RouteDay) -> str:
     rep = f" ({route.rep_name})" if route.rep_name else ""
-    return "  " + _(
-        "{route}{rep}: {stops} stops, {owing} owing, owed {owed}, overdue {overdue}"
-    ).format(
+    line = (
+        _("{route}{rep}: 1 stop, {owing} owing, owed {owed}, overdue {overdue}")
+        if len(route.stops) == 1
+        else _("{route}{rep}: {stops} stops, {owing} owing, owed {owed}, overdue {overdue}")
+    )
+    return "  " + line.format(
         route=route.route.name,
         rep=rep,
         stops=len(route.stops),

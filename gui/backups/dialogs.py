@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gui import formatting
 from gui.background import BackgroundReader
 from gui.backups.keeper import BackupKeeper
+from gui.form import Button, FormDialog
 from gui.widgets import Dialog, ErrorLabel
 from models import backup
 
@@ -110,7 +111,7 @@ def _read_list(folder: Path, ledger: Path) -> list[tuple[backup.BackupFile, obje
     return rows
 
 
-class RestoreDialog(Dialog):
+class RestoreDialog(FormDialog):
     """Lists the backups with date, size and totals; the chosen one is checked in full
     before anything is touched. `restore_chosen` carries the checked file."""
 
@@ -118,7 +119,7 @@ class RestoreDialog(Dialog):
     COLUMNS = 5
 
     def __init__(self, keeper: BackupKeeper, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, ok=Button.Ok)
         self.keeper = keeper
         self.chosen: Path | None = None
         self.intro = QLabel()
@@ -129,33 +130,24 @@ class RestoreDialog(Dialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self.restore)
+        self.table.doubleClicked.connect(self.submit)
         self.other = QPushButton()
         self.other.clicked.connect(self.choose_file)
         self.status = QLabel()
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.restore)
-        self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.other)
         row.addStretch(1)
         row.addWidget(self.status)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.body.addWidget(self.intro)
+        self.body.addWidget(self.table, 1)
+        self.body.addLayout(row)
         self.lister = BackgroundReader(self)
         self.lister.loaded.connect(self._listed)
         self.checker = BackgroundReader(self)
         self.checker.loaded.connect(self._checked)
         self.checker.failed.connect(self._check_failed)
         self.resize(820, 480)
-        self.retranslate()
+        self.ready()
         folder, ledger = keeper.folder(), keeper.ledger
         self.lister.start(lambda: _read_list(folder, ledger))
 
@@ -211,7 +203,7 @@ class RestoreDialog(Dialog):
         items = self.table.selectedItems()
         return Path(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
 
-    def restore(self) -> None:
+    def submit(self) -> None:
         path = self.selected()
         self.error.clear_message()
         if path is None:
@@ -267,10 +259,11 @@ class RestoreDialog(Dialog):
             ]
         )
         self.other.setText(self.tr("&Other file…"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Restore"))
+        assert self.ok_button is not None
+        self.ok_button.setText(self.tr("&Restore"))
 
 
-class BackupFolderDialog(Dialog):
+class BackupFolderDialog(FormDialog):
     """Settings → Backup folder: beside the ledger (default) or another folder."""
 
     def __init__(self, keeper: BackupKeeper, parent: QWidget | None = None) -> None:
@@ -285,35 +278,26 @@ class BackupFolderDialog(Dialog):
         self.default.clicked.connect(
             lambda: self.path.setText(str(backup.default_folder(keeper.ledger)))
         )
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(self.browse)
-        row.addWidget(self.default)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.folder_row = QHBoxLayout()
+        self.folder_row.addWidget(self.path, 1)
+        self.folder_row.addWidget(self.browse)
+        self.folder_row.addWidget(self.default)
+        self.form.addRow(self.intro)
+        self.row(self.folder_row)
         self.setMinimumWidth(620)
-        self.retranslate()
+        self.ready(self.path)
 
     def choose(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.path.text())
         if folder:
             self.path.setText(folder)
 
-    def save(self) -> None:
+    def submit(self) -> None:
         folder = Path(self.path.text().strip()).expanduser()
         default = backup.default_folder(self.keeper.ledger)
         warning = backup.folder_warning(folder, self.keeper.ledger)
         if warning:
-            self.error.show_message(warning)
+            self.show_error(warning, self.path)
             return
         self.keeper.prefs.set_backup_folder(None if folder == default else folder)
         self.keeper.announce()
@@ -327,6 +311,7 @@ class BackupFolderDialog(Dialog):
                 "synced folder. If it is missing, the window warns and makes no backup."
             )
         )
+        self.set_labels([(self.folder_row, self.tr("&Folder:"))])
         self.browse.setText(self.tr("&Browse…"))
         self.default.setText(self.tr("Beside the &ledger"))
 

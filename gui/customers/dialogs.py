@@ -5,20 +5,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from gui.form import Button, FormDialog
 from gui.operations import Operations
-from gui.widgets import AmountEdit, Dialog, ErrorLabel, add_row, enum_data
+from gui.widgets import AmountEdit, enum_data
 from models import customers, people
 from models.errors import InputError, LedgerError
 from models.records import Customer, CustomerDraft, Terms, TermsKind
@@ -26,13 +24,13 @@ from models.records import Customer, CustomerDraft, Terms, TermsKind
 _TERMS_ORDER = (TermsKind.CASH, TermsKind.DAYS, TermsKind.MONTHLY, TermsKind.NEXT)
 
 
-class CustomerDialog(Dialog):
+class CustomerDialog(FormDialog):
     """`customer` None adds a new one; `saved` holds the stored record after OK."""
 
     def __init__(
         self, ops: Operations, customer: Customer | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, ok=Button.Ok)
         self.ops = ops
         self.customer = customer
         self.saved: Customer | None = None
@@ -63,46 +61,30 @@ class CustomerDialog(Dialog):
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
         self.archived = QCheckBox()
         self.archived.setVisible(customer is not None)
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
-        terms_row = QHBoxLayout()
-        terms_row.addWidget(self.terms, 1)
-        terms_row.addWidget(self.days)
-        self.form = QFormLayout()
-        add_row(self.form, self.code)
-        add_row(self.form, self.name)
-        add_row(self.form, self.contact)
-        add_row(self.form, self.phones)
-        add_row(self.form, self.address)
-        add_row(self.form, self.payer)
-        add_row(self.form, self.route)
-        add_row(self.form, self.rep)
+        self.terms_row = QHBoxLayout()
+        self.terms_row.addWidget(self.terms, 1)
+        self.terms_row.addWidget(self.days)
+        for field in (self.code, self.name, self.contact, self.phones, self.address):
+            self.row(field)
+        for field in (self.payer, self.route, self.rep):
+            self.row(field)
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.people_hint, 1)
         hint_row.addWidget(self.people_button)
         self.form.addRow(hint_row)
-        add_row(self.form, terms_row)
-        add_row(self.form, self.credit_limit)
-        add_row(self.form, self.notes)
-        add_row(self.form, self.archived)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        for field in (self.terms_row, self.credit_limit, self.notes, self.archived):
+            self.row(field)
 
         if customer is not None:
             self._load(customer)
-        for edit in (self.code, self.name, self.credit_limit):
-            edit.textChanged.connect(self._check)
         self.terms.currentIndexChanged.connect(self._terms_changed)
         self._terms_changed()
         self._show_people_hint()
-        self.retranslate()
+        self.ready()
+        # After ready(): the edit clears the old sentence, then the check says the new one.
+        for edit in (self.code, self.name, self.credit_limit):
+            edit.textChanged.connect(self._check)
         self.resize(520, self.sizeHint().height())
 
     def _fill_people(self) -> None:
@@ -185,12 +167,11 @@ class CustomerDialog(Dialog):
         else:
             self.error.show_message("")
 
-    def save(self) -> None:
+    def submit(self) -> None:
         try:
             draft = self.draft()
         except InputError as err:
-            self.error.show_message(str(err))
-            self.credit_limit.setFocus()
+            self.show_error(err, self.credit_limit)
             return
         archived = self.archived.isChecked()
         existing = self.customer
@@ -203,10 +184,7 @@ class CustomerDialog(Dialog):
                 saved = customers.set_archived(existing.id, archived)
             return saved
 
-        saved = self.ops.write(self, write, on_error=self.error.show_message)
-        if saved is not None:
-            self.saved = saved
-            self.accept()
+        self.write_and_close(self.ops, write)
 
     def retranslate(self) -> None:
         self.setWindowTitle(
@@ -216,24 +194,24 @@ class CustomerDialog(Dialog):
             self.tr("Routes and reps are added in Settings → Reps and routes.")
         )
         self.people_button.setText(self.tr("Reps and &routes…"))
-        labels = (
-            self.tr("&Code:"),
-            self.tr("&Name:"),
-            self.tr("Contact per&son:"),
-            self.tr("&Phones:"),
-            self.tr("&Address:"),
-            self.tr("Who pays when the &boss is out:"),
-            self.tr("&Route:"),
-            self.tr("R&ep:"),
-            self.tr("&Terms:"),
-            self.tr("Credit &limit:"),
-            self.tr("N&otes:"),
-            "",
+        # By field, not by row: the hint row has no label (counting rows put every label
+        # from Terms on one row too high).
+        self.set_labels(
+            (
+                (self.code, self.tr("&Code:")),
+                (self.name, self.tr("&Name:")),
+                (self.contact, self.tr("Contact per&son:")),
+                (self.phones, self.tr("&Phones:")),
+                (self.address, self.tr("&Address:")),
+                (self.payer, self.tr("Who pays when the &boss is out:")),
+                (self.route, self.tr("&Route:")),
+                (self.rep, self.tr("R&ep:")),
+                (self.terms_row, self.tr("&Terms:")),
+                (self.credit_limit, self.tr("Credit &limit:")),
+                (self.notes, self.tr("N&otes:")),
+                (self.archived, ""),
+            )
         )
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and label.widget() is not None:
-                label.widget().setText(text)
         self.code.setPlaceholderText(self.tr("e.g. C0001"))
         self.phones.setPlaceholderText(self.tr("Several separated by commas"))
         self.credit_limit.setPlaceholderText(self.tr("Blank: no limit agreed"))

@@ -2,49 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from gui.form import Button, FormDialog
 from gui.operations import Operations
-from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
 from models import people
 
 
-class MoveToRouteDialog(Dialog):
+class MoveToRouteDialog(FormDialog):
     """They go after the route's last stop, in the order of the list."""
 
     def __init__(self, ops: Operations, customer_ids: list[int], parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, ok=Button.Ok)
         self.ops, self.customer_ids = ops, customer_ids
         self.intro = QLabel()
         self.route = QComboBox()
         self.route.addItem("", None)
         for route in ops.read(self, people.list_routes) or []:
             self.route.addItem(route.name, route.id)
-        self.form = QFormLayout()
-        add_row(self.form, self.route)
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.move)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.retranslate()
+        self.form.addRow(self.intro)
+        self.row(self.route)
+        self.ready(self.route)
 
-    def move(self) -> None:
+    def submit(self) -> None:
         ids, route_id = self.customer_ids, self.route.currentData()
-        moved = self.ops.write(
-            self, lambda: people.move_to_route(ids, route_id), on_error=self.error.show_message
-        )
-        if moved is not None:
-            self.accept()
+        self.write_and_close(self.ops, lambda: people.move_to_route(ids, route_id))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Move to route"))
         self.intro.setText(self.tr("{n} customer(s) selected.").format(n=len(self.customer_ids)))
-        set_form_label(self.form, self.route, self.tr("&Route:"))
+        self.set_labels([(self.route, self.tr("&Route:"))])
         self.route.setItemText(0, self.tr("(no route)"))

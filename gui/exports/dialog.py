@@ -10,20 +10,17 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from gui import dates, language
+from gui.form import Button, FormDialog
 from gui.operations import Operations
-from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
 from models import clock
 from models.records import Customer, CustomerSummary
 from reports.exports import export_customer_ledger, export_customer_list, export_entries
@@ -39,7 +36,7 @@ _WHAT = {
 _NAMES = {AGING: "aging", CUSTOMERS: "customers", LEDGER: "ledger", ENTRIES: "entries"}
 
 
-class ExportDialog(Dialog):
+class ExportDialog(FormDialog):
     """Choose what to export and where; `written` is the path once a file is made."""
 
     def __init__(
@@ -50,7 +47,8 @@ class ExportDialog(Dialog):
         folder: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        # It stays open to say what was written: Close, not Cancel.
+        super().__init__(parent, ok=Button.Ok, cancel=Button.Close)
         self.ops, self.shown, self.customer = ops, shown, customer
         self.folder = folder or Path.home()
         self.written: Path | None = None
@@ -71,33 +69,18 @@ class ExportDialog(Dialog):
         self.where = where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(self.browse)
-        self.form = QFormLayout()
-        add_row(self.form, self.what)
-        add_row(self.form, self.as_of)
-        add_row(self.form, self.date_from)
-        add_row(self.form, self.date_to)
-        add_row(self.form, self.fmt)
-        add_row(self.form, where)
+        for field in (self.what, self.as_of, self.date_from, self.date_to, self.fmt, where):
+            self.row(field)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.error = ErrorLabel()
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
-        )
-        self.buttons.accepted.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.error)
-        layout.addWidget(self.done_label)
-        layout.addWidget(self.buttons)
+        self.body.addWidget(self.note)
+        self.body.addWidget(self.done_label)
         self.what.currentIndexChanged.connect(self._what_changed)
         self.fmt.currentIndexChanged.connect(self._suggest_path)
         self.setMinimumWidth(560)
-        self.retranslate()
+        self.ready(self.what)
         self._what_changed()
 
     def kind(self) -> str:
@@ -131,7 +114,7 @@ class ExportDialog(Dialog):
         if path:
             self.path.setText(path)
 
-    def export(self) -> None:
+    def submit(self) -> None:
         kind, out = self.kind(), self.path.text().strip()
         self.error.clear_message()
         self.done_label.clear()
@@ -148,7 +131,7 @@ class ExportDialog(Dialog):
                 return export_customer_ledger(out, self.customer.id, start, end, lang=lang)
             return export_entries(out, start, end, lang=lang)
 
-        result = self.ops.read(self, run, on_error=self.error.show_message)
+        result = self.ops.read(self, run, on_error=self.show_error)
         if result is not None:
             self.written, rows = result
             self.folder = self.written.parent
@@ -175,12 +158,17 @@ class ExportDialog(Dialog):
         for i in range(self.what.count()):
             key = self.what.itemData(i)
             self.what.setItemText(i, QCoreApplication.translate("ExportDialog", _WHAT[key]))
-        set_form_label(self.form, self.what, self.tr("&What:"))
-        set_form_label(self.form, self.as_of, self.tr("&As of:"))
-        set_form_label(self.form, self.date_from, self.tr("&From:"))
-        set_form_label(self.form, self.date_to, self.tr("&To:"))
-        set_form_label(self.form, self.fmt, self.tr("F&ormat:"))
-        set_form_label(self.form, self.where, self.tr("Fi&le:"))
+        self.set_labels(
+            (
+                (self.what, self.tr("&What:")),
+                (self.as_of, self.tr("&As of:")),
+                (self.date_from, self.tr("&From:")),
+                (self.date_to, self.tr("&To:")),
+                (self.fmt, self.tr("F&ormat:")),
+                (self.where, self.tr("Fi&le:")),
+            )
+        )
         self.browse.setText(self.tr("&Browse…"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
+        assert self.ok_button is not None
+        self.ok_button.setText(self.tr("&Export"))
         self._describe()

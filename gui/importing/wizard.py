@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 
 from gui import language
 from gui.background import BackgroundReader
+from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.preferences import Preferences
-from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
 from models.importing import (
     COLUMNS,
     ImportCancelled,
@@ -94,7 +94,7 @@ class _Progress(QObject):
         self.moved.emit(done, total)
 
 
-class ImportWizard(Dialog):
+class ImportWizard(FormDialog):
     """The import, step by step. `result` holds what was imported at the end."""
 
     customers_requested = Signal()
@@ -102,7 +102,8 @@ class ImportWizard(Dialog):
     def __init__(
         self, ops: Operations, prefs: Preferences | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        # Its own Back and Next (Enter) beside the base's Cancel (Esc).
+        super().__init__(parent, ok=Button.NoButton)
         self.ops, self.prefs = ops, prefs
         self.sheet: Sheet | None = None
         self.result: ImportResult | None = None
@@ -130,25 +131,18 @@ class ImportWizard(Dialog):
         ):
             self.pages.addWidget(build())
         self.status = QLabel()
-        self.error = ErrorLabel()
         self.back = QPushButton()
         self.back.clicked.connect(self.go_back)
         self.next = QPushButton()
-        self.next.setDefault(True)
         self.next.clicked.connect(self.go_next)
-        self.cancel = QPushButton()
-        self.cancel.clicked.connect(self.cancel_or_close)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        for button in (self.back, self.next, self.cancel):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.step)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        self.cancel = self.buttons.button(Button.Cancel)
+        for i, widget in enumerate((self.status, self.back, self.next)):
+            self.footer.insertWidget(i, widget, 1 if widget is self.status else 0)
+        self.next.setDefault(True)  # in the dialog now: Enter goes on to the next step
+        self.body.addWidget(self.step)
+        self.body.addWidget(self.pages, 1)
         self.resize(900, 600)
-        self.retranslate()
+        self.ready()
         self._show(FILE)
 
     # --- pages -------------------------------------------------------------------
@@ -166,8 +160,8 @@ class ImportWizard(Dialog):
         self.file_row.addWidget(self.path, 1)
         self.file_row.addWidget(self.browse)
         self.file_form = QFormLayout()
-        add_row(self.file_form, self.kind)
-        add_row(self.file_form, self.file_row)
+        self.row(self.kind, self.file_form)
+        self.row(self.file_row, self.file_form)
         self.file_note = QLabel()
         self.file_note.setWordWrap(True)
         layout = QVBoxLayout(page)
@@ -181,7 +175,7 @@ class ImportWizard(Dialog):
         page = QWidget()
         self.sheets = QComboBox()
         self.sheet_form = QFormLayout(page)
-        add_row(self.sheet_form, self.sheets)
+        self.row(self.sheets, self.sheet_form)
         return page
 
     def _columns_page(self) -> QWidget:
@@ -288,7 +282,8 @@ class ImportWizard(Dialog):
         elif page == CHECK:
             self._import()
 
-    def cancel_or_close(self) -> None:
+    def cancel_clicked(self) -> None:
+        """While importing, Cancel stops it (nothing is written) and stays to say so."""
         if self.current() == RUN:
             self.progress_hub.cancelled.set()
             self.run_note.setText(self.tr("Cancelling…"))
@@ -581,9 +576,10 @@ class ImportWizard(Dialog):
         for i in range(self.kind.count()):
             label = _KIND_LABELS[ImportKind(self.kind.itemData(i))]
             self.kind.setItemText(i, QCoreApplication.translate("ImportWizard", label))
-        set_form_label(self.file_form, self.kind, self.tr("&Import:"))
-        set_form_label(self.file_form, self.file_row, self.tr("&File:"))
-        set_form_label(self.sheet_form, self.sheets, self.tr("&Sheet:"))
+        self.set_labels(
+            ((self.kind, self.tr("&Import:")), (self.file_row, self.tr("&File:"))), self.file_form
+        )
+        self.set_labels([(self.sheets, self.tr("&Sheet:"))], self.sheet_form)
         self.browse.setText(self.tr("Br&owse…"))
         self.template.setText(self.tr("Save a &template…"))
         self.file_note.setText(

@@ -7,40 +7,28 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from gui import dates, formatting
+from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.posting.lines import DeliveryLinesEditor
-from gui.widgets import (
-    AmountEdit,
-    CapitalsLabel,
-    Dialog,
-    ErrorLabel,
-    add_row,
-    clear_when_edited,
-    enum_data,
-    relabel_enum_items,
-    set_form_label,
-)
+from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
 from models import credit, posting
-from models.errors import InputError
 from models.records import Customer, Entry, EntryKind, Owed, PaymentMethod
 
 # Money coming in (or credited) that can exceed what the customer owes.
 CREDIT_KINDS = (EntryKind.PAYMENT, EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF)
 
 
-class PostingDialog(Dialog):
+class PostingDialog(FormDialog):
     """One dialog for every kind of entry; `posted` holds the entry after saving."""
 
     def __init__(
@@ -67,7 +55,6 @@ class PostingDialog(Dialog):
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #a05a00;")
         self.warnings.hide()
-        self.error = ErrorLabel()
 
         self.cheque_box = QGroupBox()
         self.cheque_no = QLineEdit()
@@ -76,11 +63,9 @@ class PostingDialog(Dialog):
         self.due_on = dates.date_edit()
         self.cheque_capitals = CapitalsLabel()
         self.cheque_form = QFormLayout(self.cheque_box)
-        add_row(self.cheque_form, self.cheque_no)
-        add_row(self.cheque_form, self.bank)
-        add_row(self.cheque_form, self.written_on)
-        add_row(self.cheque_form, self.due_on)
-        add_row(self.cheque_form, self.cheque_capitals)
+        for field in (self.cheque_no, self.bank, self.written_on, self.due_on):
+            self.row(field, self.cheque_form)
+        self.row(self.cheque_capitals, self.cheque_form)
 
         # A tick box, and the lines editor only while it is ticked (no empty frame).
         self.lines_box = QCheckBox()
@@ -106,42 +91,24 @@ class PostingDialog(Dialog):
             # A QShortcut, not the button's own: setText() resets a button's shortcut.
             self.full_shortcut = QShortcut(QKeySequence("F9"), self, self.pay_in_full)
 
-        self.form = QFormLayout()
         self.form.addRow(self.customer_label)
         if self.owed is not None:
             self.form.addRow(self.owed_row)
         else:
             for widget in (self.owed_label, self.full_button, self.promise_button):
                 widget.hide()
-        add_row(self.form, self.date)
-        add_row(self.form, self.amount)
-        add_row(self.form, self.capitals)
-        add_row(self.form, self.method)
-        add_row(self.form, self.doc_no)
-        add_row(self.form, self.memo)
+        for field in (self.date, self.amount, self.capitals, self.method, self.doc_no):
+            self.row(field)
+        self.row(self.memo)
         self.form.setRowVisible(self.method, kind is EntryKind.PAYMENT)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.lines_box)
-        layout.addWidget(self.lines)
-        layout.addWidget(self.cheque_box)
-        layout.addWidget(self.warnings)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        for widget in (self.lines_box, self.lines, self.cheque_box, self.warnings):
+            self.body.addWidget(widget)
 
         self.amount.amount_changed.connect(self._amount_changed)
         self.method.currentIndexChanged.connect(self._method_changed)
         self._method_changed()
         # The lines editor and its tick box show the lines' own problem.
-        clear_when_edited(self.error, self, skip=(self.lines, self.lines_box))
-        self.amount.setFocus()
-        self.retranslate()
+        self.ready(self.amount, skip=(self.lines, self.lines_box))
         self.setMinimumWidth(480)
 
     def _amount_changed(self, fen: int | None) -> None:
@@ -197,12 +164,9 @@ class PostingDialog(Dialog):
         )
         self.adjustSize()
 
-    def save(self) -> None:
-        try:
-            amount = self.amount.fen()
-        except InputError as err:
-            self.error.show_message(str(err))
-            self.amount.setFocus()
+    def submit(self) -> None:
+        amount = self.amount_of(self.amount)
+        if amount is None:
             return
         on = dates.picked_date(self.date)
         if self.kind in CREDIT_KINDS and self._warned_for != (amount, on):
@@ -211,7 +175,7 @@ class PostingDialog(Dialog):
             found = self.ops.read(
                 self,
                 lambda: credit.check_credit_note(self.customer.id, amount, on),
-                on_error=self.error.show_message,
+                on_error=self.show_error,
             )
             if found is not None:
                 self._warned_for = (amount, on)
@@ -225,7 +189,7 @@ class PostingDialog(Dialog):
             found = self.ops.read(
                 self,
                 lambda: credit.check_delivery(self.customer.id, amount, on),
-                on_error=self.error.show_message,
+                on_error=self.show_error,
             )
             if found:
                 self._warned_for = (amount, on)
@@ -237,9 +201,7 @@ class PostingDialog(Dialog):
                 )
                 self.warnings.show()
                 return
-        entry = self.ops.write(
-            self, lambda: self._post(amount, on), on_error=self.error.show_message
-        )
+        entry = self.ops.write(self, lambda: self._post(amount, on), on_error=self.show_error)
         if entry is not None:
             self.posted = entry
             self.accept()
@@ -268,9 +230,6 @@ class PostingDialog(Dialog):
         if self.kind is EntryKind.WRITEOFF:
             return posting.post_writeoff(cid, on, amount, doc_no=doc, memo=memo)
         return posting.post_opening(cid, on, amount, doc_no=doc, memo=memo)
-
-    def _set_label(self, form: QFormLayout, field: QWidget, text: str) -> None:
-        set_form_label(form, field, text)
 
     def retranslate(self) -> None:
         titles = {
@@ -301,15 +260,17 @@ class PostingDialog(Dialog):
         # The credit warnings were in the old language: Save checks (and warns) again.
         self._warned_for = None
         self.warnings.hide()
-        self._set_label(self.form, self.date, self.tr("&Date:"))
-        self._set_label(self.form, self.amount, self.tr("&Amount:"))
-        self._set_label(self.form, self.capitals, self.tr("In words:"))
-        self._set_label(self.form, self.method, self.tr("&Method:"))
-        self._set_label(
-            self.form, self.doc_no, doc_labels.get(self.kind, self.tr("Document &no.:"))
-        )
         memo = self.tr("&Reason:") if self.kind is EntryKind.WRITEOFF else self.tr("M&emo:")
-        self._set_label(self.form, self.memo, memo)
+        self.set_labels(
+            (
+                (self.date, self.tr("&Date:")),
+                (self.amount, self.tr("&Amount:")),
+                (self.capitals, self.tr("In words:")),
+                (self.method, self.tr("&Method:")),
+                (self.doc_no, doc_labels.get(self.kind, self.tr("Document &no.:"))),
+                (self.memo, memo),
+            )
+        )
         self.amount.setPlaceholderText(
             self.tr("Negative if the customer was in credit, e.g. -200.00")
             if self.kind is EntryKind.OPENING
@@ -318,57 +279,49 @@ class PostingDialog(Dialog):
         relabel_enum_items(self.method, PaymentMethod)
         self.cheque_box.setTitle(self.tr("Cheque or draft"))
         self.lines_box.setText(self.tr("&Itemise the delivery (optional)"))
-        self._set_label(self.cheque_form, self.cheque_no, self.tr("Cheque n&umber:"))
-        self._set_label(self.cheque_form, self.bank, self.tr("&Bank:"))
-        self._set_label(self.cheque_form, self.written_on, self.tr("&Written on:"))
-        self._set_label(self.cheque_form, self.due_on, self.tr("Due on:"))
-        self._set_label(self.cheque_form, self.cheque_capitals, self.tr("Check the words:"))
+        self.set_labels(
+            (
+                (self.cheque_no, self.tr("Cheque n&umber:")),
+                (self.bank, self.tr("&Bank:")),
+                (self.written_on, self.tr("&Written on:")),
+                (self.due_on, self.tr("Due &on:")),
+                (self.cheque_capitals, self.tr("Check the words:")),
+            ),
+            self.cheque_form,
+        )
         self.cheque_capitals.setToolTip(
             self.tr("The amount in words on the cheque must match these capitals.")
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
 
 
-class VoidDialog(Dialog):
+class VoidDialog(FormDialog):
     """Void an entry with a reason (entries are never deleted), or bounce a cheque."""
 
     def __init__(
         self, ops: Operations, entry: Entry, *, bounce: bool = False, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, ok=Button.Ok)
         self.ops, self.entry, self.bounce = ops, entry, bounce
         self.result_entry: Entry | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.reason = QLineEdit()
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.form = QFormLayout()
         self.form.addRow(self.summary)
-        add_row(self.form, self.reason)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        clear_when_edited(self.error, self)
-        self.retranslate()
+        self.row(self.reason)
+        self.ready(self.reason)
         self.setMinimumWidth(440)
 
-    def save(self) -> None:
+    def submit(self) -> None:
         reason, entry_id = self.reason.text(), self.entry.id
         if self.bounce:
             done = self.ops.write(
                 self,
                 lambda: posting.bounce_cheque(entry_id, reason),
-                on_error=self.error.show_message,
+                on_error=self.show_error,
             )
         else:
             done = self.ops.write(
-                self, lambda: posting.void(entry_id, reason), on_error=self.error.show_message
+                self, lambda: posting.void(entry_id, reason), on_error=self.show_error
             )
         if done is not None:
             self.result_entry = done
@@ -387,12 +340,11 @@ class VoidDialog(Dialog):
                 doc=e.doc_no,
             )
         )
-        set_form_label(self.form, self.reason, self.tr("&Reason:"))
+        self.set_labels([(self.reason, self.tr("&Reason:"))])
         self.reason.setPlaceholderText(
             self.tr("e.g. bank returned it: insufficient funds")
             if self.bounce
             else self.tr("e.g. typed the wrong amount")
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("&Bounce") if self.bounce else self.tr("&Void")
-        )
+        assert self.ok_button is not None
+        self.ok_button.setText(self.tr("&Bounce") if self.bounce else self.tr("&Void"))

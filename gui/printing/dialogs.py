@@ -4,50 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from gui import dates
+from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.printing.documents import Printout, route_sheet_pdf, statement_pdf
-from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
 from models import clock, people, routesheets
 from models.records import Customer, Route
 from models.statement_prints import last_printed, next_period, record_printed
 
 
-class _PrintChoiceDialog(Dialog):
+class _PrintChoiceDialog(FormDialog):
     """A small form with a Preview button; `printout` holds the PDF made."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, ok=Button.Ok)
         self.ops = ops
         self.printout: Printout | None = None
-        self.form = QFormLayout()
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.make)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
         self.setMinimumWidth(380)
+
+    def submit(self) -> None:
+        self.make()
 
     def make(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def _label(self, field: QWidget, text: str) -> None:
-        set_form_label(self.form, field, text)
+    def retranslate(self) -> None:
+        assert self.ok_button is not None
+        self.ok_button.setText(self.tr("&Preview"))
 
 
 class StatementDialog(_PrintChoiceDialog):
@@ -62,18 +47,17 @@ class StatementDialog(_PrintChoiceDialog):
         # The route day the rep carries it, usually tomorrow: aging and promises as then.
         self.as_of = dates.date_edit(day=end)
         self.form.addRow(QLabel(f"<b>{customer.code} {customer.name}</b>"))
-        add_row(self.form, self.period_from)
-        add_row(self.form, self.period_to)
-        add_row(self.form, self.as_of)
+        for field in (self.period_from, self.period_to, self.as_of):
+            self.row(field)
         self.period_to.dateChanged.connect(lambda d: self.as_of.setDate(d))
-        self.retranslate()
+        self.ready()
 
     def make(self) -> None:
         cid = self.customer.id
         start, end = dates.picked_date(self.period_from), dates.picked_date(self.period_to)
         as_of = dates.picked_date(self.as_of)
         made = self.ops.read(
-            self, lambda: statement_pdf(cid, start, end, as_of), on_error=self.error.show_message
+            self, lambda: statement_pdf(cid, start, end, as_of), on_error=self.show_error
         )
         if made is not None:
             self.ops.write(self, lambda: record_printed([(cid, start, end)]))
@@ -81,11 +65,15 @@ class StatementDialog(_PrintChoiceDialog):
             self.accept()
 
     def retranslate(self) -> None:
+        super().retranslate()
         self.setWindowTitle(self.tr("Print statement"))
-        self._label(self.period_from, self.tr("Period &from:"))
-        self._label(self.period_to, self.tr("Period &to:"))
-        self._label(self.as_of, self.tr("&Aged as of:"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Preview"))
+        self.set_labels(
+            (
+                (self.period_from, self.tr("Period &from:")),
+                (self.period_to, self.tr("Period &to:")),
+                (self.as_of, self.tr("&Aged as of:")),
+            )
+        )
 
 
 class RouteSheetDialog(_PrintChoiceDialog):
@@ -101,15 +89,15 @@ class RouteSheetDialog(_PrintChoiceDialog):
         self.off_day.setWordWrap(True)
         self.off_day.setStyleSheet("color: #a05a00;")
         self.off_day.hide()
-        add_row(self.form, self.route)
-        add_row(self.form, self.day)
+        self.row(self.route)
+        self.row(self.day)
         self.form.addRow(self.off_day)
         self.every_stop = QCheckBox()  # stops owing nothing are left out unless ticked
         self.form.addRow(self.every_stop)
         self.route.currentIndexChanged.connect(self._route_changed)
         self.day.dateChanged.connect(self._check_day)
         self._route_changed()
-        self.retranslate()
+        self.ready()
 
     def chosen_route(self) -> Route | None:
         return self.routes.get(self.route.currentData())
@@ -137,20 +125,19 @@ class RouteSheetDialog(_PrintChoiceDialog):
     def make(self) -> None:
         route_id = self.route.currentData()
         if route_id is None:
-            self.error.show_message(self.tr("There are no routes in this ledger yet."))
+            self.show_error(self.tr("There are no routes in this ledger yet."))
             return
         day, every = dates.picked_date(self.day), self.every_stop.isChecked()
         made = self.ops.read(
-            self, lambda: route_sheet_pdf(route_id, day, every), on_error=self.error.show_message
+            self, lambda: route_sheet_pdf(route_id, day, every), on_error=self.show_error
         )
         if made is not None:
             self.printout = made
             self.accept()
 
     def retranslate(self) -> None:
+        super().retranslate()
         self.setWindowTitle(self.tr("Print route sheet"))
-        self._label(self.route, self.tr("&Route:"))
-        self._label(self.day, self.tr("Route &day:"))
+        self.set_labels(((self.route, self.tr("&Route:")), (self.day, self.tr("Route &day:"))))
         self.every_stop.setText(self.tr("&Every stop, also those owing nothing"))
         self._check_day()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Preview"))

@@ -17,21 +17,18 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from gui import dates
+from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.printing.documents import Printout, _font_warning, _target
-from gui.widgets import Dialog, ErrorLabel, add_row, set_form_label
 from models import clock, db, people, routesheets
 from models.errors import LedgerError
 from models.records import Route
@@ -76,11 +73,11 @@ class PacketWorker(QThread):
         self.finished_with.emit(result, error)
 
 
-class PacketDialog(Dialog):
+class PacketDialog(FormDialog):
     """`printout` holds the finished packet when the dialog is accepted."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, ok=Button.Ok)
         self.ops = ops
         self.printout: Printout | None = None
         self.worker: PacketWorker | None = None
@@ -106,31 +103,20 @@ class PacketDialog(Dialog):
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
         self.duplex = QCheckBox()
-        self.form = QFormLayout()
-        add_row(self.form, self.route)
-        add_row(self.form, self.day)
-        self.period_label = add_row(self.form, period)
-        add_row(self.form, self.language)
+        self.row(self.route)
+        self.row(self.day)
+        self.period_label = self.row(period)
+        self.row(self.language)
         self.form.addRow(self.every_stop)
         self.form.addRow(self.duplex)
         self.progress = QProgressBar()
         self.progress.hide()
         self.status = QLabel()
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.make)
-        self.buttons.rejected.connect(self.cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.body.addWidget(self.progress)
+        self.body.addWidget(self.status)
         self.route.currentIndexChanged.connect(self._route_changed)
         self._route_changed()
-        self.retranslate()
+        self.ready()
         self.setMinimumWidth(460)
 
     def chosen_route(self) -> Route | None:
@@ -151,10 +137,13 @@ class PacketDialog(Dialog):
             duplex=self.duplex.isChecked(),
         )
 
+    def submit(self) -> None:
+        self.make()
+
     def make(self) -> None:
         route = self.chosen_route()
         if route is None:
-            self.error.show_message(self.tr("There are no routes in this ledger yet."))
+            self.show_error(self.tr("There are no routes in this ledger yet."))
             return
         if self.worker is not None:
             return
@@ -164,7 +153,8 @@ class PacketDialog(Dialog):
         self.worker.finished_with.connect(self._finished)
         for widget in self._choices():
             widget.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        assert self.ok_button is not None
+        self.ok_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Reading the route…"))
@@ -188,7 +178,8 @@ class PacketDialog(Dialog):
             worker.deleteLater()
         for widget in self._choices():
             widget.setEnabled(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        assert self.ok_button is not None
+        self.ok_button.setEnabled(True)
         self.progress.hide()
         self.status.clear()
         if error is not None:
@@ -210,7 +201,7 @@ class PacketDialog(Dialog):
         )
         self.accept()
 
-    def cancel(self) -> None:
+    def cancel_clicked(self) -> None:
         """Cancel stops the packet (no file is left); when idle it closes."""
         if self.worker is not None:
             self.status.setText(self.tr("Cancelling…"))
@@ -230,13 +221,18 @@ class PacketDialog(Dialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Print route-day packet"))
-        set_form_label(self.form, self.route, self.tr("&Route:"))
-        set_form_label(self.form, self.day, self.tr("Route &day:"))
+        self.set_labels(
+            (
+                (self.route, self.tr("&Route:")),
+                (self.day, self.tr("Route &day:")),
+                (self.language, self.tr("&Language:")),
+            )
+        )
         self.period_label.setText(self.tr("Statements:"))
         self.since_last.setText(self.tr("S&ince the last one printed"))
         self.last_days.setText(self.tr("Last &N days:"))
-        set_form_label(self.form, self.language, self.tr("&Language:"))
         self.language.setItemText(0, self.tr("As in Settings"))
         self.every_stop.setText(self.tr("&Every stop, also those owing nothing"))
         self.duplex.setText(self.tr("&Two-sided printing: each customer starts on a new sheet"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Make packet"))
+        assert self.ok_button is not None
+        self.ok_button.setText(self.tr("&Make packet"))

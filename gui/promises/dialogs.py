@@ -5,32 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from gui import dates, formatting
+from gui.form import FormDialog
 from gui.operations import Operations
-from gui.widgets import (
-    AmountEdit,
-    CapitalsLabel,
-    Dialog,
-    ErrorLabel,
-    add_row,
-    clear_when_edited,
-    enum_data,
-    relabel_enum_items,
-    set_form_label,
-)
+from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
 from models import clock, people, promises
-from models.errors import InputError
 from models.money import format_money
 from models.records import Customer, PaymentMethod, Promise, PromiseStatus, Visit
 
@@ -40,7 +21,7 @@ def default_due(now: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(now.date() + dt.timedelta(days=2), dt.time(10, 0))
 
 
-class PromiseDialog(Dialog):
+class PromiseDialog(FormDialog):
     """Record a promise (amount defaults to the balance) or reschedule `replaces`."""
 
     def __init__(
@@ -111,45 +92,27 @@ class PromiseDialog(Dialog):
             )
         self.print_iou = QCheckBox()
         self.print_iou.setChecked(True)
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
-        self.form = QFormLayout()
         self.form.addRow(self.customer_label)
-        add_row(self.form, self.amount)
-        add_row(self.form, self.capitals)
+        self.row(self.amount)
+        self.row(self.capitals)
         self.form.addRow(self.open_note)  # right under the amount it explains
         self.form.setRowVisible(self.open_note, bool(self.open_promises))
-        add_row(self.form, self.due_at)
-        add_row(self.form, self.method)
-        add_row(self.form, self.payer)
-        add_row(self.form, self.rep)
-        add_row(self.form, self.note)
-        add_row(self.form, self.print_iou)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        for field in (self.due_at, self.method, self.payer, self.rep, self.note):
+            self.row(field)
+        self.row(self.print_iou)
         self.amount.amount_changed.connect(self._amount_changed)
-        clear_when_edited(self.error, self)
-        self.amount.setFocus()
+        self.ready(self.amount)
         self.amount.selectAll()
-        self.retranslate()
         self.setMinimumWidth(480)
 
     def _amount_changed(self, fen: int | None) -> None:
         self.capitals.show_fen(fen)
         self.error.show_message(self.amount.problem if self.amount.text().strip() else "")
 
-    def save(self) -> None:
-        try:
-            amount = self.amount.fen()
-        except InputError as err:
-            self.error.show_message(str(err))
+    def submit(self) -> None:
+        amount = self.amount_of(self.amount)
+        if amount is None:
             return
         due_at = dates.picked_datetime(self.due_at)
         method = enum_data(self.method, PaymentMethod)
@@ -169,26 +132,23 @@ class PromiseDialog(Dialog):
                     cid, amount, due_at, method=method, payer=payer, rep_id=rep_id, note=note
                 )
 
-        saved = self.ops.write(self, write, on_error=self.error.show_message)
-        if saved is not None:
-            self.saved = saved
-            self.accept()
+        self.write_and_close(self.ops, write)
 
     def retranslate(self) -> None:
         self.setWindowTitle(
             self.tr("New date for a promise") if self.replaces else self.tr("Promise to pay")
         )
-        rows = (
-            (self.amount, self.tr("&Amount:")),
-            (self.capitals, self.tr("In words:")),
-            (self.due_at, self.tr("&Clear by:")),
-            (self.method, self.tr("Expected &method:")),
-            (self.payer, self.tr("&Who pays if the boss is out:")),
-            (self.rep, self.tr("R&ep:")),
-            (self.note, self.tr("&Note:")),
+        self.set_labels(
+            (
+                (self.amount, self.tr("&Amount:")),
+                (self.capitals, self.tr("In words:")),
+                (self.due_at, self.tr("&Clear by:")),
+                (self.method, self.tr("Expected &method:")),
+                (self.payer, self.tr("&Who pays if the boss is out:")),
+                (self.rep, self.tr("R&ep:")),
+                (self.note, self.tr("&Note:")),
+            )
         )
-        for field, text in rows:
-            set_form_label(self.form, field, text)
         self.open_note.setText(
             "\n".join(
                 self.tr("Open promise {serial} already covers {amount} due {due}").format(
@@ -202,4 +162,3 @@ class PromiseDialog(Dialog):
         self.method.setItemText(0, self.tr("Not said"))
         relabel_enum_items(self.method, PaymentMethod)
         self.print_iou.setText(self.tr("&Print the IOU note now"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

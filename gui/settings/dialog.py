@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -22,18 +21,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from gui import language
+from gui.form import FormDialog
 from gui.operations import Operations
-from gui.widgets import AmountEdit, Dialog, ErrorLabel, add_row, clear_when_edited, set_form_label
+from gui.widgets import AmountEdit, add_row, set_form_label
 from models import settings
 from models.records import CompanySettings
 
 
-class SettingsDialog(Dialog):
+class SettingsDialog(FormDialog):
     language_chosen = Signal(str)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
@@ -120,23 +119,13 @@ class SettingsDialog(Dialog):
         self.ui_form = QFormLayout(self.ui_box)
         add_row(self.ui_form, self.ui_language)
 
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         # One tab per group: all four at once no longer fit a 1280×720 screen.
         self.tabs = QTabWidget()
         self.boxes = (self.company_box, self.docs_box, self.route_box, self.ui_box)
         for box in self.boxes:
             self.tabs.addTab(box, "")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        clear_when_edited(self.error, self)  # an error is about what was typed before
-        self.retranslate()
+        self.body.addWidget(self.tabs)
+        self.ready()
         self.setMinimumWidth(560)
 
     def _template(self, text: str) -> QPlainTextEdit:
@@ -194,20 +183,21 @@ class SettingsDialog(Dialog):
             return None
         return tuple(int(p) for p in parts)
 
-    def save(self) -> None:
+    def submit(self) -> None:
         edges = self.edges_typed()
         limit = self.tail_cut_limit.value()
         if limit is None:
-            self.error.show_message(self.tail_cut_limit.problem)
-            self.tail_cut_limit.setFocus()
+            self._to_tab(self.route_box)
+            self.show_error(self.tail_cut_limit.problem, self.tail_cut_limit)
             return
         if edges is None:
-            self.error.show_message(
+            self._to_tab(self.docs_box)
+            self.show_error(
                 self.tr(
                     "Type the aging edges as whole days separated by commas, such as 30, 60, 90."
-                )
+                ),
+                self.edges,
             )
-            self.edges.setFocus()
             return
         new = dataclasses.replace(
             self.company,
@@ -229,13 +219,15 @@ class SettingsDialog(Dialog):
             reply_days=self.reply_days.value(),
             binding_margin=self.binding.isChecked(),
         )
-        if self.ops.write(
-            self, lambda: settings.save_company(new), on_error=self.error.show_message
-        ):
+        if self.ops.write(self, lambda: settings.save_company(new), on_error=self.show_error):
             chosen = self.ui_language.currentData()
             if chosen != language.current():
                 self.language_chosen.emit(chosen)
             self.accept()
+
+    def _to_tab(self, box: QGroupBox) -> None:
+        """Show the tab of a field that is wrong (it cannot take the focus hidden)."""
+        self.tabs.setCurrentWidget(box)
 
     def _label(self, form: QFormLayout, field: QWidget, text: str) -> None:
         set_form_label(form, field, text)
@@ -291,6 +283,5 @@ class SettingsDialog(Dialog):
         self.binding.setText(self.tr("&Keep 20 mm on the binding side for hole punching"))
         self.ui_box.setTitle(self.tr("This computer"))
         self._label(self.ui_form, self.ui_language, self.tr("Screen lan&guage:"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         for index, box in enumerate(self.boxes):
             self.tabs.setTabText(index, box.title())

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -16,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.form import FormDialog
 from gui.operations import Operations
-from gui.widgets import Dialog, ErrorLabel
 from models import customers
 from models.records import Route
 
 
-class RouteOrderDialog(Dialog):
+class RouteOrderDialog(FormDialog):
     def __init__(self, ops: Operations, route: Route, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops, self.route = ops, route
@@ -41,12 +40,6 @@ class RouteOrderDialog(Dialog):
         self.down_button.clicked.connect(lambda: self.move(1))
         QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.move(-1))
         QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.move(1))
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         side = QVBoxLayout()
         side.addWidget(self.up_button)
         side.addWidget(self.down_button)
@@ -54,12 +47,9 @@ class RouteOrderDialog(Dialog):
         middle = QHBoxLayout()
         middle.addWidget(self.stops, 1)
         middle.addLayout(side)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addLayout(middle, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.retranslate()
+        self.body.addWidget(self.hint)
+        self.body.addLayout(middle, 1)
+        self.ready(self.stops)
         self.resize(480, 520)
 
     def move(self, step: int) -> None:
@@ -77,15 +67,10 @@ class RouteOrderDialog(Dialog):
             self.stops.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.stops.count())
         ]
 
-    def save(self) -> None:
+    def submit(self) -> None:
         route_id, ids = self.route.id, self.order()
-        done = self.ops.write(
-            self,
-            lambda: customers.set_route_order(route_id, ids) or True,
-            on_error=self.error.show_message,
-        )
-        if done:
-            self.accept()
+        # It returns nothing: True stands for "done".
+        self.write_and_close(self.ops, lambda: customers.set_route_order(route_id, ids) or True)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Visit order: {route}").format(route=self.route.name))
@@ -97,4 +82,3 @@ class RouteOrderDialog(Dialog):
         )
         self.up_button.setText(self.tr("Move &up"))
         self.down_button.setText(self.tr("Move &down"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

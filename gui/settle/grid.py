@@ -20,13 +20,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,13 +33,13 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from gui import dates, formatting
+from gui.form import FormDialog
 from gui.operations import Operations
-from gui.widgets import AmountEdit, Dialog, ErrorLabel
+from gui.widgets import AmountEdit
 from models import clock, people, settling
 from models.errors import InputError
 from models.money import format_money, parse_money
@@ -143,13 +142,15 @@ class SettleTable(QTableWidget):
             self.setCurrentCell(row + 1, col)
 
 
-class SettleDialog(Dialog):
+class SettleDialog(FormDialog):
     """`settled` holds what was posted once the dialog is accepted."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # Enter moves down the grid: Save is Ctrl+S (or the button), never the default.
+        super().__init__(parent, enter_submits=False)
         self.ops = ops
         self.settled: Settled | None = None
+        self._marking = False  # mark() colours cells: not the clerk editing them
         self.stops: list[RouteStop] = []
         self.offered = False
         self.routes = {r.id: r for r in ops.read(self, people.list_routes) or []}
@@ -184,28 +185,18 @@ class SettleDialog(Dialog):
         for name, enum in ENUMS.items():
             self.table.setItemDelegateForColumn(COLUMN[name], ComboDelegate(enum, self.table))
         self.table.currentCellChanged.connect(lambda r, c, _r, _c: self._show_cell(r, c))
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        # Enter moves down the grid: Save is Ctrl+S (or the button), never the default.
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAutoDefault(False)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.table.itemChanged.connect(self._edited)
         top = QHBoxLayout()
         for widget in (self.route_label, self.route, self.day_label, self.day):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.summary)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.body.addLayout(top)
+        self.body.addWidget(self.table, 1)
         self.route.currentIndexChanged.connect(self.load)
         self.day.dateChanged.connect(self.load)
-        self.retranslate()
+        # The cells' editors come and go: `_edited` clears a sentence about a cell.
+        self.ready(skip=(self.table,))
         self.load()
         self.resize(1240, 640)
 
@@ -311,6 +302,7 @@ class SettleDialog(Dialog):
                 item.setToolTip("")
 
     def mark(self, errors: dict[int, dict[str, str]]) -> None:
+        self._marking = True
         self._clear_marks()
         first = None
         for r, cells in sorted(errors.items()):
@@ -320,6 +312,7 @@ class SettleDialog(Dialog):
                 item.setBackground(WRONG)
                 item.setToolTip(sentence)
                 first = first or (r, c)
+        self._marking = False
         if first is not None:
             self.table.setCurrentCell(*first)
             self._show_cell(*first)
@@ -341,6 +334,17 @@ class SettleDialog(Dialog):
     def _show_problem(self, sentence: str) -> None:
         self.error.show_message(sentence)
 
+    def _edited(self, item: QTableWidgetItem) -> None:
+        """The clerk changed a marked cell: its sentence was about what was there
+        before (Save checks again), like an edited field in any other form."""
+        if self._marking or item.background().color() != WRONG:
+            return
+        self._marking = True
+        item.setData(Qt.ItemDataRole.BackgroundRole, None)
+        item.setToolTip("")
+        self._marking = False
+        self.error.clear_message()
+
     # --- saving ------------------------------------------------------------------------
     def _finish_editing(self) -> None:
         """Take the text of a cell still being edited (Ctrl+S from inside a cell)."""
@@ -350,7 +354,7 @@ class SettleDialog(Dialog):
         self.table.setFocus()
         QApplication.sendPostedEvents()
 
-    def save(self) -> None:
+    def submit(self) -> None:
         self._finish_editing()
         route = self.chosen_route()
         if route is None or not self.stops:
@@ -417,7 +421,8 @@ class SettleDialog(Dialog):
                 self.tr("Note"),
             ]
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save (Ctrl+S)"))
+        assert self.ok_button is not None
+        self.ok_button.setText(self.tr("Save (Ctrl+S)"))
         header = self.table.horizontalHeaderItem(COLUMN["promise_at"])
         if header is not None:
             header.setToolTip(self.tr("Date and time, such as 2026-12-04 10:00"))

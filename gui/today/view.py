@@ -211,6 +211,12 @@ class TodayView(QWidget):
         top.setExpanded(bool(lines))
         return top
 
+    def _route_line(self, route: RouteDay) -> str:
+        # Two strings, not Qt's %n plural: that needs an English .qm for "1 stop".
+        if len(route.stops) == 1:
+            return self.tr("{route}{rep}: 1 stop, {owing} owing")
+        return self.tr("{route}{rep}: {stops} stops, {owing} owing")
+
     def _routes(self, title: str, routes: tuple[RouteDay, ...]) -> None:
         top = self._section(title, [])
         for route in routes:
@@ -218,7 +224,7 @@ class TodayView(QWidget):
             item = QTreeWidgetItem(
                 top,
                 [
-                    self.tr("{route}{rep}: {stops} stops, {owing} owing").format(
+                    self._route_line(route).format(
                         route=route.route.name, rep=rep, stops=len(route.stops),
                         owing=route.owing_stops,
                     ),

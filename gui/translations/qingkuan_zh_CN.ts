@@ -43,6 +43,10 @@
         <translation>自动备份保存到这个文件夹：可以在账本旁边，也可以是 U 盘或同步文件夹。文件夹不在时，窗口会提醒，不做备份。</translation>
     </message>
     <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -818,6 +822,13 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1710,10 +1721,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>送货明细（可选）(&amp;I)</translation>
     </message>
     <message>
-        <source>Due on:</source>
-        <translation>到期日（票期）：</translation>
-    </message>
-    <message>
         <source>Cheque n&amp;umber:</source>
         <translation>票号(&amp;U)：</translation>
     </message>
@@ -1726,16 +1733,16 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>出票日期(&amp;W)：</translation>
     </message>
     <message>
+        <source>Due &amp;on:</source>
+        <translation>到期日（票期）(&amp;O)：</translation>
+    </message>
+    <message>
         <source>Check the words:</source>
         <translation>核对大写：</translation>
     </message>
     <message>
         <source>The amount in words on the cheque must match these capitals.</source>
         <translation>支票上的大写金额必须与此一致。</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Owed: &lt;b&gt;{balance}&lt;/b&gt; · open promises cover {promised}</source>
@@ -1854,10 +1861,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Print the IOU note now</source>
         <translation>立即打印欠条(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Promised on the visit of {when}</source>
@@ -2180,10 +2183,6 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
         <source>The route sheet lists customers in this order. Drag a customer, or move the selected one with Ctrl+↑ / Ctrl+↓.</source>
         <translation>收款路线单按此顺序排列客户。可拖动客户，或用 Ctrl+↑ / Ctrl+↓ 移动选中的客户。</translation>
     </message>
@@ -2213,10 +2212,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>Route &amp;day:</source>
         <translation>出车日期(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation>预览(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Every stop, also those owing nothing</source>
@@ -2288,10 +2283,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>This computer</source>
         <translation>本机</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Paper si&amp;ze:</source>
@@ -2501,10 +2492,6 @@ The ledger as it is now is kept as a backup first.</source>
         <source>&amp;Aged as of:</source>
         <translation>账龄截至(&amp;A)：</translation>
     </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation>预览(&amp;P)</translation>
-    </message>
 </context>
 <context>
     <name>TableExport</name>
@@ -2639,6 +2626,10 @@ The ledger as it is now is kept as a backup first.</source>
         <source>Reminder… (Ctrl+M)</source>
         <translation>催款提醒… (Ctrl+M)</translation>
     </message>
+    <message>
+        <source>{route}{rep}: 1 stop, {owing} owing</source>
+        <translation>{route}{rep}：1 家，{owing} 家欠款</translation>
+    </message>
 </context>
 <context>
     <name>VisitDialog</name>
@@ -2673,10 +2664,6 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2896,6 +2883,13 @@ postgresql://用户@服务器/qingkuan
     <message>
         <source>Pa&amp;ge</source>
         <translation>页(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>_PrintChoiceDialog</name>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
     </message>
 </context>
 <context>

@@ -3,32 +3,17 @@ then the guide's 13 reasons). "Promised a date" goes on to the promise itself.""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from gui import dates
+from gui.form import FormDialog
 from gui.operations import Operations
-from gui.widgets import (
-    Dialog,
-    ErrorLabel,
-    add_row,
-    clear_when_edited,
-    enum_data,
-    relabel_enum_items,
-    set_form_label,
-)
+from gui.widgets import enum_data, relabel_enum_items
 from models import people, visits
 from models.records import Customer, LateReason, Visit, VisitOutcome
 
 
-class VisitDialog(Dialog):
+class VisitDialog(FormDialog):
     def __init__(self, ops: Operations, customer: Customer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops, self.customer = ops, customer
@@ -51,28 +36,12 @@ class VisitDialog(Dialog):
             self.rep.addItem(rep.name, rep.id)
         self.rep.setCurrentIndex(max(self.rep.findData(customer.rep_id), 0))
         self.note = QLineEdit()
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.form = QFormLayout()
         self.form.addRow(self.customer_label)
-        add_row(self.form, self.at)
-        add_row(self.form, self.outcome)
-        add_row(self.form, self.reason)
-        add_row(self.form, self.rep)
-        add_row(self.form, self.note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        for field in (self.at, self.outcome, self.reason, self.rep, self.note):
+            self.row(field)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
-        clear_when_edited(self.error, self)
-        self.outcome.setFocus()
-        self.retranslate()
+        self.ready(self.outcome)
         self.setMinimumWidth(460)
 
     def _outcome_changed(self) -> None:
@@ -81,37 +50,31 @@ class VisitDialog(Dialog):
         if not self.reason.isEnabled():
             self.reason.setCurrentIndex(0)
 
-    def save(self) -> None:
+    def submit(self) -> None:
         cid, at = self.customer.id, dates.picked_datetime(self.at)
         outcome = enum_data(self.outcome, VisitOutcome)
         if outcome is None:
-            self.error.show_message(self.tr("Choose the outcome of the visit."))
-            self.outcome.setFocus()
+            self.show_error(self.tr("Choose the outcome of the visit."), self.outcome)
             return
         reason = enum_data(self.reason, LateReason)
         rep_id, note = self.rep.currentData(), self.note.text()
-        saved = self.ops.write(
-            self,
+        self.write_and_close(
+            self.ops,
             lambda: visits.log_visit(cid, at, outcome, rep_id=rep_id, reason=reason, note=note),
-            on_error=self.error.show_message,
         )
-        if saved is not None:
-            self.saved = saved
-            self.accept()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log a visit"))
-        rows = (
-            (self.at, self.tr("&When:")),
-            (self.outcome, self.tr("&Outcome:")),
-            (self.reason, self.tr("&Reason (no money came):")),
-            (self.rep, self.tr("R&ep:")),
-            (self.note, self.tr("&Note:")),
+        self.set_labels(
+            (
+                (self.at, self.tr("&When:")),
+                (self.outcome, self.tr("&Outcome:")),
+                (self.reason, self.tr("&Reason (no money came):")),
+                (self.rep, self.tr("R&ep:")),
+                (self.note, self.tr("&Note:")),
+            )
         )
-        for field, text in rows:
-            set_form_label(self.form, field, text)
         relabel_enum_items(self.outcome, VisitOutcome)
         relabel_enum_items(self.reason, LateReason)
         self.outcome.setItemText(0, self.tr("— choose —"))
         self.reason.setItemText(0, self.tr("— choose —"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

@@ -183,6 +183,8 @@ def test_today_screen_sections_and_keys(window: MainWindow, qtbot: QtBot, shop: 
     assert "Owed <b>800.00</b>" in view.totals.text()
     sections = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
     assert sections[0] == "Today's routes (1)"  # 城东线 runs on Thursdays
+    route_line = view.tree.topLevelItem(0).child(0).text(0)
+    assert route_line.endswith(": 1 stop, 1 owing"), route_line  # one stop: no plural
     assert "Broken promises without a new date (1)" in sections
     section = view.tree.topLevelItem(sections.index("Broken promises without a new date (1)"))
     line = section.child(0)
@@ -297,11 +299,11 @@ def test_settings_check_reminder_placeholders_on_save(window: MainWindow, qtbot:
     dialog = window.open_settings()
     dialog.reminder_promise.setPlainText("{customer}：请于 {date} {time} 备好 {amout}")
     dialog.tail_cut_limit.setText("8.00")
-    dialog.save()
+    dialog.submit()
     assert dialog.isVisible() and "{amout}" in dialog.error.text()
     assert settings.get_company().tail_cut_limit == 500  # nothing saved
     dialog.reminder_promise.setPlainText("{customer}：请于 {date} {time} 备好 {amount}")
-    dialog.save()
+    dialog.submit()
     company = settings.get_company()
     assert company.tail_cut_limit == 800 and "{amount}" in company.reminder_promise
 

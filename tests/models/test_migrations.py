@@ -165,3 +165,36 @@ def test_version_3_ledgers_get_the_chain_and_keep_their_duplicates(ledger: str) 
     with pytest.raises(InputError, match="SH-1 is already posted"):
         posting.post_delivery(c.id, D(2026, 10, 5), 500_00, doc_no="SH-1")
     assert check_ledger() == []
+
+
+def _reading_indexes() -> set[str]:
+    return {i.name for table in ("entry", "promise") for i in db.database.get_indexes(table)}
+
+
+def test_version_9_ledgers_get_the_reading_indexes(ledger: str) -> None:
+    """Aging walks each customer's debits newest first; from version 10 the index holds
+    everything that walk reads, on a migrated ledger as on a new one."""
+    from models import aging, posting
+    from tests.models.helpers import D, make_customer
+
+    fresh = _reading_indexes()
+    c = make_customer()
+    posting.post_delivery(c.id, D(2026, 10, 1), 500_00, doc_no="SH-1")
+    posting.post_delivery(c.id, D(2026, 10, 20), 200_00, doc_no="SH-2")
+    db.database.execute_sql("DROP INDEX entry_customer_id_date_id_delta_reverses_id_kind")
+    db.database.execute_sql("DROP INDEX promise_customer_id_created_at")
+    db.database.execute_sql(
+        "CREATE INDEX entry_customer_id_date_delta_reverses_id "
+        "ON entry (customer_id, date, delta, reverses_id)"
+    )
+    Meta.update(value="9").where(Meta.key == "schema_version").execute()
+    db.close_ledger()
+    db.open_ledger(ledger)
+    assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+    assert _reading_indexes() == fresh
+    assert aging.age_customer(c.id, D(2026, 11, 30)).buckets[-1] == 0  # still ages
+    if not db.is_postgres():
+        plan = db.database.execute_sql(
+            "EXPLAIN QUERY PLAN " + aging._DEBITS_SQL, (c.id, "2026-11-30")
+        ).fetchall()
+        assert "COVERING INDEX" in str(plan) and "TEMP B-TREE" not in str(plan)
