@@ -54,6 +54,7 @@ from models.customers import near_duplicate_message, parse_terms
 from models.db import is_postgres, transaction
 from models.entry_cells import EntryFields, QuickEntries
 from models.errors import InputError, LedgerError
+from models.gc_pause import gc_paused
 from models.i18n import _
 from models.money import Fen, format_plain, parse_money
 from models.parsing import parse_date, parse_datetime, parse_kind, parse_method
@@ -350,10 +351,11 @@ def import_sheet(
             # Take the writers' turn first (PostgreSQL): an import posts anyway, and two
             # imports adding the same customers would otherwise wait for each other.
             chain.tip(lock=True)
-            importer(run)
-            # The bulk writer inserts entries many rows at a time: link them into the
-            # hash chain (models/chain.py) in id order, in the same transaction.
-            chain.chain_existing(database.obj)
+            with gc_paused():  # a million rows' small objects, none in a cycle
+                importer(run)
+                # The bulk writer inserts entries many rows at a time: link them into
+                # the hash chain (models/chain.py) in id order, in the same transaction.
+                chain.chain_existing(database.obj)
             if run.problems or dry_run:
                 raise _Rollback
     except _Rollback:
