@@ -1,7 +1,8 @@
 """Import and backup at the size of a real history: 10,000 customers and 1,000,000
 entries from CSV and from XLSX into a new ledger, and a backup of the big ledger.
 
-``uv run python bench/bench_import.py [--entries N] [--runs R] [--no-xlsx] [--no-backup]``
+``uv run python bench/bench_import.py [--entries N] [--runs R] [--no-xlsx] [--no-backup]
+[--db LEDGER]``
 
 The files come from bench/data/big.qkledger (built by bench_models.py): the command
 line's own ``export customers`` / ``export entries``, then the first N entries of that
@@ -125,7 +126,7 @@ def bench_import(suffix: str, customers: Path, entries: Path, runs: int, n: int)
     peak = max(peaks)
     mem_ok = "" if mb_limit is None else (" (≤ 300 MB: yes)" if peak <= mb_limit else " (NO)")
     return [
-        Row(f"import 10,000 customers from {suffix[1:].upper()}", "", c_wall),
+        Row(f"import {_customer_count():,} customers from {suffix[1:].upper()}", "", c_wall),
         Row(
             f"import {n:,} entries from {suffix[1:].upper()}",
             "" if limit is None else f"≤ {limit:.0f} s",
@@ -134,6 +135,12 @@ def bench_import(suffix: str, customers: Path, entries: Path, runs: int, n: int)
             note=f"peak {peak} MB{mem_ok}",
         ),
     ]
+
+
+def _customer_count() -> int:
+    """How many customers the files hold."""
+    with exported("customers").open(newline="", encoding="utf-8") as fh:
+        return sum(1 for _row in csv.reader(fh)) - 1
 
 
 def bench_backup(runs: int = 3) -> Row:
@@ -152,14 +159,17 @@ def bench_backup(runs: int = 3) -> Row:
 
 
 def main() -> None:
+    global BIG, DATA  # --db: the files made from the ledger go beside it
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=1_000_000, help="entries to import")
     parser.add_argument("--runs", type=int, default=3, help="imports of each format")
     parser.add_argument("--no-xlsx", action="store_true", help="CSV only")
     parser.add_argument("--no-backup", action="store_true", help="skip the backup rows")
+    parser.add_argument("--db", type=Path, default=BIG, help="the ledger to export (only read)")
     args = parser.parse_args()
-    if not BIG.exists():
-        sys.exit("bench/data/big.qkledger is missing: run bench/bench_models.py first")
+    if not args.db.exists():
+        sys.exit(f"{args.db} is missing: run bench/bench_models.py first")
+    BIG, DATA = args.db.resolve(), args.db.resolve().parent
     os.environ.setdefault("QK_LANG", "en")
     entries_csv, entries_xlsx = entries_files(args.entries)
     rows = [] if args.no_backup else [bench_backup()]
