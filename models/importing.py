@@ -843,7 +843,8 @@ def _live_documents() -> set[int]:
 def _import_entries(run: _Run) -> None:
     """Rows are checked as they stream from the file, against the customers and the
     ledger's documents read once, and written in batches of `ENTRY_BATCH` inside the
-    import's one transaction (the balance cache is kept by the database's trigger).
+    import's one transaction (the balance cache and the other derived tables are kept
+    by the database's triggers; on SQLite once per import: models/bulk_upkeep.py).
     Once any row has a problem nothing more is written: the rest is only checked."""
     ids = _customer_ids()
     if not is_postgres():
