@@ -212,7 +212,7 @@ def main() -> int:
     dialog.method.setCurrentIndex(dialog.method.findData(PaymentMethod.CASH.value))
     post_steps: list[float] = []
     start = time.perf_counter()
-    dialog.save()
+    dialog.submit()
     settle()
     post_steps.append(time.perf_counter() - start)
     window.show_list()
