@@ -48,10 +48,13 @@ import peewee as pw
 from peewee import fn
 
 from models import chain, clock, people, posting, promises, session
+from models.bulk_upkeep import SqliteUpkeep
 from models.customers import _fields as customer_fields
 from models.customers import near_duplicate_message, parse_terms
 from models.db import is_postgres, transaction
+from models.entry_cells import EntryFields, QuickEntries
 from models.errors import InputError, LedgerError
+from models.gc_pause import gc_paused
 from models.i18n import _
 from models.money import Fen, format_plain, parse_money
 from models.parsing import parse_date, parse_datetime, parse_kind, parse_method
@@ -348,10 +351,11 @@ def import_sheet(
             # Take the writers' turn first (PostgreSQL): an import posts anyway, and two
             # imports adding the same customers would otherwise wait for each other.
             chain.tip(lock=True)
-            importer(run)
-            # The bulk writer inserts entries many rows at a time: link them into the
-            # hash chain (models/chain.py) in id order, in the same transaction.
-            chain.chain_existing(database.obj)
+            with gc_paused():  # a million rows' small objects, none in a cycle
+                importer(run)
+                # The bulk writer inserts entries many rows at a time: link them into
+                # the hash chain (models/chain.py) in id order, in the same transaction.
+                chain.chain_existing(database.obj)
             if run.problems or dry_run:
                 raise _Rollback
     except _Rollback:
@@ -403,6 +407,11 @@ class _Run:
     def rows(self) -> Iterator[_Row]:
         """The data rows; one with more filled cells than the header is a problem and is
         not offered (its cells are shifted: reading them would post wrong values)."""
+        for number, cells in self.cells():
+            yield _Row(self, number, cells)
+
+    def cells(self) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """(row number, cells) of the rows `rows` offers, without building a `_Row`."""
         # Counting streamed rows is a pass over the file: only when someone listens.
         total = len(self.sheet.rows) if self.progress is not None else 0
         for done, (number, cells) in enumerate(self.sheet.rows):
@@ -412,7 +421,7 @@ class _Run:
             if overflow:
                 self.problems.append(RowProblem(number, "", overflow))
                 continue
-            yield _Row(self, number, cells)
+            yield number, cells
 
     def skip(self, row: _Row, message: str, *details: str) -> None:
         """Count `row` as already in the ledger and remember which it was."""
@@ -679,7 +688,8 @@ class _CustomerWriter:
             [tuple(meta[c].db_value(r[c]) for c in columns) for r in rows],
         )
         memo = _("Imported from {name}").format(name=self.run.sheet.source)
-        _EntryWriter().write(
+        openings_writer = _EntryWriter()
+        openings_writer.write(
             [
                 (
                     _EntryDraft(
@@ -690,6 +700,7 @@ class _CustomerWriter:
                 for cid, code, fen, on in openings
             ]
         )
+        openings_writer.finish()
 
     @staticmethod
     def _ensure(name, known, make, created):  # type: ignore[no-untyped-def]
@@ -718,35 +729,24 @@ def _reserve_ids(table: str, model: type[pw.Model], n: int) -> list[int]:
 # --- entries --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _EntryDraft:
-    customer_id: int
-    code: str
-    on: dt.date
-    kind: EntryKind
-    amount: Fen
-    doc_no: str
-    memo: str
-    method: PaymentMethod | None
-    cheque_no: str
-    cheque_due: dt.date | None
-    bank: str
+_EntryDraft = EntryFields  # one entry as its row gives it
 
-    def content(self) -> str:
-        """The normalised row: equal for rows that mean the same entry."""
-        parts = (
-            self.code,
-            self.on.isoformat(),
-            self.kind.value,
-            str(self.amount),
-            self.doc_no,
-            self.memo,
-            self.method.value if self.method else "",
-            self.cheque_no,
-            self.cheque_due.isoformat() if self.cheque_due else "",
-            self.bank,
-        )
-        return "\x1f".join(parts)
+
+def _content(d: _EntryDraft) -> str:
+    """The normalised row: equal for rows that mean the same entry."""
+    parts = (  # kinds and methods are `StrEnum`s: their text is their value
+        d.code,
+        d.on.isoformat(),
+        d.kind,
+        str(d.amount),
+        d.doc_no,
+        d.memo,
+        d.method or "",
+        d.cheque_no,
+        d.cheque_due.isoformat() if d.cheque_due else "",
+        d.bank,
+    )
+    return "\x1f".join(parts)
 
 
 def _key(*parts: str) -> str:
@@ -843,7 +843,8 @@ def _live_documents() -> set[int]:
 def _import_entries(run: _Run) -> None:
     """Rows are checked as they stream from the file, against the customers and the
     ledger's documents read once, and written in batches of `ENTRY_BATCH` inside the
-    import's one transaction (the balance cache is kept by the database's trigger).
+    import's one transaction (the balance cache and the other derived tables are kept
+    by the database's triggers; on SQLite once per import: models/bulk_upkeep.py).
     Once any row has a problem nothing more is written: the rest is only checked."""
     ids = _customer_ids()
     if not is_postgres():
@@ -853,42 +854,45 @@ def _import_entries(run: _Run) -> None:
     documents: dict[int, int] = {}  # document hash -> row number in the file
     occurrences: dict[int, int] = {}  # content hash -> rows with that content so far
     check_keys = EntryRow.select().where(EntryRow.import_key.is_null(False)).exists()
-    writer = _EntryWriter()
-    batch: list[tuple[_Row, _EntryDraft, str]] = []
-    for row in run.rows():
-        draft = _parse_entry(row, ids)
+    writer = _EntryWriter(keys_checked=check_keys)
+    quick = QuickEntries(run.columns, ids, _MAX_LEN)
+    batch: list[tuple[int, _EntryDraft, str]] = []  # (row number, entry, import key)
+    for number, cells in run.cells():
+        # Most rows are clean: read quickly; any doubt, and the careful way words it.
+        draft = quick(cells) or _parse_entry(_Row(run, number, cells), ids)
         if draft is None:
             continue
         if draft.doc_no and draft.kind in _DOCUMENT_KINDS:
             document = _document_hash(draft.customer_id, draft.kind, draft.doc_no)
-            if document in documents:
-                row.problem(
+            other = documents.setdefault(document, number)
+            if other != number:
+                _Row(run, number, cells).problem(
                     "doc_no",
-                    _("{doc} also appears in row {other}.").format(
-                        doc=draft.doc_no, other=documents[document]
-                    ),
+                    _("{doc} also appears in row {other}.").format(doc=draft.doc_no, other=other),
                 )
                 continue
-            documents[document] = row.number
-        content = draft.content()
+        content = _content(draft)
         digest = _stable_hash(content)
         seen = occurrences[digest] = occurrences.get(digest, 0) + 1
-        batch.append((row, draft, _key(content, str(seen))))
+        batch.append((number, draft, _key(content, str(seen))))
         if len(batch) >= ENTRY_BATCH:
             _write_entries(run, batch, writer, check_keys)
             batch = []
     _write_entries(run, batch, writer, check_keys)
+    del documents, occurrences  # a million rows' worth: let the index rebuild have it
+    if not run.problems:  # a rejected import is rolled back, set-aside work and all
+        writer.finish()
 
 
 def _write_entries(
-    run: _Run, batch: list[tuple[_Row, _EntryDraft, str]], writer: _EntryWriter, check_keys: bool
+    run: _Run, batch: list[tuple[int, _EntryDraft, str]], writer: _EntryWriter, check_keys: bool
 ) -> None:
-    known = _existing_keys([key for _row, _draft, key in batch]) if check_keys else set()
+    known = _existing_keys([key for _n, _draft, key in batch]) if check_keys else set()
     new: list[tuple[_EntryDraft, str]] = []
-    for row, draft, key in batch:
+    for number, draft, key in batch:
         if key in known:
             run.skip(
-                row,
+                _Row(run, number, ()),
                 _("already imported"),
                 draft.code,
                 draft.on.isoformat(),
@@ -898,7 +902,7 @@ def _write_entries(
             )
         elif draft.doc_no and draft.kind in _DOCUMENT_KINDS and writer.posted(draft):
             # The message the one-entry posting path gives, in the same column.
-            row.problem(
+            _Row(run, number, ()).problem(
                 "doc_no",
                 _(
                     "Document {doc} is already posted for this customer: void that entry "
@@ -920,11 +924,15 @@ class _EntryWriter:
     ENTRY_COLUMNS = tuple(c for c in chain.COLUMNS if c != "reverses_id")
     CHEQUE_COLUMNS = ("entry_id", "number", "bank", "due_on", "status", "status_at")
 
-    def __init__(self) -> None:
+    def __init__(self, *, keys_checked: bool = False) -> None:
         self.by = session.current_user()
         self.now = EntryRow.created_at.db_value(clock.now())
         self.next_id = 0
+        self.written = 0
         self.live: set[int] | None = None  # read at the first document number
+        # The import keys' index stays while each batch's keys are looked up in it.
+        self.keep_indexes = ("entry_import_key_once",) if keys_checked else ()
+        self.upkeep: SqliteUpkeep | None = None
 
     def posted(self, draft: _EntryDraft) -> bool:
         """Is this delivery's or return's number already standing in the ledger?"""
@@ -937,6 +945,7 @@ class _EntryWriter:
             return _reserve_ids("entry", EntryRow, n)
         if not self.next_id:  # BEGIN IMMEDIATE: no other writer until we commit
             self.next_id = _reserve_ids("entry", EntryRow, 1)[0]
+            self.upkeep = SqliteUpkeep(self.next_id, keep_indexes=self.keep_indexes)
         first, self.next_id = self.next_id, self.next_id + n
         return list(range(first, first + n))
 
@@ -976,6 +985,15 @@ class _EntryWriter:
                 )
         _insert_many("entry", self.ENTRY_COLUMNS, entries)
         _insert_many("cheque", self.CHEQUE_COLUMNS, cheques)
+        self.written += len(entries)
+        if self.upkeep is not None:
+            self.upkeep.written(self.written)
+
+    def finish(self) -> None:
+        """Bring the derived tables and indexes up to date (before the chain and commit)."""
+        if self.upkeep is not None:
+            self.upkeep.finish()
+            self.upkeep = None
 
 
 def _insert_many(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:

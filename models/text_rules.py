@@ -20,6 +20,7 @@ from models.i18n import _
 
 # C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS = _CONTROL  # for a quick "any at all?" over many cells at once
 # What a multi-line field (a customer's notes) may hold besides printable text.
 _LINE_BREAKS = frozenset("\t\n\r")
 

@@ -73,3 +73,18 @@ def test_reports_bench_reads_the_statements_from_the_ledger(small_ledger: Path) 
     _table_has_min_median_max(out, "`export aging --out x.xlsx` (command, cold cache)")
     assert _entries(small_ledger) == before
     assert sorted(p.name for p in small_ledger.parent.iterdir()) == ["small.qkledger"]
+
+
+def test_import_bench_prints_its_table_and_leaves_the_ledger_as_it_was(
+    small_ledger: Path,
+) -> None:
+    before = _entries(small_ledger)
+    out = _bench("bench_import.py", "--db", str(small_ledger), "--entries", "40", "--runs", "2")
+    _table_has_min_median_max(
+        out,
+        "backup of small.qkledger",
+        "import 40 entries from CSV",
+        "import 40 entries from XLSX",
+    )
+    assert "peak" in out
+    assert _entries(small_ledger) == before
