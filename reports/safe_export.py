@@ -16,7 +16,8 @@ if an export handed it over as written. So every text cell goes through one rule
 Numbers are never escaped: an `Amount` (fen) is written as a number (``-12.34`` in a
 CSV, a numeric cell shown ``0.00`` in an XLSX), an ``int`` as an integer, a `Decimal`
 (a rate) as a number. A date is ``2026-11-26`` in a CSV and a date cell in an XLSX (a
-datetime keeps its hours and minutes). XLSX columns are as wide as their widest value.
+datetime keeps its hours and minutes). XLSX columns are as wide as their widest value
+among the first 10,000 rows.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from typing import Any
 
 from models.money import Fen, format_plain
 
+WIDTH_SAMPLE = 10_000  # rows an XLSX column's width is measured on
 _FORMULA_START = tuple("=+-@\t\r\n＝＋－＠")
 # Characters an XLSX (XML 1.0) cell cannot hold: C0 except tab, CR, LF.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -113,10 +116,13 @@ def xlsx_book(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Cell]
     for title, header, rows in sheets:
         sheet = book.create_sheet(title)
         sheet.freeze_panes = "A2"
-        rows = [list(r) for r in rows]
-        _fit_columns(sheet, header, rows)
+        # Widths from the first rows only: a write-only sheet needs them before any row,
+        # and holding a million entries to measure them all took over 500 MB.
+        rows = iter(rows)
+        first = [list(r) for r in itertools.islice(rows, WIDTH_SAMPLE)]
+        _fit_columns(sheet, header, first)
         sheet.append([_xlsx_cell(sheet, h) for h in header])
-        for row in rows:
+        for row in itertools.chain(first, rows):
             sheet.append([_xlsx_cell(sheet, v) for v in row])
     out = io.BytesIO()
     book.save(out)
@@ -124,7 +130,8 @@ def xlsx_book(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Cell]
 
 
 def _fit_columns(sheet: object, header: Sequence[str], rows: list[list[Cell]]) -> None:
-    """Set each column as wide as its widest value (before any row: write-only sheets)."""
+    """Set each column as wide as its widest value in `rows` (before any row is written:
+    write-only sheets)."""
     from openpyxl.utils import get_column_letter
 
     for i, title in enumerate(header):

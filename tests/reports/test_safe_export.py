@@ -128,3 +128,19 @@ def test_blank_text_is_no_cell_at_all() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         xml = book.read("xl/worksheets/sheet1.xml").decode()
     assert 'r="B2"' not in xml
+
+
+def test_long_sheets_stream_with_widths_from_their_first_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A million-row export is written as it is read: the widths come from the first
+    rows, and every row still lands in the sheet, in order."""
+    import io
+
+    from reports import safe_export
+
+    monkeypatch.setattr(safe_export, "WIDTH_SAMPLE", 2)
+    rows = ([name] for name in ("王记", "东城王记", "x" * 40))  # a generator, read once
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes("x", ["name"], rows))).active
+    assert [c.value for (c,) in sheet.iter_rows(min_row=2)] == ["王记", "东城王记", "x" * 40]
+    assert sheet.column_dimensions["A"].width == len("东城王记") * 2 + 2  # not 40 + 2
