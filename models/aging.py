@@ -39,6 +39,7 @@ from models.records import (
     OpenItem,
     Terms,
     TermsKind,
+    stored_terms,
 )
 from models.settings import get_company
 from models.tables import BalanceRow, CustomerRow, RepRow, RouteRow, database
@@ -211,7 +212,7 @@ def _row(
     if credit_limit is not None:
         credit_limit = int(credit_limit)
     if balance > 0:
-        terms = Terms(TermsKind(terms_kind), terms_days)
+        terms = stored_terms(terms_kind, terms_days)
         debits = prefetched.get(cid, []) if prefetched is not None else _debits(cid, as_of, voided)
         buckets, overdue, oldest = age_debits(balance, debits, terms, as_of, edges)
     else:

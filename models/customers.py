@@ -9,7 +9,7 @@ from models.db import placeholders, transaction
 from models.errors import InputError, NotFound
 from models.gc_pause import gc_paused
 from models.i18n import _
-from models.records import Customer, CustomerDraft, CustomerId, Terms, TermsKind
+from models.records import Customer, CustomerDraft, CustomerId, Terms, TermsKind, stored_terms
 from models.search import search_key
 from models.tables import CustomerRow, RepRow, RouteRow, database
 from models.text_rules import check_text, code_key
@@ -231,17 +231,11 @@ def _from_columns(row: tuple, route_name: str, rep_name: str) -> Customer:
     Positional, with shared `Terms`: the list builds 10,000 of these at a time."""
     (cid, code, name, contact, phones, address, payer, route_id, position, rep_id,
      kind, days, limit, notes, archived, key) = row  # fmt: skip
-    terms = _terms_of.get((kind, days)) or _terms_of.setdefault(
-        (kind, days), Terms(_TERMS[kind], days)
-    )
     return Customer(
-        cid, code, name, contact, phones, address, payer, route_id, position, rep_id, terms,
+        cid, code, name, contact, phones, address, payer, route_id, position, rep_id,
+        stored_terms(kind, days),
         None if limit is None else int(limit), notes, bool(archived), route_name, rep_name, key,
     )  # fmt: skip
-
-
-_terms_of: dict[tuple[str, int], Terms] = {}  # Terms are frozen: one per (kind, days)
-_TERMS = {k.value: k for k in TermsKind}
 
 
 def customer_by_code(code: str) -> Customer:

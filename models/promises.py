@@ -15,7 +15,7 @@ import peewee as pw
 from peewee import fn
 
 from models import clock
-from models.db import is_read_only, transaction
+from models.db import is_read_only, placeholders, transaction
 from models.errors import InputError, LedgerError, NotFound, refused_as
 from models.i18n import _
 from models.money import MAX_FEN, Fen
@@ -28,7 +28,7 @@ from models.records import (
     PromiseStatus,
     RepId,
 )
-from models.tables import CustomerRow, EntryRow, PromiseRow, RepRow
+from models.tables import CustomerRow, EntryRow, PromiseRow, RepRow, database
 from models.text_rules import check_text
 
 COUNTING_KINDS = (EntryKind.PAYMENT, EntryKind.DISCOUNT)
@@ -65,8 +65,6 @@ def _status(row: PromiseRow, paid: Fen, now: dt.datetime) -> PromiseStatus:
 def _paid(where: pw.Expression) -> dict[int, Fen]:
     """Payments and tail cuts counted toward each promise matching `where`: `PAID_SQL`,
     the one definition that Today, the review and the broken counts use as well."""
-    from models.tables import database
-
     chosen, params = PromiseRow.select(PromiseRow.id).where(where).sql()
     sql = f"SELECT p.id, {PAID_SQL} FROM promise p WHERE p.id IN ({chosen})"
     return {pid: int(paid) for pid, paid in database.execute_sql(sql, params)}
@@ -355,9 +353,6 @@ def promises_for_day(
     hand-written query (Today and the route sheet read them for a whole ledger at once).
     Broken promises are judged by the day, not the clock: money dated after a promise's
     due date never counts toward it."""
-    from models.db import placeholders
-    from models.tables import database
-
     now = clock.now()
     result = []
     for (pid, cid, amount, due_at, method, payer, rep_id, created_at, note, replaces_id,
@@ -412,9 +407,6 @@ def broken_counts(
     """How many promises each customer broke with a due date from `since` until now
     (past due, not cancelled, not covered: see `_status`), for the customers with at
     least `at_least` of them, in one query."""
-    from models.db import placeholders
-    from models.tables import database
-
     params: list[object] = [since, clock.now()]
     if customer_id is not None:
         params.append(customer_id)

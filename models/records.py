@@ -8,6 +8,7 @@ balance. Money is integer fen; "delta" is an entry's effect on what the customer
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -115,6 +116,13 @@ class Terms:
         if self.kind is TermsKind.DAYS:
             return _("{n} days").format(n=self.days)
         return _(_TERMS_LABELS[self.kind])
+
+
+@functools.cache
+def stored_terms(kind: str, days: int) -> Terms:
+    """The terms stored as (kind, days) columns; one shared record per pair, since the
+    customer list and aging read 10,000 customers at a time."""
+    return Terms(TermsKind(kind), days)
 
 
 _TERMS_LABELS = {
