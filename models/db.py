@@ -703,6 +703,14 @@ def _schema_version(db: pw.Database) -> int:
     return int(value)
 
 
+def _version_for_upgrade(db: pw.Database) -> int:
+    """The schema version read inside the upgrade's transaction, locked against a second
+    upgrader (SQLite: the transaction is BEGIN IMMEDIATE already; PostgreSQL: the row)."""
+    lock = " FOR UPDATE" if isinstance(db, pw.PostgresqlDatabase) else ""
+    sql = placeholders(f"SELECT value FROM meta WHERE key = ?{lock}")
+    return int(db.execute_sql(sql, ("schema_version",)).fetchone()[0])
+
+
 def _check_version(db: pw.Database) -> None:
     if _meta("app") != APP_ID:
         raise LedgerFileError(
@@ -728,7 +736,11 @@ def _check_version(db: pw.Database) -> None:
             ).format(target=display_target(_opened))
         )
     try:
-        with db.atomic():  # all steps or none: a half-upgraded ledger is never left behind
+        # All steps or none: a half-upgraded ledger is never left behind. Several
+        # programs may open the old ledger at once: the first upgrades it, the others
+        # wait for its transaction and then find the version already current.
+        with transaction():
+            version = _version_for_upgrade(db)
             while version < SCHEMA_VERSION:
                 MIGRATIONS[version](db)
                 version += 1

@@ -99,3 +99,29 @@ def void_entries(barrier: Any, target: str, entry_ids: list[int]) -> list[str]:
         return [_attempt(lambda e=e: posting.void(e, "typed twice")) for e in entry_ids]
     finally:
         db.close_ledger()
+
+
+def open_old_ledger(barrier: Any, target: str, log: str) -> list[str]:
+    """Open a version-9 ledger at the same moment as the others, with the last upgrade
+    step slowed down and noted in `log`: the schema version each process then sees."""
+    import os
+    import time
+
+    last_step = db.MIGRATIONS[9]
+
+    def noted_step(database: pw.Database) -> None:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        time.sleep(1.0)  # long enough for the others to try meanwhile
+        last_step(database)
+
+    db.MIGRATIONS[9] = noted_step
+    set_language("en")
+    barrier.wait()
+    try:
+        db.open_ledger(target, create=False)
+        return [str(db.schema_version())]
+    except LedgerError as err:
+        return [str(err)]
+    finally:
+        db.close_ledger()

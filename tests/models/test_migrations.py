@@ -171,6 +171,16 @@ def _reading_indexes() -> set[str]:
     return {i.name for table in ("entry", "promise") for i in db.database.get_indexes(table)}
 
 
+def _downgrade_to_version_9() -> None:
+    db.database.execute_sql("DROP INDEX entry_customer_id_date_id_delta_reverses_id_kind")
+    db.database.execute_sql("DROP INDEX promise_customer_id_created_at")
+    db.database.execute_sql(
+        "CREATE INDEX entry_customer_id_date_delta_reverses_id "
+        "ON entry (customer_id, date, delta, reverses_id)"
+    )
+    Meta.update(value="9").where(Meta.key == "schema_version").execute()
+
+
 def test_version_9_ledgers_get_the_reading_indexes(ledger: str) -> None:
     """Aging walks each customer's debits newest first; from version 10 the index holds
     everything that walk reads, on a migrated ledger as on a new one."""
@@ -181,13 +191,7 @@ def test_version_9_ledgers_get_the_reading_indexes(ledger: str) -> None:
     c = make_customer()
     posting.post_delivery(c.id, D(2026, 10, 1), 500_00, doc_no="SH-1")
     posting.post_delivery(c.id, D(2026, 10, 20), 200_00, doc_no="SH-2")
-    db.database.execute_sql("DROP INDEX entry_customer_id_date_id_delta_reverses_id_kind")
-    db.database.execute_sql("DROP INDEX promise_customer_id_created_at")
-    db.database.execute_sql(
-        "CREATE INDEX entry_customer_id_date_delta_reverses_id "
-        "ON entry (customer_id, date, delta, reverses_id)"
-    )
-    Meta.update(value="9").where(Meta.key == "schema_version").execute()
+    _downgrade_to_version_9()
     db.close_ledger()
     db.open_ledger(ledger)
     assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
@@ -198,3 +202,21 @@ def test_version_9_ledgers_get_the_reading_indexes(ledger: str) -> None:
             "EXPLAIN QUERY PLAN " + aging._DEBITS_SQL, (c.id, "2026-11-30")
         ).fetchall()
         assert "COVERING INDEX" in str(plan) and "TEMP B-TREE" not in str(plan)
+
+
+def test_programs_opening_an_old_ledger_at_once_upgrade_it_once(
+    ledger: str, tmp_path: Path
+) -> None:
+    """Two clerks start the new version on the shared ledger at the same moment: one
+    upgrades it, the other waits and finds it current; neither gets an error."""
+    from tests.models import racers
+
+    fresh = _reading_indexes()
+    _downgrade_to_version_9()
+    db.close_ledger()
+    log = tmp_path / "upgrades.log"
+    outcomes = racers.run_racers(racers.open_old_ledger, 2, ledger, str(log))
+    assert outcomes == [[str(db.SCHEMA_VERSION)]] * 2
+    assert len(log.read_text(encoding="utf-8").split()) == 1  # the step ran once
+    db.open_ledger(ledger)
+    assert _reading_indexes() == fresh
