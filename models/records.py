@@ -407,6 +407,30 @@ class Promise:
 
 
 @dataclass(frozen=True)
+class IouNote:
+    """The figures of one IOU note (or of a promise a statement lists), all as of `on`.
+
+    `owed` is what the customer owes in all that day (fen, > 0); `amount` is what this
+    note promises to pay: the rest of the promise (`promise.amount - promise.paid`), cut
+    down to what is owed and not yet promised by a note printed with it."""
+
+    promise: Promise
+    owed: Fen
+    on: dt.date
+    amount: Fen
+
+    @property
+    def rest(self) -> Fen:
+        """What the promise itself still asks for (before any reduction)."""
+        return self.promise.amount - self.promise.paid
+
+    @property
+    def reduced(self) -> bool:
+        """True when the note asks for less than the promise does (less is owed now)."""
+        return self.amount < self.rest
+
+
+@dataclass(frozen=True)
 class Visit:
     id: int
     customer_id: CustomerId
@@ -590,7 +614,8 @@ class Statement:
     closing_balance: Fen
     aging: AgingRow
     edges: tuple[int, ...]
-    open_promises: tuple[Promise, ...]
+    # Open promises as `models.ious.notes_for` states them: never more than is owed.
+    open_promises: tuple[IouNote, ...]
     total_debit: Fen = 0
     total_credit: Fen = 0
     number: str = ""  # the statement number (printed on the slip too); "" = a preview

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
 from models.records import PaymentMethod
 from reports.iou import build_iou, render_ious
 from reports.output import NothingToPrint
-from reports.samples import COMPANY, sample_customer, sample_promise
+from reports.samples import COMPANY, sample_customer, sample_note, sample_promise
 from tests.reports.helpers import all_text, fonts_of, page_texts, squash
 
 
 def test_chinese_iou_two_copies_with_capitals_and_clearance_date(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = sample_promise(123, customer)
-    out = render_ious(
-        [promise], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh"
-    )
+    note = sample_note(promise, owed=2_500_000, on=dt.date(2026, 12, 13))
+    out = render_ious([note], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh")
     pages = page_texts(out)
     assert len(pages) == 1
     text = squash(pages[0])
@@ -26,11 +26,12 @@ def test_chinese_iou_two_copies_with_capitals_and_clearance_date(cjk_fonts, tmp_
     assert "第一联客户留存" in text and "第二联公司留存" in text and "沿此线剪开" in text
     assert text.count("人民币壹万零伍元零柒分") == 2  # in the operative sentence
     assert text.count("约定于2026年12月14日10:00前清款：¥10,005.07") == 2
-    # Why and how much: without the total owed, the note says only what it promises.
+    # Why, how much in all and how much this note: the whole first, then the part.
     assert (
         text.count(
-            "因购货，尚欠广州市清源副食品批发有限公司货款¥10,005.07（大写：人民币壹万零伍元零柒分），"
-            "约定于2026年12月14日10:00前清偿。"
+            "因购货，截至2026年12月13日尚欠广州市清源副食品批发有限公司货款共计¥25,000.00"
+            "（大写：人民币贰万伍仟元整），其中本笔约定于2026年12月14日10:00前清偿¥10,005.07"
+            "（大写：人民币壹万零伍元零柒分）。"
         )
         == 2
     )
@@ -54,7 +55,7 @@ def test_reprint_is_marked(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = sample_promise(5, customer, prints=2)
     out = render_ious(
-        [promise], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh"
+        [sample_note(promise)], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh"
     )
     text = squash(all_text(out))
     assert text.count("补打") == 2 and "第3次打印" in text
@@ -66,18 +67,31 @@ def test_part_paid_promise_shows_what_is_left(cjk_fonts, tmp_path):
     text = squash(
         all_text(
             render_ious(
-                [promise], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts, lang="zh"
+                [sample_note(promise)],
+                customer,
+                COMPANY,
+                tmp_path / "i.pdf",
+                fonts=cjk_fonts,
+                lang="zh",
             )
         )
     )
-    assert "其中已付¥5,000.07，尚需支付¥5,005.00（人民币伍仟零伍元整）" in text
+    assert "约定于2026年12月14日10:00前清偿¥5,005.00（大写：人民币伍仟零伍元整）" in text
+    assert "该笔约定¥10,005.07，其中已付¥5,000.07。" in text
 
 
 def test_english_iou(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = dataclasses.replace(sample_promise(9, customer), method=PaymentMethod.CHEQUE)
     text = all_text(
-        render_ious([promise], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts, lang="en")
+        render_ious(
+            [sample_note(promise)],
+            customer,
+            COMPANY,
+            tmp_path / "i.pdf",
+            fonts=cjk_fonts,
+            lang="en",
+        )
     )
     assert text.count("IOU note") == 2
     assert "To be cleared by 14 Dec 2026 10:00" in text
@@ -88,7 +102,9 @@ def test_english_iou(cjk_fonts, tmp_path):
 def test_one_page_per_promise(cjk_fonts, tmp_path):
     customer = sample_customer()
     promises = [sample_promise(i, customer) for i in (1, 2, 3)]
-    out = render_ious(promises, customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts)
+    out = render_ious(
+        [sample_note(p) for p in promises], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts
+    )
     pages = page_texts(out)
     assert len(pages) == 3
     assert ["QK-00000" + str(i) in p for i, p in zip((1, 2, 3), pages, strict=True)]
@@ -102,5 +118,5 @@ def test_no_promises_is_nothing_to_print(cjk_fonts, tmp_path):
 
 def test_long_names_fit(cjk_fonts):
     customer = sample_customer(name="超" * 60)
-    doc = build_iou(sample_promise(1, customer), customer, COMPANY, fonts=cjk_fonts)
+    doc = build_iou(sample_note(sample_promise(1, customer)), customer, COMPANY, fonts=cjk_fonts)
     assert doc.page_count == 1
