@@ -39,7 +39,8 @@ def is_broken(promise: Promise) -> bool:
 def route_sheet(route_id: RouteId, day: dt.date, *, every_stop: bool = False) -> RouteSheet:
     """Stops in visit order with balance and overdue as of `day`, the promises falling
     due that day with the office's call answers, and the promises broken (by the
-    time of printing, `is_broken`) with no new date. Stops owing nothing are left out unless `every_stop`."""
+    time of printing, `is_broken`) with no new date. Stops owing nothing are left out
+    unless `every_stop`."""
     with read_snapshot():  # balances and promises from one moment, whoever posts
         route = get_route(route_id)
         customers = route_customers(route_id)
