@@ -448,7 +448,9 @@ class AgingRow:
 
     `buckets[i]` holds what is open and aged within the i-th bucket of
     `AgingReport.edges` (the last bucket is "older than the last edge"). The buckets sum
-    to the balance when it is positive; a customer in credit has all buckets zero.
+    to the balance when it is positive; a customer in credit has all buckets zero and
+    the balance in `in_credit` (预收, ≤ 0), so that every row, and every sum of rows,
+    adds across: ``sum(buckets) + in_credit == balance``.
     """
 
     customer_id: CustomerId
@@ -463,6 +465,7 @@ class AgingRow:
     rep_id: RepId | None = None
     route_id: RouteId | None = None
     credit_limit: Fen | None = None
+    in_credit: Fen = 0  # ≤ 0: paid in advance (预收); a sum of rows sums theirs
 
 
 @dataclass(frozen=True)
@@ -487,6 +490,7 @@ class AgingReport:
             balance=sum(r.balance for r in self.rows),
             buckets=tuple(sum(r.buckets[i] for r in self.rows) for i in range(n)),
             overdue=sum(r.overdue for r in self.rows),
+            in_credit=sum(r.in_credit for r in self.rows),
             oldest_open_days=max(
                 (r.oldest_open_days for r in self.rows if r.oldest_open_days is not None),
                 default=None,
@@ -523,6 +527,7 @@ class GroupAging:
     balance: Fen
     buckets: tuple[Fen, ...]
     overdue: Fen
+    in_credit: Fen = 0  # ≤ 0: what its customers in credit paid in advance (预收)
 
 
 @dataclass(frozen=True)
