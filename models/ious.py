@@ -34,7 +34,9 @@ from models.records import (
 )
 from models.settings import get_company
 
-__all__ = ["IouNote", "IouPapers", "NothingOwed", "iou_of", "notes_for", "open_ious"]
+__all__ = [
+    "IouNote", "IouPapers", "NothingOwed", "iou_of", "notes_for", "notes_today", "open_ious"
+]  # fmt: skip
 
 
 class NothingOwed(LedgerError):
@@ -58,6 +60,13 @@ def notes_for(promises: Iterable[Promise], owed: Fen, on: dt.date) -> tuple[IouN
     return tuple(notes)
 
 
+def notes_today(customer_id: CustomerId, promises: Iterable[Promise]) -> tuple[IouNote, ...]:
+    """The notes of `promises` as of today, the day they are printed (none when the
+    customer owes nothing): what every caller prints, whatever day the route runs."""
+    today = clock.today()
+    return notes_for(promises, balance(customer_id, today), today)
+
+
 @dataclass(frozen=True)
 class IouPapers:
     """One customer's IOU notes to print: one page per promise, oldest due first."""
@@ -74,15 +83,14 @@ class IouPapers:
 def _papers(customer: Customer, promises: list[Promise], company: CompanySettings) -> IouPapers:
     """The notes of `promises`, as of today; `NothingOwed` when there is none to make."""
     today = clock.today()
-    owed = balance(customer.id, today)
-    if owed <= 0:
+    if balance(customer.id, today) <= 0:
         raise NothingOwed(
             _(
                 "‘{name}’ owes nothing on {date}: there is no IOU note to print. Check the "
                 "customer's ledger, or cancel the promise."
             ).format(name=customer.name, date=today.isoformat())
         )
-    notes = notes_for(promises, owed, today)
+    notes = notes_today(customer.id, promises)
     if not notes and promises:
         raise NothingOwed(
             _("‘{name}’ has already paid what was promised: there is no IOU note to print.").format(

@@ -4,7 +4,8 @@ promises due that day — what the rep carries on the road (§3(8)).
 
 Each statement gets its number as it is read (on the statement and on its slip, so a
 slip returned from the road finds its statement); the IOU notes are made by
-`models.ious.notes_for`, like every other note, with what the stop owes on the day.
+`models.ious.notes_today`, like every other note: what the stop owes on the day the
+packet is printed (usually the evening before the route day).
 
 Built with `reports.batch.render_batch`: the statements are read one at a time as
 their turn comes, so progress moves steadily and Cancel stops within one statement;
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from models.customers import route_customers
 from models.i18n import _
-from models.ious import notes_for
+from models.ious import notes_today
 from models.records import RouteId, RouteSheet
 from models.routesheets import route_sheet
 from models.settings import get_company
@@ -70,7 +71,7 @@ def plan_packet(route_id: RouteId, day: dt.date, options: PacketOptions) -> Pack
         periods[cid] = (start, end)
         odd_starts.add(len(jobs))
         jobs.append(_statement_job(cid, start, end, day))
-        for note in notes_for(stop.promises_due, stop.balance, day):
+        for note in notes_today(cid, stop.promises_due):  # owed on the day it is printed
             jobs.append(IouJob(note, stop.customer, company))
     return PacketPlan(sheet, jobs, odd_starts if options.duplex else set(), periods)
 

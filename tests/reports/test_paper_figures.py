@@ -249,8 +249,9 @@ def test_packet_iou_states_the_total_and_statements_are_numbered(
     render_packet(books.route_id, ROUTE_DAY, out, PacketOptions(lang="zh"))
     pages = page_texts(out)
     ious = [p for p in pages if "第一联客户留存" in p and "(R2)" in p]
-    owed, part = books.owed("R2", ROUTE_DAY), 3_000_05
+    owed, part = books.owed("R2"), 3_000_05
     assert len(ious) == 1
+    assert ious[0].count("截至2026年12月3日尚欠") == 2  # owed on the day it is printed
     assert _pairs(ious[0], "共计") == [(owed, capitals(owed))] * 2
     assert _pairs(ious[0], "清偿") == [(part, capitals(part))] * 2
     # Every statement has its number, on the statement and on its slip.
