@@ -544,7 +544,9 @@ _PASSWORD_REFUSED = ("no password supplied", "password authentication failed")
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
-    """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply."""
+    """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply.
+    Every libpq option in the URL (``?sslmode=require&connect_timeout=5``...) goes to
+    libpq as written: dropping them connected ``sslmode=require`` in plain text."""
     parts = parse_postgres_url(url)
     db = pw.PostgresqlDatabase(
         parts.dbname,
@@ -553,6 +555,7 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
         host=parts.host,
         port=parts.port,
         autoconnect=True,
+        **dict(parts.options),
     )
     try:
         db.connect()
@@ -568,6 +571,15 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
             ) from err
         if "permission denied" in reason:  # no CONNECT right on the database
             raise _no_permission_to_open(url, parts.user or "") from err
+        if "SSL was required" in reason or "does not support SSL" in reason:
+            raise LedgerFileError(
+                _(
+                    "The shared ledger at {host} cannot be reached over an encrypted (TLS/SSL) "
+                    "connection, which its address requires (sslmode): the server does not "
+                    "offer one. Nothing was sent in plain text. Ask the administrator to turn "
+                    "on SSL on the server."
+                ).format(host=parts.host or "localhost")
+            ) from err
         raise LedgerFileError(
             _("Cannot reach the shared ledger at {host}: {reason}").format(
                 host=parts.host or "localhost", reason=scrub(reason)
