@@ -46,9 +46,11 @@ def complain(text: str) -> None:
 def open_target(args: argparse.Namespace, *, create: bool, warn: bool = True) -> str:
     """Open the ledger named by --db (or "the" ledger: the one the window opened last);
     returns its name for messages (``user@host/db`` for PostgreSQL: never the password).
-    Guards found missing and put back are reported on stderr (`check` lists them)."""
+    Guards found missing and put back are reported on stderr (`check` lists them).
+    A command that does not create only reads: it never sets up an empty database nor
+    upgrades an older ledger (it says so and fails, the ledger unchanged)."""
     target = args.db or _the_ledger(create)
-    db.open_ledger(target, create=create)
+    db.open_ledger(target, create=create, upgrade=create)
     if warn and db.guards_warning():
         complain(db.guards_warning())
     return display_target(target)

@@ -260,11 +260,14 @@ def is_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
 
 
-def open_ledger(target: str | Path, *, create: bool = True) -> None:
+def open_ledger(target: str | Path, *, create: bool = True, upgrade: bool = True) -> None:
     """Open (and if needed create) the ledger at a file path or a ``postgresql://`` URL.
 
     Raises `LedgerFileError` when it is not a ledger, is newer than this program, is
     locked or damaged, or cannot be reached. Any previously open ledger is closed.
+    `upgrade=False` is for callers that only read (today, print, export, check): an
+    empty PostgreSQL database is not set up as a ledger and an older ledger is not
+    upgraded; both are refused, saying what to do, the database left as it was.
     """
     global _opened, _read_only
     close_ledger()
@@ -277,7 +280,7 @@ def open_ledger(target: str | Path, *, create: bool = True) -> None:
     database.initialize(db)
     _opened, _read_only = str(target), (_FILE if read_only else None)
     try:
-        _check_and_prepare(db, create=create)
+        _check_and_prepare(db, create=create, upgrade=upgrade)
     except BaseException:
         close_ledger()
         raise
@@ -588,7 +591,7 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
     return db
 
 
-def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
+def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -> None:
     _restored.clear()
     tables = set(db.get_tables())
     postgres = isinstance(db, pw.PostgresqlDatabase)
@@ -597,6 +600,8 @@ def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
         # PostgreSQL database is how a shared ledger is set up.
         if not postgres and (_read_only or not create):
             raise _empty_file(Path(_opened))
+        if not upgrade:
+            raise _no_ledger_yet()
         _create_new_schema(db)
     elif "meta" not in tables:
         raise LedgerFileError(
@@ -605,12 +610,22 @@ def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
             )
         )
     else:
-        _check_version(db)
+        _check_version(db, upgrade=upgrade)
         _restore_guards(db)
     if postgres:
         _check_privileges(db)
     else:
         _set_sqlite_pragmas(db)
+
+
+def _no_ledger_yet() -> LedgerFileError:
+    return LedgerFileError(
+        _(
+            "The database {target} is empty: there is no ledger in it yet, and this command "
+            "only reads. Nothing was changed. To set up the shared ledger there, open it in "
+            "Qingkuan's window (or import customers into it with ‘import customers’)."
+        ).format(target=display_target(_opened))
+    )
 
 
 def _create_new_schema(db: pw.Database) -> None:
@@ -723,7 +738,7 @@ def _version_for_upgrade(db: pw.Database) -> int:
     return int(db.execute_sql(sql, ("schema_version",)).fetchone()[0])
 
 
-def _check_version(db: pw.Database) -> None:
+def _check_version(db: pw.Database, *, upgrade: bool = True) -> None:
     if _meta("app") != APP_ID:
         raise LedgerFileError(
             _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
@@ -740,6 +755,14 @@ def _check_version(db: pw.Database) -> None:
         )
     if version == SCHEMA_VERSION:
         return
+    if not upgrade:
+        raise LedgerFileError(
+            _(
+                "{target} was written by an older version of Qingkuan (schema {found}; this "
+                "program uses {known}) and must be upgraded before it can be read. Nothing was "
+                "changed: back it up, then open it once in Qingkuan's window, which upgrades it."
+            ).format(target=display_target(_opened), found=version, known=SCHEMA_VERSION)
+        )
     if _read_only:
         raise LedgerFileError(
             _(
