@@ -116,8 +116,9 @@ class Launcher(QObject):
                 target, wrong = with_password(target, password), True
 
     def open_requested(self, target: str) -> None:
-        """A later start (a double-clicked ledger) asked this one to open `target`."""
-        if target and target != db.current_target():
+        """A later start (a double-clicked ledger) asked this one to open `target`
+        (a shared ledger comes without its password: the open asks for it)."""
+        if target and without_password(target) != without_password(db.current_target()):
             if self.window is not None:
                 self.window.stop_reading()
             current = db.current_target()
