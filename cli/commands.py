@@ -383,9 +383,12 @@ def _ledger_file(args: argparse.Namespace) -> Path:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from models.backup import BackupError, back_up, read_totals
+    from models.shared_folders import shared_place
 
     ledger, out = _ledger_file(args), Path(args.out).expanduser()
-    db.open_ledger(ledger, create=False)  # refuses a non-ledger, a newer one, a damaged one
+    # Refuses a non-ledger, a newer one, a damaged one; one in a shared folder is only
+    # read (a backup is how it is copied to this computer), never upgraded there.
+    db.open_ledger(ledger, create=False, upgrade=shared_place(ledger) is None)
     db.close_ledger()
     if out.exists() and out.resolve() == ledger.resolve():
         raise BackupError(_("A backup must be another file than the ledger itself."))
@@ -402,8 +405,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from models.backup import default_folder, read_totals, restore
     from models.money import format_money
+    from models.shared_folders import refusal, shared_place
 
     ledger, source = _ledger_file(args), Path(args.file).expanduser()
+    if (place := shared_place(ledger)) is not None:  # restoring writes the shared file
+        raise refusal(ledger, place)
     totals = read_totals(source)  # before anything is touched
     if not args.yes:
         question = _(

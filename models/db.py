@@ -19,7 +19,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from models import clock, guards, storage_errors
+from models import clock, guards, shared_folders, storage_errors
 from models.errors import LedgerError, LedgerFileError, PasswordNeeded
 from models.i18n import _
 from models.tables import (
@@ -276,7 +276,7 @@ def open_ledger(target: str | Path, *, create: bool = True, upgrade: bool = True
         remember_secret(str(target))
         db = _connect_postgres(str(target))
     else:
-        db, read_only = _connect_sqlite(Path(target), create=create)
+        db, read_only = _connect_sqlite(Path(target), create=create, writing=create or upgrade)
     database.initialize(db)
     _opened, _read_only = str(target), (_FILE if read_only else None)
     try:
@@ -439,9 +439,15 @@ def read_snapshot() -> Iterator[None]:
             yield
 
 
-def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, bool]:
+def _connect_sqlite(
+    path: Path, *, create: bool, writing: bool = True
+) -> tuple[pw.SqliteDatabase, bool]:
     """The connection, and whether it is read-only (the file or its folder cannot be
-    written: a WAL ledger needs its folder for the -wal and -shm files)."""
+    written: a WAL ledger needs its folder for the -wal and -shm files). A ledger in a
+    shared folder (models/shared_folders.py) is refused for `writing`, else read-only."""
+    shared = shared_folders.shared_place(path)
+    if shared is not None and writing:
+        raise shared_folders.refusal(path, shared)
     read_only = False
     if path.exists():
         if path.is_dir():
@@ -449,7 +455,7 @@ def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, boo
         _check_sqlite_header(path)
         if _is_empty(path) and not create:
             raise _empty_file(path)
-        read_only = not (_writable(path) and _writable(path.parent))
+        read_only = shared is not None or not (_writable(path) and _writable(path.parent))
     elif not create:
         raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     elif not path.parent.exists():
