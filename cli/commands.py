@@ -383,7 +383,7 @@ def _ledger_file(args: argparse.Namespace) -> Path:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from models.backup import BackupError, back_up, read_totals
-    from models.shared_folders import shared_place
+    from models.shared_folders import copy_out, shared_place
 
     ledger, out = _ledger_file(args), Path(args.out).expanduser()
     # Refuses a non-ledger, a newer one, a damaged one; one in a shared folder is only
@@ -392,7 +392,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     db.close_ledger()
     if out.exists() and out.resolve() == ledger.resolve():
         raise BackupError(_("A backup must be another file than the ledger itself."))
-    back_up(ledger, out)
+    if shared_place(ledger) is None:
+        back_up(ledger, out)
+    else:
+        copy_out(ledger, out)  # writes nothing beside the shared ledger
     totals = read_totals(out, check=False)
     say(
         _("Backup of {ledger} written to {path}: {customers} customers, {entries} entries.").format(

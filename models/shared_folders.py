@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -212,14 +213,54 @@ def local_copy_path(path: str | Path, folder: Path | None = None) -> Path:
 
 
 def copy_to_local(path: str | Path, folder: Path | None = None) -> Path:
-    """Copy the shared ledger `path` to this computer's data folder (or `folder`)
-    through SQLite's backup API (a raw copy could catch a half-written file) and
-    return the copy, checked. The shared file is only read."""
-    from models import backup, paths
+    """Copy the shared ledger `path` to this computer's data folder (or `folder`) under
+    a free name (`local_copy_path`) and return the copy (see `copy_out`)."""
+    from models import paths
 
     folder = folder or paths.data_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    return backup.back_up(path, local_copy_path(path, folder))
+    return copy_out(path, local_copy_path(path, folder))
+
+
+def copy_out(path: str | Path, out: str | Path) -> Path:
+    """Copy the ledger `path` from a shared folder to `out` through SQLite's backup API
+    (a raw copy could catch a half-written file), checked before it replaces `out`.
+    Nothing is written in the shared folder: with no -wal file there, the ledger is
+    read as immutable, which needs no -shm or -wal file beside it (a sync program would
+    carry those to the computers that have the ledger open)."""
+    from models import backup
+
+    source, out = Path(path), Path(out)
+    part = out.with_name(f".{out.name}.part")
+    wal = Path(f"{source}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    uri = source.resolve().as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
+    try:
+        src = sqlite3.connect(uri, uri=True, timeout=30)
+        try:
+            dst = sqlite3.connect(part)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        problem = backup.verify(part)
+        if problem:
+            raise LedgerFileError(
+                _("The copy of ‘{path}’ did not check out: {reason}").format(
+                    path=source, reason=problem
+                )
+            )
+        os.replace(part, out)
+    except sqlite3.Error as err:
+        raise LedgerFileError(
+            _("‘{path}’ could not be copied: {reason}").format(path=source, reason=err)
+        ) from err
+    finally:
+        part.unlink(missing_ok=True)
+    return out
 
 
 # What this computer says.

@@ -42,6 +42,7 @@ def test_a_ledger_in_a_sync_folder_is_read_not_written(
 
     local = tmp_path / "local.qkledger"  # the copy the message tells how to make
     assert run(tmp_path, "--db", str(synced), "backup", "--out", str(local)).returncode == 0
+    assert sorted(p.name for p in synced.parent.iterdir()) == ["shop.qkledger"]
     done = run(tmp_path, "--db", str(local), "import", "customers", str(files["customers"]))
     assert done.returncode == 0, done.stderr
     assert _digest(synced) == before
