@@ -185,6 +185,17 @@ def refusal(
 ) -> SharedFolderError:
     """The sentence that refuses writing a ledger in a shared place, and says what to do."""
     path = Path(path)
+    if not path.exists():
+        return SharedFolderError(
+            _(
+                "A new ledger cannot be made in {place} (‘{path}’): a ledger file there can "
+                "lose entries or be damaged when two computers write it. Choose a folder on "
+                "this computer. To share one ledger between the computers of an office, use "
+                "a PostgreSQL server (a postgresql:// address)."
+            ).format(place=place.describe(), path=path),
+            path,
+            place,
+        )
     copy = local_copy or local_copy_path(path)
     message = _(
         "‘{path}’ is in {place}. A ledger file there can lose entries or be damaged when "

@@ -202,8 +202,10 @@ def test_a_ledger_on_a_share_is_not_opened_for_writing(on_a_share: Path) -> None
 
 def test_no_new_ledger_is_made_on_a_share(on_a_share: Path) -> None:
     new = on_a_share.parent / "new.qkledger"
-    with pytest.raises(SharedFolderError):
+    with pytest.raises(SharedFolderError) as refused:
         db.open_ledger(new)
+    assert "A new ledger cannot be made in a network drive" in str(refused.value)
+    assert "PostgreSQL" in str(refused.value)
     assert not new.exists()
 
 
