@@ -269,3 +269,20 @@ def test_a_squatter_at_the_old_tmp_name_does_not_stop_the_window(
         assert squatter.connections() == []  # nothing ever reached the squatter
     finally:
         squatter.stop()
+
+
+def test_a_stale_socket_left_by_a_crash_is_replaced(runtime_dir: Path, qapp: object) -> None:
+    import socket
+
+    key = instance_key()
+    assert key is not None
+    with socket.socket(socket.AF_UNIX) as crashed:  # bound, then gone: the file stays
+        crashed.bind(key)
+    assert Path(key).exists()
+    holder = QObject()
+    server = InstanceServer(key, holder)
+    try:
+        assert server.listen()
+    finally:
+        server.close()
+        holder.deleteLater()
