@@ -46,9 +46,11 @@ def complain(text: str) -> None:
 def open_target(args: argparse.Namespace, *, create: bool, warn: bool = True) -> str:
     """Open the ledger named by --db (or "the" ledger: the one the window opened last);
     returns its name for messages (``user@host/db`` for PostgreSQL: never the password).
-    Guards found missing and put back are reported on stderr (`check` lists them)."""
+    Guards found missing and put back are reported on stderr (`check` lists them).
+    A command that does not create only reads: it never sets up an empty database nor
+    upgrades an older ledger (it says so and fails, the ledger unchanged)."""
     target = args.db or _the_ledger(create)
-    db.open_ledger(target, create=create)
+    db.open_ledger(target, create=create, upgrade=create)
     if warn and db.guards_warning():
         complain(db.guards_warning())
     return display_target(target)
@@ -381,13 +383,19 @@ def _ledger_file(args: argparse.Namespace) -> Path:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from models.backup import BackupError, back_up, read_totals
+    from models.shared_folders import copy_out, shared_place
 
     ledger, out = _ledger_file(args), Path(args.out).expanduser()
-    db.open_ledger(ledger, create=False)  # refuses a non-ledger, a newer one, a damaged one
+    # Refuses a non-ledger, a newer one, a damaged one; one in a shared folder is only
+    # read (a backup is how it is copied to this computer), never upgraded there.
+    db.open_ledger(ledger, create=False, upgrade=shared_place(ledger) is None)
     db.close_ledger()
     if out.exists() and out.resolve() == ledger.resolve():
         raise BackupError(_("A backup must be another file than the ledger itself."))
-    back_up(ledger, out)
+    if shared_place(ledger) is None:
+        back_up(ledger, out)
+    else:
+        copy_out(ledger, out)  # writes nothing beside the shared ledger
     totals = read_totals(out, check=False)
     say(
         _("Backup of {ledger} written to {path}: {customers} customers, {entries} entries.").format(
@@ -400,8 +408,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from models.backup import default_folder, read_totals, restore
     from models.money import format_money
+    from models.shared_folders import refusal, shared_place
 
     ledger, source = _ledger_file(args), Path(args.file).expanduser()
+    if (place := shared_place(ledger)) is not None:  # restoring writes the shared file
+        raise refusal(ledger, place)
     totals = read_totals(source)  # before anything is touched
     if not args.yes:
         question = _(

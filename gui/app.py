@@ -22,7 +22,7 @@ from gui.backups.keeper import BackupKeeper
 from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
 from gui.icon import app_icon
-from gui.ledger_files import ask_password, network_share_warning, open_ledger
+from gui.ledger_files import ask_about_shared_folder, ask_password, open_ledger
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
@@ -31,6 +31,7 @@ from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, insta
 from gui.welcome.view import WelcomeScreen
 from models import backup, db, paths
 from models.errors import LedgerError, LedgerFileError, PasswordNeeded
+from models.shared_folders import SharedFolderError, copy_to_local
 from models.targets import (
     ScrubbingFormatter,
     display_target,
@@ -86,6 +87,8 @@ class Launcher(QObject):
         shared ledger that wants a password asks for it."""
         try:
             target = self._open_asking_password(target, parent)
+        except SharedFolderError as err:
+            return self._open_shared(err, parent)
         except LedgerFileError as err:
             log.info("cannot open %s: %s", display_target(target), err)
             tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), scrub(str(err)))
@@ -94,12 +97,27 @@ class Launcher(QObject):
             return False  # the password was not given
         self.prefs.set_last_ledger(without_password(target))
         self._show_main(target)
-        warning = network_share_warning(target)
-        if warning:
-            QMessageBox.warning(self.window, self.tr("Ledger on a network share"), warning)
         if db.guards_warning():
             warn_user(self.window, self.tr("Ledger safeguards put back"), db.guards_warning())
         return True
+
+    def _open_shared(self, err: SharedFolderError, parent: QWidget | None) -> bool:
+        """A ledger in a shared folder is never written there: work on a copy made on
+        this computer (through the backup API; it becomes the ledger), or look at it
+        read-only (not remembered, no automatic backups into the shared folder)."""
+        choice = ask_about_shared_folder(parent or self.welcome, err)
+        try:
+            if choice == "copy":
+                copy = copy_to_local(err.path, self.prefs.data_dir)
+                log.info("copied %s from a shared folder to %s", err.path, copy)
+                return self.open(str(copy), parent)
+            if choice == "view":
+                open_ledger(str(err.path), reading=True)
+                self._show_main(str(err.path), backups=False)
+                return True
+        except LedgerError as failed:
+            tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), str(failed))
+        return False
 
     def _open_asking_password(self, target: str, parent: QWidget | None) -> str | None:
         """Open `target`; while a shared ledger refuses the password, ask for it.
@@ -116,8 +134,9 @@ class Launcher(QObject):
                 target, wrong = with_password(target, password), True
 
     def open_requested(self, target: str) -> None:
-        """A later start (a double-clicked ledger) asked this one to open `target`."""
-        if target and target != db.current_target():
+        """A later start (a double-clicked ledger) asked this one to open `target`
+        (a shared ledger comes without its password: the open asks for it)."""
+        if target and without_password(target) != without_password(db.current_target()):
             if self.window is not None:
                 self.window.stop_reading()
             current = db.current_target()
@@ -129,12 +148,13 @@ class Launcher(QObject):
             front.raise_()
             front.activateWindow()
 
-    def _show_main(self, target: str) -> None:
+    def _show_main(self, target: str, *, backups: bool = True) -> None:
         old = self.window
         if old is not None:
             old.stop_reading()
         self.window = MainWindow(self.ops, display_target(target, short=True))
         self.keeper = BackupKeeper(self.ops, self.prefs, target)
+        self.keeper.enabled = self.keeper.enabled and backups
         self.window.set_keeper(self.keeper)
         self.window.closing.connect(self.keeper.finish)
         self.window.restore_requested.connect(self.restore_backup)

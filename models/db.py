@@ -19,7 +19,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from models import clock, guards, storage_errors
+from models import clock, guards, shared_folders, storage_errors
 from models.errors import LedgerError, LedgerFileError, PasswordNeeded
 from models.i18n import _
 from models.tables import (
@@ -260,11 +260,14 @@ def is_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
 
 
-def open_ledger(target: str | Path, *, create: bool = True) -> None:
+def open_ledger(target: str | Path, *, create: bool = True, upgrade: bool = True) -> None:
     """Open (and if needed create) the ledger at a file path or a ``postgresql://`` URL.
 
     Raises `LedgerFileError` when it is not a ledger, is newer than this program, is
     locked or damaged, or cannot be reached. Any previously open ledger is closed.
+    `upgrade=False` is for callers that only read (today, print, export, check): an
+    empty PostgreSQL database is not set up as a ledger and an older ledger is not
+    upgraded; both are refused, saying what to do, the database left as it was.
     """
     global _opened, _read_only
     close_ledger()
@@ -273,11 +276,11 @@ def open_ledger(target: str | Path, *, create: bool = True) -> None:
         remember_secret(str(target))
         db = _connect_postgres(str(target))
     else:
-        db, read_only = _connect_sqlite(Path(target), create=create)
+        db, read_only = _connect_sqlite(Path(target), create=create, writing=create or upgrade)
     database.initialize(db)
     _opened, _read_only = str(target), (_FILE if read_only else None)
     try:
-        _check_and_prepare(db, create=create)
+        _check_and_prepare(db, create=create, upgrade=upgrade)
     except BaseException:
         close_ledger()
         raise
@@ -436,9 +439,15 @@ def read_snapshot() -> Iterator[None]:
             yield
 
 
-def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, bool]:
+def _connect_sqlite(
+    path: Path, *, create: bool, writing: bool = True
+) -> tuple[pw.SqliteDatabase, bool]:
     """The connection, and whether it is read-only (the file or its folder cannot be
-    written: a WAL ledger needs its folder for the -wal and -shm files)."""
+    written: a WAL ledger needs its folder for the -wal and -shm files). A ledger in a
+    shared folder (models/shared_folders.py) is refused for `writing`, else read-only."""
+    shared = shared_folders.shared_place(path)
+    if shared is not None and writing:
+        raise shared_folders.refusal(path, shared)
     read_only = False
     if path.exists():
         if path.is_dir():
@@ -446,7 +455,7 @@ def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, boo
         _check_sqlite_header(path)
         if _is_empty(path) and not create:
             raise _empty_file(path)
-        read_only = not (_writable(path) and _writable(path.parent))
+        read_only = shared is not None or not (_writable(path) and _writable(path.parent))
     elif not create:
         raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     elif not path.parent.exists():
@@ -544,7 +553,9 @@ _PASSWORD_REFUSED = ("no password supplied", "password authentication failed")
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
-    """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply."""
+    """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply.
+    Every libpq option in the URL (``?sslmode=require&connect_timeout=5``...) goes to
+    libpq as written: dropping them connected ``sslmode=require`` in plain text."""
     parts = parse_postgres_url(url)
     db = pw.PostgresqlDatabase(
         parts.dbname,
@@ -553,6 +564,7 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
         host=parts.host,
         port=parts.port,
         autoconnect=True,
+        **dict(parts.options),
     )
     try:
         db.connect()
@@ -568,6 +580,15 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
             ) from err
         if "permission denied" in reason:  # no CONNECT right on the database
             raise _no_permission_to_open(url, parts.user or "") from err
+        if "SSL was required" in reason or "does not support SSL" in reason:
+            raise LedgerFileError(
+                _(
+                    "The shared ledger at {host} cannot be reached over an encrypted (TLS/SSL) "
+                    "connection, which its address requires (sslmode): the server does not "
+                    "offer one. Nothing was sent in plain text. Ask the administrator to turn "
+                    "on SSL on the server."
+                ).format(host=parts.host or "localhost")
+            ) from err
         raise LedgerFileError(
             _("Cannot reach the shared ledger at {host}: {reason}").format(
                 host=parts.host or "localhost", reason=scrub(reason)
@@ -576,7 +597,7 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
     return db
 
 
-def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
+def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -> None:
     _restored.clear()
     tables = set(db.get_tables())
     postgres = isinstance(db, pw.PostgresqlDatabase)
@@ -585,6 +606,8 @@ def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
         # PostgreSQL database is how a shared ledger is set up.
         if not postgres and (_read_only or not create):
             raise _empty_file(Path(_opened))
+        if not upgrade:
+            raise _no_ledger_yet()
         _create_new_schema(db)
     elif "meta" not in tables:
         raise LedgerFileError(
@@ -593,12 +616,22 @@ def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
             )
         )
     else:
-        _check_version(db)
+        _check_version(db, upgrade=upgrade)
         _restore_guards(db)
     if postgres:
         _check_privileges(db)
     else:
         _set_sqlite_pragmas(db)
+
+
+def _no_ledger_yet() -> LedgerFileError:
+    return LedgerFileError(
+        _(
+            "The database {target} is empty: there is no ledger in it yet, and this command "
+            "only reads. Nothing was changed. To set up the shared ledger there, open it in "
+            "Qingkuan's window (or import customers into it with ‘import customers’)."
+        ).format(target=display_target(_opened))
+    )
 
 
 def _create_new_schema(db: pw.Database) -> None:
@@ -711,7 +744,7 @@ def _version_for_upgrade(db: pw.Database) -> int:
     return int(db.execute_sql(sql, ("schema_version",)).fetchone()[0])
 
 
-def _check_version(db: pw.Database) -> None:
+def _check_version(db: pw.Database, *, upgrade: bool = True) -> None:
     if _meta("app") != APP_ID:
         raise LedgerFileError(
             _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
@@ -728,6 +761,14 @@ def _check_version(db: pw.Database) -> None:
         )
     if version == SCHEMA_VERSION:
         return
+    if not upgrade:
+        raise LedgerFileError(
+            _(
+                "{target} was written by an older version of Qingkuan (schema {found}; this "
+                "program uses {known}) and must be upgraded before it can be read. Nothing was "
+                "changed: back it up, then open it once in Qingkuan's window, which upgrades it."
+            ).format(target=display_target(_opened), found=version, known=SCHEMA_VERSION)
+        )
     if _read_only:
         raise LedgerFileError(
             _(
