@@ -89,11 +89,24 @@ def translate_argparse(message: str) -> str:
 
 
 def date_arg(text: str) -> dt.date:
-    """A date on the command line: strictly YYYY-MM-DD."""
+    """A date on the command line: strictly YYYY-MM-DD, within the dates an entry may
+    have (1990-01-01 to a year after today): outside them a report has nothing to show,
+    and the calendar's own ends (0001-01-01, 9999-12-31) overflowed the day arithmetic."""
+    from models import clock
+    from models.posting import EARLIEST, FUTURE_DAYS
+
     try:
-        return parse_date(text, strict=True)
+        on = parse_date(text, strict=True)
     except InputError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
+    last = clock.today() + dt.timedelta(days=FUTURE_DAYS)
+    if not EARLIEST <= on <= last:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is outside the ledger's dates: give a date from {first} to {last}.").format(
+                text=text, first=EARLIEST.isoformat(), last=last.isoformat()
+            )
+        )
+    return on
 
 
 def count_arg(text: str) -> int:
@@ -103,6 +116,22 @@ def count_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(
             _("‘{text}’ is not a whole number.").format(text=text)
         ) from None
+
+
+# A packet's statements cover at most ten years back (`--days`).
+MAX_STATEMENT_DAYS = 3660
+
+
+def days_arg(text: str) -> int:
+    """``--days`` of a packet's statements: a whole number from 1 to `MAX_STATEMENT_DAYS`."""
+    days = count_arg(text)
+    if not 1 <= days <= MAX_STATEMENT_DAYS:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is not a number of days from 1 to {most:,}.").format(
+                text=text, most=MAX_STATEMENT_DAYS
+            )
+        )
+    return days
 
 
 def paper_arg(text: str) -> str:
@@ -410,7 +439,7 @@ def build_parser() -> Parser:
     packet.add_argument("--all", action="store_true",
                         help=_("every stop, also those owing nothing"))  # fmt: skip
     packet.add_argument(
-        "--days", type=count_arg, metavar="N",
+        "--days", type=days_arg, metavar="N",
         help=_("statements of the last N days (default: since the last one printed)"),
     )  # fmt: skip
     packet.add_argument("--duplex", action="store_true",

@@ -68,6 +68,13 @@ class Sheet:
     rows: Sequence[tuple[int, tuple[str, ...]]]
 
     @functools.cached_property
+    def padded(self) -> bool:
+        """Does the header row end in empty cells? A program that writes every row as
+        wide as the sheet's used range (Excel) pads it; an amount it splits makes a row
+        wider than the header, which `overflow` sees."""
+        return len(self.headers) > self.width
+
+    @functools.cached_property
     def width(self) -> int:
         """How many columns the header names (up to its last non-empty cell)."""
         return _filled_width(self.headers)
@@ -351,10 +358,10 @@ def _check_xlsx_size(data: bytes, name: str) -> None:
             raise InputError(_too_big(name))
         # openpyxl reads the shared strings whole when it opens the workbook: a string
         # longer than a cell holds is refused first, in one quick pass over their XML.
-        for info in archive.infolist():
-            if info.filename.lower().endswith("sharedstrings.xml"):
-                if info.file_size > _MAX_STRING_BYTES and _has_long_string(archive, info):
-                    raise InputError(_cell_too_long(name, ""))
+        strings = [i for i in archive.infolist() if i.filename.endswith("sharedStrings.xml")]
+        for info in strings:
+            if info.file_size > _MAX_STRING_BYTES and _has_long_string(archive, info):
+                raise InputError(_cell_too_long(name, ""))
 
 
 def _has_long_string(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -432,6 +439,18 @@ def _split_amount(cells: tuple[str, ...]) -> str:
         if _SPLIT_HEAD.fullmatch(head) and _SPLIT_TAIL.fullmatch(tail):
             return f"{head},{tail}"
     return ""
+
+
+def split_amount_at(cells: tuple[str, ...], i: int) -> tuple[str, str] | None:
+    """(head, tail) when cell `i` and the next read as an amount split at its thousands
+    comma ("1" then "234" or "234.50"), else None."""
+    if (
+        i + 1 < len(cells)
+        and _SPLIT_HEAD.fullmatch(cells[i])
+        and _SPLIT_TAIL.fullmatch(cells[i + 1])
+    ):
+        return cells[i], cells[i + 1]
+    return None
 
 
 def _filled_width(cells: tuple[str, ...]) -> int:
