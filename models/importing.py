@@ -151,6 +151,9 @@ _MULTILINE = frozenset({"notes"})
 # import does not use: "101" is an ordinary route, code, quantity or note there, and none
 # of our layouts puts them right of an amount.
 _AMOUNT_KEYS = frozenset({"amount", "credit_limit", "opening_balance"})
+# A head with a minus sign is a split only where a negative amount is taken (an opening
+# balance, an entries file's openings): a negative credit limit is refused as it stands.
+_NEGATIVE_OK = frozenset({"amount", "opening_balance"})
 _SPLIT_SHOWS_IN = frozenset(
     {
         "date",
@@ -481,7 +484,7 @@ class _Run:
         """Note a problem when an amount cell of the row reads as split; was there one?"""
         for i, key in splits:
             split = split_amount_at(cells, i)
-            if split is not None:
+            if split is not None and (key in _NEGATIVE_OK or not split[0].startswith("-")):
                 message = split_amount_problem(*split)
                 self.problems.append(RowProblem(number, self.columns.label(key), message))
                 return True
