@@ -9,7 +9,13 @@ import textwrap
 from collections.abc import Callable
 from typing import NoReturn
 
-from models.demo_defaults import DEMO_CUSTOMERS, DEMO_DAYS, DEMO_SEED
+from models.demo_defaults import (
+    DEMO_CUSTOMERS,
+    DEMO_CUSTOMERS_RANGE,
+    DEMO_DAYS,
+    DEMO_DAYS_RANGE,
+    DEMO_SEED,
+)
 from models.errors import InputError
 from models.i18n import _
 from models.parsing import parse_date
@@ -134,6 +140,23 @@ def days_arg(text: str) -> int:
     return days
 
 
+def ranged_arg(low: int, high: int) -> Callable[[str], int]:
+    """A whole number from `low` to `high`, refused as a wrong argument before anything
+    (a ledger file, say) is made."""
+
+    def check(text: str) -> int:
+        number = count_arg(text)
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(
+                _("‘{text}’ is not a number from {low:,} to {high:,}.").format(
+                    text=text, low=low, high=high
+                )
+            )
+        return number
+
+    return check
+
+
 def paper_arg(text: str) -> str:
     """``--paper``: A4, A5 or Letter, in any case."""
     for name in ("A4", "A5", "Letter"):
@@ -242,9 +265,9 @@ def build_parser() -> Parser:
         ("main.py demo", "main.py --db try.qkledger demo --customers 30 --days 90"),
         [db_too],
     )  # fmt: skip
-    demo.add_argument("--customers", type=count_arg, default=DEMO_CUSTOMERS, metavar="N",
+    demo.add_argument("--customers", type=ranged_arg(*DEMO_CUSTOMERS_RANGE), default=DEMO_CUSTOMERS, metavar="N",
                       help=_("how many customers (default: %(default)s)"))  # fmt: skip
-    demo.add_argument("--days", type=count_arg, default=DEMO_DAYS, metavar="D",
+    demo.add_argument("--days", type=ranged_arg(*DEMO_DAYS_RANGE), default=DEMO_DAYS, metavar="D",
                       help=_("how many days of history, up to today (default: %(default)s)"))  # fmt: skip
     demo.add_argument("--seed", type=count_arg, default=DEMO_SEED, metavar="S",
                       help=_("another number gives another demo (default: %(default)s)"))  # fmt: skip

@@ -111,3 +111,25 @@ def test_import_of_a_pipe_or_a_device_is_refused_at_once(tmp_path: Path, kind: s
         "table as a .csv or .xlsx file and import that file."
     )
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "words"),
+    [
+        ("--customers", "-3", "from 1 to 100,000"),
+        ("--customers", "0", "from 1 to 100,000"),
+        ("--days", "999999999999", "from 7 to 3,650"),
+        ("--days", "6", "from 7 to 3,650"),
+    ],
+)
+def test_demo_sizes_out_of_range_are_wrong_arguments(
+    tmp_path: Path, option: str, value: str, words: str
+) -> None:
+    """Refused before the ledger file is made: a refused demo used to leave an empty
+    ledger behind (exit 1)."""
+    target = tmp_path / "new.qkledger"
+    result = run(tmp_path, "--db", str(target), "demo", option, value)
+    line = one_line_error(result)
+    assert result.returncode == 2
+    assert line == f"main.py demo: {option}: ‘{value}’ is not a number {words}. (--help)"
+    assert not target.exists()
