@@ -117,10 +117,14 @@ def _progress() -> Callable[[int, int], None]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from models.importing import import_file
+    from models.tabular import file_problem
 
     path = Path(args.file).expanduser()
     if not path.exists():  # before opening (maybe creating) the ledger
         complain(_("There is no file ‘{path}’.").format(path=path))
+        return EXIT_ERROR
+    if file_problem(path):  # a device or a pipe would never end: refused unread
+        complain(file_problem(path))
         return EXIT_ERROR
     target = args.db or _the_ledger(create=True)
     new_file = None

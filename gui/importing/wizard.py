@@ -48,7 +48,15 @@ from models.importing import (
     ImportResult,
     import_sheet,
 )
-from models.tabular import Column, Sheet, guess_mapping, normalise_header, read_sheet, sheet_names
+from models.tabular import (
+    Column,
+    Sheet,
+    file_problem,
+    guess_mapping,
+    normalise_header,
+    read_sheet,
+    sheet_names,
+)
 from reports.templates import save_template
 
 FILE, SHEET, COLUMNS_PAGE, PREVIEW, CHECK, RUN, DONE = range(7)
@@ -326,6 +334,10 @@ class ImportWizard(FormDialog):
 
     def _open_file(self) -> None:
         path = Path(self.path.text().strip()).expanduser()
+        problem = file_problem(path)  # a device or pipe never ends: refused unread
+        if problem:
+            self.error.show_message(problem)
+            return
         if not path.is_file():
             self.error.show_message(self.tr("Choose the file to import."))
             return
