@@ -263,7 +263,7 @@ def open_ledger(target: str | Path, *, create: bool = True, inspect: bool = Fals
     (``check``) such a ledger opens read-only instead, and a damaged schema opens for
     `check` to report. Any previously open ledger is closed.
     """
-    global _opened, _read_only, _inspect
+    global _opened, _read_only, _inspect, _prepared
     close_ledger()
     _inspect = inspect
     read_only = False
@@ -279,6 +279,15 @@ def open_ledger(target: str | Path, *, create: bool = True, inspect: bool = Fals
     except BaseException:
         close_ledger()
         raise
+    _prepared = True
+    _note_chain_anchor()
+
+
+def _note_chain_anchor() -> None:
+    """This computer remembers where the chain stood (models/chain_anchors.py)."""
+    from models import chain_anchors
+
+    chain_anchors.note_seen()
 
 
 # What is open: the target as given (a URL may hold a password: shown only through
@@ -286,6 +295,7 @@ def open_ledger(target: str | Path, *, create: bool = True, inspect: bool = Fals
 _opened = ""
 _FILE, _ROLE, _FOREIGN = "file", "role", "foreign"
 _read_only: str | None = None
+_prepared = False  # opened and checked: where its chain stands is worth remembering
 _inspect = False  # opened by `check`: foreign or damaged schemas open, read-only
 
 
@@ -311,9 +321,11 @@ def _pg_user() -> str:
 
 
 def close_ledger() -> None:
-    global _opened, _read_only
+    global _opened, _read_only, _prepared
     db = database.obj
     if db is not None and not db.is_closed():
+        if _prepared:
+            _note_chain_anchor()
         if isinstance(db, pw.SqliteDatabase) and _read_only is None:
             # Keeps the planner's statistics fresh as the ledger grows; a read-only or
             # damaged file has nothing to optimise. The analysis limit samples instead
@@ -325,7 +337,7 @@ def close_ledger() -> None:
                 db.execute_sql("PRAGMA optimize")
         db.close()
     database.initialize(None)
-    _opened, _read_only = "", None
+    _opened, _read_only, _prepared = "", None, False
 
 
 def close_thread_connection() -> None:
