@@ -257,4 +257,3 @@ def forget_all() -> None:
     """Drop every anchor this computer keeps (tests; a user who moves computers)."""
     with contextlib.suppress(FileNotFoundError):
         _store().unlink()
-

@@ -768,9 +768,9 @@ def _damaged_schema(damage: list) -> LedgerFileError:
     from models import schema_audit
 
     return LedgerFileError(
-        _(
-            "‘{target}’ is damaged: {found}. Restore your latest backup instead."
-        ).format(target=display_target(_opened), found=schema_audit.refusal_text(damage))
+        _("‘{target}’ is damaged: {found}. Restore your latest backup instead.").format(
+            target=display_target(_opened), found=schema_audit.refusal_text(damage)
+        )
     )
 
 
@@ -885,7 +885,9 @@ def _check_version(db: pw.Database) -> None:
         ) from err
 
 
-def create_tables(db: pw.Database, models: list[type[pw.Model]] | tuple[type[pw.Model], ...]) -> None:
+def create_tables(
+    db: pw.Database, models: list[type[pw.Model]] | tuple[type[pw.Model], ...]
+) -> None:
     """Create these tables (and the indexes they declare) on `db` itself, whatever
     ledger is open (peewee's own `create_tables` goes through the models' binding)."""
     for model in pw.sort_models(models):

@@ -95,8 +95,7 @@ class Problem:
             ).format(thing=self.thing)
         if self.kind == MISSING:
             return _(
-                "The ledger's {thing} is missing: the file is damaged. Restore your latest "
-                "backup."
+                "The ledger's {thing} is missing: the file is damaged. Restore your latest backup."
             ).format(thing=self.thing)
         return _("The ledger's {thing} was altered outside Qingkuan.").format(thing=self.thing)
 
@@ -166,8 +165,7 @@ def schema_problems(conn: sqlite3.Connection, *, older: bool = False) -> list[Pr
         ("trigger", want.triggers, have.triggers, _normal_trigger),
     ):
         found += [
-            Problem(FOREIGN, what, name)
-            for name in sorted(set(present) - set(wanted) - allowed)
+            Problem(FOREIGN, what, name) for name in sorted(set(present) - set(wanted) - allowed)
         ]
         if older:
             continue
@@ -276,9 +274,7 @@ def remove_foreign(path: str | Path) -> list[Problem]:
         conn.execute("BEGIN IMMEDIATE")
         version = _version(conn)
         found = [
-            p
-            for p in schema_problems(conn, older=version < SCHEMA_VERSION)
-            if p.must_be_removed
+            p for p in schema_problems(conn, older=version < SCHEMA_VERSION) if p.must_be_removed
         ]
         for problem in _removal_order(found):
             _remove(conn, problem)
