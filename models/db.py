@@ -21,7 +21,13 @@ from pathlib import Path
 import peewee as pw
 
 from models import clock, guards, storage_errors
-from models.errors import ForeignSchema, LedgerError, LedgerFileError, PasswordNeeded
+from models.errors import (
+    ForeignSchema,
+    LedgerError,
+    LedgerFileError,
+    LedgerNotWritable,
+    PasswordNeeded,
+)
 from models.i18n import _
 from models.tables import (
     ALL_TABLES,
@@ -310,7 +316,7 @@ def read_only_refusal() -> LedgerError:
     if _read_only == _ROLE:
         return storage_errors.no_permission_to_change(display_target(_opened), _pg_user())
     if _read_only == _FOREIGN:
-        return _foreign_refusal(_foreign)
+        return LedgerNotWritable(str(_foreign_refusal(_foreign)))
     return storage_errors.read_only(display_target(_opened))
 
 
@@ -856,6 +862,8 @@ def _check_version(db: pw.Database) -> None:
         _audit_schema(db, version)
     if version == SCHEMA_VERSION:
         return
+    if _read_only == _FOREIGN:  # an upgrade writes: not with their triggers in place
+        raise _foreign_refusal(_foreign)
     if _read_only:
         raise LedgerFileError(
             _(

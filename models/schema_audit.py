@@ -32,6 +32,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from models.errors import LedgerFileError
 from models.i18n import _
 
 FOREIGN, MISSING, ALTERED, UNUPGRADABLE = "foreign", "missing", "altered", "unupgradable"
@@ -265,10 +266,19 @@ def remove_foreign(path: str | Path) -> list[Problem]:
     foreign triggers, views, indexes, columns and tables (with their rows), and indexes
     of Qingkuan's names defined otherwise (put back as Qingkuan makes them). One
     transaction: all or nothing. The ledger must not be open in this process. Returns
-    what was removed."""
+    what was removed. Raises `LedgerFileError` (nothing removed) when it cannot."""
+    try:
+        return _remove_all(Path(path))
+    except sqlite3.Error as err:
+        raise LedgerFileError(
+            _("Nothing was removed from ‘{path}’: {reason}").format(path=path, reason=err)
+        ) from err
+
+
+def _remove_all(path: Path) -> list[Problem]:
     from models.db import SCHEMA_VERSION
 
-    conn = sqlite3.connect(Path(path), timeout=30, isolation_level=None)
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("BEGIN IMMEDIATE")
