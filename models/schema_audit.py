@@ -66,14 +66,14 @@ class Problem:
     @property
     def thing(self) -> str:
         """The object as a user reads it, e.g. "trigger ‘x’"."""
-        label = {
-            "table": _("table"),
-            "column": _("column"),
-            "index": _("index"),
-            "trigger": _("trigger"),
-            "view": _("view"),
-        }.get(self.what, self.what)
-        return _("{what} ‘{name}’").format(what=label, name=self.name)
+        template = {
+            "table": _("table ‘{name}’"),
+            "column": _("column ‘{name}’"),
+            "index": _("index ‘{name}’"),
+            "trigger": _("trigger ‘{name}’"),
+            "view": _("view ‘{name}’"),
+        }.get(self.what, "{name}")
+        return template.format(name=self.name)
 
     def phrase(self) -> str:
         """A short phrase for a list ("trigger ‘x’, not made by Qingkuan")."""
@@ -258,7 +258,7 @@ def _upgraded_problems(conn: sqlite3.Connection, version: int) -> list[Problem]:
 
 def refusal_text(problems: list[Problem]) -> str:
     """The problems as one list for a message: "trigger ‘x’, not made by Qingkuan; …"."""
-    return _("; ").join(p.phrase() for p in problems)
+    return "; ".join(p.phrase() for p in problems)
 
 
 def remove_foreign(path: str | Path) -> list[Problem]:
