@@ -1225,6 +1225,26 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>密码</translation>
     </message>
     <message>
+        <source>This ledger holds things Qingkuan did not make:
+
+{names}
+
+They could change your figures whenever you post (a ledger received from elsewhere can carry them). Remove them and open the ledger?
+
+If you added them yourself on purpose, answer No: the ledger then stays closed.</source>
+        <translation>此账本中有非清款建立的内容：
+
+{names}
+
+它们可能在每次记账时篡改您的数据（从别处收到的账本可能带有这些内容）。删除它们并打开账本吗？
+
+如果是您自己有意添加的，请选“否”：账本将保持关闭。</translation>
+    </message>
+    <message>
+        <source>Foreign triggers in the ledger</source>
+        <translation>账本中有外来触发器</translation>
+    </message>
+    <message>
         <source>The password was not accepted. Password for {ledger}:</source>
         <translation>密码不正确。{ledger} 的密码：</translation>
     </message>
