@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
@@ -47,6 +48,9 @@ from models.tables import (
 from models.targets import display_target, parse_postgres_url, remember_secret, scrub
 from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
+
+if TYPE_CHECKING:
+    from models.schema_audit import Problem
 
 APP_ID = "qingkuan"
 SCHEMA_VERSION = 10
@@ -606,6 +610,7 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
 
 def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
     _restored.clear()
+    _indexes_restored.clear()
     _foreign.clear()
     tables = set(db.get_tables())
     postgres = isinstance(db, pw.PostgresqlDatabase)
@@ -669,18 +674,29 @@ def _check_privileges(db: pw.PostgresqlDatabase) -> None:
 
 
 _restored: list[str] = []
-_foreign: list = []  # schema_audit.Problem: what the open ledger holds that Qingkuan did not make
+_indexes_restored: list[str] = []
+_foreign: list[Problem] = []  # what the open ledger holds that Qingkuan did not make
 
 
 def guards_warning() -> str:
-    """The warning to show after opening, or '' when every guard was in place."""
-    if not _restored:
-        return ""
-    return _(
-        "The ledger's safeguards against changing entries were missing or altered ({names}) "
-        "and have been put back. Someone may have changed entries outside Qingkuan: run "
-        "‘check’ to find out."
-    ).format(names=", ".join(_restored))
+    """The warning to show after opening, or '' when every guard and index was in place."""
+    said = []
+    if _restored:
+        said.append(
+            _(
+                "The ledger's safeguards against changing entries were missing or altered "
+                "({names}) and have been put back. Someone may have changed entries outside "
+                "Qingkuan: run ‘check’ to find out."
+            ).format(names=", ".join(_restored))
+        )
+    if _indexes_restored:
+        said.append(
+            _(
+                "The ledger's indexes {names} were missing (the file was changed outside "
+                "Qingkuan) and have been put back."
+            ).format(names=", ".join(_indexes_restored))
+        )
+    return " ".join(said)
 
 
 def _restore_guards(db: pw.Database) -> None:
@@ -708,7 +724,7 @@ def _restore_indexes(db: pw.Database) -> None:
     with db.atomic():
         for sql in missing.values():
             db.execute_sql(sql)
-    _restored.extend(missing)
+    _indexes_restored.extend(missing)
 
 
 def _ensure_ledger_id(db: pw.Database) -> None:
@@ -730,13 +746,13 @@ def ledger_id() -> str:
     return _meta(LEDGER_ID_KEY) or ""
 
 
-def foreign_found() -> list:
+def foreign_found() -> list[Problem]:
     """What the open ledger holds that Qingkuan did not make (`schema_audit.Problem`s),
     found when it was opened; such a ledger is open read-only."""
     return list(_foreign)
 
 
-def _foreign_refusal(found: list) -> ForeignSchema:
+def _foreign_refusal(found: list[Problem]) -> ForeignSchema:
     from models import schema_audit
 
     return ForeignSchema(
@@ -770,7 +786,7 @@ def _audit_schema(db: pw.SqliteDatabase, version: int) -> None:
         raise _damaged_schema(damage)
 
 
-def _damaged_schema(damage: list) -> LedgerFileError:
+def _damaged_schema(damage: list[Problem]) -> LedgerFileError:
     from models import schema_audit
 
     return LedgerFileError(
