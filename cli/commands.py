@@ -216,6 +216,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ForeignSchema as err:  # an older ledger cannot be upgraded with them in it
         say(str(err))
         return EXIT_PROBLEMS
+    if args.accept_chain:
+        from models import chain_anchors
+
+        chain_anchors.accept_open_chain()
     problems = check_ledger()
     for problem in problems:
         say(problem)

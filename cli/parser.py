@@ -285,6 +285,13 @@ def build_parser() -> Parser:
         [db_too],
     )  # fmt: skip
     check.add_argument(
+        "--accept-chain", action="store_true",
+        help=_(
+            "accept the chain of entries as it is now, after you replaced the ledger by an "
+            "older copy yourself (this computer forgets where it saw the chain before)"
+        ),
+    )  # fmt: skip
+    check.add_argument(
         "--remove-foreign", action="store_true",
         help=_(
             "first remove the triggers, views, tables, columns and indexes Qingkuan did not "

@@ -182,7 +182,7 @@ def problems() -> list[str]:
                 "The chain of entries went backwards: on {at} this computer saw {count} "
                 "entries ending with entry {id}, and the ledger now has {now}. Entries were "
                 "removed outside Qingkuan, or an older copy replaced the ledger without "
-                "‘restore’."
+                "‘restore’ (if you did that yourself: ‘main.py check --accept-chain’)."
             ).format(at=seen.at or "?", count=seen.count, id=seen.tip_id, now=now.count)
         )
     for backup in (_anchor(b) for b in entry.get("backups", [])):
@@ -200,6 +200,25 @@ def problems() -> list[str]:
 
 def _went_back(anchor: Anchor, now: Anchor) -> bool:
     return now.count < anchor.count or not _in_open_chain(anchor)
+
+
+def accept_open_chain() -> None:
+    """The user says the open ledger's chain is right as it is (they replaced it by an
+    older copy themselves): this computer's anchors for it start again from here, like
+    after a restore."""
+    state = _open_ledger_state()
+    if state is None:
+        return
+    ledger, now = state
+    data = _load()
+    entry = data.setdefault(ledger, {})
+    entry["seen"] = asdict(now)
+    entry["backups"] = [
+        b
+        for b in entry.get("backups", [])
+        if (a := _anchor(b)) is not None and not _went_back(a, now)
+    ]
+    _save(data)
 
 
 # --- ledger files (backups, restores) ----------------------------------------------

@@ -102,6 +102,15 @@ def test_restore_refuses_a_file_with_a_foreign_trigger(tmp_path: Path) -> None:
     assert "sync_contacts" in backup.verify(received)
 
 
+def test_a_ledger_with_a_foreign_trigger_is_not_backed_up_as_sound(tmp_path: Path) -> None:
+    received = _ledger_file(tmp_path / "received.qkledger")
+    _sql(received, ATTACK)
+    out = tmp_path / "copy.qkledger"
+    with pytest.raises(backup.BackupError, match="sync_contacts"):
+        backup.back_up(received, out)
+    assert not out.exists()
+
+
 def test_after_removal_with_consent_the_ledger_opens_and_posts_plainly(tmp_path: Path) -> None:
     path = _ledger_file(tmp_path / "received.qkledger")
     _sql(path, ATTACK + "CREATE VIEW owed AS SELECT * FROM balance_cache;")

@@ -269,7 +269,8 @@ def test_a_cut_chain_with_everything_fixed_is_found_by_this_computers_anchor(
     assert check_ledger() == [
         "The chain of entries went backwards: on 2026-11-26 09:00:00 this computer saw 8 "
         f"entries ending with entry {ids[-1]}, and the ledger now has 7. Entries were "
-        "removed outside Qingkuan, or an older copy replaced the ledger without ‘restore’."
+        "removed outside Qingkuan, or an older copy replaced the ledger without ‘restore’ "
+        "(if you did that yourself: ‘main.py check --accept-chain’)."
     ]
     _reopen(ledger)  # opening again does not make the cut the new normal
     assert len(check_ledger()) == 1
