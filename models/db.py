@@ -721,9 +721,12 @@ def _restore_indexes(db: pw.Database) -> None:
     missing = schema_audit.missing_index_sql(db.connection())
     if not missing:
         return
-    with db.atomic():
-        for sql in missing.values():
-            db.execute_sql(sql)
+    try:
+        with db.atomic():
+            for sql in missing.values():
+                db.execute_sql(sql)
+    except pw.DatabaseError:
+        return  # e.g. another program is writing: `check` keeps reporting them missing
     _indexes_restored.extend(missing)
 
 
