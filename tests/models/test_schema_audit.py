@@ -102,13 +102,19 @@ def test_restore_refuses_a_file_with_a_foreign_trigger(tmp_path: Path) -> None:
     assert "sync_contacts" in backup.verify(received)
 
 
-def test_a_ledger_with_a_foreign_trigger_is_not_backed_up_as_sound(tmp_path: Path) -> None:
-    received = _ledger_file(tmp_path / "received.qkledger")
-    _sql(received, ATTACK)
-    out = tmp_path / "copy.qkledger"
-    with pytest.raises(backup.BackupError, match="sync_contacts"):
-        backup.back_up(received, out)
-    assert not out.exists()
+def test_restoring_over_a_ledger_with_a_foreign_trigger_keeps_it_for_inspection(
+    tmp_path: Path,
+) -> None:
+    """The received ledger became the current one; the good backup still restores, and
+    the copy kept of the replaced ledger is the file as it was."""
+    good = _ledger_file(tmp_path / "good.qkledger")
+    current = _ledger_file(tmp_path / "shop.qkledger")
+    _sql(current, ATTACK)
+    kept = backup.restore(current, good)
+    assert kept is not None
+    assert "sync_contacts" in backup.verify(kept)  # kept as it was, refused as a backup
+    db.open_ledger(current, create=False)
+    db.close_ledger()
 
 
 def test_after_removal_with_consent_the_ledger_opens_and_posts_plainly(tmp_path: Path) -> None:
