@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from models import clock, db, paths
-from models.errors import InputError, LedgerError, NotFound
+from models.errors import ForeignSchema, InputError, LedgerError, NotFound
 from models.i18n import _
 from models.paths import log_file
 from models.targets import display_target, scrub
@@ -43,14 +43,17 @@ def complain(text: str) -> None:
     print(" ".join(scrub(text).split("\n")), file=sys.stderr, flush=True)
 
 
-def open_target(args: argparse.Namespace, *, create: bool, warn: bool = True) -> str:
+def open_target(
+    args: argparse.Namespace, *, create: bool, warn: bool = True, inspect: bool = False
+) -> str:
     """Open the ledger named by --db (or "the" ledger: the one the window opened last);
     returns its name for messages (``user@host/db`` for PostgreSQL: never the password).
     Guards found missing and put back are reported on stderr (`check` lists them).
-    A command that does not create only reads: it never sets up an empty database nor
-    upgrades an older ledger (it says so and fails, the ledger unchanged)."""
+    `inspect`: see `db.open_ledger` (a ledger holding what Qingkuan did not make opens
+    read-only). A command that does not create only reads: it never sets up an empty
+    database nor upgrades an older ledger (it says so and fails, the ledger unchanged)."""
     target = args.db or _the_ledger(create)
-    db.open_ledger(target, create=create, upgrade=create)
+    db.open_ledger(target, create=create, upgrade=create, inspect=inspect)
     if warn and db.guards_warning():
         complain(db.guards_warning())
     return display_target(target)
@@ -211,7 +214,17 @@ def _export_ledger_data(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from models.check import check_ledger
 
-    target = open_target(args, create=False, warn=False)
+    if args.remove_foreign:
+        _remove_foreign(args.db or _the_ledger(False))
+    try:
+        target = open_target(args, create=False, warn=False, inspect=True)
+    except ForeignSchema as err:  # an older ledger cannot be upgraded with them in it
+        say(str(err))
+        return EXIT_PROBLEMS
+    if args.accept_chain:
+        from models import chain_anchors
+
+        chain_anchors.accept_open_chain()
     problems = check_ledger()
     for problem in problems:
         say(problem)
@@ -222,6 +235,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         say(_("No problems found in {target}.").format(target=target))
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _remove_foreign(target: str) -> None:
+    """``check --remove-foreign``: the user's consent to remove what Qingkuan did not make
+    from a ledger file; says what was removed."""
+    from models import schema_audit
+
+    if db.is_postgres_url(target):
+        raise LedgerError(
+            _(
+                "--remove-foreign works on ledger files; on a shared PostgreSQL ledger the "
+                "database administrator removes foreign triggers."
+            )
+        )
+    try:  # a ledger at all, of a version this program knows?
+        db.open_ledger(target, create=False, inspect=True)
+    except ForeignSchema:
+        pass
+    finally:
+        db.close_ledger()
+    removed = schema_audit.remove_foreign(target)
+    for problem in removed:
+        say(_("Removed {thing}.").format(thing=problem.thing))
+    if not removed:
+        say(_("Nothing to remove: the ledger holds only what Qingkuan makes."))
 
 
 def cmd_print(args: argparse.Namespace) -> int:

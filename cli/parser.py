@@ -324,15 +324,31 @@ def build_parser() -> Parser:
         "--bom", action="store_true", help=_("start a CSV with a UTF-8 BOM (for Excel)")
     )
 
-    command(
+    check = command(
         commands, "check", _("check the ledger's integrity"),
         _(
             "Checks that every customer's balance equals the sum of their entries, that "
-            "voids pair up, that the database's guards are in place, and more. Prints every "
-            "problem; exit status 3 when there are any, 0 when there are none."
+            "voids pair up, that the database's guards are in place, that the ledger holds "
+            "nothing Qingkuan did not make, and more. Prints every problem; exit status 3 "
+            "when there are any, 0 when there are none."
         ),
-        ("main.py check", "main.py --db postgresql://clerk@server/shop check"),
+        ("main.py check", "main.py --db postgresql://clerk@server/shop check",
+         "main.py --db received.qkledger check --remove-foreign"),
         [db_too],
+    )  # fmt: skip
+    check.add_argument(
+        "--accept-chain", action="store_true",
+        help=_(
+            "accept the chain of entries as it is now, after you replaced the ledger by an "
+            "older copy yourself (this computer forgets where it saw the chain before)"
+        ),
+    )  # fmt: skip
+    check.add_argument(
+        "--remove-foreign", action="store_true",
+        help=_(
+            "first remove the triggers, views, tables, columns and indexes Qingkuan did not "
+            "make (a ledger file received from elsewhere)"
+        ),
     )  # fmt: skip
 
     backup = command(

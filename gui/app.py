@@ -22,7 +22,7 @@ from gui.backups.keeper import BackupKeeper
 from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
 from gui.icon import app_icon
-from gui.ledger_files import ask_about_shared_folder, ask_password, open_ledger
+from gui.ledger_files import ask_about_shared_folder, ask_password, open_ledger, remove_foreign
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
@@ -30,7 +30,7 @@ from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
 from models import backup, db, paths
-from models.errors import LedgerError, LedgerFileError, PasswordNeeded
+from models.errors import ForeignSchema, LedgerError, LedgerFileError, PasswordNeeded
 from models.shared_folders import SharedFolderError, copy_to_local
 from models.targets import (
     ScrubbingFormatter,
@@ -84,9 +84,15 @@ class Launcher(QObject):
 
     def open(self, target: str, parent: QWidget | None = None) -> bool:
         """Open a ledger and show it; a file that cannot be opened gets a dialog, a
-        shared ledger that wants a password asks for it."""
+        shared ledger that wants a password asks for it, a file holding triggers (…)
+        Qingkuan did not make asks whether to remove them."""
         try:
-            target = self._open_asking_password(target, parent)
+            try:
+                target = self._open_asking_password(target, parent)
+            except ForeignSchema as foreign:
+                if not remove_foreign(parent or self.welcome, target, foreign.names):
+                    return False
+                target = self._open_asking_password(target, parent)
         except SharedFolderError as err:
             return self._open_shared(err, parent)
         except LedgerFileError as err:

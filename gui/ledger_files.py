@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from models import db, demo
+from models import db, demo, schema_audit
 from models.shared_folders import SharedFolderError, local_copy_path
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,35 @@ def open_ledger(target: str, *, reading: bool = False) -> None:
     `SharedFolderError` for a file in a shared folder unless only `reading`). Only
     the welcome screen's "new ledger" and the demo create a ledger file."""
     db.open_ledger(target, create=False, upgrade=not reading)
+
+
+def ask_to_remove_foreign(parent: QWidget | None, names: list[str]) -> bool:
+    """Ask whether to remove what Qingkuan did not make (tests replace this function)."""
+    text = QCoreApplication.translate(
+        "LedgerFiles",
+        "This ledger holds things Qingkuan did not make:\n\n{names}\n\nThey could change "
+        "your figures whenever you post (a ledger received from elsewhere can carry them). "
+        "Remove them and open the ledger?\n\nIf you added them yourself on purpose, "
+        "answer No: the ledger then stays closed.",
+    ).format(names="\n".join(f"• {name}" for name in names))
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("LedgerFiles", "Foreign triggers in the ledger"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def remove_foreign(parent: QWidget | None, target: str, names: list[str]) -> bool:
+    """Opening refused a ledger file holding `names`: ask, and remove them if the user
+    agrees (the model removes them, in one transaction). True when removed."""
+    if db.is_postgres_url(target) or not ask_to_remove_foreign(parent, names):
+        return False
+    removed = schema_audit.remove_foreign(target)
+    log.warning("removed from %s: %s", target, ", ".join(p.thing for p in removed))
+    return True
 
 
 def ask_password(parent: QWidget | None, ledger: str, wrong: bool) -> str | None:

@@ -178,6 +178,15 @@ def sqlite_ledger(tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture(autouse=True)
+def _chain_anchors_kept_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This computer's chain anchors (models/chain_anchors.py) go to the test's folder,
+    never the user's data folder."""
+    from models import chain_anchors
+
+    monkeypatch.setattr(chain_anchors, "folder", tmp_path / "anchors")
+
+
+@pytest.fixture(autouse=True)
 def _pinned_clock_and_language() -> Iterator[None]:
     clock.pin(PINNED)
     set_language("en")

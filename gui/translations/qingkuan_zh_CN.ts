@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -545,7 +544,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can&apos;t pay today: promise (F4)</source>
+        <source>Can't pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -760,7 +759,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>当前显示的客户列表</translation>
     </message>
     <message>
-        <source>This customer&apos;s ledger for a period</source>
+        <source>This customer's ledger for a period</source>
         <translation>本客户某期间的明细账</translation>
     </message>
     <message>
@@ -784,7 +783,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>列表当前显示的 {n} 个客户。</translation>
     </message>
     <message>
-        <source>In the import&apos;s own format; voided entries and their reversals are left out.</source>
+        <source>In the import's own format; voided entries and their reversals are left out.</source>
         <translation>采用导入用的格式；已作废的账目及其冲销不导出。</translation>
     </message>
     <message>
@@ -964,7 +963,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>客户页 → 收款</translation>
     </message>
     <message>
-        <source>Customer page → Can&apos;t pay today: promise</source>
+        <source>Customer page → Can't pay today: promise</source>
         <translation>客户页 → 今天付不了：约定清款</translation>
     </message>
     <message>
@@ -1067,7 +1066,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <source>Choose the file&apos;s column for {column}.</source>
+        <source>Choose the file's column for {column}.</source>
         <translation>请为“{column}”选择文件中的列。</translation>
     </message>
     <message>
@@ -1215,6 +1214,26 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>This ledger holds things Qingkuan did not make:
+
+{names}
+
+They could change your figures whenever you post (a ledger received from elsewhere can carry them). Remove them and open the ledger?
+
+If you added them yourself on purpose, answer No: the ledger then stays closed.</source>
+        <translation>此账本中有非清款建立的内容：
+
+{names}
+
+它们可能在每次记账时篡改您的数据（从别处收到的账本可能带有这些内容）。删除它们并打开账本吗？
+
+如果是您自己有意添加的，请选“否”：账本将保持关闭。</translation>
+    </message>
+    <message>
+        <source>Foreign triggers in the ledger</source>
+        <translation>账本中有外来触发器</translation>
     </message>
     <message>
         <source>The password was not accepted. Password for {ledger}:</source>
@@ -1375,7 +1394,7 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>回顾(&amp;W)</translation>
     </message>
     <message>
-        <source>The boss&apos;s &amp;review</source>
+        <source>The boss's &amp;review</source>
         <translation>老板看板(&amp;R)</translation>
     </message>
     <message>
@@ -2365,7 +2384,7 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Phone (blank: the company&apos;s)</source>
+        <source>Phone (blank: the company's)</source>
         <translation>电话（留空：用公司电话）</translation>
     </message>
     <message>
@@ -2539,11 +2558,11 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>应收 &lt;b&gt;{owed}&lt;/b&gt; · 逾期 &lt;b&gt;{overdue}&lt;/b&gt; · 本周约定 &lt;b&gt;{week}&lt;/b&gt; · 今日收款 &lt;b&gt;{today}&lt;/b&gt; · 本月收款 &lt;b&gt;{month}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Today&apos;s routes</source>
+        <source>Today's routes</source>
         <translation>今日线路</translation>
     </message>
     <message>
-        <source>Tomorrow&apos;s routes</source>
+        <source>Tomorrow's routes</source>
         <translation>明日线路</translation>
     </message>
     <message>
@@ -2774,7 +2793,7 @@ The ledger as it is now is kept as a backup first.</source>
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company&apos;s name: it heads every document.</source>
+        <source>Type your company's name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
