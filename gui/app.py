@@ -15,9 +15,9 @@ from types import TracebackType
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui import language
+from gui import file_dialogs, language
 from gui.backups.keeper import BackupKeeper
 from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
@@ -184,7 +184,7 @@ class Launcher(QObject):
         return self.welcome
 
     def open_other(self) -> None:
-        target, _filter = QFileDialog.getOpenFileName(
+        target, _filter = file_dialogs.get_open_file_name(
             self.window,
             self.tr("Open a ledger"),
             str(self.prefs.data_dir),

@@ -24,12 +24,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QTableView,
     QWidget,
 )
 
+from gui import file_dialogs
 from gui.operations import show_error
 from gui.record_model import SORT_ROLE
 from models.errors import LedgerError
@@ -94,7 +94,7 @@ def export_model(model: QAbstractItemModel, out: str | Path, sheet_name: str = "
 
 def ask_and_export(view: QTableView, name: str, parent: QWidget | None = None) -> Path | None:
     """Ask where to save, then export the view's rows; errors are shown, not raised."""
-    path, _filter = QFileDialog.getSaveFileName(
+    path, _filter = file_dialogs.get_save_file_name(
         parent or view,
         QCoreApplication.translate("TableExport", "Export table"),
         str(Path.home() / f"{name}.xlsx"),

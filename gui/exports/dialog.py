@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dates, language
+from gui import dates, file_dialogs, language
 from gui.form import Button, FormDialog
 from gui.operations import Operations
 from models import clock
@@ -108,7 +107,7 @@ class ExportDialog(FormDialog):
         self.path.setText(str(self.folder / f"{name}-{clock.today().isoformat()}{suffix}"))
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = file_dialogs.get_save_file_name(
             self, self.tr("Export to"), self.path.text(), self.tr("Excel or CSV (*.xlsx *.csv)")
         )
         if path:

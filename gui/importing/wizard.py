@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import language
+from gui import file_dialogs, language
 from gui.background import BackgroundReader
 from gui.form import Button, FormDialog
 from gui.operations import Operations
@@ -298,7 +297,7 @@ class ImportWizard(FormDialog):
 
     # --- step 1 and 2: the file and its sheet ------------------------------------
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Import from"),
             str(Path(self.path.text()).parent) if self.path.text() else "",
@@ -309,7 +308,7 @@ class ImportWizard(FormDialog):
 
     def save_template(self) -> Path | None:
         kind, lang = self.chosen_kind(), language.current()
-        name, _filter = QFileDialog.getSaveFileName(
+        name, _filter = file_dialogs.get_save_file_name(
             self,
             self.tr("Save a template"),
             f"{kind.value}-template.xlsx",
@@ -341,6 +340,7 @@ class ImportWizard(FormDialog):
 
     def _read(self, sheet: str | None) -> None:
         path = Path(self.path.text().strip()).expanduser()
+
         def read() -> Sheet:
             found = read_sheet(path, sheet)
             len(found.rows)  # counted here, on the worker: a million rows take a while

@@ -14,7 +14,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import file_dialogs
 from gui.printing.documents import Printout
 from gui.printing.zoom import ZoomBar
 from gui.screen import fill_screen
@@ -115,7 +115,7 @@ class PreviewDialog(Dialog):
 
     def save_copy(self) -> None:
         start = str(Path.home() / self.printout.path.name)
-        target, _filter = QFileDialog.getSaveFileName(
+        target, _filter = file_dialogs.get_save_file_name(
             self, self.tr("Save PDF"), start, self.tr("PDF documents (*.pdf)")
         )
         if not target:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dates, formatting
+from gui import dates, file_dialogs, formatting
 from gui.operations import Operations
 from gui.printing.documents import Printout, call_list_pdf
 from gui.promises.reminder import ReminderDialog
@@ -219,7 +218,7 @@ class CallListDialog(Dialog):
         from reports.calllist import export_call_list
 
         if path is None:
-            path, _kind = QFileDialog.getSaveFileName(
+            path, _kind = file_dialogs.get_save_file_name(
                 self, self.tr("Export the call list"), "calls.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
             )
         if path:

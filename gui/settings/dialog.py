@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import language
+from gui import file_dialogs, language
 from gui.form import FormDialog
 from gui.operations import Operations
 from gui.widgets import AmountEdit, add_row, set_form_label
@@ -135,14 +134,14 @@ class SettingsDialog(FormDialog):
         return edit
 
     def _choose_font(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = file_dialogs.get_open_file_name(
             self, self.tr("Choose a Chinese font"), "", self.tr("Fonts (*.ttf *.ttc *.otf)")
         )
         if path:
             self.font_path.setText(path)
 
     def _choose_qr(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Choose the payment QR code"),
             "",

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import formatting
+from gui import file_dialogs, formatting
 from gui.operations import Operations
 from gui.printing.documents import Printout, handover_pdf
 from gui.widgets import Dialog, ErrorLabel
@@ -109,7 +108,7 @@ class HandoverDialog(Dialog):
         from reports.handover import export_handover
 
         if path is None:
-            path, _kind = QFileDialog.getSaveFileName(
+            path, _kind = file_dialogs.get_save_file_name(
                 self,
                 self.tr("Export the hand-over"),
                 "handover.xlsx",

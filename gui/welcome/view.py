@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import language
+from gui import file_dialogs, language
 from gui.ledger_files import build_demo
 from gui.preferences import Preferences
 from gui.widgets import ErrorLabel, add_row, set_form_label
@@ -177,7 +176,7 @@ class WelcomeScreen(QWidget):
         self.ledger_chosen.emit(str(path))
 
     def open_file(self) -> None:
-        target, _filter = QFileDialog.getOpenFileName(
+        target, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Open a ledger"),
             str(self.prefs.data_dir),
