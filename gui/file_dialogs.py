@@ -9,7 +9,8 @@ overwritten (issue 17, items 1 and 2; GTK's in-process dialog sniffs files the s
 
 So every file dialog of the window comes from here: Qt's own dialog with file types and
 icons told by the name alone. Windows keeps its native dialog: its file locks belong to
-a handle, and another handle closing drops none of SQLite's.
+a handle, and another handle closing drops none of SQLite's. `choose_output` also keeps
+a document or an export from being saved over a ledger (models/output_paths.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from pathlib import Path
 from PySide6.QtCore import QFileInfo, QMimeDatabase
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+from gui.operations import show_error
+from models.output_paths import OutputKind, OutputRefused, check_output
 
 
 class NameOnlyIcons(QAbstractFileIconProvider):
@@ -110,3 +114,18 @@ def get_existing_directory(parent: QWidget | None, caption: str, start: str = ""
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     return _chosen(dialog)[0]
+
+
+def choose_output(
+    parent: QWidget | None, caption: str, start: str, name_filter: str, kind: OutputKind
+) -> str:
+    """Ask where to save a document (`OutputKind.PDF`) or an export; "" when cancelled
+    or when the file chosen may not be written (a ledger, a wrong ending: said so)."""
+    path, _filter = get_save_file_name(parent, caption, start, name_filter)
+    if not path:
+        return ""
+    try:
+        return str(check_output(path, kind))
+    except OutputRefused as err:
+        show_error(parent, str(err), None)
+        return ""

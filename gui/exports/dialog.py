@@ -21,6 +21,7 @@ from gui import dates, file_dialogs, language
 from gui.form import Button, FormDialog
 from gui.operations import Operations
 from models import clock
+from models.output_paths import OutputKind, check_output
 from models.records import Customer, CustomerSummary
 from reports.exports import export_customer_ledger, export_customer_list, export_entries
 from reports.spreadsheets import export_aging
@@ -121,6 +122,7 @@ class ExportDialog(FormDialog):
         start, end = dates.picked_date(self.date_from), dates.picked_date(self.date_to)
 
         def run() -> tuple[Path, int]:
+            check_output(out, OutputKind.SPREADSHEET)  # never over a ledger, .csv or .xlsx
             if kind == AGING:
                 return export_aging(out, dates.picked_date(self.as_of))
             if kind == CUSTOMERS:

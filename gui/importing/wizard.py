@@ -47,6 +47,7 @@ from models.importing import (
     ImportResult,
     import_sheet,
 )
+from models.output_paths import OutputKind
 from models.tabular import Column, Sheet, guess_mapping, normalise_header, read_sheet, sheet_names
 from reports.templates import save_template
 
@@ -308,11 +309,12 @@ class ImportWizard(FormDialog):
 
     def save_template(self) -> Path | None:
         kind, lang = self.chosen_kind(), language.current()
-        name, _filter = file_dialogs.get_save_file_name(
+        name = file_dialogs.choose_output(
             self,
             self.tr("Save a template"),
             f"{kind.value}-template.xlsx",
             self.tr("Excel workbook (*.xlsx)"),
+            OutputKind.SPREADSHEET,
         )
         if not name:
             return None

@@ -27,6 +27,7 @@ from gui.printing.documents import Printout
 from gui.printing.zoom import ZoomBar
 from gui.screen import fill_screen
 from gui.widgets import Dialog
+from models.output_paths import OutputKind
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +116,8 @@ class PreviewDialog(Dialog):
 
     def save_copy(self) -> None:
         start = str(Path.home() / self.printout.path.name)
-        target, _filter = file_dialogs.get_save_file_name(
-            self, self.tr("Save PDF"), start, self.tr("PDF documents (*.pdf)")
+        target = file_dialogs.choose_output(
+            self, self.tr("Save PDF"), start, self.tr("PDF documents (*.pdf)"), OutputKind.PDF
         )
         if not target:
             return

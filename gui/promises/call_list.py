@@ -29,6 +29,7 @@ from gui.record_model import Column, RecordTableModel
 from gui.widgets import Dialog, ErrorLabel
 from models import calls, clock, reminders
 from models.calls import PromiseLine as Call
+from models.output_paths import OutputKind
 from models.records import CallOutcome
 
 
@@ -218,8 +219,12 @@ class CallListDialog(Dialog):
         from reports.calllist import export_call_list
 
         if path is None:
-            path, _kind = file_dialogs.get_save_file_name(
-                self, self.tr("Export the call list"), "calls.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+            path = file_dialogs.choose_output(
+                self,
+                self.tr("Export the call list"),
+                "calls.xlsx",
+                "Excel (*.xlsx);;CSV (*.csv)",
+                OutputKind.SPREADSHEET,
             )
         if path:
             rows = self.model.records()

@@ -22,6 +22,7 @@ from gui.operations import Operations
 from gui.printing.documents import Printout, handover_pdf
 from gui.widgets import Dialog, ErrorLabel
 from models.handover import Handover, handover
+from models.output_paths import OutputKind
 from models.records import PaymentMethod
 from models.settling import Settled
 
@@ -108,11 +109,12 @@ class HandoverDialog(Dialog):
         from reports.handover import export_handover
 
         if path is None:
-            path, _kind = file_dialogs.get_save_file_name(
+            path = file_dialogs.choose_output(
                 self,
                 self.tr("Export the hand-over"),
                 "handover.xlsx",
                 "Excel (*.xlsx);;CSV (*.csv)",
+                OutputKind.SPREADSHEET,
             )
         if path and self.summary is not None:
             h = self.summary
