@@ -19,15 +19,22 @@ import dataclasses
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QMessageBox
 from pytestqt.qtbot import QtBot
+from reportlab.pdfgen.canvas import Canvas
 
+from gui import file_dialogs, table_export
 from gui.app import Launcher
+from gui.exports.dialog import AGING, CUSTOMERS, ENTRIES
 from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE
+from gui.mainwindow import MainWindow
+from gui.printing.documents import Printout
+from gui.printing.preview import PreviewDialog
 from models import customers, db, settings
 from models.records import CustomerDraft
 
@@ -118,3 +125,71 @@ def test_browsing_for_an_import_beside_the_ledger_damages_nothing(
     db.close_ledger()
     assert _integrity(ledger) == (b"SQLite format 3\x00", "ok")
     assert _another_program_reads(ledger) == 60
+
+
+def _as_sqlite_reads_it(path: Path) -> tuple[bytes, list[str]]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return path.read_bytes(), list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def sqlite_window(sqlite_ledger: str, launcher: Launcher, qtbot: QtBot) -> Iterator[MainWindow]:
+    assert launcher.open(sqlite_ledger)
+    window = launcher.window
+    assert window is not None
+    qtbot.waitUntil(lambda: not window.customer_list.reader.busy)
+    yield window
+    launcher.shutdown()
+
+
+def test_the_windows_save_paths_never_write_over_a_ledger(
+    sqlite_window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Save as… of a preview, File → Export, a table's Export, a call list's export and
+    an import template, each answered with the open ledger (or a name ending in
+    .qkledger, or the wrong ending): refused with the model's sentence, nothing written."""
+    window, ledger = sqlite_window, Path(db.current_target())
+    shown: list[str] = []
+    monkeypatch.setattr(file_dialogs, "show_error", lambda _p, text, _sink: shown.append(text))
+    boxes: list[str] = []  # any other message box would block: answered at once
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: boxes.append(text))
+    answer = {"path": str(ledger)}
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (answer["path"], ""))
+    pdf = tmp_path / "statement.pdf"
+    canvas = Canvas(str(pdf))
+    canvas.drawString(100, 100, "statement")
+    canvas.save()
+    preview = PreviewDialog(Printout(pdf, "statement", ""))
+    qtbot.addWidget(preview)
+    calls = window.show_call_list()
+    wizard = window.import_wizard()
+    other = tmp_path / "other.qkledger"
+
+    def save_everywhere() -> None:
+        preview.save_copy()
+        assert table_export.ask_and_export(window.customer_list.table, "customers") is None
+        calls.export()
+        assert wizard.save_template() is None
+
+    before = _as_sqlite_reads_it(ledger)
+    for answer["path"], words in (
+        (str(ledger), "is a ledger file"),
+        (str(other), "is a ledger file"),
+        (str(tmp_path / "statement.txt"), "does not end in"),
+    ):
+        shown.clear()
+        save_everywhere()
+        assert len(shown) == 4 and all(words in text for text in shown), shown
+    assert _as_sqlite_reads_it(ledger) == before and boxes == []
+    assert not other.exists() and not (tmp_path / "statement.txt").exists()
+
+    dialog = window.export()  # File → Export: the path is typed in the dialog
+    for kind in (AGING, ENTRIES, CUSTOMERS):
+        dialog.what.setCurrentIndex(dialog.what.findData(kind))
+        dialog.path.setText(str(ledger))
+        dialog.submit()
+        assert "is a ledger file" in dialog.error.text()
+    assert _as_sqlite_reads_it(ledger) == before
