@@ -36,6 +36,7 @@ class WelcomeScreen(QWidget):
 
     ledger_chosen = Signal(str)
     language_chosen = Signal(str)
+    opening = Signal()  # a ledger is about to be created and opened
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +131,7 @@ class WelcomeScreen(QWidget):
         )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self.opening.emit()  # File → New ledger: the window's workers stop first
             db.open_ledger(str(path))
             settings.save_company(company)
         except LedgerError as err:

@@ -19,6 +19,8 @@ import dataclasses
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,12 +32,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from gui import file_dialogs, table_export
 from gui.app import Launcher
+from gui.background import BackgroundReader
 from gui.exports.dialog import AGING, CUSTOMERS, ENTRIES
 from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE
 from gui.mainwindow import MainWindow
 from gui.printing.documents import Printout
 from gui.printing.preview import PreviewDialog
-from models import customers, db, settings
+from models import backup, customers, db, settings
 from models.records import CustomerDraft
 
 
@@ -193,3 +196,34 @@ def test_the_windows_save_paths_never_write_over_a_ledger(
         dialog.submit()
         assert "is a ledger file" in dialog.error.text()
     assert _as_sqlite_reads_it(ledger) == before
+
+
+def test_opening_a_ledger_again_waits_for_the_windows_workers(
+    sqlite_window: MainWindow, launcher: Launcher, qtbot: QtBot
+) -> None:
+    """A second start hands over the ledger by another path while a dialog's worker
+    reads: the ledger is not opened again under it, and a different ledger opens only
+    once the worker is done, none of its connections left behind."""
+    window, old = sqlite_window, db.database.obj
+    current = db.current_target()
+    launcher.open_requested(str(Path(current).resolve()))  # the same file: nothing to do
+    assert db.database.obj is old
+    reader = BackgroundReader(window)  # a dialog's worker, as the review's or an import's
+    reads: list[str] = []
+    first = threading.Event()
+
+    def several_reads() -> None:  # not inside one transaction: read by read
+        for _n in range(20):
+            customers.list_customers()
+            reads.append("ok")
+            first.set()
+            time.sleep(0.01)
+
+    other = backup.back_up(current, Path(current).with_name("other.qkledger"))
+    reader.failed.connect(reads.append)
+    reader.start(several_reads)
+    first.wait()
+    launcher.open_requested(str(other))
+    assert reads == ["ok"] * 20
+    assert old.open_connections() == 0
+    assert db.current_target() == str(other)
