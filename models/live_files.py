@@ -18,6 +18,7 @@ safe, but knowing that for sure across threads is not worth the risk).
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 from pathlib import Path
@@ -56,6 +57,11 @@ def is_open_here(path: str | Path) -> bool:
 class OpenHere(OSError):
     """The file is open through SQLite in this process: it is never opened otherwise."""
 
+    def __init__(self, path: str) -> None:
+        from models.i18n import _
+
+        super().__init__(errno.EBUSY, _("it is the ledger this program has open"), path)
+
 
 def read_header(path: str | Path, size: int = 16) -> bytes:
     """The first `size` bytes of the file at `path`. Raises `OpenHere` (instead of
@@ -64,3 +70,12 @@ def read_header(path: str | Path, size: int = 16) -> bytes:
         raise OpenHere(str(path))
     with open(path, "rb") as fh:
         return fh.read(size)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The whole file at `path` (a picture the user chose), never one SQLite has open
+    in this process: `OpenHere` instead."""
+    if is_open_here(path):
+        raise OpenHere(str(path))
+    with open(path, "rb") as fh:
+        return fh.read()

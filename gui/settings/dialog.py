@@ -27,7 +27,7 @@ from gui import file_dialogs, language
 from gui.form import FormDialog
 from gui.operations import Operations
 from gui.widgets import AmountEdit, add_row, set_form_label
-from models import settings
+from models import live_files, settings
 from models.records import CompanySettings
 
 
@@ -153,8 +153,7 @@ class SettingsDialog(FormDialog):
     def load_qr(self, path: str) -> None:
         """Take the picture at `path` as the payment QR code (checked on Save)."""
         try:
-            with open(path, "rb") as fh:
-                self.qr_data = fh.read()
+            self.qr_data = live_files.read_bytes(path)  # never the ledger open here
         except OSError as err:
             self.error.show_message(
                 self.tr("The picture could not be read: {reason}").format(reason=err.strerror)

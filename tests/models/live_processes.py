@@ -10,11 +10,14 @@ still has the ledger open. The test counts them in the file again once it has en
   harness's own proof that a loss is seen;
 - ``reopen``: `db.open_ledger` on the same file again (the window opening a ledger);
 - ``read_totals``: `backup.read_totals` on the open ledger (the backups list);
+- ``import_sheet``, ``font``, ``output``: the ledger chosen as a file to import, as the
+  documents' font, as a document's ``--out`` (each refused);
 - ``none``: nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import subprocess
 import sys
@@ -22,8 +25,12 @@ import threading
 from pathlib import Path
 
 from models import backup, clock, db
+from models.errors import InputError
+from models.output_paths import OutputKind, check_output
 from models.posting import post_delivery
 from models.tables import CustomerRow, EntryRow
+from models.tabular import read_sheet
+from reports.fonts import FontRefused, inspect_font
 
 POSTS = 200
 
@@ -62,6 +69,15 @@ def main(path: str, action: str) -> None:
         db.open_ledger(path, create=False)
     elif action == "read_totals":
         backup.read_totals(path, check=False)
+    elif action == "import_sheet":  # the ledger chosen as the file to import: refused
+        with contextlib.suppress(InputError):
+            read_sheet(path)
+    elif action == "font":  # the ledger chosen as the PDF font in Settings: refused
+        with contextlib.suppress(FontRefused):
+            inspect_font(path)
+    elif action == "output":  # the ledger named as a document's --out: refused
+        with contextlib.suppress(InputError):
+            check_output(path, OutputKind.PDF)
     other_program_reads(path)
     posted = 0
     for i in range(POSTS):

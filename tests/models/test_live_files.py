@@ -69,7 +69,9 @@ def test_the_harness_sees_posts_lost_after_a_stray_close(shop_ledger: str) -> No
     assert seen < before + POSTS
 
 
-@pytest.mark.parametrize("action", ["none", "reopen", "read_totals"])
+@pytest.mark.parametrize(
+    "action", ["none", "reopen", "read_totals", "import_sheet", "font", "output"]
+)
 def test_no_committed_post_is_lost_when_the_ledger_is_opened_again(
     shop_ledger: str, action: str
 ) -> None:
