@@ -168,6 +168,7 @@ class WelcomeScreen(QWidget):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                self.opening.emit()  # building it closes the ledger open in the window
                 build_demo(path)
             except (LedgerError, OSError) as err:
                 log.exception("building the demo failed")
