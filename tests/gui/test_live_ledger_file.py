@@ -80,6 +80,7 @@ def _integrity(path: Path) -> tuple[bytes, str]:
         return header, str(err)
 
 
+@pytest.mark.skipif(sys.platform.startswith("win"), reason="Windows keeps its native dialog")
 def test_browsing_for_an_import_beside_the_ledger_damages_nothing(
     launcher: Launcher,
     qtbot: QtBot,
