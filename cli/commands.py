@@ -24,6 +24,7 @@ import peewee as pw
 from models import clock, db, paths
 from models.errors import ForeignSchema, InputError, LedgerError, NotFound
 from models.i18n import _
+from models.output_paths import OutputKind, check_output
 from models.paths import log_file
 from models.targets import display_target, scrub
 
@@ -163,6 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InputError(
             _("--as-of is the date of a report: use it with export aging, reps or routes.")
         )
+    check_output(args.out, OutputKind.SPREADSHEET)  # before the ledger is even opened
     open_target(args, create=False)
     if args.what in ("reps", "routes"):
         return _export_groups(args)
@@ -265,6 +267,7 @@ def _remove_foreign(target: str) -> None:
 def cmd_print(args: argparse.Namespace) -> int:
     from reports import cli as documents
 
+    check_output(args.out, OutputKind.PDF)  # before the ledger is even opened
     open_target(args, create=False)
     if args.document in ("aging", "review"):
         return _print_review(args)

@@ -15,9 +15,9 @@ from types import TracebackType
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui import language
+from gui import file_dialogs, language
 from gui.backups.keeper import BackupKeeper
 from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
@@ -129,6 +129,7 @@ class Launcher(QObject):
         """Open `target`; while a shared ledger refuses the password, ask for it.
         Returns the target that opened (with the password typed), None if cancelled."""
         wrong = password_of(target) is not None
+        self.stop_reading()  # opening closes the ledger open now, and its connections
         while True:
             try:
                 open_ledger(target)
@@ -139,10 +140,16 @@ class Launcher(QObject):
                     return None
                 target, wrong = with_password(target, password), True
 
+    def stop_reading(self) -> None:
+        """Wait for the window's worker threads (the ledger is about to close)."""
+        if self.window is not None:
+            self.window.stop_reading()
+
     def open_requested(self, target: str) -> None:
-        """A later start (a double-clicked ledger) asked this one to open `target`
-        (a shared ledger comes without its password: the open asks for it)."""
-        if target and without_password(target) != without_password(db.current_target()):
+        """A later start (a double-clicked ledger) asked this one to open `target` (a
+        shared ledger comes without its password: the open asks for it); the ledger open
+        already (under any name) is only brought to the front."""
+        if target and not _same_ledger(target, db.current_target()):
             if self.window is not None:
                 self.window.stop_reading()
             current = db.current_target()
@@ -190,6 +197,7 @@ class Launcher(QObject):
 
     def show_welcome(self) -> WelcomeScreen:
         self.welcome = WelcomeScreen(self.prefs)
+        self.welcome.opening.connect(self.stop_reading)
         self.welcome.ledger_chosen.connect(self.open)
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.resize(900, 620)
@@ -210,7 +218,7 @@ class Launcher(QObject):
         return self.welcome
 
     def open_other(self) -> None:
-        target, _filter = QFileDialog.getOpenFileName(
+        target, _filter = file_dialogs.get_open_file_name(
             self.window,
             self.tr("Open a ledger"),
             str(self.prefs.data_dir),
@@ -225,8 +233,7 @@ class Launcher(QObject):
     def restore_backup(self, source: Path) -> bool:
         """Replace the open ledger by a checked backup (keeping it as a backup), reopen."""
         target, keeper = db.current_target(), self.keeper
-        if self.window is not None:
-            self.window.customer_list.reader.cancel()
+        self.stop_reading()
         if keeper is not None:
             keeper.runner.wait()
             keeper.enabled = False  # the ledger it knew is being replaced
@@ -321,6 +328,18 @@ def _report_ready(launcher: Launcher) -> None:
         window.customer_list.names_loaded.connect(lambda: QTimer.singleShot(0, ready))
     else:
         QTimer.singleShot(0, ready)
+
+
+def _same_ledger(target: str, current: str) -> bool:
+    """The same ledger: the same URL (passwords aside), or the same file under any path."""
+    if without_password(target) == without_password(current):
+        return True
+    if not current or db.is_postgres_url(target) or db.is_postgres_url(current):
+        return False
+    try:
+        return os.path.samefile(target, current)
+    except OSError:
+        return False
 
 
 def _is_file(target: str | None) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from models import chain_anchors, clock
+from models import chain_anchors, clock, live_files
 from models.db import APP_ID, SCHEMA_VERSION, SQLITE_HEADER
 from models.errors import LedgerError, LedgerFileError
 from models.i18n import _
@@ -186,8 +186,9 @@ def read_totals(path: str | Path, *, thorough: bool = True, check: bool = True) 
     path = Path(path).expanduser()
     if not path.is_file():
         raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
+    # Never opened outside SQLite when open through SQLite here (models/live_files.py).
+    with contextlib.suppress(live_files.OpenHere):
+        if live_files.read_header(path) != SQLITE_HEADER:
             raise LedgerFileError(
                 _("‘{path}’ is not a Qingkuan ledger: it is some other kind of file.").format(
                     path=path

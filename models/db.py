@@ -12,6 +12,7 @@ import random
 import re
 import sqlite3
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import peewee as pw
 
-from models import clock, guards, shared_folders, storage_errors
+from models import clock, guards, live_files, shared_folders, storage_errors
 from models.errors import (
     ForeignSchema,
     LedgerError,
@@ -336,6 +337,9 @@ def _pg_user() -> str:
 
 
 def close_ledger() -> None:
+    """Close the ledger: the calling thread's connection, and every connection other
+    threads left open outside a transaction (peewee keeps one per thread; a worker
+    still inside a transaction closes its own when it ends)."""
     global _opened, _read_only, _prepared
     db = database.obj
     if db is not None and not db.is_closed():
@@ -351,15 +355,28 @@ def close_ledger() -> None:
                 db.execute_sql("PRAGMA analysis_limit = 400")
                 db.execute_sql("PRAGMA optimize")
         db.close()
+    if isinstance(db, TrackedSqliteDatabase) and db.close_idle_connections():
+        _retired.append(db)  # its workers close their connections when done
     database.initialize(None)
     _opened, _read_only, _prepared = "", None, False
 
 
 def close_thread_connection() -> None:
-    """Close the calling thread's own connection (a worker thread's, when it is done)."""
+    """Close the calling thread's own connection (a worker thread's, when it is done),
+    also one to a ledger closed or opened again while the worker was reading."""
     db = database.obj
     if db is not None and not db.is_closed():
         db.close()
+    for old in list(_retired):
+        if not old.is_closed() and not old.in_transaction():
+            old.close()
+        if old.open_connections() == 0:
+            with contextlib.suppress(ValueError):
+                _retired.remove(old)
+
+
+# Ledgers closed while a worker thread was inside a transaction on them.
+_retired: list[TrackedSqliteDatabase] = []
 
 
 def placeholders(sql: str) -> str:
@@ -464,6 +481,50 @@ def read_snapshot() -> Iterator[None]:
             yield
 
 
+class TrackedSqliteDatabase(pw.SqliteDatabase):
+    """peewee's SQLite database, knowing every thread's connection, so that closing the
+    ledger closes the connections worker threads left open too."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # Closed from the thread that closes the ledger, not only from their own.
+        kwargs.setdefault("check_same_thread", False)
+        super().__init__(*args, **kwargs)
+        self._connections: dict[int, sqlite3.Connection] = {}
+        self._connections_lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = super()._connect()
+        with self._connections_lock:
+            self._connections[id(conn)] = conn
+        return conn
+
+    def _close(self, conn: sqlite3.Connection) -> None:
+        with self._connections_lock:
+            self._connections.pop(id(conn), None)
+        conn.close()
+
+    def open_connections(self) -> int:
+        """How many connections (of any thread) are open."""
+        with self._connections_lock:
+            return len(self._connections)
+
+    def close_idle_connections(self) -> int:
+        """Close the connections outside a transaction (a worker that read and did not
+        close); returns how many stay open because a transaction is under way."""
+        with self._connections_lock:
+            conns = list(self._connections.items())
+        busy = 0
+        for key, conn in conns:
+            if conn.in_transaction:
+                busy += 1
+                continue
+            with self._connections_lock:
+                self._connections.pop(key, None)
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+        return busy
+
+
 # Every connection: a trigger or view in the file may not call functions that are unsafe
 # in a schema (models/schema_audit.py compares the schema with the app's own).
 _UNTRUSTED = {"trusted_schema": "off"}
@@ -506,15 +567,17 @@ def _connect_sqlite(
                     "write to and open the copy."
                 ).format(path=path)
             )
-        db = pw.SqliteDatabase(
+        db = TrackedSqliteDatabase(
             _read_only_uri(path), uri=True, timeout=5, autoconnect=True, pragmas=_UNTRUSTED
         )
     else:
-        db = pw.SqliteDatabase(
+        db = TrackedSqliteDatabase(
             str(path), lock_type="IMMEDIATE", timeout=5, autoconnect=True, pragmas=_UNTRUSTED
         )
+    live_files.remember(path)  # from now on nothing else in this process opens it
     try:
         db.connect()
+        live_files.remember(path)  # a file SQLite has just created
         # Probe before any pragma: a damaged or foreign file must stay as it is.
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except (pw.DatabaseError, sqlite3.DatabaseError) as err:
@@ -558,9 +621,13 @@ def _writable(path: Path) -> bool:
 
 
 def _check_sqlite_header(path: Path) -> None:
+    """Refuse a file that is not a SQLite database before SQLite touches it. A file
+    this process has open through SQLite already is not opened again (that would drop
+    the process's locks on it): SQLite's own probe judges it."""
     try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
+        header = live_files.read_header(path)
+    except live_files.OpenHere:
+        return
     except PermissionError as err:
         raise LedgerFileError(
             _("You have no permission to read ‘{path}’.").format(path=path)

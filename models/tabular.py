@@ -172,12 +172,25 @@ def check_file(path: str | Path) -> None:
     problem = file_problem(path)
     if problem:
         raise InputError(problem)
+def _refuse_ledger(path: Path) -> None:
+    """A ledger is not a sheet, and the one open here must never be opened outside
+    SQLite (models/live_files.py)."""
+    from models.output_paths import is_ledger_file
+
+    if is_ledger_file(path):
+        raise InputError(
+            _(
+                "‘{path}’ is a ledger, not a file to import: choose the .xlsx or .csv file "
+                "that holds the rows."
+            ).format(path=path)
+        )
 
 
 def sheet_names(path: str | Path) -> list[str]:
     """The worksheets of an XLSX workbook, in order; a CSV file has none (empty list)."""
     path = Path(path)
     check_file(path)
+    _refuse_ledger(path)
     with path.open("rb") as fh:
         if fh.read(4) != XLSX_MAGIC:
             return []
@@ -206,6 +219,7 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> Sheet:
     """
     path = Path(path)
     check_file(path)
+    _refuse_ledger(path)
     with path.open("rb") as fh:
         head = fh.read(4096)
     if path.stat().st_size > MAX_BYTES:

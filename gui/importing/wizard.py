@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import language
+from gui import file_dialogs, language
 from gui.background import BackgroundReader
 from gui.form import Button, FormDialog
 from gui.operations import Operations
@@ -48,6 +47,7 @@ from models.importing import (
     ImportResult,
     import_sheet,
 )
+from models.output_paths import OutputKind
 from models.tabular import (
     Column,
     Sheet,
@@ -306,7 +306,7 @@ class ImportWizard(FormDialog):
 
     # --- step 1 and 2: the file and its sheet ------------------------------------
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Import from"),
             str(Path(self.path.text()).parent) if self.path.text() else "",
@@ -317,11 +317,12 @@ class ImportWizard(FormDialog):
 
     def save_template(self) -> Path | None:
         kind, lang = self.chosen_kind(), language.current()
-        name, _filter = QFileDialog.getSaveFileName(
+        name = file_dialogs.choose_output(
             self,
             self.tr("Save a template"),
             f"{kind.value}-template.xlsx",
             self.tr("Excel workbook (*.xlsx)"),
+            OutputKind.SPREADSHEET,
         )
         if not name:
             return None
@@ -353,6 +354,7 @@ class ImportWizard(FormDialog):
 
     def _read(self, sheet: str | None) -> None:
         path = Path(self.path.text().strip()).expanduser()
+
         def read() -> Sheet:
             found = read_sheet(path, sheet)
             len(found.rows)  # counted here, on the worker: a million rows take a while
