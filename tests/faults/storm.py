@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import shutil
 import signal
 import sqlite3
@@ -168,41 +169,28 @@ class Storm:
 
     # --- the programs ----------------------------------------------------------------
     def _roles(self) -> list[Role]:
+        """The programs; a loop's weight is its share of the kills, and it is spared
+        long enough after it starts work to do some (the window: a few re-opens)."""
         t = self.target
         worker = [sys.executable, "-m", "tests.faults.worker"]
         main = [sys.executable, "main.py", "--db", t]
+        window = [sys.executable, "-m", "tests.faults.window", t, str(self.work / "data")]
         roles = [
-            Role(
-                "window",
-                lambda n: [
-                    sys.executable,
-                    "-m",
-                    "tests.faults.window",
-                    t,
-                    str(self.work / "data"),
-                    f"{OURS}W{n}",
-                ],
-                0.5,
-                spared=5.0,
-            ),  # long enough for a few re-opens
-            Role("clerk-1", lambda n: [*worker, "clerk", t, f"{OURS}A{n}"], 1.5),
-            Role("clerk-2", lambda n: [*worker, "clerk", t, f"{OURS}B{n}"], 1.5),
-            Role("settler", lambda n: [*worker, "settle", t, f"{OURS}S{n}"], 1.5),
-            Role("reader", lambda n: [*worker, "reader", t], 0.7),
-            Role(
-                "import",
-                lambda n: [*main, "import", "entries", self._import_file(n)],
-                2.0,
-                (0.1, 0.8),
-                loop=False,
-            ),
-            Role("print", lambda n: [*main, *self._print_job(n)], 2.0, loop=False),
-        ]
+            Role("window", lambda n: [*window, f"{OURS}W{n}"], 0.5, spared=5.0),
+            Role("clerk-1", lambda n: [*worker, "clerk", t, f"{OURS}A{n}"], 1.5, spared=0.5),
+            Role("clerk-2", lambda n: [*worker, "clerk", t, f"{OURS}B{n}"], 1.5, spared=0.5),
+            Role("settler", lambda n: [*worker, "settle", t, f"{OURS}S{n}"], 1.5, spared=2.0),
+            Role("reader", lambda n: [*worker, "reader", t], 0.7, spared=0.3),
+            Role("import", lambda n: [*main, "import", "entries", self._import_file(n)],
+                 0, (0.1, 0.8), loop=False),
+            Role("print", lambda n: [*main, *self._print_job(n)], 0, loop=False),
+        ]  # fmt: skip
         if self.sqlite:
             roles += [
-                Role("backups", lambda n: [*worker, "backups", t, str(self.auto)], 1.0),
-                Role("restore", self._restore_argv, 2.0, (0.3, 2.0), loop=False),
-            ]
+                Role("backups", lambda n: [*worker, "backups", t, str(self.auto)], 1.0,
+                     spared=0.5),
+                Role("restore", self._restore_argv, 0, (0.3, 2.0), loop=False),
+            ]  # fmt: skip
         left_out = set(os.environ.get("QK_STORM_WITHOUT", "").split(","))
         return [role for role in roles if role.name not in left_out]
 
@@ -334,6 +322,7 @@ class Storm:
         """Until `goal` kills (or `limit` seconds: then the caller fails), then kill
         everything still running and read the last copies."""
         started = time.monotonic()
+        cpu = _children_cpu()
         next_kill = started + 3.0  # the window's first start takes a while
         try:
             while sum(self.tally.kills.values()) < self.goal:
@@ -355,6 +344,7 @@ class Storm:
             self._reap()
             self._read_kept_copies()
         self.seconds = time.monotonic() - started
+        self.cpu = _children_cpu() - cpu  # what the storm costs, whatever else runs
         return self.tally
 
     # --- what each process said ------------------------------------------------------
@@ -378,7 +368,9 @@ class Storm:
                 if any(words in rest.lower() for words in DAMAGE):
                     tally.failures.append(f"{name} said: {rest}")
         if run.role.loop:
-            if not killed:  # a clerk, the window or a loop never ends by itself
+            if name == "window" and run.popen.returncode == 3:
+                tally.outcomes["window open refused"] += 1  # what it said is counted
+            elif not killed:  # a clerk, the window or a loop never ends by itself
                 tally.failures.append(f"{name} ended ({run.popen.returncode}): {run.stderr_tail()}")
             return
         what = "print" if name == "print" else name
@@ -404,6 +396,11 @@ class Storm:
                     self.tally.kept[path.name] = read_file(path)
                 except (sqlite3.Error, OSError) as err:  # pruned already, or not whole
                     self.tally.failures.append(f"kept copy {path.name} unreadable: {err}")
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def _nicer() -> None:
@@ -496,7 +493,8 @@ def report(backend: str, storm: Storm, verdict: Verdict, problems: list[str]) ->
     kills = ", ".join(f"{name} {n}" for name, n in sorted(t.kills.items()))
     outcomes = ", ".join(f"{what} {n}" for what, n in sorted(t.outcomes.items()))
     lines = [
-        f"{backend}: {sum(t.kills.values())} kills in {storm.seconds:.0f} s ({kills})",
+        f"{backend}: {sum(t.kills.values())} kills in {storm.seconds:.0f} s, "
+        f"{storm.cpu:.0f} CPU-s ({kills})",
         f"{backend}: {verdict.line()}; check: "
         + ("clean" if not problems else f"{len(problems)} problems"),
         f"{backend}: {len(t.posts)} posts, {len(t.settles)} settled grids, "

@@ -9,7 +9,8 @@ thread; and re-opens the ledger now and then as File → Open a ledger file… d
 background threads hold their own connections meanwhile, as in a clerk's day.
 
 Message boxes would wait for a click that never comes: their text is printed instead
-(``said …``), so the storm's log shows what the clerk would have read.
+(``said …``), so the storm's log shows what the clerk would have read. Exit status 3: the
+ledger would not open (why was said).
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def main(target: str, data_dir: str, prefix: str) -> int:
     app.tell_user = app.warn_user = _say  # the launcher's own message boxes
     launcher = app.Launcher(Path(data_dir))
     if not launcher.open(target):
-        return 1
+        return 3  # refused to open, and said why (a "said" line)
     QTimer.singleShot(0, lambda: print("ready", flush=True))
     clerk = Clerk(launcher, target, prefix)
     code = qt.exec()
