@@ -51,6 +51,7 @@ DAMAGE = (
     "unexpected error",
     "damaged",
 )
+OFFSCREEN_NOISE = "This plugin does not support"  # Qt's offscreen platform, harmless
 ROLE_NAMES = (
     "window",
     "clerk-1",
@@ -113,8 +114,9 @@ class Run:
         self.reader.join(timeout=60)
 
     def stderr_tail(self) -> str:
-        text = self.err.read_text(encoding="utf-8", errors="replace").strip()
-        return "\n".join(text.splitlines()[-6:])
+        text = self.err.read_text(encoding="utf-8", errors="replace")
+        lines = [line for line in text.splitlines() if line and OFFSCREEN_NOISE not in line]
+        return "\n".join(lines[-6:])
 
 
 @dataclass
@@ -254,17 +256,20 @@ class Storm:
             return
         self.starts[role.name] += 1
         err = self.logs / f"{role.name}-{n}.err"
-        popen = subprocess.Popen(
-            argv,
-            cwd=ROOT,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=err.open("w"),
-            stdin=subprocess.DEVNULL,
-            text=True,
+        if role.name != "window":
             # The window first, as on a clerk's desk: it starts in seconds, not tens.
-            preexec_fn=None if role.name == "window" else _nicer,
-        )
+            # (`nice` execs the program: the process killed is the program itself.)
+            argv = ["nice", "-n", "5", *argv]
+        with err.open("w") as stderr:  # the child has its own copy
+            popen = subprocess.Popen(
+                argv,
+                cwd=ROOT,
+                env=self.env,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                stdin=subprocess.DEVNULL,
+                text=True,
+            )
         run = Run(role, n, popen, err)
         if not role.loop and self.rng.random() < COMMAND_KILLS:
             # Anywhere in its life, from the start of Python to its last write.
@@ -385,7 +390,9 @@ class Storm:
             tally.outcomes[f"{what} refused"] += 1
             tally.refusals[f"{name} ({run.popen.returncode}): {reason[0][:110]}"] += 1
             if name == "print" or any(words in reason[0].lower() for words in DAMAGE):
-                tally.failures.append(f"{name} {run.popen.args[3:]}: {run.stderr_tail()}")
+                tally.failures.append(
+                    f"{name} {' '.join(run.popen.args[-6:])}: {run.stderr_tail()}"
+                )
 
     def _read_kept_copies(self) -> None:
         if not self.sqlite:
@@ -401,10 +408,6 @@ class Storm:
 def _children_cpu() -> float:
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
-
-
-def _nicer() -> None:
-    os.nice(5)
 
 
 # --- reading what a ledger holds ---------------------------------------------------
