@@ -2,7 +2,7 @@
 
 At once, on one ledger: the window's own process (tests/faults/window.py: posts, its
 background readers, backups on the keeper's thread, re-opens), two clerks posting and
-re-opening, a route-day settler, imports through ``main.py import``, automatic backups in
+re-opening (one with a second connection open in another thread), a route-day settler, imports through ``main.py import``, automatic backups in
 a loop, ``main.py restore`` of the newest backup, the evening print run (``main.py print
 packet``, ``print statement``, ``export aging``, ``check``) and another program that opens
 the ledger, reads and closes it (plain sqlite3 or psycopg2). Every so often one of them
@@ -177,10 +177,13 @@ class Storm:
         worker = [sys.executable, "-m", "tests.faults.worker"]
         main = [sys.executable, "main.py", "--db", t]
         window = [sys.executable, "-m", "tests.faults.window", t, str(self.work / "data")]
+        lookout = ["lookout"] if self.sqlite else []
         roles = [
             Role("window", lambda n: [*window, f"{OURS}W{n}"], 0.5, spared=5.0),
             Role("clerk-1", lambda n: [*worker, "clerk", t, f"{OURS}A{n}"], 1.5, spared=0.5),
-            Role("clerk-2", lambda n: [*worker, "clerk", t, f"{OURS}B{n}"], 1.5, spared=0.5),
+            # The second clerk's process has a second connection open all the while.
+            Role("clerk-2", lambda n: [*worker, "clerk", t, f"{OURS}B{n}", *lookout], 1.5,
+                 spared=0.5),
             Role("settler", lambda n: [*worker, "settle", t, f"{OURS}S{n}"], 1.5, spared=2.0),
             Role("reader", lambda n: [*worker, "reader", t], 0.7, spared=0.3),
             Role("import", lambda n: [*main, "import", "entries", self._import_file(n)],

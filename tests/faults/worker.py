@@ -8,8 +8,8 @@ entries file; ``backup LEDGER FOLDER`` backs up in a loop.
 For the storm (tests/faults/storm.py), each prints ``ready`` once at work, then one line
 per thing done, always after its commit returned:
 
-- ``clerk TARGET PREFIX``: deliveries to random customers, re-opening the ledger now and
-  then; prints ``post DOC``.
+- ``clerk TARGET PREFIX [lookout]``: deliveries to random customers, re-opening the
+  ledger now and then (with ``lookout``, a thread reads all the while); prints ``post DOC``.
 - ``settle TARGET PREFIX``: settles route days (models/settling.py), each grid a few
   cash payments with the note TAG; prints ``grid TAG ROWS`` before and ``settle TAG
   ROWS`` once posted.
@@ -23,7 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+import sqlite3
 import sys
+import threading
 import time
 
 from models import backup, db, posting
@@ -71,13 +73,17 @@ def main(argv: list[str]) -> int:
     return 2
 
 
-def clerk(target: str, prefix: str) -> int:
-    """Deliveries to random customers, as a clerk keys them; re-opens every 40."""
+def clerk(target: str, prefix: str, lookout: str = "") -> int:
+    """Deliveries to random customers, as a clerk keys them; re-opens every 40. With
+    ``lookout``, a thread meanwhile reads balances through its own connection, which it
+    keeps open (SQLite only)."""
     rng = random.Random(prefix)
     db.open_ledger(target)
     from models.tables import CustomerRow
 
     ids = [c for (c,) in CustomerRow.select(CustomerRow.id).tuples()]
+    if lookout:
+        threading.Thread(target=_look_out, args=(target,), daemon=True).start()
     print("ready", flush=True)
     for i in itertools.count():
         if i and i % 40 == 0:
@@ -87,6 +93,15 @@ def clerk(target: str, prefix: str) -> int:
         print(f"post {doc}", flush=True)
         time.sleep(rng.uniform(0.005, 0.04))
     return 0
+
+
+def _look_out(target: str) -> None:
+    """Another reader inside the clerk's process, on a connection of its own that it
+    keeps open (as the window's backup thread does with its copy of the ledger)."""
+    conn = sqlite3.connect(target, timeout=5, check_same_thread=False)
+    while True:
+        conn.execute("SELECT count(*), sum(balance) FROM balance_cache").fetchone()
+        time.sleep(0.01)
 
 
 def settler(target: str, prefix: str) -> int:
@@ -136,7 +151,6 @@ def reader(target: str) -> int:
         def connect():  # noqa: ANN202 - either driver's connection
             return psycopg2.connect(target)
     else:
-        import sqlite3
 
         def connect():  # noqa: ANN202
             return sqlite3.connect(target, timeout=5)
