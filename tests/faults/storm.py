@@ -297,10 +297,10 @@ class Storm:
                     f"{now - run.started:.1f} s, at work after "
                     f"{(run.ready_at or now) - run.started:.1f} s, {len(run.lines)} lines"
                 )
-            self._account(run)
-            self.ended.append(run)
             low, high = run.role.rest
             self.next_start[run.role.name] = now + self.rng.uniform(low, high)
+            self._account(run)
+            self.ended.append(run)
 
     def _keep_roles_running(self) -> None:
         now = time.monotonic()
@@ -379,6 +379,7 @@ class Storm:
             if name == "window" and run.popen.returncode == 3:
                 tally.outcomes["window open refused"] += 1  # what it said is counted
             elif not killed:  # a clerk, the window or a loop never ends by itself
+                self.next_start[name] = time.monotonic() + 0.5  # not in a tight loop
                 tally.failures.append(f"{name} ended ({run.popen.returncode}): {run.stderr_tail()}")
             return
         what = "print" if name == "print" else name
@@ -502,7 +503,7 @@ def report(backend: str, storm: Storm, verdict: Verdict, problems: list[str]) ->
         f"{backend}: {sum(t.kills.values())} kills in {storm.seconds:.0f} s, "
         f"{storm.cpu:.0f} CPU-s ({kills})",
         f"{backend}: {verdict.line()}; check: "
-        + ("clean" if not problems else f"{len(problems)} problems"),
+        + ("clean" if not problems else f"{len(problems)} problems: {problems[0][:120]}"),
         f"{backend}: {len(t.posts)} posts, {len(t.settles)} settled grids, "
         f"{len(t.imports_done)} imports, {t.backups} loop backups, {t.reopens} window "
         f"re-opens, {len(t.kept)} pre-restore copies read; {outcomes}",
