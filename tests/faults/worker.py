@@ -20,6 +20,7 @@ per thing done, always after its commit returned:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import random
@@ -100,7 +101,8 @@ def _look_out(target: str) -> None:
     keeps open (as the window's backup thread does with its copy of the ledger)."""
     conn = sqlite3.connect(target, timeout=5, check_same_thread=False)
     while True:
-        conn.execute("SELECT count(*), sum(balance) FROM balance_cache").fetchone()
+        with contextlib.suppress(sqlite3.Error):  # e.g. busy during a restore: read again
+            conn.execute("SELECT count(*), sum(balance) FROM balance_cache").fetchall()
         time.sleep(0.01)
 
 
