@@ -46,8 +46,10 @@ def _storm(backend: str, target: str, work: Path) -> None:
     try:
         found = read_target(target)
     except sqlite3.DatabaseError as err:  # the counts are still reported, then it fails
-        found, problems = Counter(), [f"the ledger is damaged: {err}"]
+        found, damaged = Counter(), f"the ledger is damaged: {err}"
+        problems = [damaged]
     else:
+        damaged = ""
         db.open_ledger(target)
         try:
             problems = check_ledger()
@@ -58,6 +60,7 @@ def _storm(backend: str, target: str, work: Path) -> None:
     SUMMARY.extend(lines)
     print("\n".join(lines))
     assert sum(tally.kills.values()) >= KILLS, "the storm ran out of time"
+    assert not damaged, damaged  # every entry would look lost
     assert not verdict.lost, f"reported committed, then lost: {verdict.lost[:10]}"
     assert not verdict.duplicated, f"there twice: {verdict.duplicated[:10]}"
     assert not verdict.partial, f"in part: {verdict.partial[:10]}"
