@@ -6,7 +6,7 @@ none is there twice; ``check`` finds nothing.
 
 QK_STORM_KILLS sets the kills per storm (CI: 200); a local run may lower it.
 QK_STORM_WITHOUT=restore,window (role names, see storm.py) leaves programs out, to
-find which one a loss comes with.
+find which one a loss comes with; QK_STORM_DEBUG=1 prints each process's life (with -s).
 """
 
 from __future__ import annotations
