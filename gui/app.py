@@ -162,9 +162,9 @@ class Launcher(QObject):
             front.activateWindow()
 
     def _show_main(self, target: str, *, backups: bool = True) -> None:
-        old = self.window
+        old, old_keeper = self.window, self.keeper
         if old is not None:
-            old.stop_reading()
+            old.retire()
         self.window = MainWindow(self.ops, display_target(target, short=True))
         self.keeper = BackupKeeper(self.ops, self.prefs, target)
         self.keeper.enabled = self.keeper.enabled and backups
@@ -189,7 +189,10 @@ class Launcher(QObject):
         self.keeper.start()
         if old is not None:
             old.close()
+            old.retire()  # closing may have asked for a read: none starts, none runs
             old.deleteLater()
+        if old_keeper is not None:  # its last backup was made at closing
+            old_keeper.retire()
         if self.welcome is not None:
             self.welcome.close()
             self.welcome.deleteLater()

@@ -358,6 +358,14 @@ class MainWindow(QMainWindow):
         for thread in self.findChildren(QThread):
             thread.wait()
 
+    def retire(self) -> None:
+        """This window is being replaced by another ledger's: stop its reads for good and
+        wait for its worker threads, so none is running when it is deleted."""
+        for reader in self.findChildren(BackgroundReader):
+            reader.retire()
+        for thread in self.findChildren(QThread):
+            thread.wait()
+
     def preview(self, printout: Printout) -> PreviewDialog:
         # QtPdf is loaded on first preview, not at start-up.
         from gui.printing.preview import PreviewDialog
