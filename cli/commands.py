@@ -28,6 +28,7 @@ from models.paths import log_file
 from models.targets import display_target, scrub
 
 if TYPE_CHECKING:
+    from models.backup import LedgerTotals
     from models.records import Route
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
@@ -398,22 +399,28 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from models.backup import default_folder, read_totals, restore
-    from models.money import format_money
+    from models.backup import default_folder
+    from models.restoring import restore
 
-    ledger, source = _ledger_file(args), Path(args.file).expanduser()
-    totals = read_totals(source)  # before anything is touched
+    ledger = _ledger_file(args)
+    folder = default_folder(ledger)
+    if args.list:
+        return _list_backups(ledger, folder)
+    source, totals = _backup_to_restore(args, ledger, folder)
     if not args.yes:
         question = _(
-            "Replace {ledger} by the backup {path} ({customers} customers, {entries} "
-            "entries, {balance} owed)? The ledger as it is now is kept in {folder}. [y/N] "
+            "Replace {ledger} by the backup {path} (taken {time}: {customers} customers, "
+            "{entries} entries, {balance} owed, last entry {last})? The ledger as it is now "
+            "is kept in {folder}. [y/N] "
         ).format(
             ledger=ledger,
             path=source,
+            time=_taken(source),
             customers=totals.customers,
             entries=totals.entries,
-            balance=format_money(totals.balance),
-            folder=default_folder(ledger),
+            balance=_money(totals.balance),
+            last=totals.last_entry_on.isoformat() if totals.last_entry_on else "—",
+            folder=folder,
         )
         print(question, end="", file=sys.stderr, flush=True)
         try:
@@ -424,11 +431,77 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "是", "好"):
             complain(_("Nothing was restored (add --yes to restore without being asked)."))
             return EXIT_ERROR
-    kept = restore(ledger, source)
+    result = restore(ledger, source, folder)
     db.open_ledger(ledger, create=False)  # migrates an older backup, proves it opens
-    say(_("{ledger} restored from {path}.").format(ledger=ledger, path=source))
-    if kept is not None:
-        say(_("The ledger as it was is kept as {path}.").format(path=kept))
+    for line in result.lines():
+        say(line)
+    return EXIT_OK
+
+
+def _backup_to_restore(
+    args: argparse.Namespace, ledger: Path, folder: Path
+) -> tuple[Path, LedgerTotals]:
+    """The file named, or with --latest the newest good backup; checked in full."""
+    from models.backup import BackupError, read_totals
+    from models.restoring import latest_good
+
+    if args.latest:
+        good = latest_good(ledger, folder)
+        if good is None:
+            raise BackupError(
+                _("There is no backup of {ledger} in {folder} that checks out.").format(
+                    ledger=ledger, folder=folder
+                )
+            )
+        return good.backup.path, read_totals(good.backup.path)
+    if not args.file:
+        raise InputError(
+            _(
+                "Name the backup to restore, or add --latest for the newest one that checks "
+                "out (--list shows them all)."
+            )
+        )
+    source = Path(args.file).expanduser()
+    return source, read_totals(source)  # before anything is touched
+
+
+def _taken(path: Path) -> str:
+    from models.restoring import taken_label
+
+    return taken_label(path)
+
+
+def _money(fen: int) -> str:
+    from models.money import format_money
+
+    return format_money(fen)
+
+
+def _list_backups(ledger: Path, folder: Path) -> int:
+    """One line per backup, newest first: when (same-second ones told apart), what it
+    holds, where."""
+    from models.backup import LedgerFileError, list_backups, read_totals
+
+    backups = list_backups(folder, ledger)
+    if not backups:
+        say(_("There are no backups of {ledger} in {folder}.").format(ledger=ledger, folder=folder))
+        return EXIT_OK
+    for b in backups:
+        try:
+            totals = read_totals(b.path, check=False)
+        except LedgerFileError as err:
+            say(f"{b.label()}  {err}  {b.path}")
+            continue
+        last = totals.last_entry_on.isoformat() if totals.last_entry_on else "—"
+        say(
+            _("{time}: {customers} customers, {entries} entries, last entry {last}  {path}").format(
+                time=b.label(),
+                customers=totals.customers,
+                entries=totals.entries,
+                last=last,
+                path=b.path,
+            )
+        )
     return EXIT_OK
 
 
