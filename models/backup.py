@@ -204,6 +204,8 @@ def read_totals(path: str | Path, *, thorough: bool = True, check: bool = True) 
     torn pages). Restoring always checks thoroughly. Without `check` the pages are only
     read as far as counting needs (to list many backups quickly)."""
     path = Path(path).expanduser()
+    if path.is_dir():
+        raise LedgerFileError(_("‘{path}’ is a folder, not a ledger file.").format(path=path))
     if not path.is_file():
         raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     with path.open("rb") as fh:
@@ -235,7 +237,7 @@ def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
         raise LedgerFileError(
             _("‘{target}’ is a database, but not a Qingkuan ledger.").format(target=path)
         )
-    version = int(meta.get("schema_version") or 0)
+    version = _version(meta.get("schema_version"), path)
     if version > SCHEMA_VERSION:
         raise LedgerFileError(
             _(
@@ -254,6 +256,20 @@ def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
         balance=int(balance),
         last_entry_on=dt.date.fromisoformat(last) if last else None,
     )
+
+
+def _version(value: object, path: Path) -> int:
+    """The schema version a ledger's meta table holds; a missing, 0 or garbled one is
+    refused as `models.db` refuses it on opening."""
+    text = str(value if value is not None else "").strip()
+    if not re.fullmatch(r"[0-9]{1,6}", text) or int(text) < 1:
+        raise LedgerFileError(
+            _(
+                "‘{target}’ is not a Qingkuan ledger or is damaged: its version is missing "
+                "or unreadable. Open your latest backup instead."
+            ).format(target=path)
+        )
+    return int(text)
 
 
 def _damaged(path: Path) -> LedgerFileError:

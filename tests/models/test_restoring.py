@@ -153,3 +153,140 @@ def test_restore_while_another_program_posts_loses_nothing(
         assert len(kept) == sum(r.returncode == 0 for r in outcomes)
     db.open_ledger(sqlite_ledger, create=False)
     assert check_ledger() == []
+
+
+# --- the bad files of the audit -------------------------------------------------------
+
+
+def _copy(saved: Path, to: Path) -> Path:
+    to.write_bytes(saved.read_bytes())
+    return to
+
+
+def _sql(path: Path, *statements: str) -> Path:
+    conn = sqlite3.connect(path)
+    for sql in statements:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    return path
+
+
+def _bad_backup(kind: str, saved: Path, tmp: Path) -> Path:
+    """A file of the audit that must not be restored."""
+    path = tmp / f"{kind}.qkledger"
+    if kind == "truncated":
+        path.write_bytes(saved.read_bytes()[: saved.stat().st_size // 2])
+    elif kind == "random bytes":
+        path.write_bytes(bytes(range(256)) * 64)
+    elif kind == "not a ledger":
+        _sql(path, "CREATE TABLE t (x)")
+    elif kind == "newer schema":
+        _sql(_copy(saved, path), "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    elif kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "a folder":
+        path.mkdir()
+    elif kind == "missing version":
+        _sql(_copy(saved, path), "DELETE FROM meta WHERE key = 'schema_version'")
+    elif kind == "version 0":
+        _sql(_copy(saved, path), "UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    elif kind == "garbled version":
+        _sql(_copy(saved, path), "UPDATE meta SET value = '1O' WHERE key = 'schema_version'")
+    return path
+
+
+BAD = {
+    "truncated": "is damaged and cannot be read",
+    "random bytes": "is not a Qingkuan ledger: it is some other kind of file",
+    "not a ledger": "is a database, but not a Qingkuan ledger",
+    "newer schema": "written by a newer version of Qingkuan",
+    "empty": "is not a Qingkuan ledger: it is some other kind of file",
+    "a folder": "is a folder, not a ledger file",
+    "missing version": "its version is missing or unreadable",
+    "version 0": "its version is missing or unreadable",
+    "garbled version": "its version is missing or unreadable",
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD))
+def test_restore_refuses_the_bad_files_of_the_audit(
+    sqlite_ledger: str, tmp_path: Path, kind: str
+) -> None:
+    _fill(20)
+    saved = backup.auto_backup(sqlite_ledger)
+    db.close_ledger()
+    before = Path(sqlite_ledger).read_bytes()
+    bad = _bad_backup(kind, saved, tmp_path)
+    with pytest.raises(backup.LedgerFileError, match=BAD[kind]) as refused:
+        restoring.restore(sqlite_ledger, bad)
+    assert str(bad) in str(refused.value) or kind == "newer schema"
+    assert Path(sqlite_ledger).read_bytes() == before
+    kept = backup.list_backups(backup.default_folder(sqlite_ledger), sqlite_ledger)
+    assert [b.path for b in kept] == [saved]  # no copy made: nothing was done
+
+
+def test_a_backup_with_8_kib_pages_is_restored_correctly(
+    sqlite_ledger: str, tmp_path: Path
+) -> None:
+    _fill(20)
+    saved = backup.auto_backup(sqlite_ledger)
+    big = tmp_path / "big-pages.qkledger"
+    _copy(saved, big)
+    conn = sqlite3.connect(big, isolation_level=None)
+    conn.execute("PRAGMA page_size = 8192")
+    conn.execute("VACUUM")  # the new page size takes effect
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    conn.close()
+    make_customer(code="LATE", name="后来")
+    db.close_ledger()
+    done = restoring.restore(sqlite_ledger, big)
+    assert done.totals.customers == 20
+    db.open_ledger(sqlite_ledger, create=False)
+    assert check_ledger() == []
+    assert "LATE" not in _customers(Path(sqlite_ledger))
+
+
+def _scribble_on(path: Path, table: str) -> None:
+    """Overwrite the start of `table`'s root page: a corrupt page SQLite finds on reading."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root[0] - 1) * page_size
+    data[start : start + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", ["a corrupt page", "page 1 overwritten", "random bytes"])
+def test_a_damaged_ledger_is_restored_and_kept_for_inspection(
+    sqlite_ledger: str, damage: str
+) -> None:
+    _fill(30)
+    saved = backup.auto_backup(sqlite_ledger)
+    db.close_ledger()
+    ledger = Path(sqlite_ledger)
+    if damage == "a corrupt page":
+        _scribble_on(ledger, "entry")
+    elif damage == "page 1 overwritten":  # as in the damaged ledger of the GUI session
+        data = bytearray(ledger.read_bytes())
+        data[:4096] = data[-4096:]
+        ledger.write_bytes(bytes(data))
+    else:
+        ledger.write_bytes(bytes(range(256)) * 40)
+    damaged = ledger.read_bytes()
+    done = restoring.restore(ledger, saved)
+    assert done.damaged and "-damaged-" in done.kept.name
+    # Kept as it was, for inspection (page for page: only the file header's journal
+    # mode and change counter may differ).
+    kept = done.kept.read_bytes()
+    assert len(kept) == len(damaged) and kept[100:] == damaged[100:]
+    assert done.lines()[1] == (
+        f"The ledger it replaced was damaged: it is kept as it was, for inspection, as {done.kept}."
+    )
+    db.open_ledger(ledger, create=False)
+    assert check_ledger() == []
+    assert backup.read_totals(ledger).customers == 30
+    # The damaged copy is never offered as a good backup.
+    assert restoring.latest_good(ledger).backup.path != done.kept
