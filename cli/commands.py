@@ -13,6 +13,7 @@ import datetime as dt
 import importlib
 import importlib.util
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from models import clock, db, paths
-from models.errors import InputError, LedgerError, NotFound
+from models.errors import InputError, LedgerError, LedgerFileError, NotFound
 from models.i18n import _
 from models.paths import log_file
 from models.targets import display_target, scrub
@@ -49,10 +50,30 @@ def open_target(args: argparse.Namespace, *, create: bool, warn: bool = True) ->
     returns its name for messages (``user@host/db`` for PostgreSQL: never the password).
     Guards found missing and put back are reported on stderr (`check` lists them)."""
     target = args.db or _the_ledger(create)
-    db.open_ledger(target, create=create)
+    try:
+        db.open_ledger(target, create=create)
+    except LedgerFileError as err:
+        advice = _restore_advice(target)
+        if advice:
+            raise LedgerFileError(" ".join([str(err), *advice])) from err
+        raise
     if warn and db.guards_warning():
         complain(db.guards_warning())
     return display_target(target)
+
+
+def _restore_advice(target: str) -> list[str]:
+    """For a ledger file that will not open because it is damaged (or gone): its latest
+    good backup and how to restore it. Nothing for other reasons (a newer version, in
+    use, no permission) or when there is no good backup."""
+    if db.is_postgres_url(target):
+        return []
+    from models.restoring import is_damaged, latest_good, restore_advice
+
+    path = Path(target).expanduser()
+    if path.is_dir() or not is_damaged(path) or latest_good(path) is None:
+        return []
+    return restore_advice(path)
 
 
 def _the_ledger(create: bool) -> str:
@@ -207,7 +228,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from models.check import check_ledger
 
     target = open_target(args, create=False, warn=False)
-    problems = check_ledger()
+    try:
+        problems = check_ledger()
+    except (sqlite3.DatabaseError, pw.DatabaseError):
+        if db.is_postgres():
+            raise
+        return _damaged_ledger(args)
     for problem in problems:
         say(problem)
     if len(problems) == 1:
@@ -217,6 +243,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         say(_("No problems found in {target}.").format(target=target))
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _damaged_ledger(args: argparse.Namespace) -> int:
+    """`check` on a ledger SQLite cannot read through: what is damaged, and the latest
+    good backup (read with this process's connection closed)."""
+    from models.restoring import damage_lines
+
+    db.close_ledger()
+    lines = damage_lines(Path(args.db or _the_ledger(False)).expanduser())
+    say(lines[0])
+    for line in lines[1:]:
+        complain(line)
+    return EXIT_PROBLEMS
 
 
 def cmd_print(args: argparse.Namespace) -> int:

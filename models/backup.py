@@ -53,6 +53,10 @@ class BackupError(LedgerError):
     """A backup could not be made or a file cannot be restored; the message says why."""
 
 
+class NewerLedger(LedgerFileError):
+    """A ledger written by a newer version of Qingkuan: sound, but not for this program."""
+
+
 @dataclass(frozen=True)
 class BackupFile:
     """A backup in a backup folder: where, when it was taken, how large (bytes), the
@@ -239,7 +243,7 @@ def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
         )
     version = _version(meta.get("schema_version"), path)
     if version > SCHEMA_VERSION:
-        raise LedgerFileError(
+        raise NewerLedger(
             _(
                 "This ledger was written by a newer version of Qingkuan (schema {found}; this "
                 "program knows {known}). Install the newer version to open it."

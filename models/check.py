@@ -307,6 +307,7 @@ def _daily_total_mismatches() -> list[str]:
         if kept.get((day, kind), 0) != summed.get((day, kind), 0)
     ]
 
+
 def _duplicate_documents() -> list[str]:
     """Standing deliveries or returns sharing a customer and document number."""
     voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))

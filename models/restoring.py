@@ -392,3 +392,64 @@ def damaged_parts(path: str | Path) -> list[str]:
         return damaged
     finally:
         conn.close()
+
+
+def is_damaged(path: str | Path) -> bool:
+    """True when the SQLite file at `path` is missing or not a sound ledger: SQLite
+    cannot read it, a page or b-tree is damaged, it is empty or not a Qingkuan ledger,
+    or its version is unreadable. A ledger of a newer version is not damaged. Opens the
+    file read-only: call it only while this process has no connection to it."""
+    try:
+        read_totals(path, thorough=False)
+    except backup.NewerLedger:
+        return False
+    except LedgerFileError:
+        return True
+    return False
+
+
+# What the tables hold, in the words of the user (the others are named as they are).
+def _table_words() -> dict[str, str]:
+    return {
+        "customer": _("customers"),
+        "entry": _("entries"),
+        "promise": _("promises"),
+        "cheque": _("cheques"),
+        "meta": _("the ledger's own details"),
+        "setting": _("settings"),
+        "balance_cache": _("balances"),
+        "entry_chain": _("the entries' hash chain"),
+    }
+
+
+def damage_lines(ledger: str | Path, folder: str | Path | None = None) -> list[str]:
+    """What is damaged in the SQLite ledger at `ledger`, and the latest good backup to
+    restore (when there is one), in sentences. Reads only; the ledger must not be open
+    in this process."""
+    parts = damaged_parts(ledger)
+    words = _table_words()
+    if parts == ["?"]:
+        what = _("‘{path}’ is damaged: SQLite cannot read its list of tables.").format(path=ledger)
+    elif parts:
+        named = ", ".join(f"{p} ({words[p]})" if p in words else p for p in parts)
+        what = _("‘{path}’ is damaged: SQLite cannot read the pages of {tables}.").format(
+            path=ledger, tables=named
+        )
+    else:
+        what = _("‘{path}’ is damaged: SQLite found an error in it.").format(path=ledger)
+    return [what, *restore_advice(ledger, folder)]
+
+
+def restore_advice(ledger: str | Path, folder: str | Path | None = None) -> list[str]:
+    """The latest good backup of `ledger` and how to restore it, or that there is none."""
+    good = latest_good(ledger, folder)
+    if good is None:
+        where = Path(folder) if folder else backup.default_folder(ledger)
+        return [_("There is no good backup of it in {folder}.").format(folder=where)]
+    return [
+        good.sentence(),
+        _(
+            "To restore it, run ‘restore --latest’ or use File → Restore in the window "
+            "(the ledger as it is now is kept)."
+        ),
+    ]
