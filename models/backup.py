@@ -143,6 +143,7 @@ def back_up(ledger: str | Path, out: str | Path) -> Path:
                 folder=folder
             )
         )
+    clean_dead_parts(folder)
     try:
         fd, part_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
     except OSError as err:
@@ -167,6 +168,47 @@ def back_up(ledger: str | Path, out: str | Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             part.unlink()
     return out
+
+
+_PART = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")  # what `tempfile.mkstemp` named
+
+
+def clean_dead_parts(folder: Path) -> list[Path]:
+    """Delete the ``.part`` files (and their -journal) that backups killed half-way left
+    in `folder`. One is dead when it is empty or a SQLite file and no connection holds a
+    lock on it (a backup running now writes its part under SQLite's lock, in this or
+    another process)."""
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in folder.iterdir() if _PART.match(p.name) and p.is_file()]
+    except OSError:
+        return removed
+    for part in candidates:
+        if _dead(part):
+            for leftover in (part, Path(f"{part}-journal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            removed.append(part)
+    return removed
+
+
+def _dead(part: Path) -> bool:
+    try:
+        with part.open("rb") as fh:  # never a live ledger: a part is ours alone
+            head = fh.read(16)
+        if head not in (b"", SQLITE_HEADER):
+            return False  # not ours: left alone
+        conn = sqlite3.connect(part, timeout=0, isolation_level=None)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        conn.execute("BEGIN EXCLUSIVE")  # refused while a backup writes it
+        conn.execute("ROLLBACK")
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def _copy_pages(source: Path, target: Path) -> None:

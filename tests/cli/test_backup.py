@@ -160,3 +160,42 @@ def test_restore_latest_brings_back_a_ledger_that_will_not_open(tmp_path: Path) 
     listed = run(tmp_path, "--db", ledger, "restore", "--list").stdout.splitlines()
     assert listed[0].startswith("20") and "damaged ledger replaced by a restore" in listed[0]
     assert listed[1].startswith("2026-11-25 18:00:00: 4 customers")
+
+
+def test_a_killed_backup_leaves_no_part_file_after_the_next_backup(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.cli.test_main import ROOT
+
+    ledger = _demo(tmp_path)
+    out = tmp_path / "saved.qkledger"
+    # A backup killed half-way, as `kill -9` leaves it: its .part file stays behind.
+    started = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_BACKUP, ledger, str(out)], cwd=ROOT, text=True,
+        stdout=subprocess.PIPE,
+    )  # fmt: skip
+    assert started.stdout is not None and started.stdout.readline().strip() == "copying"
+    started.send_signal(signal.SIGKILL)
+    started.wait(timeout=30)
+    parts = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert len(parts) == 1 and not out.exists()
+    time.sleep(0.01)
+    result = run(tmp_path, "--db", ledger, "backup", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert not [p for p in tmp_path.iterdir() if ".part" in p.name]
+    assert backup.read_totals(out).customers == 4
+
+
+# Stops inside the backup, its .part written and verified, before the rename.
+_KILLED_BACKUP = """
+import os, sys, time
+from models import backup
+def stop(*args, **kwargs):
+    print("copying", flush=True)
+    time.sleep(60)
+backup._fsync = stop
+backup.back_up(sys.argv[1], sys.argv[2])
+"""
