@@ -29,7 +29,7 @@ from gui.preferences import Preferences, default_data_dir
 from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
-from models import backup, db, paths
+from models import db, paths, restoring
 from models.errors import LedgerError, LedgerFileError, PasswordNeeded
 from models.targets import (
     ScrubbingFormatter,
@@ -197,23 +197,27 @@ class Launcher(QObject):
                 open_ledger(current)  # stay with the ledger that was open
 
     def restore_backup(self, source: Path) -> bool:
-        """Replace the open ledger by a checked backup (keeping it as a backup), reopen."""
+        """Replace the open ledger by a checked backup (keeping it as it was), reopen,
+        and say what was restored and where the replaced ledger is kept."""
         target, keeper = db.current_target(), self.keeper
         if self.window is not None:
-            self.window.customer_list.reader.cancel()
+            self.window.stop_reading()
         if keeper is not None:
             keeper.runner.wait()
             keeper.enabled = False  # the ledger it knew is being replaced
-        db.close_ledger()
+        db.close_ledger()  # the restore's own connection must be the only one
         try:
-            backup.restore(target, source, keeper.folder() if keeper else None)
+            done = restoring.restore(target, source, keeper.folder() if keeper else None)
         except LedgerError as err:
             tell_user(self.window, self.tr("Cannot restore the backup"), str(err))
             if keeper is not None:
                 keeper.enabled = True
             open_ledger(target)
             return False
-        return self.open(target, self.window)
+        opened = self.open(target, self.window)
+        if opened:
+            inform_user(self.window, self.tr("Backup restored"), "\n\n".join(done.lines()))
+        return opened
 
     def shutdown(self) -> None:
         """Stop background reads and delete the windows while Qt is still running
@@ -238,6 +242,11 @@ class Launcher(QObject):
 def tell_user(parent: QWidget | None, title: str, message: str) -> None:
     """A blocking message box (tests replace this function, not the Qt class)."""
     QMessageBox.critical(parent, title, message)
+
+
+def inform_user(parent: QWidget | None, title: str, message: str) -> None:
+    """A blocking information box (tests replace this function, not the Qt class)."""
+    QMessageBox.information(parent, title, message)
 
 
 def warn_user(parent: QWidget | None, title: str, message: str) -> None:

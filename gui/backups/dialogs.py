@@ -116,7 +116,7 @@ class RestoreDialog(FormDialog):
     before anything is touched. `restore_chosen` carries the checked file."""
 
     restore_chosen = Signal(object)
-    COLUMNS = 5
+    COLUMNS = 6
 
     def __init__(self, keeper: BackupKeeper, parent: QWidget | None = None) -> None:
         super().__init__(parent, ok=Button.Ok)
@@ -154,7 +154,8 @@ class RestoreDialog(FormDialog):
     def _listed(self, rows: list[tuple[backup.BackupFile, object]]) -> None:
         self.table.setRowCount(0)
         for b, totals in rows:
-            self._add_row(b.path, b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), b.size, totals)
+            # The label tells same-second backups and the copies restores kept apart.
+            self._add_row(b.path, b.label(), b.size, totals)
         if self.table.rowCount():
             self.table.selectRow(0)
         self.table.setFocus()
@@ -163,15 +164,17 @@ class RestoreDialog(FormDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         if isinstance(totals, backup.LedgerTotals):
+            last = totals.last_entry_on
             cells = [
                 taken,
                 size_text(size),
                 f"{totals.customers:,}",
                 f"{totals.entries:,}",
                 formatting.money(totals.balance),
+                last.isoformat() if last else "—",
             ]
         else:
-            cells = [taken, size_text(size), str(totals), "", ""]
+            cells = [taken, size_text(size), str(totals), "", "", ""]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
@@ -256,6 +259,7 @@ class RestoreDialog(FormDialog):
                 self.tr("Customers"),
                 self.tr("Entries"),
                 self.tr("Owed"),
+                self.tr("Last entry"),
             ]
         )
         self.other.setText(self.tr("&Other file…"))
