@@ -29,7 +29,7 @@ from gui.preferences import Preferences, default_data_dir
 from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
-from models import db, paths, restoring
+from models import backup, db, paths, restoring
 from models.errors import LedgerError, LedgerFileError, PasswordNeeded
 from models.targets import (
     ScrubbingFormatter,
@@ -67,6 +67,8 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self.welcome: WelcomeScreen | None = None
         self.keeper: BackupKeeper | None = None
+        # A ledger that would not open, with its latest good backup (the welcome offers it).
+        self.offer: tuple[str, restoring.GoodBackup] | None = None
         language.set_language(self.prefs.language() or language.system_language())
 
     def start(self, target: str | None) -> QWidget:
@@ -89,10 +91,14 @@ class Launcher(QObject):
         except LedgerFileError as err:
             log.info("cannot open %s: %s", display_target(target), err)
             tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), scrub(str(err)))
+            self.offer = self._latest_good(target)
+            if self.offer is not None and self.welcome is not None:
+                self.welcome.offer_backup(*self.offer)
             return False
         if target is None:
             return False  # the password was not given
-        self.prefs.set_last_ledger(without_password(target))
+        if not self._is_backup(target):  # a backup's view is never "the" ledger
+            self.prefs.set_last_ledger(without_password(target))
         self._show_main(target)
         warning = network_share_warning(target)
         if warning:
@@ -107,13 +113,47 @@ class Launcher(QObject):
         wrong = password_of(target) is not None
         while True:
             try:
-                open_ledger(target)
+                open_ledger(target, backup_view=self._is_backup(target))
                 return target
             except PasswordNeeded:
                 password = ask_password(parent or self.welcome, display_target(target), wrong)
                 if password is None:
                     return None
                 target, wrong = with_password(target, password), True
+
+    def _latest_good(self, target: str) -> tuple[str, restoring.GoodBackup] | None:
+        """A ledger file that will not open because it is damaged (or gone), with its
+        latest good backup; None when there is none or it failed for another reason."""
+        if is_postgres_url(target) or self._is_backup(target) or Path(target).is_dir():
+            return None
+        if not restoring.is_damaged(target):
+            return None
+        good = restoring.latest_good(target, self._backup_folder(target))
+        return (target, good) if good is not None else None
+
+    def _backup_folder(self, target: str) -> Path:
+        return self.prefs.backup_folder() or backup.default_folder(target)
+
+    def restore_latest(self, target: str, source: Path) -> bool:
+        """The welcome screen's one step: restore the ledger that would not open from
+        its latest good backup (keeping it as it was), open it, say what was done."""
+        try:
+            done = restoring.restore(target, source, self._backup_folder(target))
+        except LedgerError as err:
+            tell_user(self.welcome, self.tr("Cannot restore the backup"), str(err))
+            return False
+        self.offer = None
+        if not self.open(target, self.welcome):
+            return False
+        inform_user(self.window, self.tr("Backup restored"), "\n\n".join(done.lines()))
+        return True
+
+    def _is_backup(self, target: str) -> bool:
+        """A file from a backups folder: opened read-only as a view (see
+        `models.backup.is_backup_file`), without automatic backups of its own."""
+        return not is_postgres_url(target) and backup.is_backup_file(
+            target, self.prefs.backup_folder()
+        )
 
     def open_requested(self, target: str) -> None:
         """A later start (a double-clicked ledger) asked this one to open `target`."""
@@ -135,6 +175,8 @@ class Launcher(QObject):
             old.stop_reading()
         self.window = MainWindow(self.ops, display_target(target, short=True))
         self.keeper = BackupKeeper(self.ops, self.prefs, target)
+        if self._is_backup(target):
+            self.keeper.enabled = False  # no backups/backups
         self.window.set_keeper(self.keeper)
         self.window.closing.connect(self.keeper.finish)
         self.window.restore_requested.connect(self.restore_backup)
@@ -165,6 +207,9 @@ class Launcher(QObject):
     def show_welcome(self) -> WelcomeScreen:
         self.welcome = WelcomeScreen(self.prefs)
         self.welcome.ledger_chosen.connect(self.open)
+        self.welcome.restore_chosen.connect(self.restore_latest)
+        if self.offer is not None:
+            self.welcome.offer_backup(*self.offer)
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.resize(900, 620)
         fit_on_screen(self.welcome)

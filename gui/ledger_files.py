@@ -30,11 +30,12 @@ NETWORK_FILESYSTEMS = {
 }
 
 
-def open_ledger(target: str) -> None:
-    """Open an existing ledger file or a PostgreSQL URL; raises the model's
-    `LedgerFileError` (`PasswordNeeded` when a shared ledger wants a password). Only
-    the welcome screen's "new ledger" and the demo create a ledger file."""
-    db.open_ledger(target, create=False)
+def open_ledger(target: str, *, backup_view: bool = False) -> None:
+    """Open an existing ledger file or a PostgreSQL URL (a backup's file read-only, as a
+    view); raises the model's `LedgerFileError` (`PasswordNeeded` when a shared ledger
+    wants a password). Only the welcome screen's "new ledger" and the demo create a
+    ledger file."""
+    db.open_ledger(target, create=False, backup_view=backup_view)
 
 
 def ask_password(parent: QWidget | None, ledger: str, wrong: bool) -> str | None:

@@ -369,6 +369,20 @@ def _newest_last(b: BackupFile) -> tuple[dt.datetime, int]:
     return b.taken_at, b.n
 
 
+def is_backup_file(path: str | Path, folder: str | Path | None = None) -> bool:
+    """True for a backup's file: named like one, in a ``backups`` folder or in `folder`
+    (where the window puts them). Such a file is opened as a read-only view: opened as
+    the ledger, the next posts would go into an old copy and its own backups into
+    ``backups/backups``."""
+    path = Path(path).expanduser()
+    if not _NAME.match(path.name):
+        return False
+    parent = path.resolve().parent
+    return parent.name == FOLDER_NAME or (
+        folder is not None and _same_file(parent, Path(folder).expanduser())
+    )
+
+
 def last_backup(folder: str | Path, ledger: str | Path) -> BackupFile | None:
     """The newest backup of `ledger` in `folder` (automatic or kept by a restore)."""
     backups = list_backups(folder, ledger)

@@ -260,8 +260,9 @@ def is_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
 
 
-def open_ledger(target: str | Path, *, create: bool = True) -> None:
+def open_ledger(target: str | Path, *, create: bool = True, backup_view: bool = False) -> None:
     """Open (and if needed create) the ledger at a file path or a ``postgresql://`` URL.
+    `backup_view` opens a backup file read-only, as a view that nothing changes.
 
     Raises `LedgerFileError` when it is not a ledger, is newer than this program, is
     locked or damaged, or cannot be reached. Any previously open ledger is closed.
@@ -273,9 +274,10 @@ def open_ledger(target: str | Path, *, create: bool = True) -> None:
         remember_secret(str(target))
         db = _connect_postgres(str(target))
     else:
-        db, read_only = _connect_sqlite(Path(target), create=create)
+        db, read_only = _connect_sqlite(Path(target), create=create, read_only=backup_view)
     database.initialize(db)
-    _opened, _read_only = str(target), (_FILE if read_only else None)
+    _opened = str(target)
+    _read_only = _BACKUP if backup_view else (_FILE if read_only else None)
     try:
         _check_and_prepare(db, create=create)
     except BaseException:
@@ -286,7 +288,7 @@ def open_ledger(target: str | Path, *, create: bool = True) -> None:
 # What is open: the target as given (a URL may hold a password: shown only through
 # `display_target`), and why it cannot be written, if it cannot.
 _opened = ""
-_FILE, _ROLE = "file", "role"
+_FILE, _ROLE, _BACKUP = "file", "role", "backup"
 _read_only: str | None = None
 
 
@@ -300,6 +302,8 @@ def read_only_refusal() -> LedgerError:
     """The sentence a write gets on a read-only ledger (also the window's banner)."""
     if _read_only == _ROLE:
         return storage_errors.no_permission_to_change(display_target(_opened), _pg_user())
+    if _read_only == _BACKUP:
+        return storage_errors.backup_view(display_target(_opened))
     return storage_errors.read_only(display_target(_opened))
 
 
@@ -436,17 +440,20 @@ def read_snapshot() -> Iterator[None]:
             yield
 
 
-def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, bool]:
-    """The connection, and whether it is read-only (the file or its folder cannot be
-    written: a WAL ledger needs its folder for the -wal and -shm files)."""
-    read_only = False
+def _connect_sqlite(
+    path: Path, *, create: bool, read_only: bool = False
+) -> tuple[pw.SqliteDatabase, bool]:
+    """The connection, and whether it is read-only (asked for, or the file or its folder
+    cannot be written: a WAL ledger needs its folder for the -wal and -shm files)."""
+    if read_only and not path.exists():
+        raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     if path.exists():
         if path.is_dir():
             raise LedgerFileError(_("‘{path}’ is a folder, not a ledger file.").format(path=path))
         _check_sqlite_header(path)
         if _is_empty(path) and not create:
             raise _empty_file(path)
-        read_only = not (_writable(path) and _writable(path.parent))
+        read_only = read_only or not (_writable(path) and _writable(path.parent))
     elif not create:
         raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     elif not path.parent.exists():
