@@ -341,7 +341,6 @@ class ImportWizard(FormDialog):
 
     def _read(self, sheet: str | None) -> None:
         path = Path(self.path.text().strip()).expanduser()
-
         def read() -> Sheet:
             found = read_sheet(path, sheet)
             len(found.rows)  # counted here, on the worker: a million rows take a while
