@@ -1198,6 +1198,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>账本在网络共享上</translation>
     </message>
     <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
         <source>Open a ledger</source>
         <translation>打开账本</translation>
     </message>
@@ -2017,6 +2021,10 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>欠款</translation>
     </message>
     <message>
+        <source>Last entry</source>
+        <translation>最后一笔账目</translation>
+    </message>
+    <message>
         <source>&amp;Other file…</source>
         <translation>其他文件(&amp;O)…</translation>
     </message>
@@ -2762,6 +2770,10 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
     </message>
     <message>
+        <source>The ledger {ledger} cannot be opened. Its latest good backup was taken {time}: {customers} customers, {entries} entries, last entry {last} ({path}). Restoring it keeps the ledger as it is now beside the backups.</source>
+        <translation>账本 {ledger} 无法打开。它最新的完好备份于 {time} 备份：{customers} 个客户，{entries} 笔账目，最后一笔账目 {last}（{path}）。恢复时会把当前的账本保留在备份旁边。</translation>
+    </message>
+    <message>
         <source>Open a ledger</source>
         <translation>打开账本</translation>
     </message>
@@ -2816,6 +2828,14 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>Printed on statements for transfers</source>
         <translation>印在对账单上，方便客户转账</translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup</source>
+        <translation>恢复最新的完好备份</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup</source>
+        <translation>恢复此备份(&amp;R)</translation>
     </message>
     <message>
         <source>Try the &amp;demo ledger (a copy)</source>
