@@ -169,28 +169,32 @@ def _take_lock(conn: sqlite3.Connection, ledger: Path) -> str:
     deadline = time.monotonic() + backup.LOCK_WAIT_SECONDS
     while True:
         try:
-            was = conn.execute("PRAGMA journal_mode").fetchone()[0]
-            conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+            # Exclusive locking mode first: leaving WAL then keeps the lock it takes,
+            # so no other program opens the ledger between the two steps.
             conn.execute("PRAGMA locking_mode = EXCLUSIVE").fetchone()
-            conn.execute("BEGIN EXCLUSIVE")
-            conn.execute("COMMIT")  # the lock stays: exclusive locking mode keeps it
-            return str(was)
-        except sqlite3.DatabaseError as err:
-            if _error_name(err) == "SQLITE_NOTADB":
-                raise _NotADatabase from err
-            if _error_name(err) != "SQLITE_BUSY":
-                raise LedgerFileError(
-                    _("‘{path}’ could not be locked for the restore: {reason}").format(
-                        path=ledger, reason=err
-                    )
-                ) from err
-            if time.monotonic() > deadline:
-                raise LedgerFileError(
-                    _(
-                        "‘{path}’ is open in another program (another Qingkuan window, or a "
-                        "command): close it there, then restore again. Nothing was changed."
-                    ).format(path=ledger)
-                ) from err
+            was = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete":
+                conn.execute("BEGIN EXCLUSIVE")
+                conn.execute("COMMIT")  # the lock stays: exclusive locking mode keeps it
+                return str(was)
+            err = sqlite3.OperationalError("database is locked")
+        except sqlite3.DatabaseError as error:
+            err = error
+        if _error_name(err) == "SQLITE_NOTADB":
+            raise _NotADatabase from err
+        if _error_name(err) != "SQLITE_BUSY":
+            raise LedgerFileError(
+                _("‘{path}’ could not be locked for the restore: {reason}").format(
+                    path=ledger, reason=err
+                )
+            ) from err
+        if time.monotonic() > deadline:
+            raise LedgerFileError(
+                _(
+                    "‘{path}’ is open in another program (another Qingkuan window, or a "
+                    "command): close it there, then restore again. Nothing was changed."
+                ).format(path=ledger)
+            ) from err
         time.sleep(0.05)
 
 
