@@ -240,7 +240,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         complain(_("1 problem found in {target}.").format(target=target))
     elif problems:
         complain(_("{n} problems found in {target}.").format(n=len(problems), target=target))
-    else:
+    if problems and not db.is_postgres():
+        db.close_ledger()  # before the file is read again: see `restoring.is_damaged`
+        for line in _restore_advice(args.db or _the_ledger(False)):
+            complain(line)
+    elif not problems:
         say(_("No problems found in {target}.").format(target=target))
     return EXIT_PROBLEMS if problems else EXIT_OK
 

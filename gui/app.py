@@ -113,7 +113,10 @@ class Launcher(QObject):
         wrong = password_of(target) is not None
         while True:
             try:
-                open_ledger(target, backup_view=self._is_backup(target))
+                if self._is_backup(target):
+                    open_ledger(target, backup_view=True)
+                else:
+                    open_ledger(target)
                 return target
             except PasswordNeeded:
                 password = ask_password(parent or self.welcome, display_target(target), wrong)

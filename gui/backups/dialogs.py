@@ -29,7 +29,7 @@ from gui.background import BackgroundReader
 from gui.backups.keeper import BackupKeeper
 from gui.form import Button, FormDialog
 from gui.widgets import Dialog, ErrorLabel
-from models import backup
+from models import backup, restoring
 
 
 def ask(parent: QWidget, title: str, question: str) -> bool:
@@ -225,14 +225,18 @@ class RestoreDialog(FormDialog):
         path, totals = result
         self.status.clear()
         self.buttons.setEnabled(True)
+        last = totals.last_entry_on
         question = self.tr(
-            "Replace the ledger {ledger} by this backup ({customers} customers, {entries} "
-            "entries, {balance} owed)?\n\nThe ledger as it is now is kept as a backup first."
+            "Replace the ledger {ledger} by this backup (taken {time}: {customers} customers, "
+            "{entries} entries, {balance} owed, last entry {last})?\n\nThe ledger as it is "
+            "now is kept first, as a copy named ‘before restore’."
         ).format(
             ledger=self.keeper.ledger.name,
+            time=restoring.taken_label(path),
             customers=f"{totals.customers:,}",
             entries=f"{totals.entries:,}",
             balance=formatting.money(totals.balance),
+            last=last.isoformat() if last else "—",
         )
         if ask(self, self.tr("Restore"), question):
             self.chosen = path

@@ -1981,12 +1981,12 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <source>Replace the ledger {ledger} by this backup ({customers} customers, {entries} entries, {balance} owed)?
+        <source>Replace the ledger {ledger} by this backup (taken {time}: {customers} customers, {entries} entries, {balance} owed, last entry {last})?
 
-The ledger as it is now is kept as a backup first.</source>
-        <translation>用这个备份（{customers} 个客户，{entries} 笔账目，欠款 {balance}）替换账本 {ledger} 吗？
+The ledger as it is now is kept first, as a copy named ‘before restore’.</source>
+        <translation>用这个备份（备份于 {time}：{customers} 个客户，{entries} 笔账目，欠款 {balance}，最后一笔账目 {last}）替换账本 {ledger} 吗？
 
-当前的账本会先保留为一个备份。</translation>
+当前的账本会先保留下来，副本名称中带有“before-restore”（恢复前）。</translation>
     </message>
     <message>
         <source>Restore</source>
