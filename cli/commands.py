@@ -13,6 +13,7 @@ import datetime as dt
 import importlib
 import importlib.util
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -22,13 +23,14 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from models import clock, db, paths
-from models.errors import ForeignSchema, InputError, LedgerError, NotFound
+from models.errors import ForeignSchema, InputError, LedgerError, LedgerFileError, NotFound
 from models.i18n import _
 from models.output_paths import OutputKind, check_output
 from models.paths import log_file
 from models.targets import display_target, scrub
 
 if TYPE_CHECKING:
+    from models.backup import LedgerTotals
     from models.records import Route
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
@@ -54,10 +56,32 @@ def open_target(
     read-only). A command that does not create only reads: it never sets up an empty
     database nor upgrades an older ledger (it says so and fails, the ledger unchanged)."""
     target = args.db or _the_ledger(create)
-    db.open_ledger(target, create=create, upgrade=create, inspect=inspect)
+    try:
+        db.open_ledger(target, create=create, upgrade=create, inspect=inspect)
+    except ForeignSchema:
+        raise
+    except LedgerFileError as err:
+        advice = _restore_advice(target)
+        if advice:
+            raise LedgerFileError(" ".join([str(err), *advice])) from err
+        raise
     if warn and db.guards_warning():
         complain(db.guards_warning())
     return display_target(target)
+
+
+def _restore_advice(target: str) -> list[str]:
+    """For a ledger file that will not open because it is damaged (or gone): its latest
+    good backup and how to restore it. Nothing for other reasons (a newer version, in
+    use, no permission) or when there is no good backup."""
+    if db.is_postgres_url(target):
+        return []
+    from models.restoring import is_damaged, latest_good, restore_advice
+
+    path = Path(target).expanduser()
+    if path.is_dir() or not is_damaged(path) or latest_good(path) is None:
+        return []
+    return restore_advice(path)
 
 
 def _the_ledger(create: bool) -> str:
@@ -227,14 +251,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         from models import chain_anchors
 
         chain_anchors.accept_open_chain()
-    problems = check_ledger()
+    try:
+        problems = check_ledger()
+    except (sqlite3.DatabaseError, pw.DatabaseError):
+        if db.is_postgres():
+            raise
+        return _damaged_ledger(args)
     for problem in problems:
         say(problem)
     if len(problems) == 1:
         complain(_("1 problem found in {target}.").format(target=target))
     elif problems:
         complain(_("{n} problems found in {target}.").format(n=len(problems), target=target))
-    else:
+    if problems and not db.is_postgres():
+        db.close_ledger()  # before the file is read again: see `restoring.is_damaged`
+        for line in _restore_advice(args.db or _the_ledger(False)):
+            complain(line)
+    elif not problems:
         say(_("No problems found in {target}.").format(target=target))
     return EXIT_PROBLEMS if problems else EXIT_OK
 
@@ -262,6 +295,19 @@ def _remove_foreign(target: str) -> None:
         say(_("Removed {thing}.").format(thing=problem.thing))
     if not removed:
         say(_("Nothing to remove: the ledger holds only what Qingkuan makes."))
+
+
+def _damaged_ledger(args: argparse.Namespace) -> int:
+    """`check` on a ledger SQLite cannot read through: what is damaged, and the latest
+    good backup (read with this process's connection closed)."""
+    from models.restoring import damage_lines
+
+    db.close_ledger()
+    lines = damage_lines(Path(args.db or _the_ledger(False)).expanduser())
+    say(lines[0])
+    for line in lines[1:]:
+        complain(line)
+    return EXIT_PROBLEMS
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -451,25 +497,31 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from models.backup import default_folder, read_totals, restore
-    from models.money import format_money
+    from models.backup import default_folder
+    from models.restoring import restore
     from models.shared_folders import refusal, shared_place
 
-    ledger, source = _ledger_file(args), Path(args.file).expanduser()
+    ledger = _ledger_file(args)
     if (place := shared_place(ledger)) is not None:  # restoring writes the shared file
         raise refusal(ledger, place)
-    totals = read_totals(source)  # before anything is touched
+    folder = default_folder(ledger)
+    if args.list:
+        return _list_backups(ledger, folder)
+    source, totals = _backup_to_restore(args, ledger, folder)
     if not args.yes:
         question = _(
-            "Replace {ledger} by the backup {path} ({customers} customers, {entries} "
-            "entries, {balance} owed)? The ledger as it is now is kept in {folder}. [y/N] "
+            "Replace {ledger} by the backup {path} (taken {time}: {customers} customers, "
+            "{entries} entries, {balance} owed, last entry {last})? The ledger as it is now "
+            "is kept in {folder}. [y/N] "
         ).format(
             ledger=ledger,
             path=source,
+            time=_taken(source),
             customers=totals.customers,
             entries=totals.entries,
-            balance=format_money(totals.balance),
-            folder=default_folder(ledger),
+            balance=_money(totals.balance),
+            last=totals.last_entry_on.isoformat() if totals.last_entry_on else "—",
+            folder=folder,
         )
         print(question, end="", file=sys.stderr, flush=True)
         try:
@@ -480,11 +532,77 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "是", "好"):
             complain(_("Nothing was restored (add --yes to restore without being asked)."))
             return EXIT_ERROR
-    kept = restore(ledger, source)
+    result = restore(ledger, source, folder)
     db.open_ledger(ledger, create=False)  # migrates an older backup, proves it opens
-    say(_("{ledger} restored from {path}.").format(ledger=ledger, path=source))
-    if kept is not None:
-        say(_("The ledger as it was is kept as {path}.").format(path=kept))
+    for line in result.lines():
+        say(line)
+    return EXIT_OK
+
+
+def _backup_to_restore(
+    args: argparse.Namespace, ledger: Path, folder: Path
+) -> tuple[Path, LedgerTotals]:
+    """The file named, or with --latest the newest good backup; checked in full."""
+    from models.backup import BackupError, read_totals
+    from models.restoring import latest_good
+
+    if args.latest:
+        good = latest_good(ledger, folder)
+        if good is None:
+            raise BackupError(
+                _("There is no backup of {ledger} in {folder} that checks out.").format(
+                    ledger=ledger, folder=folder
+                )
+            )
+        return good.backup.path, read_totals(good.backup.path)
+    if not args.file:
+        raise InputError(
+            _(
+                "Name the backup to restore, or add --latest for the newest one that checks "
+                "out (--list shows them all)."
+            )
+        )
+    source = Path(args.file).expanduser()
+    return source, read_totals(source)  # before anything is touched
+
+
+def _taken(path: Path) -> str:
+    from models.restoring import taken_label
+
+    return taken_label(path)
+
+
+def _money(fen: int) -> str:
+    from models.money import format_money
+
+    return format_money(fen)
+
+
+def _list_backups(ledger: Path, folder: Path) -> int:
+    """One line per backup, newest first: when (same-second ones told apart), what it
+    holds, where."""
+    from models.backup import LedgerFileError, list_backups, read_totals
+
+    backups = list_backups(folder, ledger)
+    if not backups:
+        say(_("There are no backups of {ledger} in {folder}.").format(ledger=ledger, folder=folder))
+        return EXIT_OK
+    for b in backups:
+        try:
+            totals = read_totals(b.path, check=False)
+        except LedgerFileError as err:
+            say(f"{b.label()}  {err}  {b.path}")
+            continue
+        last = totals.last_entry_on.isoformat() if totals.last_entry_on else "—"
+        say(
+            _("{time}: {customers} customers, {entries} entries, last entry {last}  {path}").format(
+                time=b.label(),
+                customers=totals.customers,
+                entries=totals.entries,
+                last=last,
+                path=b.path,
+            )
+        )
     return EXIT_OK
 
 

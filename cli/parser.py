@@ -371,10 +371,17 @@ def build_parser() -> Parser:
             "ledger or comes from a newer version of Qingkuan."
         ),
         ("main.py restore backups/shop-20261130-090000.qkledger",
-         "main.py --db shop.qkledger restore old.qkledger --yes"),
+         "main.py --db shop.qkledger restore old.qkledger --yes",
+         "main.py --db shop.qkledger restore --latest",
+         "main.py --db shop.qkledger restore --list"),
         [db_too],
     )  # fmt: skip
-    restore.add_argument("file", metavar="FILE", help=_("the backup to restore"))
+    which = restore.add_mutually_exclusive_group()
+    which.add_argument("file", metavar="FILE", nargs="?", help=_("the backup to restore"))
+    which.add_argument("--latest", action="store_true",
+                       help=_("restore the newest backup that checks out"))  # fmt: skip
+    which.add_argument("--list", action="store_true",
+                       help=_("list the backups beside the ledger, newest first"))  # fmt: skip
     restore.add_argument("--yes", action="store_true",
                          help=_("do not ask before replacing"))  # fmt: skip
 

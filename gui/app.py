@@ -29,7 +29,7 @@ from gui.preferences import Preferences, default_data_dir
 from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
-from models import backup, db, paths
+from models import backup, db, paths, restoring
 from models.errors import ForeignSchema, LedgerError, LedgerFileError, PasswordNeeded
 from models.shared_folders import SharedFolderError, copy_to_local
 from models.targets import (
@@ -68,6 +68,8 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self.welcome: WelcomeScreen | None = None
         self.keeper: BackupKeeper | None = None
+        # A ledger that would not open, with its latest good backup (the welcome offers it).
+        self.offer: tuple[str, restoring.GoodBackup] | None = None
         language.set_language(self.prefs.language() or language.system_language())
 
     def start(self, target: str | None) -> QWidget:
@@ -98,10 +100,14 @@ class Launcher(QObject):
         except LedgerFileError as err:
             log.info("cannot open %s: %s", display_target(target), err)
             tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), scrub(str(err)))
+            self.offer = self._latest_good(target)
+            if self.offer is not None and self.welcome is not None:
+                self.welcome.offer_backup(*self.offer)
             return False
         if target is None:
             return False  # the password was not given
-        self.prefs.set_last_ledger(without_password(target))
+        if not self._is_backup(target):  # a backup's view is never "the" ledger
+            self.prefs.set_last_ledger(without_password(target))
         self._show_main(target)
         if db.guards_warning():
             warn_user(self.window, self.tr("Ledger safeguards put back"), db.guards_warning())
@@ -132,7 +138,10 @@ class Launcher(QObject):
         self.stop_reading()  # opening closes the ledger open now, and its connections
         while True:
             try:
-                open_ledger(target)
+                if self._is_backup(target):
+                    open_ledger(target, backup_view=True)
+                else:
+                    open_ledger(target)
                 return target
             except PasswordNeeded:
                 password = ask_password(parent or self.welcome, display_target(target), wrong)
@@ -144,6 +153,40 @@ class Launcher(QObject):
         """Wait for the window's worker threads (the ledger is about to close)."""
         if self.window is not None:
             self.window.stop_reading()
+
+    def _latest_good(self, target: str) -> tuple[str, restoring.GoodBackup] | None:
+        """A ledger file that will not open because it is damaged (or gone), with its
+        latest good backup; None when there is none or it failed for another reason."""
+        if is_postgres_url(target) or self._is_backup(target) or Path(target).is_dir():
+            return None
+        if not restoring.is_damaged(target):
+            return None
+        good = restoring.latest_good(target, self._backup_folder(target))
+        return (target, good) if good is not None else None
+
+    def _backup_folder(self, target: str) -> Path:
+        return self.prefs.backup_folder() or backup.default_folder(target)
+
+    def restore_latest(self, target: str, source: Path) -> bool:
+        """The welcome screen's one step: restore the ledger that would not open from
+        its latest good backup (keeping it as it was), open it, say what was done."""
+        try:
+            done = restoring.restore(target, source, self._backup_folder(target))
+        except LedgerError as err:
+            tell_user(self.welcome, self.tr("Cannot restore the backup"), str(err))
+            return False
+        self.offer = None
+        if not self.open(target, self.welcome):
+            return False
+        inform_user(self.window, self.tr("Backup restored"), "\n\n".join(done.lines()))
+        return True
+
+    def _is_backup(self, target: str) -> bool:
+        """A file from a backups folder: opened read-only as a view (see
+        `models.backup.is_backup_file`), without automatic backups of its own."""
+        return not is_postgres_url(target) and backup.is_backup_file(
+            target, self.prefs.backup_folder()
+        )
 
     def open_requested(self, target: str) -> None:
         """A later start (a double-clicked ledger) asked this one to open `target` (a
@@ -168,6 +211,8 @@ class Launcher(QObject):
         self.window = MainWindow(self.ops, display_target(target, short=True))
         self.keeper = BackupKeeper(self.ops, self.prefs, target)
         self.keeper.enabled = self.keeper.enabled and backups
+        if self._is_backup(target):
+            self.keeper.enabled = False  # no backups/backups
         self.window.set_keeper(self.keeper)
         self.window.closing.connect(self.keeper.finish)
         self.window.restore_requested.connect(self.restore_backup)
@@ -202,6 +247,9 @@ class Launcher(QObject):
         self.welcome = WelcomeScreen(self.prefs)
         self.welcome.opening.connect(self.stop_reading)
         self.welcome.ledger_chosen.connect(self.open)
+        self.welcome.restore_chosen.connect(self.restore_latest)
+        if self.offer is not None:
+            self.welcome.offer_backup(*self.offer)
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.resize(900, 620)
         fit_on_screen(self.welcome)
@@ -234,22 +282,26 @@ class Launcher(QObject):
                 open_ledger(current)  # stay with the ledger that was open
 
     def restore_backup(self, source: Path) -> bool:
-        """Replace the open ledger by a checked backup (keeping it as a backup), reopen."""
+        """Replace the open ledger by a checked backup (keeping it as it was), reopen,
+        and say what was restored and where the replaced ledger is kept."""
         target, keeper = db.current_target(), self.keeper
         self.stop_reading()
         if keeper is not None:
             keeper.runner.wait()
             keeper.enabled = False  # the ledger it knew is being replaced
-        db.close_ledger()
+        db.close_ledger()  # the restore's own connection must be the only one
         try:
-            backup.restore(target, source, keeper.folder() if keeper else None)
+            done = restoring.restore(target, source, keeper.folder() if keeper else None)
         except LedgerError as err:
             tell_user(self.window, self.tr("Cannot restore the backup"), str(err))
             if keeper is not None:
                 keeper.enabled = True
             open_ledger(target)
             return False
-        return self.open(target, self.window)
+        opened = self.open(target, self.window)
+        if opened:
+            inform_user(self.window, self.tr("Backup restored"), "\n\n".join(done.lines()))
+        return opened
 
     def shutdown(self) -> None:
         """Stop background reads and delete the windows while Qt is still running
@@ -274,6 +326,11 @@ class Launcher(QObject):
 def tell_user(parent: QWidget | None, title: str, message: str) -> None:
     """A blocking message box (tests replace this function, not the Qt class)."""
     QMessageBox.critical(parent, title, message)
+
+
+def inform_user(parent: QWidget | None, title: str, message: str) -> None:
+    """A blocking information box (tests replace this function, not the Qt class)."""
+    QMessageBox.information(parent, title, message)
 
 
 def warn_user(parent: QWidget | None, title: str, message: str) -> None:

@@ -16,12 +16,14 @@ from models.shared_folders import SharedFolderError, local_copy_path
 log = logging.getLogger(__name__)
 
 
-def open_ledger(target: str, *, reading: bool = False) -> None:
-    """Open an existing ledger file or a PostgreSQL URL; raises the model's
-    `LedgerFileError` (`PasswordNeeded` when a shared ledger wants a password,
-    `SharedFolderError` for a file in a shared folder unless only `reading`). Only
-    the welcome screen's "new ledger" and the demo create a ledger file."""
-    db.open_ledger(target, create=False, upgrade=not reading)
+def open_ledger(target: str, *, reading: bool = False, backup_view: bool = False) -> None:
+    """Open an existing ledger file or a PostgreSQL URL (a backup's file read-only, as a
+    view); raises the model's `LedgerFileError` (`PasswordNeeded` when a shared ledger
+    wants a password, `SharedFolderError` for a file in a shared folder unless only
+    `reading`). Only the welcome screen's "new ledger" and the demo create a ledger file."""
+    db.open_ledger(
+        target, create=False, upgrade=not (reading or backup_view), backup_view=backup_view
+    )
 
 
 def ask_to_remove_foreign(parent: QWidget | None, names: list[str]) -> bool:

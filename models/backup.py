@@ -7,13 +7,15 @@ it must open as a Qingkuan ledger this program can read), flushed to disk and on
 renamed to its final name. A crash at any moment therefore leaves either no new backup
 or a complete one; a stray ``.part`` file is never taken for a backup.
 
-Automatic backups are named ``<ledger stem>-YYYYMMDD-HHMMSS.qkledger`` and kept by
-`prune`: the last 10, plus the newest of each of the last 30 days, plus the newest of
-each month of the last year. Files with other names are never touched.
+Automatic backups are named ``<ledger stem>-YYYYMMDD-HHMMSS.qkledger`` (``-2``, ``-3`` …
+for more in the same second) and kept by `prune`: the last 10, plus the newest of each
+of the last 30 days, plus the newest of each month of the last year. Files with other
+names are never touched; nor are the copies a restore keeps of the ledger it replaced,
+``<stem>-before-restore-….qkledger`` (or ``<stem>-damaged-…`` when it was damaged).
 
-Restoring writes the backup's pages into the ledger through the same backup API, in one
-step (atomic for every other connection), after keeping the ledger as it was as a
-backup of its own.
+Restoring (`restore`) holds the ledger's exclusive lock from before the copy of the
+ledger as it is until its pages are replaced, so a post another program commits lands
+either in that copy or, after the restore, in the restored ledger: never in between.
 """
 
 from __future__ import annotations
@@ -43,19 +45,42 @@ STALE_PART_SECONDS = 3600  # a .part older than this belongs to a backup that di
 WARN_AFTER = dt.timedelta(days=7)
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.qkledger$")
+AUTOMATIC, BEFORE_RESTORE, DAMAGED = "automatic", "before-restore", "damaged"
+LOCK_WAIT_SECONDS = 5.0  # how long a restore waits for other programs' short writes
 
 
 class BackupError(LedgerError):
     """A backup could not be made or a file cannot be restored; the message says why."""
 
 
+class NewerLedger(LedgerFileError):
+    """A ledger written by a newer version of Qingkuan: sound, but not for this program."""
+
+
 @dataclass(frozen=True)
 class BackupFile:
-    """A backup in a backup folder: where, when it was taken, how large (bytes)."""
+    """A backup in a backup folder: where, when it was taken, how large (bytes), the
+    2, 3 … of backups taken in the same second (1 for the first), and what kind it is:
+    `AUTOMATIC` (also Back up now), `BEFORE_RESTORE` (the ledger a restore replaced) or
+    `DAMAGED` (a damaged ledger a restore replaced, kept as it was for inspection)."""
 
     path: Path
     taken_at: dt.datetime
     size: int
+    n: int = 1
+    kind: str = AUTOMATIC
+
+    def label(self) -> str:
+        """The time, told apart from others of the same second and kind, e.g.
+        "2026-11-26 09:00:00 (2), before a restore"."""
+        text = self.taken_at.strftime("%Y-%m-%d %H:%M:%S")
+        if self.n > 1:
+            text += f" ({self.n})"
+        if self.kind == BEFORE_RESTORE:
+            text = _("{time}, before a restore").format(time=text)
+        elif self.kind == DAMAGED:
+            text = _("{time}, damaged ledger replaced by a restore").format(time=text)
+        return text
 
 
 @dataclass(frozen=True)
@@ -118,6 +143,7 @@ def back_up(ledger: str | Path, out: str | Path) -> Path:
                 folder=folder
             )
         )
+    clean_dead_parts(folder)
     try:
         fd, part_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
     except OSError as err:
@@ -143,6 +169,47 @@ def back_up(ledger: str | Path, out: str | Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             part.unlink()
     return out
+
+
+_PART = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")  # what `tempfile.mkstemp` named
+
+
+def clean_dead_parts(folder: Path) -> list[Path]:
+    """Delete the ``.part`` files (and their -journal) that backups killed half-way left
+    in `folder`. One is dead when it is empty or a SQLite file and no connection holds a
+    lock on it (a backup running now writes its part under SQLite's lock, in this or
+    another process)."""
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in folder.iterdir() if _PART.match(p.name) and p.is_file()]
+    except OSError:
+        return removed
+    for part in candidates:
+        if _dead(part):
+            for leftover in (part, Path(f"{part}-journal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            removed.append(part)
+    return removed
+
+
+def _dead(part: Path) -> bool:
+    try:
+        with part.open("rb") as fh:  # never a live ledger: a part is ours alone
+            head = fh.read(16)
+        if head not in (b"", SQLITE_HEADER):
+            return False  # not ours: left alone
+        conn = sqlite3.connect(part, timeout=0, isolation_level=None)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        conn.execute("BEGIN EXCLUSIVE")  # refused while a backup writes it
+        conn.execute("ROLLBACK")
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def _copy_pages(source: Path, target: Path) -> None:
@@ -184,6 +251,8 @@ def read_totals(path: str | Path, *, thorough: bool = True, check: bool = True) 
     torn pages). Restoring always checks thoroughly. Without `check` the pages are only
     read as far as counting needs (to list many backups quickly)."""
     path = Path(path).expanduser()
+    if path.is_dir():
+        raise LedgerFileError(_("‘{path}’ is a folder, not a ledger file.").format(path=path))
     if not path.is_file():
         raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     # Never opened outside SQLite when open through SQLite here (models/live_files.py).
@@ -219,7 +288,7 @@ def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
         )
     version = _version(meta, path)
     if version > SCHEMA_VERSION:
-        raise LedgerFileError(
+        raise NewerLedger(
             _(
                 "This ledger was written by a newer version of Qingkuan (schema {found}; this "
                 "program knows {known}). Install the newer version to open it."
@@ -279,35 +348,64 @@ def _damaged(path: Path) -> LedgerFileError:
 
 
 def list_backups(folder: str | Path, ledger: str | Path | None = None) -> list[BackupFile]:
-    """The backups in `folder` (of `ledger` only, when given), newest first."""
+    """The backups in `folder` (of `ledger` only, when given), newest first; the copies
+    restores kept of the ledgers they replaced are among them."""
     folder = Path(folder).expanduser()
     stem = Path(ledger).stem if ledger is not None else None
-    found: list[BackupFile] = []
+    found: list[tuple[tuple[dt.datetime, int, int], BackupFile]] = []
     try:
         candidates = list(folder.iterdir())
     except OSError:
         return []
     for path in candidates:
         match = _NAME.match(path.name)
-        if not match or (stem is not None and match["stem"] != stem):
+        if not match:
+            continue
+        of, kind = _kind(match["stem"])
+        if stem is not None and of != stem:
             continue
         try:
             taken = dt.datetime.strptime(match["stamp"], _STAMP)
-            size = path.stat().st_size
+            stat = path.stat()
         except (ValueError, OSError):
             continue
-        found.append(BackupFile(path, taken, size))
-    found.sort(key=_newest_last, reverse=True)
-    return found
+        b = BackupFile(path, taken, stat.st_size, int(match["n"] or 1), kind)
+        # Within one second: the order the files were written (a copy a restore kept
+        # among automatic backups), then the -2, -3 ….
+        found.append(((taken, b.n, stat.st_mtime_ns), b))
+    found.sort(key=lambda pair: (pair[0][0], pair[0][2], pair[0][1]), reverse=True)
+    return [b for _key, b in found]
+
+
+def _kind(stem: str) -> tuple[str, str]:
+    """The ledger's stem and the kind of backup, from the stem in a backup's name."""
+    for kind in (BEFORE_RESTORE, DAMAGED):
+        if stem.endswith(f"-{kind}"):
+            return stem[: -len(kind) - 1], kind
+    return stem, AUTOMATIC
 
 
 def _newest_last(b: BackupFile) -> tuple[dt.datetime, int]:
     """Order of taking: the time, then the -2, -3 … of backups made in the same second."""
-    match = _NAME.match(b.path.name)
-    return b.taken_at, int(match["n"]) if match and match["n"] else 1
+    return b.taken_at, b.n
+
+
+def is_backup_file(path: str | Path, folder: str | Path | None = None) -> bool:
+    """True for a backup's file: named like one, in a ``backups`` folder or in `folder`
+    (where the window puts them). Such a file is opened as a read-only view: opened as
+    the ledger, the next posts would go into an old copy and its own backups into
+    ``backups/backups``."""
+    path = Path(path).expanduser()
+    if not _NAME.match(path.name):
+        return False
+    parent = path.resolve().parent
+    return parent.name == FOLDER_NAME or (
+        folder is not None and _same_file(parent, Path(folder).expanduser())
+    )
 
 
 def last_backup(folder: str | Path, ledger: str | Path) -> BackupFile | None:
+    """The newest backup of `ledger` in `folder` (automatic or kept by a restore)."""
     backups = list_backups(folder, ledger)
     return backups[0] if backups else None
 
@@ -328,13 +426,20 @@ def auto_backup(ledger: str | Path, folder: str | Path | None = None) -> Path:
     if warning:
         raise BackupError(warning)
     now = clock.now()
-    out = folder / backup_name(ledger, now)
-    n = 1
-    while out.exists():  # two backups in one second (open, then Back up now)
-        n += 1
-        out = folder / f"{Path(ledger).stem}-{now.strftime(_STAMP)}-{n}{BACKUP_SUFFIX}"
+    out = free_name(folder, Path(ledger).stem, now)
     back_up(ledger, out)
     prune(folder, ledger, now)
+    return out
+
+
+def free_name(folder: Path, stem: str, at: dt.datetime) -> Path:
+    """``<stem>-YYYYMMDD-HHMMSS.qkledger`` in `folder`, or with -2, -3 … when a backup of
+    that second is there already (open, then Back up now)."""
+    out = folder / f"{stem}-{at.strftime(_STAMP)}{BACKUP_SUFFIX}"
+    n = 1
+    while out.exists():
+        n += 1
+        out = folder / f"{stem}-{at.strftime(_STAMP)}-{n}{BACKUP_SUFFIX}"
     return out
 
 
@@ -357,15 +462,21 @@ def to_keep(backups: list[BackupFile], now: dt.datetime) -> set[Path]:
     return keep
 
 
-def prune(folder: str | Path, ledger: str | Path, now: dt.datetime | None = None) -> list[Path]:
-    """Delete the backups of `ledger` in `folder` that the retention rule no longer keeps,
-    and ``.part`` files of backups that died long ago. Returns what was deleted."""
+def prune(
+    folder: str | Path,
+    ledger: str | Path,
+    now: dt.datetime | None = None,
+    spare: Path | None = None,
+) -> list[Path]:
+    """Delete the automatic backups of `ledger` in `folder` that the retention rule no
+    longer keeps (never `spare`, nor a copy a restore kept), and ``.part`` files of
+    backups that died long ago. Returns what was deleted."""
     folder = Path(folder)
-    backups = list_backups(folder, ledger)
+    backups = [b for b in list_backups(folder, ledger) if b.kind == AUTOMATIC]
     keep = to_keep(backups, now or clock.now())
     removed: list[Path] = []
     for b in backups:
-        if b.path not in keep:
+        if b.path not in keep and not (spare is not None and _same_file(b.path, spare)):
             with contextlib.suppress(FileNotFoundError):
                 b.path.unlink()
             removed.append(b.path)
@@ -376,41 +487,11 @@ def prune(folder: str | Path, ledger: str | Path, now: dt.datetime | None = None
     return removed
 
 
-def restore(
-    ledger: str | Path, backup: str | Path, folder: str | Path | None = None
-) -> Path | None:
-    """Replace the ledger file's content by the backup's, after checking the backup and
-    keeping the ledger as it was as a backup in `folder` (default: beside it).
-
-    The ledger must not be open in this process. Returns the backup kept of the
-    replaced ledger (None when there was no ledger file yet). Raises `LedgerFileError`
-    when the backup cannot be restored; nothing was changed then.
-    """
-    ledger, backup = Path(ledger).expanduser(), Path(backup).expanduser()
-    read_totals(backup)  # refuses a damaged file, a non-ledger or a newer version
-    if ledger.exists() and ledger.resolve() == backup.resolve():
-        raise BackupError(_("A ledger cannot be restored from itself: choose a backup."))
-    kept = None
-    if ledger.exists():
-        kept = auto_backup(ledger, folder)
-    src = sqlite3.connect(_read_only(backup), uri=True)
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        dst = sqlite3.connect(ledger, timeout=30)
-        try:
-            # One step: every other connection sees the old ledger or the restored one.
-            src.backup(dst)
-        finally:
-            dst.close()
-    except sqlite3.Error as err:
-        raise BackupError(
-            _("The backup could not be restored into ‘{path}’: {reason}").format(
-                path=ledger, reason=err
-            )
-        ) from err
-    finally:
-        src.close()
-    chain_anchors.reset_after_restore(ledger)  # the chain moved back on purpose
-    return kept
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _read_only(path: Path) -> str:

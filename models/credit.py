@@ -91,8 +91,7 @@ def check_credit_note(
     symbol = get_company().currency_symbol
     if owing <= 0:
         text = _(
-            "The customer owes nothing now: all {amount} becomes the customer's credit "
-            "(in credit)."
+            "The customer owes nothing now: all {amount} becomes the customer's credit (in credit)."
         ).format(amount=format_money(amount, symbol))
     else:
         text = _(

@@ -266,9 +266,15 @@ def is_postgres() -> bool:
 
 
 def open_ledger(
-    target: str | Path, *, create: bool = True, upgrade: bool = True, inspect: bool = False
+    target: str | Path,
+    *,
+    create: bool = True,
+    upgrade: bool = True,
+    inspect: bool = False,
+    backup_view: bool = False,
 ) -> None:
     """Open (and if needed create) the ledger at a file path or a ``postgresql://`` URL.
+    `backup_view` opens a backup file read-only, as a view that nothing changes.
 
     Raises `LedgerFileError` when it is not a ledger, is newer than this program, is
     locked or damaged, or cannot be reached; `ForeignSchema` when it holds triggers,
@@ -287,9 +293,15 @@ def open_ledger(
         remember_secret(str(target))
         db = _connect_postgres(str(target))
     else:
-        db, read_only = _connect_sqlite(Path(target), create=create, writing=create or upgrade)
+        db, read_only = _connect_sqlite(
+            Path(target),
+            create=create,
+            writing=(create or upgrade) and not backup_view,
+            read_only=backup_view,
+        )
     database.initialize(db)
-    _opened, _read_only = str(target), (_FILE if read_only else None)
+    _opened = str(target)
+    _read_only = _BACKUP if backup_view else (_FILE if read_only else None)
     try:
         _check_and_prepare(db, create=create, upgrade=upgrade)
     except BaseException:
@@ -309,7 +321,7 @@ def _note_chain_anchor() -> None:
 # What is open: the target as given (a URL may hold a password: shown only through
 # `display_target`), and why it cannot be written, if it cannot.
 _opened = ""
-_FILE, _ROLE, _FOREIGN = "file", "role", "foreign"
+_FILE, _ROLE, _FOREIGN, _BACKUP = "file", "role", "foreign", "backup"
 _read_only: str | None = None
 _prepared = False  # opened and checked: where its chain stands is worth remembering
 _inspect = False  # opened by `check`: foreign or damaged schemas open, read-only
@@ -327,6 +339,8 @@ def read_only_refusal() -> LedgerError:
         return storage_errors.no_permission_to_change(display_target(_opened), _pg_user())
     if _read_only == _FOREIGN:
         return LedgerNotWritable(str(_foreign_refusal(_foreign)))
+    if _read_only == _BACKUP:
+        return storage_errors.backup_view(display_target(_opened))
     return storage_errors.read_only(display_target(_opened))
 
 
@@ -531,22 +545,25 @@ _UNTRUSTED = {"trusted_schema": "off"}
 
 
 def _connect_sqlite(
-    path: Path, *, create: bool, writing: bool = True
+    path: Path, *, create: bool, writing: bool = True, read_only: bool = False
 ) -> tuple[pw.SqliteDatabase, bool]:
-    """The connection, and whether it is read-only (the file or its folder cannot be
-    written: a WAL ledger needs its folder for the -wal and -shm files). A ledger in a
-    shared folder (models/shared_folders.py) is refused for `writing`, else read-only."""
+    """The connection, and whether it is read-only (asked for, or the file or its folder
+    cannot be written: a WAL ledger needs its folder for the -wal and -shm files). A
+    ledger in a shared folder (models/shared_folders.py) is refused for `writing`, else
+    read-only."""
     shared = shared_folders.shared_place(path)
     if shared is not None and writing:
         raise shared_folders.refusal(path, shared)
-    read_only = False
+    if read_only and not path.exists():
+        raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     if path.exists():
         if path.is_dir():
             raise LedgerFileError(_("‘{path}’ is a folder, not a ledger file.").format(path=path))
         _check_sqlite_header(path)
         if _is_empty(path) and not create:
             raise _empty_file(path)
-        read_only = shared is not None or not (_writable(path) and _writable(path.parent))
+        writable = _writable(path) and _writable(path.parent)
+        read_only = read_only or shared is not None or not writable
     elif not create:
         raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     elif not path.parent.exists():

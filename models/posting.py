@@ -423,9 +423,7 @@ def set_cheque_status(entry_id: EntryId, status: ChequeStatus) -> Cheque:
     if row.status is ChequeStatus.BOUNCED:
         raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
     if status is row.status:
-        raise LedgerError(
-            _("This cheque is already {status}.").format(status=status.label.lower())
-        )
+        raise LedgerError(_("This cheque is already {status}.").format(status=status.label.lower()))
     if status not in CHEQUE_MOVES[row.status]:
         raise LedgerError(
             _("A cheque cannot go from {old} to {new}.").format(

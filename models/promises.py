@@ -321,7 +321,6 @@ def mark_printed(promise_id: PromiseId) -> Promise:
     return get_promise(promise_id)
 
 
-
 _WINDOW_SQL = f"""
 SELECT p.id, p.customer_id, p.amount, p.due_at, p.method, p.payer, p.rep_id, p.created_at,
   p.note, p.replaces_id, p.cancelled_at, p.prints, r.name,

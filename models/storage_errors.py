@@ -73,6 +73,16 @@ def read_only(target: str) -> LedgerNotWritable:
     )
 
 
+def backup_view(target: str) -> LedgerNotWritable:
+    return LedgerNotWritable(
+        _(
+            "‘{target}’ is a backup, open read-only as a view: nothing can be posted or "
+            "changed, but you can view, print and export. To make it your ledger, open the "
+            "ledger and use File → Restore (the ledger as it is now is kept)."
+        ).format(target=target)
+    )
+
+
 def no_permission_to_change(target: str, user: str) -> LedgerNotWritable:
     return LedgerNotWritable(
         _(

@@ -144,6 +144,7 @@ class DailyTotalRow(Base):
         table_name = "daily_total"
         primary_key = pw.CompositeKey("date", "kind")
 
+
 class LiveDocumentRow(Base):
     """A standing (unvoided) delivery or return that carries a document number.
 

@@ -28,7 +28,7 @@ from gui.background import BackgroundReader
 from gui.backups.keeper import BackupKeeper
 from gui.form import Button, FormDialog
 from gui.widgets import Dialog, ErrorLabel
-from models import backup
+from models import backup, restoring
 
 
 def ask(parent: QWidget, title: str, question: str) -> bool:
@@ -115,7 +115,7 @@ class RestoreDialog(FormDialog):
     before anything is touched. `restore_chosen` carries the checked file."""
 
     restore_chosen = Signal(object)
-    COLUMNS = 5
+    COLUMNS = 6
 
     def __init__(self, keeper: BackupKeeper, parent: QWidget | None = None) -> None:
         super().__init__(parent, ok=Button.Ok)
@@ -153,7 +153,8 @@ class RestoreDialog(FormDialog):
     def _listed(self, rows: list[tuple[backup.BackupFile, object]]) -> None:
         self.table.setRowCount(0)
         for b, totals in rows:
-            self._add_row(b.path, b.taken_at.strftime("%Y-%m-%d %H:%M:%S"), b.size, totals)
+            # The label tells same-second backups and the copies restores kept apart.
+            self._add_row(b.path, b.label(), b.size, totals)
         if self.table.rowCount():
             self.table.selectRow(0)
         self.table.setFocus()
@@ -162,15 +163,17 @@ class RestoreDialog(FormDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         if isinstance(totals, backup.LedgerTotals):
+            last = totals.last_entry_on
             cells = [
                 taken,
                 size_text(size),
                 f"{totals.customers:,}",
                 f"{totals.entries:,}",
                 formatting.money(totals.balance),
+                last.isoformat() if last else "—",
             ]
         else:
-            cells = [taken, size_text(size), str(totals), "", ""]
+            cells = [taken, size_text(size), str(totals), "", "", ""]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
@@ -221,14 +224,18 @@ class RestoreDialog(FormDialog):
         path, totals = result
         self.status.clear()
         self.buttons.setEnabled(True)
+        last = totals.last_entry_on
         question = self.tr(
-            "Replace the ledger {ledger} by this backup ({customers} customers, {entries} "
-            "entries, {balance} owed)?\n\nThe ledger as it is now is kept as a backup first."
+            "Replace the ledger {ledger} by this backup (taken {time}: {customers} customers, "
+            "{entries} entries, {balance} owed, last entry {last})?\n\nThe ledger as it is "
+            "now is kept first, as a copy named ‘before restore’."
         ).format(
             ledger=self.keeper.ledger.name,
+            time=restoring.taken_label(path),
             customers=f"{totals.customers:,}",
             entries=f"{totals.entries:,}",
             balance=formatting.money(totals.balance),
+            last=last.isoformat() if last else "—",
         )
         if ask(self, self.tr("Restore"), question):
             self.chosen = path
@@ -255,6 +262,7 @@ class RestoreDialog(FormDialog):
                 self.tr("Customers"),
                 self.tr("Entries"),
                 self.tr("Owed"),
+                self.tr("Last entry"),
             ]
         )
         self.other.setText(self.tr("&Other file…"))

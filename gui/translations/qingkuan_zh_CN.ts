@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -544,7 +545,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>收款 (F3)</translation>
     </message>
     <message>
-        <source>Can't pay today: promise (F4)</source>
+        <source>Can&apos;t pay today: promise (F4)</source>
         <translation>今天不方便：约定清款 (F4)</translation>
     </message>
     <message>
@@ -759,7 +760,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>当前显示的客户列表</translation>
     </message>
     <message>
-        <source>This customer's ledger for a period</source>
+        <source>This customer&apos;s ledger for a period</source>
         <translation>本客户某期间的明细账</translation>
     </message>
     <message>
@@ -783,7 +784,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>列表当前显示的 {n} 个客户。</translation>
     </message>
     <message>
-        <source>In the import's own format; voided entries and their reversals are left out.</source>
+        <source>In the import&apos;s own format; voided entries and their reversals are left out.</source>
         <translation>采用导入用的格式；已作废的账目及其冲销不导出。</translation>
     </message>
     <message>
@@ -963,7 +964,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>客户页 → 收款</translation>
     </message>
     <message>
-        <source>Customer page → Can't pay today: promise</source>
+        <source>Customer page → Can&apos;t pay today: promise</source>
         <translation>客户页 → 今天付不了：约定清款</translation>
     </message>
     <message>
@@ -1066,7 +1067,7 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <source>Choose the file's column for {column}.</source>
+        <source>Choose the file&apos;s column for {column}.</source>
         <translation>请为“{column}”选择文件中的列。</translation>
     </message>
     <message>
@@ -1191,6 +1192,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Cannot open the ledger</source>
         <translation>无法打开账本</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
     </message>
     <message>
         <source>Open a ledger</source>
@@ -1394,7 +1399,7 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>回顾(&amp;W)</translation>
     </message>
     <message>
-        <source>The boss's &amp;review</source>
+        <source>The boss&apos;s &amp;review</source>
         <translation>老板看板(&amp;R)</translation>
     </message>
     <message>
@@ -2012,12 +2017,12 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <source>Replace the ledger {ledger} by this backup ({customers} customers, {entries} entries, {balance} owed)?
+        <source>Replace the ledger {ledger} by this backup (taken {time}: {customers} customers, {entries} entries, {balance} owed, last entry {last})?
 
-The ledger as it is now is kept as a backup first.</source>
-        <translation>用这个备份（{customers} 个客户，{entries} 笔账目，欠款 {balance}）替换账本 {ledger} 吗？
+The ledger as it is now is kept first, as a copy named ‘before restore’.</source>
+        <translation>用这个备份（备份于 {time}：{customers} 个客户，{entries} 笔账目，欠款 {balance}，最后一笔账目 {last}）替换账本 {ledger} 吗？
 
-当前的账本会先保留为一个备份。</translation>
+当前的账本会先保留下来，副本名称中带有“before-restore”（恢复前）。</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -2050,6 +2055,10 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>Owed</source>
         <translation>欠款</translation>
+    </message>
+    <message>
+        <source>Last entry</source>
+        <translation>最后一笔账目</translation>
     </message>
     <message>
         <source>&amp;Other file…</source>
@@ -2384,7 +2393,7 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Phone (blank: the company's)</source>
+        <source>Phone (blank: the company&apos;s)</source>
         <translation>电话（留空：用公司电话）</translation>
     </message>
     <message>
@@ -2558,11 +2567,11 @@ The ledger as it is now is kept as a backup first.</source>
         <translation>应收 &lt;b&gt;{owed}&lt;/b&gt; · 逾期 &lt;b&gt;{overdue}&lt;/b&gt; · 本周约定 &lt;b&gt;{week}&lt;/b&gt; · 今日收款 &lt;b&gt;{today}&lt;/b&gt; · 本月收款 &lt;b&gt;{month}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Today's routes</source>
+        <source>Today&apos;s routes</source>
         <translation>今日线路</translation>
     </message>
     <message>
-        <source>Tomorrow's routes</source>
+        <source>Tomorrow&apos;s routes</source>
         <translation>明日线路</translation>
     </message>
     <message>
@@ -2793,8 +2802,12 @@ The ledger as it is now is kept as a backup first.</source>
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <source>Type your company's name: it heads every document.</source>
+        <source>Type your company&apos;s name: it heads every document.</source>
         <translation>请填写公司名称：它印在每份单据的抬头。</translation>
+    </message>
+    <message>
+        <source>The ledger {ledger} cannot be opened. Its latest good backup was taken {time}: {customers} customers, {entries} entries, last entry {last} ({path}). Restoring it keeps the ledger as it is now beside the backups.</source>
+        <translation>账本 {ledger} 无法打开。它最新的完好备份于 {time} 备份：{customers} 个客户，{entries} 笔账目，最后一笔账目 {last}（{path}）。恢复时会把当前的账本保留在备份旁边。</translation>
     </message>
     <message>
         <source>Open a ledger</source>
@@ -2851,6 +2864,14 @@ The ledger as it is now is kept as a backup first.</source>
     <message>
         <source>Printed on statements for transfers</source>
         <translation>印在对账单上，方便客户转账</translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup</source>
+        <translation>恢复最新的完好备份</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup</source>
+        <translation>恢复此备份(&amp;R)</translation>
     </message>
     <message>
         <source>Try the &amp;demo ledger (a copy)</source>

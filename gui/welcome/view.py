@@ -26,6 +26,7 @@ from gui.widgets import ErrorLabel, add_row, set_form_label
 from models import db, settings
 from models.errors import LedgerError
 from models.records import CompanySettings
+from models.restoring import GoodBackup
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ class WelcomeScreen(QWidget):
     ledger_chosen = Signal(str)
     language_chosen = Signal(str)
     opening = Signal()  # a ledger is about to be created and opened
+    restore_chosen = Signal(str, object)  # the ledger that will not open, its backup's Path
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,18 @@ class WelcomeScreen(QWidget):
         new_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
         self.company_name.returnPressed.connect(self.create_ledger)
 
+        # A ledger that would not open: its latest good backup, restored in one step.
+        self.recovery_box = QGroupBox()
+        self.recovery_text = QLabel()
+        self.recovery_text.setWordWrap(True)
+        self.recover_button = QPushButton()
+        self.recover_button.clicked.connect(self._restore_offered)
+        recovery_layout = QVBoxLayout(self.recovery_box)
+        recovery_layout.addWidget(self.recovery_text)
+        recovery_layout.addWidget(self.recover_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.recovery_box.hide()
+        self.offered: tuple[str, GoodBackup] | None = None
+
         self.demo_button = QPushButton()
         self.demo_button.clicked.connect(self.open_demo)
         self.open_button = QPushButton()
@@ -100,6 +114,7 @@ class WelcomeScreen(QWidget):
         column.addLayout(top)
         column.addWidget(self.intro)
         column.addSpacing(12)
+        column.addWidget(self.recovery_box)
         column.addWidget(self.new_box)
         column.addSpacing(12)
         column.addLayout(others)
@@ -159,6 +174,39 @@ class WelcomeScreen(QWidget):
             )
             n += 1
         return path
+
+    def offer_backup(self, ledger: str, good: GoodBackup) -> None:
+        """Show the ledger that would not open and its latest good backup (time and
+        totals), with the button that restores it."""
+        self.offered = (ledger, good)
+        self._show_offer()
+        self.recovery_box.show()
+        self.recover_button.setFocus()
+
+    def _show_offer(self) -> None:
+        if self.offered is None:
+            return
+        ledger, good = self.offered
+        last = good.totals.last_entry_on
+        self.recovery_text.setText(
+            self.tr(
+                "The ledger {ledger} cannot be opened. Its latest good backup was taken "
+                "{time}: {customers} customers, {entries} entries, last entry {last} "
+                "({path}). Restoring it keeps the ledger as it is now beside the backups."
+            ).format(
+                ledger=ledger,
+                time=good.backup.label(),
+                customers=f"{good.totals.customers:,}",
+                entries=f"{good.totals.entries:,}",
+                last=last.isoformat() if last else "—",
+                path=good.backup.path,
+            )
+        )
+
+    def _restore_offered(self) -> None:
+        if self.offered is not None:
+            ledger, good = self.offered
+            self.restore_chosen.emit(ledger, good.backup.path)
 
     def open_demo(self) -> None:
         path = self.prefs.demo_ledger
@@ -230,6 +278,9 @@ class WelcomeScreen(QWidget):
         self.company_name.setPlaceholderText(self.tr("e.g. 佛山市东城食品批发部"))
         self.bank_account.setPlaceholderText(self.tr("Printed on statements for transfers"))
         self.create_button.setText(self.tr("Create &ledger"))
+        self.recovery_box.setTitle(self.tr("Restore the latest good backup"))
+        self.recover_button.setText(self.tr("&Restore this backup"))
+        self._show_offer()
         self.demo_button.setText(self.tr("Try the &demo ledger (a copy)"))
         self.open_button.setText(self.tr("&Open a ledger file…"))
         self.shared_button.setText(self.tr("Connect to a &shared ledger…"))

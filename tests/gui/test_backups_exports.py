@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from gui import app as gui_app
 from gui.app import Launcher
 from gui.backups import dialogs as backup_dialogs
 from gui.backups.dialogs import BackupNowDialog, RestoreDialog, SharedBackupDialog
@@ -122,11 +123,14 @@ def test_back_up_now_and_restore(
     assert dialog.table.item(0, 2).text() == "1"  # customers in the newest backup
     asked: list[str] = []
     monkeypatch.setattr(backup_dialogs, "ask", lambda _p, _t, q: asked.append(q) or True)
+    told: list[str] = []
+    monkeypatch.setattr(gui_app, "inform_user", lambda _p, _t, text: told.append(text))
     rows = [dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(2)]
     dialog.table.selectRow(rows.index(str(saved)))
     _save(qtbot, dialog)
     qtbot.waitUntil(lambda: launcher.window is not sqlite_window)
     assert "1 customers" in asked[0]
+    assert len(told) == 1  # the window says what was restored
     assert [c.code for c in customers.list_customers()] == ["C1"]
     kept = backup.list_backups(Path(sqlite_ledger).parent / "backups", sqlite_ledger)
     assert any(backup.read_totals(b.path).customers == 2 for b in kept)  # the replaced one
@@ -173,3 +177,44 @@ def test_shared_ledger_shows_the_server_commands(window: MainWindow, ledger: str
     assert isinstance(dialog, SharedBackupDialog)
     text = dialog.commands.toPlainText()
     assert text.startswith("pg_dump ") and "pg_restore" in text and "qingkuan:" not in text
+
+
+def test_after_a_restore_the_window_says_what_was_restored_and_where_the_old_one_is(
+    sqlite_window: MainWindow,
+    sqlite_ledger: str,
+    launcher: Launcher,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gui import app
+
+    qtbot.waitUntil(lambda: not sqlite_window.keeper.runner.busy)
+    add_customer("C1", "东城王记")
+    first = backup.auto_backup(sqlite_ledger)
+    second = backup.auto_backup(sqlite_ledger)  # the same second as the first
+    add_customer("C2", "后来的")
+    dialog = sqlite_window.restore()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 3)
+    taken = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert len(set(taken)) == len(taken)  # same-second backups told apart
+    told: list[str] = []
+    monkeypatch.setattr(app, "inform_user", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(backup_dialogs, "ask", lambda _p, _t, _q: True)
+    rows = [dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(len(taken))]
+    dialog.table.selectRow(rows.index(str(second)))
+    _save(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(told))
+    kept = next(
+        b.path
+        for b in backup.list_backups(first.parent, sqlite_ledger)
+        if b.kind == backup.BEFORE_RESTORE
+    )
+    n = second.stem.rsplit("-", 1)[1]  # shop-20261126-090000-N: the N-th that second
+    assert n.isdigit() and int(n) >= 2
+    assert told[0] == (
+        f"{sqlite_ledger} restored from {second} (taken 2026-11-26 09:00:00 ({n})): 1 customers, "
+        f"0 entries, last entry —.\n\nThe ledger as it was is kept as {kept}."
+    )
+    assert kept.name == "test-before-restore-20261126-090000.qkledger"
+    assert [c.code for c in customers.list_customers()] == ["C1"]
+    qtbot.waitUntil(lambda: not launcher.keeper.runner.busy)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from models import backup, db, posting
+from models import backup, db, posting, restoring
 from models.check import check_ledger
 from models.errors import LedgerFileError
 from reports.spreadsheets import export_aging
@@ -174,7 +174,7 @@ def test_restore_round_trip(sqlite_ledger: str, tmp_path: Path) -> None:
     c = make_customer(code="C9", name="后来")
     posting.post_delivery(c.id, D, 5_00, doc_no="LATE")
     db.close_ledger()
-    kept = backup.restore(sqlite_ledger, saved)
+    kept = restoring.restore(sqlite_ledger, saved).kept
     assert kept is not None and backup.read_totals(kept).customers == 4  # the replaced one
     db.open_ledger(sqlite_ledger)
     after = tmp_path / "after.csv"
@@ -190,11 +190,11 @@ def test_restore_refuses_before_touching(sqlite_ledger: str, tmp_path: Path) -> 
     junk = tmp_path / "junk.qkledger"
     junk.write_bytes(b"PK\x03\x04 a zip file")
     with pytest.raises(LedgerFileError, match="not a Qingkuan ledger"):
-        backup.restore(sqlite_ledger, junk)
+        restoring.restore(sqlite_ledger, junk)
     assert Path(sqlite_ledger).read_bytes() == original
     assert not backup.default_folder(sqlite_ledger).exists()  # nothing kept: nothing done
     with pytest.raises(backup.BackupError, match="from itself"):
-        backup.restore(sqlite_ledger, sqlite_ledger)
+        restoring.restore(sqlite_ledger, sqlite_ledger)
 
 
 def test_postgres_commands_leave_out_the_password() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from models import backup, customers, db, posting, promises, schema_audit
+from models import backup, customers, db, posting, promises, restoring, schema_audit
 from models.check import check_ledger
 from models.errors import ForeignSchema, LedgerFileError, LedgerNotWritable
 from models.records import CustomerDraft, PaymentMethod
@@ -97,7 +97,7 @@ def test_restore_refuses_a_file_with_a_foreign_trigger(tmp_path: Path) -> None:
     _sql(received, ATTACK)
     before = _bytes(ledger)
     with pytest.raises(LedgerFileError, match="trigger ‘sync_contacts’, not made by Qingkuan"):
-        backup.restore(ledger, received)
+        restoring.restore(ledger, received)
     assert _bytes(ledger) == before
     assert "sync_contacts" in backup.verify(received)
 
@@ -110,7 +110,7 @@ def test_restoring_over_a_ledger_with_a_foreign_trigger_keeps_it_for_inspection(
     good = _ledger_file(tmp_path / "good.qkledger")
     current = _ledger_file(tmp_path / "shop.qkledger")
     _sql(current, ATTACK)
-    kept = backup.restore(current, good)
+    kept = restoring.restore(current, good).kept
     assert kept is not None
     assert "sync_contacts" in backup.verify(kept)  # kept as it was, refused as a backup
     db.open_ledger(current, create=False)
@@ -197,7 +197,7 @@ def test_restore_refuses_a_fake_three_table_ledger_naming_what_is_missing(
     )
     before = _bytes(ledger)
     with pytest.raises(LedgerFileError) as refused:
-        backup.restore(ledger, fake)
+        restoring.restore(ledger, fake)
     for missing in ("table ‘promise’ is missing", "table ‘entry_chain’ is missing",
                     "column ‘entry.customer_id’ is missing"):  # fmt: skip
         assert missing in str(refused.value)
@@ -215,7 +215,7 @@ def test_restore_refuses_a_missing_zero_or_garbled_version(
     else:
         _sql(bad, f"UPDATE meta SET value = '{version}' WHERE key = 'schema_version';")
     with pytest.raises(LedgerFileError, match="its version is missing or unreadable"):
-        backup.restore(ledger, bad)
+        restoring.restore(ledger, bad)
 
 
 def _v1_backup(path: Path) -> Path:
@@ -229,7 +229,7 @@ def test_an_older_backup_is_checked_as_upgraded_and_restored(tmp_path: Path) -> 
     ledger = _ledger_file(tmp_path / "shop.qkledger")
     old = _v1_backup(tmp_path / "old.qkledger")
     assert backup.read_totals(old).schema_version == 1
-    backup.restore(ledger, old)
+    restoring.restore(ledger, old)
     db.open_ledger(ledger, create=False)
     try:
         assert db.schema_version() == db.SCHEMA_VERSION
@@ -245,7 +245,7 @@ def test_an_older_backup_with_a_foreign_trigger_or_missing_tables_is_refused(
     old = _v1_backup(tmp_path / "old.qkledger")
     _sql(old, ATTACK)
     with pytest.raises(LedgerFileError, match="sync_contacts"):
-        backup.restore(ledger, old)
+        restoring.restore(ledger, old)
     fake = tmp_path / "fake-v1.qkledger"
     _sql(
         fake,
@@ -255,7 +255,7 @@ def test_an_older_backup_with_a_foreign_trigger_or_missing_tables_is_refused(
         "CREATE TABLE entry (id INTEGER PRIMARY KEY, date TEXT, delta INTEGER);",
     )
     with pytest.raises(LedgerFileError, match="cannot be restored"):
-        backup.restore(ledger, fake)
+        restoring.restore(ledger, fake)
 
 
 def test_an_older_ledger_with_a_foreign_trigger_is_not_upgraded(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
-from models import backup, chain, chain_anchors, customers, db, guards, posting
+from models import backup, chain, chain_anchors, customers, db, guards, posting, restoring
 from models.check import check_ledger
 from models.records import CustomerDraft, PaymentMethod
 from models.tables import EntryRow, database
@@ -297,7 +297,7 @@ def test_restoring_an_older_backup_resets_the_anchor(sqlite_ledger: str, tmp_pat
     posting.post_payment(1, dt.date(2026, 11, 3), 10_00, PaymentMethod.CASH)
     backup.back_up(sqlite_ledger, tmp_path / "evening.qkledger")
     db.close_ledger()  # this computer saw 9 entries
-    backup.restore(sqlite_ledger, older)
+    restoring.restore(sqlite_ledger, older)
     db.open_ledger(sqlite_ledger)
     assert check_ledger() == []
 
