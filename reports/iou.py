@@ -124,7 +124,7 @@ def _copy(
     )
     if promise.prints > 0:
         footnote += "  ·  " + _("Print no. {n}").format(n=promise.prints + 1)
-    for body in (10.5, 9.5, 8.5, 7.5):
+    for body in (10.5, 9.5, 8.5, 8.0):  # labels a point smaller: never below 7 pt
         lines, used = _lay_copy(
             promise, customer, company, style, left, right, copy_label, owed, printed_at, body
         )
@@ -204,7 +204,7 @@ def _lay_copy(
     for label, value in rows:
         parts = pen.wrap(value, body, room)
         y += step
-        text(y - 3, left + 4, label, body - 1, color=MUTED, max_width=label_w - 6)
+        text(y - 3, left + 4, label, max(body - 1, 7.0), color=MUTED, max_width=label_w - 6)
         for k, part in enumerate(parts):
             text(y - 3 + k * step, left + label_w, part, body)
         y += step * (len(parts) - 1)
@@ -317,7 +317,7 @@ def _signature_area(
                 hline(c, x + drawn + 4, x + w - 8, y - 2, color=INK, width=0.6)
             x += w
         y -= (SEAL - 4) / len(rows) + 1
-    pen.draw(c, left + 4, bottom + 3, footnote, 6.5, color=MUTED, max_width=seal_x - left - 8)
+    pen.draw(c, left + 4, bottom + 3, footnote, 7, color=MUTED, max_width=seal_x - left - 8)
 
 
 def _stamp(c: Canvas, style: Style, x: float, baseline: float) -> None:

@@ -43,6 +43,7 @@ from reports.parts import (
     label_rows,
     letterhead,
     page_of,
+    room_for_chrome,
     running_header,
     style_for,
     title,
@@ -311,10 +312,12 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style, wide: bool
     blocks[-2].keep_with_next = True
     blocks.append(Block(8, lambda c, top: None, keep_with_next=True))
     blocks.append(_handover(style, frame))
-    pages = paginate(blocks, frame)
     doc_title = _("Collection route sheet")
     head_mid = f"{doc_title} · {sheet.route.name} · {day}"
-    foot_left = f"{sheet.route.name} · {day} · {sheet.rep_name}"
+    # No stray "·" when the route has no rep.
+    foot_left = " · ".join(p for p in (sheet.route.name, day, sheet.rep_name) if p)
+    frame = room_for_chrome(frame, style, (company.name, head_mid, ""), (foot_left, ""))
+    pages = paginate(blocks, frame)
 
     def chrome(c: Canvas, n: int, count: int) -> None:
         if n > 1:
