@@ -20,6 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from models import clock
+from models.debtors import is_company
 from models.i18n import _
 from models.ious import IouPapers
 from models.records import CompanySettings, Customer, Fen, Promise
@@ -40,7 +41,7 @@ from reports.layout import (
     paper,
 )
 from reports.output import NothingToPrint, write_documents
-from reports.parts import Style, in_language, style_for
+from reports.parts import Style, in_language, name_code, style_for
 
 
 @dataclass(frozen=True)
@@ -50,27 +51,52 @@ class Owed:
 
     total: Fen
     on: dt.date
+    # What the debt refers to, printed on the note when known: the last statement's
+    # number and the delivery notes still open (issue 18; `IouPapers` may carry them).
+    statement_no: str = ""
+    delivery_notes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, papers: IouPapers) -> Owed | None:
         """What `papers` say the customer owes in all (None when not known)."""
-        return cls(papers.owed, papers.owed_on) if papers.owed_on is not None else None
+        if papers.owed_on is None:
+            return None
+        return cls(
+            papers.owed,
+            papers.owed_on,
+            getattr(papers, "statement_no", ""),  # once models.ious names them
+            tuple(getattr(papers, "delivery_notes", ())),
+        )
 
 
 def operative_text(
-    promise: Promise, company: CompanySettings, style: Style, owed: Owed | None
+    promise: Promise,
+    company: CompanySettings,
+    style: Style,
+    owed: Owed | None,
+    customer: Customer | None = None,
 ) -> str:
     """The sentence that makes the note evidence: why the money is owed, how much in
-    all, and how much this note promises by when (in figures and capitals)."""
+    all, and how much this note promises by when (in figures and capitals). A company
+    debtor speaks as "we" (本单位), a person as "I" (本人); see `models.debtors`."""
     creditor = company.name or _("(Company name not set)")
     symbol = style.symbol
     when = format_datetime(promise.due_at, style.lang)
     amount, words = money(promise.amount, symbol), capitals(promise.amount)
+    firm = customer is not None and is_company(customer)
     if owed is not None and owed.total > 0:
-        text = _(
-            "For goods purchased, as of {date} I owe {creditor} {total} in all (in capitals: "
-            "{total_words}), of which I will pay {amount} (in capitals: {words}) by {when} "
-            "under this note."
+        text = (
+            _(
+                "For goods purchased, as of {date} we owe {creditor} {total} in all (in "
+                "capitals: {total_words}), of which we will pay {amount} (in capitals: {words}) "
+                "by {when} under this note."
+            )
+            if firm
+            else _(
+                "For goods purchased, as of {date} I owe {creditor} {total} in all (in capitals: "
+                "{total_words}), of which I will pay {amount} (in capitals: {words}) by {when} "
+                "under this note."
+            )
         ).format(
             date=format_date(owed.on, style.lang),
             creditor=creditor,
@@ -80,10 +106,22 @@ def operative_text(
             words=words,
             when=when,
         )
+        rest = owed.total - promise.amount
+        if rest > 0 and customer is not None:  # the part this note does not cover
+            text += _(
+                " The remaining {rest} ({words}) is due under the agreed terms ({terms})."
+            ).format(rest=money(rest, symbol), words=capitals(rest), terms=customer.terms.label)
     else:
-        text = _(
-            "For goods purchased, I owe {creditor} {amount} (in capitals: {words}) and will "
-            "pay it by {when} under this note."
+        text = (
+            _(
+                "For goods purchased, we owe {creditor} {amount} (in capitals: {words}) and "
+                "will pay it by {when} under this note."
+            )
+            if firm
+            else _(
+                "For goods purchased, I owe {creditor} {amount} (in capitals: {words}) and will "
+                "pay it by {when} under this note."
+            )
         ).format(creditor=creditor, amount=amount, words=words, when=when)
     if promise.paid:
         remaining = promise.amount - promise.paid
@@ -92,7 +130,40 @@ def operative_text(
             rest=money(remaining, symbol),
             words=capitals(remaining),
         )
+    if firm:
+        return text + _(
+            " We confirm that this debt is true and will pay it in full by the agreed time."
+        )
     return text + _(" I confirm that this debt is true and will pay it in full by the agreed time.")
+
+
+def clause_text(company: CompanySettings) -> str:
+    """The late-payment clause (违约责任) when Settings turn it on, else ""."""
+    if not company.iou_default_clause:
+        return ""
+    return company.iou_clause_text.strip() or _(
+        "If the debtor does not pay by the agreed time, the debtor will bear the creditor's "
+        "reasonable costs of collecting the debt (court and lawyer's fees included) and pay "
+        "interest on the overdue amount at the one-year loan prime rate (LPR) from the day "
+        "after the agreed time."
+    )
+
+
+def references_text(owed: Owed | None, lang: str = "en") -> str:
+    """ "Refers to statement no. …; delivery notes …" when the papers name them."""
+    if owed is None:
+        return ""
+    parts = []
+    if owed.statement_no:
+        parts.append(_("statement no. {number}").format(number=owed.statement_no))
+    if owed.delivery_notes:
+        parts.append(_("delivery notes {numbers}").format(numbers=", ".join(owed.delivery_notes)))
+    sep = "；" if lang == "zh" else "; "
+    return _("Refers to: {what}").format(what=sep.join(parts)) if parts else ""
+
+
+class CreditorNotSet(NothingToPrint):
+    """The company's name is not set: an IOU note is not printed without it."""
 
 
 @dataclass
@@ -134,7 +205,7 @@ def _copy(
     def draw(c: Canvas, top: float) -> None:
         for line in lines:
             line.draw(c, top - line.dy)
-        _signature_area(c, style, left, right, top - height, body, footnote)
+        _signature_area(c, style, left, right, top - height, body, footnote, is_company(customer))
 
     return Block(height, draw)
 
@@ -184,7 +255,7 @@ def _lay_copy(
             account=bank, holder=company.account_holder
         )
     rows = [
-        (_("Debtor"), f"{customer.name} ({customer.code})"),
+        (_("Debtor"), name_code(customer, style)),
         (
             _("Address / tel."),
             "  ".join(p for p in (customer.address, customer.phones) if p) or "—",
@@ -194,6 +265,8 @@ def _lay_copy(
             "  ".join(p for p in (company.name or _("(Company name not set)"), company.phone) if p),
         ),
     ]
+    if company.credit_code:
+        rows.append((_("Creditor's credit code"), company.credit_code))
     if bank:
         rows.append((_("Pay to"), bank))
     qr = _qr_image(company)
@@ -238,9 +311,13 @@ def _lay_copy(
     text(box_top + 20, mid, big, 17, align="center", bold=True, max_width=width - 16)
     y += box_h + 4
     # The operative sentence at body size, then the promise's details.
-    for part in pen.wrap(operative_text(promise, company, style, owed), body, width - 8):
+    for part in pen.wrap(operative_text(promise, company, style, owed, customer), body, width - 8):
         y += step
         text(y - 3, left + 4, part, body)
+    for extra in (clause_text(company), references_text(owed, style.lang)):
+        for part in pen.wrap(extra, body - 0.5, width - 8) if extra else []:
+            y += step
+            text(y - 3, left + 4, part, body - 0.5)
     details = "    ".join(
         label + ("：" if style.lang == "zh" else ": ") + value
         for label, value in (
@@ -252,61 +329,80 @@ def _lay_copy(
     for part in pen.wrap(details, body - 0.5, width - 8):
         y += step
         text(y - 3, left + 4, part, body - 0.5)
-    if promise.note:  # wrapped too: only a table may shorten a memo
-        note = _("Note: {note}").format(note=promise.note)
-        for part in pen.wrap(note, body - 0.5, width - 8):
-            y += step
-            text(y - 3, left + 4, part, body - 0.5)
+    # The promise's own note is the office's memo, never printed: on a signed note it
+    # would read as a term both sides agreed to (issue 18).
     # Nothing can be added between the body and the signatures.
     y += step
     text(y - 3, left + 4, _("(Nothing follows)"), body, color=INK)
-    used = y + 6 + _signature_height(body)
+    used = y + 6 + _signature_height(body, is_company(customer))
     return out, used
 
 
-def _signature_height(body: float) -> float:
-    return SEAL + 16
+COMPANY_SEAL = 40 * mm  # a company's seal is 38–42 mm across
+
+
+def _signature_height(body: float, firm: bool = False) -> float:
+    return (COMPANY_SEAL if firm else SEAL) + 16
 
 
 def _signature_area(
-    c: Canvas, style: Style, left: float, right: float, bottom: float, body: float, footnote: str
+    c: Canvas,
+    style: Style,
+    left: float,
+    right: float,
+    bottom: float,
+    body: float,
+    footnote: str,
+    firm: bool = False,
 ) -> None:
-    """The debtor's side, at the foot of the copy: the signer's printed name, ID card
-    number or unified social credit code, role, signature and date; a seal box and a
-    thumbprint box; and the printed time in small print underneath."""
+    """The debtor's side, at the foot of the copy. A person: the printed name, ID card
+    number, role, signature and date, a seal box (a shop's own seal) and a thumbprint
+    box. A company (`firm`): the company seal's box, 40 mm, and the name, position,
+    signature and date of who signs for it; no thumbprint. The printed time goes in
+    small print underneath."""
     pen = style.pen
-    seal_x = right - SEAL - THUMB - 8
+    seal = COMPANY_SEAL if firm else SEAL
+    seal_x = right - seal - (0 if firm else THUMB + 8)
     base = bottom + 14
-    box(c, seal_x, base, SEAL, SEAL, color=RULE, width=0.8)
+    box(c, seal_x, base, seal, seal, color=RULE, width=0.8)
+    seal_label = _("Debtor's company seal") if firm else _("Debtor's seal (if any)")
     pen.draw(
         c,
-        seal_x + SEAL / 2,
-        base + SEAL - 11,
-        _("Debtor's company seal"),
+        seal_x + seal / 2,
+        base + seal - 11,
+        seal_label,
         7.5,
         align="center",
         color=MUTED,
-        max_width=SEAL - 4,
+        max_width=seal - 4,
     )
-    box(c, right - THUMB, base, THUMB, THUMB, color=RULE, width=0.8)
-    pen.draw(
-        c,
-        right - THUMB / 2,
-        base + THUMB - 11,
-        _("Thumbprint"),
-        7.5,
-        align="center",
-        color=MUTED,
-        max_width=THUMB - 4,
-    )
+    if not firm:
+        box(c, right - THUMB, base, THUMB, THUMB, color=RULE, width=0.8)
+        pen.draw(
+            c,
+            right - THUMB / 2,
+            base + THUMB - 11,
+            _("Thumbprint"),
+            7.5,
+            align="center",
+            color=MUTED,
+            max_width=THUMB - 4,
+        )
     room = seal_x - left - 10
-    rows = [
-        [(_("Signer's printed name"), 1.0)],
-        [(_("ID card no. / credit code"), 1.0)],
-        [(_("Signer is: □ owner / person in charge   □ authorised payer"), 0.0)],
-        [(_("Debtor's signature"), 0.6), (_("Date"), 0.4)],  # the note's own date
-    ]
-    y = base + SEAL - 4
+    if firm:
+        rows = [
+            [(_("Signed for the company by (printed name)"), 1.0)],
+            [(_("Position"), 1.0)],
+            [(_("Debtor's signature"), 0.6), (_("Date"), 0.4)],
+        ]
+    else:
+        rows = [
+            [(_("Signer's printed name"), 1.0)],
+            [(_("ID card no. / credit code"), 1.0)],
+            [(_("Signer is: □ owner / person in charge   □ authorised payer"), 0.0)],
+            [(_("Debtor's signature"), 0.6), (_("Date"), 0.4)],  # the note's own date
+        ]
+    y = base + seal - 4
     size = min(body - 1, 9.5)
     for row in rows:  # share 0: a line of text with nothing to fill in
         x = left + 4
@@ -316,7 +412,7 @@ def _signature_area(
             if share:
                 hline(c, x + drawn + 4, x + w - 8, y - 2, color=INK, width=0.6)
             x += w
-        y -= (SEAL - 4) / len(rows) + 1
+        y -= (seal - 4) / len(rows) + 1
     pen.draw(c, left + 4, bottom + 3, footnote, 7, color=MUTED, max_width=seal_x - left - 8)
 
 
@@ -347,7 +443,18 @@ def build_iou(
 ) -> Document:
     """Lay out the IOU note of `promise`: the customer's copy above, ours below, on one
     A4 or Letter sheet; on A5 each copy fills its own landscape page (an A4 cut in two).
-    `owed` is what the customer owes in all, printed in the operative sentence."""
+    `owed` is what the customer owes in all, printed in the operative sentence.
+
+    Raises `CreditorNotSet` when the company's name is not set: a note that names no
+    creditor is no evidence of a debt to anyone."""
+    if not company.name.strip():
+        raise CreditorNotSet(
+            _(
+                "The IOU note must name your company as the creditor, and the company's "
+                "name is not set. Open Settings (Ctrl+,), tab “Company”, fill in "
+                "the name, then print the note again."
+            )
+        )
     style = style_for(company, lang, fonts)
     with in_language(style.lang):
         return _build(promise, customer, company, style, owed, printed_at or clock.now())

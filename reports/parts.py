@@ -14,7 +14,7 @@ from functools import cache
 from reportlab.pdfgen.canvas import Canvas
 
 from models.i18n import LANGUAGES, _, using_language
-from models.records import CompanySettings
+from models.records import CompanySettings, Customer
 from reports.fonts import FontSet, find_fonts
 from reports.layout import INK, MUTED, RULE, Block, Document, Frame, hline, paginate
 from reports.pen import Pen
@@ -41,6 +41,13 @@ def style_for(company: CompanySettings, lang: str | None, fonts: FontSet | None 
         raise ValueError(f"unknown document language {lang!r}")
     fonts = fonts or find_fonts(company.pdf_font_path)
     return Style(_pen(fonts), lang, company.currency_symbol or "¥")
+
+
+def name_code(customer: Customer, style: Style) -> str:
+    """``白云区好又多便利店（C0001）`` / ``Haoyouduo (C0001)``: one bracket style a language."""
+    if style.lang == "zh":
+        return f"{customer.name}（{customer.code}）"
+    return f"{customer.name} ({customer.code})"
 
 
 def in_language(lang: str):  # noqa: ANN201 - a context manager

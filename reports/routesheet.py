@@ -42,6 +42,7 @@ from reports.parts import (
     in_language,
     label_rows,
     letterhead,
+    name_code,
     page_of,
     room_for_chrome,
     running_header,
@@ -175,7 +176,7 @@ def _overdue_lines(fen: int, table: Table) -> tuple[str, ...]:
 
 def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
     cust = stop.customer
-    who = [f"{cust.name} ({cust.code})"]
+    who = [name_code(cust, style)]
     if cust.contact:
         who.append(_("Contact: {name}").format(name=cust.contact))
     if cust.address:

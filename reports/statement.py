@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models import clock
 from models.i18n import _
-from models.records import Customer, Entry, EntryKind, Promise, Statement, bucket_labels
+from models.records import Entry, EntryKind, Promise, Statement, bucket_labels
 from reports.fonts import FontSet
 from reports.formatting import capitals, format_date, format_datetime, money
 from reports.layout import (
@@ -54,6 +54,7 @@ from reports.parts import (
     in_language,
     label_rows,
     letterhead,
+    name_code,
     page_of,
     room_for_chrome,
     running_header,
@@ -685,13 +686,6 @@ def _answer_blocks(
 
         out.append((height, paint))
     return out
-
-
-def name_code(customer: Customer, style: Style) -> str:
-    """``白云区好又多便利店（C0001）`` / ``Haoyouduo (C0001)``: one bracket style a language."""
-    if style.lang == "zh":
-        return f"{customer.name}（{customer.code}）"
-    return f"{customer.name} ({customer.code})"
 
 
 def build_statement(
