@@ -437,6 +437,7 @@ class Table:
         rule_above: bool = False,
         keep_with_next: bool = False,
         with_header: bool = True,
+        band: float = 0.0,
     ) -> Block:
         """A row block; multi-line cells set their lines from the top of the row (or
         centred, per the table's `valign`). `height` is a minimum: a row grows to hold
@@ -460,7 +461,15 @@ class Table:
             ops.append(f"{_rgb(RULE)} RG 0.4 w")
             if self.grid:
                 ops.append(f"{left:.2f} {bottom:.2f} {self.width:.2f} {h:.2f} re S")
-                ops.extend(f"{x:.2f} {top:.2f} m {x:.2f} {bottom:.2f} l S" for x in self.xs[1:-1])
+                # With `band`, the rules after the first column stop above a band of that
+                # height at the foot of the row: one cell across (a stop's details).
+                ops.extend(
+                    f"{x:.2f} {top:.2f} m {x:.2f} {bottom + (band if k else 0):.2f} l S"
+                    for k, x in enumerate(self.xs[1:-1])
+                )
+                if band:
+                    y = bottom + band
+                    ops.append(f"{self.xs[1]:.2f} {y:.2f} m {right:.2f} {y:.2f} l S")
             else:
                 ops.append(f"{left:.2f} {bottom:.2f} m {right:.2f} {bottom:.2f} l S")
             if rule_above:

@@ -20,6 +20,9 @@ from reports.fonts import FontSet
 ELLIPSIS = "…"
 # A Latin word (kept whole when wrapping), a run of spaces, or any other single character.
 _TOKEN = re.compile(r"[0-9A-Za-z_.,;:!?'\"()\[\]\-/@#&%+*=<>¥$]+|\s+|.", re.S)
+_NO_LINE_END = set("（《「『【([")
+# The Latin word or number a line ends with (moved down whole with a closing bracket).
+_LAST_WORD = re.compile(r"[0-9A-Za-z_.\-/]+$")
 # Characters that must not start a line in Chinese typesetting (避头点).
 _NO_LINE_START = set("，。、；：！？）》」』】,.;:!?)]%")
 # An amount is never broken across lines: drawn alone on its line, it shrinks to fit.
@@ -221,17 +224,27 @@ class Pen:
                 continue
             if token in _NO_LINE_START and len(line.rstrip()) > 1:
                 # Punctuation never starts a line, nor sticks out past the margin: the
-                # character before it moves down with it.
-                lines.append(line.rstrip()[:-1])
-                line = line.rstrip()[-1] + token
+                # character before it moves down with it, or the whole word or number
+                # it ends ("（C0005）" never breaks as "C000" / "5）").
+                kept = line.rstrip()
+                word = _LAST_WORD.search(kept)
+                cut = word.start() if word and word.start() > 0 else len(kept) - 1
+                if cut > 1 and kept[cut - 1] in _NO_LINE_END:  # nor an opening bracket
+                    cut -= 1  # end a line
+                lines.append(kept[:cut])
+                line = kept[cut:] + token
                 continue
             if token.isspace():
                 lines.append(line)
                 line = ""
                 continue
+            opening = ""
+            if len(line.rstrip()) > 1 and line.rstrip()[-1] in _NO_LINE_END:
+                opening, line = line.rstrip()[-1], line.rstrip()[:-1]  # "（" goes down too
             if line.strip():
                 lines.append(line.rstrip())
             line = ""
+            token = opening + token
             while (
                 self.width(token, size) > max_width
                 and len(token) > 1
