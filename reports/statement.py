@@ -794,6 +794,12 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
     frame = room_for_chrome(
         frame, style, (company, f"{doc_title} · {cust.name}", ""), (foot_left, "")
     )
+    # A tail taller than a page would flow block by block and could leave one entry
+    # alone before the totals: then only the last entries, the totals and the closing
+    # balance stay together, and the summary, aging and slip follow.
+    widows = rows[-2 - WIDOW_ROWS : -2] if len(rows) > 2 else []
+    if sum(b.height for b in [table.header(), *widows, *tail]) > frame.top - frame.bottom:
+        tail[1].keep_with_next = False
     pages = paginate(blocks, frame)
 
     def chrome(c: Canvas, n: int, count: int) -> None:
@@ -840,8 +846,10 @@ def _entries_table(st: Statement, style: Style, frame: Frame) -> Table:
     spare = frame.width - desc_min - date_w - doc_w - 3 * amount_w
     stacked = spare < 0 and frame.width < 420  # A5: the number goes under the date
     least = date_w  # the first column never narrower than a date (nor wraps it)
-    if stacked:
-        doc_w = least = max(date_w, min(doc_w, frame.width * 0.2))
+    if stacked:  # the description gives way to a whole number, down to a quarter
+        desc_min = max(frame.width / 4, 80.0)
+        least = date_w
+        doc_w = max(date_w, doc_w)
         date_w, spare = 0.0, frame.width - desc_min - doc_w - 3 * amount_w
     if spare < 0:  # the amounts give way first, never below 7 pt
         smallest = widest * MIN_SIZE / BODY + 2 * PAD + 1
