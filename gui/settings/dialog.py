@@ -263,7 +263,7 @@ class SettingsDialog(FormDialog):
         self._label(self.company_form, self.phone, self.tr("&Phone:"))
         self._label(self.company_form, self.bank_account, self.tr("&Bank account:"))
         self._label(self.company_form, self.account_holder, self.tr("Account &holder:"))
-        self._label(self.company_form, self.credit_code, self.tr("Unified social &credit code:"))
+        self._label(self.company_form, self.credit_code, self.tr("Unified social credit co&de:"))
         self.credit_code.setPlaceholderText(self.tr("18 characters, printed on IOU notes"))
         self._row_label(self.company_form, 6, self.tr("Statement con&tact:"), self.contact_name)
         self.contact_name.setPlaceholderText(self.tr("Name"))
@@ -300,10 +300,10 @@ class SettingsDialog(FormDialog):
         self._label(self.docs_form, self.reply_days, self.tr("Slip reply &within (days):"))
         self.binding.setText(self.tr("&Keep 20 mm on the binding side for hole punching"))
         self.silence_confirms.setText(
-            self.tr('Slip: "no reply by the date counts as confirmed" (only if agreed)')
+            self.tr("Slip: “no reply by the date counts as confirmed” (only if agreed)")
         )
         self.iou_clause.setText(self.tr("IOU note: print the late-payment clause"))
-        self._label(self.docs_form, self.iou_clause_text, self.tr("Late-payment &clause:"))
+        self._label(self.docs_form, self.iou_clause_text, self.tr("Late-payment cla&use:"))
         self.iou_clause_text.setPlaceholderText(
             self.tr("Blank: the built-in wording (late payment, costs of collecting)")
         )
