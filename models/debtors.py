@@ -16,7 +16,9 @@ from models.records import Customer
 # Chinese company forms under the Company Law and the Partnership Enterprise Law, and the
 # English abbreviations a licence's translated name uses.
 _CHINESE = ("公司", "有限责任", "股份有限", "集团", "合伙企业", "合作社")
-_ENGLISH = re.compile(r"\b(co\.?,?\s*ltd|ltd|limited|inc|corp(oration)?|company|llc|gmbh)\b\.?", re.I)
+_ENGLISH = re.compile(
+    r"\b(co\.?,?\s*ltd|ltd|limited|inc|corp(oration)?|company|llc|gmbh)\b\.?", re.I
+)
 
 
 def is_company_name(name: str) -> bool:
