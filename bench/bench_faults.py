@@ -1,7 +1,9 @@
-"""Fault bench: the kill -9 tests at full strength (200 kills of a posting loop).
+"""Fault bench: the kill -9 tests at full strength (200 kills of a posting loop, and
+the fault storm with 200 kills on each backend).
 
 ``uv run python bench/bench_faults.py`` runs tests/faults with QK_FAULT_KILLS=200 and
-prints how long each took. CI runs the same tests with 50 kills.
+QK_STORM_KILLS=200 and prints how long each took, with the storm's counts. CI runs the
+posting-loop tests with 50 kills and the storm with 200.
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
-    env = {**os.environ, "QK_FAULT_KILLS": os.environ.get("QK_FAULT_KILLS", "200")}
+    env = {
+        **os.environ,
+        "QK_FAULT_KILLS": os.environ.get("QK_FAULT_KILLS", "200"),
+        "QK_STORM_KILLS": os.environ.get("QK_STORM_KILLS", "200"),
+    }
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "--durations=0", "tests/faults"],
@@ -24,7 +30,10 @@ def main() -> int:
         env=env,
         check=False,
     )
-    print(f"kills per test: {env['QK_FAULT_KILLS']}; total {time.perf_counter() - started:.0f} s")
+    print(
+        f"kills per test: {env['QK_FAULT_KILLS']}, per storm: {env['QK_STORM_KILLS']}; "
+        f"total {time.perf_counter() - started:.0f} s"
+    )
     return result.returncode
 
 

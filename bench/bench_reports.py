@@ -41,6 +41,7 @@ from reports.iou import render_ious  # noqa: E402
 from reports.samples import (  # noqa: E402
     COMPANY,
     sample_customer,
+    sample_note,
     sample_promise,
     sample_statement,
 )
@@ -119,7 +120,7 @@ def _sample_rows(folder: Path, args: argparse.Namespace, fonts: object) -> list[
     promise = sample_promise(1, customer)
 
     def iou(out: Path) -> None:
-        render_ious([promise], customer, COMPANY, out, fonts=fonts)
+        render_ious([sample_note(promise)], customer, COMPANY, out, fonts=fonts)
 
     jobs = [StatementJob(st) for st in statements]
     rows = _document_rows(folder, jobs, args, fonts, iou)
@@ -153,7 +154,7 @@ def _ledger_rows(folder: Path, ledger: Path, args: argparse.Namespace, fonts: ob
             customer, company = get_customer(promise.customer_id), get_company()
 
         def iou(out: Path) -> None:
-            render_ious([promise], customer, company, out, fonts=fonts)
+            render_ious([sample_note(promise)], customer, company, out, fonts=fonts)
 
         rows = _document_rows(folder, jobs, args, fonts, iou)
         rows[2].note += f", ~{entries:.0f} entries each, read from the ledger"

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from models import clock, db, paths
-from models.errors import InputError, LedgerError, NotFound
+from models.errors import ForeignSchema, InputError, LedgerError, NotFound
 from models.i18n import _
+from models.output_paths import OutputKind, check_output
 from models.paths import log_file
 from models.targets import display_target, scrub
 
@@ -43,12 +44,17 @@ def complain(text: str) -> None:
     print(" ".join(scrub(text).split("\n")), file=sys.stderr, flush=True)
 
 
-def open_target(args: argparse.Namespace, *, create: bool, warn: bool = True) -> str:
+def open_target(
+    args: argparse.Namespace, *, create: bool, warn: bool = True, inspect: bool = False
+) -> str:
     """Open the ledger named by --db (or "the" ledger: the one the window opened last);
     returns its name for messages (``user@host/db`` for PostgreSQL: never the password).
-    Guards found missing and put back are reported on stderr (`check` lists them)."""
+    Guards found missing and put back are reported on stderr (`check` lists them).
+    `inspect`: see `db.open_ledger` (a ledger holding what Qingkuan did not make opens
+    read-only). A command that does not create only reads: it never sets up an empty
+    database nor upgrades an older ledger (it says so and fails, the ledger unchanged)."""
     target = args.db or _the_ledger(create)
-    db.open_ledger(target, create=create)
+    db.open_ledger(target, create=create, upgrade=create, inspect=inspect)
     if warn and db.guards_warning():
         complain(db.guards_warning())
     return display_target(target)
@@ -115,10 +121,14 @@ def _progress() -> Callable[[int, int], None]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from models.importing import import_file
+    from models.tabular import file_problem
 
     path = Path(args.file).expanduser()
     if not path.exists():  # before opening (maybe creating) the ledger
         complain(_("There is no file ‘{path}’.").format(path=path))
+        return EXIT_ERROR
+    if file_problem(path):  # a device or a pipe would never end: refused unread
+        complain(file_problem(path))
         return EXIT_ERROR
     target = args.db or _the_ledger(create=True)
     new_file = None
@@ -154,6 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InputError(
             _("--as-of is the date of a report: use it with export aging, reps or routes.")
         )
+    check_output(args.out, OutputKind.SPREADSHEET)  # before the ledger is even opened
     open_target(args, create=False)
     if args.what in ("reps", "routes"):
         return _export_groups(args)
@@ -205,7 +216,17 @@ def _export_ledger_data(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from models.check import check_ledger
 
-    target = open_target(args, create=False, warn=False)
+    if args.remove_foreign:
+        _remove_foreign(args.db or _the_ledger(False))
+    try:
+        target = open_target(args, create=False, warn=False, inspect=True)
+    except ForeignSchema as err:  # an older ledger cannot be upgraded with them in it
+        say(str(err))
+        return EXIT_PROBLEMS
+    if args.accept_chain:
+        from models import chain_anchors
+
+        chain_anchors.accept_open_chain()
     problems = check_ledger()
     for problem in problems:
         say(problem)
@@ -218,9 +239,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
+def _remove_foreign(target: str) -> None:
+    """``check --remove-foreign``: the user's consent to remove what Qingkuan did not make
+    from a ledger file; says what was removed."""
+    from models import schema_audit
+
+    if db.is_postgres_url(target):
+        raise LedgerError(
+            _(
+                "--remove-foreign works on ledger files; on a shared PostgreSQL ledger the "
+                "database administrator removes foreign triggers."
+            )
+        )
+    try:  # a ledger at all, of a version this program knows?
+        db.open_ledger(target, create=False, inspect=True)
+    except ForeignSchema:
+        pass
+    finally:
+        db.close_ledger()
+    removed = schema_audit.remove_foreign(target)
+    for problem in removed:
+        say(_("Removed {thing}.").format(thing=problem.thing))
+    if not removed:
+        say(_("Nothing to remove: the ledger holds only what Qingkuan makes."))
+
+
 def cmd_print(args: argparse.Namespace) -> int:
     from reports import cli as documents
 
+    check_output(args.out, OutputKind.PDF)  # before the ledger is even opened
     open_target(args, create=False)
     if args.document in ("aging", "review"):
         return _print_review(args)
@@ -381,13 +428,19 @@ def _ledger_file(args: argparse.Namespace) -> Path:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from models.backup import BackupError, back_up, read_totals
+    from models.shared_folders import copy_out, shared_place
 
     ledger, out = _ledger_file(args), Path(args.out).expanduser()
-    db.open_ledger(ledger, create=False)  # refuses a non-ledger, a newer one, a damaged one
+    # Refuses a non-ledger, a newer one, a damaged one; one in a shared folder is only
+    # read (a backup is how it is copied to this computer), never upgraded there.
+    db.open_ledger(ledger, create=False, upgrade=shared_place(ledger) is None)
     db.close_ledger()
     if out.exists() and out.resolve() == ledger.resolve():
         raise BackupError(_("A backup must be another file than the ledger itself."))
-    back_up(ledger, out)
+    if shared_place(ledger) is None:
+        back_up(ledger, out)
+    else:
+        copy_out(ledger, out)  # writes nothing beside the shared ledger
     totals = read_totals(out, check=False)
     say(
         _("Backup of {ledger} written to {path}: {customers} customers, {entries} entries.").format(
@@ -400,8 +453,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from models.backup import default_folder, read_totals, restore
     from models.money import format_money
+    from models.shared_folders import refusal, shared_place
 
     ledger, source = _ledger_file(args), Path(args.file).expanduser()
+    if (place := shared_place(ledger)) is not None:  # restoring writes the shared file
+        raise refusal(ledger, place)
     totals = read_totals(source)  # before anything is touched
     if not args.yes:
         question = _(

@@ -9,7 +9,13 @@ import textwrap
 from collections.abc import Callable
 from typing import NoReturn
 
-from models.demo_defaults import DEMO_CUSTOMERS, DEMO_DAYS, DEMO_SEED
+from models.demo_defaults import (
+    DEMO_CUSTOMERS,
+    DEMO_CUSTOMERS_RANGE,
+    DEMO_DAYS,
+    DEMO_DAYS_RANGE,
+    DEMO_SEED,
+)
 from models.errors import InputError
 from models.i18n import _
 from models.parsing import parse_date
@@ -89,11 +95,24 @@ def translate_argparse(message: str) -> str:
 
 
 def date_arg(text: str) -> dt.date:
-    """A date on the command line: strictly YYYY-MM-DD."""
+    """A date on the command line: strictly YYYY-MM-DD, within the dates an entry may
+    have (1990-01-01 to a year after today): outside them a report has nothing to show,
+    and the calendar's own ends (0001-01-01, 9999-12-31) overflowed the day arithmetic."""
+    from models import clock
+    from models.posting import EARLIEST, FUTURE_DAYS
+
     try:
-        return parse_date(text, strict=True)
+        on = parse_date(text, strict=True)
     except InputError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
+    last = clock.today() + dt.timedelta(days=FUTURE_DAYS)
+    if not EARLIEST <= on <= last:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is outside the ledger's dates: give a date from {first} to {last}.").format(
+                text=text, first=EARLIEST.isoformat(), last=last.isoformat()
+            )
+        )
+    return on
 
 
 def count_arg(text: str) -> int:
@@ -103,6 +122,39 @@ def count_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(
             _("‘{text}’ is not a whole number.").format(text=text)
         ) from None
+
+
+# A packet's statements cover at most ten years back (`--days`).
+MAX_STATEMENT_DAYS = 3660
+
+
+def days_arg(text: str) -> int:
+    """``--days`` of a packet's statements: a whole number from 1 to `MAX_STATEMENT_DAYS`."""
+    days = count_arg(text)
+    if not 1 <= days <= MAX_STATEMENT_DAYS:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is not a number of days from 1 to {most:,}.").format(
+                text=text, most=MAX_STATEMENT_DAYS
+            )
+        )
+    return days
+
+
+def ranged_arg(low: int, high: int) -> Callable[[str], int]:
+    """A whole number from `low` to `high`, refused as a wrong argument before anything
+    (a ledger file, say) is made."""
+
+    def check(text: str) -> int:
+        number = count_arg(text)
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(
+                _("‘{text}’ is not a number from {low:,} to {high:,}.").format(
+                    text=text, low=low, high=high
+                )
+            )
+        return number
+
+    return check
 
 
 def paper_arg(text: str) -> str:
@@ -213,9 +265,9 @@ def build_parser() -> Parser:
         ("main.py demo", "main.py --db try.qkledger demo --customers 30 --days 90"),
         [db_too],
     )  # fmt: skip
-    demo.add_argument("--customers", type=count_arg, default=DEMO_CUSTOMERS, metavar="N",
+    demo.add_argument("--customers", type=ranged_arg(*DEMO_CUSTOMERS_RANGE), default=DEMO_CUSTOMERS, metavar="N",
                       help=_("how many customers (default: %(default)s)"))  # fmt: skip
-    demo.add_argument("--days", type=count_arg, default=DEMO_DAYS, metavar="D",
+    demo.add_argument("--days", type=ranged_arg(*DEMO_DAYS_RANGE), default=DEMO_DAYS, metavar="D",
                       help=_("how many days of history, up to today (default: %(default)s)"))  # fmt: skip
     demo.add_argument("--seed", type=count_arg, default=DEMO_SEED, metavar="S",
                       help=_("another number gives another demo (default: %(default)s)"))  # fmt: skip
@@ -272,15 +324,31 @@ def build_parser() -> Parser:
         "--bom", action="store_true", help=_("start a CSV with a UTF-8 BOM (for Excel)")
     )
 
-    command(
+    check = command(
         commands, "check", _("check the ledger's integrity"),
         _(
             "Checks that every customer's balance equals the sum of their entries, that "
-            "voids pair up, that the database's guards are in place, and more. Prints every "
-            "problem; exit status 3 when there are any, 0 when there are none."
+            "voids pair up, that the database's guards are in place, that the ledger holds "
+            "nothing Qingkuan did not make, and more. Prints every problem; exit status 3 "
+            "when there are any, 0 when there are none."
         ),
-        ("main.py check", "main.py --db postgresql://clerk@server/shop check"),
+        ("main.py check", "main.py --db postgresql://clerk@server/shop check",
+         "main.py --db received.qkledger check --remove-foreign"),
         [db_too],
+    )  # fmt: skip
+    check.add_argument(
+        "--accept-chain", action="store_true",
+        help=_(
+            "accept the chain of entries as it is now, after you replaced the ledger by an "
+            "older copy yourself (this computer forgets where it saw the chain before)"
+        ),
+    )  # fmt: skip
+    check.add_argument(
+        "--remove-foreign", action="store_true",
+        help=_(
+            "first remove the triggers, views, tables, columns and indexes Qingkuan did not "
+            "make (a ledger file received from elsewhere)"
+        ),
     )  # fmt: skip
 
     backup = command(
@@ -410,7 +478,7 @@ def build_parser() -> Parser:
     packet.add_argument("--all", action="store_true",
                         help=_("every stop, also those owing nothing"))  # fmt: skip
     packet.add_argument(
-        "--days", type=count_arg, metavar="N",
+        "--days", type=days_arg, metavar="N",
         help=_("statements of the last N days (default: since the last one printed)"),
     )  # fmt: skip
     packet.add_argument("--duplex", action="store_true",

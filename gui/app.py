@@ -15,14 +15,14 @@ from types import TracebackType
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui import language
+from gui import file_dialogs, language
 from gui.backups.keeper import BackupKeeper
 from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
 from gui.icon import app_icon
-from gui.ledger_files import ask_password, network_share_warning, open_ledger
+from gui.ledger_files import ask_about_shared_folder, ask_password, open_ledger, remove_foreign
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
@@ -30,7 +30,8 @@ from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
 from models import backup, db, paths
-from models.errors import LedgerError, LedgerFileError, PasswordNeeded
+from models.errors import ForeignSchema, LedgerError, LedgerFileError, PasswordNeeded
+from models.shared_folders import SharedFolderError, copy_to_local
 from models.targets import (
     ScrubbingFormatter,
     display_target,
@@ -83,9 +84,17 @@ class Launcher(QObject):
 
     def open(self, target: str, parent: QWidget | None = None) -> bool:
         """Open a ledger and show it; a file that cannot be opened gets a dialog, a
-        shared ledger that wants a password asks for it."""
+        shared ledger that wants a password asks for it, a file holding triggers (…)
+        Qingkuan did not make asks whether to remove them."""
         try:
-            target = self._open_asking_password(target, parent)
+            try:
+                target = self._open_asking_password(target, parent)
+            except ForeignSchema as foreign:
+                if not remove_foreign(parent or self.welcome, target, foreign.names):
+                    return False
+                target = self._open_asking_password(target, parent)
+        except SharedFolderError as err:
+            return self._open_shared(err, parent)
         except LedgerFileError as err:
             log.info("cannot open %s: %s", display_target(target), err)
             tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), scrub(str(err)))
@@ -94,17 +103,33 @@ class Launcher(QObject):
             return False  # the password was not given
         self.prefs.set_last_ledger(without_password(target))
         self._show_main(target)
-        warning = network_share_warning(target)
-        if warning:
-            QMessageBox.warning(self.window, self.tr("Ledger on a network share"), warning)
         if db.guards_warning():
             warn_user(self.window, self.tr("Ledger safeguards put back"), db.guards_warning())
         return True
+
+    def _open_shared(self, err: SharedFolderError, parent: QWidget | None) -> bool:
+        """A ledger in a shared folder is never written there: work on a copy made on
+        this computer (through the backup API; it becomes the ledger), or look at it
+        read-only (not remembered, no automatic backups into the shared folder)."""
+        choice = ask_about_shared_folder(parent or self.welcome, err)
+        try:
+            if choice == "copy":
+                copy = copy_to_local(err.path, self.prefs.data_dir)
+                log.info("copied %s from a shared folder to %s", err.path, copy)
+                return self.open(str(copy), parent)
+            if choice == "view":
+                open_ledger(str(err.path), reading=True)
+                self._show_main(str(err.path), backups=False)
+                return True
+        except LedgerError as failed:
+            tell_user(parent or self.welcome, self.tr("Cannot open the ledger"), str(failed))
+        return False
 
     def _open_asking_password(self, target: str, parent: QWidget | None) -> str | None:
         """Open `target`; while a shared ledger refuses the password, ask for it.
         Returns the target that opened (with the password typed), None if cancelled."""
         wrong = password_of(target) is not None
+        self.stop_reading()  # opening closes the ledger open now, and its connections
         while True:
             try:
                 open_ledger(target)
@@ -115,9 +140,16 @@ class Launcher(QObject):
                     return None
                 target, wrong = with_password(target, password), True
 
+    def stop_reading(self) -> None:
+        """Wait for the window's worker threads (the ledger is about to close)."""
+        if self.window is not None:
+            self.window.stop_reading()
+
     def open_requested(self, target: str) -> None:
-        """A later start (a double-clicked ledger) asked this one to open `target`."""
-        if target and target != db.current_target():
+        """A later start (a double-clicked ledger) asked this one to open `target` (a
+        shared ledger comes without its password: the open asks for it); the ledger open
+        already (under any name) is only brought to the front."""
+        if target and not _same_ledger(target, db.current_target()):
             if self.window is not None:
                 self.window.stop_reading()
             current = db.current_target()
@@ -129,12 +161,13 @@ class Launcher(QObject):
             front.raise_()
             front.activateWindow()
 
-    def _show_main(self, target: str) -> None:
-        old = self.window
+    def _show_main(self, target: str, *, backups: bool = True) -> None:
+        old, old_keeper = self.window, self.keeper
         if old is not None:
-            old.stop_reading()
+            old.retire()
         self.window = MainWindow(self.ops, display_target(target, short=True))
         self.keeper = BackupKeeper(self.ops, self.prefs, target)
+        self.keeper.enabled = self.keeper.enabled and backups
         self.window.set_keeper(self.keeper)
         self.window.closing.connect(self.keeper.finish)
         self.window.restore_requested.connect(self.restore_backup)
@@ -156,7 +189,10 @@ class Launcher(QObject):
         self.keeper.start()
         if old is not None:
             old.close()
+            old.retire()  # closing may have asked for a read: none starts, none runs
             old.deleteLater()
+        if old_keeper is not None:  # its last backup was made at closing
+            old_keeper.retire()
         if self.welcome is not None:
             self.welcome.close()
             self.welcome.deleteLater()
@@ -164,6 +200,7 @@ class Launcher(QObject):
 
     def show_welcome(self) -> WelcomeScreen:
         self.welcome = WelcomeScreen(self.prefs)
+        self.welcome.opening.connect(self.stop_reading)
         self.welcome.ledger_chosen.connect(self.open)
         self.welcome.language_chosen.connect(self.set_language)
         self.welcome.resize(900, 620)
@@ -184,7 +221,7 @@ class Launcher(QObject):
         return self.welcome
 
     def open_other(self) -> None:
-        target, _filter = QFileDialog.getOpenFileName(
+        target, _filter = file_dialogs.get_open_file_name(
             self.window,
             self.tr("Open a ledger"),
             str(self.prefs.data_dir),
@@ -199,8 +236,7 @@ class Launcher(QObject):
     def restore_backup(self, source: Path) -> bool:
         """Replace the open ledger by a checked backup (keeping it as a backup), reopen."""
         target, keeper = db.current_target(), self.keeper
-        if self.window is not None:
-            self.window.customer_list.reader.cancel()
+        self.stop_reading()
         if keeper is not None:
             keeper.runner.wait()
             keeper.enabled = False  # the ledger it knew is being replaced
@@ -295,6 +331,18 @@ def _report_ready(launcher: Launcher) -> None:
         window.customer_list.names_loaded.connect(lambda: QTimer.singleShot(0, ready))
     else:
         QTimer.singleShot(0, ready)
+
+
+def _same_ledger(target: str, current: str) -> bool:
+    """The same ledger: the same URL (passwords aside), or the same file under any path."""
+    if without_password(target) == without_password(current):
+        return True
+    if not current or db.is_postgres_url(target) or db.is_postgres_url(current):
+        return False
+    try:
+        return os.path.samefile(target, current)
+    except OSError:
+        return False
 
 
 def _is_file(target: str | None) -> bool:

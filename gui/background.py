@@ -54,12 +54,15 @@ class BackgroundReader(QObject):
         super().__init__(parent)
         self._generation = 0
         self._workers: set[_Worker] = set()
+        self._retired = False
 
     @property
     def busy(self) -> bool:
         return bool(self._workers)
 
     def start(self, call: Callable[[], Any]) -> None:
+        if self._retired:
+            return  # its window is going away: a thread started now would outlive it
         self._generation += 1
         generation = self._generation
         worker = _Worker(call, self)
@@ -88,3 +91,10 @@ class BackgroundReader(QObject):
         """Wait for running reads and drop their results: the ledger is closing."""
         self._generation += 1
         self.wait()
+
+    def retire(self) -> None:
+        """Cancel, and start no read ever again: the window holding this reader is being
+        replaced (a signal reaching it before its deletion must not start a thread that
+        is destroyed while still running)."""
+        self._retired = True
+        self.cancel()

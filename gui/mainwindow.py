@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from gui import dates
+from gui.background import BackgroundReader
 from gui.backups.dialogs import (
     BackupFolderDialog,
     BackupNowDialog,
@@ -349,9 +350,21 @@ class MainWindow(QMainWindow):
         return self._open(VisitDialog(self.ops, customer)) if customer else None
 
     def stop_reading(self) -> None:
-        """Stop the background reads: the ledger is closing or being replaced."""
-        self.customer_list.reader.cancel()
-        self.today.reader.cancel()
+        """Stop the background reads and wait for every worker thread of the window and
+        its dialogs (a packet, an import): the ledger is closing or being replaced, and
+        closing it closes the connections they would still be reading through."""
+        for reader in self.findChildren(BackgroundReader):
+            reader.cancel()
+        for thread in self.findChildren(QThread):
+            thread.wait()
+
+    def retire(self) -> None:
+        """This window is being replaced by another ledger's: stop its reads for good and
+        wait for its worker threads, so none is running when it is deleted."""
+        for reader in self.findChildren(BackgroundReader):
+            reader.retire()
+        for thread in self.findChildren(QThread):
+            thread.wait()
 
     def preview(self, printout: Printout) -> PreviewDialog:
         # QtPdf is loaded on first preview, not at start-up.

@@ -24,16 +24,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QTableView,
     QWidget,
 )
 
+from gui import file_dialogs
 from gui.operations import show_error
 from gui.record_model import SORT_ROLE
 from models.errors import LedgerError
 from models.money import format_money
+from models.output_paths import OutputKind
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -94,11 +95,12 @@ def export_model(model: QAbstractItemModel, out: str | Path, sheet_name: str = "
 
 def ask_and_export(view: QTableView, name: str, parent: QWidget | None = None) -> Path | None:
     """Ask where to save, then export the view's rows; errors are shown, not raised."""
-    path, _filter = QFileDialog.getSaveFileName(
+    path = file_dialogs.choose_output(
         parent or view,
         QCoreApplication.translate("TableExport", "Export table"),
         str(Path.home() / f"{name}.xlsx"),
         QCoreApplication.translate("TableExport", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        OutputKind.SPREADSHEET,
     )
     if not path:
         return None

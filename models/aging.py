@@ -230,6 +230,7 @@ def _row(
         rep_id=rep_id,
         route_id=route_id,
         credit_limit=credit_limit,
+        in_credit=min(balance, 0),
     )
 
 
@@ -345,6 +346,7 @@ def _group(report: AgingReport, key_of, name_of) -> list[GroupAging]:  # type: i
             balance=sum(r.balance for r in rows),
             buckets=tuple(sum(r.buckets[i] for r in rows) for i in range(n)),
             overdue=sum(r.overdue for r in rows),
+            in_credit=sum(r.in_credit for r in rows),
         )
         for key, rows in groups.items()
     ]

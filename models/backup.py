@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from models import clock
+from models import chain_anchors, clock, live_files
 from models.db import APP_ID, SCHEMA_VERSION, SQLITE_HEADER
 from models.errors import LedgerError, LedgerFileError
 from models.i18n import _
@@ -136,6 +136,7 @@ def back_up(ledger: str | Path, out: str | Path) -> Path:
         _fsync(part)
         os.replace(part, out)
         _fsync_folder(folder)
+        chain_anchors.note_backup(out)  # where the chain stood: `check` sees a cut later
     except OSError as err:
         raise _os_error(out, err) from err
     finally:
@@ -185,8 +186,9 @@ def read_totals(path: str | Path, *, thorough: bool = True, check: bool = True) 
     path = Path(path).expanduser()
     if not path.is_file():
         raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
+    # Never opened outside SQLite when open through SQLite here (models/live_files.py).
+    with contextlib.suppress(live_files.OpenHere):
+        if live_files.read_header(path) != SQLITE_HEADER:
             raise LedgerFileError(
                 _("‘{path}’ is not a Qingkuan ledger: it is some other kind of file.").format(
                     path=path
@@ -206,6 +208,7 @@ def read_totals(path: str | Path, *, thorough: bool = True, check: bool = True) 
 
 
 def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
+    conn.execute("PRAGMA trusted_schema = OFF")  # its views and triggers are not ours yet
     if pragma and [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()] != ["ok"]:
         raise _damaged(path)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -214,7 +217,7 @@ def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
         raise LedgerFileError(
             _("‘{target}’ is a database, but not a Qingkuan ledger.").format(target=path)
         )
-    version = int(meta.get("schema_version") or 0)
+    version = _version(meta, path)
     if version > SCHEMA_VERSION:
         raise LedgerFileError(
             _(
@@ -222,6 +225,10 @@ def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
                 "program knows {known}). Install the newer version to open it."
             ).format(found=version, known=SCHEMA_VERSION)
         )
+    if pragma == "integrity_check":  # before restoring: all the app defines, nothing more
+        # (a backup's own quick check leaves this out: the copy kept before a restore
+        # must be made even of a ledger holding foreign triggers, for inspection)
+        _refuse_schema_problems(conn, path, version)
     customers = conn.execute("SELECT count(*) FROM customer").fetchone()[0]
     entries, balance, last = conn.execute(
         "SELECT count(*), coalesce(sum(delta), 0), max(date) FROM entry"
@@ -233,6 +240,34 @@ def _totals(conn: sqlite3.Connection, path: Path, pragma: str) -> LedgerTotals:
         balance=int(balance),
         last_entry_on=dt.date.fromisoformat(last) if last else None,
     )
+
+
+def _version(meta: dict[str, str], path: Path) -> int:
+    """The file's schema version; missing, 0 or garbled: not a ledger this program can
+    restore (said so, never a ValueError)."""
+    value = str(meta.get("schema_version") or "").strip()
+    if not re.fullmatch(r"[0-9]{1,6}", value) or int(value) < 1:
+        raise LedgerFileError(
+            _(
+                "‘{path}’ is not a Qingkuan ledger or is damaged: its version is missing or "
+                "unreadable. Choose another backup."
+            ).format(path=path)
+        )
+    return int(value)
+
+
+def _refuse_schema_problems(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    from models import schema_audit
+
+    found = schema_audit.file_problems(conn, version)
+    if found:
+        raise LedgerFileError(
+            _(
+                "‘{path}’ cannot be restored: {found}. Choose another backup (a file that "
+                "holds what Qingkuan did not make can have it removed with ‘main.py check "
+                "--db FILE --remove-foreign’ first)."
+            ).format(path=path, found=schema_audit.refusal_text(found))
+        )
 
 
 def _damaged(path: Path) -> LedgerFileError:
@@ -374,6 +409,7 @@ def restore(
         ) from err
     finally:
         src.close()
+    chain_anchors.reset_after_restore(ledger)  # the chain moved back on purpose
     return kept
 
 

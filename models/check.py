@@ -20,7 +20,10 @@ writes such rows):
    may hold duplicates posted before the database enforced it).
 8. The guards (triggers that refuse edits) are in place, and were at opening; the hash
    chain over the entries holds, so an edit, removal or insertion made with another tool
-   is named at the entry where the chain breaks (models/chain.py).
+   is named at the entry where the chain breaks (models/chain.py); and it has not gone
+   back behind where this computer or a backup saw it (models/chain_anchors.py).
+9. The schema is the app's own: no trigger, view, table, column or index Qingkuan did not
+   make; none missing (models/schema_audit.py).
 
 Each problem is one translated sentence; an empty list means the ledger is sound.
 Everything runs in SQL or streams, so a million-entry ledger is checked in seconds.
@@ -33,7 +36,7 @@ import datetime as dt
 import peewee as pw
 from peewee import JOIN, fn
 
-from models import chain, db, guards
+from models import chain, chain_anchors, db, guards, schema_audit
 from models.aging import age_all
 from models.db import is_postgres, read_snapshot
 from models.i18n import _
@@ -53,6 +56,10 @@ def check_ledger() -> list[str]:
         problems += _sqlite_pragmas()
         if problems:
             return problems  # a damaged file: the figures below cannot be trusted
+    found = _schema_problems()
+    problems += [p.sentence() for p in found]
+    if any(schema_audit.is_damage(p) for p in found):
+        return problems  # a table or column is missing: the figures cannot be read
     with read_snapshot():  # sums from one moment: no false alarm while others post
         problems += _limited(_delta_mismatches())
         problems += _limited(_balance_mismatches())
@@ -63,6 +70,7 @@ def check_ledger() -> list[str]:
         problems += _limited(_duplicate_documents())
         problems += _guard_problems()
         problems += chain.problems(MAX_REPORTED)
+        problems += chain_anchors.problems()
     return problems
 
 
@@ -307,6 +315,7 @@ def _daily_total_mismatches() -> list[str]:
         if kept.get((day, kind), 0) != summed.get((day, kind), 0)
     ]
 
+
 def _duplicate_documents() -> list[str]:
     """Standing deliveries or returns sharing a customer and document number."""
     voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
@@ -342,6 +351,18 @@ def _duplicate_documents() -> list[str]:
             ).format(doc=doc_no, n=len(ids), code=codes.get(cid, cid), ids=", ".join(ids))
         )
     return problems
+
+
+def _schema_problems() -> list[schema_audit.Problem]:
+    """What the schema holds that Qingkuan did not make, and what is missing from it
+    (triggers of Qingkuan's names: the guards' report, below)."""
+    if is_postgres():
+        return schema_audit.postgres_problems(database.obj)
+    return [
+        p
+        for p in schema_audit.schema_problems(database.obj.connection())
+        if not (p.what == "trigger" and p.kind != schema_audit.FOREIGN)
+    ]
 
 
 def _guard_problems() -> list[str]:

@@ -12,15 +12,24 @@ import random
 import re
 import sqlite3
 import sys
+import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
-from models import clock, guards, storage_errors
-from models.errors import LedgerError, LedgerFileError, PasswordNeeded
+from models import clock, guards, live_files, shared_folders, storage_errors
+from models.errors import (
+    ForeignSchema,
+    LedgerError,
+    LedgerFileError,
+    LedgerNotWritable,
+    PasswordNeeded,
+)
 from models.i18n import _
 from models.tables import (
     ALL_TABLES,
@@ -41,9 +50,21 @@ from models.targets import display_target, parse_postgres_url, remember_secret, 
 from models.targets import is_postgres_url as is_postgres_url
 from models.text_rules import code_key
 
+if TYPE_CHECKING:
+    from models.schema_audit import Problem
+
 APP_ID = "qingkuan"
 SCHEMA_VERSION = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
+LEDGER_ID_KEY = "ledger_id"  # a ledger's identity: copies and backups share it
+
+# Indexes older versions made and a migration drops: not foreign in an older ledger.
+RETIRED_INDEXES = (
+    "entry_reverses_id",
+    "entry_import_key",
+    "promise_replaces_id",
+    "entry_customer_id_date_delta_reverses_id",
+)
 
 
 # Forward migrations: MIGRATIONS[n] brings a ledger from version n to n + 1.
@@ -59,7 +80,7 @@ def _v1_to_v2(db: pw.Database) -> None:
     db.create_tables([BalanceRow], safe=True)
     if "last_payment_on" not in {c.name for c in db.get_columns("balance_cache")}:
         db.execute_sql("ALTER TABLE balance_cache ADD COLUMN last_payment_on DATE")
-    for old in ("entry_reverses_id", "entry_import_key", "promise_replaces_id"):
+    for old in RETIRED_INDEXES[:3]:
         db.execute_sql(f"DROP INDEX IF EXISTS {old}")
     for sql in PARTIAL_INDEXES:
         db.execute_sql(sql)
@@ -198,29 +219,13 @@ def _add_route_day_tables(db: pw.Database) -> None:
 def _add_cheque_status_history(db: pw.Database) -> None:
     """Version 9: a cheque keeps the history of its status (who, when, from → to), so a status set
     by mistake can be set back without losing what happened. The table only grows: the
-    database refuses to change or delete its rows, and refuses moves that are not allowed."""
-    db.create_tables([ChequeStatusChangeRow], safe=True)
+    database refuses to change or delete its rows (guards in models/guards.py), and refuses
+    moves that are not allowed."""
+    create_tables(db, [ChequeStatusChangeRow])
     db.execute_sql(
         "CREATE INDEX IF NOT EXISTS cheque_status_change_entry ON cheque_status_change (entry_id)"
     )
-    if isinstance(db, pw.PostgresqlDatabase):
-        db.execute_sql(
-            """DO $$ BEGIN
-                 IF NOT EXISTS (SELECT 1 FROM pg_trigger
-                                WHERE tgname = 'cheque_status_change_immutable') THEN
-                   CREATE TRIGGER cheque_status_change_immutable
-                   BEFORE UPDATE OR DELETE ON cheque_status_change
-                   FOR EACH ROW EXECUTE FUNCTION qk_refuse_change();
-                 END IF;
-               END $$"""
-        )
-        return
-    for op in ("UPDATE", "DELETE"):
-        db.execute_sql(
-            f"""CREATE TRIGGER IF NOT EXISTS cheque_status_change_no_{op.lower()}
-                BEFORE {op} ON cheque_status_change
-                BEGIN SELECT RAISE(ABORT, 'the status history of a cheque is never changed'); END"""
-        )
+    _install_triggers(db)
 
 
 def _add_reading_indexes(db: pw.Database) -> None:
@@ -229,7 +234,7 @@ def _add_reading_indexes(db: pw.Database) -> None:
     first from the index alone and stops once the balance is covered (it sorted and
     looked up every row before); promises get (customer, created_at), so "did the
     customer promise again since?" is one seek. Safe to run again."""
-    db.execute_sql("DROP INDEX IF EXISTS entry_customer_id_date_delta_reverses_id")
+    db.execute_sql(f"DROP INDEX IF EXISTS {RETIRED_INDEXES[3]}")
     db.create_tables([EntryRow, PromiseRow], safe=True)  # the indexes they declare, if missing
     # Statistics for the new indexes now: without them the planner chose worse plans
     # until the next close, and the first review after the upgrade took 2.7 s, not 0.8.
@@ -260,34 +265,54 @@ def is_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
 
 
-def open_ledger(target: str | Path, *, create: bool = True) -> None:
+def open_ledger(
+    target: str | Path, *, create: bool = True, upgrade: bool = True, inspect: bool = False
+) -> None:
     """Open (and if needed create) the ledger at a file path or a ``postgresql://`` URL.
 
     Raises `LedgerFileError` when it is not a ledger, is newer than this program, is
-    locked or damaged, or cannot be reached. Any previously open ledger is closed.
+    locked or damaged, or cannot be reached; `ForeignSchema` when it holds triggers,
+    views, tables … Qingkuan did not make (models/schema_audit.py). With `inspect`
+    (``check``) such a ledger opens read-only instead, and a damaged schema opens for
+    `check` to report. Any previously open ledger is closed.
+    `upgrade=False` is for callers that only read (today, print, export, check): an
+    empty PostgreSQL database is not set up as a ledger and an older ledger is not
+    upgraded; both are refused, saying what to do, the database left as it was.
     """
-    global _opened, _read_only
+    global _opened, _read_only, _inspect, _prepared
     close_ledger()
+    _inspect = inspect
     read_only = False
     if is_postgres_url(target):
         remember_secret(str(target))
         db = _connect_postgres(str(target))
     else:
-        db, read_only = _connect_sqlite(Path(target), create=create)
+        db, read_only = _connect_sqlite(Path(target), create=create, writing=create or upgrade)
     database.initialize(db)
     _opened, _read_only = str(target), (_FILE if read_only else None)
     try:
-        _check_and_prepare(db, create=create)
+        _check_and_prepare(db, create=create, upgrade=upgrade)
     except BaseException:
         close_ledger()
         raise
+    _prepared = True
+    _note_chain_anchor()
+
+
+def _note_chain_anchor() -> None:
+    """This computer remembers where the chain stood (models/chain_anchors.py)."""
+    from models import chain_anchors
+
+    chain_anchors.note_seen()
 
 
 # What is open: the target as given (a URL may hold a password: shown only through
 # `display_target`), and why it cannot be written, if it cannot.
 _opened = ""
-_FILE, _ROLE = "file", "role"
+_FILE, _ROLE, _FOREIGN = "file", "role", "foreign"
 _read_only: str | None = None
+_prepared = False  # opened and checked: where its chain stands is worth remembering
+_inspect = False  # opened by `check`: foreign or damaged schemas open, read-only
 
 
 def is_read_only() -> bool:
@@ -300,6 +325,8 @@ def read_only_refusal() -> LedgerError:
     """The sentence a write gets on a read-only ledger (also the window's banner)."""
     if _read_only == _ROLE:
         return storage_errors.no_permission_to_change(display_target(_opened), _pg_user())
+    if _read_only == _FOREIGN:
+        return LedgerNotWritable(str(_foreign_refusal(_foreign)))
     return storage_errors.read_only(display_target(_opened))
 
 
@@ -310,9 +337,14 @@ def _pg_user() -> str:
 
 
 def close_ledger() -> None:
-    global _opened, _read_only
+    """Close the ledger: the calling thread's connection, and every connection other
+    threads left open outside a transaction (peewee keeps one per thread; a worker
+    still inside a transaction closes its own when it ends)."""
+    global _opened, _read_only, _prepared
     db = database.obj
     if db is not None and not db.is_closed():
+        if _prepared:
+            _note_chain_anchor()
         if isinstance(db, pw.SqliteDatabase) and _read_only is None:
             # Keeps the planner's statistics fresh as the ledger grows; a read-only or
             # damaged file has nothing to optimise. The analysis limit samples instead
@@ -323,15 +355,28 @@ def close_ledger() -> None:
                 db.execute_sql("PRAGMA analysis_limit = 400")
                 db.execute_sql("PRAGMA optimize")
         db.close()
+    if isinstance(db, TrackedSqliteDatabase) and db.close_idle_connections():
+        _retired.append(db)  # its workers close their connections when done
     database.initialize(None)
-    _opened, _read_only = "", None
+    _opened, _read_only, _prepared = "", None, False
 
 
 def close_thread_connection() -> None:
-    """Close the calling thread's own connection (a worker thread's, when it is done)."""
+    """Close the calling thread's own connection (a worker thread's, when it is done),
+    also one to a ledger closed or opened again while the worker was reading."""
     db = database.obj
     if db is not None and not db.is_closed():
         db.close()
+    for old in list(_retired):
+        if not old.is_closed() and not old.in_transaction():
+            old.close()
+        if old.open_connections() == 0:
+            with contextlib.suppress(ValueError):
+                _retired.remove(old)
+
+
+# Ledgers closed while a worker thread was inside a transaction on them.
+_retired: list[TrackedSqliteDatabase] = []
 
 
 def placeholders(sql: str) -> str:
@@ -436,9 +481,64 @@ def read_snapshot() -> Iterator[None]:
             yield
 
 
-def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, bool]:
+class TrackedSqliteDatabase(pw.SqliteDatabase):
+    """peewee's SQLite database, knowing every thread's connection, so that closing the
+    ledger closes the connections worker threads left open too."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # Closed from the thread that closes the ledger, not only from their own.
+        kwargs.setdefault("check_same_thread", False)
+        super().__init__(*args, **kwargs)
+        self._connections: dict[int, sqlite3.Connection] = {}
+        self._connections_lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = super()._connect()
+        with self._connections_lock:
+            self._connections[id(conn)] = conn
+        return conn
+
+    def _close(self, conn: sqlite3.Connection) -> None:
+        with self._connections_lock:
+            self._connections.pop(id(conn), None)
+        conn.close()
+
+    def open_connections(self) -> int:
+        """How many connections (of any thread) are open."""
+        with self._connections_lock:
+            return len(self._connections)
+
+    def close_idle_connections(self) -> int:
+        """Close the connections outside a transaction (a worker that read and did not
+        close); returns how many stay open because a transaction is under way."""
+        with self._connections_lock:
+            conns = list(self._connections.items())
+        busy = 0
+        for key, conn in conns:
+            if conn.in_transaction:
+                busy += 1
+                continue
+            with self._connections_lock:
+                self._connections.pop(key, None)
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+        return busy
+
+
+# Every connection: a trigger or view in the file may not call functions that are unsafe
+# in a schema (models/schema_audit.py compares the schema with the app's own).
+_UNTRUSTED = {"trusted_schema": "off"}
+
+
+def _connect_sqlite(
+    path: Path, *, create: bool, writing: bool = True
+) -> tuple[pw.SqliteDatabase, bool]:
     """The connection, and whether it is read-only (the file or its folder cannot be
-    written: a WAL ledger needs its folder for the -wal and -shm files)."""
+    written: a WAL ledger needs its folder for the -wal and -shm files). A ledger in a
+    shared folder (models/shared_folders.py) is refused for `writing`, else read-only."""
+    shared = shared_folders.shared_place(path)
+    if shared is not None and writing:
+        raise shared_folders.refusal(path, shared)
     read_only = False
     if path.exists():
         if path.is_dir():
@@ -446,7 +546,7 @@ def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, boo
         _check_sqlite_header(path)
         if _is_empty(path) and not create:
             raise _empty_file(path)
-        read_only = not (_writable(path) and _writable(path.parent))
+        read_only = shared is not None or not (_writable(path) and _writable(path.parent))
     elif not create:
         raise LedgerFileError(_("There is no ledger at ‘{path}’.").format(path=path))
     elif not path.parent.exists():
@@ -467,11 +567,17 @@ def _connect_sqlite(path: Path, *, create: bool) -> tuple[pw.SqliteDatabase, boo
                     "write to and open the copy."
                 ).format(path=path)
             )
-        db = pw.SqliteDatabase(_read_only_uri(path), uri=True, timeout=5, autoconnect=True)
+        db = TrackedSqliteDatabase(
+            _read_only_uri(path), uri=True, timeout=5, autoconnect=True, pragmas=_UNTRUSTED
+        )
     else:
-        db = pw.SqliteDatabase(str(path), lock_type="IMMEDIATE", timeout=5, autoconnect=True)
+        db = TrackedSqliteDatabase(
+            str(path), lock_type="IMMEDIATE", timeout=5, autoconnect=True, pragmas=_UNTRUSTED
+        )
+    live_files.remember(path)  # from now on nothing else in this process opens it
     try:
         db.connect()
+        live_files.remember(path)  # a file SQLite has just created
         # Probe before any pragma: a damaged or foreign file must stay as it is.
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except (pw.DatabaseError, sqlite3.DatabaseError) as err:
@@ -515,9 +621,13 @@ def _writable(path: Path) -> bool:
 
 
 def _check_sqlite_header(path: Path) -> None:
+    """Refuse a file that is not a SQLite database before SQLite touches it. A file
+    this process has open through SQLite already is not opened again (that would drop
+    the process's locks on it): SQLite's own probe judges it."""
     try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
+        header = live_files.read_header(path)
+    except live_files.OpenHere:
+        return
     except PermissionError as err:
         raise LedgerFileError(
             _("You have no permission to read ‘{path}’.").format(path=path)
@@ -544,7 +654,9 @@ _PASSWORD_REFUSED = ("no password supplied", "password authentication failed")
 
 
 def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
-    """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply."""
+    """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply.
+    Every libpq option in the URL (``?sslmode=require&connect_timeout=5``...) goes to
+    libpq as written: dropping them connected ``sslmode=require`` in plain text."""
     parts = parse_postgres_url(url)
     db = pw.PostgresqlDatabase(
         parts.dbname,
@@ -553,6 +665,7 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
         host=parts.host,
         port=parts.port,
         autoconnect=True,
+        **dict(parts.options),
     )
     try:
         db.connect()
@@ -568,6 +681,15 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
             ) from err
         if "permission denied" in reason:  # no CONNECT right on the database
             raise _no_permission_to_open(url, parts.user or "") from err
+        if "SSL was required" in reason or "does not support SSL" in reason:
+            raise LedgerFileError(
+                _(
+                    "The shared ledger at {host} cannot be reached over an encrypted (TLS/SSL) "
+                    "connection, which its address requires (sslmode): the server does not "
+                    "offer one. Nothing was sent in plain text. Ask the administrator to turn "
+                    "on SSL on the server."
+                ).format(host=parts.host or "localhost")
+            ) from err
         raise LedgerFileError(
             _("Cannot reach the shared ledger at {host}: {reason}").format(
                 host=parts.host or "localhost", reason=scrub(reason)
@@ -576,8 +698,10 @@ def _connect_postgres(url: str) -> pw.PostgresqlDatabase:
     return db
 
 
-def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
+def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -> None:
     _restored.clear()
+    _indexes_restored.clear()
+    _foreign.clear()
     tables = set(db.get_tables())
     postgres = isinstance(db, pw.PostgresqlDatabase)
     if not tables:
@@ -585,6 +709,8 @@ def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
         # PostgreSQL database is how a shared ledger is set up.
         if not postgres and (_read_only or not create):
             raise _empty_file(Path(_opened))
+        if not upgrade:
+            raise _no_ledger_yet()
         _create_new_schema(db)
     elif "meta" not in tables:
         raise LedgerFileError(
@@ -593,12 +719,24 @@ def _check_and_prepare(db: pw.Database, *, create: bool) -> None:
             )
         )
     else:
-        _check_version(db)
+        _check_version(db, upgrade=upgrade)
         _restore_guards(db)
+        _restore_indexes(db)
+        _ensure_ledger_id(db)
     if postgres:
         _check_privileges(db)
     else:
         _set_sqlite_pragmas(db)
+
+
+def _no_ledger_yet() -> LedgerFileError:
+    return LedgerFileError(
+        _(
+            "The database {target} is empty: there is no ledger in it yet, and this command "
+            "only reads. Nothing was changed. To set up the shared ledger there, open it in "
+            "Qingkuan's window (or import customers into it with ‘import customers’)."
+        ).format(target=display_target(_opened))
+    )
 
 
 def _create_new_schema(db: pw.Database) -> None:
@@ -638,17 +776,29 @@ def _check_privileges(db: pw.PostgresqlDatabase) -> None:
 
 
 _restored: list[str] = []
+_indexes_restored: list[str] = []
+_foreign: list[Problem] = []  # what the open ledger holds that Qingkuan did not make
 
 
 def guards_warning() -> str:
-    """The warning to show after opening, or '' when every guard was in place."""
-    if not _restored:
-        return ""
-    return _(
-        "The ledger's safeguards against changing entries were missing or altered ({names}) "
-        "and have been put back. Someone may have changed entries outside Qingkuan: run "
-        "‘check’ to find out."
-    ).format(names=", ".join(_restored))
+    """The warning to show after opening, or '' when every guard and index was in place."""
+    said = []
+    if _restored:
+        said.append(
+            _(
+                "The ledger's safeguards against changing entries were missing or altered "
+                "({names}) and have been put back. Someone may have changed entries outside "
+                "Qingkuan: run ‘check’ to find out."
+            ).format(names=", ".join(_restored))
+        )
+    if _indexes_restored:
+        said.append(
+            _(
+                "The ledger's indexes {names} were missing (the file was changed outside "
+                "Qingkuan) and have been put back."
+            ).format(names=", ".join(_indexes_restored))
+        )
+    return " ".join(said)
 
 
 def _restore_guards(db: pw.Database) -> None:
@@ -661,6 +811,108 @@ def _restore_guards(db: pw.Database) -> None:
     except pw.DatabaseError:
         return  # e.g. no right to create triggers: `check` keeps reporting them missing
     _restored.extend(broken)
+
+
+def _restore_indexes(db: pw.Database) -> None:
+    """Put back the indexes Qingkuan makes that a SQLite ledger lacks (damage: `check`
+    reports them put back, like the guards)."""
+    if isinstance(db, pw.PostgresqlDatabase) or _read_only:
+        return
+    from models import schema_audit
+
+    missing = schema_audit.missing_index_sql(db.connection())
+    if not missing:
+        return
+    try:
+        with db.atomic():
+            for sql in missing.values():
+                db.execute_sql(sql)
+    except pw.DatabaseError:
+        return  # e.g. another program is writing: `check` keeps reporting them missing
+    _indexes_restored.extend(missing)
+
+
+def _ensure_ledger_id(db: pw.Database) -> None:
+    """Give a ledger made before identities were kept its own (backups made from now on
+    share it: models/chain_anchors.py keys its anchors by it)."""
+    if _read_only or _meta(LEDGER_ID_KEY):
+        return
+    ignore = " ON CONFLICT DO NOTHING" if isinstance(db, pw.PostgresqlDatabase) else ""
+    insert = "INSERT" if ignore else "INSERT OR IGNORE"
+    with contextlib.suppress(pw.DatabaseError), db.atomic():  # no right to write: no id yet
+        db.execute_sql(
+            placeholders(f"{insert} INTO meta (key, value) VALUES (?, ?){ignore}"),
+            (LEDGER_ID_KEY, uuid.uuid4().hex),
+        )
+
+
+def ledger_id() -> str:
+    """The open ledger's identity ('' when it has none yet: opened read-only)."""
+    return _meta(LEDGER_ID_KEY) or ""
+
+
+def foreign_found() -> list[Problem]:
+    """What the open ledger holds that Qingkuan did not make (`schema_audit.Problem`s),
+    found when it was opened; such a ledger is open read-only."""
+    return list(_foreign)
+
+
+def _foreign_refusal(found: list[Problem]) -> ForeignSchema:
+    from models import schema_audit
+
+    return ForeignSchema(
+        _(
+            "‘{target}’ holds things Qingkuan did not make: {found}. They could change your "
+            "figures whenever you post, so the ledger is not opened for writing. If you did "
+            "not add them yourself, remove them (run ‘main.py check --remove-foreign’, or "
+            "answer Yes when the window asks), then open it again."
+        ).format(target=display_target(_opened), found=schema_audit.refusal_text(found)),
+        [p.thing for p in found],
+    )
+
+
+def _audit_schema(db: pw.SqliteDatabase, version: int) -> None:
+    """Before anything is written: refuse a ledger holding what Qingkuan did not make
+    (read-only it may open: nothing can fire), and one missing tables or columns."""
+    global _read_only
+    from models import schema_audit
+
+    conn = db.connection()
+    older = version < SCHEMA_VERSION
+    found = schema_audit.schema_problems(conn, older=older)
+    foreign = [p for p in found if p.must_be_removed]
+    _foreign.extend(foreign)
+    if foreign and not _read_only:
+        if not _inspect:
+            raise _foreign_refusal(foreign)
+        _read_only = _FOREIGN
+    damage = [p for p in found if schema_audit.is_damage(p)]
+    if damage and not _inspect:
+        raise _damaged_schema(damage)
+
+
+def _damaged_schema(damage: list[Problem]) -> LedgerFileError:
+    from models import schema_audit
+
+    return LedgerFileError(
+        _("‘{target}’ is damaged: {found}. Restore your latest backup instead.").format(
+            target=display_target(_opened), found=schema_audit.refusal_text(damage)
+        )
+    )
+
+
+def _check_upgraded(db: pw.SqliteDatabase) -> None:
+    """After an upgrade, inside its transaction: the ledger must now be what this version
+    makes (else the upgrade is rolled back)."""
+    from models import schema_audit
+
+    found = [
+        p
+        for p in schema_audit.schema_problems(db.connection())
+        if p.must_be_removed or schema_audit.is_damage(p)
+    ]
+    if found:
+        raise LedgerFileError(schema_audit.refusal_text(found))
 
 
 def _set_sqlite_pragmas(db: pw.SqliteDatabase) -> None:
@@ -711,7 +963,7 @@ def _version_for_upgrade(db: pw.Database) -> int:
     return int(db.execute_sql(sql, ("schema_version",)).fetchone()[0])
 
 
-def _check_version(db: pw.Database) -> None:
+def _check_version(db: pw.Database, *, upgrade: bool = True) -> None:
     if _meta("app") != APP_ID:
         raise LedgerFileError(
             _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
@@ -726,8 +978,21 @@ def _check_version(db: pw.Database) -> None:
                 "program knows {known}). Install the newer version to open it."
             ).format(found=version, known=SCHEMA_VERSION)
         )
+    sqlite = isinstance(db, pw.SqliteDatabase)
+    if sqlite:
+        _audit_schema(db, version)
     if version == SCHEMA_VERSION:
         return
+    if not upgrade:
+        raise LedgerFileError(
+            _(
+                "{target} was written by an older version of Qingkuan (schema {found}; this "
+                "program uses {known}) and must be upgraded before it can be read. Nothing was "
+                "changed: back it up, then open it once in Qingkuan's window, which upgrades it."
+            ).format(target=display_target(_opened), found=version, known=SCHEMA_VERSION)
+        )
+    if _read_only == _FOREIGN:  # an upgrade writes: not with their triggers in place
+        raise _foreign_refusal(_foreign)
     if _read_only:
         raise LedgerFileError(
             _(
@@ -741,10 +1006,13 @@ def _check_version(db: pw.Database) -> None:
         # wait for its transaction and then find the version already current.
         with transaction():
             version = _version_for_upgrade(db)
-            while version < SCHEMA_VERSION:
-                MIGRATIONS[version](db)
-                version += 1
-                Meta.update(value=str(version)).where(Meta.key == "schema_version").execute()
+            if sqlite:
+                from models import schema_audit
+
+                schema_audit.drop_altered_triggers(db.connection())
+            run_migrations(db, version)
+            if sqlite:
+                _check_upgraded(db)
     except Exception as err:
         raise LedgerFileError(
             _(
@@ -754,20 +1022,45 @@ def _check_version(db: pw.Database) -> None:
         ) from err
 
 
+def create_tables(
+    db: pw.Database, models: list[type[pw.Model]] | tuple[type[pw.Model], ...]
+) -> None:
+    """Create these tables (and the indexes they declare) on `db` itself, whatever
+    ledger is open (peewee's own `create_tables` goes through the models' binding)."""
+    for model in pw.sort_models(models):
+        pw.SchemaManager(model, database=db).create_all(safe=True)
+
+
+def create_schema_objects(db: pw.Database) -> None:
+    """Every table, index and trigger of a new ledger, on `db`. models/schema_audit.py
+    builds the app's own definition with it in memory: one path, so it cannot drift."""
+    create_tables(db, ALL_TABLES)
+    for sql in PARTIAL_INDEXES:
+        db.execute_sql(sql)
+    _install_triggers(db)
+    _add_cheque_status_history(db)
+
+
+def run_migrations(db: pw.Database, version: int) -> None:
+    """Run the migrations from `version` up to this program's; the caller holds the
+    transaction (models/schema_audit.py upgrades a schema-only copy in memory too)."""
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](db)
+        version += 1
+        Meta.update(value=str(version)).where(Meta.key == "schema_version").execute()
+
+
 def _create_schema(db: pw.Database) -> None:
     from models import chain
 
     with db.atomic():
-        db.create_tables(ALL_TABLES)
-        for sql in PARTIAL_INDEXES:
-            db.execute_sql(sql)
-        _install_triggers(db)
+        create_schema_objects(db)
         chain.start_tip(db)
-        _add_cheque_status_history(db)
         Meta.insert_many(
             [
                 {"key": "app", "value": APP_ID},
                 {"key": "schema_version", "value": str(SCHEMA_VERSION)},
                 {"key": "created_at", "value": clock.now().isoformat(sep=" ")},
+                {"key": LEDGER_ID_KEY, "value": uuid.uuid4().hex},
             ]
         ).execute()

@@ -226,9 +226,11 @@ def make_demo(
     """
     customers = DEMO_CUSTOMERS if customers is None else customers
     days = DEMO_DAYS if days is None else days
-    if customers < 1 or customers > 100_000:
+    low, high = demo_defaults.DEMO_CUSTOMERS_RANGE
+    if not low <= customers <= high:
         raise LedgerError(_("The demo needs between 1 and 100,000 customers."))
-    if days < 7 or days > 3650:
+    low, high = demo_defaults.DEMO_DAYS_RANGE
+    if not low <= days <= high:
         raise LedgerError(_("The demo needs between 7 and 3,650 days."))
     if not _is_empty():
         raise LedgerError(

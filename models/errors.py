@@ -22,6 +22,15 @@ class LedgerFileError(LedgerError):
     """The ledger cannot be opened: not a ledger, newer version, locked, damaged."""
 
 
+class ForeignSchema(LedgerFileError):
+    """The ledger holds triggers, views, tables … Qingkuan did not make; `names` lists
+    them as a user reads them (the window asks whether to remove them)."""
+
+    def __init__(self, message: str, names: list[str]) -> None:
+        super().__init__(message)
+        self.names = names
+
+
 class PasswordNeeded(LedgerFileError):
     """A shared ledger refused the connection for want of the right password."""
 

@@ -1,7 +1,7 @@
 """The ledger's guards: database triggers that keep the rules whoever writes.
 
 - Entries, their delivery lines and their links in the hash chain are never updated or
-  deleted (a mistake is voided by a reversal).
+  deleted (a mistake is voided by a reversal); nor is a cheque's status history.
 - A reversal cannot itself be voided.
 - The balance cache follows every new entry.
 - Each day's total per kind (the review's trend) follows every new entry.
@@ -47,6 +47,18 @@ SQLITE_TRIGGERS: dict[str, tuple[str, str]] = {
     for table in _IMMUTABLE
     for op in ("UPDATE", "DELETE")
 }
+_CHEQUE_HISTORY = "cheque_status_change"
+SQLITE_TRIGGERS.update(
+    {
+        f"{_CHEQUE_HISTORY}_no_{op.lower()}": (
+            _CHEQUE_HISTORY,
+            f"""CREATE TRIGGER IF NOT EXISTS {_CHEQUE_HISTORY}_no_{op.lower()}
+                BEFORE {op} ON {_CHEQUE_HISTORY}
+                BEGIN SELECT RAISE(ABORT, 'the status history of a cheque is never changed'); END""",
+        )
+        for op in ("UPDATE", "DELETE")
+    }
+)
 SQLITE_TRIGGERS["entry_no_void_of_reversal"] = (
     "entry",
     """CREATE TRIGGER IF NOT EXISTS entry_no_void_of_reversal BEFORE INSERT ON entry
@@ -155,7 +167,7 @@ PG_FUNCTIONS: dict[str, str] = {
 PG_TRIGGERS: dict[str, tuple[str, str, str]] = {
     **{
         f"{table}_immutable": (table, "BEFORE UPDATE OR DELETE", "qk_refuse_change")
-        for table in _IMMUTABLE
+        for table in (*_IMMUTABLE, _CHEQUE_HISTORY)
     },
     "entry_no_void_of_reversal": ("entry", "BEFORE INSERT", "qk_refuse_void_of_reversal"),
     "entry_keeps_balance": ("entry", "AFTER INSERT", "qk_keep_balance"),

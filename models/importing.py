@@ -68,7 +68,7 @@ from models.tables import (
     RouteRow,
     database,
 )
-from models.tabular import Column, ColumnMap, Sheet, map_columns, read_sheet
+from models.tabular import Column, ColumnMap, Sheet, map_columns, read_sheet, split_amount_at
 from models.text_rules import code_key, control_problem
 
 T = TypeVar("T")
@@ -141,6 +141,58 @@ _MAX_LEN = {
 }
 # Columns whose cells may hold tabs and line breaks (Alt+Enter in an Excel cell).
 _MULTILINE = frozenset({"notes"})
+
+# An unquoted thousands comma in a CSV row no wider than the header: "1,234" splits into
+# the amount 1 and a next cell "234", silently, the row's last cell pushed out or empty.
+# Checked where the next column cannot hold a bare three-digit number as a value of its
+# own (dates, kinds, methods), holds money too (the wrong reading changes a balance), or
+# is a document or cheque number (our entries layout puts the document number right of
+# the amount). Not checked before codes, terms, names and free text, nor columns the
+# import does not use: "101" is an ordinary route, code, quantity or note there, and none
+# of our layouts puts them right of an amount.
+_AMOUNT_KEYS = frozenset({"amount", "credit_limit", "opening_balance"})
+# A head with a minus sign is a split only where a negative amount is taken (an opening
+# balance, an entries file's openings): a negative credit limit is refused as it stands.
+_NEGATIVE_OK = frozenset({"amount", "opening_balance"})
+_SPLIT_SHOWS_IN = frozenset(
+    {
+        "date",
+        "kind",
+        "method",
+        "cheque_due",
+        "due",
+        "opening_date",
+        "amount",
+        "credit_limit",
+        "opening_balance",
+        "doc_no",
+        "cheque_no",
+    }
+)
+
+
+def _split_checks(sheet: Sheet, columns: ColumnMap) -> tuple[tuple[int, str], ...]:
+    """(cell index, column key) of the amount cells to check for a split thousands
+    comma: none in an XLSX (a cell is a cell) or below a padded header (see
+    `Sheet.padded`)."""
+    if sheet.encoding == "xlsx" or sheet.padded:
+        return ()
+    keys = {i: key for key, i in columns.index.items()}
+    return tuple(
+        (i, key)
+        for key, i in sorted(columns.index.items(), key=lambda item: item[1])
+        if key in _AMOUNT_KEYS and keys.get(i + 1) in _SPLIT_SHOWS_IN
+    )
+
+
+def split_amount_problem(head: str, tail: str) -> str:
+    """What to say about a row whose amount cell reads ‘1’ beside a next cell ‘234’."""
+    return _(
+        "‘{head}’ and the next cell ‘{tail}’ look like one amount, {head},{tail}, split at "
+        'its thousands comma: put amounts with thousands separators in quotes ("{head},'
+        '{tail}") or drop the comma. If the amount really is {head}, write it as {head}.00.'
+    ).format(head=head, tail=tail)
+
 
 # How many problems an `ImportRejected` lists; the rest are only counted.
 PROBLEMS_SHOWN = 100
@@ -414,6 +466,7 @@ class _Run:
         """(row number, cells) of the rows `rows` offers, without building a `_Row`."""
         # Counting streamed rows is a pass over the file: only when someone listens.
         total = len(self.sheet.rows) if self.progress is not None else 0
+        splits = _split_checks(self.sheet, self.columns)
         for done, (number, cells) in enumerate(self.sheet.rows):
             if self.progress is not None and done % PROGRESS_EVERY == 0:
                 self.progress(done, total)
@@ -421,7 +474,21 @@ class _Run:
             if overflow:
                 self.problems.append(RowProblem(number, "", overflow))
                 continue
+            if splits and self._split(number, cells, splits):
+                continue
             yield number, cells
+
+    def _split(
+        self, number: int, cells: tuple[str, ...], splits: tuple[tuple[int, str], ...]
+    ) -> bool:
+        """Note a problem when an amount cell of the row reads as split; was there one?"""
+        for i, key in splits:
+            split = split_amount_at(cells, i)
+            if split is not None and (key in _NEGATIVE_OK or not split[0].startswith("-")):
+                message = split_amount_problem(*split)
+                self.problems.append(RowProblem(number, self.columns.label(key), message))
+                return True
+        return False
 
     def skip(self, row: _Row, message: str, *details: str) -> None:
         """Count `row` as already in the ledger and remember which it was."""

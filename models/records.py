@@ -407,6 +407,34 @@ class Promise:
 
 
 @dataclass(frozen=True)
+class IouNote:
+    """The figures of one IOU note (or of a promise a statement lists), all as of `on`.
+
+    `owed` is what the customer owes in all that day (fen, > 0); `amount` is what this
+    note promises to pay: the rest of the promise (`promise.amount - promise.paid`), cut
+    down to what is owed and not yet promised by a note printed with it."""
+
+    promise: Promise
+    owed: Fen
+    on: dt.date
+    amount: Fen
+    # What the debt refers to, printed on the note when known (issue 18): the number of
+    # the customer's last statement and the delivery notes still open on `on`.
+    statement_no: str = ""
+    delivery_notes: tuple[str, ...] = ()
+
+    @property
+    def rest(self) -> Fen:
+        """What the promise itself still asks for (before any reduction)."""
+        return self.promise.amount - self.promise.paid
+
+    @property
+    def reduced(self) -> bool:
+        """True when the note asks for less than the promise does (less is owed now)."""
+        return self.amount < self.rest
+
+
+@dataclass(frozen=True)
 class Visit:
     id: int
     customer_id: CustomerId
@@ -424,7 +452,9 @@ class AgingRow:
 
     `buckets[i]` holds what is open and aged within the i-th bucket of
     `AgingReport.edges` (the last bucket is "older than the last edge"). The buckets sum
-    to the balance when it is positive; a customer in credit has all buckets zero.
+    to the balance when it is positive; a customer in credit has all buckets zero and
+    the balance in `in_credit` (预收, ≤ 0), so that every row, and every sum of rows,
+    adds across: ``sum(buckets) + in_credit == balance``.
     """
 
     customer_id: CustomerId
@@ -439,6 +469,7 @@ class AgingRow:
     rep_id: RepId | None = None
     route_id: RouteId | None = None
     credit_limit: Fen | None = None
+    in_credit: Fen = 0  # ≤ 0: paid in advance (预收); a sum of rows sums theirs
 
 
 @dataclass(frozen=True)
@@ -463,6 +494,7 @@ class AgingReport:
             balance=sum(r.balance for r in self.rows),
             buckets=tuple(sum(r.buckets[i] for r in self.rows) for i in range(n)),
             overdue=sum(r.overdue for r in self.rows),
+            in_credit=sum(r.in_credit for r in self.rows),
             oldest_open_days=max(
                 (r.oldest_open_days for r in self.rows if r.oldest_open_days is not None),
                 default=None,
@@ -499,6 +531,7 @@ class GroupAging:
     balance: Fen
     buckets: tuple[Fen, ...]
     overdue: Fen
+    in_credit: Fen = 0  # ≤ 0: what its customers in credit paid in advance (预收)
 
 
 @dataclass(frozen=True)
@@ -597,7 +630,8 @@ class Statement:
     closing_balance: Fen
     aging: AgingRow
     edges: tuple[int, ...]
-    open_promises: tuple[Promise, ...]
+    # Open promises as `models.ious.notes_for` states them: never more than is owed.
+    open_promises: tuple[IouNote, ...]
     total_debit: Fen = 0
     total_credit: Fen = 0
     number: str = ""  # the statement number (printed on the slip too); "" = a preview

@@ -10,7 +10,7 @@ from models.customers import route_customers
 from models.db import read_snapshot
 from models.people import get_rep, get_route
 from models.promises import promises_for_day
-from models.records import Route, RouteId, RouteSheet, RouteStop
+from models.records import Promise, PromiseStatus, Route, RouteId, RouteSheet, RouteStop
 
 BROKEN_DAYS = 30  # broken promises this recent are raised on the sheet
 
@@ -29,10 +29,18 @@ def next_route_day(route: Route, after: dt.date) -> dt.date:
     return day
 
 
+def is_broken(promise: Promise) -> bool:
+    """True when the sheet raises `promise` as broken: its due time has passed by the
+    time the sheet is printed (a sheet printed the day before its route day must not
+    call broken a promise falling due in between) and no new date was agreed."""
+    return promise.status is PromiseStatus.BROKEN and promise.replaced_by_id is None
+
+
 def route_sheet(route_id: RouteId, day: dt.date, *, every_stop: bool = False) -> RouteSheet:
     """Stops in visit order with balance and overdue as of `day`, the promises falling
-    due that day with the office's call answers, and the promises broken by that day
-    with no new date. Stops owing nothing are left out unless `every_stop`."""
+    due that day with the office's call answers, and the promises broken (by the
+    time of printing, `is_broken`) with no new date. Stops owing nothing are left out
+    unless `every_stop`."""
     with read_snapshot():  # balances and promises from one moment, whoever posts
         route = get_route(route_id)
         customers = route_customers(route_id)
@@ -45,7 +53,7 @@ def route_sheet(route_id: RouteId, day: dt.date, *, every_stop: bool = False) ->
                 continue
             if p.due_at.date() == day:
                 due.setdefault(p.customer_id, []).append(p)
-            elif p.replaced_by_id is None:  # broken by the route day, no new date yet
+            elif is_broken(p):
                 broken.setdefault(p.customer_id, []).append(p)
         answers = latest_answers(p.id for ps in due.values() for p in ps)
         rep_name = get_rep(route.rep_id).name if route.rep_id else ""

@@ -11,6 +11,7 @@ from models.customers import get_customer
 from models.db import is_read_only, read_snapshot, transaction
 from models.errors import InputError
 from models.i18n import _
+from models.ious import notes_for
 from models.ledger import balance, ledger_rows
 from models.promises import open_promises
 from models.records import CustomerId, Statement
@@ -40,7 +41,7 @@ def statement(
         company = get_company()
         aging = age_customer(customer_id, as_of, company.aging_edges)
         closing = balance(customer_id, period_to)
-        promised = tuple(open_promises(customer_id, as_of))
+        promised = notes_for(open_promises(customer_id, as_of), balance(customer_id, as_of), as_of)
         items = tuple(open_items(customer_id, as_of, customer.terms))
     standing = [r.entry for r in rows if not r.entry.is_voided and not r.entry.is_reversal]
     return Statement(

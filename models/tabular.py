@@ -23,7 +23,9 @@ import datetime as dt
 import functools
 import io
 import itertools
+import os
 import re
+import stat
 import struct
 import unicodedata
 import zipfile
@@ -33,7 +35,7 @@ from pathlib import Path
 
 from models.errors import InputError
 from models.i18n import _, language
-from models.xlsx_rows import sheet_values, without_sheet_sizes
+from models.xlsx_rows import MAX_CELL_CHARS, CellTooLong, sheet_values, without_sheet_sizes
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (OLE compound file)
@@ -42,6 +44,10 @@ MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024  # the XML of ~1,000,000 rows of ten c
 MAX_ROWS = 1_048_576  # what one Excel sheet holds: a 1,000,000-entry history fits
 MAX_COLUMNS = 200  # imports use at most 13; room for columns the clerk keeps beside them
 MAX_XLSX_MEMBERS = 10_000  # a workbook has a few dozen parts; millions would fill memory
+# Bytes of XML between two tags in the shared strings beyond which a string must be longer
+# than `MAX_CELL_CHARS` (a character takes at most 10 bytes there, as ``&#x10FFFF;``).
+_MAX_STRING_BYTES = 10 * MAX_CELL_CHARS
+_LONG_STRING = re.compile(rb"<[^<]{%d}" % _MAX_STRING_BYTES)
 
 # An amount typed with a thousands comma in an unquoted CSV cell, split in two:
 # "1,234.50" → "1" and "234.50", "-12,000" → "-12" and "000".
@@ -60,6 +66,13 @@ class Sheet:
     # (row number, cells) of the non-blank rows below the header: a tuple, or `Rows`
     # streaming them from the file (a million rows never sit in memory at once).
     rows: Sequence[tuple[int, tuple[str, ...]]]
+
+    @functools.cached_property
+    def padded(self) -> bool:
+        """Does the header row end in empty cells? A program that writes every row as
+        wide as the sheet's used range (Excel) pads it; an amount it splits makes a row
+        wider than the header, which `overflow` sees."""
+        return len(self.headers) > self.width
 
     @functools.cached_property
     def width(self) -> int:
@@ -133,15 +146,58 @@ class ColumnMap:
         return _("{name} (the file has no such column: add it)").format(name=name)
 
 
+def file_problem(path: str | Path) -> str:
+    """Why `path` cannot be imported before anything is read from it, else "": a
+    folder, or anything but a regular file (a device such as /dev/zero never ends, a
+    named pipe blocks the opening itself). A missing file is left to the caller."""
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode  # follows a link: what would be read
+    except FileNotFoundError:
+        return ""
+    except OSError as err:
+        return _("‘{path}’ cannot be read: {reason}").format(path=path, reason=err.strerror)
+    if stat.S_ISDIR(mode):
+        return _("‘{path}’ is a folder, not a file to import.").format(path=path)
+    if not stat.S_ISREG(mode):
+        return _(
+            "‘{path}’ is not an ordinary file (it is a device, a pipe or a socket): save the "
+            "table as a .csv or .xlsx file and import that file."
+        ).format(path=path)
+    return ""
+
+
+def check_file(path: str | Path) -> None:
+    """Raise `InputError` with `file_problem(path)` when there is one."""
+    problem = file_problem(path)
+    if problem:
+        raise InputError(problem)
+def _refuse_ledger(path: Path) -> None:
+    """A ledger is not a sheet, and the one open here must never be opened outside
+    SQLite (models/live_files.py)."""
+    from models.output_paths import is_ledger_file
+
+    if is_ledger_file(path):
+        raise InputError(
+            _(
+                "‘{path}’ is a ledger, not a file to import: choose the .xlsx or .csv file "
+                "that holds the rows."
+            ).format(path=path)
+        )
+
+
 def sheet_names(path: str | Path) -> list[str]:
     """The worksheets of an XLSX workbook, in order; a CSV file has none (empty list)."""
     path = Path(path)
+    check_file(path)
+    _refuse_ledger(path)
     with path.open("rb") as fh:
         if fh.read(4) != XLSX_MAGIC:
             return []
     import openpyxl
 
     try:
+        _check_xlsx_size(path.read_bytes(), path.name)
         with without_sheet_sizes():
             book = openpyxl.load_workbook(path, read_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
@@ -162,8 +218,8 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> Sheet:
     `OSError` (missing file, no permission) is left to the caller, which knows the path.
     """
     path = Path(path)
-    if path.is_dir():
-        raise InputError(_("‘{path}’ is a folder, not a file to import.").format(path=path))
+    check_file(path)
+    _refuse_ledger(path)
     with path.open("rb") as fh:
         head = fh.read(4096)
     if path.stat().st_size > MAX_BYTES:
@@ -292,10 +348,13 @@ def _xlsx_records(path: Path, sheet_name: str | None = None) -> Iterator[list[st
         sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
         # Read as openpyxl reads it without the sheet size (some programs write a wrong
         # one), but with expat: a million rows in seconds rather than minutes.
-        for number, row in enumerate(sheet_values(book, sheet), start=1):
-            if number > MAX_ROWS or len(row) > MAX_COLUMNS:
-                raise InputError(_too_big(path.name))
-            yield [cell_text(v) for v in row]
+        try:
+            for number, row in enumerate(sheet_values(book, sheet), start=1):
+                if number > MAX_ROWS or len(row) > MAX_COLUMNS:
+                    raise InputError(_too_big(path.name))
+                yield [cell_text(v) for v in row]
+        except CellTooLong as err:
+            raise InputError(_cell_too_long(path.name, err.coordinate)) from None
     finally:
         book.close()
 
@@ -311,6 +370,43 @@ def _check_xlsx_size(data: bytes, name: str) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNCOMPRESSED:
             raise InputError(_too_big(name))
+        # openpyxl reads the shared strings whole when it opens the workbook: a string
+        # longer than a cell holds is refused first, in one quick pass over their XML.
+        strings = [i for i in archive.infolist() if i.filename.endswith("sharedStrings.xml")]
+        for info in strings:
+            if info.file_size > _MAX_STRING_BYTES and _has_long_string(archive, info):
+                raise InputError(_cell_too_long(name, ""))
+
+
+def _has_long_string(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Does the member hold more than `_MAX_STRING_BYTES` bytes between two tags?"""
+    carry = 0  # bytes since the last "<" of the chunks before
+    with archive.open(info) as source:
+        while chunk := source.read(1 << 20):
+            first = chunk.find(b"<")
+            if first < 0:
+                carry += len(chunk)
+                if carry > _MAX_STRING_BYTES:
+                    return True
+                continue
+            if carry + first > _MAX_STRING_BYTES or _LONG_STRING.search(chunk, first):
+                return True
+            carry = len(chunk) - chunk.rfind(b"<") - 1
+    return carry > _MAX_STRING_BYTES
+
+
+def _cell_too_long(name: str, cell: str) -> str:
+    if cell:
+        text = _(
+            "‘{name}’: cell {cell} holds more than {n:,} characters, more than Excel itself "
+            "allows in a cell: empty that cell or import another sheet."
+        )
+    else:
+        text = _(
+            "‘{name}’ holds a cell of more than {n:,} characters, more than Excel itself "
+            "allows in a cell: open it in Excel, empty that cell and save it again."
+        )
+    return text.format(name=name, cell=cell, n=MAX_CELL_CHARS)
 
 
 def _too_big(name: str) -> str:
@@ -357,6 +453,18 @@ def _split_amount(cells: tuple[str, ...]) -> str:
         if _SPLIT_HEAD.fullmatch(head) and _SPLIT_TAIL.fullmatch(tail):
             return f"{head},{tail}"
     return ""
+
+
+def split_amount_at(cells: tuple[str, ...], i: int) -> tuple[str, str] | None:
+    """(head, tail) when cell `i` and the next read as an amount split at its thousands
+    comma ("1" then "234" or "234.50"), else None."""
+    if (
+        i + 1 < len(cells)
+        and _SPLIT_HEAD.fullmatch(cells[i])
+        and _SPLIT_TAIL.fullmatch(cells[i + 1])
+    ):
+        return cells[i], cells[i + 1]
+    return None
 
 
 def _filled_width(cells: tuple[str, ...]) -> int:

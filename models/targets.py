@@ -13,7 +13,7 @@ import logging
 import re
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote, unquote
+from urllib.parse import parse_qsl, quote, unquote
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
@@ -42,34 +42,56 @@ class PostgresAddress(NamedTuple):
     host: str | None
     port: int | None
     dbname: str
+    # libpq's other options from the query string (sslmode, connect_timeout,
+    # application_name, sslrootcert, options, ...), decoded, in the order written;
+    # a ``password`` there is `password`, never one of these.
+    options: tuple[tuple[str, str], ...] = ()
 
 
 def parse_postgres_url(url: str) -> PostgresAddress:
     """Split a PostgreSQL URL. The user part ends at the last ``@``, so a password with
     an unescaped ``/``, ``?``, ``#`` or ``:`` still stays a password (`urllib` would
-    read part of it as the port or the database name, and show it in an error)."""
+    read part of it as the port or the database name, and show it in an error).
+
+    The query string's libpq options are kept in `options`: dropping them connected
+    ``?sslmode=require`` in plain text. ``user``, ``password``, ``host``, ``port`` and
+    ``dbname`` written there override the URL's own, as libpq has it."""
     scheme, _, rest = url.partition("://")
     userinfo, at, hostpart = rest.rpartition("@")
     if not at:
         userinfo, hostpart = "", rest
     user, colon, password = userinfo.partition(":")
     hostport, _, path = hostpart.partition("/")
-    hostport = hostport.split("?", 1)[0]
+    hostport, _, query = hostport.partition("?")
+    path, _, path_query = path.partition("?")
+    query = query or path_query
     if hostport.startswith("["):  # [IPv6]:port
         host, _, port_text = hostport[1:].partition("]")
         port_text = port_text.lstrip(":")
     else:
         host, _, port_text = hostport.partition(":")
+    given = dict(parse_qsl(query, keep_blank_values=True))
+    port_text = given.pop("port", port_text)
     return PostgresAddress(
         scheme=scheme,
         userinfo=userinfo,
         hostpart=hostpart,
-        user=unquote(user) if user else None,
-        password=unquote(password) if colon else None,
-        host=unquote(host) or None,
+        user=given.pop("user", None) or (unquote(user) if user else None),
+        password=given.pop("password", None) or (unquote(password) if colon else None),
+        host=given.pop("host", None) or unquote(host) or None,
         port=int(port_text) if port_text.isascii() and port_text.isdigit() else None,
-        dbname=unquote(path.split("?", 1)[0]),
+        dbname=given.pop("dbname", None) or unquote(path),
+        options=tuple(given.items()),
     )
+
+
+def _query_without_password(hostpart: str) -> str:
+    """`hostpart` (``host:port/dbname?options``) with any ``password=`` option taken out."""
+    head, mark, query = hostpart.partition("?")
+    if not mark:
+        return hostpart
+    kept = [part for part in query.split("&") if unquote(part.partition("=")[0]) != "password"]
+    return f"{head}?{'&'.join(kept)}" if kept else head
 
 
 def display_target(target: str | Path, *, short: bool = False) -> str:
@@ -97,18 +119,16 @@ def without_password(target: str) -> str:
         return target
     address = parse_postgres_url(target)
     user = address.userinfo.partition(":")[0]
-    return (
-        f"{address.scheme}://{user}@{address.hostpart}"
-        if user
-        else (f"{address.scheme}://{address.hostpart}")
-    )
+    hostpart = _query_without_password(address.hostpart)
+    return f"{address.scheme}://{user}@{hostpart}" if user else f"{address.scheme}://{hostpart}"
 
 
 def with_password(target: str, password: str) -> str:
     """A PostgreSQL URL with `password` put in (replacing any there was)."""
     address = parse_postgres_url(target)
     user = address.userinfo.partition(":")[0]
-    return f"{address.scheme}://{user}:{quote(password, safe='')}@{address.hostpart}"
+    hostpart = _query_without_password(address.hostpart)
+    return f"{address.scheme}://{user}:{quote(password, safe='')}@{hostpart}"
 
 
 def remember_secret(target: str) -> None:

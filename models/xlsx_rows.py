@@ -29,6 +29,18 @@ from openpyxl.worksheet._reader import _cast_number
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 _CHUNK = 1 << 20  # bytes of XML parsed at a time
+# The most characters Excel itself holds in a cell: a longer value is no spreadsheet a
+# clerk made, and reading it whole (a 350 MB cell) took a minute and most of the memory.
+MAX_CELL_CHARS = 32_767
+
+
+class CellTooLong(ValueError):
+    """A cell's text is longer than `MAX_CELL_CHARS`; `coordinate` says which (e.g. "E2",
+    "" when the sheet does not say)."""
+
+    def __init__(self, coordinate: str) -> None:
+        super().__init__(coordinate)
+        self.coordinate = coordinate
 
 
 _SIZES = threading.Lock()
@@ -49,16 +61,22 @@ def without_sheet_sizes() -> Iterator[None]:
             ReadOnlyWorksheet._get_size = saved  # type: ignore[method-assign]
 
 
-def sheet_values(book: Any, sheet: Any) -> Iterator[tuple[Any, ...]]:
-    """The rows of `sheet` (a read-only worksheet of `book`, opened with data_only)."""
-    reader = _SheetReader(book, sheet._shared_strings)
+def sheet_values(
+    book: Any, sheet: Any, max_chars: int = MAX_CELL_CHARS
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of `sheet` (a read-only worksheet of `book`, opened with data_only).
+    Raises `CellTooLong` as soon as a cell's text passes `max_chars`, before the rest of
+    it is read."""
+    reader = _SheetReader(book, sheet._shared_strings, max_chars)
     with book._archive.open(sheet._worksheet_path) as source:
         yield from reader.rows(source)
 
 
 class _SheetReader:
-    def __init__(self, book: Any, strings: list[str]) -> None:
+    def __init__(self, book: Any, strings: list[str], max_chars: int = MAX_CELL_CHARS) -> None:
         self.strings = strings
+        self.max_chars = max_chars
+        self.run_chars = 0  # characters of the inline string's runs so far
         self.epoch = book.epoch
         self.dates = book._date_formats
         self.durations = book._timedelta_formats
@@ -115,6 +133,7 @@ class _SheetReader:
             self.cell = (attrs.get("t", "n"), attrs.get("r"), int(attrs.get("s", 0) or 0))
             self.value = self.plain = self.runs = None
             self.inline = False
+            self.run_chars = 0
         elif name == self.value_tag:
             if self.cell is not None and not self.inline and self.value is None:
                 self.text = ""  # the first <v> counts
@@ -142,6 +161,9 @@ class _SheetReader:
         elif name == self.text_tag:
             if self.text is not None:
                 if self.depth_in_run:
+                    self.run_chars += len(self.text)
+                    if self.run_chars > self.max_chars:
+                        self.too_long()
                     self.runs.append(self.text)  # type: ignore[union-attr]
                 else:
                     self.plain = self.text  # the last plain <t> wins, as in openpyxl
@@ -157,6 +179,12 @@ class _SheetReader:
     def characters(self, data: str) -> None:
         if self.text is not None:
             self.text += data
+            # expat hands buffered text over 8 KB at a time: stop a long cell early.
+            if len(self.text) > self.max_chars:
+                self.too_long()
+
+    def too_long(self) -> None:
+        raise CellTooLong((self.cell[1] if self.cell is not None else None) or "")
 
     def end_cell(self) -> None:
         kind, coordinate, style = self.cell  # type: ignore[misc]
@@ -189,7 +217,10 @@ class _SheetReader:
                     return "#VALUE!"
             return number
         if kind == "s":
-            return self.strings[int(value)]
+            text = self.strings[int(value)]
+            if len(text) > self.max_chars:
+                raise CellTooLong(coordinate or "")
+            return text
         if kind == "b":
             return bool(int(value))
         if kind == "d":

@@ -1,15 +1,15 @@
 """The aging report (账龄分析表) for the boss's meeting, grouped by rep or by route.
 
 A4 portrait. Every customer with a balance gets a row: code, name, balance, the Settings'
-aging buckets and what is overdue; each group ends with its subtotal and the report with
-the grand total. Long names and codes wrap (never cut); an amount too wide for its
+aging buckets, what was paid in advance (预收, negative) and what is overdue; each group
+ends with its subtotal and the report with the grand total. Every row and every total
+adds across: buckets + in credit = balance. Long names and codes wrap (never cut); an amount too wide for its
 column is set smaller. "Page i of n" and the as-of date are on every page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
@@ -56,7 +56,7 @@ def group_label(by: str, name: str) -> str:
 
 
 def _columns(report: AgingReport, width: float) -> list[Column]:
-    n = len(report.edges) + 3  # balance, buckets, overdue
+    n = len(report.edges) + 4  # balance, buckets, in credit, overdue
     amount = min(60.0, (width - CODE_WIDTH - 110) / n)
     labels = bucket_labels(report.edges)
     days = [_("{range} days").format(range=label) for label in labels]
@@ -65,6 +65,7 @@ def _columns(report: AgingReport, width: float) -> list[Column]:
         Column(_("Customer"), width - CODE_WIDTH - n * amount, lines=LINES),
         Column(_("Balance"), amount, "right"),
         *(Column(d, amount, "right") for d in days),
+        Column(_("In credit"), amount, "right"),
         Column(_("Overdue"), amount, "right"),
     ]
 
@@ -87,14 +88,15 @@ class _Rows:
     def _amount(self, i: int, fen: int, *, bold: bool = False, red: bool = False) -> Cell:
         return amount_cell(self.table, i, fen, bold=bold, red=red)
 
-    def _amounts(self, balance: int, buckets: Sequence[int], overdue: int, bold: bool) -> list:
-        cells = [self._amount(2, balance, bold=bold)]
-        cells += [self._amount(3 + k, b, bold=bold) for k, b in enumerate(buckets)]
-        cells.append(self._amount(3 + len(buckets), overdue, bold=bold, red=True))
+    def _amounts(self, g: GroupAging | AgingRow, bold: bool) -> list:
+        cells = [self._amount(2, g.balance, bold=bold)]
+        cells += [self._amount(3 + k, b, bold=bold) for k, b in enumerate(g.buckets)]
+        cells.append(self._amount(3 + len(g.buckets), g.in_credit, bold=bold))
+        cells.append(self._amount(4 + len(g.buckets), g.overdue, bold=bold, red=True))
         return cells
 
     def customer(self, row: AgingRow) -> Block:
-        amounts = self._amounts(row.balance, row.buckets, row.overdue, False)
+        amounts = self._amounts(row, False)
         return self.table.row([row.code, row.name, *amounts])
 
     def heading(self, text: str) -> Block:
@@ -112,7 +114,7 @@ class _Rows:
         return Block(height, draw, keep_with_next=True, header=table.header())
 
     def total(self, text: str, g: GroupAging | AgingRow, customers: int) -> Block:
-        amounts = self._amounts(g.balance, g.buckets, g.overdue, True)
+        amounts = self._amounts(g, True)
         label = Cell((text, _("{n} customers").format(n=customers)), bold=True)
         return self.table.row(["", label, *amounts], shade=True, rule_above=True)
 

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.i18n import _
-from models.records import CompanySettings, Customer, Promise, RouteSheet, Statement
+from models.ious import IouNote
+from models.records import CompanySettings, Customer, RouteSheet, Statement
 from reports.fonts import FontSet
-from reports.iou import Owed, build_iou
+from reports.iou import build_iou
 from reports.layout import Document
 from reports.output import (
     NothingToPrint,
@@ -45,11 +46,10 @@ class StatementJob:
 
 @dataclass(frozen=True)
 class IouJob:
-    promise: Promise
+    note: IouNote  # the promise and the figures the note states (`models.ious.notes_for`)
     customer: Customer
     company: CompanySettings
     lang: str | None = None
-    owed: Owed | None = None  # what the customer owes in all, for the note's sentence
 
 
 @dataclass(frozen=True)
@@ -82,9 +82,7 @@ def build(
     if isinstance(job, StatementJob):
         return build_statement(job.statement, lang=lang, fonts=fonts, voided=voided)
     if isinstance(job, IouJob):
-        return build_iou(
-            job.promise, job.customer, job.company, lang=lang, fonts=fonts, owed=job.owed
-        )
+        return build_iou(job.note, job.customer, job.company, lang=lang, fonts=fonts)
     if isinstance(job, RouteJob):
         return build_route_sheet(job.sheet, job.company, lang=lang, fonts=fonts)
     raise TypeError(f"not a document job: {job!r}")

@@ -25,7 +25,7 @@ from models.routesheets import route_sheet
 from models.settings import get_company
 from models.statement_prints import last_printed, next_period, record_printed
 from models.statements import issue_number, statement
-from reports.iou import Owed, render_ious
+from reports.iou import render_ious
 from reports.output import check_destination
 from reports.packet import refuse_when_nothing_owed
 from reports.routesheet import render_route_sheet
@@ -74,9 +74,7 @@ def print_iou(
     check_destination(out)
     papers = open_ious(customer_by_code(code).id)
     company = with_paper(papers.company, paper)
-    path = render_ious(
-        list(papers.promises), papers.customer, company, out, lang=lang, owed=Owed.of(papers)
-    )
+    path = render_ious(papers.notes, papers.customer, company, out, lang=lang)
     for p in papers.promises:
         mark_printed(p.id)
     return path

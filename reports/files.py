@@ -14,6 +14,7 @@ from pathlib import Path
 
 from models.errors import LedgerError
 from models.i18n import _
+from models.output_paths import refuse_ledger
 
 
 class OutputError(LedgerError):
@@ -21,8 +22,10 @@ class OutputError(LedgerError):
 
 
 def check_destination(out: str | Path, *, spreadsheet: bool = False) -> Path:
-    """Refuse, before any work is done, a destination that cannot be written."""
+    """Refuse, before any work is done, a destination that cannot be written or is a
+    ledger (models/output_paths.py)."""
     path = Path(out).expanduser()
+    refuse_ledger(path)
     if path.is_dir():
         text = (
             _("‘{path}’ is a folder: give a file name such as aging.xlsx.")

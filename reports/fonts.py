@@ -32,6 +32,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
+from models import live_files
 from models.i18n import _
 
 log = logging.getLogger(__name__)
@@ -210,6 +211,8 @@ def inspect_font(path: str | Path) -> list[int]:
     path = Path(path)
     if not path.is_file():
         raise FontRefused("file not found")
+    if live_files.is_open_here(path):  # the ledger: opening it here would drop its locks
+        raise FontRefused("not a font file")
     try:
         tags = _sfnt_tags(path)
     except OSError as err:

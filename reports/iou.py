@@ -22,8 +22,8 @@ from reportlab.pdfgen.canvas import Canvas
 from models import clock
 from models.debtors import is_company
 from models.i18n import _
-from models.ious import IouPapers
-from models.records import CompanySettings, Customer, Fen, Promise
+from models.ious import IouNote
+from models.records import CompanySettings, Customer, Promise
 from reports.fonts import FontSet
 from reports.formatting import capitals, format_date, format_datetime, money
 from reports.layout import (
@@ -44,92 +44,53 @@ from reports.output import NothingToPrint, write_documents
 from reports.parts import Style, in_language, name_code, style_for
 
 
-@dataclass(frozen=True)
-class Owed:
-    """What the customer owes in all on the day the note is printed, so that a note for
-    part of the debt is never read as the whole debt."""
-
-    total: Fen
-    on: dt.date
-    # What the debt refers to, printed on the note when known: the last statement's
-    # number and the delivery notes still open (issue 18; `IouPapers` may carry them).
-    statement_no: str = ""
-    delivery_notes: tuple[str, ...] = ()
-
-    @classmethod
-    def of(cls, papers: IouPapers) -> Owed | None:
-        """What `papers` say the customer owes in all (None when not known)."""
-        if papers.owed_on is None:
-            return None
-        return cls(
-            papers.owed,
-            papers.owed_on,
-            getattr(papers, "statement_no", ""),  # once models.ious names them
-            tuple(getattr(papers, "delivery_notes", ())),
-        )
-
-
 def operative_text(
-    promise: Promise,
-    company: CompanySettings,
-    style: Style,
-    owed: Owed | None,
-    customer: Customer | None = None,
+    note: IouNote, company: CompanySettings, style: Style, customer: Customer | None = None
 ) -> str:
     """The sentence that makes the note evidence: why the money is owed, how much in
-    all, and how much this note promises by when (in figures and capitals). A company
-    debtor speaks as "we" (本单位), a person as "I" (本人); see `models.debtors`."""
+    all, and how much this note promises by when (in figures and capitals). Every
+    figure is the ledger's on the note's day (`models.ious.notes_for`). A company
+    debtor (`customer`) speaks as "we" (本单位), a person as "I" (本人); see
+    `models.debtors`."""
     creditor = company.name or _("(Company name not set)")
     symbol = style.symbol
+    promise = note.promise
     when = format_datetime(promise.due_at, style.lang)
-    amount, words = money(promise.amount, symbol), capitals(promise.amount)
     firm = customer is not None and is_company(customer)
-    if owed is not None and owed.total > 0:
-        text = (
-            _(
-                "For goods purchased, as of {date} we owe {creditor} {total} in all (in "
-                "capitals: {total_words}), of which we will pay {amount} (in capitals: {words}) "
-                "by {when} under this note."
-            )
-            if firm
-            else _(
-                "For goods purchased, as of {date} I owe {creditor} {total} in all (in capitals: "
-                "{total_words}), of which I will pay {amount} (in capitals: {words}) by {when} "
-                "under this note."
-            )
-        ).format(
-            date=format_date(owed.on, style.lang),
-            creditor=creditor,
-            total=money(owed.total, symbol),
-            total_words=capitals(owed.total),
-            amount=amount,
-            words=words,
-            when=when,
+    text = (
+        _(
+            "For goods purchased, as of {date} we owe {creditor} {total} in all (in "
+            "capitals: {total_words}), of which we will pay {amount} (in capitals: {words}) "
+            "by {when} under this note."
         )
-        rest = owed.total - promise.amount
-        if rest > 0 and customer is not None:  # the part this note does not cover
-            text += _(
-                " The remaining {rest} ({words}) is due under the agreed terms ({terms})."
-            ).format(rest=money(rest, symbol), words=capitals(rest), terms=customer.terms.label)
-    else:
-        text = (
-            _(
-                "For goods purchased, we owe {creditor} {amount} (in capitals: {words}) and "
-                "will pay it by {when} under this note."
-            )
-            if firm
-            else _(
-                "For goods purchased, I owe {creditor} {amount} (in capitals: {words}) and will "
-                "pay it by {when} under this note."
-            )
-        ).format(creditor=creditor, amount=amount, words=words, when=when)
+        if firm
+        else _(
+            "For goods purchased, as of {date} I owe {creditor} {total} in all (in capitals: "
+            "{total_words}), of which I will pay {amount} (in capitals: {words}) by {when} "
+            "under this note."
+        )
+    ).format(
+        date=format_date(note.on, style.lang),
+        creditor=creditor,
+        total=money(note.owed, symbol),
+        total_words=capitals(note.owed),
+        amount=money(note.amount, symbol),
+        words=capitals(note.amount),
+        when=when,
+    )
+    rest = note.owed - note.amount
+    if rest > 0 and customer is not None:  # the part this note does not cover
+        text += _(
+            " The remaining {rest} ({words}) is due under the agreed terms ({terms})."
+        ).format(rest=money(rest, symbol), words=capitals(rest), terms=customer.terms.label)
     if promise.paid:
-        remaining = promise.amount - promise.paid
-        text += _(" Already paid {paid}; still to pay {rest} ({words}).").format(
-            paid=money(promise.paid, symbol),
-            rest=money(remaining, symbol),
-            words=capitals(remaining),
+        text += _(" Of the {promised} promised, {paid} is already paid.").format(
+            promised=money(promise.amount, symbol), paid=money(promise.paid, symbol)
         )
+    if note.reduced:
+        text += _(
+            " The promise asked for {rest}, more than is owed: this note is reduced to {amount}."
+        ).format(rest=money(note.rest, symbol), amount=money(note.amount, symbol))
     if firm:
         return text + _(
             " We confirm that this debt is true and will pay it in full by the agreed time."
@@ -149,15 +110,13 @@ def clause_text(company: CompanySettings) -> str:
     )
 
 
-def references_text(owed: Owed | None, lang: str = "en") -> str:
-    """ "Refers to statement no. …; delivery notes …" when the papers name them."""
-    if owed is None:
-        return ""
+def references_text(note: IouNote, lang: str = "en") -> str:
+    """ "Refers to statement no. …; delivery notes …" when the note names them."""
     parts = []
-    if owed.statement_no:
-        parts.append(_("statement no. {number}").format(number=owed.statement_no))
-    if owed.delivery_notes:
-        parts.append(_("delivery notes {numbers}").format(numbers=", ".join(owed.delivery_notes)))
+    if note.statement_no:
+        parts.append(_("statement no. {number}").format(number=note.statement_no))
+    if note.delivery_notes:
+        parts.append(_("delivery notes {numbers}").format(numbers=", ".join(note.delivery_notes)))
     sep = "；" if lang == "zh" else "; "
     return _("Refers to: {what}").format(what=sep.join(parts)) if parts else ""
 
@@ -183,7 +142,7 @@ def _copy(
     right: float,
     height: float,
     copy_label: str,
-    owed: Owed | None,
+    figures: IouNote,
     printed_at: dt.datetime,
 ) -> Block:
     """One copy; the body steps its font down only when the longest values would not
@@ -195,9 +154,11 @@ def _copy(
     )
     if promise.prints > 0:
         footnote += "  ·  " + _("Print no. {n}").format(n=promise.prints + 1)
-    for body in (10.5, 9.5, 8.5, 8.0):  # labels a point smaller: never below 7 pt
+    # Labels a point smaller, clauses half a point, never below 7 pt: a company debtor's
+    # 40 mm seal box with the late-payment clause needs the 7.5 on an A5 page.
+    for body in (10.5, 9.5, 8.5, 8.0, 7.5):
         lines, used = _lay_copy(
-            promise, customer, company, style, left, right, copy_label, owed, printed_at, body
+            promise, customer, company, style, left, right, copy_label, figures, printed_at, body
         )
         if used <= height:
             break
@@ -222,7 +183,7 @@ def _lay_copy(
     left: float,
     right: float,
     copy_label: str,
-    owed: Owed | None,
+    figures: IouNote,
     printed_at: dt.datetime,
     body: float,
 ) -> tuple[list[_Line], float]:
@@ -296,7 +257,7 @@ def _lay_copy(
     y += 8
     big = _("To be cleared by {when}: {amount}").format(
         when=format_datetime(promise.due_at, style.lang),
-        amount=money(promise.amount - promise.paid, style.symbol),
+        amount=money(figures.amount, style.symbol),
     )
     box_h = 30.0
     box_top = y
@@ -311,13 +272,13 @@ def _lay_copy(
     text(box_top + 20, mid, big, 17, align="center", bold=True, max_width=width - 16)
     y += box_h + 4
     # The operative sentence at body size, then the promise's details.
-    for part in pen.wrap(operative_text(promise, company, style, owed, customer), body, width - 8):
+    for part in pen.wrap(operative_text(figures, company, style, customer), body, width - 8):
         y += step
         text(y - 3, left + 4, part, body)
-    for extra in (clause_text(company), references_text(owed, style.lang)):
-        for part in pen.wrap(extra, body - 0.5, width - 8) if extra else []:
+    for extra in (clause_text(company), references_text(figures, style.lang)):
+        for part in pen.wrap(extra, max(body - 0.5, 7.0), width - 8) if extra else []:
             y += step
-            text(y - 3, left + 4, part, body - 0.5)
+            text(y - 3, left + 4, part, max(body - 0.5, 7.0))
     details = "    ".join(
         label + ("：" if style.lang == "zh" else ": ") + value
         for label, value in (
@@ -403,7 +364,7 @@ def _signature_area(
             [(_("Debtor's signature"), 0.6), (_("Date"), 0.4)],  # the note's own date
         ]
     y = base + seal - 4
-    size = min(body - 1, 9.5)
+    size = max(min(body - 1, 9.5), 7.0)
     for row in rows:  # share 0: a line of text with nothing to fill in
         x = left + 4
         for label, share in row:
@@ -432,18 +393,17 @@ def _stamp(c: Canvas, style: Style, x: float, baseline: float) -> None:
 
 
 def build_iou(
-    promise: Promise,
+    note: IouNote,
     customer: Customer,
     company: CompanySettings,
     *,
     lang: str | None = None,
     fonts: FontSet | None = None,
-    owed: Owed | None = None,
     printed_at: dt.datetime | None = None,
 ) -> Document:
-    """Lay out the IOU note of `promise`: the customer's copy above, ours below, on one
-    A4 or Letter sheet; on A5 each copy fills its own landscape page (an A4 cut in two).
-    `owed` is what the customer owes in all, printed in the operative sentence.
+    """Lay out the IOU note of `note.promise`: the customer's copy above, ours below, on
+    one A4 or Letter sheet; on A5 each copy fills its own landscape page (an A4 cut in
+    two). Its figures are `note`'s (`models.ious.notes_for`), never the promise's own.
 
     Raises `CreditorNotSet` when the company's name is not set: a note that names no
     creditor is no evidence of a debt to anyone."""
@@ -457,7 +417,7 @@ def build_iou(
         )
     style = style_for(company, lang, fonts)
     with in_language(style.lang):
-        return _build(promise, customer, company, style, owed, printed_at or clock.now())
+        return _build(note.promise, customer, company, style, note, printed_at or clock.now())
 
 
 def _build(
@@ -465,7 +425,7 @@ def _build(
     customer: Customer,
     company: CompanySettings,
     style: Style,
-    owed: Owed | None,
+    figures: IouNote,
     printed_at: dt.datetime,
 ) -> Document:
     halves = company.paper_size.strip().upper() != "A5"
@@ -477,7 +437,7 @@ def _build(
     labels = (_("Customer's copy"), _("Our copy (signed by the debtor)"))
 
     def copy(label: str, height: float) -> Block:
-        return _copy(promise, customer, company, style, x0, x1, height, label, owed, printed_at)
+        return _copy(promise, customer, company, style, x0, x1, height, label, figures, printed_at)
 
     if halves:
         half = size[1] / 2
@@ -524,24 +484,23 @@ def _qr_image(company: CompanySettings) -> ImageReader | None:
 
 
 def render_ious(
-    promises: Sequence[Promise],
+    notes: Sequence[IouNote],
     customer: Customer,
     company: CompanySettings,
     out: str | Path,
     *,
     lang: str | None = None,
     fonts: FontSet | None = None,
-    owed: Owed | None = None,
 ) -> Path:
-    """Write the IOU notes of `promises` (one sheet each) to `out` atomically.
+    """Write the IOU notes `notes` (one sheet each, from `models.ious`) to `out` atomically.
 
-    Raises `NothingToPrint` when `promises` is empty.
+    Raises `NothingToPrint` when `notes` is empty.
     """
-    if not promises:
+    if not notes:
         raise NothingToPrint(
             _("‘{name}’ has no open promises: there is no IOU note to print.").format(
                 name=customer.name
             )
         )
-    docs = [build_iou(p, customer, company, lang=lang, fonts=fonts, owed=owed) for p in promises]
+    docs = [build_iou(n, customer, company, lang=lang, fonts=fonts) for n in notes]
     return write_documents(out, docs, title=docs[0].title, author=company.name)

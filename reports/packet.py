@@ -2,6 +2,11 @@
 visit order its statement (with the confirmation slip) and the IOU notes of its
 promises due that day — what the rep carries on the road (§3(8)).
 
+Each statement gets its number as it is read (on the statement and on its slip, so a
+slip returned from the road finds its statement); the IOU notes are made by
+`models.ious.notes_today`, like every other note: what the stop owes on the day the
+packet is printed (usually the evening before the route day).
+
 Built with `reports.batch.render_batch`: the statements are read one at a time as
 their turn comes, so progress moves steadily and Cancel stops within one statement;
 a cancelled or failed packet leaves no file. Once written, the statements printed are
@@ -17,11 +22,12 @@ from pathlib import Path
 
 from models.customers import route_customers
 from models.i18n import _
+from models.ious import notes_today
 from models.records import RouteId, RouteSheet
 from models.routesheets import route_sheet
 from models.settings import get_company
 from models.statement_prints import last_printed, next_period, record_printed
-from models.statements import statement
+from models.statements import issue_number, statement
 from reports.batch import (
     BatchResult,
     IouJob,
@@ -65,8 +71,8 @@ def plan_packet(route_id: RouteId, day: dt.date, options: PacketOptions) -> Pack
         periods[cid] = (start, end)
         odd_starts.add(len(jobs))
         jobs.append(_statement_job(cid, start, end, day))
-        for promise in stop.promises_due:
-            jobs.append(IouJob(promise, stop.customer, company))
+        for note in notes_today(cid, stop.promises_due):  # owed on the day it is printed
+            jobs.append(IouJob(note, stop.customer, company))
     return PacketPlan(sheet, jobs, odd_starts if options.duplex else set(), periods)
 
 
@@ -85,7 +91,7 @@ def refuse_when_nothing_owed(sheet: RouteSheet, every_stop: bool) -> None:
 def _statement_job(
     cid: int, start: dt.date, end: dt.date, day: dt.date
 ) -> Callable[[], StatementJob]:
-    return lambda: StatementJob(statement(cid, start, end, day))
+    return lambda: StatementJob(issue_number(statement(cid, start, end, day)))
 
 
 def render_packet(

@@ -19,6 +19,7 @@ from models.records import (
     DeliveryLine,
     Entry,
     EntryKind,
+    IouNote,
     LedgerRow,
     PaymentMethod,
     Promise,
@@ -103,6 +104,15 @@ def sample_promise(
         note="",
         prints=prints,
         rep_name="张伟",
+    )
+
+
+def sample_note(promise: Promise, owed: int | None = None, on: dt.date | None = None) -> IouNote:
+    """`promise`'s IOU note for a customer owing `owed` (default: just what the promise
+    still asks for) on `on` (default the day the promise was made)."""
+    owed = promise.amount - promise.paid if owed is None else owed
+    return IouNote(
+        promise, owed, on or promise.created_at.date(), min(promise.amount - promise.paid, owed)
     )
 
 
@@ -268,7 +278,7 @@ def sample_statement(
         closing_balance=bal,
         aging=aging,
         edges=company.aging_edges,
-        open_promises=promises,
+        open_promises=tuple(sample_note(p, bal, period_to) for p in promises),
         total_debit=sum(e.debit for e in standing),
         total_credit=sum(e.credit for e in standing),
     )

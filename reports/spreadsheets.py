@@ -1,8 +1,10 @@
 """Exporting the aging report as a spreadsheet (CSV or XLSX) for the boss and for scripts.
 
 One row per customer with the header
-``code,name,rep,route,balance,age_0_30,age_31_60,age_61_90,age_91_plus,overdue``; the
-bucket columns follow the ledger's configured aging edges. Amounts are ``1234.56`` in a
+``code,name,rep,route,balance,age_0_30,age_31_60,age_61_90,age_91_plus,in_credit,overdue``;
+the bucket columns follow the ledger's configured aging edges, and ``in_credit`` (预收,
+zero or negative) holds what a customer in credit paid in advance, so every row adds
+across: the buckets plus in_credit make the balance. Amounts are ``1234.56`` in a
 CSV (`models.money.format_plain`) and numeric cells with two decimals in an XLSX, built
 from the integer fen through `Decimal`, never through float arithmetic. Both files are
 written by `reports.safe_export`, so a name such as ``=HYPERLINK(…)`` stays text.
@@ -31,13 +33,15 @@ FORMATS = (".csv", ".xlsx")
 
 def aging_header(report: AgingReport) -> list[str]:
     """The column names, following the report's bucket edges."""
-    return ["code", "name", "rep", "route", "balance", *report.bucket_names, "overdue"]
+    return [
+        "code", "name", "rep", "route", "balance", *report.bucket_names, "in_credit", "overdue"
+    ]  # fmt: skip
 
 
 def _cells(report: AgingReport) -> list[list[Cell]]:
     return [
         [row.code, row.name, row.rep_name, row.route_name]
-        + [Amount(f) for f in (row.balance, *row.buckets, row.overdue)]
+        + [Amount(f) for f in (row.balance, *row.buckets, row.in_credit, row.overdue)]
         for row in report.rows
     ]
 

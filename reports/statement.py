@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models import clock
 from models.i18n import _
-from models.records import Entry, EntryKind, Promise, Statement, bucket_labels
+from models.records import Entry, EntryKind, IouNote, Statement, bucket_labels
 from reports.fonts import FontSet
 from reports.formatting import capitals, format_date, format_datetime, money
 from reports.layout import (
@@ -479,15 +479,17 @@ def _oldest_note(st: Statement) -> str:
     return _("Oldest unpaid delivery: {days} days").format(days=days)
 
 
-def _promises(promises: Sequence[Promise], style: Style, frame: Frame) -> list[Block]:
+def _promises(promises: Sequence[IouNote], style: Style, frame: Frame) -> list[Block]:
+    """The open promises, each asking for no more than is owed (`models.ious.notes_for`):
+    a promise cut down to what is owed is starred and the line under the table says so."""
     if not promises:
         return []
     texts = [
-        [p.serial for p in promises],
-        [format_datetime(p.due_at, style.lang) for p in promises],
-        [money(p.amount) for p in promises],
-        [money(p.paid) for p in promises],
-        [money(p.amount - p.paid) for p in promises],
+        [n.promise.serial for n in promises],
+        [format_datetime(n.promise.due_at, style.lang) for n in promises],
+        [money(n.promise.amount) for n in promises],
+        [money(n.promise.paid) for n in promises],
+        [money(n.amount) + ("*" if n.reduced else "") for n in promises],
         [],
     ]
     w = _content_widths(style, frame, texts, flex=5, flex_min=40, wraps=(0, 1))
@@ -503,7 +505,8 @@ def _promises(promises: Sequence[Promise], style: Style, frame: Frame) -> list[B
         style.pen, cols, frame.left, size=BODY, row_height=12.4, header_height=13, vpad=1.4
     )
     blocks = [section_heading(style, _("Open promises"), frame, compact=True), table.header()]
-    for p in promises:
+    for n in promises:
+        p = n.promise
         who = p.method.label if p.method else ""
         if p.payer:
             who = f"{who} · {p.payer}" if who else p.payer
@@ -514,10 +517,15 @@ def _promises(promises: Sequence[Promise], style: Style, frame: Frame) -> list[B
                     format_datetime(p.due_at, style.lang),
                     money(p.amount),
                     money(p.paid),
-                    Cell(money(p.amount - p.paid), bold=True),
+                    Cell(money(n.amount) + ("*" if n.reduced else ""), bold=True),
                     who,
                 ]
             )
+        )
+    if any(n.reduced for n in promises):
+        reduced = _("* Reduced to what is owed on {date}: the promise asked for more.")
+        blocks.append(
+            _note(style, frame, reduced.format(date=format_date(promises[0].on, style.lang)))
         )
     blocks.append(spacer(2))
     return blocks

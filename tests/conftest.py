@@ -39,6 +39,14 @@ hypothesis_settings.register_profile("ci", derandomize=True, database=None, prin
 hypothesis_settings.register_profile("long", max_examples=1000, derandomize=False)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
+# Programs the tests start (main.py, fault workers) keep their per-user files (chain
+# anchors, the log, the last ledger) in this run's own data folder, never the user's.
+if "QK_TESTS_DATA_HOME" not in os.environ:
+    import tempfile
+
+    os.environ["QK_TESTS_DATA_HOME"] = tempfile.mkdtemp(prefix="qk-tests-data-")
+    os.environ["XDG_DATA_HOME"] = os.environ["QK_TESTS_DATA_HOME"]
+
 BASE_PG_URL = os.environ.get("QK_TEST_PG", "postgresql://qingkuan:qingkuan@localhost/qingkuan_test")
 PINNED = dt.datetime(2026, 11, 26, 9, 0)
 
@@ -175,6 +183,15 @@ def sqlite_ledger(tmp_path: Path) -> Iterator[str]:
         yield target
     finally:
         db.close_ledger()
+
+
+@pytest.fixture(autouse=True)
+def _chain_anchors_kept_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This computer's chain anchors (models/chain_anchors.py) go to the test's folder,
+    never the user's data folder."""
+    from models import chain_anchors
+
+    monkeypatch.setattr(chain_anchors, "folder", tmp_path / "anchors")
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import formatting
+from gui import file_dialogs, formatting
 from gui.background import BackgroundReader
 from gui.backups.keeper import BackupKeeper
 from gui.form import Button, FormDialog
@@ -181,7 +180,7 @@ class RestoreDialog(FormDialog):
             self.table.setItem(row, column, item)
 
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Restore from a file"),
             str(self.keeper.folder()),
@@ -288,7 +287,9 @@ class BackupFolderDialog(FormDialog):
         self.ready(self.path)
 
     def choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.path.text())
+        folder = file_dialogs.get_existing_directory(
+            self, self.tr("Backup folder"), self.path.text()
+        )
         if folder:
             self.path.setText(folder)
 

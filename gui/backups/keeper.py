@@ -82,6 +82,13 @@ class BackupKeeper(QObject):
         except LedgerError as err:
             log.warning("backup at closing failed: %s", err)
 
+    def retire(self) -> None:
+        """Its ledger was replaced by another: no more backups from this keeper."""
+        self.enabled = False
+        self.timer.stop()
+        self.runner.retire()
+        self.deleteLater()
+
     def _done(self, path: object) -> None:
         self.problem = ""
         log.info("backup written: %s", path)

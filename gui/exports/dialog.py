@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dates, language
+from gui import dates, file_dialogs, language
 from gui.form import Button, FormDialog
 from gui.operations import Operations
 from models import clock
+from models.output_paths import OutputKind, check_output
 from models.records import Customer, CustomerSummary
 from reports.exports import export_customer_ledger, export_customer_list, export_entries
 from reports.spreadsheets import export_aging
@@ -108,7 +108,7 @@ class ExportDialog(FormDialog):
         self.path.setText(str(self.folder / f"{name}-{clock.today().isoformat()}{suffix}"))
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = file_dialogs.get_save_file_name(
             self, self.tr("Export to"), self.path.text(), self.tr("Excel or CSV (*.xlsx *.csv)")
         )
         if path:
@@ -122,6 +122,7 @@ class ExportDialog(FormDialog):
         start, end = dates.picked_date(self.date_from), dates.picked_date(self.date_to)
 
         def run() -> tuple[Path, int]:
+            check_output(out, OutputKind.SPREADSHEET)  # never over a ledger, .csv or .xlsx
             if kind == AGING:
                 return export_aging(out, dates.picked_date(self.as_of))
             if kind == CUSTOMERS:

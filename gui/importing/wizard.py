@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import language
+from gui import file_dialogs, language
 from gui.background import BackgroundReader
 from gui.form import Button, FormDialog
 from gui.operations import Operations
@@ -48,7 +47,16 @@ from models.importing import (
     ImportResult,
     import_sheet,
 )
-from models.tabular import Column, Sheet, guess_mapping, normalise_header, read_sheet, sheet_names
+from models.output_paths import OutputKind
+from models.tabular import (
+    Column,
+    Sheet,
+    file_problem,
+    guess_mapping,
+    normalise_header,
+    read_sheet,
+    sheet_names,
+)
 from reports.templates import save_template
 
 FILE, SHEET, COLUMNS_PAGE, PREVIEW, CHECK, RUN, DONE = range(7)
@@ -298,7 +306,7 @@ class ImportWizard(FormDialog):
 
     # --- step 1 and 2: the file and its sheet ------------------------------------
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Import from"),
             str(Path(self.path.text()).parent) if self.path.text() else "",
@@ -309,11 +317,12 @@ class ImportWizard(FormDialog):
 
     def save_template(self) -> Path | None:
         kind, lang = self.chosen_kind(), language.current()
-        name, _filter = QFileDialog.getSaveFileName(
+        name = file_dialogs.choose_output(
             self,
             self.tr("Save a template"),
             f"{kind.value}-template.xlsx",
             self.tr("Excel workbook (*.xlsx)"),
+            OutputKind.SPREADSHEET,
         )
         if not name:
             return None
@@ -326,6 +335,10 @@ class ImportWizard(FormDialog):
 
     def _open_file(self) -> None:
         path = Path(self.path.text().strip()).expanduser()
+        problem = file_problem(path)  # a device or pipe never ends: refused unread
+        if problem:
+            self.error.show_message(problem)
+            return
         if not path.is_file():
             self.error.show_message(self.tr("Choose the file to import."))
             return
@@ -341,6 +354,7 @@ class ImportWizard(FormDialog):
 
     def _read(self, sheet: str | None) -> None:
         path = Path(self.path.text().strip()).expanduser()
+
         def read() -> Sheet:
             found = read_sheet(path, sheet)
             len(found.rows)  # counted here, on the worker: a million rows take a while

@@ -58,17 +58,11 @@ def statement_pdf(
 
 def iou_pdf(promise_id: PromiseId) -> Printout:
     """The IOU note of one promise; counts the print (a later print says 'reprint')."""
-    from reports.iou import Owed, render_ious
+    from reports.iou import render_ious
 
     papers = ious.iou_of(promise_id)
     promise, customer = papers.promises[0], papers.customer
-    path = render_ious(
-        [promise],
-        customer,
-        papers.company,
-        _target(f"iou-{promise.serial}"),
-        owed=Owed.of(papers),
-    )
+    path = render_ious(papers.notes, customer, papers.company, _target(f"iou-{promise.serial}"))
     promises.mark_printed(promise_id)
     return Printout(path, f"{promise.serial} {customer.name}", _font_warning())
 

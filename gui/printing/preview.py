@@ -14,7 +14,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import file_dialogs
 from gui.printing.documents import Printout
 from gui.printing.zoom import ZoomBar
 from gui.screen import fill_screen
 from gui.widgets import Dialog
+from models.output_paths import OutputKind
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +116,8 @@ class PreviewDialog(Dialog):
 
     def save_copy(self) -> None:
         start = str(Path.home() / self.printout.path.name)
-        target, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF"), start, self.tr("PDF documents (*.pdf)")
+        target = file_dialogs.choose_output(
+            self, self.tr("Save PDF"), start, self.tr("PDF documents (*.pdf)"), OutputKind.PDF
         )
         if not target:
             return

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dates, formatting
+from gui import dates, file_dialogs, formatting
 from gui.operations import Operations
 from gui.printing.documents import Printout, call_list_pdf
 from gui.promises.reminder import ReminderDialog
@@ -30,6 +29,7 @@ from gui.record_model import Column, RecordTableModel
 from gui.widgets import Dialog, ErrorLabel
 from models import calls, clock, reminders
 from models.calls import PromiseLine as Call
+from models.output_paths import OutputKind
 from models.records import CallOutcome
 
 
@@ -219,8 +219,12 @@ class CallListDialog(Dialog):
         from reports.calllist import export_call_list
 
         if path is None:
-            path, _kind = QFileDialog.getSaveFileName(
-                self, self.tr("Export the call list"), "calls.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+            path = file_dialogs.choose_output(
+                self,
+                self.tr("Export the call list"),
+                "calls.xlsx",
+                "Excel (*.xlsx);;CSV (*.csv)",
+                OutputKind.SPREADSHEET,
             )
         if path:
             rows = self.model.records()

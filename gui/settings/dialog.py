@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import language
+from gui import file_dialogs, language
 from gui.form import FormDialog
 from gui.operations import Operations
 from gui.widgets import AmountEdit, add_row, set_form_label
-from models import settings
+from models import live_files, settings
 from models.records import CompanySettings
 
 
@@ -147,14 +146,14 @@ class SettingsDialog(FormDialog):
         return edit
 
     def _choose_font(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = file_dialogs.get_open_file_name(
             self, self.tr("Choose a Chinese font"), "", self.tr("Fonts (*.ttf *.ttc *.otf)")
         )
         if path:
             self.font_path.setText(path)
 
     def _choose_qr(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Choose the payment QR code"),
             "",
@@ -166,8 +165,7 @@ class SettingsDialog(FormDialog):
     def load_qr(self, path: str) -> None:
         """Take the picture at `path` as the payment QR code (checked on Save)."""
         try:
-            with open(path, "rb") as fh:
-                self.qr_data = fh.read()
+            self.qr_data = live_files.read_bytes(path)  # never the ledger open here
         except OSError as err:
             self.error.show_message(
                 self.tr("The picture could not be read: {reason}").format(reason=err.strerror)

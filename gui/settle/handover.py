@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -18,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import formatting
+from gui import file_dialogs, formatting
 from gui.operations import Operations
 from gui.printing.documents import Printout, handover_pdf
 from gui.widgets import Dialog, ErrorLabel
 from models.handover import Handover, handover
+from models.output_paths import OutputKind
 from models.records import PaymentMethod
 from models.settling import Settled
 
@@ -109,11 +109,12 @@ class HandoverDialog(Dialog):
         from reports.handover import export_handover
 
         if path is None:
-            path, _kind = QFileDialog.getSaveFileName(
+            path = file_dialogs.choose_output(
                 self,
                 self.tr("Export the hand-over"),
                 "handover.xlsx",
                 "Excel (*.xlsx);;CSV (*.csv)",
+                OutputKind.SPREADSHEET,
             )
         if path and self.summary is not None:
             h = self.summary

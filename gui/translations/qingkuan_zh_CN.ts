@@ -1194,10 +1194,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>无法打开账本</translation>
     </message>
     <message>
-        <source>Ledger on a network share</source>
-        <translation>账本在网络共享上</translation>
-    </message>
-    <message>
         <source>Open a ledger</source>
         <translation>打开账本</translation>
     </message>
@@ -1217,12 +1213,28 @@ Nothing half-done was saved: every change is written in one step or not at all. 
 <context>
     <name>LedgerFiles</name>
     <message>
-        <source>This ledger is on a network share. A ledger file must not be shared between computers this way: it can be damaged when two people write at once. To share a ledger, use the PostgreSQL mode (a postgresql:// address).</source>
-        <translation>此账本位于网络共享文件夹。账本文件不能这样在多台电脑之间共用：两人同时写入可能损坏账本。要共用账本，请使用 PostgreSQL 模式（postgresql:// 地址）。</translation>
-    </message>
-    <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>This ledger holds things Qingkuan did not make:
+
+{names}
+
+They could change your figures whenever you post (a ledger received from elsewhere can carry them). Remove them and open the ledger?
+
+If you added them yourself on purpose, answer No: the ledger then stays closed.</source>
+        <translation>此账本中有非清款建立的内容：
+
+{names}
+
+它们可能在每次记账时篡改您的数据（从别处收到的账本可能带有这些内容）。删除它们并打开账本吗？
+
+如果是您自己有意添加的，请选“否”：账本将保持关闭。</translation>
+    </message>
+    <message>
+        <source>Foreign triggers in the ledger</source>
+        <translation>账本中有外来触发器</translation>
     </message>
     <message>
         <source>The password was not accepted. Password for {ledger}:</source>
@@ -1231,6 +1243,30 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Password for {ledger}:</source>
         <translation>{ledger} 的密码：</translation>
+    </message>
+    <message>
+        <source>Ledger in a shared folder</source>
+        <translation>账本在共享文件夹中</translation>
+    </message>
+    <message>
+        <source>‘{path}’ is in {place}. A ledger file there can lose entries or be damaged when two computers write it, so Qingkuan does not write it there.
+
+Work on a copy on this computer (it is made in {folder} and opened), or only look at the ledger there (read-only: printing and exporting work).
+
+To share one ledger between the computers of an office, use a PostgreSQL server (a postgresql:// address).</source>
+        <translation>“{path}”位于{place}中。账本文件放在那里，两台电脑同时写入时可能丢失记录或损坏，所以清款不会在那里写入。
+
+可以在本机的副本上工作（副本建在 {folder} 中并随即打开），也可以只查看那里的账本（只读：可以打印和导出）。
+
+如果办公室几台电脑要共用一个账本，请使用 PostgreSQL 服务器（postgresql:// 地址）。</translation>
+    </message>
+    <message>
+        <source>Work on a local copy</source>
+        <translation>在本机副本上工作</translation>
+    </message>
+    <message>
+        <source>Look at it read-only</source>
+        <translation>只读查看</translation>
     </message>
 </context>
 <context>

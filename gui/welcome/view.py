@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import language
+from gui import file_dialogs, language
 from gui.ledger_files import build_demo
 from gui.preferences import Preferences
 from gui.widgets import ErrorLabel, add_row, set_form_label
@@ -37,6 +36,7 @@ class WelcomeScreen(QWidget):
 
     ledger_chosen = Signal(str)
     language_chosen = Signal(str)
+    opening = Signal()  # a ledger is about to be created and opened
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +131,7 @@ class WelcomeScreen(QWidget):
         )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self.opening.emit()  # File → New ledger: the window's workers stop first
             db.open_ledger(str(path))
             settings.save_company(company)
         except LedgerError as err:
@@ -167,6 +168,7 @@ class WelcomeScreen(QWidget):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                self.opening.emit()  # building it closes the ledger open in the window
                 build_demo(path)
             except (LedgerError, OSError) as err:
                 log.exception("building the demo failed")
@@ -177,7 +179,7 @@ class WelcomeScreen(QWidget):
         self.ledger_chosen.emit(str(path))
 
     def open_file(self) -> None:
-        target, _filter = QFileDialog.getOpenFileName(
+        target, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Open a ledger"),
             str(self.prefs.data_dir),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -32,9 +33,9 @@ def test_csv(ledger: str, tmp_path: Path) -> None:
     path, rows = export_aging(out / "a.csv", dt.date(2026, 11, 26))
     assert rows == 2
     assert path.read_bytes().splitlines() == [
-        b"code,name,rep,route,balance,age_0_30,age_31_60,age_61_90,age_91_plus,overdue",
-        "C1,东城王记,,,1210.01,10.01,0.00,0.00,1200.00,1210.01".encode(),
-        'C2,"西关, 李记",,,0.00,0.00,0.00,0.00,0.00,0.00'.encode(),
+        b"code,name,rep,route,balance,age_0_30,age_31_60,age_61_90,age_91_plus,in_credit,overdue",
+        "C1,东城王记,,,1210.01,10.01,0.00,0.00,1200.00,0.00,1210.01".encode(),
+        'C2,"西关, 李记",,,0.00,0.00,0.00,0.00,0.00,0.00,0.00'.encode(),
     ]
     assert list(out.iterdir()) == [path]  # no temporary file left
 
@@ -48,7 +49,7 @@ def test_bucket_names_follow_edges(ledger: str, tmp_path: Path) -> None:
     save_company(CompanySettings(aging_edges=(15, 45)))
     path, _rows = export_aging(tmp_path / "a.csv")
     assert path.read_text(encoding="utf-8").splitlines()[0] == (
-        "code,name,rep,route,balance,age_0_15,age_16_45,age_46_plus,overdue"
+        "code,name,rep,route,balance,age_0_15,age_16_45,age_46_plus,in_credit,overdue"
     )
 
 
@@ -61,6 +62,25 @@ def test_xlsx_numeric_cells(ledger: str, tmp_path: Path) -> None:
     assert Decimal(str(balance.value)) == Decimal("1210.01")
     assert balance.number_format == "0.00"
     assert sheet["A3"].value == "C2"
+
+
+def test_customer_in_credit_adds_across(ledger: str, tmp_path: Path) -> None:
+    """A customer who paid ¥300.00 on a ¥100.00 delivery: −200.00 in credit (预收), in the
+    CSV and in the XLSX; every row's buckets plus in_credit make its balance."""
+    _ledger()
+    c3 = customers.add_customer(CustomerDraft(code="C3", name="预付客户")).id
+    posting.post_delivery(c3, dt.date(2026, 11, 1), 100_00, doc_no="SD-3")
+    posting.post_payment(c3, dt.date(2026, 11, 2), 300_00, PaymentMethod.CASH)
+    path, _rows = export_aging(tmp_path / "a.csv", dt.date(2026, 11, 26))
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    assert rows[3] == ["C3", "预付客户", "", "", "-200.00", *["0.00"] * 4, "-200.00", "0.00"]
+    for row in rows[1:]:
+        fen = [round(Decimal(v) * 100) for v in row[4:]]
+        assert sum(fen[1:-1]) == fen[0], row  # buckets + in credit = balance
+    path, _rows = export_aging(tmp_path / "a.xlsx", dt.date(2026, 11, 26))
+    sheet = openpyxl.load_workbook(path).active
+    assert [c.value for c in sheet[1]][9] == "in_credit"
+    assert Decimal(str(sheet["J4"].value)) == Decimal("-200.00")
 
 
 def test_bad_destinations(ledger: str, tmp_path: Path) -> None:

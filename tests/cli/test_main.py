@@ -103,6 +103,7 @@ def test_import_export_check_round_trip(tmp_path: Path, files: dict[str, Path]) 
         "age_31_60",
         "age_61_90",
         "age_91_plus",
+        "in_credit",
         "overdue",
     ]
     assert rows[1] == [
@@ -113,6 +114,7 @@ def test_import_export_check_round_trip(tmp_path: Path, files: dict[str, Path]) 
         "1150.50",
         "250.50",
         "900.00",
+        "0.00",
         "0.00",
         "0.00",
         "900.00",

@@ -73,3 +73,27 @@ def test_print_packet_errors(demo_ledger: Path, tmp_path: Path) -> None:
     )
     assert "无此线" in message and "The routes are:" in message
     assert not (tmp_path / "p.pdf").exists()
+
+
+def test_print_iou_for_a_customer_in_credit_fails_with_one_line(
+    sqlite_ledger: str, tmp_path: Path
+) -> None:
+    """A promise, then a return larger than the debt: `print iou` refuses, exit 1, one
+    line saying why; no file."""
+    import datetime as dt
+
+    from models import db, posting, promises
+    from tests.models.helpers import make_customer
+
+    c = make_customer("P1", "预收店")
+    posting.post_delivery(c.id, dt.date(2026, 11, 1), 1_000_00)
+    promises.make_promise(c.id, 1_000_00, dt.datetime(2027, 1, 10, 10, 0))
+    posting.post_return(c.id, dt.date(2026, 11, 20), 1_500_00)
+    db.close_ledger()
+    out = tmp_path / "iou.pdf"
+    result = run(tmp_path, "--db", sqlite_ledger, "print", "iou", "P1", "--out", str(out))
+    line = one_line_error(result)
+    assert "owes nothing" in line and "no IOU note" in line
+    assert not out.exists()
+    zh = run(tmp_path, "--db", sqlite_ledger, "print", "iou", "P1", "--out", str(out), lang="zh")
+    assert "没有欠款，不能打印欠条" in one_line_error(zh)

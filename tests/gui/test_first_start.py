@@ -156,7 +156,7 @@ def test_opening_an_empty_file_from_the_window_leaves_it_empty(
         empty = tmp_path / "empty.qkledger"
         empty.write_bytes(b"")
         monkeypatch.setattr(
-            gui_app.QFileDialog, "getOpenFileName", lambda *a, **k: (str(empty), "")
+            gui_app.file_dialogs, "get_open_file_name", lambda *a, **k: (str(empty), "")
         )
         window.open_action.trigger()  # File → Open another ledger…
         assert len(shown) == 1 and "is empty" in shown[0]

@@ -133,9 +133,7 @@ def test_save_a_template(
     from gui.importing import wizard as module
 
     out = tmp_path / "entries-template.xlsx"
-    monkeypatch.setattr(
-        module.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
-    )
+    monkeypatch.setattr(module.file_dialogs, "get_save_file_name", lambda *a, **k: (str(out), ""))
     wizard = window.import_wizard()
     assert wizard.current() == FILE
     wizard.kind.setCurrentIndex(wizard.kind.findData("entries"))

@@ -127,3 +127,39 @@ def test_read_only_ledger_opens_with_a_banner(
 
 def test_writable_ledger_has_no_banner(window: object) -> None:
     assert not window.read_only_banner.isVisible()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("agreed", [True, False])
+def test_a_ledger_with_a_foreign_trigger_asks_before_removing_it(
+    launcher: Launcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, agreed: bool
+) -> None:
+    import sqlite3
+
+    from gui import ledger_files
+    from tests.models.test_schema_audit import ATTACK, _ledger_file
+
+    path = _ledger_file(tmp_path / "received.qkledger")
+    con = sqlite3.connect(path)
+    con.executescript(ATTACK)
+    con.close()
+    asked: list[list[str]] = []
+    monkeypatch.setattr(
+        ledger_files, "ask_to_remove_foreign", lambda _parent, names: asked.append(names) or agreed
+    )
+    shown: list[str] = []
+    monkeypatch.setattr(gui_app, "tell_user", lambda _parent, _title, text: shown.append(text))
+    result = launcher.start(str(path))
+    assert asked == [["trigger ‘sync_contacts’"]]
+    assert shown == []  # the question was the message
+    if agreed:
+        assert result is launcher.window and not db.is_read_only()
+        assert "sync_contacts" not in str(
+            db.database.execute_sql("SELECT name FROM sqlite_master").fetchall()
+        )
+    else:
+        assert isinstance(result, WelcomeScreen)
+        con = sqlite3.connect(path)
+        assert con.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sync_contacts'"
+        ).fetchone() == (1,)
+        con.close()

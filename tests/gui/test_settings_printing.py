@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from gui import language, ledger_files
+from gui import language
 from gui.app import Launcher
 from gui.mainwindow import MainWindow
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
@@ -79,12 +79,6 @@ def test_statement_and_route_sheet_previews(window: MainWindow, qtbot: QtBot, sh
     route_preview = window.findChild(PreviewDialog)
     assert "route" in route_preview.printout.path.name
     route_preview.close()
-
-
-def test_network_share_warning(tmp_path: Path) -> None:
-    assert ledger_files.network_share_warning(str(tmp_path / "a.qkledger")) == ""
-    assert "PostgreSQL" in ledger_files.network_share_warning("//server/share/a.qkledger")
-    assert ledger_files.network_share_warning("postgresql://u@h/db") == ""
 
 
 def test_archive_customer_from_the_edit_dialog(window: MainWindow, qtbot: QtBot, shop: int) -> None:

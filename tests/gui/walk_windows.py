@@ -25,7 +25,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QFileDialog,
     QGroupBox,
     QLabel,
     QMenu,
@@ -161,8 +160,10 @@ def walk(lang: str) -> dict[str, object]:
 
     app = make_application(sys.argv[:1])
     # Never block on a file dialog or a message box: answer them at once.
-    QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: ("", ""))  # type: ignore[method-assign]
-    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: ("", ""))  # type: ignore[method-assign]
+    from gui import file_dialogs
+
+    file_dialogs.get_open_file_name = lambda *a, **k: ("", "")  # type: ignore[assignment]
+    file_dialogs.get_save_file_name = lambda *a, **k: ("", "")  # type: ignore[assignment]
     folder = Path(tempfile.mkdtemp(prefix="qk-walk-"))
     data = folder / "data"
     data.mkdir()

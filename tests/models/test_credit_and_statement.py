@@ -50,7 +50,7 @@ def test_statement_period_running_balance_and_aging_as_of(ledger_target: None) -
     assert st.as_of == D(2026, 11, 27)
     assert sum(st.aging.buckets) == 700_00
     assert st.aging.overdue == 500_00  # the Oct 5 delivery is past 30 days on Nov 27
-    assert [p.amount for p in st.open_promises] == [400_00]
+    assert [n.promise.amount for n in st.open_promises] == [400_00]
 
 
 def test_statement_is_aged_at_its_as_of_date_not_the_period_end(ledger_target: None) -> None:

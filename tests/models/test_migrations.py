@@ -25,6 +25,7 @@ def test_an_older_ledger_is_migrated_forward(
 
     monkeypatch.setattr(db, "SCHEMA_VERSION", db.SCHEMA_VERSION + 1)
     monkeypatch.setitem(db.MIGRATIONS, db.SCHEMA_VERSION - 1, add_a_column)
+    _definition_with_column(monkeypatch, "customer", "wechat_id")  # the new version's model
     db.open_ledger(path)
     try:
         assert ran == [1]
@@ -36,6 +37,16 @@ def test_an_older_ledger_is_migrated_forward(
     db.open_ledger(path)  # opening again runs nothing more
     db.close_ledger()
     assert ran == [1]
+
+
+def _definition_with_column(monkeypatch: pytest.MonkeyPatch, table: str, column: str) -> None:
+    import dataclasses
+
+    from models import schema_audit
+
+    own = schema_audit.definition()
+    tables = {**own.tables, table: own.tables[table] | {column}}
+    monkeypatch.setattr(schema_audit, "definition", lambda: dataclasses.replace(own, tables=tables))
 
 
 def test_a_failed_migration_leaves_the_ledger_as_it_was(

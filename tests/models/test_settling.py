@@ -11,6 +11,7 @@ import pytest
 from models import clock, people, posting, promises, settings, visits
 from models.handover import handover
 from models.ledger import balance
+from models.money import format_money
 from models.records import LateReason, PaymentMethod, VisitOutcome
 from models.settling import SettleRejected, SettleRow, settle, settle_stops, tail_cut_offers
 from tests.models.helpers import D, make_customer
@@ -124,10 +125,23 @@ def test_handover_prints_and_exports(route: dict, tmp_path) -> None:  # type: ig
 
     from reports.handover import export_handover, print_handover
 
-    settle(route["route"], THU, good_grid(route))
+    grid = good_grid(route)
+    settle(route["route"], THU, grid)
     h = handover(THU, route["route"])
     pdf = print_handover(h, settings.get_company(), tmp_path / "h.pdf", lang="zh")
-    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
-    assert "交款汇总" in text and "CK-77" in text and "1,800.00" in text and "1,000.00" in text
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert "交款汇总" in text and "CK-77" in text
+
+    # Each total beside its own label, summed here from the grid the rep handed in.
+    def paid(*methods: PaymentMethod) -> str:
+        return format_money(sum(r.amount for r in grid if r.method in methods))
+
+    cheques = (PaymentMethod.CHEQUE, PaymentMethod.DRAFT)
+    others = [m for m in PaymentMethod if m is not PaymentMethod.CASH and m not in cheques]
+    assert f"实收合计{paid(*PaymentMethod)}" in text  # 1,800.00
+    assert f"应点现金{paid(PaymentMethod.CASH)}" in text  # 1,000.00: no cheque in the cash
+    assert f"支票和汇票{paid(*cheques)}" in text  # 300.00
+    assert f"转账、微信、支付宝{paid(*others)}" in text  # 500.00
+    assert f"抹零合计{format_money(sum(r.tail_cut for r in grid))}" in text  # 3.00
     out = export_handover(h, tmp_path / "h.csv").read_text(encoding="utf-8-sig")
     assert "CK-77 / 工行 / 2026-12-10" in out and "1,000.00" in out

@@ -7,11 +7,12 @@ chain names the entry where an edit, a removal or an insertion broke it.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import peewee as pw
 import pytest
 
-from models import chain, customers, db, posting
+from models import backup, chain, chain_anchors, customers, db, guards, posting
 from models.check import check_ledger
 from models.records import CustomerDraft, PaymentMethod
 from models.tables import EntryRow, database
@@ -213,3 +214,112 @@ def test_a_value_of_the_wrong_kind_is_a_break_not_a_crash(sqlite_ledger: str) ->
         f"The chain of entries breaks at entry {ids[5]} of customer C1: that entry was "
         "changed, or one before it removed, outside Qingkuan."
     ]
+
+
+def _cut_the_newest_entry_and_hide_it() -> None:
+    """What an insider with a database tool does: delete the newest entry and its link,
+    move the chain's tip back to the link before, rebuild the caches and put the guards
+    back exactly as they were. The chain that is left holds."""
+    last, previous = (
+        database.execute_sql("SELECT id FROM entry ORDER BY id DESC LIMIT 2").fetchall()[i][0]
+        for i in (0, 1)
+    )
+    (link,) = database.execute_sql(
+        f"SELECT hash FROM entry_chain WHERE entry_id = {previous}"
+    ).fetchone()
+    if db.is_postgres():
+        for table in ("entry", "entry_chain"):
+            database.execute_sql(f"ALTER TABLE {table} DISABLE TRIGGER {table}_immutable")
+    else:
+        for name in ("entry_no_delete", "entry_chain_no_delete"):
+            database.execute_sql(f"DROP TRIGGER {name}")
+    for sql in (
+        f"DELETE FROM live_document WHERE entry_id = {last}",
+        f"DELETE FROM entry_chain WHERE entry_id = {last}",
+        f"DELETE FROM entry WHERE id = {last}",
+        f"UPDATE meta SET value = '{previous}:{link}' WHERE key = 'entry_chain_tip'",
+        "DELETE FROM balance_cache",
+        "INSERT INTO balance_cache (customer_id, balance, last_date) "
+        "SELECT customer_id, SUM(delta), MAX(date) FROM entry GROUP BY customer_id",
+        "UPDATE balance_cache SET last_payment_on = (SELECT MAX(p.date) FROM entry p "
+        "WHERE p.customer_id = balance_cache.customer_id AND p.kind = 'payment' "
+        "AND p.reverses_id IS NULL AND p.id NOT IN "
+        "(SELECT reverses_id FROM entry WHERE reverses_id IS NOT NULL))",
+        "DELETE FROM daily_total",
+        "INSERT INTO daily_total (date, kind, total) "
+        "SELECT date, kind, SUM(delta) FROM entry GROUP BY date, kind",
+    ):
+        database.execute_sql(sql)
+    if db.is_postgres():
+        for table in ("entry", "entry_chain"):
+            database.execute_sql(f"ALTER TABLE {table} ENABLE TRIGGER {table}_immutable")
+    else:
+        for name in ("entry_no_delete", "entry_chain_no_delete"):
+            database.execute_sql(guards.SQLITE_TRIGGERS[name][1])
+
+
+def test_a_cut_chain_with_everything_fixed_is_found_by_this_computers_anchor(
+    ledger: str,
+) -> None:
+    ids = _ledger()
+    _reopen(ledger)  # closing and opening: this computer saw 8 entries
+    _cut_the_newest_entry_and_hide_it()
+    _reopen(ledger)
+    assert db.guards_warning() == ""
+    assert check_ledger() == [
+        "The chain of entries went backwards: on 2026-11-26 09:00:00 this computer saw 8 "
+        f"entries ending with entry {ids[-1]}, and the ledger now has 7. Entries were "
+        "removed outside Qingkuan, or an older copy replaced the ledger without ‘restore’ "
+        "(if you did that yourself: ‘main.py check --accept-chain’)."
+    ]
+    _reopen(ledger)  # opening again does not make the cut the new normal
+    assert len(check_ledger()) == 1
+
+
+def test_a_cut_behind_a_backup_is_found_by_the_backups_anchor(
+    sqlite_ledger: str, tmp_path: Path
+) -> None:
+    ids = _ledger()
+    chain_anchors.forget_all()  # only the backup's anchor: what this computer saw is lost
+    backup.back_up(sqlite_ledger, tmp_path / "evening.qkledger")
+    _cut_the_newest_entry_and_hide_it()
+    _reopen(sqlite_ledger)
+    assert check_ledger() == [
+        "The chain of entries went backwards: the backup made on 2026-11-26 09:00:00 holds 8 "
+        f"entries ending with entry {ids[-1]}, which the ledger no longer has (it has 7). "
+        "Entries were removed outside Qingkuan."
+    ]
+
+
+def test_restoring_an_older_backup_resets_the_anchor(sqlite_ledger: str, tmp_path: Path) -> None:
+    _ledger()
+    older = backup.back_up(sqlite_ledger, tmp_path / "morning.qkledger")
+    posting.post_payment(1, dt.date(2026, 11, 3), 10_00, PaymentMethod.CASH)
+    backup.back_up(sqlite_ledger, tmp_path / "evening.qkledger")
+    db.close_ledger()  # this computer saw 9 entries
+    backup.restore(sqlite_ledger, older)
+    db.open_ledger(sqlite_ledger)
+    assert check_ledger() == []
+
+
+def test_a_ledger_new_to_this_computer_has_no_anchor_to_compare(sqlite_ledger: str) -> None:
+    _ledger()
+    chain_anchors.forget_all()  # as if copied here from another computer
+    _cut_the_newest_entry_and_hide_it()
+    _reopen(sqlite_ledger)
+    assert check_ledger() == []  # the limit of evidence kept per computer
+
+
+def test_the_cheque_status_history_guards_are_watched(ledger: str) -> None:
+    _ledger()
+    if db.is_postgres():
+        name = "cheque_status_change_immutable"
+        database.execute_sql(f"DROP TRIGGER {name} ON cheque_status_change")
+    else:
+        name = "cheque_status_change_no_delete"
+        database.execute_sql(f"DROP TRIGGER {name}")
+    assert any(f"safeguard ‘{name}’ is missing" in p for p in check_ledger())
+    _reopen(ledger)
+    assert name in db.guards_warning()
+    with pytest.raises(pw.DatabaseError), database.atomic():
+        database.execute_sql("DELETE FROM cheque_status_change")

@@ -81,3 +81,69 @@ def test_log_lines_and_tracebacks_are_scrubbed(monkeypatch: pytest.MonkeyPatch) 
         record.exc_info = sys.exc_info()
     line = targets.ScrubbingFormatter("%(message)s").format(record)
     assert "Tr0ub4dor" not in line and "RuntimeError" in line
+
+
+# Issue 17.15: libpq options in the URL are kept, and a password among them is a password.
+
+
+def _with_option(url: str, option: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{option}"
+
+
+def test_url_options_are_kept_for_libpq() -> None:
+    url = (
+        "postgresql://clerk@db.office:5433/ledger?sslmode=verify-full&connect_timeout=7"
+        "&application_name=qk%20front&sslrootcert=%2Fetc%2Fqk%2Froot.crt"
+        "&options=-c%20statement_timeout%3D5000"
+    )
+    address = targets.parse_postgres_url(url)
+    assert (address.host, address.port, address.dbname) == ("db.office", 5433, "ledger")
+    assert dict(address.options) == {
+        "sslmode": "verify-full",
+        "connect_timeout": "7",
+        "application_name": "qk front",
+        "sslrootcert": "/etc/qk/root.crt",
+        "options": "-c statement_timeout=5000",
+    }
+    assert without_password(url) == url  # remembered with its options
+
+
+def test_a_password_in_the_query_string_is_a_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(targets, "_secrets", set())
+    url = "postgresql://clerk@db.office/ledger?sslmode=require&password=Qu3ryS3cret&x=1"
+    assert targets.password_of(url) == "Qu3ryS3cret"
+    assert "Qu3ryS3cret" not in display_target(url)
+    kept = without_password(url)
+    assert kept == "postgresql://clerk@db.office/ledger?sslmode=require&x=1"
+    assert "Qu3ryS3cret" not in with_password(url, "new-one")
+    assert targets.password_of(with_password(url, "new-one")) == "new-one"
+    targets.remember_secret(url)
+    assert "Qu3ryS3cret" not in scrub(f"could not connect: {url}")
+
+
+@pytest.mark.postgres
+def test_sslmode_require_refuses_a_server_without_tls() -> None:
+    from models import db
+    from tests.conftest import postgres_or_skip
+
+    url = _with_option(postgres_or_skip(), "sslmode=require")  # the test server has no TLS
+    with pytest.raises(db.LedgerFileError) as refused:
+        db.open_ledger(url)
+    assert db.current_target() == ""  # nothing opened, in plain text or otherwise
+    message = str(refused.value)
+    assert "TLS/SSL" in message and "does not offer one" in message
+
+
+@pytest.mark.postgres
+def test_application_name_shows_in_pg_stat_activity() -> None:
+    from models import db
+    from tests.conftest import postgres_or_skip
+
+    db.open_ledger(_with_option(postgres_or_skip(), "application_name=qk-front-desk"))
+    try:
+        (name,) = db.database.execute_sql(
+            "SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+        ).fetchone()
+    finally:
+        db.close_ledger()
+    assert name == "qk-front-desk"

@@ -12,6 +12,7 @@ from models.records import CompanySettings, Entry, EntryKind, LedgerRow, RouteSh
 from reports.samples import (
     COMPANY,
     sample_customer,
+    sample_note,
     sample_promise,
     sample_route_sheet,
     sample_statement,
@@ -77,7 +78,7 @@ def long_statement(company: CompanySettings):  # noqa: ANN201 - a Statement
         rows=tuple(rows),
         closing_balance=HUGE,
         aging=aging,
-        open_promises=(promise,),
+        open_promises=(sample_note(promise, HUGE),),
     )
 
 

@@ -9,6 +9,7 @@ from reports.output import NothingToPrint
 from reports.samples import (
     COMPANY,
     sample_customer,
+    sample_note,
     sample_promise,
     sample_route_sheet,
     sample_statement,
@@ -24,7 +25,7 @@ def test_one_pdf_with_progress(cjk_fonts, tmp_path):
     customer = sample_customer()
     jobs = [
         *_jobs(3),
-        IouJob(sample_promise(1, customer), customer, COMPANY),
+        IouJob(sample_note(sample_promise(1, customer)), customer, COMPANY),
         lambda: RouteJob(sample_route_sheet(4), COMPANY),  # lazy: built when its turn comes
     ]
     seen = []

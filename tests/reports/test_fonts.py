@@ -10,7 +10,13 @@ import pytest
 from models.i18n import using_language
 from reports.fonts import BUILTIN_CJK, FontRefused, find_fonts, inspect_font, load_cjk_font
 from reports.iou import render_ious
-from reports.samples import COMPANY, sample_customer, sample_promise, sample_statement
+from reports.samples import (
+    COMPANY,
+    sample_customer,
+    sample_note,
+    sample_promise,
+    sample_statement,
+)
 from reports.statement import render_statement
 from tests.reports.conftest import DROID, WQY
 from tests.reports.helpers import all_text, fonts_of, squash
@@ -112,7 +118,9 @@ def test_cjk_font_without_digits_draws_them_with_the_latin_font(tmp_path):
     assert fonts.embedded and ord("5") not in fonts.cjk_cmap
     customer = sample_customer()
     out = tmp_path / "iou.pdf"
-    render_ious([sample_promise(7, customer)], customer, COMPANY, out, fonts=fonts, lang="zh")
+    render_ious(
+        [sample_note(sample_promise(7, customer))], customer, COMPANY, out, fonts=fonts, lang="zh"
+    )
     used = fonts_of(out)
     assert any("DroidSans" in name for name in used)
     assert len(used) >= 2, f"digits need a second (Latin) font: {used}"

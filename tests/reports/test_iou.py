@@ -11,18 +11,17 @@ from reportlab.lib.units import mm
 
 from models.i18n import using_language as in_language
 from models.records import PaymentMethod
-from reports.iou import CreditorNotSet, Owed, build_iou, render_ious
+from reports.iou import CreditorNotSet, build_iou, render_ious
 from reports.output import NothingToPrint
-from reports.samples import COMPANY, sample_customer, sample_promise
+from reports.samples import COMPANY, sample_customer, sample_note, sample_promise
 from tests.reports.helpers import all_text, fonts_of, page_texts, squash
 
 
 def test_chinese_iou_two_copies_with_capitals_and_clearance_date(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = sample_promise(123, customer)
-    out = render_ious(
-        [promise], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh"
-    )
+    note = sample_note(promise, owed=2_500_000, on=dt.date(2026, 12, 13))
+    out = render_ious([note], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh")
     pages = page_texts(out)
     assert len(pages) == 1
     text = squash(pages[0])
@@ -30,11 +29,12 @@ def test_chinese_iou_two_copies_with_capitals_and_clearance_date(cjk_fonts, tmp_
     assert "第一联客户留存" in text and "第二联公司留存" in text and "沿此线剪开" in text
     assert text.count("人民币壹万零伍元零柒分") == 2  # in the operative sentence
     assert text.count("约定于2026年12月14日10:00前清款：¥10,005.07") == 2
-    # Why and how much: without the total owed, the note says only what it promises.
+    # Why, how much in all and how much this note: the whole first, then the part.
     assert (
         text.count(
-            "因购货，尚欠广州市清源副食品批发有限公司货款¥10,005.07（大写：人民币壹万零伍元零柒分），"
-            "约定于2026年12月14日10:00前清偿。"
+            "因购货，截至2026年12月13日尚欠广州市清源副食品批发有限公司货款共计¥25,000.00"
+            "（大写：人民币贰万伍仟元整），其中本笔约定于2026年12月14日10:00前清偿¥10,005.07"
+            "（大写：人民币壹万零伍元零柒分）。"
         )
         == 2
     )
@@ -58,7 +58,7 @@ def test_reprint_is_marked(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = sample_promise(5, customer, prints=2)
     out = render_ious(
-        [promise], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh"
+        [sample_note(promise)], customer, COMPANY, tmp_path / "iou.pdf", fonts=cjk_fonts, lang="zh"
     )
     text = squash(all_text(out))
     assert text.count("补打") == 2 and "第3次打印" in text
@@ -70,18 +70,31 @@ def test_part_paid_promise_shows_what_is_left(cjk_fonts, tmp_path):
     text = squash(
         all_text(
             render_ious(
-                [promise], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts, lang="zh"
+                [sample_note(promise)],
+                customer,
+                COMPANY,
+                tmp_path / "i.pdf",
+                fonts=cjk_fonts,
+                lang="zh",
             )
         )
     )
-    assert "其中已付¥5,000.07，尚需支付¥5,005.00（人民币伍仟零伍元整）" in text
+    assert "约定于2026年12月14日10:00前清偿¥5,005.00（大写：人民币伍仟零伍元整）" in text
+    assert "该笔约定¥10,005.07，其中已付¥5,000.07。" in text
 
 
 def test_english_iou(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = dataclasses.replace(sample_promise(9, customer), method=PaymentMethod.CHEQUE)
     text = all_text(
-        render_ious([promise], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts, lang="en")
+        render_ious(
+            [sample_note(promise)],
+            customer,
+            COMPANY,
+            tmp_path / "i.pdf",
+            fonts=cjk_fonts,
+            lang="en",
+        )
     )
     assert text.count("IOU note") == 2
     assert "To be cleared by 14 Dec 2026 10:00" in text
@@ -92,7 +105,9 @@ def test_english_iou(cjk_fonts, tmp_path):
 def test_one_page_per_promise(cjk_fonts, tmp_path):
     customer = sample_customer()
     promises = [sample_promise(i, customer) for i in (1, 2, 3)]
-    out = render_ious(promises, customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts)
+    out = render_ious(
+        [sample_note(p) for p in promises], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts
+    )
     pages = page_texts(out)
     assert len(pages) == 3
     assert ["QK-00000" + str(i) in p for i, p in zip((1, 2, 3), pages, strict=True)]
@@ -106,7 +121,7 @@ def test_no_promises_is_nothing_to_print(cjk_fonts, tmp_path):
 
 def test_long_names_fit(cjk_fonts):
     customer = sample_customer(name="超" * 60)
-    doc = build_iou(sample_promise(1, customer), customer, COMPANY, fonts=cjk_fonts)
+    doc = build_iou(sample_note(sample_promise(1, customer)), customer, COMPANY, fonts=cjk_fonts)
     assert doc.page_count == 1
 
 
@@ -120,7 +135,12 @@ def _text_of(out) -> str:
 def test_company_debtor_says_we_and_signs_with_its_seal(cjk_fonts, tmp_path):
     firm = dataclasses.replace(sample_customer(), name="广州市白云区好又多商贸有限公司")
     out = render_ious(
-        [sample_promise(1, firm)], firm, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts, lang="zh"
+        [sample_note(sample_promise(1, firm))],
+        firm,
+        COMPANY,
+        tmp_path / "i.pdf",
+        fonts=cjk_fonts,
+        lang="zh",
     )
     text = _text_of(out)
     assert text.count("本单位尚欠广州市清源副食品批发有限公司货款") == 2
@@ -137,7 +157,11 @@ def test_company_debtor_says_we_and_signs_with_its_seal(cjk_fonts, tmp_path):
     person = sample_customer()
     text = _text_of(
         render_ious(
-            [sample_promise(1, person)], person, COMPANY, tmp_path / "p.pdf", fonts=cjk_fonts
+            [sample_note(sample_promise(1, person))],
+            person,
+            COMPANY,
+            tmp_path / "p.pdf",
+            fonts=cjk_fonts,
         )
     )
     assert text.count("本人确认上述欠款属实") == 2 and "本单位" not in text
@@ -147,18 +171,21 @@ def test_no_iou_without_the_company_name(cjk_fonts, tmp_path):
     customer = sample_customer()
     nameless = dataclasses.replace(COMPANY, name="  ")
     with in_language("zh"), pytest.raises(CreditorNotSet, match="「设置」.*「公司信息」"):
-        render_ious([sample_promise(1, customer)], customer, nameless, tmp_path / "i.pdf")
+        render_ious(
+            [sample_note(sample_promise(1, customer))], customer, nameless, tmp_path / "i.pdf"
+        )
     assert not list(tmp_path.iterdir())
 
 
 def test_command_line_refuses_an_iou_without_the_company_name(ledger, tmp_path, capsys):
     from cli.commands import run
     from cli.parser import build_parser
-    from models import customers, promises, settings
+    from models import clock, customers, posting, promises, settings
     from models.records import CustomerDraft
 
     settings.save_company(dataclasses.replace(settings.get_company(), name=""))
     c = customers.add_customer(CustomerDraft(code="C1", name="好又多"))
+    posting.post_delivery(c.id, clock.today(), 10_000)  # owed: a note is due but for the name
     promises.make_promise(c.id, 10_000, dt.datetime(2026, 12, 14, 10, 0))
     out = tmp_path / "i.pdf"
     code = run(build_parser().parse_args(["--db", ledger, "print", "iou", "C1", "--out", str(out)]))
@@ -169,7 +196,7 @@ def test_command_line_refuses_an_iou_without_the_company_name(ledger, tmp_path, 
 
 def test_late_payment_clause_only_when_turned_on_in_the_settings_wording(cjk_fonts, tmp_path):
     customer = sample_customer()
-    promise = sample_promise(1, customer)
+    promise = sample_note(sample_promise(1, customer))
 
     def text(company) -> str:
         return _text_of(
@@ -189,10 +216,12 @@ def test_creditor_code_references_and_the_rest_of_the_debt(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = sample_promise(1, customer, amount=150_000)
     company = dataclasses.replace(COMPANY, credit_code="91440101MA59ABCD1X")
-    owed = Owed(480_000, dt.date(2026, 12, 3), "DZ-2026-000042", ("SH26092300", "SH26100206"))
-    text = _text_of(
-        render_ious([promise], customer, company, tmp_path / "i.pdf", fonts=cjk_fonts, owed=owed)
+    note = dataclasses.replace(
+        sample_note(promise, owed=480_000, on=dt.date(2026, 12, 3)),
+        statement_no="DZ-2026-000042",
+        delivery_notes=("SH26092300", "SH26100206"),
     )
+    text = _text_of(render_ious([note], customer, company, tmp_path / "i.pdf", fonts=cjk_fonts))
     assert text.count("信用代码91440101MA59ABCD1X") == 2
     assert text.count("所涉单据：对账单编号DZ-2026-000042；送货单SH26092300,SH26100206") == 2
     # The part the note does not promise: its own amount and when it is due.
@@ -202,5 +231,6 @@ def test_creditor_code_references_and_the_rest_of_the_debt(cjk_fonts, tmp_path):
 def test_the_promise_note_is_never_printed_as_a_term(cjk_fonts, tmp_path):
     customer = sample_customer()
     promise = dataclasses.replace(sample_promise(1, customer), note="老板说月底再说，利息免")
-    text = _text_of(render_ious([promise], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts))
+    note = sample_note(promise)
+    text = _text_of(render_ious([note], customer, COMPANY, tmp_path / "i.pdf", fonts=cjk_fonts))
     assert "月底再说" not in text and "备注" not in text

@@ -15,8 +15,9 @@ import dataclasses
 import pdfplumber
 import pytest
 
-from reports.iou import Owed, render_ious
+from reports.iou import render_ious
 from reports.routesheet import render_route_sheet
+from reports.samples import sample_note
 from reports.statement import render_statement
 from tests.reports.extremes import (
     HUGE,
@@ -119,12 +120,11 @@ def test_statement_never_cuts(cjk_fonts, tmp_path, paper_name, lang):
 def test_iou_never_cuts(cjk_fonts, tmp_path, paper_name, lang):
     company = long_company(paper_name, lang)
     out = render_ious(
-        [long_promise()],
+        [sample_note(long_promise(), HUGE)],
         long_customer(),
         company,
         tmp_path / "i.pdf",
         fonts=cjk_fonts,
-        owed=Owed(HUGE, long_promise().due_at.date()),
     )
     text = _text(out)
     for whole in (LONG_NAME, LONG_CODE, LONG_SERIAL, squash(LONG_ADDRESS), HUGE_TEXT):
@@ -175,7 +175,11 @@ def test_binding_margin_is_at_least_20_mm_unless_turned_off(cjk_fonts, tmp_path,
         left = min(ch["x0"] for _n, ch, _size in _chars(out))
         assert left >= edge if binding else left < edge
         iou = render_ious(
-            [long_promise()], long_customer(), co, tmp_path / f"i{binding}.pdf", fonts=cjk_fonts
+            [sample_note(long_promise())],
+            long_customer(),
+            co,
+            tmp_path / f"i{binding}.pdf",
+            fonts=cjk_fonts,
         )
         if paper_name == "A5":  # each copy on a landscape A5 page: bound at the top
             left = min(ch["top"] for _n, ch, _size in _chars(iou))

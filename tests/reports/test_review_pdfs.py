@@ -35,10 +35,11 @@ def test_aging_by_rep_totals_and_as_of(business: str, cjk_fonts: FontSet, tmp_pa
     text = squash(all_text(out))
     assert "Agingreport" in text and "Asof26Nov2026" in text
     assert "GrandTotal" in text.replace("Grandtotal", "GrandTotal")
-    # Grand total: 1,969.50 owed, buckets 1,049.50 / 420.00 / 50.00 / 480.00, 1,479.50 overdue.
-    assert "1,969.501,049.50420.0050.00480.001,479.50" in text
+    # Grand total: 1,969.50 owed = buckets 1,049.50 / 420.00 / 50.00 / 480.00 and −30.00 in
+    # credit (one customer paid in advance), 1,479.50 overdue.
+    assert "1,969.501,049.50420.0050.00480.00-30.001,479.50" in text
     # 张伟's subtotal (A001 and D004, in credit), and the customers without a rep.
-    assert "SubtotalRep:张伟2customers720.00400.00300.0050.000.00350.00" in text
+    assert "SubtotalRep:张伟2customers720.00400.00300.0050.000.00-30.00350.00" in text
     assert "NorepC003" in text
     assert "Page1of1" in text
 

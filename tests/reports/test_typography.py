@@ -17,10 +17,10 @@ import pytest
 
 from models.records import CustomerDraft, LedgerRow
 from reports.aging_report import print_aging
-from reports.iou import Owed, render_ious
+from reports.iou import render_ious
 from reports.review_report import print_review
 from reports.routesheet import render_route_sheet
-from reports.samples import COMPANY, sample_route_sheet, sample_statement
+from reports.samples import COMPANY, sample_note, sample_route_sheet, sample_statement
 from reports.statement import render_statement
 from tests.reports.extremes import (
     HUGE,
@@ -60,12 +60,8 @@ def _documents(tmp_path: Path, paper: str, lang: str, fonts) -> list[Path]:
     company = long_company(paper, lang)
     st = dataclasses.replace(long_statement(company), number="DZ-000042")
     out = [render_statement(st, tmp_path / "s.pdf", fonts=fonts)]
-    owed = Owed(HUGE, long_promise().due_at.date())
-    out.append(
-        render_ious(
-            [long_promise()], long_customer(), company, tmp_path / "i.pdf", fonts=fonts, owed=owed
-        )
-    )
+    note = sample_note(long_promise(), HUGE, long_promise().due_at.date())
+    out.append(render_ious([note], long_customer(), company, tmp_path / "i.pdf", fonts=fonts))
     for wide in (True, False):
         out.append(
             render_route_sheet(

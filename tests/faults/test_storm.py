@@ -1,0 +1,78 @@
+"""The fault storm (tests/faults/storm.py) on SQLite and on PostgreSQL: the window's
+process, the evening print run, imports, settles, backups, restores and another program
+reading, all at once on one ledger, killed with SIGKILL at random. Every post a process
+reported committed is in the ledger (or, taken away by a restore, in the copy it kept);
+none is there twice; ``check`` finds nothing.
+
+QK_STORM_KILLS sets the kills per storm (CI: 200); a local run may lower it.
+QK_STORM_WITHOUT=restore,window (role names, see storm.py) leaves programs out, to
+find which one a loss comes with; QK_STORM_DEBUG=1 prints each process's life (with -s).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from models import db, demo, people
+from models.check import check_ledger
+from models.tables import CustomerRow
+from tests.conftest import postgres_or_skip
+from tests.faults.storm import SUMMARY, Storm, judge, read_target, report
+
+KILLS = int(os.environ.get("QK_STORM_KILLS", "40"))
+
+
+def _shop(target: str) -> tuple[list[str], str]:
+    """A demo business; the customer codes and the route the print run uses."""
+    db.open_ledger(target)
+    try:
+        demo.make_demo(customers=24, days=45, seed=5)
+        codes = [c for (c,) in CustomerRow.select(CustomerRow.code).tuples()]
+        return codes, people.list_routes()[0].name
+    finally:
+        db.close_ledger()
+
+
+def _storm(backend: str, target: str, work: Path) -> None:
+    codes, route = _shop(target)
+    storm = Storm(work, target, KILLS)
+    storm.prepare(codes, route)
+    tally = storm.run(limit=60 + KILLS * 2.0)
+    try:
+        found = read_target(target)
+    except sqlite3.DatabaseError as err:  # the counts are still reported, then it fails
+        found, damaged = Counter(), f"the ledger is damaged: {err}"
+        problems = [damaged]
+    else:
+        damaged = ""
+        db.open_ledger(target)
+        try:
+            problems = check_ledger()
+        finally:
+            db.close_ledger()
+    verdict = judge(tally, found)
+    lines = report(backend, storm, verdict, problems)
+    SUMMARY.extend(lines)
+    print("\n".join(lines))
+    assert sum(tally.kills.values()) >= KILLS, "the storm ran out of time"
+    assert not damaged, damaged  # every entry would look lost
+    assert not verdict.lost, f"reported committed, then lost: {verdict.lost[:10]}"
+    assert not verdict.duplicated, f"there twice: {verdict.duplicated[:10]}"
+    assert not verdict.partial, f"in part: {verdict.partial[:10]}"
+    assert problems == [], problems[:5]
+    assert not tally.failures, "\n".join(tally.failures[:5])
+    assert tally.posts and tally.settles and tally.imports_done, "the storm did nothing"
+
+
+def test_storm_on_sqlite_loses_nothing_reported(tmp_path: Path) -> None:
+    _storm("sqlite", str(tmp_path / "shop.qkledger"), tmp_path)
+
+
+@pytest.mark.postgres
+def test_storm_on_postgres_loses_nothing_reported(tmp_path: Path) -> None:
+    _storm("postgres", postgres_or_skip(), tmp_path)
