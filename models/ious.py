@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models import clock
+from models.aging import open_items
 from models.customers import get_customer
 from models.db import read_snapshot
 from models.errors import LedgerError
@@ -26,6 +27,7 @@ from models.records import (
     CompanySettings,
     Customer,
     CustomerId,
+    EntryKind,
     Fen,
     IouNote,
     Promise,
@@ -33,6 +35,7 @@ from models.records import (
     PromiseStatus,
 )
 from models.settings import get_company
+from models.tables import StatementNoRow
 
 __all__ = [
     "IouNote", "IouPapers", "NothingOwed", "iou_of", "notes_for", "notes_today", "open_ious"
@@ -44,18 +47,25 @@ class NothingOwed(LedgerError):
     note would state a debt the ledger does not show, so none is made."""
 
 
-def notes_for(promises: Iterable[Promise], owed: Fen, on: dt.date) -> tuple[IouNote, ...]:
+def notes_for(
+    promises: Iterable[Promise],
+    owed: Fen,
+    on: dt.date,
+    statement_no: str = "",
+    delivery_notes: tuple[str, ...] = (),
+) -> tuple[IouNote, ...]:
     """The notes of `promises` printed together for a customer owing `owed` on `on`, by
     due time: each asks for the rest of its promise while what is owed lasts, so no
     note, and no set of notes, asks for more than is owed. A promise with nothing left
-    to ask for gets no note."""
+    to ask for gets no note. `statement_no` and `delivery_notes` are what the debt
+    refers to, printed on each note."""
     left = owed
     notes = []
     for p in sorted(promises, key=lambda p: (p.due_at, p.id)):
         amount = min(p.amount - p.paid, left)
         if amount <= 0:
             continue
-        notes.append(IouNote(p, owed, on, amount))
+        notes.append(IouNote(p, owed, on, amount, statement_no, delivery_notes))
         left -= amount
     return tuple(notes)
 
@@ -64,7 +74,27 @@ def notes_today(customer_id: CustomerId, promises: Iterable[Promise]) -> tuple[I
     """The notes of `promises` as of today, the day they are printed (none when the
     customer owes nothing): what every caller prints, whatever day the route runs."""
     today = clock.today()
-    return notes_for(promises, balance(customer_id, today), today)
+    return notes_for(promises, balance(customer_id, today), today, *_references(customer_id, today))
+
+
+def _references(customer_id: CustomerId, on: dt.date) -> tuple[str, tuple[str, ...]]:
+    """The number of the customer's last printed statement ("" when none) and the
+    numbers of the delivery notes still open on `on` (FIFO, as the statement lists them)."""
+    from models.statements import statement_number  # models.statements imports this module
+
+    last = (
+        StatementNoRow.select(StatementNoRow.id)
+        .where(StatementNoRow.customer == customer_id)
+        .order_by(StatementNoRow.id.desc())
+        .first()
+    )
+    number = statement_number(last.id) if last is not None else ""
+    terms = get_customer(customer_id).terms
+    items = open_items(customer_id, on, terms)
+    deliveries = tuple(
+        i.doc_no for i in reversed(items) if i.kind is EntryKind.DELIVERY and i.doc_no
+    )
+    return number, deliveries
 
 
 @dataclass(frozen=True)

@@ -418,6 +418,10 @@ class IouNote:
     owed: Fen
     on: dt.date
     amount: Fen
+    # What the debt refers to, printed on the note when known (issue 18): the number of
+    # the customer's last statement and the delivery notes still open on `on`.
+    statement_no: str = ""
+    delivery_notes: tuple[str, ...] = ()
 
     @property
     def rest(self) -> Fen:
@@ -589,6 +593,13 @@ class CompanySettings:
     contact_name: str = ""  # who answers questions about a statement
     contact_phone: str = ""  # their phone (default: the company's)
     payment_qr: bytes = b""  # the company's own WeChat Pay / Alipay receiving QR image
+    credit_code: str = ""  # 统一社会信用代码, printed on the IOU note as the creditor's
+    # "No reply by the date counts as confirmed" on the slip: only for offices whose
+    # customers agreed to it (Civil Code art. 140: silence binds only by law, agreement
+    # or trading habit), so off by default.
+    silence_confirms: bool = False
+    iou_default_clause: bool = False  # the IOU's clause on late payment (违约责任)
+    iou_clause_text: str = ""  # its wording; "" is the built-in wording
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,21 @@ def check_qr_image(data: bytes) -> bytes:
     return data
 
 
+def check_credit_code(code: str) -> str:
+    """A unified social credit code (统一社会信用代码): blank, or 18 digits and capital
+    letters (the check digit is not verified: a typo is the office's to see on paper)."""
+    if code and not (
+        len(code) == 18 and code.isascii() and code.isalnum() and code == code.upper()
+    ):
+        raise InputError(
+            _(
+                "The unified social credit code has 18 digits and capital letters, "
+                "as on the business licence: check it, or leave it blank."
+            )
+        )
+    return code
+
+
 def validate_edges(edges: tuple[int, ...]) -> tuple[int, ...]:
     """Aging edges must be 1–6 whole days, strictly increasing, each at least 1."""
     if not edges or len(edges) > 6:
@@ -73,6 +88,8 @@ def save_company(settings: CompanySettings) -> CompanySettings:
     ):
         check_text(value, what)
     check_text(settings.reminder_promise, _("The promise reminder"), multiline=True)
+    check_text(settings.iou_clause_text, _("The IOU's late-payment clause"), multiline=True)
+    check_credit_code(settings.credit_code)
     check_text(settings.reminder_overdue, _("The overdue reminder"), multiline=True)
     if settings.doc_language not in ("zh", "en"):
         raise InputError(_("The document language must be Chinese or English."))

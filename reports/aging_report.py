@@ -42,8 +42,8 @@ from reports.parts import (
     title,
 )
 
-SIZE = 8.0
-MIN_SIZE = 5.0  # an amount is set down to this size rather than cut
+SIZE = 9.0  # body text on paper never below 9 pt (issue 18)
+MIN_SIZE = 7.0  # an amount is set down to this size rather than cut, never below
 CODE_WIDTH = 50.0
 LINES = 40  # names and codes wrap onto as many lines as they need
 

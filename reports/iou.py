@@ -20,6 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from models import clock
+from models.debtors import is_company
 from models.i18n import _
 from models.ious import IouNote
 from models.records import CompanySettings, Customer, Promise
@@ -40,21 +41,34 @@ from reports.layout import (
     paper,
 )
 from reports.output import NothingToPrint, write_documents
-from reports.parts import Style, in_language, style_for
+from reports.parts import Style, in_language, name_code, style_for
 
 
-def operative_text(note: IouNote, company: CompanySettings, style: Style) -> str:
+def operative_text(
+    note: IouNote, company: CompanySettings, style: Style, customer: Customer | None = None
+) -> str:
     """The sentence that makes the note evidence: why the money is owed, how much in
     all, and how much this note promises by when (in figures and capitals). Every
-    figure is the ledger's on the note's day (`models.ious.notes_for`)."""
+    figure is the ledger's on the note's day (`models.ious.notes_for`). A company
+    debtor (`customer`) speaks as "we" (本单位), a person as "I" (本人); see
+    `models.debtors`."""
     creditor = company.name or _("(Company name not set)")
     symbol = style.symbol
     promise = note.promise
     when = format_datetime(promise.due_at, style.lang)
-    text = _(
-        "For goods purchased, as of {date} I owe {creditor} {total} in all (in capitals: "
-        "{total_words}), of which I will pay {amount} (in capitals: {words}) by {when} "
-        "under this note."
+    firm = customer is not None and is_company(customer)
+    text = (
+        _(
+            "For goods purchased, as of {date} we owe {creditor} {total} in all (in "
+            "capitals: {total_words}), of which we will pay {amount} (in capitals: {words}) "
+            "by {when} under this note."
+        )
+        if firm
+        else _(
+            "For goods purchased, as of {date} I owe {creditor} {total} in all (in capitals: "
+            "{total_words}), of which I will pay {amount} (in capitals: {words}) by {when} "
+            "under this note."
+        )
     ).format(
         date=format_date(note.on, style.lang),
         creditor=creditor,
@@ -64,6 +78,11 @@ def operative_text(note: IouNote, company: CompanySettings, style: Style) -> str
         words=capitals(note.amount),
         when=when,
     )
+    rest = note.owed - note.amount
+    if rest > 0 and customer is not None:  # the part this note does not cover
+        text += _(
+            " The remaining {rest} ({words}) is due under the agreed terms ({terms})."
+        ).format(rest=money(rest, symbol), words=capitals(rest), terms=customer.terms.label)
     if promise.paid:
         text += _(" Of the {promised} promised, {paid} is already paid.").format(
             promised=money(promise.amount, symbol), paid=money(promise.paid, symbol)
@@ -72,7 +91,38 @@ def operative_text(note: IouNote, company: CompanySettings, style: Style) -> str
         text += _(
             " The promise asked for {rest}, more than is owed: this note is reduced to {amount}."
         ).format(rest=money(note.rest, symbol), amount=money(note.amount, symbol))
+    if firm:
+        return text + _(
+            " We confirm that this debt is true and will pay it in full by the agreed time."
+        )
     return text + _(" I confirm that this debt is true and will pay it in full by the agreed time.")
+
+
+def clause_text(company: CompanySettings) -> str:
+    """The late-payment clause (违约责任) when Settings turn it on, else ""."""
+    if not company.iou_default_clause:
+        return ""
+    return company.iou_clause_text.strip() or _(
+        "If the debtor does not pay by the agreed time, the debtor will bear the creditor's "
+        "reasonable costs of collecting the debt (court and lawyer's fees included) and pay "
+        "interest on the overdue amount at the one-year loan prime rate (LPR) from the day "
+        "after the agreed time."
+    )
+
+
+def references_text(note: IouNote, lang: str = "en") -> str:
+    """ "Refers to statement no. …; delivery notes …" when the note names them."""
+    parts = []
+    if note.statement_no:
+        parts.append(_("statement no. {number}").format(number=note.statement_no))
+    if note.delivery_notes:
+        parts.append(_("delivery notes {numbers}").format(numbers=", ".join(note.delivery_notes)))
+    sep = "；" if lang == "zh" else "; "
+    return _("Refers to: {what}").format(what=sep.join(parts)) if parts else ""
+
+
+class CreditorNotSet(NothingToPrint):
+    """The company's name is not set: an IOU note is not printed without it."""
 
 
 @dataclass
@@ -104,7 +154,9 @@ def _copy(
     )
     if promise.prints > 0:
         footnote += "  ·  " + _("Print no. {n}").format(n=promise.prints + 1)
-    for body in (10.5, 9.5, 8.5, 7.5):
+    # Labels a point smaller, clauses half a point, never below 7 pt: a company debtor's
+    # 40 mm seal box with the late-payment clause needs the 7.5 on an A5 page.
+    for body in (10.5, 9.5, 8.5, 8.0, 7.5):
         lines, used = _lay_copy(
             promise, customer, company, style, left, right, copy_label, figures, printed_at, body
         )
@@ -114,7 +166,7 @@ def _copy(
     def draw(c: Canvas, top: float) -> None:
         for line in lines:
             line.draw(c, top - line.dy)
-        _signature_area(c, style, left, right, top - height, body, footnote)
+        _signature_area(c, style, left, right, top - height, body, footnote, is_company(customer))
 
     return Block(height, draw)
 
@@ -164,7 +216,7 @@ def _lay_copy(
             account=bank, holder=company.account_holder
         )
     rows = [
-        (_("Debtor"), f"{customer.name} ({customer.code})"),
+        (_("Debtor"), name_code(customer, style)),
         (
             _("Address / tel."),
             "  ".join(p for p in (customer.address, customer.phones) if p) or "—",
@@ -174,6 +226,8 @@ def _lay_copy(
             "  ".join(p for p in (company.name or _("(Company name not set)"), company.phone) if p),
         ),
     ]
+    if company.credit_code:
+        rows.append((_("Creditor's credit code"), company.credit_code))
     if bank:
         rows.append((_("Pay to"), bank))
     qr = _qr_image(company)
@@ -184,7 +238,7 @@ def _lay_copy(
     for label, value in rows:
         parts = pen.wrap(value, body, room)
         y += step
-        text(y - 3, left + 4, label, body - 1, color=MUTED, max_width=label_w - 6)
+        text(y - 3, left + 4, label, max(body - 1, 7.0), color=MUTED, max_width=label_w - 6)
         for k, part in enumerate(parts):
             text(y - 3 + k * step, left + label_w, part, body)
         y += step * (len(parts) - 1)
@@ -218,9 +272,13 @@ def _lay_copy(
     text(box_top + 20, mid, big, 17, align="center", bold=True, max_width=width - 16)
     y += box_h + 4
     # The operative sentence at body size, then the promise's details.
-    for part in pen.wrap(operative_text(figures, company, style), body, width - 8):
+    for part in pen.wrap(operative_text(figures, company, style, customer), body, width - 8):
         y += step
         text(y - 3, left + 4, part, body)
+    for extra in (clause_text(company), references_text(figures, style.lang)):
+        for part in pen.wrap(extra, max(body - 0.5, 7.0), width - 8) if extra else []:
+            y += step
+            text(y - 3, left + 4, part, max(body - 0.5, 7.0))
     details = "    ".join(
         label + ("：" if style.lang == "zh" else ": ") + value
         for label, value in (
@@ -232,62 +290,81 @@ def _lay_copy(
     for part in pen.wrap(details, body - 0.5, width - 8):
         y += step
         text(y - 3, left + 4, part, body - 0.5)
-    if promise.note:  # wrapped too: only a table may shorten a memo
-        note = _("Note: {note}").format(note=promise.note)
-        for part in pen.wrap(note, body - 0.5, width - 8):
-            y += step
-            text(y - 3, left + 4, part, body - 0.5)
+    # The promise's own note is the office's memo, never printed: on a signed note it
+    # would read as a term both sides agreed to (issue 18).
     # Nothing can be added between the body and the signatures.
     y += step
     text(y - 3, left + 4, _("(Nothing follows)"), body, color=INK)
-    used = y + 6 + _signature_height(body)
+    used = y + 6 + _signature_height(body, is_company(customer))
     return out, used
 
 
-def _signature_height(body: float) -> float:
-    return SEAL + 16
+COMPANY_SEAL = 40 * mm  # a company's seal is 38–42 mm across
+
+
+def _signature_height(body: float, firm: bool = False) -> float:
+    return (COMPANY_SEAL if firm else SEAL) + 16
 
 
 def _signature_area(
-    c: Canvas, style: Style, left: float, right: float, bottom: float, body: float, footnote: str
+    c: Canvas,
+    style: Style,
+    left: float,
+    right: float,
+    bottom: float,
+    body: float,
+    footnote: str,
+    firm: bool = False,
 ) -> None:
-    """The debtor's side, at the foot of the copy: the signer's printed name, ID card
-    number or unified social credit code, role, signature and date; a seal box and a
-    thumbprint box; and the printed time in small print underneath."""
+    """The debtor's side, at the foot of the copy. A person: the printed name, ID card
+    number, role, signature and date, a seal box (a shop's own seal) and a thumbprint
+    box. A company (`firm`): the company seal's box, 40 mm, and the name, position,
+    signature and date of who signs for it; no thumbprint. The printed time goes in
+    small print underneath."""
     pen = style.pen
-    seal_x = right - SEAL - THUMB - 8
+    seal = COMPANY_SEAL if firm else SEAL
+    seal_x = right - seal - (0 if firm else THUMB + 8)
     base = bottom + 14
-    box(c, seal_x, base, SEAL, SEAL, color=RULE, width=0.8)
+    box(c, seal_x, base, seal, seal, color=RULE, width=0.8)
+    seal_label = _("Debtor's company seal") if firm else _("Debtor's seal (if any)")
     pen.draw(
         c,
-        seal_x + SEAL / 2,
-        base + SEAL - 11,
-        _("Debtor's company seal"),
+        seal_x + seal / 2,
+        base + seal - 11,
+        seal_label,
         7.5,
         align="center",
         color=MUTED,
-        max_width=SEAL - 4,
+        max_width=seal - 4,
     )
-    box(c, right - THUMB, base, THUMB, THUMB, color=RULE, width=0.8)
-    pen.draw(
-        c,
-        right - THUMB / 2,
-        base + THUMB - 11,
-        _("Thumbprint"),
-        7.5,
-        align="center",
-        color=MUTED,
-        max_width=THUMB - 4,
-    )
+    if not firm:
+        box(c, right - THUMB, base, THUMB, THUMB, color=RULE, width=0.8)
+        pen.draw(
+            c,
+            right - THUMB / 2,
+            base + THUMB - 11,
+            _("Thumbprint"),
+            7.5,
+            align="center",
+            color=MUTED,
+            max_width=THUMB - 4,
+        )
     room = seal_x - left - 10
-    rows = [
-        [(_("Signer's printed name"), 1.0)],
-        [(_("ID card no. / credit code"), 1.0)],
-        [(_("Signer is: □ owner / person in charge   □ authorised payer"), 0.0)],
-        [(_("Debtor's signature"), 0.6), (_("Date"), 0.4)],  # the note's own date
-    ]
-    y = base + SEAL - 4
-    size = min(body - 1, 9.5)
+    if firm:
+        rows = [
+            [(_("Signed for the company by (printed name)"), 1.0)],
+            [(_("Position"), 1.0)],
+            [(_("Debtor's signature"), 0.6), (_("Date"), 0.4)],
+        ]
+    else:
+        rows = [
+            [(_("Signer's printed name"), 1.0)],
+            [(_("ID card no. / credit code"), 1.0)],
+            [(_("Signer is: □ owner / person in charge   □ authorised payer"), 0.0)],
+            [(_("Debtor's signature"), 0.6), (_("Date"), 0.4)],  # the note's own date
+        ]
+    y = base + seal - 4
+    size = max(min(body - 1, 9.5), 7.0)
     for row in rows:  # share 0: a line of text with nothing to fill in
         x = left + 4
         for label, share in row:
@@ -296,8 +373,8 @@ def _signature_area(
             if share:
                 hline(c, x + drawn + 4, x + w - 8, y - 2, color=INK, width=0.6)
             x += w
-        y -= (SEAL - 4) / len(rows) + 1
-    pen.draw(c, left + 4, bottom + 3, footnote, 6.5, color=MUTED, max_width=seal_x - left - 8)
+        y -= (seal - 4) / len(rows) + 1
+    pen.draw(c, left + 4, bottom + 3, footnote, 7, color=MUTED, max_width=seal_x - left - 8)
 
 
 def _stamp(c: Canvas, style: Style, x: float, baseline: float) -> None:
@@ -326,7 +403,18 @@ def build_iou(
 ) -> Document:
     """Lay out the IOU note of `note.promise`: the customer's copy above, ours below, on
     one A4 or Letter sheet; on A5 each copy fills its own landscape page (an A4 cut in
-    two). Its figures are `note`'s (`models.ious.notes_for`), never the promise's own."""
+    two). Its figures are `note`'s (`models.ious.notes_for`), never the promise's own.
+
+    Raises `CreditorNotSet` when the company's name is not set: a note that names no
+    creditor is no evidence of a debt to anyone."""
+    if not company.name.strip():
+        raise CreditorNotSet(
+            _(
+                "The IOU note must name your company as the creditor, and the company's "
+                "name is not set. Open Settings (Ctrl+,), tab “Company”, fill in "
+                "the name, then print the note again."
+            )
+        )
     style = style_for(company, lang, fonts)
     with in_language(style.lang):
         return _build(note.promise, customer, company, style, note, printed_at or clock.now())

@@ -105,6 +105,9 @@ class Block:
     # A table row after which the page may break: makes the "carried forward" row for
     # the foot of the page and the "brought forward" row for the top of the next.
     carry: Callable[[], tuple[Block, Block]] | None = None
+    # Never the last block of a page, even in a run too tall for one page that flows
+    # (a section heading, a table's header row).
+    sticky: bool = False
 
 
 @dataclass
@@ -132,8 +135,11 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
             j += 1
             need += blocks[j].height
         head = block.header.height if block.header is not None else 0.0
-        if need + head > room:  # the run can never fit: only this block must
-            need = block.height
+        if need + head > room:  # the run can never fit: only this block (and what a
+            need, k = block.height, i  # sticky heading holds on to) must
+            while blocks[k].sticky and k + 1 < len(blocks):
+                k += 1
+                need += blocks[k].height
         # Room for a "carried forward" row is kept only while a page may still break
         # after this run: a run that ends the document needs none.
         reserve = carry_room if j < len(blocks) - 1 else 0.0
@@ -239,6 +245,25 @@ def widths(total: float, shares: Sequence[float], *, minimum: Sequence[float] = 
         fixed |= short
 
 
+def fit_widths(
+    total: float, natural: Sequence[float], least: Sequence[float], flex: int, flex_min: float
+) -> list[float]:
+    """Column widths from the content: each column at its `natural` width (its widest
+    text at the body size), column `flex` (free text) the rest. When they do not fit, the
+    other columns give way together towards their `least` width (the same text at the
+    smallest type, 7 pt), and the flex column keeps at least `flex_min`."""
+    others = [w for i, w in enumerate(natural) if i != flex]
+    lows = [w for i, w in enumerate(least) if i != flex]
+    need = sum(others) + flex_min - total
+    give = sum(o - lo for o, lo in zip(others, lows, strict=True))
+    if need > 0 and give > 0:
+        ratio = min(1.0, need / give)
+        others = [o - ratio * (o - lo) for o, lo in zip(others, lows, strict=True)]
+    out = list(others)
+    out.insert(flex, max(flex_min if need > 0 else 0.0, total - sum(others)))
+    return out
+
+
 @dataclass(frozen=True)
 class Cell:
     """A table cell: one or more lines of text and how they look.
@@ -323,7 +348,9 @@ class Table:
         ]
         tallest = max((len(t) for t in self._titles), default=1)
         self.header_height = max(header_height, tallest * self.header_size * 1.15 + 5)
-        self._header = Block(self.header_height, self._draw_header, keep_with_next=True)
+        self._header = Block(
+            self.header_height, self._draw_header, keep_with_next=True, sticky=True
+        )
 
     def header(self) -> Block:
         """The column-title row; the same block is repeated on continuation pages."""
@@ -410,6 +437,7 @@ class Table:
         rule_above: bool = False,
         keep_with_next: bool = False,
         with_header: bool = True,
+        band: float = 0.0,
     ) -> Block:
         """A row block; multi-line cells set their lines from the top of the row (or
         centred, per the table's `valign`). `height` is a minimum: a row grows to hold
@@ -433,7 +461,15 @@ class Table:
             ops.append(f"{_rgb(RULE)} RG 0.4 w")
             if self.grid:
                 ops.append(f"{left:.2f} {bottom:.2f} {self.width:.2f} {h:.2f} re S")
-                ops.extend(f"{x:.2f} {top:.2f} m {x:.2f} {bottom:.2f} l S" for x in self.xs[1:-1])
+                # With `band`, the rules after the first column stop above a band of that
+                # height at the foot of the row: one cell across (a stop's details).
+                ops.extend(
+                    f"{x:.2f} {top:.2f} m {x:.2f} {bottom + (band if k else 0):.2f} l S"
+                    for k, x in enumerate(self.xs[1:-1])
+                )
+                if band:
+                    y = bottom + band
+                    ops.append(f"{self.xs[1]:.2f} {y:.2f} m {right:.2f} {y:.2f} l S")
             else:
                 ops.append(f"{left:.2f} {bottom:.2f} m {right:.2f} {bottom:.2f} l S")
             if rule_above:

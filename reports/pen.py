@@ -20,10 +20,15 @@ from reports.fonts import FontSet
 ELLIPSIS = "…"
 # A Latin word (kept whole when wrapping), a run of spaces, or any other single character.
 _TOKEN = re.compile(r"[0-9A-Za-z_.,;:!?'\"()\[\]\-/@#&%+*=<>¥$]+|\s+|.", re.S)
+_NO_LINE_END = set("（《「『【([")
+# The Latin word or number a line ends with (moved down whole with a closing bracket).
+_LAST_WORD = re.compile(r"[0-9A-Za-z_.\-/]+$")
 # Characters that must not start a line in Chinese typesetting (避头点).
 _NO_LINE_START = set("，。、；：！？）》」』】,.;:!?)]%")
 # An amount is never broken across lines: drawn alone on its line, it shrinks to fit.
 _AMOUNT = re.compile(r"[¥$]?-?\d{1,3}(,\d{3})+(\.\d+)?|[¥$]?-?\d+\.\d\d")
+# The smallest type on any paper (issue 18): text that would need less wraps instead.
+MIN_SIZE = 7.0
 _BOLD_STROKE = 0.035  # fake bold: outline width as a fraction of the font size
 _INK = Color(0.08, 0.08, 0.08)  # = reports.layout.INK (layout imports this module)
 
@@ -123,14 +128,14 @@ class Pen:
     ) -> float:
         """Draw `text` with its baseline at `y`; `x` is the left, centre or right edge
         per `align`. Text wider than `max_width` is drawn in a smaller font until it
-        fits: names, codes, document numbers and amounts are never cut. Only free text
-        (a memo) passes `cut=True` to be shortened with an ellipsis instead. Returns the
-        drawn width."""
+        fits, but never below `MIN_SIZE` (callers wrap text that would need less): names,
+        codes, document numbers and amounts are never cut. Only free text (a memo) passes
+        `cut=True` to be shortened with an ellipsis instead. Returns the drawn width."""
         if max_width is not None:
             if cut:
                 text = self.fit(text, size, max_width)
             elif self.measure(text, size) > max_width > 0:
-                size = size * max_width / self.measure(text, size) * 0.999
+                size = max(min(size, MIN_SIZE), size * max_width / self.measure(text, size) * 0.999)
         if not text:
             return 0.0
         width = self.measure(text, size)
@@ -182,11 +187,12 @@ class Pen:
         return text[:low].rstrip() + ELLIPSIS if low else ""
 
     def size_to_fit(self, text: str, size: float, max_width: float, min_size: float) -> float:
-        """The largest font size ≤ `size` (and ≥ `min_size`) at which `text` fits."""
+        """The largest font size ≤ `size` (and ≥ `min_size`, never below `MIN_SIZE`
+        unless `size` is) at which `text` fits."""
         width = self.width(text, size)
         if width <= max_width:
             return size
-        return max(min_size, size * max_width / width)
+        return max(min(size, max(min_size, MIN_SIZE)), size * max_width / width)
 
     def wrap(
         self, text: str, size: float, max_width: float, max_lines: int | None = None
@@ -218,17 +224,27 @@ class Pen:
                 continue
             if token in _NO_LINE_START and len(line.rstrip()) > 1:
                 # Punctuation never starts a line, nor sticks out past the margin: the
-                # character before it moves down with it.
-                lines.append(line.rstrip()[:-1])
-                line = line.rstrip()[-1] + token
+                # character before it moves down with it, or the whole word or number
+                # it ends ("（C0005）" never breaks as "C000" / "5）").
+                kept = line.rstrip()
+                word = _LAST_WORD.search(kept)
+                cut = word.start() if word and word.start() > 0 else len(kept) - 1
+                if cut > 1 and kept[cut - 1] in _NO_LINE_END:  # nor an opening bracket
+                    cut -= 1  # end a line
+                lines.append(kept[:cut])
+                line = kept[cut:] + token
                 continue
             if token.isspace():
                 lines.append(line)
                 line = ""
                 continue
+            opening = ""
+            if len(line.rstrip()) > 1 and line.rstrip()[-1] in _NO_LINE_END:
+                opening, line = line.rstrip()[-1], line.rstrip()[:-1]  # "（" goes down too
             if line.strip():
                 lines.append(line.rstrip())
             line = ""
+            token = opening + token
             while (
                 self.width(token, size) > max_width
                 and len(token) > 1

@@ -34,11 +34,11 @@ def _chart(width: float, height: float, font: str) -> VerticalBarChart:
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labelTextFormat = _yuan_label
     chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.labels.fontSize = 7.5  # nothing on paper below 7 pt
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = Color(0.85, 0.85, 0.85)
     chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 6.5
+    chart.categoryAxis.labels.fontSize = 7.5  # nothing on paper below 7 pt
     chart.bars.strokeColor = None
     return chart
 

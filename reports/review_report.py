@@ -49,7 +49,7 @@ from reports.parts import (
     title,
 )
 
-SIZE = 7.5
+SIZE = 9.0  # body text on paper never below 9 pt (issue 18)
 LINES = 40  # names wrap onto as many lines as they need
 
 
@@ -100,14 +100,14 @@ def _figures(data: Review, style: Style, frame: Frame) -> list[Block]:
         (measure_name("cei"), percent_text(data.cei)),
     ]
     blocks = [label_rows(style, frame, [owed, measures], label_width=86 if lang == "en" else 96)]
-    helps = [f"{measure_name(k)}: {measure_help(k)}" for k in ("dso", "best_dso", "add", "cei")]
-    lines = [line for text in helps for line in pen.wrap(text, 7, frame.width)]
+    helps = [_help_line(k, lang) for k in ("dso", "best_dso", "add", "cei")]
+    lines = [line for text in helps for line in pen.wrap(text, 8, frame.width)]
 
     def draw(c: Canvas, top: float) -> None:
         for k, line in enumerate(lines):
-            pen.draw(c, frame.left, top - 8 - k * 9, line, 7, color=MUTED)
+            pen.draw(c, frame.left, top - 9 - k * 10, line, 8, color=MUTED)
 
-    blocks.append(Block(len(lines) * 9 + 6, draw))
+    blocks.append(Block(len(lines) * 10 + 6, draw))
     flows = [
         _flow_line(_("This month"), data.this_month, lang),
         _flow_line(_("Last month"), data.last_month, lang),
@@ -115,6 +115,17 @@ def _figures(data: Review, style: Style, frame: Frame) -> list[Block]:
     ]
     blocks.append(label_rows(style, frame, [flows], label_width=96))
     return blocks
+
+
+def _help_line(key: str, lang: str) -> str:
+    """ "DSO 应收账款周转天数：应收余额相当于…": the name once, not again at the start of
+    its explanation (which the tooltip shows alone)."""
+    name, text = measure_name(key), measure_help(key)
+    sep = "：" if lang == "zh" else ": "
+    head, found, rest = text.partition(sep)
+    if found and head.strip() and head.strip() in name:
+        text = rest
+    return f"{name}{sep}{text}"
 
 
 def _group_table(groups: Sequence[GroupReview], by: str, style: Style, frame: Frame) -> list[Block]:
@@ -137,7 +148,7 @@ def _group_table(groups: Sequence[GroupReview], by: str, style: Style, frame: Fr
     first = _("Rep") if by == "rep" else _("Route")
     columns = [Column(first, frame.width - sum(widths), lines=LINES)]
     columns += [Column(t, w, "right") for t, w in zip(titles, widths, strict=True)]
-    table = Table(style.pen, columns, frame.left, size=SIZE, header_size=6.8)
+    table = Table(style.pen, columns, frame.left, size=SIZE, header_size=7.5)
     none = _("No rep") if by == "rep" else _("No route")
     blocks = [table.header()]
     for g in groups:

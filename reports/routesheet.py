@@ -42,18 +42,33 @@ from reports.parts import (
     in_language,
     label_rows,
     letterhead,
+    name_code,
     page_of,
+    room_for_chrome,
     running_header,
     style_for,
     title,
 )
+from reports.pen import Pen
 
 ROW_HEIGHT = 34.0  # room to write an amount and a few words by hand
+COMPACT_ROW = 10 * mm  # the same on a narrow page, with the stop's details under it
+HEADER = 8.5  # column titles
+DETAIL = 9.0  # the line of phones, contact and address under a stop on a narrow page
 BODY = 10.0  # read on the road, in a van: never smaller
 NARROW = 560.0  # below this width (A5, Letter portrait) the phones go under the name
 
 
-def _columns(frame: Frame, amount_width: float = 0.0) -> list[Column]:
+def _title_room(pen: Pen, title: str) -> float:
+    """The width a column title needs so that no word of it breaks (a Chinese title of
+    up to four characters is one word)."""
+    words = [title] if not title.isascii() and len(title) <= 4 else title.split()
+    return max(pen.width(w, HEADER) for w in words) + 8
+
+
+def _columns(
+    frame: Frame, amount_width: float = 0.0, overdue_width: float = 0.0, pen: Pen | None = None
+) -> list[Column]:
     """The columns, their widths shared out from the page: the printed facts on the
     left, the columns the rep fills in by hand on the right (they stay on the page on
     A5 too). On a narrow page the phones join the customer's cell. The amount columns
@@ -74,9 +89,19 @@ def _columns(frame: Frame, amount_width: float = 0.0) -> list[Column]:
         (_("Customer signature"), 8, 30, "left"),
         (_("Note"), 8, 26, "left"),
     ]
-    if frame.width < NARROW:  # the phones join the customer, whose column gets their room
+    if frame.width < NARROW:
+        # The phones, contact and address go on a line of their own under the stop (see
+        # `_stop_row`); the columns written by hand are wide enough to write in (16–
+        # 20 mm) and to hold their titles whole ("实收现金", not "实收现/金").
         printed.pop(2)
-        printed[1] = (printed[1][0], 30, 96, "left")
+        printed[1] = (_("Customer"), 15, 80, "left")
+        balance_min = min(max(money_min, overdue_width), frame.width * 0.2)
+        printed[2] = (printed[2][0], 13, balance_min, "right")
+        printed[3] = (printed[3][0], 15, money_min, "left")
+        by_hand = [
+            (title, share, max(least * mm, _title_room(pen, title) if pen else 0.0), align)
+            for (title, share, _m, align), least in zip(by_hand, (18, 18, 16, 18, 14), strict=True)
+        ]
     spec = printed + by_hand
     w = widths(frame.width, [s[1] for s in spec], minimum=[s[2] for s in spec])
     return [
@@ -91,7 +116,7 @@ def _money_or_credit(fen: int) -> str:
     return money(fen)
 
 
-def _promised(stop: RouteStop, style: Style) -> str:
+def _promised(stop: RouteStop, style: Style, compact: bool = False) -> str:
     """What was promised for the day, one promise a line (wrapped in the cell): amount,
     time, method and the promise's own payer; a third and later promise are counted."""
     lines = []
@@ -100,8 +125,8 @@ def _promised(stop: RouteStop, style: Style) -> str:
         parts = [money(p.amount - p.paid), f"{p.due_at:%H:%M}"]
         if p.method is not None:
             parts.append(p.method.label)
-        if p.payer:
-            parts.append(p.payer)
+        if p.payer and not (compact and p.payer == stop.customer.payer):
+            parts.append(p.payer)  # on a narrow page the customer's payer is printed below
         if p.id in answers:  # what the customer said when the office phoned
             parts.append(_("(call: {answer})").format(answer=answers[p.id].outcome.label))
         lines.append(" ".join(parts))
@@ -174,15 +199,14 @@ def _overdue_lines(fen: int, table: Table) -> tuple[str, ...]:
 
 def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
     cust = stop.customer
-    who = [f"{cust.name} ({cust.code})"]
-    if cust.contact:
-        who.append(_("Contact: {name}").format(name=cust.contact))
-    if cust.address:
-        who.append(cust.address)
     wide = len(table.columns) == 10
-    if not wide:
-        who.extend(_phones(stop))
-    promised, broken = _promised(stop, style), _broken(stop)
+    who = [name_code(cust, style)]
+    if wide:
+        if cust.contact:
+            who.append(_("Contact: {name}").format(name=cust.contact))
+        if cust.address:
+            who.append(cust.address)
+    promised, broken = _promised(stop, style, compact=not wide), _broken(stop)
     # The day's promises, then a blank line for each broken one (drawn in red below).
     blanks = ("",) * len(broken)
     promise_cell = Cell((promised, *blanks) if promised else blanks or "", bold=bool(promised))
@@ -197,8 +221,44 @@ def _stop_row(stop: RouteStop, table: Table, style: Style) -> Block:
         promise_cell,
         *[""] * 5,
     ]
-    row = table.row(cells, height=ROW_HEIGHT)
+    row = table.row(cells, height=ROW_HEIGHT) if wide else _with_details(stop, table, cells)
     return _with_broken_lines(row, table, promised, broken)
+
+
+def _with_details(stop: RouteStop, table: Table, cells: list[Cell | str]) -> Block:
+    """A stop on a narrow page: its printed facts and the boxes written by hand (at least
+    10 mm high) on top, then a line (two when long) of contact, phones, payer and
+    address across the row under them. Six stops or more fit an A5 page."""
+    cust = stop.customer
+    pen = table.pen
+    phones = ", ".join(p for p in re.split(r"[,，;；、]\s*", cust.phones) if p)
+    parts = [
+        _("Contact: {name}").format(name=cust.contact) if cust.contact else "",
+        phones,
+        _("Payer: {name}").format(name=cust.payer) if cust.payer else "",
+        cust.address,
+    ]
+    detail = "  ".join(p for p in parts if p)
+    x0, x1 = table.xs[1] + table.pad, table.xs[-1] - table.pad
+    lines = pen.wrap(detail, DETAIL, x1 - x0) if detail else []
+    step = DETAIL * 1.15
+    band = len(lines) * step + (3 if lines else 0)
+    laid = [
+        table._layout(i, c if isinstance(c, Cell) else Cell(c), table.size)
+        for i, c in enumerate(cells)
+    ]
+    first = max(COMPACT_ROW, max(len(c) for c in laid) * table.size * table.leading + table.vpad)
+    row = table.row(cells, height=first + band, band=band)
+    draw_row = row.draw
+
+    def draw(c: Canvas, top: float) -> None:
+        draw_row(c, top)
+        bottom = top - row.height
+        for k, line in enumerate(lines):
+            pen.draw(c, x0, bottom + band - step * (k + 1) + 1.5, line, DETAIL, color=INK)
+
+    row.draw = draw
+    return row
 
 
 def _handover(style: Style, frame: Frame) -> Block:
@@ -248,8 +308,16 @@ def build_route_sheet(
 
 
 def _build(sheet: RouteSheet, company: CompanySettings, style: Style, wide: bool) -> Document:
-    size = paper(company.paper_size, wide=wide)
-    base = frame_for(size, margin=12 * mm, head=10 * mm, binding=company.binding_margin)
+    small = company.paper_size.strip().upper() == "A5"
+    # A5 is always landscape (portrait cannot hold the columns written by hand), with
+    # narrower margins: six stops or more a page.
+    size = paper(company.paper_size, wide=wide or small)
+    if small:
+        base = frame_for(
+            size, margin=9 * mm, head=7 * mm, foot=6 * mm, binding=company.binding_margin
+        )
+    else:
+        base = frame_for(size, margin=12 * mm, head=10 * mm, binding=company.binding_margin)
     frame = Frame(
         base.left,
         base.right,
@@ -275,12 +343,17 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style, wide: bool
     amounts += [p.amount - p.paid for s in sheet.stops for p in s.promises_due]
     amounts += [sheet.total_balance, sheet.total_overdue, sheet.total_promised]
     widest = max(style.pen.width(_money_or_credit(a), BODY) for a in amounts) * 1.04 + 6
+    # "Overdue ¥…" on one line under the balance (not split over two) where it fits.
+    overdue = [s.overdue for s in sheet.stops] + [sheet.total_overdue]
+    overdue_w = max(
+        style.pen.width(_("Overdue {amount}").format(amount=money(f)), BODY) for f in overdue
+    )
     table = Table(
         style.pen,
-        _columns(frame, widest),
+        _columns(frame, widest, overdue_w * 1.04 + 6, style.pen),
         frame.left,
         size=BODY,
-        header_size=8.5,
+        header_size=HEADER,
         header_height=24,
         grid=True,
         valign="top",
@@ -308,13 +381,17 @@ def _build(sheet: RouteSheet, company: CompanySettings, style: Style, wide: bool
     blocks.append(table.row(totals, height=22, shade=True, keep_with_next=True))
     # The last stop, the totals and the hand-over strip stay on one page: never a page
     # holding only the strip.
-    blocks[-2].keep_with_next = True
+    # Nor a page holding a single stop before the totals: the last three go together.
+    for block in blocks[-4:-1]:
+        block.keep_with_next = True
     blocks.append(Block(8, lambda c, top: None, keep_with_next=True))
     blocks.append(_handover(style, frame))
-    pages = paginate(blocks, frame)
     doc_title = _("Collection route sheet")
     head_mid = f"{doc_title} · {sheet.route.name} · {day}"
-    foot_left = f"{sheet.route.name} · {day} · {sheet.rep_name}"
+    # No stray "·" when the route has no rep.
+    foot_left = " · ".join(p for p in (sheet.route.name, day, sheet.rep_name) if p)
+    frame = room_for_chrome(frame, style, (company.name, head_mid, ""), (foot_left, ""))
+    pages = paginate(blocks, frame)
 
     def chrome(c: Canvas, n: int, count: int) -> None:
         if n > 1:

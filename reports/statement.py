@@ -13,6 +13,7 @@ minus sign and a note under the table explains it.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from models import clock
 from models.i18n import _
 from models.records import Entry, EntryKind, IouNote, Statement, bucket_labels
 from reports.fonts import FontSet
@@ -38,12 +40,12 @@ from reports.layout import (
     Frame,
     Table,
     box,
+    fit_widths,
     hline,
     margins,
     paginate,
     paper,
     spacer,
-    widths,
 )
 from reports.output import write_documents
 from reports.parts import (
@@ -52,14 +54,18 @@ from reports.parts import (
     in_language,
     label_rows,
     letterhead,
+    name_code,
     page_of,
+    room_for_chrome,
     running_header,
     section_heading,
     style_for,
     title,
 )
+from reports.pen import MIN_SIZE
 
 VOIDED = ("strike", "omit")
+WIDOW_ROWS = 3  # entries that go with the totals to a new page
 
 
 def describe(entry: Entry, memo_room: tuple[Table, int] | None = None) -> str:
@@ -90,6 +96,28 @@ def describe(entry: Entry, memo_room: tuple[Table, int] | None = None) -> str:
     return " · ".join(parts)
 
 
+def _desc(table: Table) -> int:
+    """The description column: 1 when the date and number share the first column."""
+    return 1 if len(table.columns) == 5 else 2
+
+
+def _row(table: Table, cells: Sequence[Cell | str], **kw: object) -> Block:
+    """A row of date, number, description, charges, credits and balance; on a narrow
+    page the number goes under the date, in one column (see `_entries_table`)."""
+    if len(table.columns) == 5:
+        date, doc = (c if isinstance(c, Cell) else Cell(c) for c in cells[:2])
+        lines = tuple(t for t in (*date.lines, *doc.lines) if t) or ("",)
+        merged = Cell(
+            lines,
+            bold=date.bold,
+            strike=date.strike,
+            color=date.color,
+            note_color=date.color or INK,
+        )
+        cells = [merged, *cells[2:]]
+    return table.row(cells, **kw)  # type: ignore[arg-type]
+
+
 def _balance_text(fen: int, style: Style) -> str:
     return money(fen)
 
@@ -102,9 +130,11 @@ def _rows(st: Statement, table: Table, style: Style, voided: str) -> tuple[list[
     blocks: list[Block] = []
     negative = st.opening_balance < 0
     blocks.append(
-        table.row(
+        _row(
+            table,
             [
-                st.period_from.isoformat(),
+                # The balance at the end of the day before the period (issue 18).
+                (st.period_from - dt.timedelta(days=1)).isoformat(),
                 "",
                 Cell(_("Balance brought forward"), bold=True),
                 "",
@@ -130,15 +160,16 @@ def _rows(st: Statement, table: Table, style: Style, voided: str) -> tuple[list[
         debit += entry.debit
         credit += entry.credit
         negative = negative or running < 0
-        row = table.row(
+        row = _row(
+            table,
             [
                 entry.date.isoformat(),
                 entry.doc_no,
-                describe(entry, (table, 2)),
+                describe(entry, (table, _desc(table))),
                 money(entry.debit) if entry.debit else "",
                 money(entry.credit) if entry.credit else "",
                 _balance_text(running, style),
-            ]
+            ],
         )
         row.carry = _carry(table, before)
         blocks.append(row)
@@ -148,10 +179,14 @@ def _rows(st: Statement, table: Table, style: Style, voided: str) -> tuple[list[
             f"statement of {st.customer.code}: rows add up to {running}, "
             f"closing balance is {st.closing_balance}"
         )
-    if len(blocks) > 1:
-        blocks[-1].keep_with_next = True  # never a totals row alone under a header
+    # Never a totals row alone under a header, nor a page holding a single entry before
+    # the totals: the last entries (up to three) move with them.
+    for block in blocks[-WIDOW_ROWS:] if len(blocks) > 1 else []:
+        block.keep_with_next = True
+    closing_carry = _carry(table, running)  # a break inside the totals carries the balance
     blocks.append(
-        table.row(
+        _row(
+            table,
             [
                 "",
                 "",
@@ -164,8 +199,10 @@ def _rows(st: Statement, table: Table, style: Style, voided: str) -> tuple[list[
             keep_with_next=True,  # totals and closing balance stay on one page
         )
     )
+    blocks[-1].carry = closing_carry
     blocks.append(
-        table.row(
+        _row(
+            table,
             [
                 st.period_to.isoformat(),
                 "",
@@ -177,6 +214,8 @@ def _rows(st: Statement, table: Table, style: Style, voided: str) -> tuple[list[
             shade=True,
         )
     )
+    # When even they must part (a tail taller than a page), 过次页 / 承前页 join them.
+    blocks[-1].carry = closing_carry
     return blocks, negative or st.closing_balance < 0
 
 
@@ -186,7 +225,8 @@ def _carry(table: Table, balance: int) -> Callable[[], tuple[Block, Block]]:
 
     def make() -> tuple[Block, Block]:
         def line(label: str) -> Block:
-            return table.row(
+            return _row(
+                table,
                 ["", "", Cell(label, bold=True), "", "", Cell(money(balance), bold=True)],
                 shade=True,
                 with_header=False,
@@ -202,15 +242,16 @@ def _carry(table: Table, balance: int) -> Callable[[], tuple[Block, Block]]:
 def _voided_row(entry: Entry, table: Table) -> Block:
     reason = entry.void_text or _("no reason given")
     note = _("Voided: {reason}").format(reason=reason)
-    return table.row(
+    return _row(
+        table,
         [
             Cell(entry.date.isoformat(), strike=True, color=MUTED),
             Cell(entry.doc_no, strike=True, color=MUTED),
-            Cell((describe(entry, (table, 2)), note), strike=True, color=MUTED),
+            Cell((describe(entry, (table, _desc(table))), note), strike=True, color=MUTED),
             Cell(money(entry.debit) if entry.debit else "", strike=True, color=MUTED),
             Cell(money(entry.credit) if entry.credit else "", strike=True, color=MUTED),
             Cell("", color=MUTED),
-        ]
+        ],
     )
 
 
@@ -313,7 +354,15 @@ def _open_items(st: Statement, style: Style, frame: Frame) -> list[Block]:
     (what a follow-up letter lists), after the entries."""
     if not st.open_items:
         return []
-    w = widths(frame.width, [60, 110, 80, 80, 60, 60], minimum=[44, 50, 50, 50, 44, 40])
+    texts = [
+        ["2026-12-31"],
+        [],
+        [money(i.amount) for i in st.open_items],
+        [money(i.open) for i in st.open_items],
+        ["2026-12-31", _("not yet due")],
+        [str(i.days_overdue) for i in st.open_items],
+    ]
+    w = _content_widths(style, frame, texts, flex=1, flex_min=70)
     cols = [
         Column(_("Date"), w[0], fit="shrink"),
         Column(_("Doc. no."), w[1]),
@@ -322,7 +371,9 @@ def _open_items(st: Statement, style: Style, frame: Frame) -> list[Block]:
         Column(_("Due on"), w[4], fit="shrink"),
         Column(_("Days overdue"), w[5], "right"),
     ]
-    table = Table(style.pen, cols, frame.left, size=8, row_height=11, header_height=12, vpad=1.4)
+    table = Table(
+        style.pen, cols, frame.left, size=BODY, row_height=12.4, header_height=13, vpad=1.4
+    )
     heading = section_heading(
         style,
         _("Open deliveries as of {date}").format(date=format_date(st.as_of, style.lang)),
@@ -356,8 +407,13 @@ def _aging(st: Statement, style: Style, frame: Frame) -> list[Block]:
     cells.append((_("Overdue"), money(st.aging.overdue)))
     cells.append((_("Balance"), money(st.aging.balance)))
     n = len(cells)
-    w = frame.width / n
+    # One row of boxes, or two when a figure would not fit its box at 7.5 pt.
+    per_row = n
+    if any(pen.width(v, 7.5) > frame.width / n - 6 for _l, v in cells):
+        per_row = (n + 1) // 2
+    w = frame.width / per_row
     h = 26.0
+    rows = (n + per_row - 1) // per_row
     heading = section_heading(
         style,
         _("Aging as of {date}").format(date=format_date(st.as_of, style.lang)),
@@ -368,17 +424,18 @@ def _aging(st: Statement, style: Style, frame: Frame) -> list[Block]:
 
     def draw(c: Canvas, top: float) -> None:
         for i, (label, value) in enumerate(cells):
-            x = frame.left + i * w
+            x = frame.left + (i % per_row) * w
+            y = top - (i // per_row) * h
             overdue = i == n - 2 and st.aging.overdue > 0
             fill = SHADE if i < n - 2 else None
-            box(c, x, top - h, w, h, color=RULE, fill=fill)
+            box(c, x, y - h, w, h, color=RULE, fill=fill)
             pen.draw(
-                c, x + w / 2, top - 9.5, label, 7.5, align="center", color=MUTED, max_width=w - 6
+                c, x + w / 2, y - 9.5, label, 7.5, align="center", color=MUTED, max_width=w - 6
             )
             pen.draw(
                 c,
                 x + w / 2,
-                top - 21.5,
+                y - 21.5,
                 value,
                 9.5,
                 align="center",
@@ -387,7 +444,29 @@ def _aging(st: Statement, style: Style, frame: Frame) -> list[Block]:
                 max_width=w - 6,
             )
 
-    return [heading, Block(h + 4, draw)]
+    return [heading, Block(h * rows + 4, draw)]
+
+
+def _content_widths(
+    style: Style,
+    frame: Frame,
+    texts: Sequence[Sequence[str]],
+    *,
+    flex: int,
+    flex_min: float,
+    wraps: Sequence[int] = (),
+) -> list[float]:
+    """Column widths holding each column's widest text whole at 9 pt (7 pt at least on
+    a narrow page), the `flex` column the rest. Columns in `wraps` (numbers, dates with
+    a time) wrap onto a second line rather than push the table off a narrow page."""
+    pen = style.pen
+
+    def need(column: Sequence[str], size: float) -> float:
+        return max((pen.width(t, size) for t in column), default=0.0) + 2 * PAD + 1
+
+    natural = [max(need(t, BODY), 40.0) for t in texts]
+    least = [50.0 if i in wraps else max(need(t, MIN_SIZE), 30.0) for i, t in enumerate(texts)]
+    return fit_widths(frame.width, natural, least, flex, flex_min)
 
 
 def _oldest_note(st: Statement) -> str:
@@ -405,7 +484,15 @@ def _promises(promises: Sequence[IouNote], style: Style, frame: Frame) -> list[B
     a promise cut down to what is owed is starred and the line under the table says so."""
     if not promises:
         return []
-    w = widths(frame.width, [70, 110, 75, 75, 75, frame.width - 405], minimum=[50] * 6)
+    texts = [
+        [n.promise.serial for n in promises],
+        [format_datetime(n.promise.due_at, style.lang) for n in promises],
+        [money(n.promise.amount) for n in promises],
+        [money(n.promise.paid) for n in promises],
+        [money(n.amount) + ("*" if n.reduced else "") for n in promises],
+        [],
+    ]
+    w = _content_widths(style, frame, texts, flex=5, flex_min=40, wraps=(0, 1))
     cols = [
         Column(_("IOU no."), w[0]),
         Column(_("Clear by"), w[1]),
@@ -414,7 +501,9 @@ def _promises(promises: Sequence[IouNote], style: Style, frame: Frame) -> list[B
         Column(_("Still to pay"), w[4], "right"),
         Column(_("Method"), w[5]),
     ]
-    table = Table(style.pen, cols, frame.left, size=8, row_height=11, header_height=12, vpad=1.4)
+    table = Table(
+        style.pen, cols, frame.left, size=BODY, row_height=12.4, header_height=13, vpad=1.4
+    )
     blocks = [section_heading(style, _("Open promises"), frame, compact=True), table.header()]
     for n in promises:
         p = n.promise
@@ -443,34 +532,40 @@ def _promises(promises: Sequence[IouNote], style: Style, frame: Frame) -> list[B
 
 
 def confirmation_sentence(st: Statement, style: Style) -> str:
-    """The slip's text, written as the customer speaking to the company."""
+    """The balance the slip asks the customer to check, as our books show it. It states
+    no confirmation: the customer chooses one of the two blocks below it."""
     date = format_date(st.period_to, style.lang)
     company = st.company.name or _("(Company name not set)")
     fen = st.closing_balance
     if fen > 0:
-        text = _("As of {date} we owe {company} {amount} ({words}). We confirm this balance.")
+        text = _("Our books show that as of {date} you owe {company} {amount} ({words}).")
     elif fen < 0:
         text = _(
-            "As of {date} {company} owes us {amount} ({words}), paid in advance. "
-            "We confirm this balance."
+            "Our books show that as of {date} you have paid {company} {amount} ({words}) "
+            "in advance."
         )
     else:
-        text = _("As of {date} our account with {company} is settled. We confirm this.")
+        text = _("Our books show that as of {date} your account with {company} is settled.")
     return text.format(
         date=date, company=company, amount=money(abs(fen), style.symbol), words=capitals(fen)
     )
 
 
-SLIP_SEAL = 16 * mm
+SLIP_SEAL = 40 * mm  # company seals are 38–42 mm across
+TICK = 4.2 * mm  # a box to tick by hand
 
 
-def reply_sentence(st: Statement) -> str:
-    """ "Reply within N days, or the balance stands", with whom to call about it."""
+def reply_sentence(st: Statement, style: Style, issued: dt.date) -> str:
+    """The statement's issue date and the date to reply by, with whom to call about it;
+    "no reply counts as confirmed" only where Settings say the customers agreed to it."""
     company = st.company
+    reply_by = issued + dt.timedelta(days=company.reply_days)
     text = _(
-        "Please sign, stamp and return this slip within {days} days of receiving it; "
-        "if we have no reply by then, the balance is taken as confirmed."
-    ).format(days=company.reply_days)
+        "Statement issued {issued}. Please choose one of the two blocks below, sign, stamp "
+        "and return this slip by {reply_by}."
+    ).format(issued=format_date(issued, style.lang), reply_by=format_date(reply_by, style.lang))
+    if company.silence_confirms:
+        text += " " + _("If we have no reply by then, the balance is taken as confirmed.")
     phone = company.contact_phone or company.phone
     who = "  ".join(p for p in (company.contact_name, phone) if p)
     if who:
@@ -479,12 +574,15 @@ def reply_sentence(st: Statement) -> str:
 
 
 def _slip(st: Statement, style: Style, frame: Frame) -> Block:
-    """The tear-off balance confirmation, set at the foot of the last page. Torn off, it
-    still names the statement (its number), the customer in full and the balance."""
+    """The tear-off balance confirmation, set at the foot of the last page, as an audit
+    confirmation (询证函) is set: the balance, then two separate blocks, "correct" and
+    "not correct: the difference and why", each with its own signature, seal box and
+    date. Torn off, it still names the statement (its number), the customer in full,
+    the issue date and the reply-by date."""
     pen = style.pen
     room = frame.width - 12
-    size = 8.5
-    step = 10.5
+    size = 9.0
+    step = 11.5
     cut = _("Cut here, sign, stamp and return this slip")
     number = _("Statement no. {number}").format(number=st.number) if st.number else ""
     texts: list[tuple[str, float, bool]] = []
@@ -493,24 +591,24 @@ def _slip(st: Statement, style: Style, frame: Frame) -> Block:
         texts.extend((line, sz, bold) for line in pen.wrap(text, sz, room))
 
     to_line = _("To: {company}").format(company=st.company.name or _("(Company name not set)"))
-    from_line = _("From: {customer} ({code})").format(
-        customer=st.customer.name, code=st.customer.code
-    )
+    from_line = _("From: {customer}").format(customer=name_code(st.customer, style))
     if pen.width(to_line + from_line, 9) + 24 <= room:  # one line when both fit
         add(f"{from_line}    {to_line}", 9, bold=True)
     else:
         add(from_line, 9, bold=True)
         add(to_line)
     add(confirmation_sentence(st, style), 9.5)
+    add(reply_sentence(st, style, clock.today()), 9)
     add(
         _(
-            "□ Correct    □ Not correct: the difference is ________________, because ____________________________"
+            "Paid with this slip: ¥ ______________   Method (circle one): cash / cheque no. "
+            "__________ / transfer"
         )
     )
-    add(_("Paid with this slip: ¥ ______________   □ cash  □ cheque no. __________  □ transfer"))
-    add(reply_sentence(st), 8)
-    sign_h = SLIP_SEAL + 4
-    height = 17 + 16 + step * len(texts) + 8 + sign_h
+    side_by_side = frame.width >= 420
+    blocks = _answer_blocks(style, frame, side_by_side)
+    answers_h = sum(h for h, _d in blocks) if not side_by_side else max(h for h, _d in blocks)
+    height = 17 + 16 + step * len(texts) + 6 + answers_h
 
     def draw(c: Canvas, top: float) -> None:
         y = top - 5
@@ -525,48 +623,77 @@ def _slip(st: Statement, style: Style, frame: Frame) -> Block:
         y -= 17
         heading = _("Balance confirmation")
         pen.draw(c, frame.left + 6, y, heading, 11.5, bold=True)
-        if number:
-            room_n = frame.width - pen.width(heading, 11.5) - 24
-            pen.draw(c, frame.right - 6, y, number, 9.5, align="right", bold=True, max_width=room_n)
+        if number:  # the number whole: it matches a returned slip to its statement
+            pen.draw(c, frame.right - 6, y, number, 9.5, align="right", bold=True)
         y -= 4
         for text, sz, bold in texts:
             y -= step
             pen.draw(c, frame.left + 6, y, text, sz, bold=bold)
-        y -= 6
-        _slip_signatures(c, style, frame, y)
+        y -= 8
+        for k, (h, paint) in enumerate(blocks):
+            if side_by_side:
+                paint(c, frame.left + k * frame.width / 2, y)
+            else:
+                paint(c, frame.left, y)
+                y -= h
 
     return Block(height, draw, at_bottom=True)
 
 
-def _slip_signatures(c: Canvas, style: Style, frame: Frame, top: float) -> None:
-    """Both sides sign: the customer (signature, date, company seal) on the left, we
-    (the clerk who made the statement, our seal) on the right."""
+def _answer_blocks(
+    style: Style, frame: Frame, side_by_side: bool
+) -> list[tuple[float, Callable[[Canvas, float, float], None]]]:
+    """The two answers, each a box to tick, what it says, the lines to fill in, and the
+    customer's signature, date and seal box: ``(height, draw(canvas, left, top))``."""
     pen = style.pen
-    half = frame.width / 2
-    sides = [
-        (frame.left + 6, _("Customer"), [_("Signature"), _("Date")], _("Customer's seal")),
-        (frame.left + half + 6, _("Our company"), [_("Prepared by"), _("Date")], _("Our seal")),
+    width = frame.width / 2 - 6 if side_by_side else frame.width
+    seal_room = SLIP_SEAL + 8
+    text_w = width - seal_room - TICK - 8
+    answers = [
+        (_("The figures above are correct."), []),
+        (
+            _("The figures are not correct. Please state the amount that differs and why:"),
+            [_("Amount that differs ¥"), _("Why"), ""],
+        ),
     ]
-    for x, who, labels, seal in sides:
-        seal_x = x + half - 12 - SLIP_SEAL
-        box(c, seal_x, top - SLIP_SEAL, SLIP_SEAL, SLIP_SEAL, color=RULE)
-        pen.draw(
-            c,
-            seal_x + SLIP_SEAL / 2,
-            top - 10,
-            seal,
-            7,
-            align="center",
-            color=MUTED,
-            max_width=SLIP_SEAL - 4,
-        )
-        line_end = seal_x - 8
-        pen.draw(c, x, top - 10, who, 8.5, bold=True, max_width=line_end - x)
-        y = top - 10
-        for label in labels:
-            y -= 14
-            drawn = pen.draw(c, x, y, label, 8.5, color=MUTED, max_width=(line_end - x) / 2)
-            hline(c, x + drawn + 4, line_end, y - 2, color=INK, width=0.6)
+    out = []
+    for heading, blanks in answers:
+        head = pen.wrap(heading, 9.5, text_w)
+        fills = [*blanks, _("Signature"), _("Date")]
+        lines_h = 15 + 12 * len(head) + sum(18 if f else 14 for f in fills) + 10
+        height = max(lines_h, SLIP_SEAL + 8) + 6
+
+        def paint(
+            c: Canvas, left: float, top: float, head=head, fills=fills, height=height
+        ) -> None:
+            box(c, left, top - height + 4, width, height - 4, color=RULE)
+            x = left + 6
+            box(c, x, top - 6 - TICK, TICK, TICK, color=INK, width=0.8)
+            tx = x + TICK + 6
+            y = top - 6 - 9
+            for line in head:
+                pen.draw(c, tx, y, line, 9.5, bold=True)
+                y -= 12
+            line_end = left + width - seal_room
+            for label in fills:
+                y -= 18 if label else 14
+                drawn = pen.draw(c, tx, y, label, 9, color=MUTED) if label else -4.0
+                hline(c, tx + drawn + 4, line_end, y - 2, color=INK, width=0.6)
+            seal_x = left + width - SLIP_SEAL - 4
+            seal_top = top - 4
+            box(c, seal_x, seal_top - SLIP_SEAL, SLIP_SEAL, SLIP_SEAL, color=RULE)
+            pen.draw(
+                c,
+                seal_x + SLIP_SEAL / 2,
+                seal_top - 12,
+                _("Customer's seal"),
+                7.5,
+                align="center",
+                color=MUTED,
+            )
+
+        out.append((height, paint))
+    return out
 
 
 def build_statement(
@@ -614,7 +741,7 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
     )
     contact = "  ".join(p for p in (cust.contact, cust.phones) if p)
     left = [
-        (_("Customer"), f"{cust.name} ({cust.code})"),
+        (_("Customer"), name_code(cust, style)),
         (_("Contact"), contact or "—"),
         (_("Address"), cust.address or "—"),
         (_("Route / rep"), " / ".join(p for p in (cust.route_name, cust.rep_name) if p) or "—"),
@@ -644,33 +771,7 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
         ),
         spacer(2),
     ]
-    # Narrow figure columns (8 pt "1,234,567.89" is 46 pt wide) leave the description
-    # room for a cheque's number, bank and due date on one line. Widths follow the
-    # page: on A5 the figures get a little smaller rather than the description none.
-    w = widths(
-        frame.width,
-        [48, 60, frame.width - 286, 58, 58, 62],
-        minimum=[44, 50, 70, 48, 48, 52],
-    )
-    cols = [
-        Column(_("Date"), w[0], fit="shrink"),
-        Column(_("Doc. no."), w[1]),
-        Column(_("Description"), w[2]),
-        Column(_("Charges"), w[3], "right"),
-        Column(_("Credits"), w[4], "right"),
-        Column(_("Balance"), w[5], "right"),
-    ]
-    table = Table(
-        style.pen,
-        cols,
-        frame.left,
-        size=8,
-        row_height=10.8,
-        header_height=13,
-        leading=1.2,
-        vpad=1.2,
-        valign="top",
-    )
+    table = _entries_table(st, style, frame)
     rows, negative = _rows(st, table, style, voided)
     # What follows the last entry (totals, closing balance, summary, aging, promises and
     # the slip) stays together, with that entry under a repeated header when it must move
@@ -694,12 +795,20 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
     for block in tail[:-1]:
         block.keep_with_next = True
     blocks = [*head, table.header(), *rows[:-2], *tail]
-    pages = paginate(blocks, frame)
-
     doc_title = _("Statement of account")
-    who = f"{cust.name} ({cust.code})"
+    who = name_code(cust, style)
     company = st.company.name or ""
     foot_left = f"{who} · {period}"
+    frame = room_for_chrome(
+        frame, style, (company, f"{doc_title} · {cust.name}", ""), (foot_left, "")
+    )
+    # A tail taller than a page would flow block by block and could leave one entry
+    # alone before the totals: then only the last entries, the totals and the closing
+    # balance stay together, and the summary, aging and slip follow.
+    widows = rows[-2 - WIDOW_ROWS : -2] if len(rows) > 2 else []
+    if sum(b.height for b in [table.header(), *widows, *tail]) > frame.top - frame.bottom:
+        tail[1].keep_with_next = False
+    pages = paginate(blocks, frame)
 
     def chrome(c: Canvas, n: int, count: int) -> None:
         if n > 1:
@@ -717,6 +826,70 @@ def _build(st: Statement, style: Style, voided: str) -> Document:
         lang=style.lang,
         kind="statement",
         file_stem=f"statement-{cust.code}-{st.period_to.isoformat()}",
+    )
+
+
+BODY = 9.0  # the entries, open items and promises (issue 18: never below 9 pt)
+PAD = 3.0  # = Table's default cell padding
+
+
+def _entries_table(st: Statement, style: Style, frame: Frame) -> Table:
+    """The entries table, its column widths taken from what this statement prints: the
+    dates, document numbers and amounts whole on one line at 9 pt, the description the
+    rest. On a narrow page the amounts give way first (down to 7 pt, never less), then
+    a document number longer than the room left wraps (the description keeps a third)."""
+    pen = style.pen
+    amounts = [st.opening_balance, st.closing_balance]
+    for row in st.rows:
+        amounts += [row.entry.debit, row.entry.credit, row.balance]
+    debits = sum(r.entry.debit for r in st.rows)
+    credits = sum(r.entry.credit for r in st.rows)
+    amounts += [debits, credits]  # the totals row, voided entries counted generously
+    widest = max(pen.width(money(a), BODY) for a in amounts)
+    date_w = pen.width("2026-12-31", BODY) + 2 * PAD + 1
+    doc_w = max((pen.width(r.entry.doc_no, BODY) for r in st.rows), default=0.0) + 2 * PAD + 1
+    doc_w = max(doc_w, pen.width(_("Doc. no."), BODY) + 2 * PAD + 1, 40.0)
+    amount_w = max(widest + 2 * PAD + 1, 52.0)
+    desc_min = max(frame.width / 3, 90.0)
+    spare = frame.width - desc_min - date_w - doc_w - 3 * amount_w
+    stacked = spare < 0 and frame.width < 420  # A5: the number goes under the date
+    least = date_w  # the first column never narrower than a date (nor wraps it)
+    if stacked:  # the description gives way to a whole number, down to a quarter
+        desc_min = max(frame.width / 4, 80.0)
+        least = date_w
+        doc_w = max(date_w, doc_w)
+        date_w, spare = 0.0, frame.width - desc_min - doc_w - 3 * amount_w
+    if spare < 0:  # the amounts give way first, never below 7 pt
+        smallest = widest * MIN_SIZE / BODY + 2 * PAD + 1
+        amount_w = max(smallest, amount_w + spare / 3)
+        if not stacked:
+            date_w = max(pen.width("2026-12-31", MIN_SIZE) + 2 * PAD + 1, date_w + spare / 6)
+        doc_w = max(
+            min(doc_w, least if stacked else 40.0), frame.width - desc_min - date_w - 3 * amount_w
+        )
+    desc_w = frame.width - date_w - doc_w - 3 * amount_w
+    first = (
+        [Column(_("Date / doc. no."), doc_w)]
+        if stacked
+        else [Column(_("Date"), date_w, fit="shrink"), Column(_("Doc. no."), doc_w)]
+    )
+    cols = [
+        *first,
+        Column(_("Description"), desc_w),
+        Column(_("Charges"), amount_w, "right"),
+        Column(_("Credits"), amount_w, "right"),
+        Column(_("Balance"), amount_w, "right"),
+    ]
+    return Table(
+        pen,
+        cols,
+        frame.left,
+        size=BODY,
+        row_height=12.4,
+        header_height=14,
+        leading=1.2,
+        vpad=1.4,
+        valign="top",
     )
 
 

@@ -46,6 +46,8 @@ class SettingsDialog(FormDialog):
         self.phone = QLineEdit(c.phone)
         self.bank_account = QLineEdit(c.bank_account)
         self.account_holder = QLineEdit(c.account_holder)
+        self.credit_code = QLineEdit(c.credit_code)  # printed on IOU notes as the creditor's
+        self.credit_code.setMaxLength(18)
         # Who answers questions about a statement (printed on the confirmation slip).
         self.contact_name = QLineEdit(c.contact_name)
         self.contact_phone = QLineEdit(c.contact_phone)
@@ -66,6 +68,7 @@ class SettingsDialog(FormDialog):
         self.company_form = QFormLayout(self.company_box)
         for field in (self.name, self.address, self.phone, self.bank_account, self.account_holder):
             add_row(self.company_form, field)
+        add_row(self.company_form, self.credit_code)
         add_row(self.company_form, contact_row)
         add_row(self.company_form, qr_row)
 
@@ -94,6 +97,15 @@ class SettingsDialog(FormDialog):
         self.reply_days.setRange(1, 90)
         self.reply_days.setValue(c.reply_days)
         add_row(self.docs_form, self.reply_days)
+        # Optional clauses, off unless the office's customers agreed to them.
+        self.silence_confirms = QCheckBox()
+        self.silence_confirms.setChecked(c.silence_confirms)
+        add_row(self.docs_form, self.silence_confirms)
+        self.iou_clause = QCheckBox()
+        self.iou_clause.setChecked(c.iou_default_clause)
+        add_row(self.docs_form, self.iou_clause)
+        self.iou_clause_text = self._template(c.iou_clause_text)
+        add_row(self.docs_form, self.iou_clause_text)
         self.binding = QCheckBox()
         self.binding.setChecked(c.binding_margin)
         add_row(self.docs_form, self.binding)
@@ -216,6 +228,10 @@ class SettingsDialog(FormDialog):
             payment_qr=self.qr_data,
             reply_days=self.reply_days.value(),
             binding_margin=self.binding.isChecked(),
+            credit_code=self.credit_code.text().strip().upper(),
+            silence_confirms=self.silence_confirms.isChecked(),
+            iou_default_clause=self.iou_clause.isChecked(),
+            iou_clause_text=self.iou_clause_text.toPlainText().strip(),
         )
         if self.ops.write(self, lambda: settings.save_company(new), on_error=self.show_error):
             chosen = self.ui_language.currentData()
@@ -245,10 +261,12 @@ class SettingsDialog(FormDialog):
         self._label(self.company_form, self.phone, self.tr("&Phone:"))
         self._label(self.company_form, self.bank_account, self.tr("&Bank account:"))
         self._label(self.company_form, self.account_holder, self.tr("Account &holder:"))
-        self._row_label(self.company_form, 5, self.tr("Statement con&tact:"), self.contact_name)
+        self._label(self.company_form, self.credit_code, self.tr("Unified social credit co&de:"))
+        self.credit_code.setPlaceholderText(self.tr("18 characters, printed on IOU notes"))
+        self._row_label(self.company_form, 6, self.tr("Statement con&tact:"), self.contact_name)
         self.contact_name.setPlaceholderText(self.tr("Name"))
         self.contact_phone.setPlaceholderText(self.tr("Phone (blank: the company's)"))
-        self._row_label(self.company_form, 6, self.tr("Pa&yment QR code:"), self.qr_button)
+        self._row_label(self.company_form, 7, self.tr("Pa&yment QR code:"), self.qr_button)
         self.qr_button.setText(self.tr("Choose &image…"))
         self.qr_remove.setText(self.tr("&Remove"))
         self._show_qr_state()
@@ -279,6 +297,14 @@ class SettingsDialog(FormDialog):
         )
         self._label(self.docs_form, self.reply_days, self.tr("Slip reply &within (days):"))
         self.binding.setText(self.tr("&Keep 20 mm on the binding side for hole punching"))
+        self.silence_confirms.setText(
+            self.tr("Slip: “no reply by the date counts as confirmed” (only if agreed)")
+        )
+        self.iou_clause.setText(self.tr("IOU note: print the late-payment clause"))
+        self._label(self.docs_form, self.iou_clause_text, self.tr("Late-payment cla&use:"))
+        self.iou_clause_text.setPlaceholderText(
+            self.tr("Blank: the built-in wording (late payment, costs of collecting)")
+        )
         self.ui_box.setTitle(self.tr("This computer"))
         self._label(self.ui_form, self.ui_language, self.tr("Screen lan&guage:"))
         for index, box in enumerate(self.boxes):

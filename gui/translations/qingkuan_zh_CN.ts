@@ -2301,6 +2301,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>银行账户(&amp;B)：</translation>
     </message>
     <message>
+        <source>18 characters, printed on IOU notes</source>
+        <translation>18 位，印在欠条上</translation>
+    </message>
+    <message>
         <source>Documents and aging</source>
         <translation>单据与账龄</translation>
     </message>
@@ -2325,12 +2329,28 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>账龄分段（天）(&amp;E)：</translation>
     </message>
     <message>
+        <source>IOU note: print the late-payment clause</source>
+        <translation>欠条印逾期付款条款（违约责任）</translation>
+    </message>
+    <message>
+        <source>Blank: the built-in wording (late payment, costs of collecting)</source>
+        <translation>留空：使用内置措辞（逾期利息、追讨费用）</translation>
+    </message>
+    <message>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
         <source>Paper si&amp;ze:</source>
         <translation>纸张(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Slip: “no reply by the date counts as confirmed” (only if agreed)</source>
+        <translation>回执印“逾期未回复视为确认”（仅限已与客户约定时）</translation>
+    </message>
+    <message>
+        <source>Late-payment cla&amp;use:</source>
+        <translation>逾期付款条款(&amp;U)：</translation>
     </message>
     <message>
         <source>Screen lan&amp;guage:</source>
@@ -2383,6 +2403,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>Account &amp;holder:</source>
         <translation>户名(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Unified social credit co&amp;de:</source>
+        <translation>统一社会信用代码(&amp;D)：</translation>
     </message>
     <message>
         <source>Statement con&amp;tact:</source>

@@ -37,6 +37,28 @@ def test_settings_saved_and_validated(window: MainWindow, qtbot: QtBot) -> None:
     assert company.aging_edges == (15, 45, 90) and company.paper_size == "A5"
 
 
+def test_optional_clauses_and_credit_code_are_off_until_set(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Issue 18: "no reply counts as confirmed" and the IOU's late-payment clause are
+    off by default, switched on in Settings; the credit code is checked on Save."""
+    dialog = window.open_settings()
+    assert not dialog.silence_confirms.isChecked() and not dialog.iou_clause.isChecked()
+    dialog.credit_code.setText("9144-0101")
+    _save(qtbot, dialog)
+    assert dialog.isVisible() and "18" in dialog.error.text()
+    dialog.credit_code.setText("91440101ma59abcd1x")  # typed in lower case: kept in capitals
+    dialog.silence_confirms.setChecked(True)
+    dialog.iou_clause.setChecked(True)
+    dialog.iou_clause_text.setPlainText("逾期每日按欠款万分之五支付违约金。")
+    with qtbot.waitSignal(window.ops.changed):
+        _save(qtbot, dialog)
+    company = settings.get_company()
+    assert company.credit_code == "91440101MA59ABCD1X"
+    assert company.silence_confirms and company.iou_default_clause
+    assert company.iou_clause_text == "逾期每日按欠款万分之五支付违约金。"
+
+
 def test_statement_and_route_sheet_previews(window: MainWindow, qtbot: QtBot, shop: int) -> None:
     posting.post_delivery(shop, dt.date(2026, 11, 2), 456_00, doc_no="S-9")
     open_page(window, qtbot, shop)

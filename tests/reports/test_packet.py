@@ -3,13 +3,14 @@ visit order its statement and the IOU notes of its promises due that day."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from models import clock, people, posting, promises
+from models import clock, people, posting, promises, settings
 from models.records import PaymentMethod
 from models.statement_prints import last_printed
 from reports.output import NothingToPrint
@@ -21,6 +22,8 @@ DAY = D(2026, 11, 27)  # a Friday
 
 @pytest.fixture
 def route(ledger_target: None) -> int:
+    # IOU notes name the company as the creditor: none is printed without its name.
+    settings.save_company(dataclasses.replace(settings.get_company(), name="城东批发部"))
     east = people.add_route("城东", (5,))
     first = make_customer("A1", "东城王记", route="城东")
     second = make_customer("A2", "东城李记", route="城东")

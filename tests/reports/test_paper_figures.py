@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -66,6 +66,8 @@ def books(ledger_target: None) -> Books:
     b = Books()
     route = people.add_route("城东", ())  # runs every day
     b.route_id = route.id
+    # An IOU note names its creditor: it is not printed without the company's name.
+    settings.save_company(replace(settings.get_company(), name="广州市清源副食品批发有限公司"))
     clock.pin(MADE)
 
     def customer(code: str, name: str) -> int:
@@ -248,7 +250,7 @@ def test_packet_iou_states_the_total_and_statements_are_numbered(
     out = tmp_path / "p.pdf"
     render_packet(books.route_id, ROUTE_DAY, out, PacketOptions(lang="zh"))
     pages = page_texts(out)
-    ious = [p for p in pages if "第一联客户留存" in p and "(R2)" in p]
+    ious = [p for p in pages if "第一联客户留存" in p and "（R2）" in p]
     owed, part = books.owed("R2"), 3_000_05
     assert len(ious) == 1
     assert ious[0].count("截至2026年12月3日尚欠") == 2  # owed on the day it is printed

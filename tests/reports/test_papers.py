@@ -5,12 +5,15 @@ the route sheet's credit and totals."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import re
 
 import pdfplumber
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
+from models import clock
 from models.records import VOID_BOUNCED, EntryKind, OpenItem
 from reports.routesheet import render_route_sheet
 from reports.samples import COMPANY, sample_route_sheet, sample_statement
@@ -71,20 +74,48 @@ def test_long_statements_carry_the_balance_over_each_page_break(cjk_fonts, tmp_p
     assert "过次页" not in pages[-1] and "承前页" not in pages[0]
 
 
-def test_the_slip_is_numbered_and_says_how_to_answer(cjk_fonts, tmp_path):
+def test_the_slip_is_a_confirmation_with_two_answers_and_dates(cjk_fonts, tmp_path):
+    """Issue 18 item 6: as an audit confirmation (询证函): the balance stated, nothing
+    confirmed before the choice, "correct" and "not correct: how much and why" as two
+    blocks each with signature, seal box and date; the issue and reply-by dates; no
+    "silence is consent" unless Settings say the customers agreed to it."""
     company = dataclasses.replace(
         COMPANY, reply_days=10, contact_name="王会计", contact_phone="020-8666 1235"
     )
     st = dataclasses.replace(sample_statement(8, company=company), number="DZ-000321")
-    text = squash(all_text(render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="zh")))
+    clock.pin(dt.datetime(2026, 12, 14, 9, 0))
+    try:
+        out = render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="zh")
+        agreed = dataclasses.replace(
+            st, company=dataclasses.replace(company, silence_confirms=True)
+        )
+        silent = render_statement(agreed, tmp_path / "a.pdf", fonts=cjk_fonts, lang="zh")
+        en = squash(all_text(render_statement(st, tmp_path / "e.pdf", fonts=cjk_fonts, lang="en")))
+    finally:
+        clock.pin(None)
+    text = squash(all_text(out))
     assert text.count("对账单编号：DZ-000321") == 2  # the statement and the slip
-    assert "请于收到后10日内签章回复，逾期未回复视为确认。" in text
-    assert "如有疑问请联系：王会计020-86661235。" in text
-    assert "□相符□不符：差额" in text and "随本回执付款：¥" in text
-    assert "客户单位盖章" in text and "本公司盖章" in text and "制单人" in text
-    assert f"客户：{st.customer.name}（C0001）" in text
-    en = squash(all_text(render_statement(st, tmp_path / "e.pdf", fonts=cjk_fonts, lang="en")))
-    assert "within10daysofreceivingit" in en and "Paidwiththisslip" in en
+    slip = text[text.index("余额确认回执") :]
+    assert "本对账单开具日期：2026年12月14日" in slip and "于2026年12月24日前交回" in slip
+    assert "特此确认" not in slip and "经核对无误" not in slip
+    assert "视为确认" not in text and "逾期未回复视为确认。" in squash(all_text(silent))
+    assert "如有疑问请联系：王会计020-86661235。" in slip
+    correct, wrong = slip.index("数据证明无误"), slip.index("数据不符，请列明不符金额及原因")
+    assert correct < wrong
+    for block in (slip[correct:wrong], slip[wrong:]):
+        assert "经办人签字" in block and "日期" in block and "客户单位盖章" in block
+    assert "不符金额¥" in slip[wrong:] and "原因" in slip[wrong:]
+    assert f"客户：{st.customer.name}（C0001）" in slip
+    assert "by24Dec2026" in en and "Thefiguresarenotcorrect" in en
+    with pdfplumber.open(str(out)) as pdf:  # the boxes drawn: ticks ≥ 4 mm, seals 40 mm
+        squares = [
+            r["width"] / mm
+            for page in pdf.pages
+            for r in page.rects
+            if abs(r["width"] - r["height"]) < 0.5
+        ]
+    assert sum(1 for w in squares if 4 <= w < 5) == 2
+    assert sum(1 for w in squares if 38 <= w <= 42) == 2
 
 
 def test_qr_code_and_account_holder_are_printed_as_uploaded(cjk_fonts, tmp_path):

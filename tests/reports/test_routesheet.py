@@ -21,7 +21,7 @@ def test_route_sheet_in_visit_order_with_promises_and_totals(cjk_fonts, tmp_path
     out = render_route_sheet(sheet, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="zh")
     text = squash(all_text(out))
     assert "收款路线单" in text and "石井线" in text and "2026年12月14日星期一" in text
-    positions = [text.index(f"({s.customer.code})") for s in sheet.stops]
+    positions = [text.index(f"（{s.customer.code}）") for s in sheet.stops]
     assert positions == sorted(positions)
     for head in (
         "实收现金",
@@ -129,13 +129,13 @@ def test_sixty_character_customer_name_wraps_inside_its_column(cjk_fonts, tmp_pa
     drawn = _record_draws(monkeypatch)
     out = render_route_sheet(sheet, COMPANY, tmp_path / "r.pdf", fonts=cjk_fonts, lang="zh")
     text = squash(all_text(out))
-    assert f"{name}(C0002)" in text  # the whole name and the code: never cut
+    assert f"{name}（C0002）" in text  # the whole name and the code: never cut
     assert "…" not in text
     left, right = _customer_column()
     lines = [
-        (x0, x1, t) for x0, x1, t, _ in drawn if t.endswith("(C0002)") or (len(t) > 8 and t in name)
+        (x0, x1, t) for x0, x1, t, _ in drawn if t.endswith("（C0002）") or (len(t) > 8 and t in name)
     ]
-    assert len(lines) >= 3 and lines[-1][2].endswith("(C0002)")
+    assert len(lines) >= 3 and lines[-1][2].endswith("（C0002）")
     for x0, x1, t in lines:
         assert left <= x0 and x1 <= right, f"{t!r} overflows its column"
 
