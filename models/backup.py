@@ -150,6 +150,10 @@ def back_up(ledger: str | Path, out: str | Path) -> Path:
         raise _os_error(out, err) from err
     os.close(fd)
     part = Path(part_name)
+    # Held open until the backup's anchor is noted: a restore refuses a ledger another
+    # connection has open, so none can slip in between the copy and its note (the note
+    # would then hold a chain the restored ledger never had).
+    guard = _hold_open(source)
     try:
         _copy_pages(source, part)
         problem = verify(part, thorough=False)
@@ -166,9 +170,25 @@ def back_up(ledger: str | Path, out: str | Path) -> Path:
     except OSError as err:
         raise _os_error(out, err) from err
     finally:
+        guard.close()
         with contextlib.suppress(FileNotFoundError):
             part.unlink()
     return out
+
+
+def _hold_open(source: Path) -> sqlite3.Connection:
+    """A read-only connection that has read the ledger (so it holds SQLite's shared lock
+    on a WAL ledger's index until closed)."""
+    conn = sqlite3.connect(_read_only(source), uri=True, timeout=30)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as err:
+        conn.close()
+        raise BackupError(
+            _("The backup of ‘{path}’ failed: {reason}").format(path=source, reason=err)
+        ) from err
+    return conn
 
 
 _PART = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")  # what `tempfile.mkstemp` named
@@ -193,8 +213,16 @@ def clean_dead_parts(folder: Path) -> list[Path]:
     return removed
 
 
+# A part younger than this may belong to a backup running now in another program that
+# has closed its own connection to it (between the copy and the rename no lock is held
+# on it): a backup of a 370 MB ledger takes about 2 s.
+DEAD_PART_AGE_SECONDS = 120
+
+
 def _dead(part: Path) -> bool:
     try:
+        if time.time() - part.stat().st_mtime < DEAD_PART_AGE_SECONDS:
+            return False
         with part.open("rb") as fh:  # never a live ledger: a part is ours alone
             head = fh.read(16)
         if head not in (b"", SQLITE_HEADER):

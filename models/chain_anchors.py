@@ -26,8 +26,10 @@ import logging
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import quote
 
 from models import clock, paths
@@ -81,6 +83,42 @@ def _save(data: dict[str, dict]) -> None:
         os.replace(name, store)
     except OSError as err:  # a read-only data folder: anchors are evidence, not a gate
         log.warning("cannot keep chain anchors in %s: %s", store, err)
+
+
+@contextlib.contextmanager
+def _locked() -> Iterator[None]:
+    """One program of this computer at a time reads, changes and writes the store: the
+    window, the clerks' commands and a restore note anchors at once, and without this
+    one's write undid another's (a restore's reset among them: `check` then saw a chain
+    that "went backwards"). The lock is on a file of its own, never the ledger."""
+    store = _store()
+    try:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(store.with_name(store.name + ".lock"), "a+b")  # noqa: SIM115 - held below
+    except OSError:
+        fh = None  # a read-only data folder: anchors are evidence, not a gate
+    try:
+        if fh is not None:
+            _lock(fh)
+        yield
+    finally:
+        if fh is not None:
+            fh.close()  # releases the lock
+
+
+def _lock(fh: BinaryIO) -> None:
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+    except OSError as err:
+        log.warning("chain anchors not locked: %s", err)
 
 
 def _anchor(value: object) -> Anchor | None:
@@ -144,6 +182,12 @@ def _in_open_chain(anchor: Anchor) -> bool:
 
 
 def note_seen() -> None:
+    """`_note_seen_unlocked`, with the store locked."""
+    with _locked():
+        _note_seen_unlocked()
+
+
+def _note_seen_unlocked() -> None:
     """Remember where the open ledger's chain stands, if it moved forward from the last
     anchor this computer saw (a chain that went back keeps the old anchor: `check`
     goes on reporting it)."""
@@ -203,6 +247,12 @@ def _went_back(anchor: Anchor, now: Anchor) -> bool:
 
 
 def accept_open_chain() -> None:
+    """`_accept_open_chain_unlocked`, with the store locked."""
+    with _locked():
+        _accept_open_chain_unlocked()
+
+
+def _accept_open_chain_unlocked() -> None:
     """The user says the open ledger's chain is right as it is (they replaced it by an
     older copy themselves): this computer's anchors for it start again from here, like
     after a restore."""
@@ -244,6 +294,12 @@ def _file_state(path: Path) -> tuple[str, Anchor, sqlite3.Connection] | None:
 
 
 def note_backup(backup: str | Path) -> None:
+    """`_note_backup_unlocked`, with the store locked."""
+    with _locked():
+        _note_backup_unlocked(backup)
+
+
+def _note_backup_unlocked(backup: str | Path) -> None:
     """Remember where the chain stood in a backup just made (never fails the backup)."""
     state = _file_state(Path(backup))
     if state is None:
@@ -258,6 +314,12 @@ def note_backup(backup: str | Path) -> None:
 
 
 def reset_after_restore(ledger: str | Path) -> None:
+    """`_reset_after_restore_unlocked`, with the store locked."""
+    with _locked():
+        _reset_after_restore_unlocked(ledger)
+
+
+def _reset_after_restore_unlocked(ledger: str | Path) -> None:
     """After the ledger file `ledger` was restored from a backup: its chain moved back on
     purpose. This computer's anchors for it become the restored chain's tip, and backups
     whose tip the restored chain does not reach are forgotten. Call it once the restore

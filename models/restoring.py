@@ -123,6 +123,9 @@ def restore(ledger: str | Path, source: str | Path, folder: str | Path | None = 
     try:
         with _exclusive(ledger) as conn:
             kept, damaged = _keep_as_it_is(conn, ledger, folder, now)
+            # The anchors move back before the pages do: a restore killed after writing
+            # them must not leave `check` reporting a chain that "went backwards".
+            chain_anchors.reset_after_restore(source)
             _write_pages(source, conn, ledger)
     except _NotADatabase:
         kept, damaged = _raw_copy(ledger, folder, now), True

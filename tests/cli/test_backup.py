@@ -163,6 +163,7 @@ def test_restore_latest_brings_back_a_ledger_that_will_not_open(tmp_path: Path) 
 
 
 def test_a_killed_backup_leaves_no_part_file_after_the_next_backup(tmp_path: Path) -> None:
+    import os
     import signal
     import subprocess
     import sys
@@ -182,7 +183,8 @@ def test_a_killed_backup_leaves_no_part_file_after_the_next_backup(tmp_path: Pat
     started.wait(timeout=30)
     parts = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
     assert len(parts) == 1 and not out.exists()
-    time.sleep(0.01)
+    old = time.time() - backup.DEAD_PART_AGE_SECONDS - 1  # it died a while ago
+    os.utime(parts[0], (old, old))
     result = run(tmp_path, "--db", ledger, "backup", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert not [p for p in tmp_path.iterdir() if ".part" in p.name]

@@ -394,8 +394,9 @@ class Storm:
             tally.outcomes[f"{what} refused"] += 1
             tally.refusals[f"{name} ({run.popen.returncode}): {reason[0][:110]}"] += 1
             if name == "print" or any(words in reason[0].lower() for words in DAMAGE):
+                said = " | ".join(run.lines[-5:])  # `check` lists its problems on stdout
                 tally.failures.append(
-                    f"{name} {' '.join(run.popen.args[-6:])}: {run.stderr_tail()}"
+                    f"{name} {' '.join(run.popen.args[-6:])}: {run.stderr_tail()} {said}"
                 )
 
     def _read_kept_copies(self) -> None:

@@ -4,7 +4,9 @@ rule, and restored (keeping the replaced ledger)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -206,3 +208,15 @@ def test_postgres_commands_leave_out_the_password() -> None:
         '"postgresql://clerk@db.local:5433/shop"'
     )
     assert "s3cret" not in dump + restore and restore.startswith("pg_restore ")
+
+
+def test_a_young_part_of_a_backup_running_elsewhere_is_left_alone(tmp_path: Path) -> None:
+    """Between its copy and its rename a running backup holds no lock on its .part: a
+    backup in another program must not take it for a dead one (seen in the fault storm:
+    'No such file or directory' at the rename). An old one is cleaned."""
+    part = tmp_path / ".shop-20261203-090000.qkledger.abcd1234.part"
+    part.write_bytes(b"")
+    assert backup.clean_dead_parts(tmp_path) == [] and part.exists()
+    old = time.time() - backup.DEAD_PART_AGE_SECONDS - 1
+    os.utime(part, (old, old))
+    assert backup.clean_dead_parts(tmp_path) == [part] and not part.exists()
