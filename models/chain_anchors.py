@@ -211,13 +211,21 @@ def _note_seen_unlocked() -> None:
     _save(data)
 
 
-def problems() -> list[str]:
-    """The anchors of the open ledger its chain no longer reaches, as sentences."""
+def stored() -> dict[str, dict]:
+    """Every anchor this computer keeps, as they are now (for `problems`)."""
+    with _locked():
+        return _load()
+
+
+def problems(anchors: dict[str, dict] | None = None) -> list[str]:
+    """The anchors of the open ledger its chain no longer reaches, as sentences.
+    `anchors`: the store as read (by `stored`) before the ledger's read snapshot began."""
+    data = stored() if anchors is None else anchors
     state = _open_ledger_state()
     if state is None:
         return []
     ledger, now = state
-    entry = _load().get(ledger, {})
+    entry = data.get(ledger, {})
     found: list[str] = []
     seen = _anchor(entry.get("seen"))
     if seen is not None and _went_back(seen, now):

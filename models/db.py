@@ -357,7 +357,7 @@ def close_ledger() -> None:
     global _opened, _read_only, _prepared
     db = database.obj
     if db is not None and not db.is_closed():
-        if _prepared:
+        if _prepared and db.transaction_depth() == 0:  # never what may yet roll back
             _note_chain_anchor()
         if isinstance(db, pw.SqliteDatabase) and _read_only is None:
             # Keeps the planner's statistics fresh as the ledger grows; a read-only or
