@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from gui import language
 from gui.app import Launcher, make_application
 from gui.mainwindow import MainWindow
-from models import customers, people
+from models import customers, people, settings
 from models.records import CustomerDraft, Terms, TermsKind
 
 # The offscreen platform cannot resize native windows; real platforms can. Only this
@@ -62,7 +63,10 @@ def add_customer(code: str, name: str, **kw: object) -> int:
 
 @pytest.fixture
 def shop() -> int:
-    """One customer on 30-day terms with a rep and a route."""
+    """One customer on 30-day terms with a rep and a route, in a ledger whose company
+    has its name (an IOU note is not printed without the creditor's name)."""
+    company = settings.get_company()
+    settings.save_company(dataclasses.replace(company, name="佛山鑫达食品批发部"))
     rep = people.add_rep("张伟", "13800000000")
     route = people.add_route("城东线", (1, 4), rep.id)
     return add_customer(
