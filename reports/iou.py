@@ -411,7 +411,7 @@ def build_iou(
         raise CreditorNotSet(
             _(
                 "The IOU note must name your company as the creditor, and the company's "
-                "name is not set. Open Settings (Ctrl+,), tab “Company”, fill in "
+                "name is not set. Open Settings (Ctrl+,), tab ‘Company’, fill in "
                 "the name, then print the note again."
             )
         )

@@ -298,7 +298,7 @@ class SettingsDialog(FormDialog):
         self._label(self.docs_form, self.reply_days, self.tr("Slip reply &within (days):"))
         self.binding.setText(self.tr("&Keep 20 mm on the binding side for hole punching"))
         self.silence_confirms.setText(
-            self.tr("Slip: “no reply by the date counts as confirmed” (only if agreed)")
+            self.tr("Slip: ‘no reply by the date counts as confirmed’ (only if agreed)")
         )
         self.iou_clause.setText(self.tr("IOU note: print the late-payment clause"))
         self._label(self.docs_form, self.iou_clause_text, self.tr("Late-payment cla&use:"))

@@ -2345,7 +2345,7 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>纸张(&amp;Z)：</translation>
     </message>
     <message>
-        <source>Slip: “no reply by the date counts as confirmed” (only if agreed)</source>
+        <source>Slip: ‘no reply by the date counts as confirmed’ (only if agreed)</source>
         <translation>回执印“逾期未回复视为确认”（仅限已与客户约定时）</translation>
     </message>
     <message>

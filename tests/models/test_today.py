@@ -90,20 +90,25 @@ def test_a_bounced_cheque_repaid_in_full_leaves_the_list(office: dict) -> None:
     assert today.today(THU).cheques_bounced == ()
 
 
-def test_route_sheet_judges_broken_promises_by_the_route_day(office: dict) -> None:
-    """Printed on Thursday for the following Tuesday: Friday's promise, still open
-    today, will have been broken by then; on Friday's own sheet it is due, with the
-    office's call answer."""
+def test_route_sheet_judges_broken_promises_by_the_time_of_printing(office: dict) -> None:
+    """Printed on Thursday for the following Tuesday: Friday's promise is not broken
+    yet when the sheet is printed, so the sheet does not call it broken (issue 18: a
+    paper never states what the ledger does not show that day). Printed again on
+    Monday, it is. On Friday's own sheet it is due, with the office's call answer."""
     c = make_customer("B2", "西关新客", route="城西")
     posting.post_delivery(c.id, D(2026, 11, 20), 800_00)
     friday = promises.make_promise(c.id, 300_00, dt.datetime(2026, 11, 27, 10, 0))
     calls.record_call(friday.id, CallOutcome.CONFIRMED)
-    stop = {s.customer.code: s for s in route_sheet(office["west"].id, D(2026, 12, 1)).stops}
-    assert [p.id for p in stop["B2"].broken_promises] == [friday.id]
+    tuesday = D(2026, 12, 1)
+    stop = {s.customer.code: s for s in route_sheet(office["west"].id, tuesday).stops}
+    assert stop["B2"].broken_promises == ()
     on_friday = {s.customer.code: s for s in route_sheet(office["west"].id, D(2026, 11, 27)).stops}
     assert [p.id for p in on_friday["B2"].promises_due] == [friday.id]
     assert on_friday["B2"].broken_promises == ()
     assert [a.outcome for a in on_friday["B2"].answers] == [CallOutcome.CONFIRMED]
+    clock.pin(dt.datetime(2026, 11, 30, 17, 0))  # Monday evening: Friday's promise broken
+    stop = {s.customer.code: s for s in route_sheet(office["west"].id, tuesday).stops}
+    assert [p.id for p in stop["B2"].broken_promises] == [friday.id]
 
 
 def test_route_sheet_leaves_out_stops_owing_nothing_unless_every_stop(office: dict) -> None:
