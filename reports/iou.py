@@ -144,9 +144,11 @@ def _copy(
     copy_label: str,
     figures: IouNote,
     printed_at: dt.datetime,
-) -> Block:
-    """One copy; the body steps its font down only when the longest values would not
-    fit the half page otherwise (nothing is ever cut)."""
+) -> tuple[Block, bool]:
+    """One copy, and whether it fits `height`; the body steps its font down only when
+    the longest values would not fit the half page otherwise (nothing is ever cut). A
+    copy that does not fit even at the smallest size must get a roomier page (`_build`):
+    drawn in `height` its body would run into the signature area."""
     # The handwritten date is the note's date; the printed time is only a footnote.
     footnote = _("Printed {when}").format(when=format_datetime(printed_at, style.lang))
     footnote += "  ·  " + _("Promise made {when}").format(
@@ -168,7 +170,7 @@ def _copy(
             line.draw(c, top - line.dy)
         _signature_area(c, style, left, right, top - height, body, footnote, is_company(customer))
 
-    return Block(height, draw)
+    return Block(height, draw), used <= height
 
 
 SEAL = 30 * mm  # the debtor's company seal (欠款单位盖章)
@@ -428,26 +430,37 @@ def _build(
     figures: IouNote,
     printed_at: dt.datetime,
 ) -> Document:
-    halves = company.paper_size.strip().upper() != "A5"
-    size = paper(company.paper_size, wide=not halves)
-    left, right, top_margin = margins(size, 16 * mm, company.binding_margin)
-    x0, x1 = left, size[0] - right
+    a5 = company.paper_size.strip().upper() == "A5"
     pen = style.pen
     cut = _("Cut here")
     labels = (_("Customer's copy"), _("Our copy (signed by the debtor)"))
-
-    def copy(label: str, height: float) -> Block:
-        return _copy(promise, customer, company, style, x0, x1, height, label, figures, printed_at)
-
+    # Both copies on one sheet cut in two (A4, Letter), or each on its own landscape
+    # page (A5, itself half an A4). A note whose content does not fit there even at the
+    # smallest type (a company debtor with the late-payment clause and long names) gets
+    # a whole upright page per copy instead: never a body over the signatures.
+    for halves, wide in ((not a5, a5), (False, False)):
+        size = paper(company.paper_size, wide=wide)
+        left, right, top_margin = margins(size, 16 * mm, company.binding_margin)
+        x0, x1 = left, size[0] - right
+        if halves:
+            half = size[1] / 2
+            top = size[1] - max(11 * mm, top_margin - 6 * mm)
+            tops = (top, half - 11 * mm)
+            height = top - half - 11 * mm
+        else:
+            tops = (size[1] - top_margin,) * 2
+            height = tops[0] - 11 * mm
+        copies = [
+            _copy(promise, customer, company, style, x0, x1, height, label, figures, printed_at)
+            for label in labels
+        ]
+        if all(fits for _block, fits in copies):
+            break
+    blocks = [block for block, _fits in copies]
     if halves:
-        half = size[1] / 2
-        top = size[1] - max(11 * mm, top_margin - 6 * mm)
-        height = top - half - 11 * mm
-        pages = [Page([(copy(labels[0], height), top), (copy(labels[1], height), half - 11 * mm)])]
+        pages = [Page(list(zip(blocks, tops, strict=True)))]
     else:
-        top = size[1] - top_margin
-        height = top - 11 * mm
-        pages = [Page([(copy(label, height), top)]) for label in labels]
+        pages = [Page([(block, top)]) for block, top in zip(blocks, tops, strict=True)]
 
     def chrome(c: Canvas, n: int, count: int) -> None:
         if not halves:

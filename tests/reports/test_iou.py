@@ -170,7 +170,7 @@ def test_company_debtor_says_we_and_signs_with_its_seal(cjk_fonts, tmp_path):
 def test_no_iou_without_the_company_name(cjk_fonts, tmp_path):
     customer = sample_customer()
     nameless = dataclasses.replace(COMPANY, name="  ")
-    with in_language("zh"), pytest.raises(CreditorNotSet, match="「设置」.*「公司信息」"):
+    with in_language("zh"), pytest.raises(CreditorNotSet, match="“设置”.*“公司信息”"):
         render_ious(
             [sample_note(sample_promise(1, customer))], customer, nameless, tmp_path / "i.pdf"
         )
@@ -191,7 +191,7 @@ def test_command_line_refuses_an_iou_without_the_company_name(ledger, tmp_path, 
     code = run(build_parser().parse_args(["--db", ledger, "print", "iou", "C1", "--out", str(out)]))
     assert code != 0 and not out.exists()
     err = capsys.readouterr().err
-    assert "Settings (Ctrl+,)" in err or "「设置」" in err
+    assert "Settings (Ctrl+,)" in err or "“设置”" in err
 
 
 def test_late_payment_clause_only_when_turned_on_in_the_settings_wording(cjk_fonts, tmp_path):

@@ -17,7 +17,7 @@ import pytest
 
 from reports.iou import render_ious
 from reports.routesheet import render_route_sheet
-from reports.samples import sample_note
+from reports.samples import sample_customer, sample_note, sample_promise
 from reports.statement import render_statement
 from tests.reports.extremes import (
     HUGE,
@@ -192,3 +192,72 @@ def test_binding_margin_is_at_least_20_mm_unless_turned_off(cjk_fonts, tmp_path,
         with pdfplumber.open(str(route)) as pdf:  # landscape: bound at the top
             top = min(ch["top"] for ch in pdf.pages[0].chars)
         assert top >= edge if binding else top < edge
+
+
+def _collisions(path) -> list[str]:
+    """Characters drawn over each other anywhere on a page, across lines too (a body
+    paragraph running down into the signature rows)."""
+    found = []
+    with pdfplumber.open(str(path)) as pdf:
+        for n, page in enumerate(pdf.pages):
+            chars = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: c["top"])
+            for i, a in enumerate(chars):
+                for b in chars[i + 1 :]:
+                    if b["top"] >= a["bottom"]:
+                        break
+                    w = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+                    h = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+                    small_w = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
+                    small_h = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+                    if w > 0.35 * small_w and h > 0.35 * small_h:
+                        found.append(f"page {n + 1}: {a['text']!r} over {b['text']!r}")
+    return found
+
+
+COMPANY_DEBTOR = "广州市白云区石井镇清源副食品批发有限公司（华南区域第一结算中心）"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("paper_name", PAPERS)
+def test_iou_of_a_company_debtor_with_the_clause_never_runs_into_the_signatures(
+    cjk_fonts, tmp_path, paper_name, lang
+):
+    """The 40 mm company seal, the late-payment clause, the creditor's credit code and
+    account and the longest values: too much for half a sheet (or an A5 landscape page)
+    even at 7.5 pt, so each copy gets a whole upright page; before, the body ran 18–39 pt
+    down into the signature rows."""
+    company = dataclasses.replace(
+        long_company(paper_name, lang),
+        iou_default_clause=True,
+        credit_code="91440101MA5CXXXX1X",
+        bank_account="6222 0000 1111 2222 333",
+    )
+    customer = dataclasses.replace(long_customer(), name=COMPANY_DEBTOR)
+    out = render_ious(
+        [sample_note(long_promise(), HUGE)], customer, company, tmp_path / "i.pdf",
+        fonts=cjk_fonts,
+    )  # fmt: skip
+    assert _collisions(out) == []
+    with pdfplumber.open(str(out)) as pdf:
+        assert len(pdf.pages) == 2  # a copy a page, both upright
+        assert all(p.height > p.width for p in pdf.pages)
+    text = _text(out)
+    assert text.count(squash(COMPANY_DEBTOR)) >= 2
+    _check_positions(out)
+
+
+@pytest.mark.parametrize("paper_name", ["A4", "Letter"])
+def test_an_ordinary_company_debtor_note_still_shares_one_sheet(cjk_fonts, tmp_path, paper_name):
+    """The roomier layout is for notes that need it: a company debtor with ordinary
+    names and the clause keeps both copies on one sheet, cut in two."""
+    company = dataclasses.replace(
+        long_company(paper_name, "zh"), name="清源副食批发", iou_default_clause=True
+    )
+    customer = dataclasses.replace(sample_customer(1), name="广州市永旺百货有限公司")
+    out = render_ious(
+        [sample_note(sample_promise(1, customer))], customer, company, tmp_path / "i.pdf",
+        fonts=cjk_fonts,
+    )  # fmt: skip
+    with pdfplumber.open(str(out)) as pdf:
+        assert len(pdf.pages) == 1
+    assert _collisions(out) == []
