@@ -32,6 +32,7 @@ WORK = ROOT / "build"
 NAME = "qingkuan"
 SPEC = ROOT / "deploy" / "qingkuan.spec"
 
+
 def platform_tag() -> str:
     system = {"Linux": "linux", "Darwin": "macos", "Windows": "windows"}.get(
         platform.system(), platform.system().lower()

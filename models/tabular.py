@@ -172,6 +172,8 @@ def check_file(path: str | Path) -> None:
     problem = file_problem(path)
     if problem:
         raise InputError(problem)
+
+
 def _refuse_ledger(path: Path) -> None:
     """A ledger is not a sheet, and the one open here must never be opened outside
     SQLite (models/live_files.py)."""

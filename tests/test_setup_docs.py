@@ -18,8 +18,6 @@ def test_ci_installs_the_qt_libraries_the_readme_lists() -> None:
     packages = re.search(r"packages=\((.*?)\n\)", ci, re.DOTALL)
     assert packages is not None
     installed = {
-        word
-        for line in packages.group(1).splitlines()
-        for word in line.split("#")[0].split()
+        word for line in packages.group(1).splitlines() for word in line.split("#")[0].split()
     }
     assert wanted <= installed, wanted - installed

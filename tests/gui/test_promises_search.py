@@ -162,7 +162,7 @@ def test_call_list_of_tomorrow(
 
 
 def test_search_takes_several_words(window: MainWindow, qtbot: QtBot, shop: int) -> None:
-    """"罗 饭" finds 罗记饭店 and not 罗记面馆: every word must match."""
+    """ "罗 饭" finds 罗记饭店 and not 罗记面馆: every word must match."""
     add_customer("C0010", "罗记饭店")
     add_customer("C0011", "罗记面馆")
     view = window.customer_list

@@ -84,7 +84,7 @@ def test_route_days(ledger_target: None) -> None:
 
 
 def test_several_words_must_all_match(ledger_target: None) -> None:
-    """"罗 饭" finds 罗记饭店: each word may match the name, code, phone or pinyin."""
+    """ "罗 饭" finds 罗记饭店: each word may match the name, code, phone or pinyin."""
     c = make_customer("LJ01", "罗记饭店")
     key = customers.get_customer(c.id).search_key
     for query in ("罗 饭", "罗  饭店", "罗\u3000饭", "luo 饭", "lj01 fd", "138001 罗记"):

@@ -41,9 +41,7 @@ def problems(err: pytest.ExceptionInfo[ImportRejected]) -> list[str]:
 # --- (a) an unquoted thousands comma --------------------------------------------------
 
 
-def test_split_amount_widening_only_by_empty_cells_is_refused(
-    ledger: str, tmp_path: Path
-) -> None:
+def test_split_amount_widening_only_by_empty_cells_is_refused(ledger: str, tmp_path: Path) -> None:
     """The issue's row: 1,234 unquoted made ¥1.00 with document 234."""
     add()
     path = write(tmp_path / "e.csv", HEADER + "C0001,2026-11-20,delivery,1,234,,\n")
@@ -125,7 +123,10 @@ def test_control_characters_are_refused_at_import(
     with pytest.raises(ImportRejected) as err:
         import_file("customers", write(tmp_path / "c.csv", text))
     sentence = f"It contains {named}: retype the text without it."
-    assert problems(err) == [f"row 2, column name: {sentence}", f"row 3, column address: {sentence}"]
+    assert problems(err) == [
+        f"row 2, column name: {sentence}",
+        f"row 3, column address: {sentence}",
+    ]
     assert CustomerRow.select().count() == 0
 
 

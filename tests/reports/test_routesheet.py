@@ -133,7 +133,9 @@ def test_sixty_character_customer_name_wraps_inside_its_column(cjk_fonts, tmp_pa
     assert "…" not in text
     left, right = _customer_column()
     lines = [
-        (x0, x1, t) for x0, x1, t, _ in drawn if t.endswith("（C0002）") or (len(t) > 8 and t in name)
+        (x0, x1, t)
+        for x0, x1, t, _ in drawn
+        if t.endswith("（C0002）") or (len(t) > 8 and t in name)
     ]
     assert len(lines) >= 3 and lines[-1][2].endswith("（C0002）")
     for x0, x1, t in lines:

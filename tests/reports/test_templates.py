@@ -1,4 +1,4 @@
-""""Save a template…": the right headers, an example row that imports, the column notes."""
+""" "Save a template…": the right headers, an example row that imports, the column notes."""
 
 from __future__ import annotations
 
