@@ -126,6 +126,7 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
     y = frame.first_top
     room = frame.top - frame.bottom + 0.01  # the height of a continuation page
     carry_room = 0.0  # kept free at the foot of the page for a "carried forward" row
+    held = False  # the block placed last is a sticky heading
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -135,8 +136,11 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
             j += 1
             need += blocks[j].height
         head = block.header.height if block.header is not None else 0.0
-        if need + head > room:  # the run can never fit: only this block (and what a
-            need, k = block.height, i  # sticky heading holds on to) must
+        # A sticky heading placed above was placed knowing this block fits under it:
+        # only the heading's own hold counts now, or a run that fits a fresh page would
+        # move on and leave the heading alone at the foot of this one.
+        if need + head > room or held:  # the run can never fit: only this block (and
+            need, k = block.height, i  # what a sticky heading holds on to) must
             while blocks[k].sticky and k + 1 < len(blocks):
                 k += 1
                 need += blocks[k].height
@@ -167,6 +171,7 @@ def paginate(blocks: Sequence[Block], frame: Frame) -> list[Page]:
             y = min(y, frame.bottom + block.height)
         pages[-1].placed.append((block, y))
         y -= block.height
+        held = block.sticky
         i += 1
     return pages
 

@@ -280,3 +280,30 @@ def test_rows_of_varying_height_paginate(cjk_fonts, tmp_path):
     assert all(text.count(no) == 1 for no in numbers)
     doc = build_statement(st, fonts=cjk_fonts, lang="zh")
     assert all(top - b.height >= 40.0 - 0.01 for p in doc.pages for b, top in p.placed)
+
+
+def test_a_heading_never_ends_a_page_without_what_it_heads():
+    """The aging heading fitted at the foot of a page, but the aging boxes moved on with
+    the promises and the slip (together they fit a fresh page): the heading stood alone.
+    A sticky heading's block stays under it; what follows flows on."""
+    from reports.layout import Block, Frame, paginate
+
+    frame = Frame(left=0, right=100, top=500, bottom=0, first_top=500)
+    filler = Block(440, lambda c, top: None)
+    heading = Block(14, lambda c, top: None, keep_with_next=True, sticky=True)
+    boxes = Block(30, lambda c, top: None, keep_with_next=True)
+    tail = Block(460, lambda c, top: None)  # boxes + tail fit a page; heading + both do not
+    pages = paginate([filler, heading, boxes, tail], frame)
+    placed = [[b for b, _top in p.placed] for p in pages]
+    assert placed == [[filler, heading, boxes], [tail]]
+
+
+def test_the_aging_heading_and_its_boxes_share_a_page_on_a5(cjk_fonts, tmp_path):
+    """106 entries on A5 put the aging heading at the foot of page 7 and its boxes on
+    page 8 before the fix."""
+    company = dataclasses.replace(sample_statement(1).company, paper_size="A5")
+    st = sample_statement(106, company=company)
+    out = render_statement(st, tmp_path / "s.pdf", fonts=cjk_fonts, lang="zh")
+    pages = [squash(p) for p in page_texts(out)]
+    [with_heading] = [p for p in pages if "账龄（截至" in p]
+    assert "逾期" in with_heading and "余额" in with_heading
