@@ -15,6 +15,7 @@ remembered, and the next statement of each customer starts the day after.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 from models.customers import route_customers
 from models.i18n import _
 from models.ious import notes_today
-from models.records import RouteId, RouteSheet
+from models.records import CompanySettings, Customer, IouNote, RouteId, RouteSheet
 from models.routesheets import route_sheet
 from models.settings import get_company
 from models.statement_prints import last_printed, next_period, record_printed
@@ -65,14 +66,15 @@ def plan_packet(route_id: RouteId, day: dt.date, options: PacketOptions) -> Pack
     jobs: list[JobLike] = [RouteJob(sheet, company)]
     odd_starts: set[int] = set()
     periods: dict[int, tuple[dt.date, dt.date]] = {}
+    numbers: dict[int, str] = {}  # customer id → the number its packet statement got
     for stop in sheet.stops:
         cid = stop.customer.id
         start, end = next_period(day, last.get(cid), options.days)
         periods[cid] = (start, end)
         odd_starts.add(len(jobs))
-        jobs.append(_statement_job(cid, start, end, day))
+        jobs.append(_statement_job(cid, start, end, day, numbers))
         for note in notes_today(cid, stop.promises_due):  # owed on the day it is printed
-            jobs.append(IouJob(note, stop.customer, company))
+            jobs.append(_iou_job(note, stop.customer, company, numbers))
     return PacketPlan(sheet, jobs, odd_starts if options.duplex else set(), periods)
 
 
@@ -89,9 +91,30 @@ def refuse_when_nothing_owed(sheet: RouteSheet, every_stop: bool) -> None:
 
 
 def _statement_job(
-    cid: int, start: dt.date, end: dt.date, day: dt.date
+    cid: int, start: dt.date, end: dt.date, day: dt.date, numbers: dict[int, str]
 ) -> Callable[[], StatementJob]:
-    return lambda: StatementJob(issue_number(statement(cid, start, end, day)))
+    """The statement, numbered when its turn comes; its number noted in `numbers`."""
+
+    def job() -> StatementJob:
+        st = issue_number(statement(cid, start, end, day))
+        if st.number:  # a ledger open read-only issues none
+            numbers[cid] = st.number
+        return StatementJob(st)
+
+    return job
+
+
+def _iou_job(
+    note: IouNote, customer: Customer, company: CompanySettings, numbers: dict[int, str]
+) -> Callable[[], IouJob]:
+    """The note, referring to the statement printed just before it in the packet (the
+    one the rep shows with it), not the customer's previous one."""
+
+    def job() -> IouJob:
+        number = numbers.get(customer.id, note.statement_no)
+        return IouJob(dataclasses.replace(note, statement_no=number), customer, company)
+
+    return job
 
 
 def render_packet(

@@ -108,3 +108,29 @@ def test_nothing_owed_nothing_to_print(ledger_target: None, tmp_path: Path) -> N
     with pytest.raises(NothingToPrint, match="owes anything"):
         render_packet(route.id, DAY, tmp_path / "p.pdf")
     assert not (tmp_path / "p.pdf").exists()
+
+
+def _pages(path: Path) -> list[str]:
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
+
+
+@pytest.mark.parametrize("run", [1, 2], ids=["first-packet", "second-packet"])
+def test_packet_notes_refer_to_the_statement_printed_with_them(
+    route: int, tmp_path: Path, run: int
+) -> None:
+    """The notes behind a stop's statement name that statement's number (the one the
+    rep shows with them), not the customer's previous statement nor none at all."""
+    import re
+
+    for n in range(run):
+        out = tmp_path / f"packet{n}.pdf"
+        render_packet(route, DAY, out, PacketOptions(lang="en"))
+    pages = _pages(out)
+    [statement] = [p for p in pages if "Statement of account" in p and "(A1)" in p]
+    numbers = set(re.findall(r"DZ-\d{6}", statement))
+    assert len(numbers) == 1, numbers  # the statement and its slip carry one number
+    [number] = numbers
+    notes = [p for p in pages if "IOU note" in p]
+    assert len(notes) == 2
+    for note in notes:  # both copies, the customer's and ours
+        assert re.findall(r"statement no\. (DZ-\d{6})", note) == [number, number]
