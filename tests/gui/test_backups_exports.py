@@ -168,9 +168,9 @@ def test_missing_backup_folder_is_a_warning(
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("ledger", ["postgres"], indirect=True)  # a shared ledger only
 def test_shared_ledger_shows_the_server_commands(window: MainWindow, ledger: str) -> None:
-    if not db.is_postgres():
-        pytest.skip("a shared ledger only")
+    assert db.is_postgres()
     assert not window.restore_action.isVisible() and window.restore() is None
     assert window.backup_action.text() == "&Backups of the shared ledger…"
     dialog = window.back_up_now()
