@@ -177,9 +177,10 @@ class FontNotice:
                 "Another Chinese font was used instead."
             ).format(path=self.path, reason=_(self.reason))
         return _(
-            "No Chinese TrueType font was found on this computer, so documents use the "
-            "PDF viewer's built-in STSong font: they may look different or show empty "
-            "boxes elsewhere. Choose a Chinese .ttf or .ttc font file in Settings."
+            "No Chinese TrueType font was found on this computer and the one that comes "
+            "with Qingkuan is missing, so documents use the PDF viewer's built-in STSong "
+            "font: they may look different or show empty boxes elsewhere. Reinstall "
+            "Qingkuan, or choose a Chinese .ttf or .ttc font file in Settings."
         )
 
 

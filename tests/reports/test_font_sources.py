@@ -166,7 +166,9 @@ def test_if_the_bundled_font_is_missing_too_the_stsong_warning_stays(
     fonts = find_fonts()
     assert fonts.cjk == BUILTIN_CJK and fonts.fallback and not fonts.bundled
     with using_language("en"):
-        assert "STSong" in fonts.warning
+        assert "STSong" in fonts.warning and "Reinstall Qingkuan" in fonts.warning
+    with using_language("zh"):
+        assert "重新安装清款" in fonts.warning and "“设置”" in fonts.warning
     out = render_statement(sample_statement(3), tmp_path / "s.pdf", fonts=fonts)
     assert not all(fonts_of(out).values())  # the reason for the warning
 
