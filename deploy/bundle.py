@@ -33,6 +33,8 @@ DATA = (
     ("models/translations/*.json", "models/translations"),
     ("gui/translations/*.qm", "gui/translations"),
     ("gui/assets/qingkuan.svg", "gui/assets"),
+    # The Chinese font for computers without one, with its licence (reports/fonts.py).
+    ("reports/assets/fonts/*", "reports/assets/fonts"),
 )
 # Plugins and Qt libraries Qingkuan does not use (matched against the path in the app).
 DROPPED = (

@@ -1,6 +1,12 @@
-"""Pick a UI font that has Chinese glyphs, so no label shows empty boxes (tofu)."""
+"""Pick a UI font that has Chinese glyphs, so no label shows empty boxes (tofu).
+
+The system's Chinese fonts come first; a computer without any (a bare Linux install)
+gets the font that ships with the app for the documents, WenQuanYi Micro Hei.
+"""
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -20,6 +26,8 @@ CJK_FAMILIES = (
     "SimSun",
 )
 
+log = logging.getLogger(__name__)
+
 
 def cjk_family() -> str | None:
     """The first installed family of `CJK_FAMILIES` that can write Simplified Chinese."""
@@ -31,9 +39,23 @@ def cjk_family() -> str | None:
     return sorted(installed)[0] if installed else None
 
 
+def bundled_family() -> str | None:
+    """Load the app's own Chinese font into Qt and return its family (None if it fails)."""
+    # Imported here: reportlab is not needed to start the window on an ordinary computer.
+    from reports.fonts import BUNDLED_CJK
+
+    font_id = QFontDatabase.addApplicationFont(str(BUNDLED_CJK))
+    if font_id < 0:
+        log.warning("the app's own Chinese font %s could not be loaded", BUNDLED_CJK)
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    # The collection's first face is the proportional one; its second is monospaced.
+    return families[0] if families else None
+
+
 def apply_ui_font(app: QApplication) -> str | None:
     """Make the application font CJK-capable, keeping the platform's size."""
-    family = cjk_family()
+    family = cjk_family() or bundled_family()
     if family is None:
         return None
     font = QFont(app.font())

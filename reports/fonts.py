@@ -7,17 +7,25 @@ header and skipped. The search order is:
 
 1. the font file chosen in the settings (`CompanySettings.pdf_font_path`; a collection
    may name its subfont as ``path.ttc#2``);
-2. the system's Chinese fonts (Windows, macOS, Linux; see `SYSTEM_CJK_FONTS`);
-3. reportlab's built-in ``STSong-Light`` CID font: not embedded, so the viewer supplies
-   it. `FontSet.fallback` is then true and `FontSet.notices` says what to do.
+2. the system's Chinese fonts (Windows, macOS, Linux; see `system_cjk_fonts`);
+3. the font that ships with the app, WenQuanYi Micro Hei (`BUNDLED_CJK`), so that a
+   computer without a Chinese font still prints an embedded one;
+4. reportlab's built-in ``STSong-Light`` CID font, only if the app's own font is missing
+   too (a damaged install): not embedded, so the viewer supplies it. `FontSet.fallback`
+   is then true and `FontSet.notices` says what to do.
 
 Some CJK fonts (Droid Sans Fallback) have no Latin letters or digits. Every character
 the CJK font lacks is drawn with a Latin TrueType font instead (DejaVu Sans, Arial, or
-the Bitstream Vera that ships with reportlab), so amounts and codes always print.
+the Bitstream Vera that ships with reportlab, or the app's own font), so amounts and
+codes always print.
+
+`QK_SYSTEM_FONT_DIRS` (folders separated by ``os.pathsep``; empty for none) replaces the
+platform's font folders: tests use it to print as a computer without Chinese fonts would.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import struct
@@ -41,14 +49,53 @@ BUILTIN_CJK = "STSong-Light"
 BUILTIN_LATIN = "Helvetica"
 # Characters a usable Chinese font must have: common words on every document.
 _PROBE = "清款欠条对账单余额人民币壹贰"
+# The Chinese font that ships with the app (reports/assets/fonts/README.md). It comes after
+# the system's fonts: those are what the office sees on screen, and usually finer.
+BUNDLED_CJK = Path(__file__).resolve().parent / "assets" / "fonts" / "wqy-microhei.ttc"
+FONT_DIRS_ENV = "QK_SYSTEM_FONT_DIRS"
+
+
+def _font_dirs_override() -> list[Path] | None:
+    """The folders `FONT_DIRS_ENV` names instead of the platform's (None when unset)."""
+    raw = os.environ.get(FONT_DIRS_ENV)
+    if raw is None:
+        return None
+    return [Path(p) for p in raw.split(os.pathsep) if p]
 
 
 def _windows_font_dirs() -> list[Path]:
+    override = _font_dirs_override()
+    if override is not None:
+        return override
     dirs = [Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"]
     local = os.environ.get("LOCALAPPDATA")
     if local:
         dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
     return dirs
+
+
+def _macos_font_dirs() -> list[Path]:
+    override = _font_dirs_override()
+    if override is not None:
+        return override
+    return [
+        Path("/System/Library/Fonts"),
+        Path("/System/Library/Fonts/Supplemental"),
+        Path("/Library/Fonts"),
+        Path.home() / "Library" / "Fonts",
+    ]
+
+
+def _linux_font_dirs() -> list[Path]:
+    override = _font_dirs_override()
+    if override is not None:
+        return override
+    return [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        Path.home() / ".local" / "share" / "fonts",
+        Path.home() / ".fonts",
+    ]
 
 
 def system_cjk_fonts(platform: str | None = None) -> list[Path]:
@@ -59,9 +106,6 @@ def system_cjk_fonts(platform: str | None = None) -> list[Path]:
         names = ["msyh.ttc", "msyh.ttf", "simsun.ttc", "simhei.ttf", "Deng.ttf", "simkai.ttf"]
         return [d / n for d in _windows_font_dirs() for n in names]
     if platform == "darwin":
-        roots = [Path("/System/Library/Fonts"), Path("/System/Library/Fonts/Supplemental")]
-        roots.append(Path("/Library/Fonts"))
-        roots.append(Path.home() / "Library" / "Fonts")
         names = [
             "STHeiti Light.ttc",
             "STHeiti Medium.ttc",
@@ -69,13 +113,7 @@ def system_cjk_fonts(platform: str | None = None) -> list[Path]:
             "Arial Unicode.ttf",
             "PingFang.ttc",  # CFF: listed so that the skip is logged, never used
         ]
-        return [r / n for r in roots for n in names]
-    roots = [
-        Path("/usr/share/fonts"),
-        Path("/usr/local/share/fonts"),
-        Path.home() / ".local" / "share" / "fonts",
-        Path.home() / ".fonts",
-    ]
+        return [r / n for r in _macos_font_dirs() for n in names]
     rel = [
         "truetype/wqy/wqy-microhei.ttc",
         "wenquanyi/wqy-microhei/wqy-microhei.ttc",
@@ -91,30 +129,35 @@ def system_cjk_fonts(platform: str | None = None) -> list[Path]:
         "google-droid/DroidSansFallback.ttf",
         "droid/DroidSansFallbackFull.ttf",
     ]
-    return [r / p for r in roots for p in rel]
+    return [r / p for r in _linux_font_dirs() for p in rel]
+
+
+def bundled_cjk_fonts() -> list[Path]:
+    """The Chinese font that ships with the app: tried after the system's."""
+    return [BUNDLED_CJK]
 
 
 def system_latin_fonts(platform: str | None = None) -> list[Path]:
-    """TrueType fonts for Latin letters and digits, best first; the last entry (Bitstream
-    Vera, shipped inside reportlab) always exists."""
+    """TrueType fonts for Latin letters and digits, best first. The last two are the
+    Bitstream Vera inside reportlab (missing from the packaged app, which leaves
+    reportlab's data out) and the app's own font, whose Latin letters come from Droid
+    Sans: one of them always exists, so the Latin font is always embedded."""
     platform = platform or sys.platform
     paths: list[Path] = []
     if platform.startswith("win"):
         paths += [d / n for d in _windows_font_dirs() for n in ("arial.ttf", "segoeui.ttf")]
     elif platform == "darwin":
-        paths += [
-            Path("/System/Library/Fonts/Supplemental/Arial.ttf"),
-            Path("/Library/Fonts/Arial.ttf"),
-        ]
+        paths += [d / "Arial.ttf" for d in _macos_font_dirs()]
     else:
-        for root in ("/usr/share/fonts", "/usr/local/share/fonts"):
-            paths += [
-                Path(root) / "truetype/dejavu/DejaVuSans.ttf",
-                Path(root) / "TTF/DejaVuSans.ttf",
-                Path(root) / "dejavu/DejaVuSans.ttf",
-                Path(root) / "truetype/liberation/LiberationSans-Regular.ttf",
-            ]
+        rel = [
+            "truetype/dejavu/DejaVuSans.ttf",
+            "TTF/DejaVuSans.ttf",
+            "dejavu/DejaVuSans.ttf",
+            "truetype/liberation/LiberationSans-Regular.ttf",
+        ]
+        paths += [d / r for d in _linux_font_dirs() for r in rel]
     paths.append(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")
+    paths.append(BUNDLED_CJK)
     return paths
 
 
@@ -134,9 +177,10 @@ class FontNotice:
                 "Another Chinese font was used instead."
             ).format(path=self.path, reason=_(self.reason))
         return _(
-            "No Chinese TrueType font was found on this computer, so documents use the "
-            "PDF viewer's built-in STSong font: they may look different or show empty "
-            "boxes elsewhere. Choose a Chinese .ttf or .ttc font file in Settings."
+            "No Chinese TrueType font was found on this computer and the one that comes "
+            "with Qingkuan is missing, so documents use the PDF viewer's built-in STSong "
+            "font: they may look different or show empty boxes elsewhere. Reinstall "
+            "Qingkuan, or choose a Chinese .ttf or .ttc font file in Settings."
         )
 
 
@@ -168,6 +212,11 @@ class FontSet:
     def fallback(self) -> bool:
         """True when the built-in, non-embedded STSong-Light font is used: warn the user."""
         return not self.embedded
+
+    @property
+    def bundled(self) -> bool:
+        """True when the Chinese font is the one that ships with the app."""
+        return bool(self.cjk_path) and Path(self.cjk_path) == BUNDLED_CJK
 
     @property
     def warning(self) -> str:
@@ -234,6 +283,11 @@ def _font_name(path: Path, index: int) -> str:
 def _register(path: str, index: int) -> TTFont:
     """Parse and register one TrueType font once per process."""
     name = _font_name(Path(path), index)
+    if name in pdfmetrics.getRegisteredFontNames():
+        # Another file of the same name (the system's wqy-microhei.ttc and the app's own):
+        # one name for both would draw one file's glyphs with the other's metrics.
+        digest = hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        name = _font_name(Path(path), index).replace("QK-", f"QK-{digest}-", 1)
     try:
         font = TTFont(name, path, subfontIndex=index)
     except Exception as err:  # reportlab raises TTFError, struct.error, ValueError …
@@ -322,6 +376,8 @@ def _find(settings_path: str, candidates: tuple[Path, ...], latin: tuple[Path, .
             skipped.append((str(path), str(err)))
             log.info("font %s skipped: %s", path, err)
     latin_name, latin_path, latin_cmap = _first_latin(latin)
+    if chosen is not None and Path(chosen.face.filename) == BUNDLED_CJK:
+        log.info("no Chinese TrueType font on this computer; using the app's own %s", BUNDLED_CJK)
     if chosen is None:
         # "another font was used instead" would be untrue: only the built-in notice stays.
         notices = [n for n in notices if n.code != "settings_unusable"]
@@ -362,9 +418,12 @@ def find_fonts(
     """Choose and register the fonts (cached: cheap to call for every document).
 
     `settings_path` is `CompanySettings.pdf_font_path`. `candidates` and
-    `latin_candidates` replace the system lists (tests use them to simulate a computer
-    without Chinese fonts, or with a CJK font that lacks digits).
+    `latin_candidates` replace the system lists and the app's own font (tests use them to
+    simulate a computer without any usable Chinese font, or with a CJK font that lacks
+    digits); `QK_SYSTEM_FONT_DIRS` hides the system's fonts but keeps the app's.
     """
-    cjk = tuple(candidates) if candidates is not None else tuple(system_cjk_fonts())
+    if candidates is None:
+        candidates = [*system_cjk_fonts(), *bundled_cjk_fonts()]
+    cjk = tuple(candidates)
     latin = tuple(latin_candidates) if latin_candidates is not None else tuple(system_latin_fonts())
     return _find(settings_path.strip(), cjk, latin)

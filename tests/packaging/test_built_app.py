@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from pypdf import PdfReader
 from models import clock, db, promises
 from models.tables import CustomerRow
 from models.version import version
+from tests.reports.helpers import fonts_of
 
 ARCHIVE = os.environ.get("QK_BUILT_APP", "")
 pytestmark = pytest.mark.skipif(
@@ -46,8 +48,15 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("home")
 
 
-def run(app: Path, home: Path, *args: str, extra_env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    """Run the app with a bare environment: its own folder is all it has."""
+def run(  # type: ignore[no-untyped-def]
+    app: Path,
+    home: Path,
+    *args: str,
+    extra_env: dict[str, str] | None = None,
+    wrap: Callable[..., list[str]] | None = None,
+):
+    """Run the app with a bare environment: its own folder is all it has. `wrap` turns
+    the app and its arguments into the command line to run instead."""
     env = {
         "PATH": "/nonexistent",  # no python, no uv
         "HOME": str(home),
@@ -59,9 +68,8 @@ def run(app: Path, home: Path, *args: str, extra_env: dict[str, str] | None = No
         "QK_LANG": "en",
         **(extra_env or {}),
     }
-    return subprocess.run(
-        [str(app), *args], cwd=home, env=env, capture_output=True, text=True, timeout=120
-    )
+    argv = wrap(app, *args) if wrap else [str(app), *args]
+    return subprocess.run(argv, cwd=home, env=env, capture_output=True, text=True, timeout=120)
 
 
 def ok(done: subprocess.CompletedProcess[str]) -> str:
@@ -125,6 +133,67 @@ def test_iou_note(app: Path, home: Path, ledger: Path) -> None:
            "--out", str(out)))  # fmt: skip
     text = _chinese_pdf(out)
     assert "欠\u3000条" in text and "壹佰贰拾叁元肆角伍分" in text
+
+
+def _embedded_bundled_font(path: Path) -> None:
+    """Every font in the PDF is embedded, and the Chinese one is the app's own."""
+    used = fonts_of(path)
+    assert used and all(used.values()), f"every font must be embedded: {used}"
+    assert any("WenQuanYiMicroHei" in name for name in used), used
+
+
+def test_the_bundled_font_ships_with_its_licence(app: Path) -> None:
+    font = next(app.parent.rglob("wqy-microhei.ttc"))
+    assert font.stat().st_size > 4_000_000
+    assert (font.parent / "wqy-microhei-LICENSE-Apache-2.0.txt").is_file()
+    assert (font.parent / "wqy-microhei-COPYRIGHT.txt").is_file()
+
+
+def test_statement_with_system_fonts_hidden(app: Path, home: Path, ledger: Path) -> None:
+    # QK_SYSTEM_FONT_DIRS empty: no system font folder at all, as on a bare computer.
+    out = home / "statement-own-font.pdf"
+    ok(run(app, home, "--db", str(ledger), "print", "statement", "C00001", "--lang", "zh",
+           "--out", str(out), extra_env={"QK_SYSTEM_FONT_DIRS": ""}))  # fmt: skip
+    text = _chinese_pdf(out)
+    assert "对账单" in text and "C00001" in text
+    _embedded_bundled_font(out)
+
+
+def _without_system_fonts(app: Path, *args: str) -> list[str]:
+    """Run the app where /usr/share/fonts and /usr/local/share/fonts are empty (a mount
+    namespace of its own): no test switch, the app sees what a computer without fonts
+    shows it."""
+    hide = "; ".join(
+        f"/usr/bin/mount -t tmpfs none {d}"
+        for d in ("/usr/share/fonts", "/usr/local/share/fonts")
+        if Path(d).is_dir()
+    )
+    return ["/usr/bin/unshare", "-rm", "/bin/sh", "-ec", f'{hide}; exec "$@"', "sh",
+            str(app), *args]  # fmt: skip
+
+
+def _can_hide_fonts() -> bool:
+    if sys.platform != "linux" or not shutil.which("unshare"):
+        return False
+    probe = ["/usr/bin/unshare", "-rm", "/bin/sh", "-ec", "/usr/bin/mount -t tmpfs none /mnt"]
+    return subprocess.run(probe, capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _can_hide_fonts(), reason="no user namespaces to hide the fonts in")
+def test_a_computer_without_fonts_prints_with_the_bundled_one(
+    app: Path, home: Path, ledger: Path
+) -> None:
+    out = home / "statement-no-fonts.pdf"
+    done = run(app, home, "--db", str(ledger), "print", "statement", "C00001", "--lang",
+               "zh", "--out", str(out), wrap=_without_system_fonts)  # fmt: skip
+    ok(done)
+    text = _chinese_pdf(out)
+    assert "对账单" in text and "C00001" in text
+    _embedded_bundled_font(out)
+    # The window too starts without any font of the system's.
+    done = run(app, home, "--db", str(ledger), wrap=_without_system_fonts,
+               extra_env={"QT_QPA_PLATFORM": "offscreen", "QK_READY_REPORT": "1"})  # fmt: skip
+    assert ok(done).startswith("ready ")
 
 
 def test_export_aging_xlsx(app: Path, home: Path, ledger: Path) -> None:

@@ -14,13 +14,13 @@ DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 
 @pytest.fixture(scope="session")
 def cjk_fonts() -> FontSet:
-    """The system's Chinese TrueType font; tests that need one skip when there is none
-    (CI installs fonts-wqy-microhei)."""
+    """The Chinese TrueType font a user's computer would get: the system's (CI installs
+    fonts-wqy-microhei), else the app's own; skips only if both are missing."""
     fonts = find_fonts()
     if not fonts.embedded:
         pytest.skip(
             "no Chinese TrueType font found (looked at "
-            f"{len(system_cjk_fonts())} places); install fonts-wqy-microhei"
+            f"{len(system_cjk_fonts())} places, and the app's own is missing)"
         )
     return fonts
 
