@@ -14,10 +14,11 @@ from enum import StrEnum
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QKeyEvent
@@ -72,7 +73,34 @@ ENUMS: dict[str, type[StrEnum]] = {
 }
 
 
-class ComboDelegate(QStyledItemDelegate):
+def is_enter(event: QEvent) -> bool:
+    """Enter or Return, on the main keys or the number pad, with no other modifier."""
+    if event.type() != QEvent.Type.KeyPress:
+        return False
+    assert isinstance(event, QKeyEvent)
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Every cell's editor: Enter keeps what was typed or picked in this cell, closes
+    the editor and moves one row down, in one step. (Qt's own handling commits later,
+    from the event queue, while the key also reaches the grid: the grid moved down,
+    the new cell's editor opened, and the late commit closed it and moved again, so
+    a method picked with ↓ and Enter ended on the last row.)"""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+        if is_enter(event) and isinstance(editor, QWidget):
+            table = self.parent()
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if isinstance(table, SettleTable):
+                table.down()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class ComboDelegate(GridDelegate):
     """Choose from an enum's labels (first item: none); the value sits in UserRole."""
 
     def __init__(self, enum: type[StrEnum], parent: QWidget | None = None) -> None:
@@ -100,7 +128,7 @@ class ComboDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
-class AmountDelegate(QStyledItemDelegate):
+class AmountDelegate(GridDelegate):
     """An `AmountEdit`: turns red with the parser's sentence while the text is wrong."""
 
     problem = Signal(str)
@@ -121,22 +149,20 @@ class AmountDelegate(QStyledItemDelegate):
 
 
 class SettleTable(QTableWidget):
-    """Enter moves down a row (in the same column); Tab moves across."""
+    """Enter moves exactly one row down, in the same column (from a cell's editor:
+    `GridDelegate`); Tab moves across. On the last row Enter stays."""
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self.setItemDelegate(GridDelegate(self))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self._down()
+        if is_enter(event):
+            self.down()
             return
         super().keyPressEvent(event)
 
-    def closeEditor(  # noqa: N802
-        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
-    ) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in an editor
-            QTimer.singleShot(0, self, self._down)  # once the old editor is gone
-
-    def _down(self) -> None:
+    def down(self) -> None:
         row, col = self.currentRow(), max(self.currentColumn(), 0)
         if row + 1 < self.rowCount():
             self.setCurrentCell(row + 1, col)
