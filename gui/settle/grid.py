@@ -46,6 +46,7 @@ from models.errors import InputError
 from models.money import format_money, parse_money
 from models.parsing import parse_date, parse_datetime
 from models.records import LateReason, PaymentMethod, Route, RouteStop, VisitOutcome
+from models.routesheets import route_for_day
 from models.settling import Settled, SettleRejected, SettleRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -183,6 +184,9 @@ class SettleDialog(FormDialog):
         self.route = QComboBox()
         for route in self.routes.values():
             self.route.addItem(route.name, route.id)
+        today = route_for_day(list(self.routes.values()), clock.today())
+        if today is not None:  # today's route first, not the first by name
+            self.route.setCurrentIndex(self.route.findData(today.id))
         self.day = dates.date_edit(day=clock.today())
         self.route_label = QLabel()
         self.route_label.setBuddy(self.route)

@@ -104,3 +104,21 @@ def test_enter_from_the_method_list_and_the_number_pad(
     for _ in range(5):  # the last row: Enter stays there
         _key(Qt.Key.Key_Return)
     assert _at(dialog) == (4, COLUMN["method"])
+
+
+def test_the_grid_opens_on_todays_route(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    from models import clock
+
+    # By name: 一号线 (no weekdays: ad hoc), 三号线 Mon, 二号线 Thu, 城东线 Mon+Thu, 城西线 Tue.
+    for name, days in (("一号线", ()), ("三号线", (1,)), ("二号线", (4,)), ("城西线", (2,))):
+        people.add_route(name, days)
+    for day, expected in (
+        (dt.date(2026, 11, 26), "二号线"),  # Thursday: two run, the first of them
+        (dt.date(2026, 11, 24), "城西线"),  # Tuesday: the only one
+        (dt.date(2026, 11, 27), "一号线"),  # Friday: none runs, the first route
+    ):
+        clock.pin(day)
+        dialog = window.settle_route()
+        assert dialog.route.currentText() == expected, day
+        assert dialog.chosen_route() is not None and dialog.chosen_route().name == expected
+        dialog.close()
