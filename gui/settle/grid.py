@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dates, formatting
+from gui import dates, discard, formatting
+from gui.discard import AsksBeforeDiscarding
 from gui.form import FormDialog
 from gui.operations import Operations
 from gui.widgets import AmountEdit
@@ -169,8 +170,9 @@ class SettleTable(QTableWidget):
             self.setCurrentCell(row + 1, col)
 
 
-class SettleDialog(FormDialog):
-    """`settled` holds what was posted once the dialog is accepted."""
+class SettleDialog(AsksBeforeDiscarding, FormDialog):
+    """`settled` holds what was posted once the dialog is accepted. Closing it, or
+    choosing another route or day, while the grid holds input asks first."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         # Enter moves down the grid: Save is Ctrl+S (or the button), never the default.
@@ -223,8 +225,9 @@ class SettleDialog(FormDialog):
         top.addWidget(self.summary)
         self.body.addLayout(top)
         self.body.addWidget(self.table, 1)
-        self.route.currentIndexChanged.connect(self.load)
-        self.day.dateChanged.connect(self.load)
+        self._shown: tuple[object, object] = (None, None)  # the route and day loaded
+        self.route.currentIndexChanged.connect(self._choose)
+        self.day.dateChanged.connect(self._choose)
         # The cells' editors come and go: `_edited` clears a sentence about a cell.
         self.ready(skip=(self.table,))
         self.load()
@@ -234,8 +237,33 @@ class SettleDialog(FormDialog):
         return self.routes.get(self.route.currentData())
 
     # --- filling the grid --------------------------------------------------------------
+    def has_unsaved_input(self) -> bool:
+        """True when any cell holds something typed (a cell still being edited counts
+        once its editor is closed: Esc in a cell puts the cell back as it was)."""
+        return any(
+            self.table.item(r, c) is not None and self.table.item(r, c).text().strip()
+            for r in range(self.table.rowCount())
+            for c in range(self.table.columnCount())
+        )
+
+    def _choose(self) -> None:
+        """Another route or day: its grid replaces this one, once the clerk agrees to
+        throw away what this one holds."""
+        self._finish_editing()
+        if self.has_unsaved_input() and not discard.confirm_discard(self):
+            route, day = self._shown
+            for widget in (self.route, self.day):
+                widget.blockSignals(True)
+            self.route.setCurrentIndex(self.route.findData(route))
+            self.day.setDate(day)  # type: ignore[arg-type]
+            for widget in (self.route, self.day):
+                widget.blockSignals(False)
+            return
+        self.load()
+
     def load(self) -> None:
         self._finish_editing()
+        self._shown = (self.route.currentData(), self.day.date())
         route = self.chosen_route()
         day = dates.picked_date(self.day)
         self.stops = []

@@ -33,6 +33,37 @@
     </message>
 </context>
 <context>
+    <name>AsksBeforeDiscarding</name>
+    <message>
+        <source>Unsaved input</source>
+        <translation>未保存的输入</translation>
+    </message>
+    <message>
+        <source>What you typed here is not saved yet.</source>
+        <translation>这里输入的内容还没有保存。</translation>
+    </message>
+    <message>
+        <source>Save it, throw it away, or keep editing?</source>
+        <translation>保存、放弃，还是继续编辑？</translation>
+    </message>
+    <message>
+        <source>Throw it away, or keep editing?</source>
+        <translation>放弃，还是继续编辑？</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>BackupFolderDialog</name>
     <message>
         <source>Backup folder</source>

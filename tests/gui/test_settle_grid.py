@@ -13,10 +13,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui.discard import Answer
 from gui.mainwindow import MainWindow
 from gui.settle.grid import COLUMN, SettleDialog
 from models import people, posting
-from tests.gui.conftest import OFFSCREEN_NOISE, add_customer
+from tests.gui.conftest import OFFSCREEN_NOISE, DiscardQuestions, add_customer
 
 
 def _route(shop: int, stops: int = 4) -> list[int]:
@@ -122,3 +123,74 @@ def test_the_grid_opens_on_todays_route(window: MainWindow, qtbot: QtBot, shop: 
         assert dialog.route.currentText() == expected, day
         assert dialog.chosen_route() is not None and dialog.chosen_route().name == expected
         dialog.close()
+
+
+def _esc_twice(dialog: SettleDialog) -> None:
+    _key(Qt.Key.Key_Escape)  # closes the open cell editor
+    if dialog.isVisible():
+        QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+
+
+def test_esc_asks_before_throwing_the_grid_away(
+    window: MainWindow, qtbot: QtBot, shop: int, discard_questions: DiscardQuestions
+) -> None:
+    from models.ledger import balance
+
+    ids = _route(shop)
+    dialog = _open(window, qtbot)
+    _type("1240")
+    _key(Qt.Key.Key_Tab)
+    _type("C")
+    _key(Qt.Key.Key_Return)  # row 1 of 5 keyed
+    discard_questions.answer = Answer.KEEP
+    _esc_twice(dialog)
+    assert [(w, save) for w, save in discard_questions.asked] == [(dialog, True)]
+    assert dialog.isVisible() and dialog.table.item(0, COLUMN["amount"]).text() == "1240"
+    discard_questions.answer = Answer.SAVE  # posts it, then closes
+    dialog.close()  # the window's close button asks the same
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert len(discard_questions.asked) == 2
+    assert balance(ids[0], dt.date(2026, 11, 26)) == 0
+    window.last_handover.close()
+
+    dialog = _open(window, qtbot)
+    _type("100")
+    _key(Qt.Key.Key_Tab)
+    discard_questions.answer = Answer.DISCARD
+    _esc_twice(dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert len(discard_questions.asked) == 3
+    assert balance(ids[1], dt.date(2026, 11, 26)) == 100_00  # nothing posted
+
+
+def test_an_untouched_grid_closes_at_once(
+    window: MainWindow, qtbot: QtBot, shop: int, discard_questions: DiscardQuestions
+) -> None:
+    _route(shop)
+    dialog = _open(window, qtbot)
+    _type("99")  # typed, then Esc in the cell: the cell goes back to empty
+    _esc_twice(dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert discard_questions.asked == []
+
+
+def test_another_route_asks_before_replacing_the_grid(
+    window: MainWindow, qtbot: QtBot, shop: int, discard_questions: DiscardQuestions
+) -> None:
+    west = people.add_route("城西线", (2,))
+    add_customer("W0001", "西关一号", route_id=west.id)
+    _route(shop)
+    dialog = _open(window, qtbot)
+    _type("1240")
+    _key(Qt.Key.Key_Return)
+    discard_questions.answer = Answer.KEEP
+    dialog.route.setCurrentIndex(dialog.route.findData(west.id))
+    assert discard_questions.asked == [(dialog, False)]  # no Save: it is not this route's
+    assert dialog.route.currentText() == "城东线" and dialog.table.rowCount() == 5
+    assert dialog.table.item(0, COLUMN["amount"]).text() == "1240"
+    discard_questions.answer = Answer.DISCARD
+    dialog.route.setCurrentIndex(dialog.route.findData(west.id))
+    assert dialog.route.currentText() == "城西线"
+    assert not dialog.has_unsaved_input()
+    dialog.close()
+    assert len(discard_questions.asked) == 2  # the empty grid closed without asking
