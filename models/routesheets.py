@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from models.aging import age_customers
 from models.calls import latest_answers
@@ -27,6 +28,17 @@ def next_route_day(route: Route, after: dt.date) -> dt.date:
     while not is_route_day(route, day):
         day += dt.timedelta(days=1)
     return day
+
+
+def route_for_day(routes: Sequence[Route], day: dt.date) -> Route | None:
+    """The route to offer first for `day` (settling today, printing tomorrow's packet):
+    the first of `routes` whose weekdays include that day, else the first route; None
+    when there is none. A route with no weekdays set runs ad hoc: it is never "the"
+    route of a day, though `is_route_day` lets it run on any."""
+    for route in routes:
+        if day.isoweekday() in route.weekdays:
+            return route
+    return routes[0] if routes else None
 
 
 def is_broken(promise: Promise) -> bool:

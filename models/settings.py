@@ -10,6 +10,7 @@ import json
 from models.db import transaction
 from models.errors import InputError
 from models.i18n import _
+from models.money import Fen
 from models.records import CompanySettings
 from models.tables import Setting
 from models.text_rules import check_text
@@ -18,6 +19,10 @@ _KEY = "company"
 _QR_KEY = "payment_qr"  # kept apart: an image is large next to the other settings
 QR_MAX_BYTES = 512 * 1024
 _IMAGE_HEADERS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+# The largest tail cut (抹零) there is: the highest limit Settings takes, and the most the
+# boss may allow over a lower limit when settling. More is a discount, not an odd tail.
+MAX_TAIL_CUT: Fen = 100_00
 
 
 def get_company() -> CompanySettings:
@@ -95,7 +100,7 @@ def save_company(settings: CompanySettings) -> CompanySettings:
         raise InputError(_("The document language must be Chinese or English."))
     if settings.paper_size not in ("A4", "A5", "Letter"):
         raise InputError(_("The paper size must be A4, A5 or Letter."))
-    if not 0 <= settings.tail_cut_limit <= 100_00:
+    if not 0 <= settings.tail_cut_limit <= MAX_TAIL_CUT:
         raise InputError(_("The tail-cut limit must be from 0 to 100.00."))
     from models.reminders import check_templates  # reminders read the settings
 

@@ -15,7 +15,7 @@ from models import clock
 from models.db import transaction
 from models.errors import InputError, LedgerError
 from models.i18n import _
-from models.money import MAX_FEN, Fen
+from models.money import MAX_FEN, Fen, format_money
 from models.posting import post_discount, post_payment
 from models.promises import make_promise
 from models.records import (
@@ -29,7 +29,7 @@ from models.records import (
     VisitOutcome,
 )
 from models.routesheets import route_sheet
-from models.settings import get_company
+from models.settings import MAX_TAIL_CUT, get_company
 from models.visits import log_visit
 
 
@@ -44,6 +44,9 @@ class SettleRow:
     bank: str = ""
     cheque_due: dt.date | None = None
     tail_cut: Fen = 0
+    # The boss allowed a tail cut over the Settings' limit (up to MAX_TAIL_CUT and what
+    # is left owing); posted with a memo that says so, for the review.
+    boss_allows_cut: bool = False
     promise_at: dt.datetime | None = None
     promise_amount: Fen | None = None  # None: what is still owed after today
     outcome: VisitOutcome | None = None  # None: follows from the money and the promise
@@ -53,7 +56,12 @@ class SettleRow:
     @property
     def empty(self) -> bool:
         return not (
-            self.amount or self.tail_cut or self.promise_at or self.outcome or self.note.strip()
+            self.amount
+            or self.tail_cut
+            or self.promise_at
+            or self.promise_amount is not None
+            or self.outcome
+            or self.note.strip()
         )
 
 
@@ -116,6 +124,73 @@ def tail_cut_offers(stops: list[RouteStop], rows: list[SettleRow]) -> dict[int, 
     return offers
 
 
+@dataclass(frozen=True)
+class Shortfall:
+    """What a row with money in it leaves owing, for the note beside the row."""
+
+    left: Fen  # owed after the row's money and tail cut; negative: paid more than owed
+    short: Fen  # how far money and tail cut fall short of what was due (`expected`)
+    limit: Fen  # the Settings' tail-cut limit
+    cut: Fen  # the row's tail cut
+    boss_allows_cut: bool
+
+    @property
+    def boss_may_allow(self) -> Fen:
+        """The tail cut the boss may allow over the limit (0: none to offer): the whole
+        shortfall, when it is over the limit but still an odd tail (≤ MAX_TAIL_CUT) and
+        no more than is left owing."""
+        if self.cut or not self.limit < self.short <= min(MAX_TAIL_CUT, self.left):
+            return 0
+        return self.short
+
+    @property
+    def over_limit(self) -> bool:
+        """Left owing only because the shortfall is over the tail-cut limit."""
+        return self.boss_may_allow > 0
+
+    def note(self, symbol: str = "¥") -> str:
+        """The sentence shown in the row, e.g. ‘Still owes ¥5.44 (over the ¥5.00
+        tail-cut limit)’."""
+
+        def money(fen: Fen) -> str:
+            return format_money(fen, symbol)
+
+        if self.left < 0:
+            return _("Paid {amount} more than is owed.").format(amount=money(-self.left))
+        allowed = ""
+        if self.boss_allows_cut and self.cut > self.limit:
+            allowed = _("Tail cut {cut} allowed by the boss (over the {limit} limit).").format(
+                cut=money(self.cut), limit=money(self.limit)
+            )
+        if self.left == 0:
+            return " ".join(filter(None, (_("Paid in full."), allowed)))
+        if not self.over_limit:
+            owes = _("Still owes {left}.").format(left=money(self.left))
+        elif self.short == self.left:
+            owes = _("Still owes {left} (over the {limit} tail-cut limit).").format(
+                left=money(self.left), limit=money(self.limit)
+            )
+        else:
+            owes = _(
+                "Still owes {left}: {short} short of what was due, over the {limit} tail-cut limit."
+            ).format(left=money(self.left), short=money(self.short), limit=money(self.limit))
+        return " ".join(filter(None, (owes, allowed)))
+
+
+def shortfall(stop: RouteStop, row: SettleRow, limit: Fen) -> Shortfall | None:
+    """What `row` leaves owing at `stop` (None when it has no money or tail cut in it)."""
+    if row.amount <= 0 and row.tail_cut <= 0:
+        return None
+    paid = row.amount + row.tail_cut
+    return Shortfall(
+        left=stop.balance - paid,
+        short=max(expected(stop) - paid, 0),
+        limit=limit,
+        cut=row.tail_cut,
+        boss_allows_cut=row.boss_allows_cut,
+    )
+
+
 def _visit_time(day: dt.date) -> dt.datetime:
     now = clock.now()
     if day > now.date():
@@ -137,16 +212,26 @@ def _check_row(row: SettleRow, stop: RouteStop, limit: Fen) -> dict[str, str]:
         wrong["amount"] = _("Type the amount collected, or leave the method empty.")
     if row.method is not None and row.method.is_instrument and not row.cheque_no.strip():
         wrong["cheque_no"] = _("A cheque or draft needs its number.")
-    if row.tail_cut < 0 or row.tail_cut > limit:
+    if row.tail_cut < 0 or (row.tail_cut > limit and not row.boss_allows_cut):
         wrong["tail_cut"] = _("A tail cut must be from 0 to {limit} (Settings).").format(
             limit=f"{limit / 100:.2f}"
         )
+    elif row.boss_allows_cut and row.tail_cut > min(MAX_TAIL_CUT, balance - row.amount):
+        wrong["tail_cut"] = _(
+            "Even the boss can allow a tail cut of at most {most}, and no more than is left "
+            "owing: post a discount instead."
+        ).format(most=format_money(MAX_TAIL_CUT))
+    left = balance - row.amount - row.tail_cut
     if row.promise_at is not None:
-        left = balance - row.amount - row.tail_cut
-        amount = row.promise_amount if row.promise_amount is not None else left
-        if amount <= 0:
+        if left <= 0:
             wrong["promise_at"] = _("Nothing is left owing after today: no promise is needed.")
-    elif row.promise_amount:
+        elif row.promise_amount is not None and row.promise_amount <= 0:
+            wrong["promise_amount"] = _("A promised amount must be more than zero.")
+        elif row.promise_amount is not None and row.promise_amount > left:
+            wrong["promise_amount"] = _(
+                "Only {left} is left owing after today: the promise cannot be for more."
+            ).format(left=format_money(left))
+    elif row.promise_amount is not None:
         wrong["promise_at"] = _("Give the new promised date and time.")
     outcome = row.outcome or _outcome(row, stop)
     if outcome in (VisitOutcome.PROMISED, VisitOutcome.REFUSED) and row.reason is None:
@@ -226,7 +311,12 @@ def _post_row(
             )
         field = "tail_cut"
         if row.tail_cut > 0:
-            cuts.append(post_discount(cid, day, row.tail_cut, memo=_("Tail cut")))
+            memo = (
+                _("Tail cut over the limit, allowed by the boss")
+                if row.boss_allows_cut and row.tail_cut > get_company().tail_cut_limit
+                else _("Tail cut")
+            )
+            cuts.append(post_discount(cid, day, row.tail_cut, memo=memo))
         field = "promise_at"
         if row.promise_at is not None:
             left = stop.balance - row.amount - row.tail_cut

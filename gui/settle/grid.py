@@ -12,151 +12,71 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
+    QPushButton,
     QTableWidgetItem,
     QWidget,
 )
 
-from gui import dates, formatting
+from gui import dates, discard, formatting
+from gui.discard import AsksBeforeDiscarding
 from gui.form import FormDialog
 from gui.operations import Operations
-from gui.widgets import AmountEdit
-from models import clock, people, settling
-from models.errors import InputError
-from models.money import format_money, parse_money
-from models.parsing import parse_date, parse_datetime
-from models.records import LateReason, PaymentMethod, Route, RouteStop, VisitOutcome
-from models.settling import Settled, SettleRejected, SettleRow
-
-Index = QModelIndex | QPersistentModelIndex
-WRONG = QColor(255, 215, 215)
-OFFERED = QColor(255, 243, 190)
-
-# The grid's columns, by the `SettleRow` field each one fills.
-FIELDS = (
-    "amount",
-    "method",
-    "cheque_no",
-    "bank",
-    "cheque_due",
-    "tail_cut",
-    "promise_at",
-    "outcome",
-    "reason",
-    "note",
+from gui.settle.cells import (
+    AMOUNTS,
+    COLUMN,
+    DEFAULT_ROLE,
+    ENUMS,
+    FIELDS,
+    AmountDelegate,
+    ComboDelegate,
+    SettleTable,
+    set_tint,
+    tint_of,
 )
-COLUMN = {name: i for i, name in enumerate(FIELDS)}
-ENUMS: dict[str, type[StrEnum]] = {
-    "method": PaymentMethod,
-    "outcome": VisitOutcome,
-    "reason": LateReason,
-}
+from gui.tints import Tint
+from models import clock, people, settings, settling
+from models.errors import InputError
+from models.money import Fen, format_money, parse_money
+from models.parsing import parse_date, parse_datetime
+from models.records import Route, RouteStop
+from models.routesheets import route_for_day
+from models.settling import Settled, SettleRejected, SettleRow, Shortfall
+
+__all__ = ["COLUMN", "SettleDialog"]
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+BOSS_ROLE = Qt.ItemDataRole.UserRole  # on a tail-cut cell: the boss allowed it over the limit
 
 
-class ComboDelegate(QStyledItemDelegate):
-    """Choose from an enum's labels (first item: none); the value sits in UserRole."""
-
-    def __init__(self, enum: type[StrEnum], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.enum = enum
-
-    def createEditor(  # noqa: N802
-        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> QWidget:
-        box = QComboBox(parent)
-        box.addItem("", None)
-        for member in self.enum:
-            box.addItem(member.label, member.value)  # type: ignore[attr-defined]
-        return box
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.UserRole)), 0))
-
-    def setModelData(  # noqa: N802
-        self, editor: QWidget, model: QAbstractItemModel, index: Index
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
-        model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
-
-
-class AmountDelegate(QStyledItemDelegate):
-    """An `AmountEdit`: turns red with the parser's sentence while the text is wrong."""
-
-    problem = Signal(str)
-
-    def createEditor(  # noqa: N802
-        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> QWidget:
-        edit = AmountEdit(parent, allow_zero=True)
-
-        def check(fen: object) -> None:
-            bad = fen is None and bool(edit.text().strip())
-            edit.setStyleSheet("background: #ffd7d7;" if bad else "")
-            edit.setToolTip(edit.problem if bad else "")
-            self.problem.emit(edit.problem if bad else "")
-
-        edit.amount_changed.connect(check)
-        return edit
-
-
-class SettleTable(QTableWidget):
-    """Enter moves down a row (in the same column); Tab moves across."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self._down()
-            return
-        super().keyPressEvent(event)
-
-    def closeEditor(  # noqa: N802
-        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
-    ) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in an editor
-            QTimer.singleShot(0, self, self._down)  # once the old editor is gone
-
-    def _down(self) -> None:
-        row, col = self.currentRow(), max(self.currentColumn(), 0)
-        if row + 1 < self.rowCount():
-            self.setCurrentCell(row + 1, col)
-
-
-class SettleDialog(FormDialog):
-    """`settled` holds what was posted once the dialog is accepted."""
+class SettleDialog(AsksBeforeDiscarding, FormDialog):
+    """`settled` holds what was posted once the dialog is accepted. Closing it, or
+    choosing another route or day, while the grid holds input asks first."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         # Enter moves down the grid: Save is Ctrl+S (or the button), never the default.
         super().__init__(parent, enter_submits=False)
         self.ops = ops
         self.settled: Settled | None = None
-        self._marking = False  # mark() colours cells: not the clerk editing them
+        self._marking = False  # cells filled or coloured from code: not the clerk editing
         self.stops: list[RouteStop] = []
         self.offered = False
+        company = ops.read(self, settings.get_company)
+        self.limit: Fen = company.tail_cut_limit if company else 0
+        self.symbol = company.currency_symbol if company else "¥"
         self.routes = {r.id: r for r in ops.read(self, people.list_routes) or []}
         self.route = QComboBox()
         for route in self.routes.values():
             self.route.addItem(route.name, route.id)
+        today = route_for_day(list(self.routes.values()), clock.today())
+        if today is not None:  # today's route first, not the first by name
+            self.route.setCurrentIndex(self.route.findData(today.id))
         self.day = dates.date_edit(day=clock.today())
         self.route_label = QLabel()
         self.route_label.setBuddy(self.route)
@@ -173,19 +93,26 @@ class SettleDialog(FormDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for field, width in (("amount", 96), ("method", 84), ("cheque_no", 90), ("bank", 90),
-                             ("cheque_due", 96), ("tail_cut", 70), ("promise_at", 132),
-                             ("outcome", 104), ("reason", 150)):  # fmt: skip
+        self.table.setWordWrap(True)
+        for field, width in (("amount", 90), ("method", 76), ("cheque_no", 80), ("bank", 70),
+                             ("cheque_due", 90), ("tail_cut", 64), ("left", 176),
+                             ("promise_at", 124), ("promise_amount", 90), ("outcome", 96),
+                             ("reason", 130)):  # fmt: skip
             self.table.setColumnWidth(COLUMN[field], width)
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         self.amounts = AmountDelegate(self.table)
         self.amounts.problem.connect(self._show_problem)
-        for name in ("amount", "tail_cut"):
+        for name in AMOUNTS:
             self.table.setItemDelegateForColumn(COLUMN[name], self.amounts)
         for name, enum in ENUMS.items():
             self.table.setItemDelegateForColumn(COLUMN[name], ComboDelegate(enum, self.table))
         self.table.currentCellChanged.connect(lambda r, c, _r, _c: self._show_cell(r, c))
         self.table.itemChanged.connect(self._edited)
+        self.boss_button = QPushButton()
+        self.boss_button.setAutoDefault(False)
+        self.boss_button.clicked.connect(self.boss_allows_cut)
+        self.footer.insertWidget(0, self.boss_button)
+        self.footer.insertStretch(1)
         top = QHBoxLayout()
         for widget in (self.route_label, self.route, self.day_label, self.day):
             top.addWidget(widget)
@@ -193,8 +120,9 @@ class SettleDialog(FormDialog):
         top.addWidget(self.summary)
         self.body.addLayout(top)
         self.body.addWidget(self.table, 1)
-        self.route.currentIndexChanged.connect(self.load)
-        self.day.dateChanged.connect(self.load)
+        self._shown: tuple[object, object] = (None, None)  # the route and day loaded
+        self.route.currentIndexChanged.connect(self._choose)
+        self.day.dateChanged.connect(self._choose)
         # The cells' editors come and go: `_edited` clears a sentence about a cell.
         self.ready(skip=(self.table,))
         self.load()
@@ -204,8 +132,34 @@ class SettleDialog(FormDialog):
         return self.routes.get(self.route.currentData())
 
     # --- filling the grid --------------------------------------------------------------
+    def has_unsaved_input(self) -> bool:
+        """True when any cell holds something typed (a cell still being edited counts
+        once its editor is closed: Esc in a cell puts the cell back as it was)."""
+        return any(
+            self._text(r, field)
+            for r in range(self.table.rowCount())
+            for field in FIELDS
+            if field != "left"
+        )
+
+    def _choose(self) -> None:
+        """Another route or day: its grid replaces this one, once the clerk agrees to
+        throw away what this one holds."""
+        self._finish_editing()
+        if self.has_unsaved_input() and not discard.confirm_discard(self):
+            route, day = self._shown
+            for widget in (self.route, self.day):
+                widget.blockSignals(True)
+            self.route.setCurrentIndex(self.route.findData(route))
+            self.day.setDate(day)  # type: ignore[arg-type]
+            for widget in (self.route, self.day):
+                widget.blockSignals(False)
+            return
+        self.load()
+
     def load(self) -> None:
         self._finish_editing()
+        self._shown = (self.route.currentData(), self.day.date())
         route = self.chosen_route()
         day = dates.picked_date(self.day)
         self.stops = []
@@ -214,6 +168,7 @@ class SettleDialog(FormDialog):
             self.stops = self.ops.read(self, lambda: settling.settle_stops(rid, day)) or []
         self.offered = False
         self.error.clear_message()
+        self._marking = True
         self.table.clearContents()
         self.table.setRowCount(len(self.stops))
         labels = []
@@ -225,6 +180,13 @@ class SettleDialog(FormDialog):
             )
             for c in range(len(FIELDS)):
                 self.table.setItem(r, c, QTableWidgetItem(""))
+            for field in AMOUNTS:  # amounts line up on the right, as everywhere
+                self.table.item(r, COLUMN[field]).setTextAlignment(RIGHT)
+            left = self.table.item(r, COLUMN["left"])
+            left.setFlags(left.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self._marking = False
+        for r in range(len(self.stops)):
+            self._refresh_row(r)
         self.table.setVerticalHeaderLabels(labels)
         total = sum(settling.expected(s) for s in self.stops)
         self.summary.setText(
@@ -234,6 +196,7 @@ class SettleDialog(FormDialog):
         )
         if self.stops:
             self.table.setCurrentCell(0, 0)
+        self._show_boss_button()
 
     def set_cell(self, row: int, field: str, text: str, value: object = None) -> None:
         """Fill a cell as the clerk would (tests and the tail-cut offer use it)."""
@@ -254,52 +217,107 @@ class SettleDialog(FormDialog):
         data = item.data(Qt.ItemDataRole.UserRole) if item else None
         return ENUMS[field](data) if data else None
 
+    def _read_row(self, r: int) -> tuple[SettleRow | None, dict[str, str]]:
+        """One row as typed, or the sentences of the cells that cannot be read."""
+        bad: dict[str, str] = {}
+        values: dict[str, object] = {}
+        for field, parse in (
+            ("amount", lambda t: parse_money(t, allow_zero=True)),
+            ("tail_cut", lambda t: parse_money(t, allow_zero=True)),
+            ("promise_amount", lambda t: parse_money(t, allow_zero=True)),
+            ("cheque_due", parse_date),
+            ("promise_at", parse_datetime),
+        ):
+            text = self._text(r, field)
+            if text:
+                try:
+                    values[field] = parse(text)
+                except InputError as err:
+                    bad[field] = str(err)
+        if bad:
+            return None, bad
+        cut = self.table.item(r, COLUMN["tail_cut"])
+        row = SettleRow(
+            customer_id=self.stops[r].customer.id,
+            amount=values.get("amount", 0),  # type: ignore[arg-type]
+            method=self._value(r, "method"),  # type: ignore[arg-type]
+            cheque_no=self._text(r, "cheque_no"),
+            bank=self._text(r, "bank"),
+            cheque_due=values.get("cheque_due"),  # type: ignore[arg-type]
+            tail_cut=values.get("tail_cut", 0),  # type: ignore[arg-type]
+            boss_allows_cut=bool(cut and cut.data(BOSS_ROLE)),
+            promise_at=values.get("promise_at"),  # type: ignore[arg-type]
+            promise_amount=values.get("promise_amount"),  # type: ignore[arg-type]
+            outcome=self._value(r, "outcome"),  # type: ignore[arg-type]
+            reason=self._value(r, "reason"),  # type: ignore[arg-type]
+            note=self._text(r, "note"),
+        )
+        return row, {}
+
     def read_rows(self) -> tuple[list[SettleRow], dict[int, dict[str, str]]]:
         """The grid as rows, and the cells that cannot even be read (per row, field)."""
         rows, wrong = [], {}
-        for r, stop in enumerate(self.stops):
-            bad: dict[str, str] = {}
-            values: dict[str, object] = {}
-            for field, parse in (
-                ("amount", lambda t: parse_money(t, allow_zero=True)),
-                ("tail_cut", lambda t: parse_money(t, allow_zero=True)),
-                ("cheque_due", parse_date),
-                ("promise_at", parse_datetime),
-            ):
-                text = self._text(r, field)
-                if text:
-                    try:
-                        values[field] = parse(text)
-                    except InputError as err:
-                        bad[field] = str(err)
-            if bad:
+        for r in range(len(self.stops)):
+            row, bad = self._read_row(r)
+            if row is None:
                 wrong[r] = bad
-                continue
-            rows.append(
-                SettleRow(
-                    customer_id=stop.customer.id,
-                    amount=values.get("amount", 0),  # type: ignore[arg-type]
-                    method=self._value(r, "method"),  # type: ignore[arg-type]
-                    cheque_no=self._text(r, "cheque_no"),
-                    bank=self._text(r, "bank"),
-                    cheque_due=values.get("cheque_due"),  # type: ignore[arg-type]
-                    tail_cut=values.get("tail_cut", 0),  # type: ignore[arg-type]
-                    promise_at=values.get("promise_at"),  # type: ignore[arg-type]
-                    outcome=self._value(r, "outcome"),  # type: ignore[arg-type]
-                    reason=self._value(r, "reason"),  # type: ignore[arg-type]
-                    note=self._text(r, "note"),
-                )
-            )
+            else:
+                rows.append(row)
         return rows, wrong
+
+    # --- what a row leaves owing ---------------------------------------------------------
+    def shortfall(self, r: int) -> Shortfall | None:
+        """What row `r` leaves owing as typed (None: no money in it, or unreadable)."""
+        row, _bad = self._read_row(r)
+        return settling.shortfall(self.stops[r], row, self.limit) if row else None
+
+    def _refresh_row(self, r: int) -> None:
+        """The row's note on what it leaves owing, and the promise's default amount."""
+        row, _bad = self._read_row(r)
+        short = settling.shortfall(self.stops[r], row, self.limit) if row else None
+        self._marking = True
+        note = self.table.item(r, COLUMN["left"])
+        note.setText(short.note(self.symbol) if short else "")
+        note.setToolTip(note.text())
+        set_tint(note, Tint.NOTICE if short and short.over_limit else None, self.palette())
+        promise = self.table.item(r, COLUMN["promise_amount"])
+        owed = self.stops[r].balance - (row.amount + row.tail_cut if row else 0)
+        shows = row is not None and row.promise_at is not None and owed > 0
+        promise.setData(DEFAULT_ROLE, format_money(owed) if shows else None)
+        self._marking = False
+        self.table.resizeRowToContents(r)
+
+    def _show_boss_button(self) -> None:
+        r = self.table.currentRow()
+        short = self.shortfall(r) if 0 <= r < len(self.stops) else None
+        self.boss_button.setEnabled(bool(short and short.boss_may_allow))
+
+    def boss_allows_cut(self) -> None:
+        """The boss's override: the current row's shortfall over the tail-cut limit is
+        filled in as a tail cut the boss allowed (the model checks it again on Save)."""
+        self._finish_editing()
+        r = self.table.currentRow()
+        short = self.shortfall(r) if 0 <= r < len(self.stops) else None
+        if short is None or not short.boss_may_allow:
+            return
+        self._marking = True
+        cut = self.table.item(r, COLUMN["tail_cut"])
+        cut.setText(format_money(short.boss_may_allow))
+        cut.setData(BOSS_ROLE, True)
+        set_tint(cut, Tint.OFFERED, self.palette())
+        self._marking = False
+        self._refresh_row(r)
+        self._show_boss_button()
 
     # --- marking cells -----------------------------------------------------------------
     def _clear_marks(self) -> None:
         for r in range(self.table.rowCount()):
             for c in range(self.table.columnCount()):
                 item = self.table.item(r, c)
-                if item.background().color() == WRONG:
-                    item.setData(Qt.ItemDataRole.BackgroundRole, None)
-                item.setToolTip("")
+                if tint_of(item) is Tint.WRONG:
+                    set_tint(item, None, self.palette())
+                if c != COLUMN["left"]:
+                    item.setToolTip("")
 
     def mark(self, errors: dict[int, dict[str, str]]) -> None:
         self._marking = True
@@ -309,7 +327,7 @@ class SettleDialog(FormDialog):
             for field, sentence in cells.items():
                 c = COLUMN.get(field, 0)
                 item = self.table.item(r, c)
-                item.setBackground(WRONG)
+                set_tint(item, Tint.WRONG, self.palette())
                 item.setToolTip(sentence)
                 first = first or (r, c)
         self._marking = False
@@ -323,27 +341,46 @@ class SettleDialog(FormDialog):
             (r, c): self.table.item(r, c).toolTip()
             for r in range(self.table.rowCount())
             for c in range(self.table.columnCount())
-            if self.table.item(r, c).background().color() == WRONG
+            if tint_of(self.table.item(r, c)) is Tint.WRONG
         }
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: tints follow
+            self._marking = True
+            for r in range(self.table.rowCount()):
+                for c in range(self.table.columnCount()):
+                    item = self.table.item(r, c)
+                    set_tint(item, tint_of(item), self.palette())
+            self._marking = False
+        super().changeEvent(event)
 
     def _show_cell(self, row: int, col: int) -> None:
         item = self.table.item(row, col) if row >= 0 and col >= 0 else None
-        if item is not None and item.toolTip():
+        if item is not None and item.toolTip() and tint_of(item) is Tint.WRONG:
             self.error.show_message(item.toolTip())
+        self._show_boss_button()
 
     def _show_problem(self, sentence: str) -> None:
         self.error.show_message(sentence)
 
     def _edited(self, item: QTableWidgetItem) -> None:
-        """The clerk changed a marked cell: its sentence was about what was there
-        before (Save checks again), like an edited field in any other form."""
-        if self._marking or item.background().color() != WRONG:
+        """The clerk changed a cell: a sentence about what was there before goes (Save
+        checks again), like an edited field in any other form; a tail cut typed over
+        is no longer the boss's; the row's note follows."""
+        if self._marking:
             return
         self._marking = True
-        item.setData(Qt.ItemDataRole.BackgroundRole, None)
-        item.setToolTip("")
+        if tint_of(item) is Tint.WRONG:
+            set_tint(item, None, self.palette())
+            item.setToolTip("")
+            self.error.clear_message()
+        if item.column() == COLUMN["tail_cut"] and item.data(BOSS_ROLE):
+            item.setData(BOSS_ROLE, None)
+            set_tint(item, None, self.palette())
         self._marking = False
-        self.error.clear_message()
+        if item.column() in (COLUMN[f] for f in ("amount", "tail_cut", "promise_at")):
+            self._refresh_row(item.row())
+            self._show_boss_button()
 
     # --- saving ------------------------------------------------------------------------
     def _finish_editing(self) -> None:
@@ -368,8 +405,9 @@ class SettleDialog(FormDialog):
             self.offered = True
             stops = self.stops
             offers = self.ops.read(self, lambda: settling.tail_cut_offers(stops, rows)) or {}
-            if offers:
-                self._offer(rows, offers)
+            over = [r for r in range(len(stops)) if (s := self.shortfall(r)) and s.over_limit]
+            if offers or over:
+                self._offer(rows, offers, over)
                 return
         rid, day = route.id, dates.picked_date(self.day)
 
@@ -389,19 +427,36 @@ class SettleDialog(FormDialog):
             self.settled = result
             self.accept()
 
-    def _offer(self, rows: list[SettleRow], offers: dict[int, int]) -> None:
-        """Fill in the tail cuts offered; Save again posts them (or clear the cells)."""
+    def _offer(self, rows: list[SettleRow], offers: dict[int, Fen], over: list[int]) -> None:
+        """Fill in the tail cuts offered and point at the rows left owing over the
+        limit; Save again posts the grid as it then stands."""
         index = {s.customer.id: r for r, s in enumerate(self.stops)}
         for i, amount in offers.items():
             r = index[rows[i].customer_id]
-            self.set_cell(r, "tail_cut", format_money(amount))
-            self.table.item(r, COLUMN["tail_cut"]).setBackground(OFFERED)
-        self.error.show_message(
-            self.tr(
-                "{n} stop(s) paid a little less than was due: the difference is filled in as a "
-                "tail cut (抹零). Press Save again to post it, or clear the cell first."
-            ).format(n=len(offers))
-        )
+            self._marking = True
+            cut = self.table.item(r, COLUMN["tail_cut"])
+            cut.setText(format_money(amount))
+            set_tint(cut, Tint.OFFERED, self.palette())
+            self._marking = False
+            self._refresh_row(r)
+        sentences = []
+        if offers:
+            sentences.append(
+                self.tr(
+                    "{n} stop(s) paid a little less than was due: the difference is filled in "
+                    "as a tail cut (抹零). Press Save again to post it, or clear the cell first."
+                ).format(n=len(offers))
+            )
+        if over:
+            sentences.append(
+                self.tr(
+                    "{n} stop(s) paid less than was due by more than the tail-cut limit: what "
+                    "stays owing is noted in the row. Press Save again to post it so, or let "
+                    "the boss allow the tail cut (Alt+B)."
+                ).format(n=len(over))
+            )
+        self.error.show_message(" ".join(sentences))
+        self._show_boss_button()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settle a route day"))
@@ -415,7 +470,9 @@ class SettleDialog(FormDialog):
                 self.tr("Bank"),
                 self.tr("Cheque due"),
                 self.tr("Tail cut"),
+                self.tr("Left owing"),
                 self.tr("New promise"),
+                self.tr("Promised"),
                 self.tr("Visit outcome"),
                 self.tr("Reason"),
                 self.tr("Note"),
@@ -423,6 +480,20 @@ class SettleDialog(FormDialog):
         )
         assert self.ok_button is not None
         self.ok_button.setText(self.tr("Save (Ctrl+S)"))
+        self.boss_button.setText(self.tr("&Boss allows the tail cut"))
+        self.boss_button.setToolTip(
+            self.tr(
+                "The current row paid less than was due by more than the tail-cut limit: "
+                "record the difference as a tail cut the boss allowed."
+            )
+        )
         header = self.table.horizontalHeaderItem(COLUMN["promise_at"])
         if header is not None:
             header.setToolTip(self.tr("Date and time, such as 2026-12-04 10:00"))
+        header = self.table.horizontalHeaderItem(COLUMN["promise_amount"])
+        if header is not None:
+            header.setToolTip(
+                self.tr("Empty: what is still owed after today's payment (shown in grey).")
+            )
+        for r in range(len(self.stops)):  # the notes come from the model, in its language
+            self._refresh_row(r)

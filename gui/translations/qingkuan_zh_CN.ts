@@ -33,6 +33,37 @@
     </message>
 </context>
 <context>
+    <name>AsksBeforeDiscarding</name>
+    <message>
+        <source>Unsaved input</source>
+        <translation>未保存的输入</translation>
+    </message>
+    <message>
+        <source>What you typed here is not saved yet.</source>
+        <translation>这里输入的内容还没有保存。</translation>
+    </message>
+    <message>
+        <source>Save it, throw it away, or keep editing?</source>
+        <translation>保存、放弃，还是继续编辑？</translation>
+    </message>
+    <message>
+        <source>Throw it away, or keep editing?</source>
+        <translation>放弃，还是继续编辑？</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>BackupFolderDialog</name>
     <message>
         <source>Backup folder</source>
@@ -2456,6 +2487,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>有 {n} 家比应收少付了一点：差额已填为抹零。再按一次“保存”即记账，不同意请先清空该格。</translation>
     </message>
     <message>
+        <source>{n} stop(s) paid less than was due by more than the tail-cut limit: what stays owing is noted in the row. Press Save again to post it so, or let the boss allow the tail cut (Alt+B).</source>
+        <translation>{n} 家收款比应收少，且超出抹零上限：仍欠的金额已在该行注明。再按“保存”按此入账，或由老板特批抹零（Alt+B）。</translation>
+    </message>
+    <message>
         <source>Settle a route day</source>
         <translation>回单录入</translation>
     </message>
@@ -2492,8 +2527,16 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>抹零</translation>
     </message>
     <message>
+        <source>Left owing</source>
+        <translation>还欠</translation>
+    </message>
+    <message>
         <source>New promise</source>
         <translation>新约定</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>约定金额</translation>
     </message>
     <message>
         <source>Visit outcome</source>
@@ -2512,8 +2555,20 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
+        <source>&amp;Boss allows the tail cut</source>
+        <translation>老板特批抹零(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The current row paid less than was due by more than the tail-cut limit: record the difference as a tail cut the boss allowed.</source>
+        <translation>当前行的收款比应收少，且超出抹零上限：把差额记为老板特批的抹零。</translation>
+    </message>
+    <message>
         <source>Date and time, such as 2026-12-04 10:00</source>
         <translation>日期和时间，例如 2026-12-04 10:00</translation>
+    </message>
+    <message>
+        <source>Empty: what is still owed after today&apos;s payment (shown in grey).</source>
+        <translation>留空：按今天收款后仍欠的金额（灰色显示）。</translation>
     </message>
 </context>
 <context>

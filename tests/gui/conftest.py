@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from gui import language
+from gui import discard, language
 from gui.app import Launcher, make_application
+from gui.discard import Answer
 from gui.mainwindow import MainWindow
 from models import customers, people, settings
 from models.records import CustomerDraft, Terms, TermsKind
@@ -26,6 +28,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+class DiscardQuestions:
+    """Stands in for `gui.discard.ask_discard` (a real modal box would wait for a click
+    forever): records who asked, with or without Save, and gives `answer`."""
+
+    def __init__(self) -> None:
+        self.answer = Answer.DISCARD
+        self.asked: list[tuple[QWidget, bool]] = []
+
+    def __call__(self, parent: QWidget, *, can_save: bool = True) -> Answer:
+        self.asked.append((parent, can_save))
+        return self.answer
+
+
+@pytest.fixture(autouse=True)
+def discard_questions(monkeypatch: pytest.MonkeyPatch) -> DiscardQuestions:
+    """Every GUI test: "discard unsaved input?" is answered Discard unless the test sets
+    `discard_questions.answer`; `asked` says whether the question came."""
+    questions = DiscardQuestions()
+    monkeypatch.setattr(discard, "ask_discard", questions)
+    return questions
 
 
 @pytest.fixture

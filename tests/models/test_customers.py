@@ -83,6 +83,24 @@ def test_route_days(ledger_target: None) -> None:
     )
 
 
+def test_the_route_for_a_day(ledger_target: None) -> None:
+    import datetime as dt
+
+    from models.routesheets import route_for_day
+
+    assert route_for_day([], dt.date(2026, 11, 26)) is None
+    adhoc = people.add_route("一号线")  # no weekdays: runs ad hoc, never "the" route
+    monday = people.add_route("三号线", (1,))
+    thursday = people.add_route("二号线", (4,))
+    both = people.add_route("城东线", (1, 4))
+    routes = people.list_routes()
+    assert routes == [adhoc, monday, thursday, both]  # by name
+    assert route_for_day(routes, dt.date(2026, 11, 26)) == thursday  # Thu: the first of two
+    assert route_for_day(routes, dt.date(2026, 11, 30)) == monday
+    assert route_for_day(routes, dt.date(2026, 11, 27)) == adhoc  # Fri: none, the first
+    assert route_for_day([both, thursday], dt.date(2026, 11, 26)) == both
+
+
 def test_several_words_must_all_match(ledger_target: None) -> None:
     """ "罗 饭" finds 罗记饭店: each word may match the name, code, phone or pinyin."""
     c = make_customer("LJ01", "罗记饭店")

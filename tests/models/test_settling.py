@@ -8,12 +8,19 @@ import datetime as dt
 
 import pytest
 
-from models import clock, people, posting, promises, settings, visits
+from models import clock, i18n, people, posting, promises, settings, visits
 from models.handover import handover
 from models.ledger import balance
 from models.money import format_money
 from models.records import LateReason, PaymentMethod, VisitOutcome
-from models.settling import SettleRejected, SettleRow, settle, settle_stops, tail_cut_offers
+from models.settling import (
+    SettleRejected,
+    SettleRow,
+    settle,
+    settle_stops,
+    shortfall,
+    tail_cut_offers,
+)
 from tests.models.helpers import D, make_customer
 
 THU = D(2026, 11, 26)
@@ -145,3 +152,77 @@ def test_handover_prints_and_exports(route: dict, tmp_path) -> None:  # type: ig
     assert f"抹零合计{format_money(sum(r.tail_cut for r in grid))}" in text  # 3.00
     out = export_handover(h, tmp_path / "h.csv").read_text(encoding="utf-8-sig")
     assert "CK-77 / 工行 / 2026-12-10" in out and "1,000.00" in out
+
+
+def _rejected(route: dict, row: SettleRow) -> dict[str, str]:
+    with pytest.raises(SettleRejected) as caught:
+        settle(route["route"], THU, [row])
+    [(_, cells)] = caught.value.errors.items()
+    return cells
+
+
+def test_a_promise_for_part_of_what_is_left(route: dict) -> None:
+    """A3 owes 800.00 and pays 300.00: a promise is for 0.01 … 500.00."""
+    at = dt.datetime(2026, 11, 30, 10, 0)
+    row = SettleRow(route["A3"], 300_00, PaymentMethod.CASH, promise_at=at)
+    over = _rejected(route, dataclasses.replace(row, promise_amount=500_01))
+    assert over == {"promise_amount": "Only 500.00 is left owing after today: the promise cannot be for more."}  # fmt: skip
+    zero = _rejected(route, dataclasses.replace(row, promise_amount=0))
+    assert zero == {"promise_amount": "A promised amount must be more than zero."}
+    no_date = _rejected(route, dataclasses.replace(row, promise_at=None, promise_amount=1))
+    assert no_date == {"promise_at": "Give the new promised date and time."}
+    assert not SettleRow(route["A4"], promise_amount=1).empty  # never skipped unread
+    assert balance(route["A3"], THU) == 800_00  # nothing posted
+    done = settle(route["route"], THU, [dataclasses.replace(row, promise_amount=500_00)])
+    assert [p.amount for p in done.promises] == [500_00]
+    done = settle(
+        route["route"], THU, [SettleRow(route["A4"], promise_at=at, promise_amount=1, reason=LateReason.NOT_SELLING)]
+    )  # fmt: skip
+    assert [p.amount for p in done.promises] == [1]
+
+
+def test_a_short_payment_over_the_tail_cut_limit_says_so(route: dict) -> None:
+    """A1 owes 1,000.00, the limit is 5.00: 995.00 is offered a tail cut, 994.99 is
+    not and its row says what stays owing; the boss may allow it."""
+    [a1] = [s for s in settle_stops(route["route"], THU) if s.customer.id == route["A1"]]
+    limit = settings.get_company().tail_cut_limit
+    assert limit == 5_00
+    within = SettleRow(route["A1"], 995_00, PaymentMethod.CASH)
+    over = SettleRow(route["A1"], 994_99, PaymentMethod.CASH)
+    assert tail_cut_offers([a1], [within, over]) == {0: 5_00}
+    fits = shortfall(a1, within, limit)
+    assert fits is not None and not fits.over_limit and fits.note() == "Still owes ¥5.00."
+    short = shortfall(a1, over, limit)
+    assert short is not None and short.over_limit and short.boss_may_allow == 5_01
+    assert short.note() == "Still owes ¥5.01 (over the ¥5.00 tail-cut limit)."
+    with i18n.using_language("zh"):
+        assert short.note() == "还欠 ¥5.01（超出抹零上限 ¥5.00）。"
+    assert shortfall(a1, SettleRow(route["A1"]), limit) is None  # no money: no note
+    paid = shortfall(a1, SettleRow(route["A1"], 1000_00, PaymentMethod.CASH), limit)
+    assert paid is not None and paid.note() == "Paid in full."
+    more = shortfall(a1, SettleRow(route["A1"], 1000_01, PaymentMethod.CASH), limit)
+    assert more is not None and more.note() == "Paid ¥0.01 more than is owed."
+    # An odd tail at most: 100.01 short is a part payment, nothing for the boss to allow.
+    part = shortfall(a1, SettleRow(route["A1"], 899_99, PaymentMethod.CASH), limit)
+    assert part is not None and part.boss_may_allow == 0 and part.note() == "Still owes ¥100.01."
+    odd = shortfall(a1, SettleRow(route["A1"], 900_00, PaymentMethod.CASH), limit)
+    assert odd is not None and odd.boss_may_allow == 100_00
+
+
+def test_the_boss_allows_a_tail_cut_over_the_limit(route: dict) -> None:
+    cut = SettleRow(route["A1"], 994_99, PaymentMethod.CASH, tail_cut=5_01)
+    assert _rejected(route, cut) == {"tail_cut": "A tail cut must be from 0 to 5.00 (Settings)."}
+    too_much = dataclasses.replace(cut, amount=899_99, tail_cut=100_01, boss_allows_cut=True)
+    assert set(_rejected(route, too_much)) == {"tail_cut"}  # a discount, not a tail
+    more_than_owed = SettleRow(route["A4"], 250_00, PaymentMethod.CASH, tail_cut=50_01, boss_allows_cut=True)  # fmt: skip
+    assert set(_rejected(route, more_than_owed)) == {"tail_cut"}
+    done = settle(route["route"], THU, [dataclasses.replace(cut, boss_allows_cut=True)])
+    [entry] = done.tail_cuts
+    assert entry.amount == 5_01 and entry.memo == "Tail cut over the limit, allowed by the boss"
+    assert balance(route["A1"], THU) == 0
+    [a1] = [
+        s for s in settle_stops(route["route"], D(2026, 11, 25)) if s.customer.id == route["A1"]
+    ]
+    note = shortfall(a1, dataclasses.replace(cut, boss_allows_cut=True), 5_00)
+    assert note is not None
+    assert note.note() == "Paid in full. Tail cut ¥5.01 allowed by the boss (over the ¥5.00 limit)."
