@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from gui import dates
+from gui import colours, dates
 from gui.background import BackgroundReader
 from gui.backups.dialogs import (
     BackupFolderDialog,
@@ -426,7 +426,9 @@ class MainWindow(QMainWindow):
 
     def _backup_status(self, text: str, warning: bool) -> None:
         self.backup_label.setText(text)
-        self.backup_label.setStyleSheet("color: #b41e1e;" if warning else "")
+        self.backup_label.setStyleSheet(
+            colours.css(colours.error(self.palette())) if warning else ""
+        )
 
     def back_up_now(self) -> Dialog | None:
         if self.keeper is None:
