@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -620,6 +621,13 @@ class ImportWizard(FormDialog):
                 )
             )
         self.preview_note.setText(" ".join(notes))
+        # A wrapped label in a stacked page gets one line's height: give it its lines.
+        # (A text document measures with the fonts that draw it, Chinese fallback too.)
+        page = QTextDocument()
+        page.setDefaultFont(self.preview_note.font())
+        page.setTextWidth(max(self.pages.width() - 40, 300))
+        page.setPlainText(self.preview_note.text())
+        self.preview_note.setMinimumHeight(int(page.size().height()))
 
     # --- step 5: the dry run --------------------------------------------------------
     def _dry_run(self) -> None:
