@@ -244,10 +244,11 @@ def recognise(kind: ImportKind | str, headers: Sequence[str]) -> ImportLayout | 
     return max(found, key=lambda layout: layout.id) if found else None
 
 
-def delete_layout(layout_id: int) -> None:
-    """Remove a layout (imports made with it are not touched)."""
+def delete_layout(layout_id: int) -> bool:
+    """Remove a layout (imports made with it are not touched); False when it was gone
+    already (another PC deleted it)."""
     with transaction():
-        ImportLayoutRow.delete().where(ImportLayoutRow.id == layout_id).execute()
+        return bool(ImportLayoutRow.delete().where(ImportLayoutRow.id == layout_id).execute())
 
 
 def read_for_layout(path: str | Path, layout: ImportLayout) -> Sheet:

@@ -5,7 +5,7 @@ values a mapping may give a column the file lacks ("every row is a delivery").""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from models.import_layouts import ImportLayout
 from models.importing import ImportKind
@@ -64,3 +64,17 @@ class LayoutBox(QComboBox):
         self.setItemText(
             1, QCoreApplication.translate("ImportWizard", "None: I map the columns myself")
         )
+
+
+def confirm_delete(parent: QWidget, name: str) -> bool:
+    """Ask before a layout every PC of the office uses is deleted."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("ImportWizard", "Delete the layout"),
+        QCoreApplication.translate(
+            "ImportWizard",
+            "Delete the layout ‘{name}’? Every PC of the office loses it; entries imported "
+            "with it stay as they are.",
+        ).format(name=name),
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -42,12 +42,19 @@ from PySide6.QtWidgets import (
 from gui import colours, file_dialogs, language
 from gui.background import BackgroundReader
 from gui.form import Button, FormDialog
+from gui.importing import layouts as saved_layouts
 from gui.importing.layouts import FIXED, NONE, LayoutBox, fixed_choices, fixed_label
 from gui.operations import Operations
 from gui.preferences import Preferences
 from models import db
 from models.errors import InputError
-from models.import_layouts import ImportLayout, list_layouts, recognise, save_layout
+from models.import_layouts import (
+    ImportLayout,
+    delete_layout,
+    list_layouts,
+    recognise,
+    save_layout,
+)
 from models.importing import (
     COLUMNS,
     ImportCancelled,
@@ -189,10 +196,16 @@ class ImportWizard(FormDialog):
         self.file_row.addWidget(self.path, 1)
         self.file_row.addWidget(self.browse)
         self.layout_box = LayoutBox()
+        self.layout_box.currentIndexChanged.connect(self._layout_chosen)
+        self.delete_layout_button = QPushButton()
+        self.delete_layout_button.clicked.connect(self.delete_chosen_layout)
+        self.layout_row = QHBoxLayout()
+        self.layout_row.addWidget(self.layout_box, 1)
+        self.layout_row.addWidget(self.delete_layout_button)
         self.file_form = QFormLayout()
         self.row(self.kind, self.file_form)
         self.row(self.file_row, self.file_form)
-        self.row(self.layout_box, self.file_form)
+        self.row(self.layout_row, self.file_form)
         self.file_note = QLabel()
         self.file_note.setWordWrap(True)
         layout = QVBoxLayout(page)
@@ -474,6 +487,28 @@ class ImportWizard(FormDialog):
         kind = self.chosen_kind()
         found = self.ops.read(self, lambda: list_layouts(kind), on_error=self.error.show_message)
         self.layout_box.fill(found or [])
+        self._layout_chosen()
+
+    def _layout_chosen(self) -> None:
+        saved = isinstance(self.layout_box.chosen(), ImportLayout)
+        self.delete_layout_button.setEnabled(saved and not db.is_read_only())
+
+    def delete_chosen_layout(self) -> None:
+        """Delete the layout chosen on the file step, after asking."""
+        layout = self.layout_box.chosen()
+        if not isinstance(layout, ImportLayout):
+            return
+        if not saved_layouts.confirm_delete(self, layout.name):
+            return
+        done = self.ops.write(
+            self, lambda: delete_layout(layout.id), on_error=self.error.show_message
+        )
+        if done is None:  # refused (a read-only ledger): the error line says why
+            return
+        if self.layout_used is not None and self.layout_used.id == layout.id:
+            self.layout_used = None
+        self._load_layouts()
+        self.status.setText(self.tr("Layout ‘{name}’ deleted.").format(name=layout.name))
 
     def _layout_for(self, sheet: Sheet) -> ImportLayout | None:
         """The layout chosen on the file step, or the one made from this header row."""
@@ -748,11 +783,12 @@ class ImportWizard(FormDialog):
             (
                 (self.kind, self.tr("&Import:")),
                 (self.file_row, self.tr("&File:")),
-                (self.layout_box, self.tr("&Layout:")),
+                (self.layout_row, self.tr("&Layout:")),
             ),
             self.file_form,
         )
         self.layout_box.retranslate()
+        self.delete_layout_button.setText(self.tr("&Delete layout…"))
         self.set_labels([(self.layout_name, self.tr("Save as &layout:"))], self.layout_form)
         self.layout_name.setPlaceholderText(self.tr("e.g. 开单软件导出 (optional)"))
         self.layout_name.setEnabled(not db.is_read_only())

@@ -1067,6 +1067,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>（文件中没有）</translation>
     </message>
     <message>
+        <source>Layout ‘{name}’ deleted.</source>
+        <translation>导入格式“{name}”已删除。</translation>
+    </message>
+    <message>
         <source>Layout ‘{name}’ saved.</source>
         <translation>导入格式“{name}”已保存。</translation>
     </message>
@@ -1151,6 +1155,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>导入格式(&amp;L)：</translation>
     </message>
     <message>
+        <source>&amp;Delete layout…</source>
+        <translation>删除导入格式(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Save as &amp;layout:</source>
         <translation>保存为导入格式(&amp;L)：</translation>
     </message>
@@ -1233,6 +1241,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>None: I map the columns myself</source>
         <translation>不用：我自己对应各列</translation>
+    </message>
+    <message>
+        <source>Delete the layout</source>
+        <translation>删除导入格式</translation>
+    </message>
+    <message>
+        <source>Delete the layout ‘{name}’? Every PC of the office loses it; entries imported with it stay as they are.</source>
+        <translation>删除导入格式“{name}”吗？办公室所有电脑都将不能再用它；用它导入的账目保持不变。</translation>
     </message>
 </context>
 <context>

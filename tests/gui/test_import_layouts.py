@@ -191,3 +191,44 @@ def test_a_taken_name_is_refused_inline(
         == "There is already a layout called ‘开单软件导出’: choose another name."
     )
     wizard.reject()
+
+
+def test_a_layout_is_deleted_after_asking(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui.importing import layouts
+
+    kept = import_layouts.save_layout(
+        "月底对账", "entries", ("a", "b", "c", "d"), {0: "customer_code", 1: "date", 2: "amount"},
+        fixed={"kind": "delivery"},
+    )  # fmt: skip
+    import_layouts.save_layout(
+        NAME, "entries", ("a", "b", "c"), {0: "customer_code", 1: "date", 2: "amount"},
+        fixed={"kind": "delivery"},
+    )  # fmt: skip
+    wizard = window.import_deliveries()
+    assert not wizard.delete_layout_button.isEnabled()  # "recognise" is chosen
+    wizard.layout_box.setCurrentIndex(wizard.layout_box.findText(NAME))
+    assert wizard.delete_layout_button.isEnabled()
+    asked: list[str] = []
+    monkeypatch.setattr(layouts, "confirm_delete", lambda _parent, name: asked.append(name))
+    _click(qtbot, wizard.delete_layout_button)  # "No"
+    assert asked == [NAME] and len(import_layouts.list_layouts()) == 2
+    monkeypatch.setattr(layouts, "confirm_delete", lambda _parent, _name: True)
+    _click(qtbot, wizard.delete_layout_button)
+    assert import_layouts.list_layouts() == [kept]
+    assert wizard.layout_box.findText(NAME) == -1
+    assert wizard.status.text() == "Layout ‘开单软件导出’ deleted."
+    wizard.reject()
+
+
+def test_a_read_only_ledger_offers_no_saving(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui.importing import wizard as wizard_module
+
+    monkeypatch.setattr(wizard_module.db, "is_read_only", lambda: True)
+    wizard = window.import_deliveries()
+    assert not wizard.layout_name.isEnabled()
+    assert wizard.layout_note.text() == "The ledger is read-only: layouts cannot be saved in it."
+    wizard.reject()

@@ -195,8 +195,9 @@ def test_a_read_only_ledger_cannot_save_layouts(tmp_path: Path) -> None:
 
 def test_a_deleted_layout_is_gone(ledger: str) -> None:
     layout = save()
-    import_layouts.delete_layout(layout.id)
+    assert import_layouts.delete_layout(layout.id) is True
     assert import_layouts.list_layouts() == []
+    assert import_layouts.delete_layout(layout.id) is False  # another PC was first
 
 
 def test_version_10_ledgers_get_the_layouts_table(ledger: str) -> None:
