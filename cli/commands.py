@@ -155,8 +155,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         complain(file_problem(path))
         return EXIT_ERROR
     target = args.db or _the_ledger(create=True)
+    layout = getattr(args, "layout", None)
     new_file = None
-    if not db.is_postgres_url(target) and not Path(target).expanduser().exists():
+    new_ledger = not db.is_postgres_url(target) and not Path(target).expanduser().exists()
+    if layout is not None and new_ledger:  # a layout lives in a ledger
+        complain(
+            _(
+                "There is no ledger at {path}, so there is no layout ‘{layout}’ either: "
+                "give the ledger that holds it with --db."
+            ).format(path=Path(target).expanduser(), layout=layout)
+        )
+        return EXIT_ERROR
+    if new_ledger:
         # Moving from Excel into a new ledger is legitimate, but a mistyped --db must
         # not go unnoticed: say so before anything else.
         new_file = Path(target).expanduser()
@@ -165,7 +175,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     if db.guards_warning():
         complain(db.guards_warning())
     try:
-        result = import_file(args.what, path)
+        if layout is not None:
+            from models.import_layouts import import_with_layout
+
+            result = import_with_layout(args.what, path, layout)
+        else:
+            result = import_file(args.what, path)
     except BaseException:
         if new_file is not None:  # a rejected import leaves no empty ledger behind
             db.close_ledger()

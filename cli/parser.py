@@ -282,15 +282,20 @@ def build_parser() -> Parser:
             "nothing is written. Importing the same entries again posts nothing twice. The "
             "columns of each kind are in docs/command-line.md. Without --db it imports into "
             "the ledger the window opened last (a new one is created and named if none "
-            "exists)."
+            "exists). With --layout the file's columns are read as the named layout saved "
+            "in the ledger says (e.g. the invoicing program's daily export)."
         ),
         ("main.py import customers customers.xlsx",
-         "main.py --db shop.qkledger import entries 2026-11.csv"),
+         "main.py --db shop.qkledger import entries 2026-11.csv",
+         "main.py --db shop.qkledger import entries today.xlsx --layout 开单软件导出"),
         [db_too],
     )  # fmt: skip
     imp.add_argument("what", choices=("customers", "entries", "promises"),
                      help=_("what the file holds"))  # fmt: skip
     imp.add_argument("file", metavar="FILE", help=_("a .csv or .xlsx file"))
+    imp.add_argument("--layout", metavar="NAME",
+                     help=_("read the file's columns as the import layout NAME saved in the "
+                            "ledger says (File → Import deliveries in the window saves one)"))  # fmt: skip
 
     export = command(
         commands, "export", _("export a report as CSV or XLSX"),

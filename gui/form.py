@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import colours
 from gui.operations import Operations
 from gui.widgets import (
-    ERROR_COLOUR,
     AmountEdit,
     Dialog,
     ErrorLabel,
@@ -128,7 +128,7 @@ class FormDialog(Dialog):
             return
         label = self.label_of(field)
         if label is not None:
-            label.setStyleSheet(f"color: {ERROR_COLOUR};")  # "" puts it back as it was
+            label.setStyleSheet(colours.css(colours.error(label.palette())))  # "": as it was
             self._marked = label
         field.setFocus()
         if isinstance(field, (QLineEdit, QAbstractSpinBox)):

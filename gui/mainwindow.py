@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from gui import dates
+from gui import colours, dates
 from gui.background import BackgroundReader
 from gui.backups.dialogs import (
     BackupFolderDialog,
@@ -45,6 +45,7 @@ from gui.visits.dialogs import VisitDialog
 from gui.widgets import Dialog
 from models import clock, customers, db
 from models import today as today_model
+from models.importing import ImportKind
 from models.records import Entry, EntryKind, Promise, Visit, VisitOutcome
 
 if TYPE_CHECKING:
@@ -139,8 +140,12 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.import_wizard)
+        self.import_action.triggered.connect(lambda: self.import_wizard())
         self.file_menu.addAction(self.import_action)
+        # The invoicing program's daily export: a saved layout makes it two steps.
+        self.import_deliveries_action = QAction(self)
+        self.import_deliveries_action.triggered.connect(self.import_deliveries)
+        self.file_menu.addAction(self.import_deliveries_action)
         self.export_action = QAction(self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export)
         self.backup_action = QAction(self, shortcut=QKeySequence("Ctrl+B"))
@@ -393,10 +398,17 @@ class MainWindow(QMainWindow):
         return self._open(PeopleDialog(self.ops))
 
     # --- import, export and backups ----------------------------------------------------
-    def import_wizard(self) -> ImportWizard:
-        wizard = ImportWizard(self.ops, self.keeper.prefs if self.keeper else None)
+    def import_wizard(self, kind: ImportKind | None = None) -> ImportWizard:
+        prefs = self.keeper.prefs if self.keeper else None
+        wizard = ImportWizard(self.ops, prefs, kind=kind)
         wizard.customers_requested.connect(self.show_list)
         return self._open(wizard)
+
+    def import_deliveries(self) -> ImportWizard:
+        """File → Import deliveries: the import of entries, its file chosen first."""
+        wizard = self.import_wizard(ImportKind.ENTRIES)
+        wizard.browse.setFocus()
+        return wizard
 
     def export(self) -> ExportDialog:
         on_page = self.stack.currentWidget() is self.customer_page
@@ -414,7 +426,9 @@ class MainWindow(QMainWindow):
 
     def _backup_status(self, text: str, warning: bool) -> None:
         self.backup_label.setText(text)
-        self.backup_label.setStyleSheet("color: #b41e1e;" if warning else "")
+        self.backup_label.setStyleSheet(
+            colours.css(colours.error(self.palette())) if warning else ""
+        )
 
     def back_up_now(self) -> Dialog | None:
         if self.keeper is None:
@@ -456,6 +470,7 @@ class MainWindow(QMainWindow):
         self.new_ledger_action.setText(self.tr("New &ledger…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.import_action.setText(self.tr("&Import…"))
+        self.import_deliveries_action.setText(self.tr("Import &deliveries…"))
         self.export_action.setText(self.tr("&Export…"))
         shared = self.keeper is not None and not self.keeper.enabled
         self.backup_action.setText(

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor, QPalette, QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import colours
 from gui.screen import fit_on_screen
 from models.capitals import rmb_capitals
 from models.errors import InputError
 from models.money import Fen, format_money, parse_money
-
-ERROR_COLOUR = "#b41e1e"  # the red of every error sentence
 
 
 class ErrorLabel(QLabel):
@@ -45,7 +44,7 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
+        palette.setColor(QPalette.ColorRole.WindowText, colours.error(palette))
         self.setPalette(palette)
         self.setObjectName("error")
         self.hide()

@@ -40,6 +40,7 @@ from models.tables import (
     DailyTotalRow,
     EntryChainRow,
     EntryRow,
+    ImportLayoutRow,
     LiveDocumentRow,
     Meta,
     PrintRow,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from models.schema_audit import Problem
 
 APP_ID = "qingkuan"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SQLITE_HEADER = b"SQLite format 3\x00"
 LEDGER_ID_KEY = "ledger_id"  # a ledger's identity: copies and backups share it
 
@@ -244,6 +245,12 @@ def _add_reading_indexes(db: pw.Database) -> None:
     db.execute_sql("ANALYZE promise")
 
 
+def _add_import_layouts(db: pw.Database) -> None:
+    """Version 11: named import layouts (models/import_layouts.py) live in the ledger, so
+    every PC of the office imports the invoicing program's export the same way."""
+    create_tables(db, [ImportLayoutRow])
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -254,6 +261,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     7: _add_route_day_tables,
     8: _add_cheque_status_history,
     9: _add_reading_indexes,
+    10: _add_import_layouts,
 }
 
 

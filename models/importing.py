@@ -383,15 +383,18 @@ def import_sheet(
     sheet: Sheet,
     *,
     mapping: dict[int, str] | None = None,
+    fixed: dict[str, str] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Import a sheet already read. `mapping` (header position → column key) replaces
-    the headers' own names; with `dry_run` every row is checked and written exactly as
-    in a real import, then everything is undone: the result says what would happen.
-    `progress` hears every `PROGRESS_EVERY` rows and may cancel (all is undone)."""
+    the headers' own names; `fixed` (column key → text) fills a column the file lacks
+    in every row, e.g. {"kind": "delivery"}; with `dry_run` every row is checked and
+    written exactly as in a real import, then everything is undone: the result says what
+    would happen. `progress` hears every `PROGRESS_EVERY` rows and may cancel (all is
+    undone)."""
     kind = ImportKind(kind)
-    columns = map_columns(sheet, COLUMNS[kind], mapping)
+    columns = map_columns(sheet, COLUMNS[kind], mapping, fixed)
     run = _Run(sheet, columns, progress=progress)
     importer = {
         ImportKind.CUSTOMERS: _import_customers,

@@ -306,6 +306,24 @@ class StatementNoRow(Base):
         table_name = "statement_no"
 
 
+class ImportLayoutRow(Base):
+    """A named import layout (models/import_layouts.py): which column of a file the
+    office's other program exports holds each of ours. Stored in the ledger, so every
+    PC of the office has it; the name is unique."""
+
+    name = pw.CharField(max_length=60, unique=True)
+    kind = pw.CharField(max_length=20)  # `models.importing.ImportKind` value
+    headers = pw.TextField()  # JSON list: the file's header row, as written
+    columns = pw.TextField()  # JSON list of [column key, position, header as written]
+    fixed = pw.TextField(default="{}")  # JSON {column key: value of every row}
+    sheet = pw.CharField(max_length=100, default="")  # an XLSX worksheet name, or ""
+    saved_by = pw.CharField(max_length=60, default="")
+    saved_at = DateTimeField()
+
+    class Meta:
+        table_name = "import_layout"
+
+
 # Unique indexes on columns that are NULL for almost every row. As partial indexes they
 # stay small, and SQLite's planner does not mistake "reverses_id IS NULL" for selective.
 PARTIAL_INDEXES = (
@@ -336,4 +354,5 @@ ALL_TABLES: tuple[type[Base], ...] = (
     CallRow,
     PrintRow,
     StatementNoRow,
+    ImportLayoutRow,
 )

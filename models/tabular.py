@@ -132,16 +132,24 @@ class ColumnMap:
     labels: dict[str, str]  # column key -> header as written in the file
     ignored: tuple[str, ...]  # headers the import does not use
     chinese: dict[str, str] = field(default_factory=dict)  # column key -> Chinese header
+    # column key -> the value of every row, for a column the file does not have (a saved
+    # layout says "every row is a delivery" for an invoicing program's export).
+    fixed: dict[str, str] = field(default_factory=dict)
 
     def cell(self, cells: tuple[str, ...], key: str) -> str:
         i = self.index.get(key)
-        return cells[i].strip() if i is not None and i < len(cells) else ""
+        if i is None:
+            return self.fixed.get(key, "")
+        return cells[i].strip() if i < len(cells) else ""
 
     def label(self, key: str) -> str:
         """The column as the user knows it: its header in the file; a column the file
         lacks is named in the user's language, with what to do about it."""
         if key in self.labels:
             return self.labels[key]
+        if key in self.fixed:
+            name = self.chinese.get(key, key) if language() == "zh" else key
+            return _("{name} (every row: {value})").format(name=name, value=self.fixed[key])
         name = self.chinese.get(key, key) if language() == "zh" else key
         return _("{name} (the file has no such column: add it)").format(name=name)
 
@@ -550,10 +558,14 @@ def guess_mapping(headers: tuple[str, ...], columns: tuple[Column, ...]) -> dict
 
 
 def map_columns(
-    sheet: Sheet, columns: tuple[Column, ...], chosen: dict[int, str] | None = None
+    sheet: Sheet,
+    columns: tuple[Column, ...],
+    chosen: dict[int, str] | None = None,
+    fixed: dict[str, str] | None = None,
 ) -> ColumnMap:
     """Match the sheet's headers to `columns` (or take `chosen`: header position → our
-    column key, as the clerk mapped them in the import wizard).
+    column key, as the clerk mapped them in the import wizard). `fixed` gives columns
+    the file does not have one value for every row (a column of the file wins).
 
     Raises `InputError` naming every required column that is missing and every column
     that appears twice. Headers no column claims are returned as `ignored`.
@@ -574,7 +586,8 @@ def map_columns(
             )
         else:
             index[key], labels[key] = i, header
-    missing = [c for c in columns if c.required and c.key not in index]
+    fixed = {k: v for k, v in (fixed or {}).items() if k not in index and v.strip()}
+    missing = [c for c in columns if c.required and c.key not in index and c.key not in fixed]
     if missing:
         names = ", ".join(f"{c.key} ({c.zh})" for c in missing)
         if len(missing) == 1:
@@ -584,4 +597,4 @@ def map_columns(
         problems.insert(0, text.format(row=sheet.header_row, names=names))
     if problems:
         raise InputError(" ".join(problems))
-    return ColumnMap(index, labels, tuple(ignored), {c.key: c.zh for c in columns})
+    return ColumnMap(index, labels, tuple(ignored), {c.key: c.zh for c in columns}, fixed)

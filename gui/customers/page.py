@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import formatting
+from gui import colours, formatting
 from gui.ledger.table_model import DEFAULT_CAP, WIDTH_CAPS, LedgerModel
 from gui.operations import Operations
 from gui.promises.table_model import PromiseModel
@@ -296,7 +296,7 @@ class CustomerPage(QWidget):
         c = self.customer
         if c is None:
             return
-        self.title.setText(f"{c.name}  <span style='color:#666'>{c.code}</span>")
+        self.title.setText(f"{c.name}  {colours.span(c.code, colours.muted(self.palette()))}")
         if c.archived:
             self.title.setText(self.title.text() + "  " + self.tr("(archived)"))
         route = " / ".join(part for part in (c.route_name, c.rep_name) if part)
@@ -325,25 +325,18 @@ class CustomerPage(QWidget):
         a, c = self.aging, self.customer
         if a is None or c is None:
             return
+        red = colours.error(self.palette())
         parts = [self.tr("Balance <b>{amount}</b>").format(amount=formatting.balance(a.balance))]
         if a.overdue:
-            parts.append(
-                "<span style='color:#b41e1e'>"
-                + self.tr("overdue <b>{amount}</b>").format(amount=formatting.money(a.overdue))
-                + "</span>"
-            )
+            overdue = self.tr("overdue <b>{amount}</b>").format(amount=formatting.money(a.overdue))
+            parts.append(colours.span(overdue, red))
         if a.oldest_open_days is not None:
             parts.append(self.tr("oldest open {days} days").format(days=a.oldest_open_days))
         if c.credit_limit is not None and a.balance > c.credit_limit:
-            parts.append(
-                "<span style='color:#b41e1e'>" + self.tr("over the credit limit") + "</span>"
-            )
+            parts.append(colours.span(self.tr("over the credit limit"), red))
         if self.broken:
-            parts.append(
-                "<span style='color:#b41e1e'>"
-                + self.tr("{n} broken promise(s) in 90 days").format(n=self.broken)
-                + "</span>"
-            )
+            broken = self.tr("{n} broken promise(s) in 90 days").format(n=self.broken)
+            parts.append(colours.span(broken, red))
         self.status.setText(" · ".join(parts))
         self.glance.setText(" · ".join(self._promise_and_visit()))
         self.glance.setVisible(bool(self.glance.text()))
@@ -386,7 +379,7 @@ class CustomerPage(QWidget):
         buckets = [
             f"{label} <b>{formatting.money(fen)}</b>"
             if fen
-            else f"<span style='color:#888'>{label} —</span>"
+            else colours.span(f"{label} —", colours.muted(self.palette()))
             for label, fen in zip(bucket_labels(self.edges), a.buckets, strict=False)
         ]
         self.aging_line.setText(

@@ -19,16 +19,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
-from gui import formatting
+from gui import colours, formatting
 from gui.customers.filters import CustomerFilter, PendingSummary, Row
 from models.records import Customer, CustomerSummary
 from models.search import matches
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
-OVERDUE_COLOR = QColor(180, 30, 30)
 
 
 def _tr(text: str) -> str:
@@ -201,9 +200,9 @@ class CustomerListModel(QAbstractTableModel):
             if s.aging is None:
                 return None
             if index.column() == OVERDUE_COLUMN and s.aging.overdue > 0:
-                return QBrush(OVERDUE_COLOR)
+                return QBrush(colours.error())
             if index.column() == BALANCE_COLUMN and s.over_limit:
-                return QBrush(OVERDUE_COLOR)
+                return QBrush(colours.error())
         if (
             role == Qt.ItemDataRole.ToolTipRole
             and index.column() == BALANCE_COLUMN

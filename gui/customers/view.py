@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import formatting
+from gui import colours, formatting
 from gui.background import BackgroundReader
 from gui.customers.filters import CustomerFilter
 from gui.customers.table_model import CustomerListModel
@@ -325,7 +325,8 @@ class CustomerListView(QWidget):
         self.edit_button.setText(self.tr("E&dit…"))
         self.move_button.setText(self.tr("Move to route… (Ctrl+Shift+M)"))
         self.legend.setText(
-            "<span style='color:#b41e1e'>■</span> "
+            colours.span("■", colours.error(self.palette()))
+            + " "
             + self.tr("red: overdue, or balance over the credit limit")
         )
         self.model.retranslate()

@@ -2,6 +2,11 @@
 listing every problem by row and column → import all or nothing, with progress and
 Cancel → what was imported.
 
+With a saved layout (models/import_layouts.py, File → Import deliveries) it is two
+steps: the file, then the preview, whose Import imports (a bad row still lists every
+problem and writes nothing). The layout is the one chosen on the file step, or the one
+whose header row the file has; the columns step saves the mapping as a layout.
+
 The rules are the model's (`models.importing.import_sheet`), the same as the command
 line's: the dry run runs the real import and undoes it, so "clean" here means the
 import will go through. Reading, the dry run and the import run on a worker thread, so
@@ -15,7 +20,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,11 +39,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import file_dialogs, language
+from gui import colours, file_dialogs, language
 from gui.background import BackgroundReader
 from gui.form import Button, FormDialog
+from gui.importing import layouts as saved_layouts
+from gui.importing.layouts import FIXED, NONE, LayoutBox, fixed_choices, fixed_label
 from gui.operations import Operations
 from gui.preferences import Preferences
+from models import db
+from models.errors import InputError
+from models.import_layouts import (
+    ImportLayout,
+    delete_layout,
+    list_layouts,
+    recognise,
+    save_layout,
+)
 from models.importing import (
     COLUMNS,
     ImportCancelled,
@@ -108,12 +124,20 @@ class ImportWizard(FormDialog):
     customers_requested = Signal()
 
     def __init__(
-        self, ops: Operations, prefs: Preferences | None = None, parent: QWidget | None = None
+        self,
+        ops: Operations,
+        prefs: Preferences | None = None,
+        parent: QWidget | None = None,
+        kind: ImportKind | None = None,
     ) -> None:
         # Its own Back and Next (Enter) beside the base's Cancel (Esc).
         super().__init__(parent, ok=Button.NoButton)
         self.ops, self.prefs = ops, prefs
         self.sheet: Sheet | None = None
+        # The saved layout the columns come from, and whether the wizard went straight
+        # from the file to the preview with it (then the preview's Next imports).
+        self.layout_used: ImportLayout | None = None
+        self.quick = False
         self.result: ImportResult | None = None
         self.rejected_with: ImportRejected | None = None
         self.worker = BackgroundReader(self)
@@ -150,6 +174,10 @@ class ImportWizard(FormDialog):
         self.body.addWidget(self.step)
         self.body.addWidget(self.pages, 1)
         self.resize(900, 600)
+        if kind is not None:
+            self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        self.kind.currentIndexChanged.connect(self._load_layouts)
+        self._load_layouts()
         self.ready()
         self._show(FILE)
 
@@ -167,9 +195,17 @@ class ImportWizard(FormDialog):
         self.file_row = QHBoxLayout()
         self.file_row.addWidget(self.path, 1)
         self.file_row.addWidget(self.browse)
+        self.layout_box = LayoutBox()
+        self.layout_box.currentIndexChanged.connect(self._layout_chosen)
+        self.delete_layout_button = QPushButton()
+        self.delete_layout_button.clicked.connect(self.delete_chosen_layout)
+        self.layout_row = QHBoxLayout()
+        self.layout_row.addWidget(self.layout_box, 1)
+        self.layout_row.addWidget(self.delete_layout_button)
         self.file_form = QFormLayout()
         self.row(self.kind, self.file_form)
         self.row(self.file_row, self.file_form)
+        self.row(self.layout_row, self.file_form)
         self.file_note = QLabel()
         self.file_note.setWordWrap(True)
         layout = QVBoxLayout(page)
@@ -194,14 +230,23 @@ class ImportWizard(FormDialog):
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.horizontalHeader().setStretchLastSection(True)
         self.mapping_table.setColumnWidth(0, 260)
+        self.layout_name = QLineEdit()
+        self.layout_name.setMaxLength(60)
+        self.layout_form = QFormLayout()
+        self.row(self.layout_name, self.layout_form)
+        self.layout_note = QLabel()
+        self.layout_note.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(self.columns_note)
         layout.addWidget(self.mapping_table, 1)
+        layout.addLayout(self.layout_form)
+        layout.addWidget(self.layout_note)
         return page
 
     def _preview_page(self) -> QWidget:
         page = QWidget()
         self.preview_note = QLabel()
+        self.preview_note.setWordWrap(True)
         self.preview = QTableWidget()
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(page)
@@ -261,6 +306,8 @@ class ImportWizard(FormDialog):
         return ImportKind(self.kind.currentData())
 
     def _show(self, page: int) -> None:
+        if page == COLUMNS_PAGE:
+            self.quick = False  # the columns were looked at: preview, check, import
         self.pages.setCurrentIndex(page)
         self.error.clear_message()
         self.back.setEnabled(page in (SHEET, COLUMNS_PAGE, PREVIEW, CHECK))
@@ -286,7 +333,10 @@ class ImportWizard(FormDialog):
                 self._fill_preview()
                 self._show(PREVIEW)
         elif page == PREVIEW:
-            self._dry_run()
+            if self.quick:
+                self._import()
+            else:
+                self._dry_run()
         elif page == CHECK:
             self._import()
 
@@ -386,7 +436,11 @@ class ImportWizard(FormDialog):
         if what == "read":
             self.sheet = result  # type: ignore[assignment]
             self._fill_mapping()
-            self._show(COLUMNS_PAGE)
+            layout = self._layout_for(self.sheet)  # type: ignore[arg-type]
+            if layout is None:
+                self._show(COLUMNS_PAGE)
+            else:
+                self._use_layout(layout)
         elif what == "check":
             self._checked(result)
         elif what == "import":
@@ -396,13 +450,20 @@ class ImportWizard(FormDialog):
     def _columns(self) -> tuple[Column, ...]:
         return COLUMNS[self.chosen_kind()]
 
-    def _fill_mapping(self) -> None:
+    def _fill_mapping(
+        self, mapping: dict[int, str] | None = None, fixed: dict[str, str] | None = None
+    ) -> None:
+        """The columns step for the sheet: `mapping` (a layout's), else the one
+        remembered for files laid out like this, else guessed from the headers."""
         assert self.sheet is not None
         headers = self.sheet.headers
-        layout = layout_key(self.chosen_kind(), headers)
-        remembered = self.prefs.import_mapping(layout) if self.prefs else None
-        mapping = remembered or guess_mapping(headers, self._columns())
-        by_key = {key: i for i, key in mapping.items() if i < len(headers)}
+        remembered = None
+        if mapping is None:
+            layout = layout_key(self.chosen_kind(), headers)
+            remembered = self.prefs.import_mapping(layout) if self.prefs else None
+            mapping = remembered or guess_mapping(headers, self._columns())
+        by_key: dict[str, object] = {key: i for i, key in mapping.items() if i < len(headers)}
+        by_key.update({key: FIXED + value for key, value in (fixed or {}).items()})
         table = self.mapping_table
         table.setRowCount(0)
         for row, column in enumerate(self._columns()):
@@ -415,9 +476,97 @@ class ImportWizard(FormDialog):
             for i, header in enumerate(headers):
                 if header:
                     box.addItem(f"{column_letter(i)}: {header}", i)
+            for value, label in fixed_choices(self.chosen_kind(), column.key):
+                box.addItem(fixed_label(label), FIXED + value)
             box.setCurrentIndex(max(box.findData(by_key.get(column.key, -1)), 0))
             table.setCellWidget(row, 1, box)
         self.remembered = remembered is not None
+
+    # --- saved layouts --------------------------------------------------------------
+    def _load_layouts(self) -> None:
+        kind = self.chosen_kind()
+        found = self.ops.read(self, lambda: list_layouts(kind), on_error=self.error.show_message)
+        self.layout_box.fill(found or [])
+        self._layout_chosen()
+
+    def _layout_chosen(self) -> None:
+        saved = isinstance(self.layout_box.chosen(), ImportLayout)
+        self.delete_layout_button.setEnabled(saved and not db.is_read_only())
+
+    def delete_chosen_layout(self) -> None:
+        """Delete the layout chosen on the file step, after asking."""
+        layout = self.layout_box.chosen()
+        if not isinstance(layout, ImportLayout):
+            return
+        if not saved_layouts.confirm_delete(self, layout.name):
+            return
+        done = self.ops.write(
+            self, lambda: delete_layout(layout.id), on_error=self.error.show_message
+        )
+        if done is None:  # refused (a read-only ledger): the error line says why
+            return
+        if self.layout_used is not None and self.layout_used.id == layout.id:
+            self.layout_used = None
+        self._load_layouts()
+        self.status.setText(self.tr("Layout ‘{name}’ deleted.").format(name=layout.name))
+
+    def _layout_for(self, sheet: Sheet) -> ImportLayout | None:
+        """The layout chosen on the file step, or the one made from this header row."""
+        chosen = self.layout_box.chosen()
+        if chosen == NONE:
+            return None
+        if isinstance(chosen, ImportLayout):
+            return chosen
+        kind = self.chosen_kind()
+        return self.ops.read(self, lambda: recognise(kind, sheet.headers))
+
+    def _use_layout(self, layout: ImportLayout) -> None:
+        """Map the columns as the layout says and go to the preview; to the columns
+        step, saying why, when the file lacks a column of the layout."""
+        assert self.sheet is not None
+        try:
+            mapping = layout.mapping_for(self.sheet.headers, self.sheet.source)
+        except InputError as err:
+            self._show(COLUMNS_PAGE)
+            self.error.show_message(str(err))
+            return
+        self._fill_mapping(mapping, layout.fixed)
+        self.layout_used = layout
+        self.layout_name.setText(layout.name)
+        self.layout_box.select(layout)
+        self._fill_preview()
+        self._show(PREVIEW)
+        self.quick = True
+        self._fill_preview()  # its note says what Import does now
+        self.retranslate()
+
+    def _save_layout(self) -> bool:
+        """Save the columns as the layout named on the columns step, if one is named."""
+        name = self.layout_name.text().strip()
+        if not name or self.sheet is None:
+            return True
+        kind, headers, mapping, fixed = (
+            self.chosen_kind(),
+            self.sheet.headers,
+            self.mapping(),
+            self.fixed(),
+        )
+        sheet = self.sheets.currentText() if self.sheets.count() > 1 else ""
+        used = self.layout_used
+        replacing = used.id if used is not None and used.name == name else None
+        saved = self.ops.write(
+            self,
+            lambda: save_layout(
+                name, kind, headers, mapping, fixed=fixed, sheet=sheet, replacing=replacing
+            ),
+            on_error=self.error.show_message,
+        )
+        if saved is None:
+            return False
+        self.layout_used = saved
+        self._load_layouts()
+        self.status.setText(self.tr("Layout ‘{name}’ saved.").format(name=saved.name))
+        return True
 
     def _column_name(self, column: Column) -> str:
         name = column.zh if language.current() == "zh" else column.key
@@ -427,20 +576,31 @@ class ImportWizard(FormDialog):
         """Header position → our column key, as chosen on the columns page."""
         chosen: dict[int, str] = {}
         for row, column in enumerate(self._columns()):
-            box = self.mapping_table.cellWidget(row, 1)
-            index = box.currentData() if isinstance(box, QComboBox) else -1
-            if index is not None and index >= 0:
-                chosen[int(index)] = column.key
+            index = self._choice(row)
+            if isinstance(index, int) and index >= 0:
+                chosen[index] = column.key
         return chosen
+
+    def fixed(self) -> dict[str, str]:
+        """Our column key → the value of every row, for columns the file lacks."""
+        found: dict[str, str] = {}
+        for row, column in enumerate(self._columns()):
+            value = self._choice(row)
+            if isinstance(value, str) and value.startswith(FIXED):
+                found[column.key] = value[len(FIXED) :]
+        return found
+
+    def _choice(self, row: int) -> object:
+        box = self.mapping_table.cellWidget(row, 1)
+        return box.currentData() if isinstance(box, QComboBox) else -1
 
     def _mapping_ok(self) -> bool:
         used: dict[int, list[str]] = {}
         for row, column in enumerate(self._columns()):
-            box = self.mapping_table.cellWidget(row, 1)
-            index = box.currentData() if isinstance(box, QComboBox) else -1
-            if index is not None and index >= 0:
-                used.setdefault(int(index), []).append(self._column_name(column))
-            elif column.required:
+            index = self._choice(row)
+            if isinstance(index, int) and index >= 0:
+                used.setdefault(index, []).append(self._column_name(column))
+            elif column.required and not isinstance(index, str):
                 self.error.show_message(
                     self.tr("Choose the file's column for {column}.").format(
                         column=self._column_name(column)
@@ -454,6 +614,8 @@ class ImportWizard(FormDialog):
                     names=" / ".join(twice[0])
                 )
             )
+            return False
+        if not self._save_layout():
             return False
         if self.prefs is not None and self.sheet is not None:
             key = layout_key(self.chosen_kind(), self.sheet.headers)
@@ -481,17 +643,37 @@ class ImportWizard(FormDialog):
                 n=len(rows), total=f"{len(self.sheet.rows):,}"
             )
         )
+        notes = [self.preview_note.text()]
+        fixed = self.fixed()
+        for value, label in fixed_choices(self.chosen_kind(), "kind"):
+            if fixed.get("kind") == value:
+                notes.append(self.tr("Every row: {kind}.").format(kind=label))
+        if self.quick:
+            notes.append(
+                self.tr(
+                    "Import posts the rows not yet in the ledger and counts those already "
+                    "imported; a bad row stops it, and nothing is written."
+                )
+            )
+        self.preview_note.setText(" ".join(notes))
+        # A wrapped label in a stacked page gets one line's height: give it its lines.
+        # (A text document measures with the fonts that draw it, Chinese fallback too.)
+        page = QTextDocument()
+        page.setDefaultFont(self.preview_note.font())
+        page.setTextWidth(max(self.pages.width() - 40, 300))
+        page.setPlainText(self.preview_note.text())
+        self.preview_note.setMinimumHeight(int(page.size().height()))
 
     # --- step 5: the dry run --------------------------------------------------------
     def _dry_run(self) -> None:
-        sheet, kind, mapping = self.sheet, self.chosen_kind(), self.mapping()
+        sheet, kind, mapping, fixed = self.sheet, self.chosen_kind(), self.mapping(), self.fixed()
         self.problems.clear()
         self.problem_row.setRowCount(0)
         self._show(CHECK)
 
         def check() -> object:
             try:
-                return import_sheet(kind, sheet, mapping=mapping, dry_run=True)  # type: ignore[arg-type]
+                return import_sheet(kind, sheet, mapping=mapping, fixed=fixed, dry_run=True)  # type: ignore[arg-type]
             except ImportRejected as err:
                 return err
 
@@ -538,24 +720,27 @@ class ImportWizard(FormDialog):
             cell = QTableWidgetItem(value)
             if header and header == column:
                 for part in (name, cell):
-                    part.setBackground(QColor(255, 224, 224))
+                    colours.mark_problem(part, self.palette())
                 self.problem_row.setCurrentCell(row, 1)
             self.problem_row.setItem(row, 0, name)
             self.problem_row.setItem(row, 1, cell)
 
     # --- step 6 and 7: the import and what it did ------------------------------------
     def _import(self) -> None:
-        sheet, kind, mapping = self.sheet, self.chosen_kind(), self.mapping()
+        sheet, kind, mapping, fixed = self.sheet, self.chosen_kind(), self.mapping(), self.fixed()
         hub = self.progress_hub
         hub.cancelled.clear()
         self.bar.show()
         self.bar.setValue(0)
         self._show(RUN)
-        self._work(
-            "import",
-            "",
-            lambda: import_sheet(kind, sheet, mapping=mapping, progress=hub),  # type: ignore[arg-type]
-        )
+
+        def run() -> object:
+            try:
+                return import_sheet(kind, sheet, mapping=mapping, fixed=fixed, progress=hub)  # type: ignore[arg-type]
+            except ImportRejected as err:  # straight from the preview: list the rows
+                return err
+
+        self._work("import", "", run)
 
     def _moved(self, done: int, total: int) -> None:
         self.bar.setMaximum(max(total, 1))
@@ -564,7 +749,11 @@ class ImportWizard(FormDialog):
             self.tr("Importing row {done} of {total}…").format(done=f"{done:,}", total=f"{total:,}")
         )
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, result: ImportResult | ImportRejected) -> None:
+        if isinstance(result, ImportRejected):
+            self._show(CHECK)
+            self._checked(result)
+            return
         self.result = result
         self.ops.changed.emit()
         self.summary.setText("\n".join(result.lines()))
@@ -591,7 +780,25 @@ class ImportWizard(FormDialog):
             label = _KIND_LABELS[ImportKind(self.kind.itemData(i))]
             self.kind.setItemText(i, QCoreApplication.translate("ImportWizard", label))
         self.set_labels(
-            ((self.kind, self.tr("&Import:")), (self.file_row, self.tr("&File:"))), self.file_form
+            (
+                (self.kind, self.tr("&Import:")),
+                (self.file_row, self.tr("&File:")),
+                (self.layout_row, self.tr("&Layout:")),
+            ),
+            self.file_form,
+        )
+        self.layout_box.retranslate()
+        self.delete_layout_button.setText(self.tr("&Delete layout…"))
+        self.set_labels([(self.layout_name, self.tr("Save as &layout:"))], self.layout_form)
+        self.layout_name.setPlaceholderText(self.tr("e.g. 开单软件导出 (optional)"))
+        self.layout_name.setEnabled(not db.is_read_only())
+        self.layout_note.setText(
+            self.tr(
+                "A named layout is kept in the ledger, for every PC of the office: a file "
+                "with the same header row then goes straight from the file to the preview."
+            )
+            if not db.is_read_only()
+            else self.tr("The ledger is read-only: layouts cannot be saved in it.")
         )
         self.set_labels([(self.sheets, self.tr("&Sheet:"))], self.sheet_form)
         self.browse.setText(self.tr("Br&owse…"))
@@ -615,6 +822,10 @@ class ImportWizard(FormDialog):
         self.problem_row.setHorizontalHeaderLabels([self.tr("Cell"), self.tr("Value")])
         self.link.setText(f'<a href="customers">{self.tr("Show the customers")}</a>')
         self.back.setText(self.tr("< &Back"))
-        last_step = self.current() == CHECK
+        last_step = self.current() == CHECK or (self.current() == PREVIEW and self.quick)
         self.next.setText(self.tr("&Import") if last_step else self.tr("&Next >"))
+        if self.current() == PREVIEW and self.quick and self.layout_used is not None:
+            self.step.setText(
+                self.tr("Step 2 of 2: preview (layout ‘{name}’)").format(name=self.layout_used.name)
+            )
         self.cancel.setText(self.tr("Close") if self.current() == DONE else self.tr("Cancel"))

@@ -14,16 +14,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
-from gui import formatting
+from gui import colours, formatting
 from models import ledger, posting
 from models.records import DeliveryLine, Entry, LedgerRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
-MUTED = QColor(130, 130, 130)
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("LedgerModel", "Date"),
@@ -244,7 +243,7 @@ class LedgerModel(QAbstractTableModel):
             font.setStrikeOut(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and (e.is_voided or e.is_reversal):
-            return QBrush(MUTED)
+            return QBrush(colours.muted())
         if role == Qt.ItemDataRole.ToolTipRole and column == CHEQUE and e.cheque is not None:
             return cheque_history_text(e.id)
         if role == Qt.ItemDataRole.ToolTipRole and (

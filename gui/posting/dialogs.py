@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dates, formatting
+from gui import colours, dates, formatting
 from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.posting.lines import DeliveryLinesEditor
@@ -53,7 +53,7 @@ class PostingDialog(FormDialog):
         self.memo = QLineEdit()
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #a05a00;")
+        self.warnings.setStyleSheet(colours.css(colours.warning(self.palette())))
         self.warnings.hide()
 
         self.cheque_box = QGroupBox()

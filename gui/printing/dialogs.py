@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
-from gui import dates
+from gui import colours, dates
 from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.printing.documents import Printout, route_sheet_pdf, statement_pdf
@@ -87,7 +87,7 @@ class RouteSheetDialog(_PrintChoiceDialog):
         # Printing on another day stays possible (a make-up run): it is only flagged.
         self.off_day = QLabel()
         self.off_day.setWordWrap(True)
-        self.off_day.setStyleSheet("color: #a05a00;")
+        self.off_day.setStyleSheet(colours.css(colours.warning(self.palette())))
         self.off_day.hide()
         self.row(self.route)
         self.row(self.day)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import file_dialogs
+from gui import colours, file_dialogs
 from gui.printing.documents import Printout
 from gui.printing.zoom import ZoomBar
 from gui.screen import fill_screen
@@ -45,7 +45,7 @@ class PreviewDialog(Dialog):
 
         self.font_warning = QLabel(printout.font_warning)
         self.font_warning.setWordWrap(True)
-        self.font_warning.setStyleSheet("color: #a05a00;")
+        self.font_warning.setStyleSheet(colours.css(colours.warning(self.palette())))
         self.font_warning.setVisible(bool(printout.font_warning))
         self.zoom = ZoomBar(self.view)
         self.print_button = QPushButton()

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from gui import dates, formatting
+from gui import colours, dates, formatting
 from gui.form import FormDialog
 from gui.operations import Operations
 from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
@@ -52,7 +52,7 @@ class PromiseDialog(FormDialog):
         ]
         self.open_note = QLabel()
         self.open_note.setWordWrap(True)
-        self.open_note.setStyleSheet("color: #a05a00;")
+        self.open_note.setStyleSheet(colours.css(colours.warning(self.palette())))
         if replaces is not None:
             default = replaces.amount - replaces.paid
         else:

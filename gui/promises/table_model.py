@@ -5,14 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
-from gui import formatting
+from gui import colours, formatting
 from gui.record_model import Column, RecordTableModel
 from models.records import Promise, PromiseStatus
 
+# Chosen for the palette in use when drawn: readable in light and dark mode.
 _STATUS_COLORS = {
-    PromiseStatus.KEPT: QColor(30, 120, 50),
-    PromiseStatus.BROKEN: QColor(180, 30, 30),
-    PromiseStatus.CANCELLED: QColor(130, 130, 130),
+    PromiseStatus.KEPT: colours.good,
+    PromiseStatus.BROKEN: colours.error,
+    PromiseStatus.CANCELLED: colours.muted,
 }
 
 
@@ -55,4 +56,5 @@ class PromiseModel(RecordTableModel[Promise]):
     )
 
     def foreground(self, record: Promise, column: int) -> QColor | None:
-        return _STATUS_COLORS.get(record.status) if column == 4 else None
+        color = _STATUS_COLORS.get(record.status) if column == 4 else None
+        return color() if color is not None else None

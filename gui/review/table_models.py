@@ -9,12 +9,10 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
-from gui import formatting
+from gui import colours, formatting
 from gui.record_model import Column, RecordTableModel
 from models.records import AgingRow, bucket_labels
 from models.review import BrokenRecord, EntryLine, Flow, GroupReview, ReasonCount
-
-OVERDUE = QColor(180, 30, 30)
 
 
 def _percent(value: Decimal | None) -> str:
@@ -104,7 +102,7 @@ class GroupModel(RecordTableModel[GroupReview]):
         return self.tr("(no route)")
 
     def foreground(self, record: GroupReview, column: int) -> QColor | None:
-        return OVERDUE if column == self.OVERDUE and record.overdue > 0 else None
+        return colours.error() if column == self.OVERDUE and record.overdue > 0 else None
 
 
 class CustomerRowsModel(RecordTableModel[AgingRow]):
@@ -143,7 +141,7 @@ class CustomerRowsModel(RecordTableModel[AgingRow]):
     )
 
     def foreground(self, record: AgingRow, column: int) -> QColor | None:
-        return OVERDUE if column == 5 and record.overdue > 0 else None
+        return colours.error() if column == 5 and record.overdue > 0 else None
 
 
 class BrokenModel(RecordTableModel[BrokenRecord]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dates, formatting
+from gui import colours, dates, formatting
 from gui.background import BackgroundReader
 from gui.operations import Operations, show_error
 from gui.promises.reminder import ReminderDialog
@@ -37,7 +37,6 @@ from models.today import RouteDay, TodayReport
 
 CUSTOMER = Qt.ItemDataRole.UserRole
 PROMISE = Qt.ItemDataRole.UserRole + 1
-RED = QColor(180, 30, 30)
 
 
 class TodayView(QWidget):
@@ -251,7 +250,7 @@ class TodayView(QWidget):
                 )
                 line.setData(0, CUSTOMER, stop.customer.id)
                 if stop.overdue:
-                    line.setForeground(2, RED)
+                    line.setForeground(2, colours.error(self.palette()))
         top.setText(0, f"{title} ({len(routes)})")
         top.setExpanded(bool(routes))
 

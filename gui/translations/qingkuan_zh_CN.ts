@@ -1098,6 +1098,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>（文件中没有）</translation>
     </message>
     <message>
+        <source>Layout ‘{name}’ deleted.</source>
+        <translation>导入格式“{name}”已删除。</translation>
+    </message>
+    <message>
+        <source>Layout ‘{name}’ saved.</source>
+        <translation>导入格式“{name}”已保存。</translation>
+    </message>
+    <message>
         <source>Choose the file&apos;s column for {column}.</source>
         <translation>请为“{column}”选择文件中的列。</translation>
     </message>
@@ -1108,6 +1116,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>The first {n} of {total} rows, as they will be imported.</source>
         <translation>共 {total} 行中的前 {n} 行，即将按此导入。</translation>
+    </message>
+    <message>
+        <source>Every row: {kind}.</source>
+        <translation>每行均为：{kind}。</translation>
+    </message>
+    <message>
+        <source>Import posts the rows not yet in the ledger and counts those already imported; a bad row stops it, and nothing is written.</source>
+        <translation>“导入”只记入账本中还没有的行，已导入过的行只计数；有一行有问题就整个不导入，什么都不写入。</translation>
     </message>
     <message>
         <source>Checking every row…</source>
@@ -1166,6 +1182,30 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
+        <source>&amp;Layout:</source>
+        <translation>导入格式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delete layout…</source>
+        <translation>删除导入格式(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;layout:</source>
+        <translation>保存为导入格式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. 开单软件导出 (optional)</source>
+        <translation>例如 开单软件导出（可不填）</translation>
+    </message>
+    <message>
+        <source>A named layout is kept in the ledger, for every PC of the office: a file with the same header row then goes straight from the file to the preview.</source>
+        <translation>起了名字的导入格式保存在账本里，办公室每台电脑都能用：以后表头相同的文件选好后直接进入预览。</translation>
+    </message>
+    <message>
+        <source>The ledger is read-only: layouts cannot be saved in it.</source>
+        <translation>账本是只读的：不能在其中保存导入格式。</translation>
+    </message>
+    <message>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
@@ -1214,8 +1254,32 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
+        <source>Step 2 of 2: preview (layout ‘{name}’)</source>
+        <translation>第 2 步（共 2 步）：预览（导入格式“{name}”）</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>(every row: {value})</source>
+        <translation>（每行均为：{value}）</translation>
+    </message>
+    <message>
+        <source>Recognise it by the file&apos;s header row</source>
+        <translation>按文件的表头自动识别</translation>
+    </message>
+    <message>
+        <source>None: I map the columns myself</source>
+        <translation>不用：我自己对应各列</translation>
+    </message>
+    <message>
+        <source>Delete the layout</source>
+        <translation>删除导入格式</translation>
+    </message>
+    <message>
+        <source>Delete the layout ‘{name}’? Every PC of the office loses it; entries imported with it stay as they are.</source>
+        <translation>删除导入格式“{name}”吗？办公室所有电脑都将不能再用它；用它导入的账目保持不变。</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1476,10 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Import &amp;deliveries…</source>
+        <translation>导入送货单(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Print</source>

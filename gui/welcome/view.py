@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import file_dialogs, language
+from gui import colours, file_dialogs, language
 from gui.ledger_files import build_demo
 from gui.preferences import Preferences
 from gui.widgets import ErrorLabel, add_row, set_form_label
@@ -98,7 +98,7 @@ class WelcomeScreen(QWidget):
         self.shared_button.clicked.connect(self.open_shared)
         self.where = QLabel()
         self.where.setWordWrap(True)
-        self.where.setStyleSheet("color: #666;")
+        self.where.setStyleSheet(colours.css(colours.muted(self.palette())))
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
