@@ -257,7 +257,11 @@ def test_packet_iou_states_the_total_and_statements_are_numbered(
     assert _pairs(ious[0], "共计") == [(owed, capitals(owed))] * 2
     assert _pairs(ious[0], "清偿") == [(part, capitals(part))] * 2
     # Every statement has its number, on the statement and on its slip.
-    statements = [p for p in pages if "对账单编号" in p]
+    statements = [p for p in pages if "对账单编号" in p and "第一联客户留存" not in p]
+    # ... and each note names the statement printed with it.
+    assert set(re.findall(r"DZ-\d{6}", ious[0])) <= set().union(
+        *(re.findall(r"DZ-\d{6}", p) for p in statements)
+    )
     numbers = [set(re.findall(r"DZ-\d{6}", p)) for p in statements]
     owing = [c for c in books.ids if c != "V1" and books.owed(c, ROUTE_DAY) > 0]
     assert len(statements) == len(owing) == 6  # all but R3, in credit
