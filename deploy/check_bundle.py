@@ -49,6 +49,7 @@ class Report:
     plugins: int = 0
     kept: int = 0
     pruned: int = 0
+    plugin_kinds: list[str] = field(default_factory=list)  # Qt plugin folders kept
     missing: list[str] = field(default_factory=list)  # "library (needed by …)" sentences
     seconds: float = 0.0
 
@@ -175,7 +176,10 @@ def check(platform: str, lock_file: Path = ROOT / "uv.lock") -> Report:
     report.extensions, report.plugins = len(extensions), len(plugins)
     report.kept, report.pruned = len(kept), len(collected) - len(kept)
     # What the app loads: its extension modules, and the plugins the build means to keep.
-    wanted = [*extensions, *(p for p in plugins if bundle.keep_data(p))]
+    wanted = [*extensions, *(p for p in plugins if not bundle.is_dropped(p))]
+    report.plugin_kinds = sorted(
+        {p.split("/plugins/")[1].split("/")[0] for p in wanted if "/plugins/" in p}
+    )
     for path in wanted:
         if path not in kept:
             report.missing.append(f"{path} (pruned, but the app loads it)")
@@ -239,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         for line in report.missing:
             print(f"{report.platform}: missing {line}")
     print_table(reports)
+    for report in reports:
+        print(f"{report.platform} Qt plugins: {', '.join(report.plugin_kinds)}")
     return 1 if any(r.missing for r in reports) else 0
 
 

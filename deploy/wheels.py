@@ -20,6 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from packaging.markers import Marker
 from packaging.tags import Tag, compatible_tags, cpython_tags, mac_platforms
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
@@ -43,6 +44,23 @@ class Wheel:
     sha256: str
 
 
+def marker_environment(platform: str) -> dict[str, str]:
+    """PEP 508 marker values of the app's Python on ``platform`` (which deps it installs)."""
+    system = "Windows" if platform == "win_amd64" else "Darwin"
+    machine = "AMD64" if platform == "win_amd64" else platform.removeprefix("macosx_")
+    return {
+        "sys_platform": "win32" if system == "Windows" else "darwin",
+        "platform_system": system,
+        "os_name": "nt" if system == "Windows" else "posix",
+        "platform_machine": machine,
+        "python_version": f"{PYTHON[0]}.{PYTHON[1]}",
+        "python_full_version": f"{PYTHON[0]}.{PYTHON[1]}.0",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "extra": "",
+    }
+
+
 def platform_tags(platform: str) -> list[Tag]:
     """The tags a CPython 3.11 on ``platform`` installs, best first (as pip orders them)."""
     if platform == "win_amd64":
@@ -61,19 +79,29 @@ def platform_tags(platform: str) -> list[Tag]:
 def binary_wheels(lock_file: Path, platform: str) -> list[Wheel]:
     """The wheel for ``platform`` of every locked run-time dependency that ships binaries.
 
-    Run-time means reachable from the project's own ``dependencies`` (not the dev group);
-    packages whose wheels are all pure Python (``none-any``) carry nothing to check.
+    Run-time means reachable from the project's own ``dependencies`` (not the dev group)
+    on that platform (dependency markers evaluated for it); packages whose wheels are all
+    pure Python (``none-any``) carry nothing to check.
     """
+    environment = marker_environment(platform)
+
+    def deps(package: dict) -> list[str]:
+        return [
+            canonicalize_name(d["name"])
+            for d in package.get("dependencies", [])
+            if "marker" not in d or Marker(d["marker"]).evaluate(environment)
+        ]
+
     lock = tomllib.loads(lock_file.read_text(encoding="utf-8"))
     packages = {canonicalize_name(p["name"]): p for p in lock["package"]}
     project = next(p for p in lock["package"] if p.get("source", {}).get("virtual") == ".")
-    todo = [canonicalize_name(d["name"]) for d in project.get("dependencies", [])]
+    todo = deps(project)
     seen: set[str] = set()
     while todo:
         name = todo.pop()
         if name not in seen:
             seen.add(name)
-            todo += [canonicalize_name(d["name"]) for d in packages[name].get("dependencies", [])]
+            todo += deps(packages[name])
     rank = {tag: i for i, tag in enumerate(platform_tags(platform))}
     chosen = []
     for name in sorted(seen):

@@ -95,3 +95,31 @@ def test_the_real_wheels_keep_everything_the_app_loads(platform: str) -> None:
     assert report.missing == []
     assert report.extensions >= len(("QtCore", "QtGui", "QtWidgets", "_psycopg"))
     assert report.kept > report.extensions
+
+
+def test_dependencies_of_another_platform_are_left_out(tmp_path: Path) -> None:
+    url = "https://files.example/{}"
+    lock = tmp_path / "uv.lock"
+    lock.write_text(
+        f"""
+version = 1
+[[package]]
+name = "app"
+version = "1.0"
+source = {{ virtual = "." }}
+dependencies = [{{ name = "winonly", marker = "sys_platform == 'win32'" }}, {{ name = "pure" }}]
+
+[[package]]
+name = "winonly"
+version = "2.0"
+wheels = [{{ url = "{url.format("winonly-2.0-cp311-cp311-win_amd64.whl")}", hash = "sha256:00" }}]
+
+[[package]]
+name = "pure"
+version = "3.0"
+wheels = [{{ url = "{url.format("pure-3.0-py3-none-any.whl")}", hash = "sha256:00" }}]
+""",
+        encoding="utf-8",
+    )
+    assert [w.package for w in binary_wheels(lock, "win_amd64")] == ["winonly"]
+    assert binary_wheels(lock, "macosx_arm64") == []
