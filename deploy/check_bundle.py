@@ -35,6 +35,8 @@ TARGETS = {
     "macosx_arm64": ("darwin", "arm64"),
     "macosx_x86_64": ("darwin", "x86_64"),
 }
+# The "library" a binary misses when it has no code for the target's architecture.
+NO_CODE = "code for this architecture"
 _FRAMEWORK_BINARY = re.compile(r"/([^/]+)\.framework/Versions/[^/]+/\1$")
 
 
@@ -149,7 +151,7 @@ class Layout:
             reached.add(path)
             links = self.links(path)
             if links.arch_missing:
-                missing.setdefault(f"{self.arch} code", set()).add(path)
+                missing.setdefault(NO_CODE, set()).add(path)
                 continue
             rpaths = loader.rpaths(path, links, inherited) if self.target == "darwin" else ()
             for name in links.needs:
@@ -186,6 +188,7 @@ def check(platform: str, lock_file: Path = ROOT / "uv.lock") -> Report:
     _, missing = layout.closure(wanted, kept)
     for name, importers in sorted(missing.items()):
         why = "not in any wheel" if name in not_in_wheels else "pruned"
+        why = "the wheel's binary is for another architecture" if name == NO_CODE else why
         users = sorted(importers)
         more = f" and {len(users) - 3} more" if len(users) > 3 else ""
         report.missing.append(f"{name} ({why}; needed by {', '.join(users[:3])}{more})")
