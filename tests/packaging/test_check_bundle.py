@@ -123,3 +123,40 @@ wheels = [{{ url = "{url.format("pure-3.0-py3-none-any.whl")}", hash = "sha256:0
     )
     assert [w.package for w in binary_wheels(lock, "win_amd64")] == ["winonly"]
     assert binary_wheels(lock, "macosx_arm64") == []
+
+
+def _prune_by_exact_name(binaries, imports_of, platform=None):  # type: ignore[no-untyped-def]
+    """The prune before issue 19: raw import names against file names, no frameworks."""
+    binaries = [(d.replace("\\", "/"), s, k) for d, s, k in binaries]
+    by_name = {d.rsplit("/", 1)[-1]: (d, s) for d, s, _k in binaries}
+    roots = [b for b in binaries if "/plugins/" in b[0] or b[0].endswith((".pyd", ".so"))]
+    roots += [b for b in binaries if b[0].rsplit("/", 1)[-1].startswith(("Qt6", "pyside6"))]
+    needed: set[str] = set()
+    todo = [s for _d, s, _k in roots]
+    while todo:
+        for name, _resolved in imports_of(todo.pop()):
+            if name in by_name and name not in needed:
+                needed.add(name)
+                todo.append(by_name[name][1])
+    keep = {d for d, _s, _k in roots} | {by_name[n][0] for n in needed}
+    return [b for b in binaries if b[0] in keep]
+
+
+@pytest.mark.parametrize(
+    ("platform", "lost"),
+    [
+        ("win_amd64", "MSVCP140.dll"),
+        ("macosx_arm64", "@rpath/QtCore.framework/Versions/A/QtCore"),
+        ("macosx_x86_64", "@loader_path/.dylibs/libpq.5.dylib"),
+    ],
+)
+def test_the_check_names_what_the_old_prune_lost(platform: str, lost: str, monkeypatch) -> None:
+    wheels = binary_wheels(ROOT / "uv.lock", platform)
+    if any(not (cache_root() / "wheels" / w.filename).is_file() for w in wheels):
+        pytest.skip("no cached wheels: run deploy/check_bundle.py once")
+    from deploy import bundle
+    from deploy.check_bundle import check
+
+    monkeypatch.setattr(bundle, "prune_binaries", _prune_by_exact_name)
+    report = check(platform)
+    assert any(line.startswith(f"{lost} (pruned; needed by") for line in report.missing)
