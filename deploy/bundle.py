@@ -8,6 +8,8 @@ dropped here, then every library no kept binary needs is dropped too.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 
@@ -56,6 +58,10 @@ DROPPED = (
     "Qt6Quick",
     "Qt6VirtualKeyboard",
     "qtvirtualkeyboard",
+    # macOS: the same Qt libraries as frameworks (PySide6/Qt/lib/QtQml.framework/…)
+    "lib/QtQml",
+    "lib/QtQuick",
+    "lib/QtVirtualKeyboard",
 )
 # Qt's own translations: only the languages Qingkuan ships.
 TRANSLATION_LANGUAGES = ("zh_CN", "en")
@@ -80,30 +86,67 @@ def keep_data(dest: str) -> bool:
     parts = PurePath(dest).parts
     if "translations" in parts and "Qt" in parts and dest.endswith(".qm"):
         return any(f"_{lang}." in dest for lang in TRANSLATION_LANGUAGES)
-    return not any(marker in dest.replace("\\", "/") for marker in DROPPED)
+    return not is_dropped(dest)
+
+
+def is_dropped(dest: str) -> bool:
+    """A plugin or Qt library in DROPPED (dest: the path in the app)."""
+    return any(marker in dest.replace("\\", "/") for marker in DROPPED)
 
 
 def prune_binaries(
     binaries: Iterable[tuple[str, str, str]],
     imports_of: Callable[[str], Iterable[tuple[str, str | None]]],
+    platform: str | None = None,
 ) -> list[tuple[str, str, str]]:
     """Drop DROPPED binaries, then every shared library that no kept binary needs.
 
-    Python extension modules, Qt plugins and Qt's own libraries are roots; a plain
-    shared library stays only if a root (or a library kept for one) links it.
+    Python extension modules, Qt plugins and Qt's own libraries (macOS frameworks
+    included) are roots; a plain shared library stays only if a root (or a library kept
+    for one) links it. ``imports_of(src)`` gives (name as written in the binary, resolved
+    path or None), as PyInstaller's ``bindepend.get_imports`` does; ``platform`` is the
+    ``sys.platform`` of the app being built (deploy/check_bundle.py prunes other
+    platforms' binaries here, on Linux); by default the one this runs on.
     """
-    kept = [b for b in binaries if not any(m in b[0].replace("\\", "/") for m in DROPPED)]
-    by_name = {PurePath(dest).name: (dest, src, kind) for dest, src, kind in kept}
-    roots = [b for b in kept if _is_root(b[0])]
-    needed: set[str] = set()
-    todo = [src for _dest, src, _kind in roots]
+    platform = platform or sys.platform
+    kept = [b for b in binaries if not is_dropped(b[0])]
+    # An import names a library the way its loader looks for it, which is not always the
+    # file name in the app: "@rpath/QtCore.framework/Versions/A/QtCore" on macOS,
+    # "MSVCP140.dll" for the file msvcp140.dll on Windows. Match on the loader's key of
+    # the last path component, and on the resolved path when the caller found one.
+    by_key: dict[str, list[int]] = {}
+    by_src: dict[str, int] = {}
+    for i, (dest, src, _kind) in enumerate(kept):
+        by_key.setdefault(library_key(dest, platform), []).append(i)
+        by_src[_real(src)] = i
+    needed = {i for i, b in enumerate(kept) if _is_root(b[0])}
+    todo = sorted(needed)
     while todo:
-        path = todo.pop()
-        for name, _resolved in imports_of(path):
-            if name in by_name and name not in needed:
-                needed.add(name)
-                todo.append(by_name[name][1])
-    return [b for b in kept if _is_root(b[0]) or PurePath(b[0]).name in needed]
+        for name, resolved in imports_of(kept[todo.pop()][1]):
+            matches = by_key.get(library_key(name, platform), [])
+            if resolved and _real(resolved) in by_src:
+                matches = [*matches, by_src[_real(resolved)]]
+            for i in matches:
+                if i not in needed:
+                    needed.add(i)
+                    todo.append(i)
+    return [b for i, b in enumerate(kept) if i in needed]
+
+
+def library_key(name: str, platform: str | None = None) -> str:
+    """What the platform's loader compares when it looks for the library ``name``.
+
+    The last path component (a macOS import is a path: "@rpath/QtCore.framework/
+    Versions/A/QtCore", "@loader_path/.dylibs/libpq.5.dylib"), without regard to case on
+    Windows and macOS, whose file systems (NTFS, APFS by default) ignore it: wheels ship
+    msvcp140.dll and their DLLs import MSVCP140.dll.
+    """
+    base = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return base.casefold() if (platform or sys.platform) in ("win32", "cygwin", "darwin") else base
+
+
+def _real(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 def _is_root(dest: str) -> bool:
@@ -112,6 +155,9 @@ def _is_root(dest: str) -> bool:
     return (
         "/plugins/" in dest
         or name.startswith(("libQt6", "Qt6", "libpython", "python3", "libpyside6", "libshiboken6"))
+        # macOS: Qt's libraries are frameworks, e.g. PySide6/Qt/lib/QtCore.framework/
+        # Versions/A/QtCore, whose binary has no "Qt6" or "lib" in its name.
+        or (name.startswith("Qt") and f"/{name}.framework/" in dest)
         or ".abi3." in name
         or ".cpython-" in name
         or name.endswith(".pyd")
