@@ -552,11 +552,9 @@ class ImportWizard(FormDialog):
         self.layout_used = layout
         self.layout_name.setText(layout.name)
         self.layout_box.select(layout)
+        self.quick = True  # before the preview: its note and Next say Import
         self._fill_preview()
         self._show(PREVIEW)
-        self.quick = True
-        self._fill_preview()  # its note says what Import does now
-        self.retranslate()
 
     def _save_layout(self) -> bool:
         """Save the columns as the layout named on the columns step, if one is named."""
