@@ -397,10 +397,26 @@ class ImportWizard(FormDialog):
             return
         self.sheets.clear()
         self.sheets.addItems(names)
-        if len(names) > 1:
+        known = self._layout_sheet(names)
+        if known:  # the worksheet a saved layout reads: no need to ask
+            self.sheets.setCurrentText(known)
+            self._read(known)
+        elif len(names) > 1:
             self._show(SHEET)
         else:
             self._read(names[0] if names else None)
+
+    def _layout_sheet(self, names: list[str]) -> str:
+        """The worksheet of the workbook a saved layout was made from: the chosen
+        layout's, else (when recognising) the first layout's whose sheet it has."""
+        if len(names) < 2:
+            return ""
+        chosen = self.layout_box.chosen()
+        if isinstance(chosen, ImportLayout):
+            return chosen.sheet if chosen.sheet in names else ""
+        if chosen == NONE:
+            return ""
+        return next((x.sheet for x in self.layout_box.layouts.values() if x.sheet in names), "")
 
     def _read(self, sheet: str | None) -> None:
         path = Path(self.path.text().strip()).expanduser()
@@ -518,7 +534,9 @@ class ImportWizard(FormDialog):
         if isinstance(chosen, ImportLayout):
             return chosen
         kind = self.chosen_kind()
-        return self.ops.read(self, lambda: recognise(kind, sheet.headers))
+        return self.ops.read(
+            self, lambda: recognise(kind, sheet.headers), on_error=self.error.show_message
+        )
 
     def _use_layout(self, layout: ImportLayout) -> None:
         """Map the columns as the layout says and go to the preview; to the columns
@@ -534,11 +552,9 @@ class ImportWizard(FormDialog):
         self.layout_used = layout
         self.layout_name.setText(layout.name)
         self.layout_box.select(layout)
+        self.quick = True  # before the preview: its note and Next say Import
         self._fill_preview()
         self._show(PREVIEW)
-        self.quick = True
-        self._fill_preview()  # its note says what Import does now
-        self.retranslate()
 
     def _save_layout(self) -> bool:
         """Save the columns as the layout named on the columns step, if one is named."""

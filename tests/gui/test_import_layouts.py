@@ -232,3 +232,46 @@ def test_a_read_only_ledger_offers_no_saving(
     assert not wizard.layout_name.isEnabled()
     assert wizard.layout_note.text() == "The ledger is read-only: layouts cannot be saved in it."
     wizard.reject()
+
+
+def test_a_workbook_opens_on_the_layouts_sheet(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The export is a workbook whose deliveries are on its second sheet: the layout
+    remembers the sheet, so the next day needs no sheet step either."""
+    import csv
+
+    import openpyxl
+
+    from gui.importing.wizard import SHEET
+
+    add_customer("C001", "东城王记便利店")
+    add_customer("C002", "西关李记超市")
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["开单软件 导出"])
+    sheet = book.create_sheet("送货单")
+    for row in csv.reader(EXPORT.splitlines()):
+        sheet.append(row)
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    window.import_deliveries_action.trigger()
+    wizard = next(w for w in window.findChildren(ImportWizard) if w.isVisible())
+    wizard.path.setText(str(path))
+    _click(qtbot, wizard.next)
+    assert wizard.current() == SHEET
+    wizard.sheets.setCurrentText("送货单")
+    _click(qtbot, wizard.next)
+    qtbot.waitUntil(lambda: wizard.current() == COLUMNS_PAGE)
+    for key, index in (("doc_no", 0), ("date", 1), ("customer_code", 2), ("amount", 4)):
+        _choose(wizard, key, index)
+    _choose(wizard, "kind", "=delivery")
+    wizard.layout_name.insert(NAME)
+    _click(qtbot, wizard.next)
+    assert wizard.current() == PREVIEW, wizard.error.text()
+    assert import_layouts.layout_named(NAME).sheet == "送货单"
+    wizard.reject()
+    wizard = _deliveries(window, qtbot, monkeypatch, path)
+    assert wizard.current() == PREVIEW
+    _click(qtbot, wizard.next)
+    assert _finish(qtbot, wizard).startswith("export.xlsx: 2 new, 0 already imported.")
