@@ -12,8 +12,10 @@ both here: see docs/packaging.md for the figures.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -80,6 +82,41 @@ def add_linux_desktop_files(folder: Path, icon: Path) -> None:
     shutil.copy2(ROOT / "deploy" / "linux" / "install.sh", folder / "install.sh")
 
 
+_GLIBC_VERSION = re.compile(rb"GLIBC_(2\.\d+(?:\.\d+)?)\x00")
+
+
+def needed_glibc(folder: Path) -> str | None:
+    """The newest glibc symbol version any ELF file in `folder` names (``2.36``): the
+    libraries PyInstaller copied from the build machine need at least that glibc. The
+    names are read from the files' string tables, which hold every version a file needs."""
+    newest: tuple[int, ...] = ()
+    for path in folder.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with path.open("rb") as fh:
+            if fh.read(4) != b"\x7fELF":
+                continue
+        for match in _GLIBC_VERSION.finditer(path.read_bytes()):
+            newest = max(newest, tuple(int(n) for n in match.group(1).split(b".")))
+    return ".".join(map(str, newest)) if newest else None
+
+
+def record_build_info(folder: Path) -> dict[str, str]:
+    """Write what the app checks at start-up (cli/packaged.py) into its library folder:
+    on Linux the glibc its libraries need, so an older system gets a sentence instead of
+    the loader's "version GLIBC_2.36 not found"."""
+    info = {"version": version(), "platform": platform_tag()}
+    if sys.platform == "linux":
+        needed = needed_glibc(folder)
+        if needed:
+            info["glibc"] = needed
+        built_on = os.confstr("CS_GNU_LIBC_VERSION") or ""
+        info["built_on"] = built_on
+    target = folder / "_internal" / "qingkuan-build.json"
+    target.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    return info
+
+
 def windows_installer(icon: Path) -> Path | None:
     """Inno Setup installer (Start-menu entry, .qkledger association), when iscc exists."""
     iscc = shutil.which("iscc") or shutil.which("ISCC")
@@ -113,6 +150,8 @@ def build() -> Path:
     folder = app_folder()
     if sys.platform == "linux":
         add_linux_desktop_files(folder, icons["png"])
+        info = record_build_info(folder)
+        print(f"needs glibc {info.get('glibc', '?')} (built on {info['built_on']})")
     packed = archive(folder)
     installer = windows_installer(icons["ico"])
     seconds = time.perf_counter() - started
