@@ -58,8 +58,15 @@ def archive(folder: Path) -> Path:
     if sys.platform == "darwin":
         dmg = base.with_suffix(".dmg")
         dmg.unlink(missing_ok=True)
+        # The disk image shows Qingkuan.app beside a link to Applications: the user drags
+        # one onto the other (README.md). ditto keeps the app's signature intact.
+        staging = WORK / "dmg"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        subprocess.run(["ditto", str(folder), str(staging / folder.name)], check=True)
+        (staging / "Applications").symlink_to("/Applications")
         subprocess.run(
-            ["hdiutil", "create", "-volname", "Qingkuan", "-srcfolder", str(folder),
+            ["hdiutil", "create", "-volname", "Qingkuan", "-srcfolder", str(staging),
              "-ov", "-format", "UDZO", str(dmg)],
             check=True,
         )  # fmt: skip
@@ -136,7 +143,8 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def build() -> Path:
+def build_app() -> Path:
+    """PyInstaller's one-folder app (with the Linux desktop files and build record)."""
     from PyInstaller.__main__ import run as pyinstaller
 
     icons = write_icons(WORK / "icons")
@@ -152,20 +160,44 @@ def build() -> Path:
         add_linux_desktop_files(folder, icons["png"])
         info = record_build_info(folder)
         print(f"needs glibc {info.get('glibc', '?')} (built on {info['built_on']})")
-    packed = archive(folder)
-    installer = windows_installer(icons["ico"])
     seconds = time.perf_counter() - started
     print(f"built {folder} ({folder_size(folder) / 2**20:.0f} MB unpacked) in {seconds:.0f} s")
+    return folder
+
+
+def pack() -> Path:
+    """The archive of the app folder built before, and on Windows the installer."""
+    folder = app_folder()
+    if not folder.exists():
+        raise SystemExit(f"no app at {folder}: build it first (without --pack-only)")
+    icons = write_icons(WORK / "icons")
+    packed = archive(folder)
     print(f"archive {packed} ({packed.stat().st_size / 2**20:.0f} MB)")
+    installer = windows_installer(icons["ico"])
     if installer:
         print(f"installer {installer}")
     return packed
 
 
+def build() -> Path:
+    build_app()
+    return pack()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.parse_args()
-    build()
+    stage = parser.add_mutually_exclusive_group()
+    # The release workflow signs the app between the two (.github/workflows/build.yml).
+    stage.add_argument("--app-only", action="store_true", help="build the app, do not pack it")
+    stage.add_argument("--pack-only", action="store_true",
+                       help="pack the app built before (after signing it)")  # fmt: skip
+    args = parser.parse_args()
+    if args.app_only:
+        build_app()
+    elif args.pack_only:
+        pack()
+    else:
+        build()
     return 0
 
 
