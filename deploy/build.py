@@ -5,8 +5,10 @@ platform (``dist/qingkuan-0.2.0-linux-x86_64.tar.gz``, ``…-windows-x64.zip``,
 ``…-macos-arm64.dmg``). On Windows, when Inno Setup's ``iscc`` is on PATH, also an
 installer (``deploy/windows/qingkuan.iss``).
 
-PyInstaller was chosen over the Qt project's ``pyside6-deploy`` (Nuitka) by measuring
-both here: see docs/packaging.md for the figures.
+``--app-only`` stops before packing and ``--pack-only`` packs the app built before: the
+release workflow signs the app in between. The built app's size and start time, as
+measured, are in docs/packaging.md (PyInstaller was never measured against the Qt
+project's ``pyside6-deploy``/Nuitka here, so no comparison is claimed).
 """
 
 from __future__ import annotations
