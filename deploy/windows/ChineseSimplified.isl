@@ -1,5 +1,5 @@
-﻿; Shipped with Qingkuan because Inno Setup 6 does not install this translation: it is one
-; of the user-contributed ("unofficial") ones. Copied unchanged below this comment from
+﻿; Shipped with Qingkuan because the Inno Setup 6 releases a runner may have do not install
+; this translation: it was one of the user-contributed ("unofficial") ones. Copied unchanged below this comment from
 ; jrsoftware/issrc Files/Languages/Unofficial/ChineseSimplified.isl (commit 09b24879),
 ; maintained at https://github.com/kira-96/Inno-Setup-Chinese-Simplified-Translation
 ; under the MIT licence (copyright and permission notice: ChineseSimplified-LICENSE.txt).

@@ -28,8 +28,9 @@ SolidCompression=yes
 WizardStyle=modern
 
 [Languages]
-; Inno Setup 6 ships no Simplified Chinese messages (only user-contributed ones): the file
-; lives beside this script, with its licence (ChineseSimplified-LICENSE.txt).
+; Inno Setup 6 has long installed no Simplified Chinese messages (a user-contributed
+; translation; only its newest sources list it as official): a copy lives beside this
+; script, with its licence (ChineseSimplified-LICENSE.txt), so every iscc builds alike.
 Name: "en"; MessagesFile: "compiler:Default.isl"
 Name: "zh"; MessagesFile: "ChineseSimplified.isl"
 
