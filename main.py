@@ -9,10 +9,15 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments, run the command, return the exit status."""
     from cli.language import message_language
+    from cli.packaged import glibc_problem, program_name
     from cli.parser import build_parser, ledger_shorthand
     from models.i18n import set_language
 
     set_language(message_language())
+    problem = glibc_problem()
+    if problem:  # before any bundled library (Qt, reportlab's C code) is loaded
+        print(f"{program_name()}: {problem}", file=sys.stderr)
+        return 1
     for stream in (sys.stdout, sys.stderr):
         # A console in a legacy code page must not turn a Chinese name into a traceback.
         reconfigure = getattr(stream, "reconfigure", None)
@@ -23,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     # Only now the commands (peewee, psycopg2 …): --help and argument errors stay quick.
     from cli.commands import run
 
-    return run(args, sys.argv[0] if sys.argv else "main.py")
+    return run(args, sys.argv[0] if sys.argv else program_name())
 
 
 if __name__ == "__main__":

@@ -91,6 +91,12 @@ def _the_ledger(create: bool) -> str:
 
 
 def cmd_gui(args: argparse.Namespace, argv0: str) -> int:
+    from cli.packaged import display_problem
+
+    no_display = display_problem()
+    if no_display:  # Qt would abort with a misleading "libxcb-cursor0 is needed"
+        complain(no_display)
+        return EXIT_ERROR
     if importlib.util.find_spec("gui") is None or importlib.util.find_spec("gui.app") is None:
         complain(
             _("The window is not available in this version yet: use the commands (see --help).")

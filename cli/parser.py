@@ -1,4 +1,5 @@
-"""The command line's arguments: ``main.py [--db PATH|URL] [command …]``."""
+"""The command line's arguments: ``main.py [--db PATH|URL] [command …]`` (``qingkuan`` or
+``qingkuan-cli.exe`` in the built app: help and errors name the program as it was started)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import textwrap
 from collections.abc import Callable
 from typing import NoReturn
 
+from cli.packaged import command_docs, program_name
 from models.demo_defaults import (
     DEMO_CUSTOMERS,
     DEMO_CUSTOMERS_RANGE,
@@ -195,8 +197,10 @@ class HelpFormatter(argparse.HelpFormatter):
             if line.startswith("  ") or not line:
                 lines.append(indent + line)
             else:
+                # A path (the shipped docs) is never cut at a hyphen: it must copy whole.
                 lines.append(textwrap.fill(line, width, initial_indent=indent,
-                                           subsequent_indent=indent))  # fmt: skip
+                                           subsequent_indent=indent, break_on_hyphens=False,
+                                           break_long_words=False))  # fmt: skip
         return "\n".join(lines)
 
 
@@ -208,8 +212,10 @@ def command(
     examples: tuple[str, ...],
     parents: list[argparse.ArgumentParser],
 ) -> argparse.ArgumentParser:
-    """A subcommand whose --help says what it does, its defaults, and how to call it."""
-    lines = [_("Examples:"), *(f"  {example}" for example in examples)]
+    """A subcommand whose --help says what it does, its defaults, and how to call it.
+    The examples are written for ``main.py``; they name the program as it was started."""
+    prog = program_name()
+    lines = [_("Examples:"), *(f"  {example.replace('main.py', prog, 1)}" for example in examples)]
     return group.add_parser(
         name,
         parents=parents,
@@ -222,8 +228,9 @@ def command(
 
 def build_parser() -> Parser:
     """The parser for every subcommand; `args.command` is None when the GUI is wanted."""
+    prog = program_name()
     parser = Parser(
-        prog="main.py",
+        prog=prog,
         description=_("Qingkuan (清款): the collections ledger for small distributors."),
         epilog=_(
             "Without a command the window opens. Without --db the ledger is the one the "
@@ -231,9 +238,8 @@ def build_parser() -> Parser:
             "Exit status: 0 done, 1 error (one line on stderr), 2 wrong arguments, 3 check "
             "found problems.\n"
             "Messages follow the system language; set QK_LANG=en or QK_LANG=zh to choose.\n"
-            "Each command has its own help: main.py COMMAND --help. Formats and rules: "
-            "docs/command-line.md."
-        ),
+            "Each command has its own help: {prog} COMMAND --help. Formats and rules: {docs}."
+        ).format(prog=prog, docs=command_docs()),
         formatter_class=HelpFormatter,
     )
     parser.add_argument(
@@ -280,11 +286,11 @@ def build_parser() -> Parser:
             "UTF-16) or an XLSX workbook, with English or Chinese column headers in any "
             "order. Every bad row is reported as 'row N, column C: what is wrong' and then "
             "nothing is written. Importing the same entries again posts nothing twice. The "
-            "columns of each kind are in docs/command-line.md. Without --db it imports into "
-            "the ledger the window opened last (a new one is created and named if none "
-            "exists). With --layout the file's columns are read as the named layout saved "
-            "in the ledger says (e.g. the invoicing program's daily export)."
-        ),
+            "columns of each kind are in {docs}. Without --db it imports into the ledger the "
+            "window opened last (a new one is created and named if none exists). With "
+            "--layout the file's columns are read as the named layout saved in the ledger "
+            "says (e.g. the invoicing program's daily export)."
+        ).format(docs=command_docs()),
         ("main.py import customers customers.xlsx",
          "main.py --db shop.qkledger import entries 2026-11.csv",
          "main.py --db shop.qkledger import entries today.xlsx --layout 开单软件导出"),

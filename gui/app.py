@@ -371,15 +371,22 @@ def show_crash(err: BaseException, details: str, log_path: Path | None) -> Crash
     return dialog
 
 
-def _report_ready(launcher: Launcher) -> None:
+def _report_ready(launcher: Launcher, where: str) -> None:
     """QK_READY_REPORT=1 (the packaged app's smoke test and start-up bench): print
     ``ready <seconds since the epoch> <title>`` once customers are searchable (or the
-    welcome screen is up), then quit as the user would by closing the window."""
+    welcome screen is up), then quit as the user would by closing the window.
+    QK_READY_REPORT=<file> appends the line to that file instead: Windows' qingkuan.exe
+    has no console to print to (deploy/smoke.py)."""
 
     def ready() -> None:
         front = launcher.window or launcher.welcome
         title = front.windowTitle() if front is not None else ""
-        print(f"ready {time.time():.3f} {title}", flush=True)
+        line = f"ready {time.time():.3f} {title}"
+        if where == "1":
+            print(line, flush=True)
+        else:
+            with open(where, "a", encoding="utf-8") as report:
+                report.write(line + "\n")
         if front is not None:
             QTimer.singleShot(0, front.close)
 
@@ -422,8 +429,9 @@ def run(db_target: str | None, argv: list[str]) -> int:
     opener.file_opened.connect(launcher.open_requested)
     app.installEventFilter(opener)
     launcher.start(db_target)
-    if os.environ.get("QK_READY_REPORT") == "1":
-        _report_ready(launcher)
+    report_to = os.environ.get("QK_READY_REPORT", "")
+    if report_to not in ("", "0"):
+        _report_ready(launcher, report_to)
     code = app.exec()
     server.close()
     launcher.shutdown()

@@ -12,8 +12,16 @@ if [ "${1:-}" = "--remove" ]; then
 else
   mkdir -p "$bin" "$data/applications" "$data/mime/packages" "$data/icons/hicolor/256x256/apps"
   ln -sf "$here/qingkuan" "$bin/qingkuan"
-  sed "s|^Exec=qingkuan|Exec=$here/qingkuan|" "$here/share/qingkuan.desktop" \
-    > "$data/applications/qingkuan.desktop"
+  # Exec= holds the program's full path, quoted as the desktop-entry spec says: a folder
+  # with a space ("My apps") would otherwise split it in two. Inside the quotes \ " ` $
+  # take a backslash, which the value's own escaping doubles; % is written %%.
+  quoted=$(printf '%s' "$here/qingkuan" | sed -e 's/\\/\\\\\\\\/g' -e 's/["`$]/\\\\&/g' -e 's/%/%%/g')
+  while IFS= read -r line; do
+    case $line in
+      Exec=qingkuan*) printf 'Exec="%s"%s\n' "$quoted" "${line#Exec=qingkuan}" ;;
+      *) printf '%s\n' "$line" ;;
+    esac
+  done < "$here/share/qingkuan.desktop" > "$data/applications/qingkuan.desktop"
   cp "$here/share/qingkuan-mime.xml" "$data/mime/packages/"
   cp "$here/share/qingkuan.png" "$data/icons/hicolor/256x256/apps/qingkuan.png"
 fi

@@ -1,5 +1,7 @@
-; Inno Setup script for Qingkuan, run by deploy/build.py on Windows when iscc is on PATH:
+﻿; Inno Setup script for Qingkuan, run by deploy/build.py on Windows when iscc is on PATH:
 ;   iscc /DAppVersion=0.2.0 /DSourceDir=dist\qingkuan /DOutputDir=dist /DPlatformTag=windows-x64 /DIconFile=build\icons\qingkuan.ico
+; Saved as UTF-8 with a BOM: without one Inno Setup reads the script in the system's ANSI
+; code page and 清款 comes out garbled (tests/packaging/test_installer_script.py).
 ; Installs for the current user only (no administrator rights, nothing outside the user's
 ; folders): Start-menu entry, .qkledger files open in Qingkuan.
 
@@ -26,8 +28,11 @@ SolidCompression=yes
 WizardStyle=modern
 
 [Languages]
+; Inno Setup 6 has long installed no Simplified Chinese messages (a user-contributed
+; translation; only its newest sources list it as official): a copy lives beside this
+; script, with its licence (ChineseSimplified-LICENSE.txt), so every iscc builds alike.
 Name: "en"; MessagesFile: "compiler:Default.isl"
-Name: "zh"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+Name: "zh"; MessagesFile: "ChineseSimplified.isl"
 
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: recursesubdirs createallsubdirs ignoreversion

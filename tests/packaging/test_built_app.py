@@ -220,3 +220,39 @@ def test_desktop_entry_and_mime_type_ship_with_it(app: Path) -> None:
     mime = (app.parent / "share" / "qingkuan-mime.xml").read_text(encoding="utf-8")
     assert '<glob pattern="*.qkledger"/>' in mime
     assert (app.parent / "install.sh").stat().st_mode & 0o111
+
+
+def test_help_names_the_program_and_its_shipped_docs(app: Path, home: Path) -> None:
+    text = ok(run(app, home, "--help"))
+    assert text.startswith("usage: qingkuan ") and "main.py" not in text
+    docs = app.parent / "_internal" / "docs" / "command-line.md"
+    assert str(docs) in " ".join(text.split()) and docs.is_file()
+    assert "qingkuan --db try.qkledger demo" in ok(run(app, home, "demo", "--help"))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="glibc is Linux's")
+def test_an_older_glibc_than_the_build_needs_is_told_so(app: Path, home: Path) -> None:
+    import json
+
+    from deploy.build import needed_glibc
+
+    record = app.parent / "_internal" / "qingkuan-build.json"
+    info = json.loads(record.read_text(encoding="utf-8"))
+    assert info["glibc"] == needed_glibc(app.parent)  # the newest any bundled library needs
+    original = record.read_text(encoding="utf-8")
+    try:
+        # This machine cannot be made older: the record is made newer instead.
+        record.write_text(json.dumps(info | {"glibc": "2.99"}), encoding="utf-8")
+        done = run(app, home, "--version")
+        assert done.returncode == 1 and done.stdout == ""
+        assert "glibc) 2.99 or newer" in done.stderr and "this system has 2." in done.stderr
+        assert done.stderr.startswith("qingkuan: ")
+    finally:
+        record.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="DISPLAY is Linux's")
+def test_the_window_without_a_display_says_no_display(app: Path, home: Path, ledger: Path) -> None:
+    done = run(app, home, "--db", str(ledger))  # no DISPLAY, WAYLAND_DISPLAY or platform
+    assert done.returncode == 1
+    assert "No display" in done.stderr and "libxcb-cursor0" not in done.stderr
