@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -28,7 +29,10 @@ from PySide6.QtWidgets import (
 from gui import dates
 from gui.form import Button, FormDialog
 from gui.operations import Operations
-from gui.printing.documents import Printout, _font_warning, _target
+from gui.preferences import Preferences
+from gui.printing import printers
+from gui.printing.documents import Kind, Printout, _font_warning, _target
+from gui.printing.send import print_printout, remember_printer, remembered_printer
 from models import clock, db, people, routesheets
 from models.errors import LedgerError
 from models.records import Route
@@ -74,12 +78,18 @@ class PacketWorker(QThread):
 
 
 class PacketDialog(FormDialog):
-    """`printout` holds the finished packet when the dialog is accepted."""
+    """`printout` holds the finished packet when the dialog is accepted; `printed` says
+    it went to the printer (Print) rather than waiting for the preview (Make packet)."""
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: Operations, parent: QWidget | None = None, prefs: Preferences | None = None
+    ) -> None:
         super().__init__(parent, ok=Button.Ok)
         self.ops = ops
+        self.prefs = prefs
         self.printout: Printout | None = None
+        self.printed = False
+        self._print_when_made = False
         self.worker: PacketWorker | None = None
         self.routes = {r.id: r for r in ops.read(self, people.list_routes) or []}
         self.route = QComboBox()
@@ -103,12 +113,18 @@ class PacketDialog(FormDialog):
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
         self.duplex = QCheckBox()
+        self.printer = QComboBox()
+        self._list_printers()
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.make_and_print)
         self.row(self.route)
         self.row(self.day)
         self.period_label = self.row(period)
         self.row(self.language)
         self.form.addRow(self.every_stop)
         self.form.addRow(self.duplex)
+        self.row(self.printer)
         self.progress = QProgressBar()
         self.progress.hide()
         self.status = QLabel()
@@ -121,6 +137,19 @@ class PacketDialog(FormDialog):
 
     def chosen_route(self) -> Route | None:
         return self.routes.get(self.route.currentData())
+
+    def _list_printers(self) -> None:
+        """This computer's printers, the one the last packet went to chosen (else the
+        system's default)."""
+        names = printers.available_printers()
+        for name in names:
+            self.printer.addItem(name, name)
+        chosen = remembered_printer(self.prefs, Kind.PACKET) or printers.default_printer()
+        if chosen in names:
+            self.printer.setCurrentIndex(names.index(chosen))
+        if not names:
+            self.printer.addItem("", None)  # "no printer": its text in retranslate
+            self.printer.setEnabled(False)
 
     def _route_changed(self) -> None:
         route = self.chosen_route()
@@ -139,6 +168,16 @@ class PacketDialog(FormDialog):
 
     def submit(self) -> None:
         self.make()
+
+    def make_and_print(self) -> None:
+        """Make the packet, then send it to the chosen printer (no preview)."""
+        if self.printer.currentData() is None:
+            self.show_error(self.tr("There is no printer on this computer."), self.printer)
+            return
+        self._print_when_made = True
+        self.make()
+        if self.worker is None:  # refused before it started
+            self._print_when_made = False
 
     def make(self) -> None:
         route = self.chosen_route()
@@ -162,7 +201,8 @@ class PacketDialog(FormDialog):
 
     def _choices(self) -> tuple[QWidget, ...]:
         return (self.route, self.day, self.since_last, self.last_days, self.days,
-                self.language, self.every_stop, self.duplex)  # fmt: skip
+                self.language, self.every_stop, self.duplex, self.printer,
+                self.print_button)  # fmt: skip
 
     def _progressed(self, done: int, total: int, title: str) -> None:
         self.progress.setRange(0, total)
@@ -178,6 +218,8 @@ class PacketDialog(FormDialog):
             worker.deleteLater()
         for widget in self._choices():
             widget.setEnabled(True)
+        self.printer.setEnabled(self.printer.currentData() is not None)
+        print_now, self._print_when_made = self._print_when_made, False
         assert self.ok_button is not None
         self.ok_button.setEnabled(True)
         self.progress.hide()
@@ -198,7 +240,21 @@ class PacketDialog(FormDialog):
             result.files[0],
             f"{name} {dates.picked_date(self.day)}",
             _font_warning(),
+            Kind.PACKET,
+            duplex=self.duplex.isChecked(),
         )
+        if print_now:
+            self.send_to_printer(self.printout)
+            return
+        self.accept()
+
+    def send_to_printer(self, printout: Printout) -> None:
+        """Print the made packet on the chosen printer and remember it for the next."""
+        printer = printers.open_printer(self.printer.currentData() or "")
+        if not print_printout(self, printout, printer):
+            return  # the message said why; the clerk may choose another printer
+        remember_printer(self.prefs, Kind.PACKET, printer)
+        self.printed = True
         self.accept()
 
     def cancel_clicked(self) -> None:
@@ -226,7 +282,14 @@ class PacketDialog(FormDialog):
                 (self.route, self.tr("&Route:")),
                 (self.day, self.tr("Route &day:")),
                 (self.language, self.tr("&Language:")),
+                (self.printer, self.tr("Print t&o:")),
             )
+        )
+        if self.printer.currentData() is None:
+            self.printer.setItemText(0, self.tr("No printer on this computer"))
+        self.print_button.setText(self.tr("&Print"))
+        self.print_button.setToolTip(
+            self.tr("Make the packet and send it to the printer, without a preview")
         )
         self.period_label.setText(self.tr("Statements:"))
         self.since_last.setText(self.tr("S&ince the last one printed"))

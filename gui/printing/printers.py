@@ -46,10 +46,6 @@ class PrintReport:
     jobs: int  # print jobs spooled (CUPS: one per run of pages with the same duplex)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printers", text)
-
-
 # --- this computer's printers ------------------------------------------------------------
 def available_printers() -> list[str]:
     return list(QPrinterInfo.availablePrinterNames())
@@ -65,6 +61,13 @@ def open_printer(name: str) -> QPrinter:
     if name:
         printer.setPrinterName(name)
     return printer
+
+
+def printer_name(printer: QPrinter) -> str:
+    """The name of the printer a QPrinter prints on; '' for a PDF file."""
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return ""
+    return printer.printerName()
 
 
 def ask_printer(printer: QPrinter, parent: QWidget | None, page_count: int) -> bool:
@@ -117,14 +120,16 @@ def print_pdf(
     when the printer was set to two-sided (in the print dialog). Raises PrintError."""
     document = QPdfDocument()
     if document.load(str(path)) != QPdfDocument.Error.None_:
-        raise PrintError(_tr("The PDF to print could not be read."))
+        raise PrintError(
+            QCoreApplication.translate("printers", "The PDF to print could not be read.")
+        )
     try:
         wanted = set(chosen_pages(printer, document.pageCount()))
         pages = [p for p in source_pages(document) if p.index in wanted]
         duplex = duplex or printer.duplex() != QPrinter.DuplexMode.DuplexNone
         plans = plan.plan_pages(pages, duplex=duplex, printer_dpi=printer.resolution())
         if not plans:
-            raise PrintError(_tr("There is no page to print."))
+            raise PrintError(QCoreApplication.translate("printers", "There is no page to print."))
         to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
         route = plan.choose_route(
             platform=sys.platform,
@@ -154,14 +159,14 @@ def _run_lp(commands: list[list[str]]) -> None:
             done = subprocess.run(command, capture_output=True, text=True, timeout=60)
         except (OSError, subprocess.SubprocessError) as err:
             log.exception("lp failed")
-            raise PrintError(_tr("The print job could not be sent: {reason}").format(
+            raise PrintError(QCoreApplication.translate("printers", "The print job could not be sent: {reason}").format(
                 reason=err)) from err  # fmt: skip
         if done.returncode != 0:
             log.error("lp %s: %s", command, done.stderr)
             raise PrintError(
-                _tr("The printer refused the job: {reason}").format(
-                    reason=done.stderr.strip() or done.returncode
-                )
+                QCoreApplication.translate(
+                    "printers", "The printer refused the job: {reason}"
+                ).format(reason=done.stderr.strip() or done.returncode)
             )
 
 
@@ -240,10 +245,16 @@ def draw_pages(
                 log.warning("page %d: the printer refused its page layout", page.index + 1)
             if number == 0:
                 if not painter.begin(printer):
-                    raise PrintError(_tr("The printer could not be started."))
+                    raise PrintError(
+                        QCoreApplication.translate("printers", "The printer could not be started.")
+                    )
             elif not printer.newPage():
                 painter.end()
-                raise PrintError(_tr("The printer stopped after page {n}.").format(n=done))
+                raise PrintError(
+                    QCoreApplication.translate(
+                        "printers", "The printer stopped after page {n}."
+                    ).format(n=done)
+                )
             image = render_page(document, page, grey)
             painter.drawImage(QRectF(*page.target(printer.resolution())), image)
             done += 1
