@@ -111,3 +111,38 @@ def test_a_page_range_prints_only_those_pages(
     assert [round(float(p.mediabox.width)) for p in now] == [
         round(float(p.mediabox.width)) for p in was[1:3]
     ]
+
+
+def test_a_cups_queue_gets_the_pdf_itself(
+    ledger_target: None, qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On macOS and Linux a CUPS queue gets the file as it is, one lp job per run of
+    pages with the same duplex mode; lp's refusal reaches the user as a sentence."""
+    import subprocess
+
+    source = _packet(tmp_path, "A4")
+    sent: list[list[str]] = []
+
+    def lp(command: list[str], **_kw: object) -> subprocess.CompletedProcess[str]:
+        sent.append(command)
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(printers.plan, "choose_route", lambda **_kw: Route.CUPS)
+    monkeypatch.setattr(printers.subprocess, "run", lp)
+    printer = QPrinter()
+    printer.setOutputFileName("")
+    report = printers.print_pdf(source, printer, title="城东 2026-11-27", duplex=True)
+    assert report.route is Route.CUPS and report.jobs == 2  # landscape sheet, then portrait
+    assert [c[c.index("-o") + 1] for c in sent] == [
+        "sides=two-sided-short-edge",
+        "sides=two-sided-long-edge",
+    ]
+    assert all(c[-1] == str(source) and "print-scaling=none" in c for c in sent)
+    assert not (tmp_path / "out.pdf").exists()  # nothing rasterised
+
+    def refuses(command: list[str], **_kw: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(command, 1, "", "lp: The printer is not accepting jobs.")
+
+    monkeypatch.setattr(printers.subprocess, "run", refuses)
+    with pytest.raises(printers.PrintError, match="not accepting jobs"):
+        printers.print_pdf(source, printer, title="t")
