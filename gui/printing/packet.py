@@ -32,7 +32,7 @@ from gui.operations import Operations
 from gui.preferences import Preferences
 from gui.printing import printers
 from gui.printing.documents import Kind, Printout, _font_warning, _target
-from gui.printing.send import print_printout, remember_printer, remembered_printer
+from gui.printing.send import PrintWorker, remember_printer, remembered_printer
 from models import clock, db, people, routesheets
 from models.errors import LedgerError
 from models.records import Route
@@ -90,6 +90,7 @@ class PacketDialog(FormDialog):
         self.printout: Printout | None = None
         self.printed = False
         self._print_when_made = False
+        self.print_worker: PrintWorker | None = None
         self.worker: PacketWorker | None = None
         self.routes = {r.id: r for r in ops.read(self, people.list_routes) or []}
         self.route = QComboBox()
@@ -167,12 +168,19 @@ class PacketDialog(FormDialog):
         )
 
     def submit(self) -> None:
+        if self.printout is not None:  # made, but the printer refused it: the preview
+            self.accept()
+            return
         self.make()
 
     def make_and_print(self) -> None:
-        """Make the packet, then send it to the chosen printer (no preview)."""
+        """Make the packet, then send it to the chosen printer (no preview). Once made
+        (a printer refused it), Print sends the same packet again."""
         if self.printer.currentData() is None:
             self.show_error(self.tr("There is no printer on this computer."), self.printer)
+            return
+        if self.printout is not None:
+            self.send_to_printer(self.printout)
             return
         self._print_when_made = True
         self.make()
@@ -249,16 +257,63 @@ class PacketDialog(FormDialog):
         self.accept()
 
     def send_to_printer(self, printout: Printout) -> None:
-        """Print the made packet on the chosen printer and remember it for the next."""
+        """Print the made packet on the chosen printer (on a worker thread, with the
+        progress bar and Cancel) and remember the printer for the next packet."""
         printer = printers.open_printer(self.printer.currentData() or "")
-        if not print_printout(self, printout, printer):
-            return  # the message said why; the clerk may choose another printer
-        remember_printer(self.prefs, Kind.PACKET, printer)
-        self.printed = True
-        self.accept()
+        self.error.clear_message()
+        self.print_worker = PrintWorker(printout, printer, self)
+        self.print_worker.progressed.connect(self._print_progressed)
+        self.print_worker.finished_with.connect(lambda error: self._printed(printer, error))
+        self._busy(True)
+        self.status.setText(self.tr("Sending to the printer…"))
+        self.print_worker.start()
+
+    def _busy(self, busy: bool) -> None:
+        """While printing nothing can be changed; once made, only the printer can."""
+        made = self.printout is not None
+        for widget in self._choices():
+            widget.setEnabled(not busy and not made)
+        self.printer.setEnabled(not busy and self.printer.currentData() is not None)
+        self.print_button.setEnabled(not busy)
+        assert self.ok_button is not None
+        self.ok_button.setEnabled(not busy)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+
+    def _print_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(
+            self.tr("Printing page {done} of {total}…").format(done=done, total=total)
+        )
+
+    def _printed(self, printer: object, error: str | None) -> None:
+        worker, self.print_worker = self.print_worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self._busy(False)
+        self.status.clear()
+        if error is None:
+            remember_printer(self.prefs, Kind.PACKET, printer)  # type: ignore[arg-type]
+            self.printed = True
+            self.accept()
+            return
+        # Made but not printed: Print tries again (another printer?), the first button
+        # opens the preview instead; the statements stay remembered as printed.
+        assert self.ok_button is not None
+        self.ok_button.setText(self.tr("Pre&view"))
+        if error:
+            self.error.show_message(error)
+        else:
+            self.status.setText(self.tr("Printing cancelled."))
 
     def cancel_clicked(self) -> None:
-        """Cancel stops the packet (no file is left); when idle it closes."""
+        """Cancel stops the packet (no file is left) or the printing; when idle it closes."""
+        if self.print_worker is not None:
+            self.status.setText(self.tr("Cancelling…"))
+            self.print_worker.stop.set()
+            return
         if self.worker is not None:
             self.status.setText(self.tr("Cancelling…"))
             self.worker.stop.set()
@@ -267,6 +322,12 @@ class PacketDialog(FormDialog):
 
     def done(self, code: int) -> None:
         """Esc or closing the window also stops the work (and leaves no file)."""
+        printing, self.print_worker = self.print_worker, None
+        if printing is not None:
+            printing.finished_with.disconnect()
+            printing.progressed.disconnect()
+            printing.stop.set()
+            printing.wait()
         worker, self.worker = self.worker, None
         if worker is not None:
             worker.finished_with.disconnect()

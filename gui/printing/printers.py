@@ -39,6 +39,10 @@ class PrintError(Exception):
     """The job could not be handed to the printer; the message is for the user."""
 
 
+class PrintCancelled(Exception):
+    """The clerk stopped the job: what was drawn so far is thrown away (QPrinter.abort)."""
+
+
 @dataclass(frozen=True)
 class PrintReport:
     route: Route
@@ -115,6 +119,7 @@ def print_pdf(
     title: str,
     duplex: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> PrintReport:
     """Print the PDF `path` on `printer`, each page as it is. Two-sided when `duplex` or
     when the printer was set to two-sided (in the print dialog). Raises PrintError."""
@@ -147,7 +152,15 @@ def print_pdf(
             )
             _run_lp(commands)
             return PrintReport(route, len(plans), len(commands))
-        jobs = draw_pages(document, plans, printer, title=title, one_job=to_file, progress=progress)
+        jobs = draw_pages(
+            document,
+            plans,
+            printer,
+            title=title,
+            one_job=to_file,
+            progress=progress,
+            cancel=cancel,
+        )
         return PrintReport(route, len(plans), jobs)
     finally:
         document.close()
@@ -159,8 +172,10 @@ def _run_lp(commands: list[list[str]]) -> None:
             done = subprocess.run(command, capture_output=True, text=True, timeout=60)
         except (OSError, subprocess.SubprocessError) as err:
             log.exception("lp failed")
-            raise PrintError(QCoreApplication.translate("printers", "The print job could not be sent: {reason}").format(
-                reason=err)) from err  # fmt: skip
+            message = QCoreApplication.translate(
+                "printers", "The print job could not be sent: {reason}"
+            )
+            raise PrintError(message.format(reason=err)) from err
         if done.returncode != 0:
             log.error("lp %s: %s", command, done.stderr)
             raise PrintError(
@@ -221,13 +236,15 @@ def draw_pages(
     title: str = "",
     one_job: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> int:
     """Draw the planned pages on `printer`, each on paper of its own size and orientation,
     1:1 from the paper's corner. Qt fixes duplex and colour for a whole job: each run of
     pages with the same duplex mode is its own job, grey unless a page has colour
     (`one_job`: all in one, for a PDF file, where the last job would replace the first);
     all grey on a printer set to grey.
-    Returns the number of jobs."""
+    Returns the number of jobs; `cancel` (asked before each page) aborts the job in hand
+    and raises PrintCancelled."""
     if title:
         printer.setDocName(title)
     printer.setFullPage(True)
@@ -255,6 +272,10 @@ def draw_pages(
                         "printers", "The printer stopped after page {n}."
                     ).format(n=done)
                 )
+            if cancel is not None and cancel():
+                printer.abort()
+                painter.end()
+                raise PrintCancelled
             image = render_page(document, page, grey)
             painter.drawImage(QRectF(*page.target(printer.resolution())), image)
             done += 1

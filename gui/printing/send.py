@@ -5,8 +5,9 @@ and the packet dialog's Print share these."""
 from __future__ import annotations
 
 import logging
+import threading
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -44,3 +45,38 @@ def print_printout(parent: QWidget | None, printout: Printout, printer: QPrinter
         return False
     QApplication.restoreOverrideCursor()
     return True
+
+
+class PrintWorker(QThread):
+    """Prints a made document off the GUI thread (a 400-page packet drawn through Qt
+    takes a minute or two): QPainter on a QPrinter, and QtPdf's rendering, work in a
+    thread. `stop` aborts the job before its next page."""
+
+    progressed = Signal(int, int)  # pages sent, pages in all
+    finished_with = Signal(object)  # None when done, "" when cancelled, else the error
+
+    def __init__(self, printout: Printout, printer: QPrinter, parent: QObject | None = None):
+        super().__init__(parent)
+        self.printout, self.printer = printout, printer
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        error: str | None = None
+        try:
+            printers.print_pdf(
+                self.printout.path,
+                self.printer,
+                title=self.printout.title,
+                duplex=self.printout.duplex,
+                progress=lambda done, total: self.progressed.emit(done, total),
+                cancel=self.stop.is_set,
+            )
+        except printers.PrintCancelled:
+            error = ""
+        except printers.PrintError as err:
+            log.warning("printing %s failed: %s", self.printout.path, err)
+            error = str(err)
+        except Exception as err:  # noqa: BLE001 - shown to the user, not a crash
+            log.exception("printing %s failed", self.printout.path)
+            error = f"{type(err).__name__}: {err}"
+        self.finished_with.emit(error)

@@ -1527,6 +1527,22 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>第 {done} / {total} 份：{title}</translation>
     </message>
     <message>
+        <source>Sending to the printer…</source>
+        <translation>正在送往打印机…</translation>
+    </message>
+    <message>
+        <source>Printing page {done} of {total}…</source>
+        <translation>正在打印第 {done} / {total} 页…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

@@ -8,6 +8,7 @@ file the test reads back. The system print dialog is replaced (a real one is mod
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -223,4 +224,71 @@ def test_packet_without_printers_says_so(
     assert not dialog.printer.isEnabled() and dialog.printer.currentText()
     dialog.make_and_print()
     assert dialog.worker is None and "no printer" in dialog.error.text()
+    dialog.reject()
+
+
+def test_packet_refused_by_the_printer_can_go_again_or_to_the_preview(
+    window: MainWindow,
+    qtbot: QtBot,
+    shop: int,
+    fake: FakePrinters,
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+) -> None:
+    """A refusal is said in the dialog; the packet is made (its statements counted as
+    printed), so Print sends the same file again — and the first button previews it."""
+    real = printers.print_pdf
+    calls: list[Path] = []
+
+    def refuse_once(path: Path, printer: QPrinter, **kw: object) -> printers.PrintReport:
+        calls.append(path)
+        if len(calls) == 1:
+            raise printers.PrintError("The printer refused the job: out of paper")
+        return real(path, printer, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(printers, "print_pdf", refuse_once)
+    _packet_route(shop, stops=2)
+    dialog = window.print_packet()
+    dialog.make_and_print()
+    qtbot.waitUntil(lambda: "out of paper" in dialog.error.text(), timeout=60_000)
+    assert dialog.isVisible() and not dialog.route.isEnabled()  # made: only the printer
+    assert dialog.printer.isEnabled() and "view" in dialog.ok_button.text()
+    assert Preferences(data_dir).printer(Kind.PACKET) is None  # nothing printed yet
+    dialog.printer.setCurrentIndex(1)
+    done = _on_accept(dialog)
+    with qtbot.waitSignal(dialog.finished, timeout=60_000):
+        dialog.make_and_print()
+    assert calls[0] == calls[1] and done["printed"]  # the same file, not a new packet
+    assert Preferences(data_dir).printer(Kind.PACKET) == "A5 tray"
+
+
+def test_cancel_stops_the_printing(
+    window: MainWindow,
+    qtbot: QtBot,
+    shop: int,
+    fake: FakePrinters,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    drawn = threading.Event()
+    real = printers.render_page
+
+    def slow(*args: object) -> object:  # a slow printer: Cancel comes between pages
+        drawn.set()
+        time.sleep(0.3)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(printers, "render_page", slow)
+    _packet_route(shop, stops=4)
+    dialog = window.print_packet()
+    dialog.make_and_print()
+    qtbot.waitUntil(drawn.is_set, timeout=60_000)
+    assert "Printing page" in dialog.status.text() or dialog.progress.isVisible()
+    dialog.cancel_clicked()
+    qtbot.waitUntil(lambda: dialog.print_worker is None, timeout=60_000)
+    assert dialog.isVisible() and not dialog.printed
+    assert "cancelled" in dialog.status.text()
+    assert Preferences(data_dir).printer(Kind.PACKET) is None
     dialog.reject()
