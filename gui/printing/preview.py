@@ -25,7 +25,12 @@ from gui import file_dialogs
 from gui.preferences import Preferences
 from gui.printing import printers
 from gui.printing.documents import Printout
-from gui.printing.send import print_printout, remember_printer, remembered_printer
+from gui.printing.send import (
+    PrintWorker,
+    print_printout,
+    remember_printer,
+    remembered_printer,
+)
 from gui.printing.zoom import ZoomBar
 from gui.screen import fill_screen
 from gui.widgets import Dialog
@@ -66,10 +71,13 @@ class PreviewDialog(Dialog):
         self.open_button.clicked.connect(self.open_external)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
+        self.print_worker: PrintWorker | None = None
+        self.print_status = QLabel()  # "printing page i of n" while a job goes out
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.print_status)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -96,12 +104,50 @@ class PreviewDialog(Dialog):
         if not printers.ask_printer(printer, self, self.document.pageCount()):
             return
         remember_printer(self.prefs, self.printout.kind, printer)
-        self.print_to(printer)
+        self.print_in_background(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Print on `printer` as the pages are (`gui.printing.printers`); a failure is
-        shown to the user. True when the job went to the printer."""
+        """Print on `printer` as the pages are (`gui.printing.printers`), waiting for it;
+        a failure is shown to the user. True when the job went to the printer."""
         return print_printout(self, self.printout, printer)
+
+    def print_in_background(self, printer: QPrinter) -> None:
+        """Print on a worker thread (a packet of hundreds of pages takes minutes through
+        Qt); the window stays usable, Print waits until the job is out."""
+        if self.print_worker is not None:
+            return
+        self.print_worker = PrintWorker(self.printout, printer, self)
+        self.print_worker.progressed.connect(self._print_progressed)
+        self.print_worker.finished_with.connect(self._printed)
+        self.print_button.setEnabled(False)
+        self.print_status.setText(self.tr("Sending to the printer…"))
+        self.print_worker.start()
+
+    def _print_progressed(self, done: int, total: int) -> None:
+        self.print_status.setText(
+            self.tr("Printing page {done} of {total}…").format(done=done, total=total)
+        )
+
+    def _printed(self, error: str | None) -> None:
+        worker, self.print_worker = self.print_worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self.print_button.setEnabled(True)
+        self.print_status.clear()
+        if error:
+            QMessageBox.warning(self, self.tr("Print"), error)
+
+    def done(self, code: int) -> None:
+        """Closing the preview stops a job still being drawn (nothing half-printed is
+        left in the queue: the printer aborts it)."""
+        worker, self.print_worker = self.print_worker, None
+        if worker is not None:
+            worker.finished_with.disconnect()
+            worker.progressed.disconnect()
+            worker.stop.set()
+            worker.wait()
+        super().done(code)
 
     def save_copy(self) -> None:
         start = str(Path.home() / self.printout.path.name)

@@ -1876,6 +1876,18 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>PDF 无法保存到“{path}”：{reason}</translation>
     </message>
     <message>
+        <source>Sending to the printer…</source>
+        <translation>正在送往打印机…</translation>
+    </message>
+    <message>
+        <source>Printing page {done} of {total}…</source>
+        <translation>正在打印第 {done} / {total} 页…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
         <source>No PDF viewer is set up on this computer. The file is at ‘{path}’.</source>
         <translation>这台电脑没有设置 PDF 阅读器。文件在“{path}”。</translation>
     </message>

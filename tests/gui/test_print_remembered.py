@@ -114,6 +114,7 @@ def test_each_kind_remembers_its_printer(
     statement.activateWindow()
     qtbot.waitUntil(statement.isActiveWindow)
     qtbot.keyClick(statement, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # Ctrl+P
+    qtbot.waitUntil(lambda: statement.print_worker is None, timeout=60_000)
     assert fake.opened == [""]  # nothing remembered yet: the system's default
     assert PdfReader(fake.files[-1]).pages  # printed
     _close(window, qtbot, statement)
@@ -122,6 +123,7 @@ def test_each_kind_remembers_its_printer(
     assert iou.printout.kind == Kind.IOU
     fake.answer = "A5 tray"
     iou.print_document()
+    qtbot.waitUntil(lambda: iou.print_worker is None, timeout=60_000)
     assert fake.opened[-1] == ""  # IOU notes had no printer yet: not the laser
     _close(window, qtbot, iou)
 
