@@ -130,6 +130,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old-pages", type=int, default=4,
                         help="the old path on the packet's first N pages only (0: all)")  # fmt: skip
+    parser.add_argument("--no-old", action="store_true", help="skip the old path (slow)")
     args = parser.parse_args()
     from gui.app import make_application
 
@@ -144,11 +145,12 @@ def main() -> int:
         ):
             total = _pages(source)
             out = folder / "out.pdf"
-            pages, seconds, mb = measure(partial(print_old, source, out, old_pages), out)
-            mark = ""
-            if pages < total:  # extrapolated from the pages printed
-                seconds, mb, mark = seconds * total / pages, mb * total / pages, "≈"
-            rows.append(_row(f"{name}: old, 1200-dpi colour bitmaps", total, seconds, mb, mark))
+            if not args.no_old:
+                pages, seconds, mb = measure(partial(print_old, source, out, old_pages), out)
+                mark = ""
+                if pages < total:  # extrapolated from the pages printed
+                    seconds, mb, mark = seconds * total / pages, mb * total / pages, "≈"
+                rows.append(_row(f"{name}: old, 1200-dpi colour bitmaps", total, seconds, mb, mark))
             for label, grey in (("new, grey printer (300 dpi)", True),
                                 ("new, colour printer (300 dpi)", False)):  # fmt: skip
                 pages, seconds, mb = measure(partial(print_new, source, out, grey), out)
@@ -162,7 +164,7 @@ def main() -> int:
         folder.rmdir()
     print(f"\n{'measure':<58}{'pages':>6}{'seconds':>10}{'MB spooled':>12}{'KB/page':>9}")
     print("\n".join(rows))
-    if args.old_pages:
+    if args.old_pages and not args.no_old:
         print(f"≈: the old path ran on the first {args.old_pages} pages, the rest extrapolated")
     return 0
 

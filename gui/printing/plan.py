@@ -11,7 +11,7 @@ route sheet shrunk onto portrait paper. Here:
   option turns duplex on.
 - **Qt** (Windows, or any printer Qt drives itself, a PDF file included): each page is
   rendered at ``RASTER_DPI`` (300, never more than the printer's own), in 8-bit grey
-  when no page of its job has colour, and drawn at its exact size from the paper's
+  (16 shades) when no page of its job has colour, else in colour at ``COLOUR_DPI`` (200), and drawn at its exact size from the paper's
   corner. Qt fixes duplex and colour mode per job, so each run of pages with the same
   duplex mode is a job of its own.
 
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 POINTS_PER_INCH = 72.0
 RASTER_DPI = 300  # plenty for 9-pt text on a laser; 600 would quadruple the job
+COLOUR_DPI = 200  # a colour page is 3 bytes a pixel (and a JPEG in Qt's PDF writer)
 LOW_DPI = 150  # below this a "printer" is a screen-resolution PDF writer, not a printer
 
 
@@ -69,19 +70,23 @@ class PagePlan:
     duplex: Duplex
     dpi: int
 
+    def colour_dpi(self) -> int:
+        """The resolution of this page in a colour job: `COLOUR_DPI` at most, so that a
+        colour page costs about what a grey one does at 300 dpi."""
+        return min(self.dpi, COLOUR_DPI)
+
     @property
     def size(self) -> tuple[float, float]:
         """The page as drawn, in points (width, height) — the source page's size."""
         short, long = self.paper
         return (long, short) if self.orientation is Orientation.LANDSCAPE else (short, long)
 
-    def pixels(self) -> tuple[int, int]:
-        """The raster's size: the page at `dpi`, rounded to whole pixels."""
+    def pixels(self, colour: bool = False) -> tuple[int, int]:
+        """The raster's size: the page at `dpi` (a colour page at `colour_dpi`), rounded
+        to whole pixels."""
         width, height = self.size
-        return (
-            round(width * self.dpi / POINTS_PER_INCH),
-            round(height * self.dpi / POINTS_PER_INCH),
-        )
+        dpi = self.colour_dpi() if colour else self.dpi
+        return (round(width * dpi / POINTS_PER_INCH), round(height * dpi / POINTS_PER_INCH))
 
     def target(self, device_dpi: float) -> tuple[float, float, float, float]:
         """Where the page goes on the printer, in its device pixels: x, y, width, height.
@@ -146,6 +151,16 @@ def is_grey(difference: bytes | memoryview) -> bool:
     data = bytes(difference)
     return max(max(data[0::4], default=0), max(data[1::4], default=0),
                max(data[2::4], default=0)) <= GREY_TOLERANCE  # fmt: skip
+
+
+GREY_LEVELS = 16  # a laser halftones grey anyway; 16 levels keep text edges smooth
+
+
+def grey_levels(levels: int = GREY_LEVELS) -> bytes:
+    """A byte table (for ``bytes.translate``) that rounds 8-bit grey to `levels` evenly
+    spaced shades, black and white kept: the raster compresses a third smaller."""
+    step = 255 / (levels - 1)
+    return bytes(round(round(v / step) * step) for v in range(256))
 
 
 def grey_job(page_has_colour: Sequence[bool]) -> bool:

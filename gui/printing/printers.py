@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -26,6 +26,7 @@ from gui.printing.plan import Duplex, Orientation, PagePlan, Route, SourcePage
 
 log = logging.getLogger(__name__)
 
+_GREY_LEVELS = plan.grey_levels()
 COLOUR_PROBE_DPI = 24  # a thumbnail is enough to see whether a page has colour
 
 _DUPLEX = {
@@ -202,6 +203,17 @@ def page_layout(page: PagePlan) -> QPageLayout:
     return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
 
 
+def on_white(image: QImage) -> QImage:
+    """A rendered page on white paper: QtPdf leaves the page transparent, which turns
+    black when the image loses its alpha channel."""
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
+
+
 def has_colour(document: QPdfDocument, index: int) -> bool:
     """Whether page `index` has colour, seen on a thumbnail: the thumbnail is compared
     with its own grey version (QPainter's difference mode does the arithmetic)."""
@@ -209,7 +221,7 @@ def has_colour(document: QPdfDocument, index: int) -> bool:
     scale = COLOUR_PROBE_DPI / plan.POINTS_PER_INCH
     probe = document.render(index, QSize(max(1, round(size.width() * scale)),
                                          max(1, round(size.height() * scale))))  # fmt: skip
-    probe = probe.convertToFormat(QImage.Format.Format_RGB32)
+    probe = on_white(probe)
     difference = probe.convertToFormat(QImage.Format.Format_Grayscale8).convertToFormat(
         QImage.Format.Format_RGB32
     )
@@ -221,10 +233,15 @@ def has_colour(document: QPdfDocument, index: int) -> bool:
 
 
 def render_page(document: QPdfDocument, page: PagePlan, grey: bool) -> QImage:
-    """The page at its plan's resolution, in 8-bit grey for a grey job."""
-    image = document.render(page.index, QSize(*page.pixels()))
+    """The page at its plan's resolution on white, for a grey job in 8-bit grey
+    rounded to `plan.GREY_LEVELS` shades."""
+    image = on_white(document.render(page.index, QSize(*page.pixels(colour=not grey))))
     if grey:
-        return image.convertToFormat(QImage.Format.Format_Grayscale8)
+        image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        data = bytes(image.constBits()).translate(_GREY_LEVELS)
+        return QImage(
+            data, image.width(), image.height(), image.bytesPerLine(), image.format()
+        ).copy()  # the copy owns its pixels
     return image.convertToFormat(QImage.Format.Format_RGB888)
 
 

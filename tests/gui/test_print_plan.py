@@ -55,6 +55,7 @@ def test_resolution_is_at_most_300_dpi() -> None:
     assert plan.raster_dpi(96) == 300  # a screen-resolution PDF writer: a printer's 300
     [page] = plan.plan_pages([SourcePage(0, *A4)], duplex=False, printer_dpi=1200)
     assert page.pixels() == (2480, 3508)  # A4 at 300 dpi, not 9921 × 14032 at 1200
+    assert page.pixels(colour=True) == (1654, 2339)  # colour: 200 dpi
 
 
 def test_grey_pages_and_grey_jobs() -> None:
@@ -107,3 +108,11 @@ def test_the_plan_needs_no_qt() -> None:
             names = [node.module] if isinstance(node, ast.ImportFrom) else [
                 a.name for a in node.names]  # fmt: skip
             assert not any(str(n).startswith("PySide6") for n in names)
+
+
+def test_grey_levels_keep_black_white_and_order() -> None:
+    table = plan.grey_levels(16)
+    assert table[0] == 0 and table[255] == 255
+    assert len(set(table)) == 16
+    assert list(table) == sorted(table)
+    assert all(abs(table[v] - v) <= 9 for v in range(256))  # never far from the shade
