@@ -11,9 +11,9 @@ can read back; a printer driver's spool differs, its proportions do not) by
   (QPrinter HighResolution: 1200 dpi for a PDF), fitted into the printable area. On
   the packet it takes ~25 s a page, so it runs on the first ``--old-pages`` pages and
   the total is extrapolated from them (marked "≈");
-- the **new** path through Qt (Windows): each page 1:1 at 300 dpi, on a black-and-white
-  printer in 8-bit grey, on a colour printer in colour where a page has colour (the red
-  of overdue amounts);
+- the **new** path through Qt (Windows): each page 1:1, on a black-and-white printer at
+  300 dpi in 16 shades of grey, on a colour printer in colour at 200 dpi when a page of
+  the job has colour (the red of overdue amounts);
 - the **new** path to a CUPS queue (macOS, Linux): ``lp`` sends the PDF itself.
 
 The packet is made on a copy of bench/data/route-days.qkledger (built by
@@ -152,7 +152,7 @@ def main() -> int:
                     seconds, mb, mark = seconds * total / pages, mb * total / pages, "≈"
                 rows.append(_row(f"{name}: old, 1200-dpi colour bitmaps", total, seconds, mb, mark))
             for label, grey in (("new, grey printer (300 dpi)", True),
-                                ("new, colour printer (300 dpi)", False)):  # fmt: skip
+                                ("new, colour printer (200 dpi)", False)):  # fmt: skip
                 pages, seconds, mb = measure(partial(print_new, source, out, grey), out)
                 rows.append(_row(f"{name}: {label}", pages, seconds, mb))
             rows.append(
