@@ -49,6 +49,7 @@ from models.importing import ImportKind
 from models.records import Entry, EntryKind, Promise, Visit, VisitOutcome
 
 if TYPE_CHECKING:
+    from gui.preferences import Preferences
     from gui.printing.preview import PreviewDialog
     from gui.review.view import ReviewView
 
@@ -321,9 +322,15 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
         return self._open(dialog)
 
+    def prefs(self) -> Preferences | None:
+        """This computer's preferences (the printers remembered per document kind)."""
+        return self.keeper.prefs if self.keeper is not None else None
+
     def print_packet(self) -> PacketDialog:
-        dialog = PacketDialog(self.ops)
-        dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
+        dialog = PacketDialog(self.ops, prefs=self.prefs())
+        dialog.accepted.connect(
+            lambda: dialog.printout and not dialog.printed and self.preview(dialog.printout)
+        )
         return self._open(dialog)
 
     def settle_route(self) -> SettleDialog:
@@ -375,7 +382,7 @@ class MainWindow(QMainWindow):
         # QtPdf is loaded on first preview, not at start-up.
         from gui.printing.preview import PreviewDialog
 
-        self.last_preview = self._open(PreviewDialog(printout))
+        self.last_preview = self._open(PreviewDialog(printout, prefs=self.prefs()))
         return self.last_preview
 
     def open_settings(self) -> SettingsDialog:
@@ -399,8 +406,7 @@ class MainWindow(QMainWindow):
 
     # --- import, export and backups ----------------------------------------------------
     def import_wizard(self, kind: ImportKind | None = None) -> ImportWizard:
-        prefs = self.keeper.prefs if self.keeper else None
-        wizard = ImportWizard(self.ops, prefs, kind=kind)
+        wizard = ImportWizard(self.ops, self.prefs(), kind=kind)
         wizard.customers_requested.connect(self.show_list)
         return self._open(wizard)
 

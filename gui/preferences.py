@@ -80,3 +80,13 @@ class Preferences:
     def set_import_mapping(self, layout: str, mapping: dict[int, str]) -> None:
         self._qs.setValue(f"import/{layout}", json.dumps(mapping, ensure_ascii=False))
         self._qs.sync()
+
+    def printer(self, kind: str) -> str | None:
+        """The printer documents of `kind` were last printed on (statements on the laser,
+        IOU notes on the A5 tray), by its name on this computer."""
+        value = self._qs.value(f"printers/{kind}", None)
+        return str(value) if value else None
+
+    def set_printer(self, kind: str, name: str) -> None:
+        self._qs.setValue(f"printers/{kind}", name)
+        self._qs.sync()

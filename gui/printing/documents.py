@@ -18,11 +18,27 @@ from models.records import PromiseId, RouteId
 _folder: Path | None = None
 
 
+class Kind:
+    """Document kinds: each remembers the printer it was last printed on (statements
+    on the laser, IOU notes on the A5 tray)."""
+
+    STATEMENT = "statement"
+    IOU = "iou"
+    ROUTE_SHEET = "route-sheet"
+    PACKET = "packet"
+    CALL_LIST = "call-list"
+    HANDOVER = "handover"
+    REVIEW = "review"
+    OTHER = "document"
+
+
 @dataclass(frozen=True)
 class Printout:
     path: Path
     title: str
     font_warning: str  # '' unless the PDF font fell back to the non-embedded one
+    kind: str = Kind.OTHER
+    duplex: bool = False  # printed two-sided (the packet's option)
 
 
 def print_folder() -> Path:
@@ -53,7 +69,7 @@ def statement_pdf(
     st = statements.issue_number(statements.statement(customer_id, period_from, period_to, as_of))
     title = f"{st.customer.code} {st.customer.name} {period_from}–{period_to}"
     path = render_statement(st, _target(f"statement-{st.customer.code}-{period_to}"))
-    return Printout(path, title, _font_warning())
+    return Printout(path, title, _font_warning(), Kind.STATEMENT)
 
 
 def iou_pdf(promise_id: PromiseId) -> Printout:
@@ -64,7 +80,7 @@ def iou_pdf(promise_id: PromiseId) -> Printout:
     promise, customer = papers.promises[0], papers.customer
     path = render_ious(papers.notes, customer, papers.company, _target(f"iou-{promise.serial}"))
     promises.mark_printed(promise_id)
-    return Printout(path, f"{promise.serial} {customer.name}", _font_warning())
+    return Printout(path, f"{promise.serial} {customer.name}", _font_warning(), Kind.IOU)
 
 
 def route_sheet_pdf(route_id: RouteId, day: dt.date, every_stop: bool = False) -> Printout:
@@ -76,7 +92,7 @@ def route_sheet_pdf(route_id: RouteId, day: dt.date, every_stop: bool = False) -
     path = render_route_sheet(
         sheet, settings.get_company(), _target(f"route-{sheet.route.name}-{day}")
     )
-    return Printout(path, f"{sheet.route.name} {day}", _font_warning())
+    return Printout(path, f"{sheet.route.name} {day}", _font_warning(), Kind.ROUTE_SHEET)
 
 
 def call_list_pdf(day: dt.date) -> Printout:
@@ -86,7 +102,7 @@ def call_list_pdf(day: dt.date) -> Printout:
     path = print_call_list(
         day, call_list(day), settings.get_company(), _target(f"calls-{day.isoformat()}")
     )
-    return Printout(path, f"{day}", _font_warning())
+    return Printout(path, f"{day}", _font_warning(), Kind.CALL_LIST)
 
 
 def handover_pdf(day: dt.date, route_id: RouteId | None) -> Printout:
@@ -96,4 +112,4 @@ def handover_pdf(day: dt.date, route_id: RouteId | None) -> Printout:
     h = handover(day, route_id)
     stem = f"handover-{h.route_name or 'all'}-{day.isoformat()}"
     path = print_handover(h, settings.get_company(), _target(stem))
-    return Printout(path, f"{h.route_name} {day}", _font_warning())
+    return Printout(path, f"{h.route_name} {day}", _font_warning(), Kind.HANDOVER)

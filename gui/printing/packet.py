@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -28,7 +29,10 @@ from PySide6.QtWidgets import (
 from gui import dates
 from gui.form import Button, FormDialog
 from gui.operations import Operations
-from gui.printing.documents import Printout, _font_warning, _target
+from gui.preferences import Preferences
+from gui.printing import printers
+from gui.printing.documents import Kind, Printout, _font_warning, _target
+from gui.printing.send import PrintWorker, remember_printer, remembered_printer
 from models import clock, db, people, routesheets
 from models.errors import LedgerError
 from models.records import Route
@@ -74,12 +78,19 @@ class PacketWorker(QThread):
 
 
 class PacketDialog(FormDialog):
-    """`printout` holds the finished packet when the dialog is accepted."""
+    """`printout` holds the finished packet when the dialog is accepted; `printed` says
+    it went to the printer (Print) rather than waiting for the preview (Make packet)."""
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: Operations, parent: QWidget | None = None, prefs: Preferences | None = None
+    ) -> None:
         super().__init__(parent, ok=Button.Ok)
         self.ops = ops
+        self.prefs = prefs
         self.printout: Printout | None = None
+        self.printed = False
+        self._print_when_made = False
+        self.print_worker: PrintWorker | None = None
         self.worker: PacketWorker | None = None
         self.routes = {r.id: r for r in ops.read(self, people.list_routes) or []}
         self.route = QComboBox()
@@ -103,12 +114,18 @@ class PacketDialog(FormDialog):
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
         self.duplex = QCheckBox()
+        self.printer = QComboBox()
+        self._list_printers()
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.make_and_print)
         self.row(self.route)
         self.row(self.day)
         self.period_label = self.row(period)
         self.row(self.language)
         self.form.addRow(self.every_stop)
         self.form.addRow(self.duplex)
+        self.row(self.printer)
         self.progress = QProgressBar()
         self.progress.hide()
         self.status = QLabel()
@@ -121,6 +138,19 @@ class PacketDialog(FormDialog):
 
     def chosen_route(self) -> Route | None:
         return self.routes.get(self.route.currentData())
+
+    def _list_printers(self) -> None:
+        """This computer's printers, the one the last packet went to chosen (else the
+        system's default)."""
+        names = printers.available_printers()
+        for name in names:
+            self.printer.addItem(name, name)
+        chosen = remembered_printer(self.prefs, Kind.PACKET) or printers.default_printer()
+        if chosen in names:
+            self.printer.setCurrentIndex(names.index(chosen))
+        if not names:
+            self.printer.addItem("", None)  # "no printer": its text in retranslate
+            self.printer.setEnabled(False)
 
     def _route_changed(self) -> None:
         route = self.chosen_route()
@@ -138,7 +168,24 @@ class PacketDialog(FormDialog):
         )
 
     def submit(self) -> None:
+        if self.printout is not None:  # made, but the printer refused it: the preview
+            self.accept()
+            return
         self.make()
+
+    def make_and_print(self) -> None:
+        """Make the packet, then send it to the chosen printer (no preview). Once made
+        (a printer refused it), Print sends the same packet again."""
+        if self.printer.currentData() is None:
+            self.show_error(self.tr("There is no printer on this computer."), self.printer)
+            return
+        if self.printout is not None:
+            self.send_to_printer(self.printout)
+            return
+        self._print_when_made = True
+        self.make()
+        if self.worker is None:  # refused before it started
+            self._print_when_made = False
 
     def make(self) -> None:
         route = self.chosen_route()
@@ -162,7 +209,8 @@ class PacketDialog(FormDialog):
 
     def _choices(self) -> tuple[QWidget, ...]:
         return (self.route, self.day, self.since_last, self.last_days, self.days,
-                self.language, self.every_stop, self.duplex)  # fmt: skip
+                self.language, self.every_stop, self.duplex, self.printer,
+                self.print_button)  # fmt: skip
 
     def _progressed(self, done: int, total: int, title: str) -> None:
         self.progress.setRange(0, total)
@@ -178,6 +226,8 @@ class PacketDialog(FormDialog):
             worker.deleteLater()
         for widget in self._choices():
             widget.setEnabled(True)
+        self.printer.setEnabled(self.printer.currentData() is not None)
+        print_now, self._print_when_made = self._print_when_made, False
         assert self.ok_button is not None
         self.ok_button.setEnabled(True)
         self.progress.hide()
@@ -198,11 +248,72 @@ class PacketDialog(FormDialog):
             result.files[0],
             f"{name} {dates.picked_date(self.day)}",
             _font_warning(),
+            Kind.PACKET,
+            duplex=self.duplex.isChecked(),
         )
+        if print_now:
+            self.send_to_printer(self.printout)
+            return
         self.accept()
 
+    def send_to_printer(self, printout: Printout) -> None:
+        """Print the made packet on the chosen printer (on a worker thread, with the
+        progress bar and Cancel) and remember the printer for the next packet."""
+        printer = printers.open_printer(self.printer.currentData() or "")
+        self.error.clear_message()
+        self.print_worker = PrintWorker(printout, printer, self)
+        self.print_worker.progressed.connect(self._print_progressed)
+        self.print_worker.finished_with.connect(lambda error: self._printed(printer, error))
+        self._busy(True)
+        self.status.setText(self.tr("Sending to the printer…"))
+        self.print_worker.start()
+
+    def _busy(self, busy: bool) -> None:
+        """While printing nothing can be changed; once made, only the printer can."""
+        made = self.printout is not None
+        for widget in self._choices():
+            widget.setEnabled(not busy and not made)
+        self.printer.setEnabled(not busy and self.printer.currentData() is not None)
+        self.print_button.setEnabled(not busy)
+        assert self.ok_button is not None
+        self.ok_button.setEnabled(not busy)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+
+    def _print_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(
+            self.tr("Printing page {done} of {total}…").format(done=done, total=total)
+        )
+
+    def _printed(self, printer: object, error: str | None) -> None:
+        worker, self.print_worker = self.print_worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self._busy(False)
+        self.status.clear()
+        if error is None:
+            remember_printer(self.prefs, Kind.PACKET, printer)  # type: ignore[arg-type]
+            self.printed = True
+            self.accept()
+            return
+        # Made but not printed: Print tries again (another printer?), the first button
+        # opens the preview instead; the statements stay remembered as printed.
+        assert self.ok_button is not None
+        self.ok_button.setText(self.tr("Pre&view"))
+        if error:
+            self.error.show_message(error)
+        else:
+            self.status.setText(self.tr("Printing cancelled."))
+
     def cancel_clicked(self) -> None:
-        """Cancel stops the packet (no file is left); when idle it closes."""
+        """Cancel stops the packet (no file is left) or the printing; when idle it closes."""
+        if self.print_worker is not None:
+            self.status.setText(self.tr("Cancelling…"))
+            self.print_worker.stop.set()
+            return
         if self.worker is not None:
             self.status.setText(self.tr("Cancelling…"))
             self.worker.stop.set()
@@ -211,6 +322,12 @@ class PacketDialog(FormDialog):
 
     def done(self, code: int) -> None:
         """Esc or closing the window also stops the work (and leaves no file)."""
+        printing, self.print_worker = self.print_worker, None
+        if printing is not None:
+            printing.finished_with.disconnect()
+            printing.progressed.disconnect()
+            printing.stop.set()
+            printing.wait()
         worker, self.worker = self.worker, None
         if worker is not None:
             worker.finished_with.disconnect()
@@ -226,7 +343,14 @@ class PacketDialog(FormDialog):
                 (self.route, self.tr("&Route:")),
                 (self.day, self.tr("Route &day:")),
                 (self.language, self.tr("&Language:")),
+                (self.printer, self.tr("Print t&o:")),
             )
+        )
+        if self.printer.currentData() is None:
+            self.printer.setItemText(0, self.tr("No printer on this computer"))
+        self.print_button.setText(self.tr("&Print"))
+        self.print_button.setToolTip(
+            self.tr("Make the packet and send it to the printer, without a preview")
         )
         self.period_label.setText(self.tr("Statements:"))
         self.since_last.setText(self.tr("S&ince the last one printed"))

@@ -7,13 +7,12 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,7 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui import colours, file_dialogs
+from gui.preferences import Preferences
+from gui.printing import printers
 from gui.printing.documents import Printout
+from gui.printing.send import (
+    PrintWorker,
+    print_printout,
+    remember_printer,
+    remembered_printer,
+)
 from gui.printing.zoom import ZoomBar
 from gui.screen import fill_screen
 from gui.widgets import Dialog
@@ -33,9 +40,12 @@ log = logging.getLogger(__name__)
 
 
 class PreviewDialog(Dialog):
-    def __init__(self, printout: Printout, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, printout: Printout, parent: QWidget | None = None, prefs: Preferences | None = None
+    ) -> None:
         super().__init__(parent)
         self.printout = printout
+        self.prefs = prefs
         self.document = QPdfDocument(self)
         self.document.load(str(printout.path))
         self.view = QPdfView(self)
@@ -61,10 +71,13 @@ class PreviewDialog(Dialog):
         self.open_button.clicked.connect(self.open_external)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
+        self.print_worker: PrintWorker | None = None
+        self.print_status = QLabel()  # "printing page i of n" while a job goes out
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.print_status)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -82,37 +95,59 @@ class PreviewDialog(Dialog):
         super().showEvent(event)
 
     def print_document(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        """The print dialog on the printer this kind of document was last printed on;
+        the one chosen is remembered for the next."""
+        printer = printers.open_printer(remembered_printer(self.prefs, self.printout.kind))
         printer.setDocName(self.printout.title)
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self.document.pageCount())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if self.printout.duplex:  # the packet's "two-sided": preset in the dialog
+            printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+        if not printers.ask_printer(printer, self, self.document.pageCount()):
             return
-        self.print_to(printer)
+        remember_printer(self.prefs, self.printout.kind, printer)
+        self.print_in_background(printer)
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Draw each page as an image at the printer's resolution (QtPdf renders pages,
-        it has no vector print path)."""
-        first = max(printer.fromPage(), 1) - 1
-        last = (printer.toPage() or self.document.pageCount()) - 1
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(
-                self, self.tr("Print"), self.tr("The printer could not be started.")
-            )
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print on `printer` as the pages are (`gui.printing.printers`), waiting for it;
+        a failure is shown to the user. True when the job went to the printer."""
+        return print_printout(self, self.printout, printer)
+
+    def print_in_background(self, printer: QPrinter) -> None:
+        """Print on a worker thread (a packet of hundreds of pages takes minutes through
+        Qt); the window stays usable, Print waits until the job is out."""
+        if self.print_worker is not None:
             return
-        try:
-            for n in range(first, last + 1):
-                if n > first:
-                    printer.newPage()
-                area = printer.pageLayout().paintRectPixels(printer.resolution())
-                points = self.document.pagePointSize(n)
-                scale = min(area.width() / points.width(), area.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                image = self.document.render(n, size)
-                painter.drawImage(QRect(QPoint(0, 0), size), image)
-        finally:
-            painter.end()
+        self.print_worker = PrintWorker(self.printout, printer, self)
+        self.print_worker.progressed.connect(self._print_progressed)
+        self.print_worker.finished_with.connect(self._printed)
+        self.print_button.setEnabled(False)
+        self.print_status.setText(self.tr("Sending to the printer…"))
+        self.print_worker.start()
+
+    def _print_progressed(self, done: int, total: int) -> None:
+        self.print_status.setText(
+            self.tr("Printing page {done} of {total}…").format(done=done, total=total)
+        )
+
+    def _printed(self, error: str | None) -> None:
+        worker, self.print_worker = self.print_worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self.print_button.setEnabled(True)
+        self.print_status.clear()
+        if error:
+            QMessageBox.warning(self, self.tr("Print"), error)
+
+    def done(self, code: int) -> None:
+        """Closing the preview stops a job still being drawn (nothing half-printed is
+        left in the queue: the printer aborts it)."""
+        worker, self.print_worker = self.print_worker, None
+        if worker is not None:
+            worker.finished_with.disconnect()
+            worker.progressed.disconnect()
+            worker.stop.set()
+            worker.wait()
+        super().done(code)
 
     def save_copy(self) -> None:
         start = str(Path.home() / self.printout.path.name)

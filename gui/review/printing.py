@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gui.printing.documents import Printout, _font_warning, print_folder
+from gui.printing.documents import Kind, Printout, _font_warning, print_folder
 
 
 def review_pdf(as_of: dt.date) -> Printout:
@@ -12,7 +12,7 @@ def review_pdf(as_of: dt.date) -> Printout:
     from reports.review_report import print_review
 
     path = print_review(print_folder() / f"review-{as_of.isoformat()}.pdf", as_of)
-    return Printout(path, path.stem, _font_warning())
+    return Printout(path, path.stem, _font_warning(), Kind.REVIEW)
 
 
 def aging_pdf(as_of: dt.date, by: str) -> Printout:
@@ -20,4 +20,4 @@ def aging_pdf(as_of: dt.date, by: str) -> Printout:
     from reports.aging_report import print_aging
 
     path = print_aging(print_folder() / f"aging-{by}-{as_of.isoformat()}.pdf", as_of, by)
-    return Printout(path, path.stem, _font_warning())
+    return Printout(path, path.stem, _font_warning(), Kind.REVIEW)

@@ -1626,6 +1626,22 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>第 {done} / {total} 份：{title}</translation>
     </message>
     <message>
+        <source>Sending to the printer…</source>
+        <translation>正在送往打印机…</translation>
+    </message>
+    <message>
+        <source>Printing page {done} of {total}…</source>
+        <translation>正在打印第 {done} / {total} 页…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1640,6 +1656,22 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     <message>
         <source>Route &amp;day:</source>
         <translation>出车日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Print t&amp;o:</source>
+        <translation>打印到(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>No printer on this computer</source>
+        <translation>这台电脑没有打印机</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Make the packet and send it to the printer, without a preview</source>
+        <translation>生成资料包并直接送到打印机，不预览</translation>
     </message>
     <message>
         <source>Statements:</source>
@@ -1660,6 +1692,10 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>There is no printer on this computer.</source>
+        <translation>这台电脑没有打印机。</translation>
     </message>
     <message>
         <source>As in Settings</source>
@@ -1903,14 +1939,6 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
 <context>
     <name>PreviewDialog</name>
     <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>The printer could not be started.</source>
-        <translation>无法启动打印机。</translation>
-    </message>
-    <message>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
@@ -1945,6 +1973,18 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     <message>
         <source>The PDF could not be saved to ‘{path}’: {reason}</source>
         <translation>PDF 无法保存到“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>正在送往打印机…</translation>
+    </message>
+    <message>
+        <source>Printing page {done} of {total}…</source>
+        <translation>正在打印第 {done} / {total} 页…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
     <message>
         <source>No PDF viewer is set up on this computer. The file is at ‘{path}’.</source>
@@ -3100,6 +3140,40 @@ postgresql://用户@服务器/qingkuan
     <message>
         <source>{amount} in credit</source>
         <translation>预收 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>printers</name>
+    <message>
+        <source>The PDF to print could not be read.</source>
+        <translation>无法读取要打印的 PDF。</translation>
+    </message>
+    <message>
+        <source>There is no page to print.</source>
+        <translation>没有要打印的页。</translation>
+    </message>
+    <message>
+        <source>The print job could not be sent: {reason}</source>
+        <translation>打印任务无法发送：{reason}</translation>
+    </message>
+    <message>
+        <source>The printer refused the job: {reason}</source>
+        <translation>打印机拒绝了这个任务：{reason}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>The printer stopped after page {n}.</source>
+        <translation>打印机在第 {n} 页后停止了。</translation>
+    </message>
+</context>
+<context>
+    <name>send</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 </TS>
