@@ -708,6 +708,33 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     </message>
 </context>
 <context>
+    <name>Discard</name>
+    <message>
+        <source>Unsaved input</source>
+        <translation>未保存的输入</translation>
+    </message>
+    <message>
+        <source>Save what you typed before closing?</source>
+        <translation>关闭前保存已输入的内容吗？</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>放弃已输入的内容吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>DrillDialog</name>
     <message>
         <source>&amp;Export…</source>

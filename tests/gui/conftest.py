@@ -77,3 +77,20 @@ def shop() -> int:
         rep_id=rep.id,
         terms=Terms(TermsKind.DAYS, 30),
     )
+
+
+@pytest.fixture(autouse=True)
+def discard_answer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The "discard what you typed?" question answers Discard (a real modal box would
+    wait for a click forever); a test may patch `gui.discard.ask_discard` itself. The
+    list records each time it was asked."""
+    from gui import discard
+
+    asked: list[str] = []
+
+    def answer(parent: object, *, can_save: bool = True) -> discard.Choice:
+        asked.append(type(parent).__name__)
+        return discard.Choice.DISCARD
+
+    monkeypatch.setattr(discard, "ask_discard", answer)
+    return asked
