@@ -134,11 +134,18 @@ class PeopleDialog(Dialog):
                 for r in routes
             ]
         )
+        # The rep box is refilled: it keeps showing what it showed (a save reloads the
+        # lists with their signals blocked, so nothing else would put it back, and the
+        # next save would write "no rep").
+        shown_rep = self.route_rep.currentData()
+        self.route_rep.blockSignals(True)
         self.route_rep.clear()
         self.route_rep.addItem("", None)
         for rep in reps:
             if rep.active:
                 self.route_rep.addItem(rep.name, rep.id)
+        self._show_route_rep(shown_rep)
+        self.route_rep.blockSignals(False)
         self.reps.setCurrentRow(min(rep_row, len(reps) - 1))
         self.routes.setCurrentRow(min(route_row, len(routes) - 1))
         self.reps.blockSignals(False)
@@ -163,12 +170,16 @@ class PeopleDialog(Dialog):
             self.route_name.setText(route.name)
             for i, check in enumerate(self.weekdays, start=1):
                 check.setChecked(i in route.weekdays)
-            if route.rep_id is not None and self.route_rep.findData(route.rep_id) < 0:
-                rep = next((r for r in self._reps if r.id == route.rep_id), None)
-                if rep is not None:  # an inactive rep stays shown on its route
-                    self.route_rep.addItem(rep.name, rep.id)
-            self.route_rep.setCurrentIndex(max(self.route_rep.findData(route.rep_id), 0))
+            self._show_route_rep(route.rep_id)
             self.route_active.setChecked(route.active)
+
+    def _show_route_rep(self, rep_id: int | None) -> None:
+        """Show `rep_id` in the rep box (blank for none)."""
+        if rep_id is not None and self.route_rep.findData(rep_id) < 0:
+            rep = next((r for r in self._reps if r.id == rep_id), None)
+            if rep is not None:  # an inactive rep stays shown on its route
+                self.route_rep.addItem(rep.name, rep.id)
+        self.route_rep.setCurrentIndex(max(self.route_rep.findData(rep_id), 0))
 
     def save_rep(self) -> None:
         row = self.reps.currentRow()
