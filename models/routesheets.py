@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from models.aging import age_customers
 from models.calls import latest_answers
@@ -27,6 +28,12 @@ def next_route_day(route: Route, after: dt.date) -> dt.date:
     while not is_route_day(route, day):
         day += dt.timedelta(days=1)
     return day
+
+
+def first_route_on(routes: Sequence[Route], day: dt.date) -> Route | None:
+    """The first of `routes` (in their order) that runs on `day` by its weekdays; a
+    route with no weekdays set runs on demand and is nobody's route of the day."""
+    return next((r for r in routes if r.weekdays and is_route_day(r, day)), None)
 
 
 def is_broken(promise: Promise) -> bool:
