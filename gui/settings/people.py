@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import discard
 from gui.operations import Operations
 from gui.settings.route_order import RouteOrderDialog
 from gui.widgets import Dialog, ErrorLabel, add_row, clear_when_edited, set_form_label
@@ -95,6 +96,10 @@ class PeopleDialog(Dialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # What the dialog itself put in the fields (a chosen rep or route, or nothing):
+        # Esc or Close asks before dropping anything typed over it.
+        self.rep_input = discard.InputSnapshot(self.rep_box)
+        self.route_input = discard.InputSnapshot(self.route_box)
         self.reload()
         clear_when_edited(self.error, self)
         self.routes.currentRowChanged.connect(self.error.clear_message)  # "choose a route"
@@ -152,6 +157,19 @@ class PeopleDialog(Dialog):
         self.routes.blockSignals(False)
         self.save_rep_button.setEnabled(self.reps.currentRow() >= 0)
         self.save_route_button.setEnabled(self.routes.currentRow() >= 0)
+        self.rep_input.take()
+        self.route_input.take()
+
+    def has_unsaved_input(self) -> bool:
+        return self.rep_input.changed() or self.route_input.changed()
+
+    def reject(self) -> None:
+        """Esc, Close and the close button: ask before dropping typed input (there are
+        two Save buttons here, so the question offers Discard or Keep editing)."""
+        asked = self.has_unsaved_input() and discard.ask_discard(self, can_save=False)
+        if asked and asked is not discard.Choice.DISCARD:
+            return
+        super().reject()
 
     def _rep_chosen(self, row: int) -> None:
         """Put the chosen rep in the fields, to edit it."""
@@ -161,6 +179,7 @@ class PeopleDialog(Dialog):
             self.rep_name.setText(rep.name)
             self.rep_phone.setText(rep.phone)
             self.rep_active.setChecked(rep.active)
+            self.rep_input.take()
 
     def _route_chosen(self, row: int) -> None:
         """Put the chosen route in the fields, to edit it."""
@@ -172,6 +191,7 @@ class PeopleDialog(Dialog):
                 check.setChecked(i in route.weekdays)
             self._show_route_rep(route.rep_id)
             self.route_active.setChecked(route.active)
+            self.route_input.take()
 
     def _show_route_rep(self, rep_id: int | None) -> None:
         """Show `rep_id` in the rep box (blank for none)."""
