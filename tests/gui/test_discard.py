@@ -154,3 +154,29 @@ def test_promise_customer_and_settings_dialogs_ask(
     assert asked == [True, True, True] and settings.isVisible()
     settings.done(0)
     assert customers.get_customer(shop).name == "东城王记"
+
+
+def test_every_guarded_dialog_closes_at_once_when_untouched(
+    window: MainWindow, qtbot: QtBot, shop: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_page(window, qtbot, shop)
+    asked = answering(monkeypatch, Choice.KEEP_EDITING)
+    entry = ledger.ledger_rows(shop, dt.date(1990, 1, 1), dt.date(2100, 1, 1))[1][-1].entry
+    openers = [
+        *(lambda kind=kind: window.post(kind) for kind in EntryKind),
+        lambda: window.void_entry(entry),
+        window.promise,
+        window.log_visit,
+        window.new_customer,
+        lambda: window.edit_customer(shop),
+        window.open_settings,
+        window.open_people,
+    ]
+    for opener in openers:
+        dialog = opener()
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        qtbot.wait(50)  # anything the dialog reads after showing has come in
+        esc(dialog)
+        assert not dialog.isVisible(), type(dialog).__name__
+    assert asked == []
