@@ -371,8 +371,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>最近收款</translation>
     </message>
     <message>
-        <source>Over the credit limit of {limit}</source>
-        <translation>超过信用额度 {limit}</translation>
+        <source>{excess} over the credit limit of {limit}</source>
+        <translation>超出 {excess}，额度 {limit}</translation>
     </message>
     <message>
         <source>What the customer owes; red when over the credit limit</source>

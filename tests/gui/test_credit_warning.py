@@ -29,3 +29,16 @@ def test_over_limit_warning_says_excess_and_limit(window: MainWindow, qtbot: QtB
     QTest.keyClick(d.amount, Qt.Key.Key_Return)
     assert "超出 ¥54,743.84，额度 ¥10,000.00" in d.warnings.text()
     assert d.isVisible()  # shown once; Save again delivers
+
+
+def test_the_customer_lists_tooltip_says_excess_and_limit(window: MainWindow, qtbot: QtBot) -> None:
+    from gui.customers.table_model import BALANCE_COLUMN
+
+    shop = add_customer("C0002", "西关李记", credit_limit=10_000_00)
+    posting.post_opening(shop, dt.date(2026, 11, 26), 54_743_84 + 10_000_00)
+    language.set_language("zh")
+    listing = window.customer_list
+    with qtbot.waitSignal(listing.loaded, timeout=10_000):
+        listing.reload()
+    tip = listing.model.index(0, BALANCE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "超出 54,743.84，额度 10,000.00"
