@@ -70,7 +70,7 @@ class Launcher(QObject):
         self.keeper: BackupKeeper | None = None
         # A ledger that would not open, with its latest good backup (the welcome offers it).
         self.offer: tuple[str, restoring.GoodBackup] | None = None
-        language.set_language(self.prefs.language() or language.system_language())
+        language.set_language(language.startup_language(self.prefs.language()))
 
     def start(self, target: str | None) -> QWidget:
         """Open `target`, or "the" ledger (the last one opened, shared with the command
@@ -223,7 +223,10 @@ class Launcher(QObject):
         self.window.new_ledger_requested.connect(self.new_ledger)
         geometry = self.prefs.geometry()
         if geometry is None:
-            window.showMaximized()  # the first time: all the screen there is
+            # The first time: all the screen there is; "restore down" then returns to a
+            # size that fits it too (1200×760 is taller than a 768 or 1080@150% screen).
+            fit_on_screen(window)
+            window.showMaximized()
         else:
             # Remembered size and place, clamped to the screen it opens on now (a laptop
             # undocked from the office monitor).

@@ -1,20 +1,18 @@
-"""Unsaved input is never thrown away without asking (issue 20, the same rule in every
-dialog): Esc, Cancel and the window's close button all end in `QDialog.reject()`.
+"""Ask before throwing away what the clerk typed.
 
-A dialog that takes input mixes in `AsksBeforeDiscarding` (before its Qt base) and says
-when it holds something the user typed::
+A dialog holding unsaved input (posting, promise, customer, settings …) never drops it
+on Esc, Cancel or the window's close button without asking; an untouched dialog closes
+at once. Two parts:
 
-    class PromiseDialog(AsksBeforeDiscarding, FormDialog):
-        def has_unsaved_input(self) -> bool:
-            return bool(self.amount.text().strip())
+- `InputSnapshot(root)` remembers what every input field under `root` holds; `changed()`
+  says whether any differs now (typing and deleting again is no change).
+- `ask_discard(parent, can_save=…)` asks "Save / Discard / Keep editing" (or "Discard /
+  Keep editing" where nothing can be saved) and returns the `Choice`.
 
-Then reject() asks first: Save runs `submit()` (which closes on success, or stays and
-says what is wrong), Discard closes, Keep editing (also Esc or closing the box) stays.
-An untouched dialog closes at once.
-
-`ask_discard(parent)` is the one question; `confirm_discard(parent)` asks without a
-Save button (e.g. before reloading a form). Tests never see a real box: a modal box
-would wait for a click forever; tests/gui/conftest.py answers it (`discard_questions`).
+`gui.form.FormDialog(guard_input=True)` wires both into its `reject()`; a dialog that
+knows better when it holds input (the settle grid) overrides `has_unsaved_input()`. `confirm_discard(parent)` asks without a Save
+button. Tests never see a real box: tests/gui/conftest.py answers it
+(`discard_questions`), a modal box would wait for a click forever.
 """
 
 from __future__ import annotations
@@ -22,78 +20,112 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QGroupBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 
-class Answer(Enum):
+class Choice(Enum):
     SAVE = "save"
     DISCARD = "discard"
-    KEEP = "keep"  # keep editing: nothing happens
+    KEEP_EDITING = "keep"
+    KEEP = "keep"  # the same answer, shorter
 
 
-def ask_discard(parent: QWidget, *, can_save: bool = True) -> Answer:
-    """Ask whether to throw away what was typed in `parent`. Keep editing is both the
-    default and the Esc answer: a key pressed once too often never loses anything."""
+Answer = Choice  # the settle grid's name for it
+
+
+def _value(widget: QWidget) -> object:
+    """What the clerk can change in `widget`, or None for a widget that holds no input."""
+    if isinstance(widget, QLineEdit):
+        if isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+            return None  # the spin box or combo's own value covers it
+        return widget.text()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return None if widget.isReadOnly() else widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, (QAbstractButton, QGroupBox)) and widget.isCheckable():
+        return widget.isChecked()
+    return None
+
+
+class InputSnapshot:
+    """The values of the input fields under `root` at one moment."""
+
+    def __init__(self, root: QWidget) -> None:
+        self.root = root
+        self._values = self._read()
+
+    def _read(self) -> dict[int, object]:
+        values: dict[int, object] = {}
+        for widget in self.root.findChildren(QWidget):
+            value = _value(widget)
+            if value is not None:
+                values[id(widget)] = value
+        return values
+
+    def take(self) -> None:
+        """Remember the fields as they are now (e.g. after the dialog filled them)."""
+        self._values = self._read()
+
+    def changed(self) -> bool:
+        """True when some field holds something else than when the snapshot was taken."""
+        now = self._read()
+        return any(now.get(key) != value for key, value in self._values.items()) or any(
+            key not in self._values for key in now
+        )
+
+
+def ask_discard(parent: QWidget, *, can_save: bool = True) -> Choice:
+    """Ask whether to save, discard or keep editing the typed input (Keep editing is
+    the default: Enter or Esc on the question loses nothing)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(
-        parent.windowTitle() or QCoreApplication.translate("AsksBeforeDiscarding", "Unsaved input")
-    )
+    box.setWindowTitle(QCoreApplication.translate("Discard", "Unsaved input"))
     box.setText(
-        QCoreApplication.translate("AsksBeforeDiscarding", "What you typed here is not saved yet.")
+        QCoreApplication.translate("Discard", "Save what you typed before closing?")
+        if can_save
+        else QCoreApplication.translate("Discard", "Discard what you typed?")
     )
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "AsksBeforeDiscarding", "Save it, throw it away, or keep editing?"
+    save = (
+        box.addButton(
+            QCoreApplication.translate("Discard", "&Save"), QMessageBox.ButtonRole.AcceptRole
         )
         if can_save
-        else QCoreApplication.translate("AsksBeforeDiscarding", "Throw it away, or keep editing?")
+        else None
     )
-    buttons = {}
-    if can_save:
-        buttons[
-            box.addButton(
-                QCoreApplication.translate("AsksBeforeDiscarding", "&Save"),
-                QMessageBox.ButtonRole.AcceptRole,
-            )
-        ] = Answer.SAVE
     discard = box.addButton(
-        QCoreApplication.translate("AsksBeforeDiscarding", "&Discard"),
-        QMessageBox.ButtonRole.DestructiveRole,
+        QCoreApplication.translate("Discard", "&Discard"), QMessageBox.ButtonRole.DestructiveRole
     )
-    buttons[discard] = Answer.DISCARD
     keep = box.addButton(
-        QCoreApplication.translate("AsksBeforeDiscarding", "&Keep editing"),
-        QMessageBox.ButtonRole.RejectRole,
+        QCoreApplication.translate("Discard", "&Keep editing"), QMessageBox.ButtonRole.RejectRole
     )
-    buttons[keep] = Answer.KEEP
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
-    return buttons.get(box.clickedButton(), Answer.KEEP)
+    clicked = box.clickedButton()
+    if save is not None and clicked is save:
+        return Choice.SAVE
+    if clicked is discard:
+        return Choice.DISCARD
+    return Choice.KEEP_EDITING
 
 
 def confirm_discard(parent: QWidget) -> bool:
     """True when the user agrees to throw away what was typed (no Save offered)."""
-    return ask_discard(parent, can_save=False) is Answer.DISCARD
+    return ask_discard(parent, can_save=False) is Choice.DISCARD
 
-
-class AsksBeforeDiscarding:
-    """Mix into a QDialog (listed before it): reject() asks while
-    `has_unsaved_input()`; Save calls the dialog's `submit()`. QDialog's closeEvent
-    goes through reject() too, so the window's close button asks the same."""
-
-    def has_unsaved_input(self) -> bool:
-        """True when closing now would lose something the user typed."""
-        return False
-
-    def reject(self) -> None:
-        if self.has_unsaved_input():
-            assert isinstance(self, QWidget)
-            answer = ask_discard(self)
-            if answer is Answer.KEEP:
-                return
-            if answer is Answer.SAVE:
-                self.submit()  # type: ignore[attr-defined]  # closes when saved, else says why
-                return
-        super().reject()  # type: ignore[misc]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDialogButtonBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import colours
+from gui import colours, discard
 from gui.operations import Operations
 from gui.widgets import (
     AmountEdit,
@@ -48,7 +48,11 @@ T = TypeVar("T")
 class FormDialog(Dialog):
     """`form` holds the labelled rows, `body` what a dialog adds under them (a table,
     a group box), then `error` and `buttons` (inside `footer`, a row a dialog may add
-    its own controls to). `ok_button` is None when the dialog brings its own."""
+    its own controls to). `ok_button` is None when the dialog brings its own.
+
+    With `guard_input`, Esc, Cancel and the close button ask before discarding what the
+    clerk typed (gui.discard); an untouched dialog closes at once. "Untouched" means
+    every field holds what it held when the dialog was first shown."""
 
     def __init__(
         self,
@@ -57,8 +61,12 @@ class FormDialog(Dialog):
         ok: Button = Button.Save,
         cancel: Button = Button.Cancel,
         enter_submits: bool = True,
+        guard_input: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.guard_input = guard_input
+        self.input_snapshot: discard.InputSnapshot | None = None
+        self._shown_once = False
         self.form = QFormLayout()
         self.body = QVBoxLayout()
         self.error = ErrorLabel()
@@ -99,6 +107,30 @@ class FormDialog(Dialog):
         self.retranslate()
         if focus is not None:
             focus.setFocus()
+        if self.guard_input:
+            self.input_snapshot = discard.InputSnapshot(self)
+
+    # --- unsaved input -------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # What the dialog put in its fields before it showed is its default, not input.
+        if not self._shown_once and self.input_snapshot is not None:
+            self.input_snapshot.take()
+        self._shown_once = True
+        super().showEvent(event)
+
+    def has_unsaved_input(self) -> bool:
+        return self.input_snapshot is not None and self.input_snapshot.changed()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button: ask first when the clerk typed something."""
+        if self.has_unsaved_input():
+            choice = discard.ask_discard(self, can_save=self.ok_button is not None)
+            if choice is discard.Choice.KEEP_EDITING:
+                return
+            if choice is discard.Choice.SAVE:
+                self.submit()  # closes when the write succeeds, else shows why and stays
+                return
+        super().reject()
 
     # --- the language ------------------------------------------------------------
     def set_labels(

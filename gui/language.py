@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -49,6 +50,16 @@ def _qm_file() -> Path:
 def system_language() -> str:
     """Chinese when the system locale is Chinese, English otherwise."""
     return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def startup_language(chosen: str | None, env: Mapping[str, str] | None = None) -> str:
+    """The language the window opens in: ``QK_LANG`` (``zh`` or ``en``) when set, as on
+    the command line (cli.language); else the one chosen in the window last time; else
+    the system's."""
+    forced = (os.environ if env is None else env).get("QK_LANG", "").strip().lower()[:2]
+    if forced in LANGUAGES:
+        return forced
+    return chosen if chosen in LANGUAGES else system_language()
 
 
 def current() -> str:

@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.today)
 
         self._build_menus()
+        for screen in (self.customer_list, self.customer_page, self.today):
+            self._leave_menu_keys_to_the_menus(screen)
         self.retranslate()
         self.resize(1200, 760)
 
@@ -222,8 +224,22 @@ class MainWindow(QMainWindow):
             self.review_view.customer_chosen.connect(self.open_customer)
             self.review_view.printout_ready.connect(self.preview)
             self.stack.addWidget(self.review_view)
+            self._leave_menu_keys_to_the_menus(self.review_view)
         self.stack.setCurrentWidget(self.review_view)
         return self.review_view
+
+    def _leave_menu_keys_to_the_menus(self, screen: QWidget) -> None:
+        """A key bound twice in one window is ambiguous to Qt: it does nothing. The
+        menus' keys (Ctrl+E File → Export…) win over a screen's own actions (a table's
+        "Export to Excel or CSV…", Ctrl+E in a dialog), which stay in its context menu."""
+        taken = {
+            action.shortcut()
+            for action in self.findChildren(QAction)
+            if action.parent() is self and not action.shortcut().isEmpty()
+        }
+        for action in screen.findChildren(QAction):
+            if action.parent() is not self and action.shortcut() in taken:
+                action.setShortcut(QKeySequence())
 
     def find_customer(self) -> None:
         self.show_list()

@@ -37,10 +37,14 @@ def check_delivery(
         warnings.append(
             CreditWarning(
                 WarningKind.OVER_LIMIT,
+                # The excess and the limit, each named: "over the limit ¥10,000.00" read
+                # as "over by ¥10,000.00".
                 _(
-                    "This delivery takes the balance to {after}, over the credit limit of {limit}."
+                    "This delivery takes the balance to {after}: {excess} over the credit "
+                    "limit of {limit}."
                 ).format(
                     after=format_money(aging.balance + amount, symbol),
+                    excess=format_money(aging.balance + amount - limit, symbol),
                     limit=format_money(limit, symbol),
                 ),
             )

@@ -549,6 +549,12 @@ class CustomerSummary:
         limit = self.customer.credit_limit
         return limit is not None and self.aging.balance > limit
 
+    @property
+    def over_limit_by(self) -> Fen:
+        """How far the balance is above the credit limit, in fen (0 within it)."""
+        limit = self.customer.credit_limit
+        return max(self.aging.balance - limit, 0) if limit is not None else 0
+
 
 class WarningKind(StrEnum):
     OVER_LIMIT = "over_limit"

@@ -35,10 +35,13 @@ def route_for_day(routes: Sequence[Route], day: dt.date) -> Route | None:
     the first of `routes` whose weekdays include that day, else the first route; None
     when there is none. A route with no weekdays set runs ad hoc: it is never "the"
     route of a day, though `is_route_day` lets it run on any."""
-    for route in routes:
-        if day.isoweekday() in route.weekdays:
-            return route
-    return routes[0] if routes else None
+    return first_route_on(routes, day) or (routes[0] if routes else None)
+
+
+def first_route_on(routes: Sequence[Route], day: dt.date) -> Route | None:
+    """The first of `routes` (in their order) that runs on `day` by its weekdays; a
+    route with no weekdays set runs on demand and is nobody's route of the day."""
+    return next((r for r in routes if r.weekdays and is_route_day(r, day)), None)
 
 
 def is_broken(promise: Promise) -> bool:

@@ -30,7 +30,7 @@ class CustomerDialog(FormDialog):
     def __init__(
         self, ops: Operations, customer: Customer | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent, ok=Button.Ok)
+        super().__init__(parent, ok=Button.Ok, guard_input=True)
         self.ops = ops
         self.customer = customer
         self.saved: Customer | None = None

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from gui.form import Button, FormDialog
 from gui.operations import Operations
-from models import people
+from models import customers, people
 
 
 class MoveToRouteDialog(FormDialog):
@@ -20,6 +20,12 @@ class MoveToRouteDialog(FormDialog):
         self.route.addItem("", None)
         for route in ops.read(self, people.list_routes) or []:
             self.route.addItem(route.name, route.id)
+        # Never "(no route)" by default (Enter would take them off every route): the
+        # route they are all on, else the first route.
+        current = ops.read(self, lambda: {customers.get_customer(i).route_id for i in customer_ids})
+        shared = current.pop() if current and len(current) == 1 else None
+        at = self.route.findData(shared) if shared is not None else -1
+        self.route.setCurrentIndex(at if at > 0 else min(1, self.route.count() - 1))
         self.form.addRow(self.intro)
         self.row(self.route)
         self.ready(self.route)

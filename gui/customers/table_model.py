@@ -208,9 +208,14 @@ class CustomerListModel(QAbstractTableModel):
             and index.column() == BALANCE_COLUMN
             and s.over_limit
         ):
+            # The excess and the limit, each named ("over the limit ¥10,000" read as
+            # "over by ¥10,000").
             return QCoreApplication.translate(
-                "CustomerListModel", "Over the credit limit of {limit}"
-            ).format(limit=formatting.money(s.customer.credit_limit))
+                "CustomerListModel", "{excess} over the credit limit of {limit}"
+            ).format(
+                excess=formatting.money(s.over_limit_by),
+                limit=formatting.money(s.customer.credit_limit),
+            )
         return None
 
     def headerData(

@@ -4,7 +4,7 @@ the table. It loads `customer_summaries()` once per change and filters in memory
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +37,16 @@ def _read_names(include_archived: bool) -> tuple[list, list, list]:
 def _read_summaries(include_archived: bool) -> tuple[list, list, list]:
     rows = summaries.customer_summaries(include_archived=include_archived)
     return rows, people.list_routes(), people.list_reps()
+
+
+def _typed(event: QKeyEvent) -> bool:
+    """A key that types a character (not a shortcut, not Space or an arrow)."""
+    text = event.text()
+    chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    chord |= Qt.KeyboardModifier.MetaModifier
+    return (
+        bool(text) and text.isprintable() and not text.isspace() and not (event.modifiers() & chord)
+    )
 
 
 class CustomerListView(QWidget):
@@ -101,6 +111,7 @@ class CustomerListView(QWidget):
         hh.setStretchLastSection(True)
         keep_arrow_beside_text(hh)
         self.table.activated.connect(self._activated)
+        self.table.installEventFilter(self)  # typing on the list searches
         self.table.doubleClicked.connect(self._activated)
         add_export_action(self.table, "customers")  # the list as filtered and sorted
 
@@ -140,7 +151,8 @@ class CustomerListView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(summary)
 
-        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        # Ctrl+F is the main window's File → Find customer (bound here too, the key
+        # was ambiguous and did nothing).
         QShortcut(QKeySequence("Ctrl+Shift+M"), self, self._move_selected)
         ops.changed.connect(self._ledger_changed)
         self.retranslate()
@@ -263,6 +275,13 @@ class CustomerListView(QWidget):
                 row = self.table.currentIndex().row() if self.table.currentIndex().isValid() else 0
                 self.customer_activated.emit(self.model.summary_at(row).customer.id)
                 return True
+        if obj is self.table and event.type() == QEvent.Type.KeyPress and _typed(event):
+            # Typing on the list searches (names and pinyin initials, not only the codes
+            # the table's own type-ahead knows): a new search, in the search box.
+            self.search.setFocus()
+            self.search.selectAll()
+            self.search.insert(event.text())
+            return True
         return super().eventFilter(obj, event)
 
     # --- selection -----------------------------------------------------------------

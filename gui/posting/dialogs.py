@@ -34,7 +34,7 @@ class PostingDialog(FormDialog):
     def __init__(
         self, ops: Operations, customer: Customer, kind: EntryKind, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, guard_input=True)
         self.ops = ops
         self.customer = customer
         self.kind = kind
@@ -300,7 +300,7 @@ class VoidDialog(FormDialog):
     def __init__(
         self, ops: Operations, entry: Entry, *, bounce: bool = False, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent, ok=Button.Ok)
+        super().__init__(parent, ok=Button.Ok, guard_input=True)
         self.ops, self.entry, self.bounce = ops, entry, bounce
         self.result_entry: Entry | None = None
         self.summary = QLabel()

@@ -96,6 +96,11 @@ class PacketDialog(FormDialog):
         self.route = QComboBox()
         for route in self.routes.values():
             self.route.addItem(route.name, route.id)
+        # The packet is printed the evening before: tomorrow's route, else the first.
+        tomorrow = clock.today() + dt.timedelta(days=1)
+        running = routesheets.first_route_on(list(self.routes.values()), tomorrow)
+        if running is not None:
+            self.route.setCurrentIndex(self.route.findData(running.id))
         self.day = dates.date_edit(day=clock.today() + dt.timedelta(days=1))
         self.every_stop = QCheckBox()
         self.since_last = QRadioButton()

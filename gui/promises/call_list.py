@@ -165,10 +165,14 @@ class CallListDialog(Dialog):
         layout.addLayout(answers)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # "Choose a promise first" is over once one is chosen.
+        self.table.selectionModel().currentChanged.connect(self.error.clear_message)
         ops.changed.connect(self.reload)
         self.reload()
         self.retranslate()
         self.resize(860, 480)
+        # The list has the keys, not the date: ↓ there turned 2026 into 2025.
+        self.table.setFocus()
 
     def reload(self) -> None:
         day = dates.picked_date(self.day)

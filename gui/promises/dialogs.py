@@ -34,7 +34,7 @@ class PromiseDialog(FormDialog):
         visit: Visit | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, guard_input=True)
         self.ops, self.customer, self.replaces = ops, customer, replaces
         self.visit = visit  # the visit where it was promised: its date, its rep
         self.saved: Promise | None = None

@@ -35,7 +35,7 @@ class SettingsDialog(FormDialog):
     language_chosen = Signal(str)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, guard_input=True)
         self.ops = ops
         self.company = ops.read(self, settings.get_company) or CompanySettings()
         c = self.company

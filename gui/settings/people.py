@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import discard
 from gui.operations import Operations
 from gui.settings.route_order import RouteOrderDialog
 from gui.widgets import Dialog, ErrorLabel, add_row, clear_when_edited, set_form_label
@@ -95,6 +96,10 @@ class PeopleDialog(Dialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # What the dialog itself put in the fields (a chosen rep or route, or nothing):
+        # Esc or Close asks before dropping anything typed over it.
+        self.rep_input = discard.InputSnapshot(self.rep_box)
+        self.route_input = discard.InputSnapshot(self.route_box)
         self.reload()
         clear_when_edited(self.error, self)
         self.routes.currentRowChanged.connect(self.error.clear_message)  # "choose a route"
@@ -134,17 +139,37 @@ class PeopleDialog(Dialog):
                 for r in routes
             ]
         )
+        # The rep box is refilled: it keeps showing what it showed (a save reloads the
+        # lists with their signals blocked, so nothing else would put it back, and the
+        # next save would write "no rep").
+        shown_rep = self.route_rep.currentData()
+        self.route_rep.blockSignals(True)
         self.route_rep.clear()
         self.route_rep.addItem("", None)
         for rep in reps:
             if rep.active:
                 self.route_rep.addItem(rep.name, rep.id)
+        self._show_route_rep(shown_rep)
+        self.route_rep.blockSignals(False)
         self.reps.setCurrentRow(min(rep_row, len(reps) - 1))
         self.routes.setCurrentRow(min(route_row, len(routes) - 1))
         self.reps.blockSignals(False)
         self.routes.blockSignals(False)
         self.save_rep_button.setEnabled(self.reps.currentRow() >= 0)
         self.save_route_button.setEnabled(self.routes.currentRow() >= 0)
+        self.rep_input.take()
+        self.route_input.take()
+
+    def has_unsaved_input(self) -> bool:
+        return self.rep_input.changed() or self.route_input.changed()
+
+    def reject(self) -> None:
+        """Esc, Close and the close button: ask before dropping typed input (there are
+        two Save buttons here, so the question offers Discard or Keep editing)."""
+        asked = self.has_unsaved_input() and discard.ask_discard(self, can_save=False)
+        if asked and asked is not discard.Choice.DISCARD:
+            return
+        super().reject()
 
     def _rep_chosen(self, row: int) -> None:
         """Put the chosen rep in the fields, to edit it."""
@@ -154,6 +179,7 @@ class PeopleDialog(Dialog):
             self.rep_name.setText(rep.name)
             self.rep_phone.setText(rep.phone)
             self.rep_active.setChecked(rep.active)
+            self.rep_input.take()
 
     def _route_chosen(self, row: int) -> None:
         """Put the chosen route in the fields, to edit it."""
@@ -163,12 +189,17 @@ class PeopleDialog(Dialog):
             self.route_name.setText(route.name)
             for i, check in enumerate(self.weekdays, start=1):
                 check.setChecked(i in route.weekdays)
-            if route.rep_id is not None and self.route_rep.findData(route.rep_id) < 0:
-                rep = next((r for r in self._reps if r.id == route.rep_id), None)
-                if rep is not None:  # an inactive rep stays shown on its route
-                    self.route_rep.addItem(rep.name, rep.id)
-            self.route_rep.setCurrentIndex(max(self.route_rep.findData(route.rep_id), 0))
+            self._show_route_rep(route.rep_id)
             self.route_active.setChecked(route.active)
+            self.route_input.take()
+
+    def _show_route_rep(self, rep_id: int | None) -> None:
+        """Show `rep_id` in the rep box (blank for none)."""
+        if rep_id is not None and self.route_rep.findData(rep_id) < 0:
+            rep = next((r for r in self._reps if r.id == rep_id), None)
+            if rep is not None:  # an inactive rep stays shown on its route
+                self.route_rep.addItem(rep.name, rep.id)
+        self.route_rep.setCurrentIndex(max(self.route_rep.findData(rep_id), 0))
 
     def save_rep(self) -> None:
         row = self.reps.currentRow()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dates, discard, formatting
-from gui.discard import AsksBeforeDiscarding
 from gui.form import FormDialog
 from gui.operations import Operations
 from gui.settle.cells import (
@@ -55,7 +54,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 BOSS_ROLE = Qt.ItemDataRole.UserRole  # on a tail-cut cell: the boss allowed it over the limit
 
 
-class SettleDialog(AsksBeforeDiscarding, FormDialog):
+class SettleDialog(FormDialog):
     """`settled` holds what was posted once the dialog is accepted. Closing it, or
     choosing another route or day, while the grid holds input asks first."""
 

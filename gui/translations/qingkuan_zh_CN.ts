@@ -33,37 +33,6 @@
     </message>
 </context>
 <context>
-    <name>AsksBeforeDiscarding</name>
-    <message>
-        <source>Unsaved input</source>
-        <translation>未保存的输入</translation>
-    </message>
-    <message>
-        <source>What you typed here is not saved yet.</source>
-        <translation>这里输入的内容还没有保存。</translation>
-    </message>
-    <message>
-        <source>Save it, throw it away, or keep editing?</source>
-        <translation>保存、放弃，还是继续编辑？</translation>
-    </message>
-    <message>
-        <source>Throw it away, or keep editing?</source>
-        <translation>放弃，还是继续编辑？</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>放弃(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Keep editing</source>
-        <translation>继续编辑(&amp;K)</translation>
-    </message>
-</context>
-<context>
     <name>BackupFolderDialog</name>
     <message>
         <source>Backup folder</source>
@@ -402,8 +371,8 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>最近收款</translation>
     </message>
     <message>
-        <source>Over the credit limit of {limit}</source>
-        <translation>超过信用额度 {limit}</translation>
+        <source>{excess} over the credit limit of {limit}</source>
+        <translation>超出 {excess}，额度 {limit}</translation>
     </message>
     <message>
         <source>What the customer owes; red when over the credit limit</source>
@@ -736,6 +705,33 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Remove line</source>
         <translation>删除一行</translation>
+    </message>
+</context>
+<context>
+    <name>Discard</name>
+    <message>
+        <source>Unsaved input</source>
+        <translation>未保存的输入</translation>
+    </message>
+    <message>
+        <source>Save what you typed before closing?</source>
+        <translation>关闭前保存已输入的内容吗？</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>放弃已输入的内容吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
     </message>
 </context>
 <context>

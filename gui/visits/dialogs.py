@@ -15,7 +15,7 @@ from models.records import Customer, LateReason, Visit, VisitOutcome
 
 class VisitDialog(FormDialog):
     def __init__(self, ops: Operations, customer: Customer, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, guard_input=True)
         self.ops, self.customer = ops, customer
         self.saved: Visit | None = None
         self.customer_label = QLabel(f"<b>{customer.code} {customer.name}</b>")

@@ -66,4 +66,6 @@ def test_every_window_fits_and_no_mnemonic_clashes(
     assert too_big == [], f"larger than {report['screen']}"
     clashes = [(w["title"], w["clashes"]) for w in windows if w["clashes"]]
     assert clashes == []
+    # No key bound twice in one window (Qt finds it ambiguous and does nothing).
+    assert [(w["title"], w["shortcut_clashes"]) for w in windows if w["shortcut_clashes"]] == []
     assert report["menu_clashes"] == []

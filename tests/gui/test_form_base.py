@@ -244,7 +244,8 @@ def cases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Case]:
         "MoveToRouteDialog": Case(
             _move,
             bad=lambda qtbot, d: (_refused(monkeypatch, people, "move_to_route"), _save(qtbot, d)),
-            edit=lambda qtbot, d: d.route.setCurrentIndex(1),
+            # Another route than the default (the customers' own, issue 20).
+            edit=lambda qtbot, d: d.route.setCurrentIndex(0 if d.route.currentIndex() else 1),
             field=lambda d: None,
             fill=lambda qtbot, d: (d.route.setCurrentIndex(0), d.route)[1],  # off the route
             done=wrote,

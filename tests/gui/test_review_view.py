@@ -135,7 +135,8 @@ def test_the_export_action_is_on_every_dashboard_table(window: MainWindow, qtbot
     view = open_review(window, qtbot)
     for table in (view.rep_table, view.route_table, view.reason_table):
         assert table.export_action in table.actions()
-        assert table.export_action.shortcut().toString() == "Ctrl+E"
+        # In the main window Ctrl+E is File → Export… (a key bound twice does nothing).
+        assert table.export_action.shortcut().isEmpty()
     assert QApplication.instance() is not None
 
 

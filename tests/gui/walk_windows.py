@@ -7,8 +7,8 @@ tests/gui/test_every_window.py:
     QT_QPA_PLATFORM=offscreen:configfile=screen.json python -m tests.gui.walk_windows zh
 
 Prints one JSON object: {"screen": [w, h], "windows": [{"title", "fits", "frame",
-"clashes"}...]}. Menu actions and the customer page's buttons are discovered, not
-listed, so a new dialog is walked without changing this file.
+"clashes", "shortcut_clashes"}...]}. Menu actions and the customer page's buttons are
+discovered, not listed, so a new dialog is walked without changing this file.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+
+from tests.gui.shortcuts import clashes as shortcut_clashes
 
 MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 # Actions that end the session or switch the language: not dialogs to look at.
@@ -110,6 +112,7 @@ class Walker:
                 "fits": area.contains(frame),
                 "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
                 "clashes": clashes,
+                "shortcut_clashes": shortcut_clashes(widget),
             }
         )
 

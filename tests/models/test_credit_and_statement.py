@@ -22,6 +22,8 @@ def test_over_limit_overdue_and_broken_promises_warn(ledger_target: None) -> Non
     kinds = [w.kind for w in warnings]
     assert kinds == [WarningKind.OVER_LIMIT, WarningKind.OVERDUE, WarningKind.BROKEN_PROMISES]
     assert "1,100.00" in warnings[0].message and "1,000.00" in warnings[0].message
+    # The excess is said, beside the limit: "over the limit ¥1,000.00" read as "over by".
+    assert "100.00 over the credit limit of" in warnings[0].message
 
 
 def test_statement_period_running_balance_and_aging_as_of(ledger_target: None) -> None:
