@@ -11,6 +11,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from models import program
 from models.i18n import _
 
 # Written by deploy/build.py into the built app's folder of libraries (sys._MEIPASS):
@@ -26,12 +27,8 @@ def frozen() -> bool:
 
 
 def program_name(argv0: str | None = None) -> str:
-    """How the user started the program, for --help and messages: ``qingkuan`` or
-    ``qingkuan-cli.exe`` in the built app, ``main.py`` from the source tree."""
-    if not frozen():
-        return "main.py"
-    name = os.path.basename(argv0 if argv0 is not None else (sys.argv[0] if sys.argv else ""))
-    return name or "qingkuan"
+    """How the user started the program (`models.program.program_name`)."""
+    return program.program_name(argv0)
 
 
 def bundle_folder() -> Path:

@@ -35,6 +35,7 @@ from models import chain_anchors, clock, live_files
 from models.db import APP_ID, SCHEMA_VERSION, SQLITE_HEADER
 from models.errors import LedgerError, LedgerFileError
 from models.i18n import _
+from models.program import program_name
 
 BACKUP_SUFFIX = ".qkledger"
 FOLDER_NAME = "backups"
@@ -361,9 +362,9 @@ def _refuse_schema_problems(conn: sqlite3.Connection, path: Path, version: int) 
         raise LedgerFileError(
             _(
                 "‘{path}’ cannot be restored: {found}. Choose another backup (a file that "
-                "holds what Qingkuan did not make can have it removed with ‘main.py check "
+                "holds what Qingkuan did not make can have it removed with ‘{program} check "
                 "--db FILE --remove-foreign’ first)."
-            ).format(path=path, found=schema_audit.refusal_text(found))
+            ).format(path=path, found=schema_audit.refusal_text(found), program=program_name())
         )
 
 

@@ -34,6 +34,7 @@ from urllib.parse import quote
 
 from models import clock, paths
 from models.i18n import _
+from models.program import program_name
 
 log = logging.getLogger(__name__)
 
@@ -234,8 +235,14 @@ def problems(anchors: dict[str, dict] | None = None) -> list[str]:
                 "The chain of entries went backwards: on {at} this computer saw {count} "
                 "entries ending with entry {id}, and the ledger now has {now}. Entries were "
                 "removed outside Qingkuan, or an older copy replaced the ledger without "
-                "‘restore’ (if you did that yourself: ‘main.py check --accept-chain’)."
-            ).format(at=seen.at or "?", count=seen.count, id=seen.tip_id, now=now.count)
+                "‘restore’ (if you did that yourself: ‘{program} check --accept-chain’)."
+            ).format(
+                at=seen.at or "?",
+                count=seen.count,
+                id=seen.tip_id,
+                now=now.count,
+                program=program_name(),
+            )
         )
     for backup in (_anchor(b) for b in entry.get("backups", [])):
         if backup is not None and _went_back(backup, now):

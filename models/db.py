@@ -31,6 +31,7 @@ from models.errors import (
     PasswordNeeded,
 )
 from models.i18n import _
+from models.program import program_name
 from models.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
@@ -889,9 +890,13 @@ def _foreign_refusal(found: list[Problem]) -> ForeignSchema:
         _(
             "‘{target}’ holds things Qingkuan did not make: {found}. They could change your "
             "figures whenever you post, so the ledger is not opened for writing. If you did "
-            "not add them yourself, remove them (run ‘main.py check --remove-foreign’, or "
+            "not add them yourself, remove them (run ‘{program} check --remove-foreign’, or "
             "answer Yes when the window asks), then open it again."
-        ).format(target=display_target(_opened), found=schema_audit.refusal_text(found)),
+        ).format(
+            target=display_target(_opened),
+            found=schema_audit.refusal_text(found),
+            program=program_name(),
+        ),
         [p.thing for p in found],
     )
 

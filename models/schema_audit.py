@@ -34,6 +34,7 @@ import peewee as pw
 
 from models.errors import LedgerFileError
 from models.i18n import _
+from models.program import program_name
 
 FOREIGN, MISSING, ALTERED, UNUPGRADABLE = "foreign", "missing", "altered", "unupgradable"
 
@@ -91,9 +92,9 @@ class Problem:
         if self.must_be_removed:
             return _(
                 "The ledger holds {thing}, which Qingkuan did not make: it could change "
-                "figures behind your back. Remove it with ‘main.py check --remove-foreign’ "
+                "figures behind your back. Remove it with ‘{program} check --remove-foreign’ "
                 "if you did not add it yourself."
-            ).format(thing=self.thing)
+            ).format(thing=self.thing, program=program_name())
         if self.kind == MISSING:
             return _(
                 "The ledger's {thing} is missing: the file is damaged. Restore your latest backup."

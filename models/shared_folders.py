@@ -26,6 +26,7 @@ from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 from models.errors import LedgerFileError
 from models.i18n import _
+from models.program import program_name
 
 # File system types (Linux /proc/mounts, macOS f_fstypename) of network file systems.
 NETWORK_FILESYSTEMS = frozenset(
@@ -201,10 +202,10 @@ def refusal(
         "‘{path}’ is in {place}. A ledger file there can lose entries or be damaged when "
         "two computers write it (SQLite cannot lock it across computers), so Qingkuan "
         "only reads it there: printing, exporting and checking work. To work on it, copy "
-        'it to this computer: main.py backup --db "{path}" --out "{copy}", then use '
+        'it to this computer: {program} backup --db "{path}" --out "{copy}", then use '
         '--db "{copy}" (the window offers the same copy). To share one ledger between '
         "the computers of an office, use a PostgreSQL server (a postgresql:// address)."
-    ).format(path=path, place=place.describe(), copy=copy)
+    ).format(path=path, place=place.describe(), copy=copy, program=program_name())
     return SharedFolderError(message, path, place)
 
 

@@ -102,3 +102,16 @@ def test_the_window_without_a_display_says_so(tmp_path: Path, lang: str) -> None
     assert ("No display" if lang == "en" else "没有显示器") in done.stderr
     assert "xcb" not in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_models_messages_name_the_program_as_started(monkeypatch) -> None:
+    """A refusal that tells the user a command to run names the built app's program,
+    not the source tree's main.py (issue 19, item 8)."""
+    from models.schema_audit import FOREIGN, Problem
+
+    foreign = Problem(FOREIGN, "trigger", "audit_me")
+    assert "‘main.py check --remove-foreign’" in foreign.sentence()  # from the source tree
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "argv", ["/opt/qingkuan/qingkuan"])
+    assert "‘qingkuan check --remove-foreign’" in foreign.sentence()
+    assert "main.py" not in foreign.sentence()
