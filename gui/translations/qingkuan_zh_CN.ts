@@ -2333,6 +2333,14 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>账龄分段（天）(&amp;E)：</translation>
     </message>
     <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {pay} {date} {time} {how_to_pay} {bank_account} {contact}</source>
+        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {pay} {date} {time} {how_to_pay} {bank_account} {contact}</translation>
+    </message>
+    <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account} {contact}</source>
+        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account} {contact}</translation>
+    </message>
+    <message>
         <source>IOU note: print the late-payment clause</source>
         <translation>欠条印逾期付款条款（违约责任）</translation>
     </message>
@@ -2371,14 +2379,6 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>&amp;Overdue reminder:</source>
         <translation>逾期提醒(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {date} {time} {how_to_pay} {bank_account}</source>
-        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {date} {time} {how_to_pay} {bank_account}</translation>
-    </message>
-    <message>
-        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account}</source>
-        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account}</translation>
     </message>
     <message>
         <source>Promise re&amp;minder:</source>
