@@ -62,3 +62,32 @@ def test_measures_have_chinese_names_and_a_line_on_hover(
         tip = view.figures[key].toolTip()
         assert tip == view.figure_labels[key].toolTip() and name in tip
         assert "\n" not in tip and len(tip) < 60  # one line
+
+
+def test_promises_made_this_month_count_even_when_due_next_month(
+    window: MainWindow, launcher: object, qtbot: QtBot
+) -> None:
+    import datetime as dt
+
+    from models import promises
+
+    view = open_review(window, qtbot)
+    launcher.set_language("zh")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.tabs.tabText(0) == "总览")
+    model = view.rep_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    made = headers.index("承诺数")
+
+    def zhang() -> str:
+        (row,) = [r for r in range(model.rowCount()) if model.record_at(r).name == "张伟"]
+        return model.data(model.index(row, made))
+
+    assert zhang() == "2"  # 1 Nov and 25 Nov
+    # Made today (26 Nov), due 3 Dec: a promise of this month, though not due in it.
+    shop = customers.customer_by_code("D004")
+    posting.post_delivery(shop.id, D(2026, 11, 26), 500_00)
+    promises.make_promise(shop.id, 500_00, dt.datetime(2026, 12, 3, 10, 0))
+    view.data = None
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: view.data is not None and not view.reader.busy, timeout=10_000)
+    assert zhang() == "3"
