@@ -277,7 +277,11 @@ class MainWindow(QMainWindow):
         customer = self.customer_page.customer
         if customer is None:
             return None
-        return self._open(PostingDialog(self.ops, customer, kind))
+        dialog = PostingDialog(self.ops, customer, kind)
+        dialog.accepted.connect(
+            lambda: dialog.posted and self.customer_page.select_entry(dialog.posted.id)
+        )
+        return self._open(dialog)
 
     def void_entry(self, entry: Entry, bounce: bool = False) -> VoidDialog:
         return self._open(VoidDialog(self.ops, entry, bounce=bounce))

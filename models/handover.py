@@ -1,6 +1,7 @@
 """The evening hand-over (交款): what each rep collected on a day, by method — cash to
 count, cheques and drafts with their numbers, transfers — read from the entries posted,
-so the figures always match the ledger."""
+so the figures always match the ledger; and what else the day brought back: the
+promises made that day (not cancelled) and the visits recorded for it."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ from dataclasses import dataclass
 
 from models.customers import list_customers
 from models.people import list_reps, list_routes
-from models.records import EntryKind, Fen, PaymentMethod, RouteId
-from models.tables import ChequeRow, EntryRow
+from models.records import (
+    EntryKind,
+    Fen,
+    LateReason,
+    PaymentMethod,
+    RouteId,
+    VisitOutcome,
+)
+from models.tables import ChequeRow, EntryRow, PromiseRow, VisitRow
 
 
 @dataclass(frozen=True)
@@ -27,11 +35,37 @@ class Collected:
 
 
 @dataclass(frozen=True)
+class PromiseMade:
+    """A promise made on the day: who will pay how much by when."""
+
+    rep_name: str
+    customer: str  # "code name"
+    amount: Fen
+    due_at: dt.datetime
+    method: PaymentMethod | None  # the form of payment expected, if agreed
+    payer: str  # who pays if the boss is out
+
+
+@dataclass(frozen=True)
+class VisitMade:
+    """A visit recorded for the day, with what came of it and why no money came."""
+
+    rep_name: str
+    customer: str  # "code name"
+    at: dt.datetime
+    outcome: VisitOutcome
+    reason: LateReason | None
+    note: str
+
+
+@dataclass(frozen=True)
 class Handover:
     day: dt.date
     route_name: str  # "" for every route
     payments: tuple[Collected, ...]  # by rep, method, customer
     tail_cuts: tuple[Collected, ...]
+    promises: tuple[PromiseMade, ...] = ()  # by rep, customer
+    visits: tuple[VisitMade, ...] = ()  # by rep, time, customer
 
     @property
     def total(self) -> Fen:
@@ -76,15 +110,24 @@ def handover(day: dt.date, route_id: RouteId | None = None) -> Handover:
     cheques = {
         c.entry_id: c for c in ChequeRow.select().where(ChequeRow.entry.in_([r.id for r in rows]))
     }
+
+    def rep_of(customer_id: int, own: int | None = None) -> str:
+        """The rep who went: the one recorded, else the route's, else the customer's."""
+        c = customers[customer_id]
+        route = routes.get(c.route_id) if c.route_id else None
+        rep_id = own or (route.rep_id if route and route.rep_id else c.rep_id)
+        return reps.get(rep_id, "") if rep_id else ""
+
+    def name_of(customer_id: int) -> str:
+        c = customers[customer_id]
+        return f"{c.code} {c.name}"
+
     payments, cuts = [], []
     for row in rows:
-        c = customers[row.customer_id]
-        route = routes.get(c.route_id) if c.route_id else None
-        rep_id = route.rep_id if route and route.rep_id else c.rep_id
         cheque = cheques.get(row.id)
         item = Collected(
-            rep_name=reps.get(rep_id, "") if rep_id else "",
-            customer=f"{c.code} {c.name}",
+            rep_name=rep_of(row.customer_id),
+            customer=name_of(row.customer_id),
             method=row.method if row.kind is EntryKind.PAYMENT else None,
             amount=row.amount,
             cheque_no=cheque.number if cheque else "",
@@ -95,4 +138,42 @@ def handover(day: dt.date, route_id: RouteId | None = None) -> Handover:
     order = list(PaymentMethod)
     payments.sort(key=lambda p: (p.rep_name, order.index(p.method), p.customer))  # type: ignore[arg-type]
     route_name = routes[route_id].name if route_id is not None and route_id in routes else ""
-    return Handover(day, route_name, tuple(payments), tuple(cuts))
+    made = PromiseRow.select().where(
+        (PromiseRow.start_on == day) & PromiseRow.cancelled_at.is_null()
+    )
+    start = dt.datetime.combine(day, dt.time())
+    seen = VisitRow.select().where(
+        (VisitRow.at >= start) & (VisitRow.at < start + dt.timedelta(days=1))
+    )
+    if route_id is not None:
+        made = made.where(PromiseRow.customer.in_(on_route))
+        seen = seen.where(VisitRow.customer.in_(on_route))
+    promises = sorted(
+        (
+            PromiseMade(
+                rep_name=rep_of(p.customer_id, p.rep_id),
+                customer=name_of(p.customer_id),
+                amount=p.amount,
+                due_at=p.due_at,
+                method=p.method,
+                payer=p.payer,
+            )
+            for p in made.order_by(PromiseRow.id)
+        ),
+        key=lambda p: (p.rep_name, p.customer),
+    )
+    visits = sorted(
+        (
+            VisitMade(
+                rep_name=rep_of(v.customer_id, v.rep_id),
+                customer=name_of(v.customer_id),
+                at=v.at,
+                outcome=v.outcome,
+                reason=v.reason,
+                note=v.note,
+            )
+            for v in seen.order_by(VisitRow.id)
+        ),
+        key=lambda v: (v.rep_name, v.at, v.customer),
+    )
+    return Handover(day, route_name, tuple(payments), tuple(cuts), tuple(promises), tuple(visits))

@@ -3,7 +3,8 @@ exports): every figure computed here, as of any date.
 
 Periods, all ending with the as-of date A:
 - *the month*: from the first of A's month to A. Collections, discounts and tail cuts,
-  returns, write-offs, visits and promises (counted by due date) per rep and route.
+  returns, write-offs, visits and promises per rep and route: promises *made* are
+  counted by the day they were made, *kept* and *broken* by the day they fell due.
 - *the window*: the 90 days up to A. DSO's countback, the reasons customers gave and
   the customers with the most broken promises.
 - *13 months*: A's month and the twelve before it, for the trend of collections
@@ -64,9 +65,9 @@ class Activity:
     discounts: Fen = 0  # discounts and tail cuts (抹零) given
     returns: Fen = 0
     writeoffs: Fen = 0
-    promises_made: int = 0  # due in the month (not cancelled)
-    promises_kept: int = 0
-    promises_broken: int = 0
+    promises_made: int = 0  # made in the month (not cancelled), whenever they fall due
+    promises_kept: int = 0  # due in the month and paid by then
+    promises_broken: int = 0  # due in the month and not paid by their time
     visits: int = 0
 
 
@@ -192,6 +193,7 @@ def review(as_of: dt.date | None = None) -> Review:
         daily = _daily_flows(first_of_month(as_of, MONTHS - 1), as_of)
         month_sums = _sums_by_customer(month_start, as_of)
         promises = _promise_counts(min(window_start, month_start), as_of)
+        made = _promises_made(month_start, as_of)
         visits = _visits_per_customer(month_start, as_of)
         reasons = _reasons(window_start, as_of)
         archived = {
@@ -200,7 +202,7 @@ def review(as_of: dt.date | None = None) -> Review:
             .where(CustomerRow.archived == True)  # noqa: E712
             .tuples()
         }
-    activity = _activity(month_sums, promises, visits, month_start)
+    activity = _activity(month_sums, promises, made, visits, month_start)
     # An archived customer counts while they owe (or are owed) or did something this
     # month; one long settled and archived would only inflate a rep's customer count.
     kept = tuple(
@@ -427,6 +429,17 @@ def _promise_counts(start: dt.date, as_of: dt.date) -> list[_PromiseState]:
     return states
 
 
+def _promises_made(start: dt.date, end: dt.date) -> dict[int, int]:
+    """How many promises each customer made from `start` to `end` (by the day they were
+    made, whenever they fall due), not cancelled: an open promise given a new date is
+    cancelled and replaced, and counts once, as its replacement."""
+    sql = (
+        "SELECT customer_id, COUNT(*) FROM promise WHERE start_on >= ? AND start_on <= ? "
+        "AND cancelled_at IS NULL GROUP BY customer_id"
+    )
+    return dict(database.execute_sql(placeholders(sql), (start, end)))
+
+
 def _day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """From the start of `start` to the end of `end`, for timestamps."""
     return dt.datetime.combine(start, dt.time()), dt.datetime.combine(
@@ -462,28 +475,28 @@ def _reasons(start: dt.date, end: dt.date) -> tuple[ReasonCount, ...]:
 def _activity(
     sums: Mapping[int, Mapping[EntryKind, Fen]],
     promises: list[_PromiseState],
+    made: Mapping[int, int],
     visited: Mapping[int, int],
     month_start: dt.date,
 ) -> dict[int, Activity]:
-    made: dict[int, list[int]] = {}
+    due: dict[int, list[int]] = {}
     for p in promises:
         if p.due_on >= month_start:
-            counts = made.setdefault(p.customer_id, [0, 0, 0])
-            counts[0] += 1
-            counts[1] += p.kept
-            counts[2] += p.broken
+            counts = due.setdefault(p.customer_id, [0, 0])
+            counts[0] += p.kept
+            counts[1] += p.broken
     result = {}
-    for cid in set(sums) | set(made) | set(visited):
+    for cid in set(sums) | set(due) | set(made) | set(visited):
         kinds = sums.get(cid, {})
-        m = made.get(cid, [0, 0, 0])
+        m = due.get(cid, [0, 0])
         result[cid] = Activity(
             collected=-kinds.get(EntryKind.PAYMENT, 0),
             discounts=-kinds.get(EntryKind.DISCOUNT, 0),
             returns=-kinds.get(EntryKind.RETURN, 0),
             writeoffs=-kinds.get(EntryKind.WRITEOFF, 0),
-            promises_made=m[0],
-            promises_kept=m[1],
-            promises_broken=m[2],
+            promises_made=made.get(cid, 0),
+            promises_kept=m[0],
+            promises_broken=m[1],
             visits=visited.get(cid, 0),
         )
     return result

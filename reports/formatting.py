@@ -7,6 +7,7 @@ locale, and a Chinese Windows would print "12月" in an English document.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from models.capitals import rmb_capitals
 from models.money import Fen, format_money
@@ -48,3 +49,34 @@ def capitals(fen: Fen) -> str:
     """The amount's size in Chinese capitals with the 人民币 prefix (sign dropped: the
     wording around it says who owes whom)."""
     return rmb_capitals(abs(fen), prefix=True)
+
+
+# Chinese counts large sums in 万 (10⁴) and 亿 (10⁸): "500万", not "5,000,000".
+_ZH_UNITS = ((100_000_000, "亿"), (10_000, "万"))
+
+
+def axis_ticks(top: int, most: int = 5) -> list[int]:
+    """The values a chart's axis is marked at, 0 up to at least `top` (whole yuan), in at
+    most `most` equal steps of 1, 2, 2.5 or 5 times a power of ten: ``[0, 2000, 4000,
+    6000]`` for 5,300. The window and the paper mark the same values."""
+    top = max(top, 1)
+    power = 1
+    while True:
+        for mantissa in (10, 20, 25, 50):
+            step = mantissa * power // 10
+            if step and mantissa * power % 10 == 0 and -(-top // step) <= most:
+                return [k * step for k in range(-(-top // step) + 1)]
+        power *= 10
+
+
+def axis_label(value: int, top: int, lang: str) -> str:
+    """An axis mark in whole yuan. English: thousands separators, ``5,000,000``. Chinese:
+    in 万 once the axis reaches 10万 (``500万``, ``2.5万``, ``0``; in 亿 from 10亿),
+    otherwise ``8,000``: the same unit for every mark of one axis, chosen by its `top`."""
+    if lang == "zh" and value:
+        for unit, name in _ZH_UNITS:
+            if top >= 10 * unit:
+                if value % unit == 0:
+                    return f"{value // unit:,}{name}"
+                return f"{Decimal(value) / Decimal(unit):,f}{name}"
+    return f"{value:,}"

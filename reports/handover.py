@@ -1,5 +1,7 @@
 """The hand-over summary on paper and in a spreadsheet: per rep and method, every
-cheque with its number, and the totals to count against the cash box."""
+cheque with its number, and the totals to count against the cash box. On paper also the
+day's promises and visits, and the signatures of the rep who hands the money over and
+the clerk who receives it, each with a date."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from models.handover import Handover
 from models.i18n import _
 from models.money import format_money
 from models.records import CompanySettings, PaymentMethod
-from reports.listing import Listing, export_rows, render_listing
+from reports.listing import Listing, Section, export_rows, render_listing
 from reports.parts import in_language
 
 
@@ -42,6 +44,58 @@ def _rows(h: Handover) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def _promises(h: Handover) -> Section:
+    return Section(
+        heading=_("Promises made that day ({n})").format(n=len(h.promises)),
+        columns=(
+            (_("Sales rep"), 12, "left"),
+            (_("Customer"), 30, "left"),
+            (_("Amount"), 14, "right"),
+            (_("Clear by"), 18, "left"),
+            (_("Method"), 10, "left"),
+            (_("Who pays"), 16, "left"),
+        ),
+        rows=tuple(
+            (
+                p.rep_name or "—",
+                p.customer,
+                format_money(p.amount),
+                f"{p.due_at:%Y-%m-%d %H:%M}",
+                p.method.label if p.method else "",
+                p.payer,
+            )
+            for p in h.promises
+        ),
+        empty=_("None."),
+    )
+
+
+def _visits(h: Handover) -> Section:
+    return Section(
+        heading=_("Visits recorded ({n})").format(n=len(h.visits)),
+        columns=(
+            (_("Sales rep"), 12, "left"),
+            (_("Customer"), 30, "left"),
+            (_("Time"), 8, "left"),
+            (_("Outcome"), 14, "left"),
+            (_("Reason given"), 18, "left"),
+            (_("Note"), 18, "left"),
+        ),
+        rows=tuple(
+            (
+                v.rep_name or "—",
+                v.customer,
+                f"{v.at:%H:%M}",
+                v.outcome.label,
+                v.reason.label if v.reason else "",
+                v.note,
+            )
+            for v in h.visits
+        ),
+        empty=_("None."),
+    )
+
+
 def handover_listing(h: Handover) -> Listing:
     cheques = h.by_method(PaymentMethod.CHEQUE) + h.by_method(PaymentMethod.DRAFT)
     others = h.total - h.by_method(PaymentMethod.CASH) - cheques
@@ -65,6 +119,8 @@ def handover_listing(h: Handover) -> Listing:
         ),
         rows=_rows(h),
         file_stem=f"handover-{h.day.isoformat()}",
+        sections=(_promises(h), _visits(h)),
+        signatures=(_("Handed over by (sales rep)"), _("Received by (clerk)")),
     )
 
 

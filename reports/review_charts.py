@@ -15,6 +15,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.colors import Color
 
 from models.money import Fen
+from reports.formatting import axis_label, axis_ticks
 
 BAR = Color(0.28, 0.45, 0.66)
 BAR_LATE = Color(0.75, 0.3, 0.25)
@@ -22,17 +23,20 @@ COLLECTED = Color(0.22, 0.56, 0.36)
 DELIVERED = Color(0.6, 0.65, 0.72)
 
 
-def _yuan_label(value: float) -> str:
-    """An axis label in whole yuan, ``12,345`` (or ``1.2万``-free: the office reads both)."""
-    return f"{int(round(value)):,}"
-
-
-def _chart(width: float, height: float, font: str) -> VerticalBarChart:
+def _chart(
+    width: float, height: float, font: str, data: Sequence[Sequence[int]], lang: str
+) -> VerticalBarChart:
+    """A bar chart of `data` (whole yuan) whose value axis is marked where the window's
+    is (`axis_ticks`), in 万 in Chinese and with separators in English (`axis_label`)."""
     chart = VerticalBarChart()
     chart.x, chart.y = 52, 28
     chart.width, chart.height = width - 62, height - 48
+    chart.data = [list(values) for values in data]
+    ticks = axis_ticks(max((v for values in data for v in values), default=0))
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.labelTextFormat = _yuan_label
+    chart.valueAxis.valueMax = ticks[-1]
+    chart.valueAxis.valueStep = ticks[1]
+    chart.valueAxis.labelTextFormat = lambda v: axis_label(int(round(v)), ticks[-1], lang)
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7.5  # nothing on paper below 7 pt
     chart.valueAxis.visibleGrid = True
@@ -44,13 +48,17 @@ def _chart(width: float, height: float, font: str) -> VerticalBarChart:
 
 
 def aging_chart(
-    labels: Sequence[str], buckets: Sequence[Fen], title: str, font: str, width: float
+    labels: Sequence[str],
+    buckets: Sequence[Fen],
+    title: str,
+    font: str,
+    width: float,
+    lang: str = "zh",
 ) -> Drawing:
     """Bars of what is open in each age bucket; the older half in red."""
     height = 150.0
     drawing = Drawing(width, height)
-    chart = _chart(width, height, font)
-    chart.data = [[max(b, 0) // 100 for b in buckets]]
+    chart = _chart(width, height, font, [[max(b, 0) // 100 for b in buckets]], lang)
     chart.categoryAxis.categoryNames = list(labels)
     chart.bars[0].fillColor = BAR
     for i in range(len(buckets)):
@@ -69,12 +77,13 @@ def months_chart(
     title: str,
     font: str,
     width: float,
+    lang: str = "zh",
 ) -> Drawing:
     """Collections and deliveries per month, side by side, with a legend."""
     height = 170.0
     drawing = Drawing(width, height)
-    chart = _chart(width, height, font)
-    chart.data = [[max(c, 0) // 100 for c in collected], [max(d, 0) // 100 for d in delivered]]
+    data = [[max(c, 0) // 100 for c in collected], [max(d, 0) // 100 for d in delivered]]
+    chart = _chart(width, height, font, data, lang)
     chart.categoryAxis.categoryNames = list(labels)
     chart.categoryAxis.labels.angle = 0
     chart.bars[0].fillColor = COLLECTED

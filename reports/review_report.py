@@ -276,6 +276,7 @@ def _build(data: Review, company: CompanySettings, style: Style) -> Document:
         _("Open balance by age (yuan)"),
         font,
         half,
+        lang,
     )
     months = months_chart(
         [month_label(m.start) for m in data.months],
@@ -285,6 +286,7 @@ def _build(data: Review, company: CompanySettings, style: Style) -> Document:
         _("Collections and deliveries, 13 months (yuan)"),
         font,
         frame.width,
+        lang,
     )
     blocks.append(_chart_block(aging, frame))
     blocks.append(_chart_block(months, frame))

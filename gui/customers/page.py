@@ -279,6 +279,18 @@ class CustomerPage(QWidget):
         self._entry_selected()
         self._promise_selected()
 
+    def select_entry(self, entry_id: int) -> None:
+        """Select (and scroll to) an entry just posted, reading further pages of a long
+        ledger until its row is there: the clerk sees what was saved, wherever its date
+        put it, not the row that was selected before."""
+        row = self.ledger_model.row_of(entry_id)
+        while row is None and self.ledger_model.canFetchMore():
+            self.ledger_model.fetchMore()
+            row = self.ledger_model.row_of(entry_id)
+        if row is not None:
+            self.ledger_table.selectRow(row)
+            self.ledger_table.scrollTo(self.ledger_model.index(row, 0))
+
     def fit_ledger_columns(self) -> None:
         """Each column as wide as its content (the loaded rows and the header), up to a
         cap; the last column stretches."""

@@ -782,16 +782,23 @@ class ImportWizard(FormDialog):
     # --- language ----------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import"))
-        titles = (
-            self.tr("Step 1: the file"),
-            self.tr("Step 2: the sheet"),
-            self.tr("Step 3: the columns"),
-            self.tr("Step 4: preview"),
-            self.tr("Step 5: check every row"),
-            self.tr("Step 6: import"),
-            self.tr("Done"),
-        )
-        self.step.setText(titles[self.current()])
+        # A CSV or a one-sheet workbook skips the sheet step: number the steps the
+        # clerk sees (1, 2, 3…), never 1 → 3.
+        shown = [FILE, SHEET, COLUMNS_PAGE, PREVIEW, CHECK, RUN]
+        if self.sheets.count() <= 1:
+            shown.remove(SHEET)
+        number = {page: n for n, page in enumerate(shown, 1)}
+        titles = {
+            FILE: self.tr("Step {n}: the file"),
+            SHEET: self.tr("Step {n}: the sheet"),
+            COLUMNS_PAGE: self.tr("Step {n}: the columns"),
+            PREVIEW: self.tr("Step {n}: preview"),
+            CHECK: self.tr("Step {n}: check every row"),
+            RUN: self.tr("Step {n}: import"),
+            DONE: self.tr("Done"),
+        }
+        page = self.current()
+        self.step.setText(titles[page].format(n=number.get(page, 0)))
         for i in range(self.kind.count()):
             label = _KIND_LABELS[ImportKind(self.kind.itemData(i))]
             self.kind.setItemText(i, QCoreApplication.translate("ImportWizard", label))
@@ -822,7 +829,8 @@ class ImportWizard(FormDialog):
         self.file_note.setText(
             self.tr(
                 "An Excel workbook (.xlsx) or a CSV file, in any encoding Excel or WPS saves. "
-                "Headers may be Chinese or English; you can match them to ours in step 3. "
+                "Headers may be Chinese or English; you can match them to ours in the "
+                "columns step. "
                 "Nothing is written until every row is fine."
             )
         )
@@ -836,7 +844,9 @@ class ImportWizard(FormDialog):
             [self.tr("Our column"), self.tr("File column")]
         )
         self.problem_row.setHorizontalHeaderLabels([self.tr("Cell"), self.tr("Value")])
-        self.link.setText(f'<a href="customers">{self.tr("Show the customers")}</a>')
+        # Translated apart from its link: lupdate does not read tr() inside an f-string.
+        show = self.tr("Show the customers")
+        self.link.setText(f'<a href="customers">{show}</a>')
         self.back.setText(self.tr("< &Back"))
         last_step = self.current() == CHECK or (self.current() == PREVIEW and self.quick)
         self.next.setText(self.tr("&Import") if last_step else self.tr("&Next >"))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import threading
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -31,13 +33,32 @@ from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.preferences import Preferences
 from gui.printing import printers
-from gui.printing.documents import Kind, Printout, _font_warning, _target
+from gui.printing.documents import Kind, Printout, _font_warning, print_folder
 from gui.printing.send import PrintWorker, remember_printer, remembered_printer
 from models import clock, db, people, routesheets
 from models.errors import LedgerError
 from models.records import Route
 
 _serial = itertools.count(1)
+
+# Characters Windows refuses in a file name (control characters: every system).
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def packet_file_name(route_name: str, day: dt.date) -> str:
+    """``城东-2026-12-04.pdf``: the route's name and the day, as the clerk would save it,
+    safe on Windows (\\ / : * ? " < > | are left out, and a trailing dot or space; the
+    date after the name keeps it from being a device name such as CON)."""
+    name = _NOT_IN_NAMES.sub("", route_name).strip(" .")[:80].strip(" .")
+    return f"{name}-{day.isoformat()}.pdf" if name else f"{day.isoformat()}.pdf"
+
+
+def _packet_path(route_name: str, day: dt.date) -> Path:
+    """Each packet in a folder of its own: an earlier one may still be open in a preview,
+    and the file keeps the name the preview's Save offers."""
+    folder = print_folder() / f"packet-{next(_serial)}"
+    folder.mkdir(exist_ok=True)
+    return folder / packet_file_name(route_name, day)
 
 
 class PacketWorker(QThread):
@@ -51,8 +72,7 @@ class PacketWorker(QThread):
         self.route_id, self.day, self.options = route_id, day, options
         self.stop = threading.Event()
         self.printed: list[tuple[int, dt.date, dt.date]] = []
-        # A new name each time: an earlier packet may still be open in a preview.
-        self.path = _target(f"packet-{route_id}-{day.isoformat()}-{next(_serial)}")
+        self.path = _packet_path(people.get_route(route_id).name, day)
 
     def run(self) -> None:
         from reports.packet import render_packet

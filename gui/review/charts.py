@@ -2,7 +2,9 @@
 collections against deliveries for 13 months. A click on a bar says which one.
 
 Bar heights are whole yuan (fen // 100): a chart needs no fen, and the exact amounts are
-in the figures and tables around it.
+in the figures and tables around it. The value axis is marked where the paper's is, and
+reads as the paper does: ``500万`` in Chinese, ``5,000,000`` in English, never
+``5000000`` (a category axis placed on values: Qt's number format has no separators).
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
-    QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
+from gui import language
 from models.money import Fen
+from reports.formatting import axis_label, axis_ticks
 
 AGE = QColor(70, 115, 170)
 AGE_LATE = QColor(190, 75, 60)
@@ -79,10 +83,13 @@ class BarChart(QChartView):
         chart.addSeries(bars)
         x = QBarCategoryAxis()
         x.append(list(categories))
-        y = QValueAxis()
-        y.setLabelFormat("%.0f")
-        y.setRange(0, max(top, 1))
-        y.applyNiceNumbers()
+        y = QCategoryAxis()
+        y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        ticks = axis_ticks(top)
+        y.setStartValue(0)
+        for tick in ticks:
+            y.append(axis_label(tick, ticks[-1], language.current()), tick)
+        y.setRange(0, ticks[-1])
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(x)

@@ -286,13 +286,13 @@ class SettingsDialog(FormDialog):
         self.reminder_promise.setPlaceholderText(
             self.tr(
                 "Blank: the built-in wording. Placeholders: {customer} {company} {amount} "
-                "{date} {time} {how_to_pay} {bank_account}"
+                "{pay} {date} {time} {how_to_pay} {bank_account} {contact}"
             )
         )
         self.reminder_overdue.setPlaceholderText(
             self.tr(
                 "Blank: the built-in wording. Placeholders: {customer} {company} {amount} "
-                "{balance} {date} {how_to_pay} {bank_account}"
+                "{balance} {date} {how_to_pay} {bank_account} {contact}"
             )
         )
         self._label(self.docs_form, self.reply_days, self.tr("Slip reply &within (days):"))

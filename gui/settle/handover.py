@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -25,6 +25,8 @@ from models.handover import Handover, handover
 from models.output_paths import OutputKind
 from models.records import PaymentMethod
 from models.settling import Settled
+
+AMOUNT = 4  # the table's amount column
 
 
 class HandoverDialog(Dialog):
@@ -82,9 +84,13 @@ class HandoverDialog(Dialog):
             for rep, method, n, amount in h.per_rep_and_method()
         ]  # fmt: skip
         self.table.setRowCount(len(rows))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if c == AMOUNT:  # amounts right-aligned, so the digits line up
+                    item.setTextAlignment(right)
+                self.table.setItem(r, c, item)
         cheques = h.by_method(PaymentMethod.CHEQUE) + h.by_method(PaymentMethod.DRAFT)
         self.totals.setText(
             self.tr(
@@ -140,6 +146,9 @@ class HandoverDialog(Dialog):
             [self.tr("Rep"), self.tr("How"), self.tr("Customer"),
              self.tr("Cheque no. / bank / due"), self.tr("Amount")]
         )  # fmt: skip
+        header = self.table.horizontalHeaderItem(AMOUNT)
+        if header is not None:
+            header.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._fill()
         self.print_button.setText(self.tr("&Print…"))
         self.export_button.setText(self.tr("&Export…"))

@@ -1142,28 +1142,32 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>导入</translation>
     </message>
     <message>
-        <source>Step 1: the file</source>
-        <translation>第 1 步：选择文件</translation>
+        <source>Step {n}: the file</source>
+        <translation>第 {n} 步：选择文件</translation>
     </message>
     <message>
-        <source>Step 2: the sheet</source>
-        <translation>第 2 步：选择工作表</translation>
+        <source>Step {n}: the sheet</source>
+        <translation>第 {n} 步：选择工作表</translation>
     </message>
     <message>
-        <source>Step 3: the columns</source>
-        <translation>第 3 步：对应列</translation>
+        <source>Step {n}: the columns</source>
+        <translation>第 {n} 步：对应列</translation>
     </message>
     <message>
-        <source>Step 4: preview</source>
-        <translation>第 4 步：预览</translation>
+        <source>Step {n}: preview</source>
+        <translation>第 {n} 步：预览</translation>
     </message>
     <message>
-        <source>Step 5: check every row</source>
-        <translation>第 5 步：检查每一行</translation>
+        <source>Step {n}: check every row</source>
+        <translation>第 {n} 步：检查每一行</translation>
     </message>
     <message>
-        <source>Step 6: import</source>
-        <translation>第 6 步：导入</translation>
+        <source>Step {n}: import</source>
+        <translation>第 {n} 步：导入</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file, in any encoding Excel or WPS saves. Headers may be Chinese or English; you can match them to ours in the columns step. Nothing is written until every row is fine.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，Excel 或 WPS 保存的任何编码都可以。表头可以是中文或英文，在“对应列”这一步可以把它们和我们的列对应起来。每一行都没有问题之前，不会写入任何内容。</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1214,10 +1218,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>保存模板(&amp;T)…</translation>
     </message>
     <message>
-        <source>An Excel workbook (.xlsx) or a CSV file, in any encoding Excel or WPS saves. Headers may be Chinese or English; you can match them to ours in step 3. Nothing is written until every row is fine.</source>
-        <translation>Excel 工作簿（.xlsx）或 CSV 文件，Excel 或 WPS 保存的任何编码都可以。表头可以是中文或英文，第 3 步可以把它们和我们的列对应起来。每一行都没有问题之前，不会写入任何内容。</translation>
-    </message>
-    <message>
         <source>Which column of the file holds each of ours (* = required). Guessed from the headers; your choice is remembered for files laid out like this one.</source>
         <translation>文件中哪一列对应我们的每一列（* 为必填）。已根据表头猜测；您的选择会被记住，用于同样格式的文件。</translation>
     </message>
@@ -1236,6 +1236,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Value</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>Show the customers</source>
+        <translation>查看这些客户</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
@@ -2464,6 +2468,14 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>账龄分段（天）(&amp;E)：</translation>
     </message>
     <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {pay} {date} {time} {how_to_pay} {bank_account} {contact}</source>
+        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {pay} {date} {time} {how_to_pay} {bank_account} {contact}</translation>
+    </message>
+    <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account} {contact}</source>
+        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account} {contact}</translation>
+    </message>
+    <message>
         <source>IOU note: print the late-payment clause</source>
         <translation>欠条印逾期付款条款（违约责任）</translation>
     </message>
@@ -2502,14 +2514,6 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>&amp;Overdue reminder:</source>
         <translation>逾期提醒(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {date} {time} {how_to_pay} {bank_account}</source>
-        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {date} {time} {how_to_pay} {bank_account}</translation>
-    </message>
-    <message>
-        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account}</source>
-        <translation>空白：使用内置措辞。可用占位符：{customer} {company} {amount} {balance} {date} {how_to_pay} {bank_account}</translation>
     </message>
     <message>
         <source>Promise re&amp;minder:</source>
