@@ -35,7 +35,7 @@ from models.records import (
     PromiseStatus,
 )
 from models.settings import get_company
-from models.tables import StatementNoRow
+from models.statement_numbers import last_statement_number
 
 __all__ = [
     "IouNote", "IouPapers", "NothingOwed", "iou_of", "notes_for", "notes_today", "open_ious"
@@ -80,15 +80,7 @@ def notes_today(customer_id: CustomerId, promises: Iterable[Promise]) -> tuple[I
 def _references(customer_id: CustomerId, on: dt.date) -> tuple[str, tuple[str, ...]]:
     """The number of the customer's last printed statement ("" when none) and the
     numbers of the delivery notes still open on `on` (FIFO, as the statement lists them)."""
-    from models.statements import statement_number  # models.statements imports this module
-
-    last = (
-        StatementNoRow.select(StatementNoRow.id)
-        .where(StatementNoRow.customer == customer_id)
-        .order_by(StatementNoRow.id.desc())
-        .first()
-    )
-    number = statement_number(last.id) if last is not None else ""
+    number = last_statement_number(customer_id)
     terms = get_customer(customer_id).terms
     items = open_items(customer_id, on, terms)
     deliveries = tuple(

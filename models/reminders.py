@@ -14,7 +14,6 @@ and the message ends with whom to call: the contact name and phone from Settings
 from __future__ import annotations
 
 import datetime as dt
-import string
 
 from models.aging import age_customer
 from models.customers import get_customer
@@ -25,15 +24,6 @@ from models.money import format_money
 from models.promises import get_promise
 from models.records import CompanySettings, Customer, CustomerId, PromiseId
 from models.settings import get_company
-
-PROMISE_FIELDS = (
-    "customer", "company", "amount", "pay", "date", "time", "how_to_pay", "bank_account",
-    "contact",
-)  # fmt: skip
-OVERDUE_FIELDS = (
-    "customer", "company", "amount", "balance", "date", "how_to_pay", "bank_account",
-    "contact",
-)  # fmt: skip
 
 DEFAULTS = {
     ("promise", "zh"): "{customer}您好，这里是{company}。按约定，贵店应于{date} {time}{pay}，"
@@ -67,31 +57,6 @@ _WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def check_template(text: str, fields: tuple[str, ...]) -> str:
-    """The template if every ``{placeholder}`` is one of `fields` and braces pair up;
-    otherwise `InputError` saying which placeholder is wrong."""
-    try:
-        names = [name for _lit, name, _spec, _conv in string.Formatter().parse(text)]
-    except ValueError:
-        raise InputError(
-            _("A reminder template has a brace without its pair: check the braces.")
-        ) from None
-    for name in names:
-        if name is not None and name not in fields:
-            raise InputError(
-                _("A reminder template uses {{{name}}}, which is not known: use {fields}.").format(
-                    name=name or "", fields=", ".join(f"{{{f}}}" for f in fields)
-                )
-            )
-    return text
-
-
-def check_templates(company: CompanySettings) -> None:
-    """Both templates of the settings, checked before they are saved."""
-    check_template(company.reminder_promise, PROMISE_FIELDS)
-    check_template(company.reminder_overdue, OVERDUE_FIELDS)
 
 
 def _day(on: dt.date, lang: str) -> str:

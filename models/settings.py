@@ -12,6 +12,7 @@ from models.errors import InputError
 from models.i18n import _
 from models.money import Fen
 from models.records import CompanySettings
+from models.reminder_templates import check_templates
 from models.tables import Setting
 from models.text_rules import check_text
 
@@ -102,8 +103,6 @@ def save_company(settings: CompanySettings) -> CompanySettings:
         raise InputError(_("The paper size must be A4, A5 or Letter."))
     if not 0 <= settings.tail_cut_limit <= MAX_TAIL_CUT:
         raise InputError(_("The tail-cut limit must be from 0 to 100.00."))
-    from models.reminders import check_templates  # reminders read the settings
-
     check_templates(settings)
     if not 1 <= settings.reply_days <= 90:
         raise InputError(_("The days to reply to a statement must be between 1 and 90."))

@@ -16,6 +16,7 @@ from models.ledger import balance, ledger_rows
 from models.promises import open_promises
 from models.records import CustomerId, Statement
 from models.settings import get_company
+from models.statement_numbers import statement_number
 from models.tables import StatementNoRow
 
 
@@ -79,8 +80,3 @@ def issue_number(st: Statement) -> Statement:
             created_at=clock.now(),
         )
     return dataclasses.replace(st, number=statement_number(row.id))
-
-
-def statement_number(n: int) -> str:
-    """``DZ-000123``: the printed form of statement number `n`."""
-    return f"DZ-{n:06d}"
