@@ -239,6 +239,21 @@ def _pinned_clock_and_language() -> Iterator[None]:
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _files_sqlite_opened_forgotten_after_each_test() -> Iterator[None]:
+    """models.live_files remembers every file SQLite opened, by device and inode, for
+    the life of the process. A pytest process (an xdist worker most of all) lives
+    through hundreds of ledgers that tests delete, and a later test's CSV can get a
+    deleted ledger's inode: it was then refused as "a ledger" (seen under xdist in
+    test_tabular.py::test_encodings_detected). Every test has closed its ledgers by
+    the time this (set up first) is torn down, so the next test starts knowing none."""
+    yield
+    from models import live_files
+
+    with live_files._lock:
+        live_files._remembered.clear()
+
+
 @pytest.fixture
 def ledger_target(ledger: str) -> None:
     """Same as `ledger`, for tests that only need it open."""
