@@ -6,6 +6,8 @@ cannot be reached, unless QK_REQUIRE_PG=1 (set by .ci/run), when they fail inste
 That database is only the base: each run creates its own database beside it
 (`<base>_run<pid>_<random>`, see `PG_URL`) and drops it when the run ends, so a plain
 `uv run pytest` never wipes the CI database and two runs at once never clobber each other.
+Under pytest-xdist every worker is such a run: its database name ends in its worker id
+(`..._gw0`), and session fixtures are made once per worker.
 
 Hypothesis profiles (HYPOTHESIS_PROFILE): `dev` (default, random), `ci` (derandomized:
 the same examples on every run, used by .ci/run) and `long` (random, ten times as many
@@ -19,7 +21,8 @@ import datetime as dt
 import os
 import re
 import secrets
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -46,14 +49,22 @@ if "QK_TESTS_DATA_HOME" not in os.environ:
 
     os.environ["QK_TESTS_DATA_HOME"] = tempfile.mkdtemp(prefix="qk-tests-data-")
     os.environ["XDG_DATA_HOME"] = os.environ["QK_TESTS_DATA_HOME"]
+# xdist workers inherit the controller's folder; each gets its own inside it, so two
+# workers' programs never share a log or a "last ledger" file.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if WORKER:
+    _worker_data = Path(os.environ["QK_TESTS_DATA_HOME"]) / WORKER
+    _worker_data.mkdir(exist_ok=True)
+    os.environ["XDG_DATA_HOME"] = str(_worker_data)
 
 BASE_PG_URL = os.environ.get("QK_TEST_PG", "postgresql://qingkuan:qingkuan@localhost/qingkuan_test")
 PINNED = dt.datetime(2026, 11, 26, 9, 0)
 
 
 def _run_database_name(base: str) -> str:
-    """`<base>_run<pid>_<random>`, within PostgreSQL's 63-byte limit."""
-    suffix = f"_run{os.getpid()}_{secrets.token_hex(3)}"
+    """`<base>_run<pid>_<random>` (plus `_<worker id>` under xdist), within
+    PostgreSQL's 63-byte limit."""
+    suffix = f"_run{os.getpid()}_{secrets.token_hex(3)}" + (f"_{WORKER}" if WORKER else "")
     return base[: 63 - len(suffix)] + suffix
 
 
@@ -64,7 +75,7 @@ def _with_database(url: str, name: str) -> str:
 BASE_PG_DB = unquote(urlparse(BASE_PG_URL).path.lstrip("/"))
 RUN_PG_DB = _run_database_name(BASE_PG_DB)
 PG_URL = _with_database(BASE_PG_URL, RUN_PG_DB)  # this run's own database
-_RUN_DB_NAME = re.compile(re.escape(BASE_PG_DB) + r"_run\d+_[0-9a-f]{6}")
+_RUN_DB_NAME = re.compile(re.escape(BASE_PG_DB) + r"_run(\d+)_[0-9a-f]{6}(_gw\d+)?")
 _keeper: psycopg2.extensions.connection | None = None  # held open while the run lasts
 
 
@@ -91,16 +102,29 @@ def _admin(sql: str, *params: object) -> list[tuple]:
         conn.close()
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
 def _drop_abandoned_run_databases() -> None:
     """Databases of runs that were killed before they could drop theirs. A live run
     keeps a connection to its database open, and DROP DATABASE (without FORCE) refuses
-    a database anyone is connected to, so this never takes a running run's database."""
+    a database anyone is connected to, so this never takes a running run's database.
+    A run that has just created its database has not connected yet: xdist workers
+    start together, so a database whose run's process still lives here is left alone."""
     names = _admin(
         "SELECT datname FROM pg_database d WHERE NOT EXISTS"
         " (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)"
     )
     for (name,) in names:
-        if _RUN_DB_NAME.fullmatch(name) and name != RUN_PG_DB:
+        found = _RUN_DB_NAME.fullmatch(name)
+        if found and name != RUN_PG_DB and not _process_alive(int(found.group(1))):
             with contextlib.suppress(psycopg2.Error):  # someone connected after all
                 _admin(f"DROP DATABASE IF EXISTS {_quoted(name)}")
 
@@ -153,6 +177,18 @@ def postgres_or_skip() -> str:
     return PG_URL
 
 
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """With `-p no:xdist`, accept the `-n`/`--dist` that pyproject's addopts give and
+    ignore them, so one-process runs need no other command line."""
+    if pluginmanager.has_plugin("xdist.plugin") or pluginmanager.has_plugin("xdist"):
+        return
+    group = parser.getgroup("xdist", "xdist (not loaded: these options are ignored)")
+    # `_addoption`, as xdist itself registers `-n`: pytest keeps lowercase short
+    # options for plugins, and this stands in for one.
+    group._addoption("-n", "--numprocesses", dest="numprocesses", default=None)
+    group.addoption("--dist", dest="dist", default="no")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _run_database_dropped_at_the_end() -> Iterator[None]:
     yield
@@ -203,7 +239,84 @@ def _pinned_clock_and_language() -> Iterator[None]:
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _files_sqlite_opened_forgotten_after_each_test() -> Iterator[None]:
+    """models.live_files remembers every file SQLite opened, by device and inode, for
+    the life of the process. A pytest process (an xdist worker most of all) lives
+    through hundreds of ledgers that tests delete, and a later test's CSV can get a
+    deleted ledger's inode: it was then refused as "a ledger" (seen under xdist in
+    test_tabular.py::test_encodings_detected). Every test has closed its ledgers by
+    the time this (set up first) is torn down, so the next test starts knowing none."""
+    yield
+    from models import live_files
+
+    with live_files._lock:
+        live_files._remembered.clear()
+
+
 @pytest.fixture
 def ledger_target(ledger: str) -> None:
     """Same as `ledger`, for tests that only need it open."""
     return None
+
+
+# (customers, days, seed) -> a closed SQLite demo ledger, built once per session (per
+# xdist worker). Making a demo business is one of the slowest things the suite does;
+# tests that read or change one get a copy of it instead of a new one.
+_demo_masters: dict[tuple[int, int, int], Path] = {}
+
+
+@pytest.fixture(scope="session")
+def _demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("demo-masters")
+
+
+def _demo_master(folder: Path, customers: int, days: int, seed: int) -> Path:
+    key = (customers, days, seed)
+    if key not in _demo_masters:
+        from models import demo
+
+        path = folder / f"demo-{customers}-{days}-{seed}.qkledger"
+        clock.pin(PINNED)  # the copy must hold what a demo made in the test would
+        # build_demo_file closes the ledger when done: the master is never open while
+        # it is copied, so a copy can never catch a half-written page.
+        demo.build_demo_file(path, customers=customers, days=days, seed=seed)
+        _demo_masters[key] = path
+    return _demo_masters[key]
+
+
+def _copy_ledger(source: Path, target: Path) -> None:
+    """Copy a closed SQLite ledger with SQLite's backup API (a consistent copy, with
+    no -wal or -shm file of the source's left behind)."""
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+@pytest.fixture
+def demo_ledger(tmp_path: Path, _demo_folder: Path) -> Callable[..., str]:
+    """demo_ledger(target, customers=, days=, seed=): the open, empty ledger `target`
+    (from the `ledger` fixture) replaced by one holding the demo business
+    `models.demo.make_demo` makes with those arguments; returns its path or URL. On
+    SQLite that is a copy of a demo built once per session; PostgreSQL builds it."""
+
+    def make(target: str, *, customers: int, days: int, seed: int) -> str:
+        if target.startswith("postgresql:"):
+            from models import demo
+
+            demo.make_demo(customers=customers, days=days, seed=seed)
+            return target
+        master = _demo_master(_demo_folder, customers, days, seed)
+        db.close_ledger()  # the empty one; the `ledger` fixture closes the copy
+        copy = tmp_path / f"demo-{customers}-{days}-{seed}.qkledger"
+        _copy_ledger(master, copy)
+        db.open_ledger(str(copy))
+        return str(copy)
+
+    return make

@@ -26,6 +26,10 @@ from tests.faults.storm import SUMMARY, Storm, judge, read_target, report
 
 KILLS = int(os.environ.get("QK_STORM_KILLS", "40"))
 
+# Under pytest-xdist both storms run on one worker, one after the other, as in a
+# one-process run: two storms at once would share the CPU their time limit assumes.
+pytestmark = pytest.mark.xdist_group("fault-storm")
+
 
 def _shop(target: str) -> tuple[list[str], str]:
     """A demo business; the customer codes and the route the print run uses."""

@@ -8,7 +8,6 @@ import pytest
 
 from models import clock
 from models.customers import list_customers
-from models.demo import make_demo
 from models.errors import NotFound
 from models.people import list_routes
 from models.promises import make_promise, promises_for
@@ -19,9 +18,8 @@ from tests.reports.helpers import all_text, page_texts, squash
 
 
 @pytest.fixture
-def demo(ledger):
-    make_demo(customers=12, days=60, seed=3)
-    return ledger
+def demo(ledger, demo_ledger):
+    return demo_ledger(ledger, customers=12, days=60, seed=3)
 
 
 def _with_open_promise():
