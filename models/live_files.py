@@ -12,8 +12,12 @@ through a stale wal-index (a page of the ledger overwritten by another).
 So no code here opens a file that a SQLite connection of this process has opened:
 `remember` is called for every file SQLite opens (the ledger, a backup read, a restore's
 target); `is_open_here` tells; `read_header` reads the first bytes of other files only.
-A file stays remembered for the life of the process (closing every connection would be
-safe, but knowing that for sure across threads is not worth the risk).
+Where the system lists a process's open files (Linux: /proc/self/fd), a remembered file
+counts only while a descriptor of this process still refers to it, or for a minute after
+it was remembered (SQLite opens it just after `remember`): once every connection is
+closed no lock is held, and ext4 hands a deleted ledger's inode to the next new file, a
+CSV the clerk imports among them. Elsewhere a file stays remembered for the life of the
+process (macOS does not reuse inode numbers; Windows has no POSIX locks to lose).
 """
 
 from __future__ import annotations
@@ -21,10 +25,13 @@ from __future__ import annotations
 import errno
 import os
 import threading
+import time
 from pathlib import Path
 
 _lock = threading.Lock()
-_remembered: set[tuple[int, int]] = set()
+_remembered: dict[tuple[int, int], float] = {}  # identity → when it was remembered
+_FD_FOLDER = Path("/proc/self/fd")
+CONNECTING_SECONDS = 60.0  # between `remember` and SQLite's own open of the file
 
 
 def _identity(path: str | Path) -> tuple[int, int] | None:
@@ -41,7 +48,7 @@ def remember(path: str | Path) -> None:
     found = _identity(path)
     if found is not None:
         with _lock:
-            _remembered.add(found)
+            _remembered[found] = time.monotonic()
 
 
 def is_open_here(path: str | Path) -> bool:
@@ -51,7 +58,26 @@ def is_open_here(path: str | Path) -> bool:
     if found is None:
         return False
     with _lock:
-        return found in _remembered
+        since = _remembered.get(found)
+    if since is None:
+        return False
+    if time.monotonic() - since < CONNECTING_SECONDS or not _FD_FOLDER.is_dir():
+        return True
+    return found in _open_identities()
+
+
+def _open_identities() -> set[tuple[int, int]]:
+    """(device, inode) of every file a descriptor of this process refers to now."""
+    found = set()
+    try:
+        names = os.listdir(_FD_FOLDER)
+    except OSError:
+        return found
+    for name in names:
+        identity = _identity(_FD_FOLDER / name)
+        if identity is not None:
+            found.add(identity)
+    return found
 
 
 class OpenHere(OSError):

@@ -130,3 +130,29 @@ def test_a_worker_inside_a_transaction_keeps_its_connection(shop_ledger: str) ->
     thread.join()
     assert opened.open_connections() == 0
     assert dt.date.today()  # the worker's read finished without an error
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="lists open files via /proc")
+def test_a_ledger_closed_everywhere_here_is_no_longer_live(
+    shop_ledger: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once no connection of this process has the file open, no lock can be lost, and
+    its inode may go to the next new file (a CSV to import): it is not refused then.
+    While the ledger is open, it is refused however long ago it was opened."""
+    monkeypatch.setattr(live_files, "CONNECTING_SECONDS", 0.0)
+    db.open_ledger(shop_ledger)
+    assert live_files.is_open_here(shop_ledger)
+    with pytest.raises(live_files.OpenHere):
+        live_files.read_header(shop_ledger)
+    db.close_ledger()
+    assert not live_files.is_open_here(shop_ledger)
+    assert live_files.read_header(shop_ledger).startswith(b"SQLite format 3")
+
+
+def test_a_file_being_opened_counts_as_open_before_sqlite_has_it(tmp_path: Path) -> None:
+    """`remember` comes just before SQLite opens the file: a raw read in between could
+    still close a descriptor after SQLite took its locks, so the file counts at once."""
+    path = tmp_path / "new.qkledger"
+    path.write_bytes(b"")
+    live_files.remember(path)
+    assert live_files.is_open_here(path)
