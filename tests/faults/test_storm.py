@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from models import db, demo, people
 from models.check import check_ledger
 from models.tables import CustomerRow
 from tests.conftest import postgres_or_skip
-from tests.faults.storm import SUMMARY, Storm, judge, read_target, report
+from tests.faults.storm import Storm, judge, read_target, report
 
 KILLS = int(os.environ.get("QK_STORM_KILLS", "40"))
 
@@ -42,7 +43,7 @@ def _shop(target: str) -> tuple[list[str], str]:
         db.close_ledger()
 
 
-def _storm(backend: str, target: str, work: Path) -> None:
+def _storm(backend: str, target: str, work: Path, record: Callable[[str, object], None]) -> None:
     codes, route = _shop(target)
     storm = Storm(work, target, KILLS)
     storm.prepare(codes, route)
@@ -61,7 +62,7 @@ def _storm(backend: str, target: str, work: Path) -> None:
             db.close_ledger()
     verdict = judge(tally, found)
     lines = report(backend, storm, verdict, problems)
-    SUMMARY.extend(lines)
+    record("fault storm", lines)  # to the report's end, from an xdist worker too
     print("\n".join(lines))
     assert sum(tally.kills.values()) >= KILLS, "the storm ran out of time"
     assert not damaged, damaged  # every entry would look lost
@@ -73,10 +74,10 @@ def _storm(backend: str, target: str, work: Path) -> None:
     assert tally.posts and tally.settles and tally.imports_done, "the storm did nothing"
 
 
-def test_storm_on_sqlite_loses_nothing_reported(tmp_path: Path) -> None:
-    _storm("sqlite", str(tmp_path / "shop.qkledger"), tmp_path)
+def test_storm_on_sqlite_loses_nothing_reported(tmp_path: Path, record_property) -> None:
+    _storm("sqlite", str(tmp_path / "shop.qkledger"), tmp_path, record_property)
 
 
 @pytest.mark.postgres
-def test_storm_on_postgres_loses_nothing_reported(tmp_path: Path) -> None:
-    _storm("postgres", postgres_or_skip(), tmp_path)
+def test_storm_on_postgres_loses_nothing_reported(tmp_path: Path, record_property) -> None:
+    _storm("postgres", postgres_or_skip(), tmp_path, record_property)
