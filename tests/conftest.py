@@ -320,3 +320,24 @@ def demo_ledger(tmp_path: Path, _demo_folder: Path) -> Callable[..., str]:
         return str(copy)
 
     return make
+
+
+# --- the fault storm's counts at the end of pytest's report (CI's log keeps them) -------
+# Here, not in tests/faults/conftest.py: under pytest-xdist the process that prints the
+# report never collects, so only this conftest's hooks run in it. Each storm records
+# its lines as a property of its test report, which travels from the worker.
+_STORM_LINES: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call":
+        for name, value in report.user_properties:
+            if name == "fault storm":
+                _STORM_LINES.extend(value)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _STORM_LINES:
+        terminalreporter.section("fault storm")
+        for line in _STORM_LINES:
+            terminalreporter.write_line(line)

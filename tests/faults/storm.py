@@ -37,7 +37,6 @@ import psycopg2
 from models import backup
 
 ROOT = Path(__file__).resolve().parents[2]
-SUMMARY: list[str] = []  # what each storm counted, for the end of pytest's report
 OURS = "Z"  # every document number and settle note the storm writes starts with it
 IMPORT_ROWS = 120
 COMMAND_KILLS = 0.5  # the share of commands (import, restore, print) killed
