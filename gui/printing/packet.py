@@ -34,7 +34,7 @@ from gui.operations import Operations
 from gui.preferences import Preferences
 from gui.printing import printers
 from gui.printing.documents import Kind, Printout, _font_warning, print_folder
-from gui.printing.send import PrintWorker, remember_printer, remembered_printer
+from gui.printing.send import PrintWorker, remember_printer, remembered_printer, stop_worker
 from models import clock, db, people, routesheets
 from models.errors import LedgerError
 from models.records import Route
@@ -348,17 +348,9 @@ class PacketDialog(FormDialog):
     def done(self, code: int) -> None:
         """Esc or closing the window also stops the work (and leaves no file)."""
         printing, self.print_worker = self.print_worker, None
-        if printing is not None:
-            printing.finished_with.disconnect()
-            printing.progressed.disconnect()
-            printing.stop.set()
-            printing.wait()
+        stop_worker(printing)
         worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.finished_with.disconnect()
-            worker.progressed.disconnect()
-            worker.stop.set()
-            worker.wait()
+        stop_worker(worker)
         super().done(code)
 
     def retranslate(self) -> None:

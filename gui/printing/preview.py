@@ -30,6 +30,7 @@ from gui.printing.send import (
     print_printout,
     remember_printer,
     remembered_printer,
+    stop_worker,
 )
 from gui.printing.zoom import ZoomBar
 from gui.screen import fill_screen
@@ -142,11 +143,7 @@ class PreviewDialog(Dialog):
         """Closing the preview stops a job still being drawn (nothing half-printed is
         left in the queue: the printer aborts it)."""
         worker, self.print_worker = self.print_worker, None
-        if worker is not None:
-            worker.finished_with.disconnect()
-            worker.progressed.disconnect()
-            worker.stop.set()
-            worker.wait()
+        stop_worker(worker)
         super().done(code)
 
     def save_copy(self) -> None:

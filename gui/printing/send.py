@@ -47,6 +47,17 @@ def print_printout(parent: QWidget | None, printout: Printout, printer: QPrinter
     return True
 
 
+def stop_worker(worker: QThread | None) -> None:
+    """Stop a print or packet worker whose answer nobody waits for any more: its signals
+    disconnected first (the dialog is closing), then told to stop and waited for."""
+    if worker is None:
+        return
+    worker.finished_with.disconnect()  # type: ignore[attr-defined]
+    worker.progressed.disconnect()  # type: ignore[attr-defined]
+    worker.stop.set()  # type: ignore[attr-defined]
+    worker.wait()
+
+
 class PrintWorker(QThread):
     """Prints a made document off the GUI thread (a 400-page packet drawn through Qt
     takes a minute or two): QPainter on a QPrinter, and QtPdf's rendering, work in a
