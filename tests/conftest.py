@@ -195,6 +195,19 @@ def _run_database_dropped_at_the_end() -> Iterator[None]:
     _drop_run_database()
 
 
+# What must stop before a ledger fixture closes its ledger: tests/gui/conftest.py adds
+# the windows' background readers. A test that takes `launcher` before `ledger` has its
+# ledger torn down first, and a reader still running on a closing connection can crash
+# the process (seen on CI).
+BEFORE_LEDGER_CLOSES: list[Callable[[], None]] = []
+
+
+def close_test_ledger() -> None:
+    for stop in list(BEFORE_LEDGER_CLOSES):
+        stop()
+    db.close_ledger()
+
+
 def open_fresh(kind: str, tmp_path: Path) -> str:
     target = postgres_or_skip() if kind == "postgres" else str(tmp_path / "test.qkledger")
     db.open_ledger(target)
@@ -208,7 +221,7 @@ def ledger(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     try:
         yield target
     finally:
-        db.close_ledger()
+        close_test_ledger()
 
 
 @pytest.fixture
@@ -218,7 +231,7 @@ def sqlite_ledger(tmp_path: Path) -> Iterator[str]:
     try:
         yield target
     finally:
-        db.close_ledger()
+        close_test_ledger()
 
 
 @pytest.fixture(autouse=True)

@@ -43,7 +43,9 @@ def test_two_runs_at_once_keep_to_their_own_databases(tmp_path: Path) -> None:
     env = {**os.environ, "QK_TEST_PG": base, "QK_REQUIRE_PG": "1", "QK_PROBE_DIR": str(tmp_path)}
     runs = [
         subprocess.Popen(
-            [sys.executable, "-m", "pytest", "tests/pg_isolation_probe.py", "-q"],
+            # one process each: under xdist a worker may still be dropping its database
+            # when its controller has exited (the next run drops such leftovers)
+            [sys.executable, "-m", "pytest", "-p", "no:xdist", "tests/pg_isolation_probe.py", "-q"],
             cwd=ROOT,
             env={**env, "QK_PROBE_ME": me, "QK_PROBE_OTHER": other},
             stdout=subprocess.PIPE,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,11 +25,30 @@ from models.tables import CustomerRow
 from tests.conftest import postgres_or_skip
 from tests.faults.storm import Storm, judge, read_target, report
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 KILLS = int(os.environ.get("QK_STORM_KILLS", "40"))
 
-# Under pytest-xdist both storms run on one worker, one after the other, as in a
-# one-process run: two storms at once would share the CPU their time limit assumes.
-pytestmark = pytest.mark.xdist_group("fault-storm")
+
+@pytest.fixture
+def storm_turn() -> Iterator[None]:
+    """One storm at a time, across pytest-xdist workers too: two storms at once would
+    share the CPU their time limit assumes. A lock file in the run's shared data folder
+    (xdist's own grouping, ``--dist loadgroup``, hangs the whole run when a worker
+    crashes, so the run uses ``--dist load`` and the storms wait their turn here)."""
+    if fcntl is None:  # Windows: a local run there is one process (see README)
+        yield
+        return
+    lock_path = Path(os.environ["QK_TESTS_DATA_HOME"]) / "fault-storm.lock"
+    with open(lock_path, "a") as lock:  # a lock file of the tests, never a ledger
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _shop(target: str) -> tuple[list[str], str]:
@@ -74,10 +93,14 @@ def _storm(backend: str, target: str, work: Path, record: Callable[[str, object]
     assert tally.posts and tally.settles and tally.imports_done, "the storm did nothing"
 
 
-def test_storm_on_sqlite_loses_nothing_reported(tmp_path: Path, record_property) -> None:
+def test_storm_on_sqlite_loses_nothing_reported(
+    tmp_path: Path, record_property, storm_turn: None
+) -> None:
     _storm("sqlite", str(tmp_path / "shop.qkledger"), tmp_path, record_property)
 
 
 @pytest.mark.postgres
-def test_storm_on_postgres_loses_nothing_reported(tmp_path: Path, record_property) -> None:
+def test_storm_on_postgres_loses_nothing_reported(
+    tmp_path: Path, record_property, storm_turn: None
+) -> None:
     _storm("postgres", postgres_or_skip(), tmp_path, record_property)

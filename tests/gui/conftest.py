@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +20,7 @@ from gui.discard import Answer
 from gui.mainwindow import MainWindow
 from models import customers, people, settings
 from models.records import CustomerDraft, Terms, TermsKind
+from tests import conftest as root_conftest
 
 # The offscreen platform cannot resize native windows; real platforms can. Only this
 # exact message is ignored: every other Qt warning still fails a test.
@@ -28,6 +32,42 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def launchers_stop_before_the_ledger_closes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every Launcher a test makes stops its windows' background readers before a
+    ledger fixture closes the ledger, whatever order the test took its fixtures in."""
+    made: list[Launcher] = []
+    original = Launcher.__init__
+
+    def recorded(self: Launcher, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        made.append(self)
+
+    def stop() -> None:
+        for launcher in made:
+            if shiboken6.isValid(launcher):
+                launcher.shutdown()
+
+    monkeypatch.setattr(Launcher, "__init__", recorded)
+    root_conftest.BEFORE_LEDGER_CLOSES.append(stop)
+    yield
+    root_conftest.BEFORE_LEDGER_CLOSES.remove(stop)
+
+
+@pytest.fixture(autouse=True)
+def qt_objects_die_with_their_test(qapp: object) -> Iterator[None]:
+    """Every GUI test ends with its Qt objects gone, on the GUI thread: the widgets
+    pytest-qt and the launcher closed with deleteLater are deleted, and Python's cyclic
+    collector frees the rest (a launcher, a lambda's window). Left to chance, a collection
+    would free them in a later test, in the middle of building its window, or on a
+    background reader's thread, where deleting a QObject can crash the process (CI once
+    died in a QPushButton constructor that way). A crash here names the guilty test."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class DiscardQuestions:

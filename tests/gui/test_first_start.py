@@ -32,8 +32,8 @@ def test_empty_folder_shows_welcome_and_creates_ledger(
         assert launcher.window is not None and launcher.window.isVisible()
         assert settings.get_company().name == "佛山东城食品批发部"
         assert settings.get_company().phone == "0757-1234567"
-        launcher.window.customer_list.reader.cancel()
     finally:
+        launcher.shutdown()  # every reader stopped (Today's too) before the ledger closes
         db.close_ledger()
 
 
@@ -43,8 +43,8 @@ def test_second_start_opens_default_ledger(launcher: Launcher, data_dir: Path) -
     try:
         shown = launcher.start(None)
         assert shown is launcher.window
-        launcher.window.customer_list.reader.cancel()
     finally:
+        launcher.shutdown()  # every reader stopped (Today's too) before the ledger closes
         db.close_ledger()
 
 
@@ -82,8 +82,8 @@ def test_demo_ledger_is_a_copy(
         window = launcher.window
         assert window is not None
         qtbot.waitUntil(lambda: window.customer_list.model.rowCount() == 12)
-        window.customer_list.reader.cancel()
     finally:
+        launcher.shutdown()  # every reader stopped (Today's too) before the ledger closes
         db.close_ledger()
 
 
@@ -102,8 +102,8 @@ def test_guards_put_back_on_opening_are_shown(
         assert launcher.start(str(path)) is launcher.window
         assert warned == [("Ledger safeguards put back", db.guards_warning())]
         assert "(entry_line_no_delete) and have been put back" in warned[0][1]
-        launcher.window.customer_list.reader.cancel()
     finally:
+        launcher.shutdown()  # every reader stopped (Today's too) before the ledger closes
         db.close_ledger()
 
 
@@ -129,17 +129,18 @@ def test_new_ledger_from_the_file_menu_after_the_demo(
         assert launcher.window is not demo_window
         assert db.current_target().endswith("ledger.qkledger")
         assert settings.get_company().name == "西关李记商行"
-        launcher.window.customer_list.reader.cancel()
+        launcher.window.stop_reading()
 
         # A second new ledger never opens or changes the first one: it gets its own file.
         launcher.window.new_ledger_action.trigger()
         launcher.welcome.company_name.setText("第二家公司")
         qtbot.mouseClick(launcher.welcome.create_button, Qt.MouseButton.LeftButton)
         assert db.current_target().endswith("ledger-2.qkledger")
-        launcher.window.customer_list.reader.cancel()
+        launcher.window.stop_reading()
         db.open_ledger(str(data_dir / "ledger.qkledger"), create=False)
         assert settings.get_company().name == "西关李记商行"
     finally:
+        launcher.shutdown()
         db.close_ledger()
 
 
@@ -162,6 +163,6 @@ def test_opening_an_empty_file_from_the_window_leaves_it_empty(
         assert len(shown) == 1 and "is empty" in shown[0]
         assert empty.stat().st_size == 0  # never turned into a ledger
         assert db.current_target().endswith("ledger.qkledger")  # still on the one open
-        launcher.window.customer_list.reader.cancel()
     finally:
+        launcher.shutdown()  # every reader stopped (Today's too) before the ledger closes
         db.close_ledger()
