@@ -11,7 +11,7 @@ def main(argv: list[str] | None = None) -> int:
     from cli.language import message_language
     from cli.packaged import glibc_problem, program_name
     from cli.parser import build_parser, ledger_shorthand
-    from models.i18n import set_language
+    from models.vocabulary.i18n import set_language
 
     set_language(message_language())
     problem = glibc_problem()

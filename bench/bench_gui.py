@@ -68,9 +68,10 @@ sys.exit(main.main(["--db", sys.argv[2]]))
 
 def prepare(source: Path) -> str:
     """Copy the big ledger once and give the copy a customer with 10,000 entries."""
-    from models import customers, db, posting
-    from models.errors import NotFound
-    from models.records import CustomerDraft
+    from models.ledger import customers, posting
+    from models.storage import db
+    from models.vocabulary.errors import NotFound
+    from models.vocabulary.records import CustomerDraft
 
     if not COPY.exists():
         if not source.exists():
@@ -133,8 +134,8 @@ def main() -> int:
     from PySide6.QtTest import QTest
 
     from gui.app import Launcher, make_application
-    from models import customers, ledger, posting
-    from models.records import EntryKind, PaymentMethod
+    from models.ledger import customers, ledger, posting
+    from models.vocabulary.records import EntryKind, PaymentMethod
 
     app = make_application([])
     data = Path(tempfile.mkdtemp())

@@ -85,7 +85,7 @@ def _write_xlsx(source: Path, out: Path) -> None:
 
     from openpyxl import Workbook
 
-    from models.money import parse_money
+    from models.vocabulary.money import parse_money
 
     money = {"amount", "credit_limit", "opening_balance"}
     book = Workbook(write_only=True)
@@ -144,7 +144,7 @@ def _customer_count() -> int:
 
 
 def bench_backup(runs: int = 3) -> Row:
-    from models import backup
+    from models.storage import backup
 
     out = DATA / "backup-bench.qkledger"
     times = Times()

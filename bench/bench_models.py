@@ -25,10 +25,13 @@ import psycopg2
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import Row, drop_from_cache, fresh_copy, print_table, remove_copy, timed  # noqa: E402
-from models import aging, db, demo, posting, statements  # noqa: E402
-from models.records import PaymentMethod  # noqa: E402
-from models.tables import CustomerRow, EntryRow  # noqa: E402
-from models.targets import display_target  # noqa: E402
+from models.exchange import demo
+from models.ledger import aging, posting
+from models.papers import statements
+from models.storage import db
+from models.storage.tables import CustomerRow, EntryRow  # noqa: E402
+from models.storage.targets import display_target  # noqa: E402
+from models.vocabulary.records import PaymentMethod  # noqa: E402
 
 DEFAULT_DB = Path(__file__).parent / "data" / "big.qkledger"
 

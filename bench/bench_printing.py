@@ -43,10 +43,11 @@ from bench.common import fresh_copy, remove_copy  # noqa: E402
 
 def make_documents(folder: Path) -> tuple[Path, Path, int]:
     """The 200-stop packet and a 2-page statement, made on a copy of the route ledger."""
-    from models import customers, db, people
-    from models.statements import statement
-    from reports.packet import PacketOptions, render_packet
-    from reports.statement import render_statement
+    from models.ledger import customers, people
+    from models.papers.statements import statement
+    from models.storage import db
+    from reports.documents.packet import PacketOptions, render_packet
+    from reports.documents.statement import render_statement
 
     stops = ensure_route_ledger()
     copy = fresh_copy(ROUTE_LEDGER, folder / "printing.qkledger")

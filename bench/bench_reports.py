@@ -35,16 +35,16 @@ from bench.common import (  # noqa: E402
     timed,
     user_env,
 )
-from reports.batch import StatementJob, render_batch  # noqa: E402
-from reports.fonts import find_fonts  # noqa: E402
-from reports.iou import render_ious  # noqa: E402
-from reports.samples import (  # noqa: E402
+from reports.documents.batch import StatementJob, render_batch  # noqa: E402
+from reports.documents.iou import render_ious  # noqa: E402
+from reports.documents.samples import (  # noqa: E402
     COMPANY,
     sample_customer,
     sample_note,
     sample_promise,
     sample_statement,
 )
+from reports.typesetting.fonts import find_fonts  # noqa: E402
 
 BIG = ROOT / "bench" / "data" / "big.qkledger"
 
@@ -133,11 +133,11 @@ def _ledger_rows(folder: Path, ledger: Path, args: argparse.Namespace, fonts: ob
     """Statements read from the ledger as the evening print run reads them (the data of
     each is read when its turn comes), the IOU note of a real open promise, and the
     aging export as a command."""
-    from models.customers import get_customer, list_customers
-    from models.db import close_ledger, open_ledger
-    from models.promises import next_open_promises
-    from models.settings import get_company
-    from models.statements import default_period, statement
+    from models.ledger.customers import get_customer, list_customers
+    from models.ledger.promises import next_open_promises
+    from models.ledger.settings import get_company
+    from models.papers.statements import default_period, statement
+    from models.storage.db import close_ledger, open_ledger
 
     open_ledger(ledger)
     try:

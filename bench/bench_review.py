@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models import db  # noqa: E402
-from models.tables import database  # noqa: E402
+from models.storage import db
+from models.storage.tables import database  # noqa: E402
 
 DEFAULT_DB = Path(__file__).parent / "data" / "big.qkledger"
 
@@ -89,9 +89,9 @@ def main() -> int:
     entries = database.execute_sql("SELECT COUNT(*) FROM entry").fetchone()[0]
     print(f"{args.db}: {customers:,} customers, {entries:,} entries")
 
-    from models.review import review
-    from reports.aging_report import print_aging
-    from reports.review_report import print_review
+    from models.review.review import review
+    from reports.documents.aging_report import print_aging
+    from reports.documents.review_report import print_review
 
     dashboard = dashboard_runner()
     rows = []

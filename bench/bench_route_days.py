@@ -46,7 +46,8 @@ def timed(fn, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
 
 
 def bench_today(target: str, runs: int) -> tuple[list[float], list[float]]:
-    from models import db, today
+    from models.collecting import today
+    from models.storage import db
 
     db.open_ledger(target)
     today.today()  # warm the file cache, as a window open since the morning has
@@ -66,7 +67,9 @@ def bench_today(target: str, runs: int) -> tuple[list[float], list[float]]:
 
 def ensure_route_ledger() -> int:
     """The packet ledger: 240 demo customers, 200 of them owing, on one route."""
-    from models import customers, db, demo, people
+    from models.exchange import demo
+    from models.ledger import customers, people
+    from models.storage import db
 
     db.open_ledger(str(ROUTE_LEDGER))
     route = people.route_by_name("BENCH")
@@ -74,7 +77,7 @@ def ensure_route_ledger() -> int:
         print("building the route-day ledger …", flush=True)
         demo.make_demo(customers=240, days=150, seed=11)
         route = people.add_route("BENCH", tuple(range(1, 8)))
-        from models.aging import age_all
+        from models.ledger.aging import age_all
 
         owing = [r.customer_id for r in age_all().rows if r.balance > 0][:STOPS]
         people.move_to_route(owing, route.id)
@@ -89,8 +92,9 @@ def bench_packet(runs: int) -> tuple[list[float], list[float], int, int]:
     from gui.app import make_application
     from gui.operations import Operations
     from gui.printing.packet import PacketWorker
-    from models import db, people
-    from reports.packet import PacketOptions
+    from models.ledger import people
+    from models.storage import db
+    from reports.documents.packet import PacketOptions
 
     app = make_application([])
     db.open_ledger(str(ROUTE_LEDGER))
@@ -144,9 +148,10 @@ def _one_packet(app, worker):  # type: ignore[no-untyped-def]
 
 def bench_settle(runs: int) -> list[float]:
     """Save a 60-stop grid: cash at most stops, some cheques, tail cuts and promises."""
-    from models import db, people
-    from models.records import LateReason, PaymentMethod
-    from models.settling import SettleRow, settle, settle_stops
+    from models.collecting.settling import SettleRow, settle, settle_stops
+    from models.ledger import people
+    from models.storage import db
+    from models.vocabulary.records import LateReason, PaymentMethod
 
     db.open_ledger(str(ROUTE_LEDGER))
     route = people.route_by_name("BENCH")

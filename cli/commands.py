@@ -22,16 +22,23 @@ from typing import TYPE_CHECKING
 
 import peewee as pw
 
-from models import clock, db, paths
-from models.errors import ForeignSchema, InputError, LedgerError, LedgerFileError, NotFound
-from models.i18n import _
-from models.output_paths import OutputKind, check_output
-from models.paths import log_file
-from models.targets import display_target, scrub
+from models.storage import db, paths
+from models.storage.output_paths import OutputKind, check_output
+from models.storage.paths import log_file
+from models.storage.targets import display_target, scrub
+from models.vocabulary import clock
+from models.vocabulary.errors import (
+    ForeignSchema,
+    InputError,
+    LedgerError,
+    LedgerFileError,
+    NotFound,
+)
+from models.vocabulary.i18n import _
 
 if TYPE_CHECKING:
-    from models.backup import LedgerTotals
-    from models.records import Route
+    from models.storage.backup import LedgerTotals
+    from models.vocabulary.records import Route
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
 
@@ -76,7 +83,7 @@ def _restore_advice(target: str) -> list[str]:
     use, no permission) or when there is no good backup."""
     if db.is_postgres_url(target):
         return []
-    from models.restoring import is_damaged, latest_good, restore_advice
+    from models.storage.restoring import is_damaged, latest_good, restore_advice
 
     path = Path(target).expanduser()
     if path.is_dir() or not is_damaged(path) or latest_good(path) is None:
@@ -111,7 +118,7 @@ def cmd_gui(args: argparse.Namespace, argv0: str) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from models import demo
+    from models.exchange import demo
 
     options = {"customers": args.customers, "days": args.days, "seed": args.seed}
     show = _progress() if sys.stderr.isatty() else None
@@ -150,8 +157,8 @@ def _progress() -> Callable[[int, int], None]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from models.importing import import_file
-    from models.tabular import file_problem
+    from models.exchange.importing import import_file
+    from models.exchange.tabular import file_problem
 
     path = Path(args.file).expanduser()
     if not path.exists():  # before opening (maybe creating) the ledger
@@ -182,7 +189,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         complain(db.guards_warning())
     try:
         if layout is not None:
-            from models.import_layouts import import_with_layout
+            from models.exchange.import_layouts import import_with_layout
 
             result = import_with_layout(args.what, path, layout)
         else:
@@ -199,7 +206,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reports.spreadsheets import export_aging
+    from reports.spreadsheets.aging_sheet import export_aging
 
     if args.what != "entries" and (args.date_from or args.date_to):
         raise InputError(
@@ -225,7 +232,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_groups(args: argparse.Namespace) -> int:
-    from reports.review_exports import export_groups
+    from reports.spreadsheets.review_exports import export_groups
 
     path, rows = export_groups(args.out, args.what[:-1], args.as_of, bom=args.bom)
     if args.what == "reps":
@@ -243,7 +250,7 @@ def _export_groups(args: argparse.Namespace) -> int:
 
 
 def _export_ledger_data(args: argparse.Namespace) -> int:
-    from reports.exports import export_customers, export_entries
+    from reports.spreadsheets.exports import export_customers, export_entries
 
     if args.what == "entries":
         path, rows = export_entries(args.out, args.date_from, args.date_to, bom=args.bom)
@@ -259,7 +266,7 @@ def _export_ledger_data(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from models.check import check_ledger
+    from models.ledger.check import check_ledger
 
     if args.remove_foreign:
         _remove_foreign(args.db or _the_ledger(False))
@@ -269,7 +276,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         say(str(err))
         return EXIT_PROBLEMS
     if args.accept_chain:
-        from models import chain_anchors
+        from models.storage import chain_anchors
 
         chain_anchors.accept_open_chain()
     try:
@@ -296,7 +303,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _remove_foreign(target: str) -> None:
     """``check --remove-foreign``: the user's consent to remove what Qingkuan did not make
     from a ledger file; says what was removed."""
-    from models import schema_audit
+    from models.storage import schema_audit
 
     if db.is_postgres_url(target):
         raise LedgerError(
@@ -321,7 +328,7 @@ def _remove_foreign(target: str) -> None:
 def _damaged_ledger(args: argparse.Namespace) -> int:
     """`check` on a ledger SQLite cannot read through: what is damaged, and the latest
     good backup (read with this process's connection closed)."""
-    from models.restoring import damage_lines
+    from models.storage.restoring import damage_lines
 
     db.close_ledger()
     lines = damage_lines(Path(args.db or _the_ledger(False)).expanduser())
@@ -332,7 +339,7 @@ def _damaged_ledger(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from reports import cli as documents
+    from reports.documents import cli as documents
 
     check_output(args.out, OutputKind.PDF)  # before the ledger is even opened
     open_target(args, create=False)
@@ -357,7 +364,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     elif args.document == "packet":
         return _print_packet(args)
     else:
-        from models.routesheets import is_route_day, next_route_day
+        from models.collecting.routesheets import is_route_day, next_route_day
 
         route = _find_route(args.route)
         # Sheets are printed the evening before: by default for the route's next day.
@@ -378,12 +385,12 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def _print_review(args: argparse.Namespace) -> int:
     if args.document == "aging":
-        from reports.aging_report import print_aging
+        from reports.documents.aging_report import print_aging
 
         path = print_aging(args.out, args.as_of, args.by, lang=args.lang)
         say(_("Aging report written to {path}.").format(path=path))
     else:
-        from reports.review_report import print_review
+        from reports.documents.review_report import print_review
 
         path = print_review(args.out, args.as_of, lang=args.lang)
         say(_("Review written to {path}.").format(path=path))
@@ -391,8 +398,8 @@ def _print_review(args: argparse.Namespace) -> int:
 
 
 def _print_packet(args: argparse.Namespace) -> int:
-    from models.routesheets import is_route_day, next_route_day
-    from reports.packet import PacketOptions, render_packet
+    from models.collecting.routesheets import is_route_day, next_route_day
+    from reports.documents.packet import PacketOptions, render_packet
 
     route = _find_route(args.route)
     day = args.date or next_route_day(route, clock.today())
@@ -423,8 +430,8 @@ def _print_packet(args: argparse.Namespace) -> int:
 
 def _check_customer_code(code: str) -> None:
     """`NotFound` for an unknown code, suggesting one that differs only in case."""
-    from models.customers import customer_by_code, list_customers
-    from models.importing import unknown_code_message
+    from models.exchange.importing import unknown_code_message
+    from models.ledger.customers import customer_by_code, list_customers
 
     try:
         customer_by_code(code)
@@ -435,8 +442,8 @@ def _check_customer_code(code: str) -> None:
 
 def _find_route(name: str) -> Route:
     """The route called (or numbered) `name`; `NotFound` lists the routes there are."""
-    from models.people import list_routes
-    from reports.cli import find_route
+    from models.ledger.people import list_routes
+    from reports.documents.cli import find_route
 
     try:
         return find_route(name)
@@ -474,9 +481,9 @@ def not_a_route_day(route: Route, day: dt.date) -> str:
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from models.i18n import language
-    from models.today import today
-    from reports.today import today_text
+    from models.collecting.today import today
+    from models.vocabulary.i18n import language
+    from reports.documents.today import today_text
 
     open_target(args, create=False)
     say(today_text(today(args.date), language()))
@@ -485,7 +492,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 def _ledger_file(args: argparse.Namespace) -> Path:
     """The ledger file --db names; a shared PostgreSQL ledger is backed up by its server."""
-    from models.backup import BackupError, postgres_advice
+    from models.storage.backup import BackupError, postgres_advice
 
     target = args.db or _the_ledger(False)
     if db.is_postgres_url(target):
@@ -494,8 +501,8 @@ def _ledger_file(args: argparse.Namespace) -> Path:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from models.backup import BackupError, back_up, read_totals
-    from models.shared_folders import copy_out, shared_place
+    from models.storage.backup import BackupError, back_up, read_totals
+    from models.storage.shared_folders import copy_out, shared_place
 
     ledger, out = _ledger_file(args), Path(args.out).expanduser()
     # Refuses a non-ledger, a newer one, a damaged one; one in a shared folder is only
@@ -518,9 +525,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from models.backup import default_folder
-    from models.restoring import restore
-    from models.shared_folders import refusal, shared_place
+    from models.storage.backup import default_folder
+    from models.storage.restoring import restore
+    from models.storage.shared_folders import refusal, shared_place
 
     ledger = _ledger_file(args)
     if (place := shared_place(ledger)) is not None:  # restoring writes the shared file
@@ -564,8 +571,8 @@ def _backup_to_restore(
     args: argparse.Namespace, ledger: Path, folder: Path
 ) -> tuple[Path, LedgerTotals]:
     """The file named, or with --latest the newest good backup; checked in full."""
-    from models.backup import BackupError, read_totals
-    from models.restoring import latest_good
+    from models.storage.backup import BackupError, read_totals
+    from models.storage.restoring import latest_good
 
     if args.latest:
         good = latest_good(ledger, folder)
@@ -588,13 +595,13 @@ def _backup_to_restore(
 
 
 def _taken(path: Path) -> str:
-    from models.restoring import taken_label
+    from models.storage.restoring import taken_label
 
     return taken_label(path)
 
 
 def _money(fen: int) -> str:
-    from models.money import format_money
+    from models.vocabulary.money import format_money
 
     return format_money(fen)
 
@@ -602,7 +609,7 @@ def _money(fen: int) -> str:
 def _list_backups(ledger: Path, folder: Path) -> int:
     """One line per backup, newest first: when (same-second ones told apart), what it
     holds, where."""
-    from models.backup import LedgerFileError, list_backups, read_totals
+    from models.storage.backup import LedgerFileError, list_backups, read_totals
 
     backups = list_backups(folder, ledger)
     if not backups:
@@ -677,7 +684,7 @@ def _error_lines(err: LedgerError) -> list[str]:
     """One line, except for a rejected import: the clerk needs every bad row. The import
     module is looked up, not imported: a command that imported nothing cannot have
     raised its error, and the import costs every other command start-up time."""
-    importing = sys.modules.get("models.importing")
+    importing = sys.modules.get("models.exchange.importing")
     if importing is not None and isinstance(err, importing.ImportRejected):
         return list(err.lines())
     return [str(err)]

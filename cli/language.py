@@ -12,7 +12,7 @@ import locale
 import os
 from collections.abc import Mapping
 
-from models.i18n import LANGUAGES
+from models.vocabulary.i18n import LANGUAGES
 
 
 def _from_locale_name(name: str) -> str:

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from models import program
-from models.i18n import _
+from models.vocabulary import program
+from models.vocabulary.i18n import _
 
 # Written by deploy/build.py into the built app's folder of libraries (sys._MEIPASS):
 # {"glibc": "2.35"}, the newest glibc symbol version any bundled library needs.
@@ -27,7 +27,7 @@ def frozen() -> bool:
 
 
 def program_name(argv0: str | None = None) -> str:
-    """How the user started the program (`models.program.program_name`)."""
+    """How the user started the program (`models.vocabulary.program.program_name`)."""
     return program.program_name(argv0)
 
 

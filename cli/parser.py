@@ -11,18 +11,18 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from cli.packaged import command_docs, program_name
-from models.demo_defaults import (
+from models.exchange.demo_defaults import (
     DEMO_CUSTOMERS,
     DEMO_CUSTOMERS_RANGE,
     DEMO_DAYS,
     DEMO_DAYS_RANGE,
     DEMO_SEED,
 )
-from models.errors import InputError
-from models.i18n import _
-from models.parsing import parse_date
-from models.targets import scrub
-from models.version import version
+from models.storage.targets import scrub
+from models.vocabulary.errors import InputError
+from models.vocabulary.i18n import _
+from models.vocabulary.parsing import parse_date
+from models.vocabulary.version import version
 
 
 class Parser(argparse.ArgumentParser):
@@ -100,8 +100,8 @@ def date_arg(text: str) -> dt.date:
     """A date on the command line: strictly YYYY-MM-DD, within the dates an entry may
     have (1990-01-01 to a year after today): outside them a report has nothing to show,
     and the calendar's own ends (0001-01-01, 9999-12-31) overflowed the day arithmetic."""
-    from models import clock
-    from models.posting import EARLIEST, FUTURE_DAYS
+    from models.ledger.posting import EARLIEST, FUTURE_DAYS
+    from models.vocabulary import clock
 
     try:
         on = parse_date(text, strict=True)

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from deploy.icons import write_icons  # noqa: E402
-from models.version import version  # noqa: E402
+from models.vocabulary.version import version  # noqa: E402
 
 DIST = ROOT / "dist"
 WORK = ROOT / "build"

@@ -31,11 +31,11 @@ APP_PACKAGES = ("cli", "models", "reports", "gui")
 EXCLUDED = ("tkinter", "pytest", "hypothesis", "pypdf", "IPython", "numpy", "PyQt5", "PyQt6")
 # Data files, at the same place relative to the code as in the source tree.
 DATA = (
-    ("pyproject.toml", "."),  # models.version reads the version from it
+    ("pyproject.toml", "."),  # models.vocabulary.version reads the version from it
     ("models/translations/*.json", "models/translations"),
     ("gui/translations/*.qm", "gui/translations"),
     ("gui/assets/qingkuan.svg", "gui/assets"),
-    # The Chinese font for computers without one, with its licence (reports/fonts.py).
+    # The Chinese font for computers without one, with its licence (reports/typesetting/fonts.py).
     ("reports/assets/fonts/*", "reports/assets/fonts"),
 )
 # Plugins and Qt libraries Qingkuan does not use (matched against the path in the app).
@@ -167,7 +167,7 @@ def _is_root(dest: str) -> bool:
 
 def macos_info_plist() -> dict[str, object]:
     """The .app's Info.plist additions: the .qkledger document type."""
-    from models.version import version
+    from models.vocabulary.version import version
 
     return {
         "CFBundleShortVersionString": version(),

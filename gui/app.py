@@ -29,10 +29,9 @@ from gui.preferences import Preferences, default_data_dir
 from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
-from models import backup, db, paths, restoring
-from models.errors import ForeignSchema, LedgerError, LedgerFileError, PasswordNeeded
-from models.shared_folders import SharedFolderError, copy_to_local
-from models.targets import (
+from models.storage import backup, db, paths, restoring
+from models.storage.shared_folders import SharedFolderError, copy_to_local
+from models.storage.targets import (
     ScrubbingFormatter,
     display_target,
     is_postgres_url,
@@ -41,7 +40,8 @@ from models.targets import (
     with_password,
     without_password,
 )
-from models.version import version
+from models.vocabulary.errors import ForeignSchema, LedgerError, LedgerFileError, PasswordNeeded
+from models.vocabulary.version import version
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ class Launcher(QObject):
 
     def _is_backup(self, target: str) -> bool:
         """A file from a backups folder: opened read-only as a view (see
-        `models.backup.is_backup_file`), without automatic backups of its own."""
+        `models.storage.backup.is_backup_file`), without automatic backups of its own."""
         return not is_postgres_url(target) and backup.is_backup_file(
             target, self.prefs.backup_folder()
         )

@@ -15,9 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from models import db
-from models.errors import LedgerError
-from models.targets import scrub
+from models.storage import db
+from models.storage.targets import scrub
+from models.vocabulary.errors import LedgerError
 
 log = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.widgets import Dialog
-from models.targets import scrub
-from models.version import version
+from models.storage.targets import scrub
+from models.vocabulary.version import version
 
-__all__ = ["CrashDialog", "crash_details", "scrub"]  # scrub: models.targets' one
+__all__ = ["CrashDialog", "crash_details", "scrub"]  # scrub: models.storage.targets' one
 
 
 def crash_details(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
-from models import clock
+from models.vocabulary import clock
 
 DATE_FORMAT = "yyyy-MM-dd"
 _WEEKDAYS = (

@@ -128,4 +128,3 @@ def ask_discard(parent: QWidget, *, can_save: bool = True) -> Choice:
 def confirm_discard(parent: QWidget) -> bool:
     """True when the user agrees to throw away what was typed (no Save offered)."""
     return ask_discard(parent, can_save=False) is Choice.DISCARD
-

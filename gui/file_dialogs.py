@@ -10,7 +10,7 @@ overwritten (issue 17, items 1 and 2; GTK's in-process dialog sniffs files the s
 So every file dialog of the window comes from here: Qt's own dialog with file types and
 icons told by the name alone. Windows keeps its native dialog: its file locks belong to
 a handle, and another handle closing drops none of SQLite's. `choose_output` also keeps
-a document or an export from being saved over a ledger (models/output_paths.py).
+a document or an export from being saved over a ledger (models/storage/output_paths.py).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 from gui.operations import show_error
-from models.output_paths import OutputKind, OutputRefused, check_output
+from models.storage.output_paths import OutputKind, OutputRefused, check_output
 
 
 class NameOnlyIcons(QAbstractFileIconProvider):

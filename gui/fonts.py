@@ -42,7 +42,7 @@ def cjk_family() -> str | None:
 def bundled_family() -> str | None:
     """Load the app's own Chinese font into Qt and return its family (None if it fails)."""
     # Imported here: reportlab is not needed to start the window on an ordinary computer.
-    from reports.fonts import BUNDLED_CJK
+    from reports.typesetting.fonts import BUNDLED_CJK
 
     font_id = QFontDatabase.addApplicationFont(str(BUNDLED_CJK))
     if font_id < 0:

@@ -37,8 +37,8 @@ from gui.widgets import (
     clear_when_edited,
     set_form_label,
 )
-from models.errors import InputError, LedgerError
-from models.money import Fen
+from models.vocabulary.errors import InputError, LedgerError
+from models.vocabulary.money import Fen
 
 Button = QDialogButtonBox.StandardButton
 Field = QWidget | QLayout

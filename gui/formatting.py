@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from models.money import Fen, format_money
+from models.vocabulary.money import Fen, format_money
 
 
 def money(fen: Fen | None) -> str:

@@ -1,5 +1,5 @@
 """The UI language: Qt Linguist translations for widgets, kept in step with the model's
-message language (`models.i18n`), switchable while the app runs.
+message language (`models.vocabulary.i18n`), switchable while the app runs.
 
 The compiled `translations/qingkuan_zh_CN.qm` is committed beside its `.ts` source
 (force-added: the skeleton's .gitignore lists *.qm), so `uv run main.py` needs no build
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from models import i18n
+from models.vocabulary import i18n
 
 LANGUAGES = ("zh", "en")
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"

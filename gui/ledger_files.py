@@ -10,8 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from models import db, demo, schema_audit
-from models.shared_folders import SharedFolderError, local_copy_path
+from models.exchange import demo
+from models.storage import db, schema_audit
+from models.storage.shared_folders import SharedFolderError, local_copy_path
 
 log = logging.getLogger(__name__)
 

@@ -43,10 +43,12 @@ from gui.settle.handover import HandoverDialog
 from gui.today.view import TodayView
 from gui.visits.dialogs import VisitDialog
 from gui.widgets import Dialog
-from models import clock, customers, db
-from models import today as today_model
-from models.importing import ImportKind
-from models.records import Entry, EntryKind, Promise, Visit, VisitOutcome
+from models.collecting import today as today_model
+from models.exchange.importing import ImportKind
+from models.ledger import customers
+from models.storage import db
+from models.vocabulary import clock
+from models.vocabulary.records import Entry, EntryKind, Promise, Visit, VisitOutcome
 
 if TYPE_CHECKING:
     from gui.preferences import Preferences

@@ -13,8 +13,8 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from models.errors import LedgerError
-from models.targets import scrub
+from models.storage.targets import scrub
+from models.vocabulary.errors import LedgerError
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from models import paths
+from models.storage import paths
 
 DEFAULT_LEDGER_NAME = paths.LEDGER_FILE_NAME
 DEMO_LEDGER_NAME = "demo.qkledger"
 
 
 def default_data_dir() -> Path:
-    """The user's data folder, the same one the command line uses (`models.paths`)."""
+    """The user's data folder, the same one the command line uses (`models.storage.paths`)."""
     return paths.data_dir()
 
 
@@ -52,7 +52,7 @@ class Preferences:
 
     def the_ledger(self) -> str:
         """The ledger the window starts on and commands without --db use: the last one
-        opened (kept in the data folder by `models.paths`, without any password)."""
+        opened (kept in the data folder by `models.storage.paths`, without any password)."""
         return paths.the_ledger(self.data_dir)
 
     def set_last_ledger(self, target: str) -> None:

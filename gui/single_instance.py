@@ -31,8 +31,8 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from gui import local_peer
-from models import paths
-from models.targets import without_password
+from models.storage import paths
+from models.storage.targets import without_password
 
 log = logging.getLogger(__name__)
 

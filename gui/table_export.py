@@ -1,5 +1,5 @@
 """Export what a table shows (its rows in the order and filter on screen) to XLSX or CSV,
-through the one export function of `reports.spreadsheets`.
+through the one export function of `reports.spreadsheets.aging_sheet`.
 
 Any table works: headers come from the model, values from its sort role (raw fen, dates,
 counts), text as displayed. A column whose every cell reads as its fen formatted as
@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
 from gui import file_dialogs
 from gui.operations import show_error
 from gui.record_model import SORT_ROLE
-from models.errors import LedgerError
-from models.money import format_money
-from models.output_paths import OutputKind
+from models.storage.output_paths import OutputKind
+from models.vocabulary.errors import LedgerError
+from models.vocabulary.money import format_money
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def _kind(raws: list[object], shown: list[str]) -> str:
-    from reports.spreadsheets import COUNT, DATE, MONEY, NUMBER, TEXT
+    from reports.spreadsheets.aging_sheet import COUNT, DATE, MONEY, NUMBER, TEXT
 
     def is_int(v: object) -> bool:
         return isinstance(v, int) and not isinstance(v, bool)
@@ -61,7 +61,7 @@ def _kind(raws: list[object], shown: list[str]) -> str:
 
 def table_contents(model: QAbstractItemModel) -> tuple[list, list[list[object]]]:
     """The model's columns (`SheetColumn`) and rows as they are shown, top to bottom."""
-    from reports.spreadsheets import MONEY, TEXT, SheetColumn
+    from reports.spreadsheets.aging_sheet import MONEY, TEXT, SheetColumn
 
     while model.canFetchMore(QModelIndex()):  # a ledger read a page at a time: all of it
         model.fetchMore(QModelIndex())
@@ -87,7 +87,7 @@ def table_contents(model: QAbstractItemModel) -> tuple[list, list[list[object]]]
 def export_model(model: QAbstractItemModel, out: str | Path, sheet_name: str = "data") -> Path:
     """Write the model's rows as shown to `out` (.xlsx or .csv); `LedgerError` when the
     file cannot be written."""
-    from reports.spreadsheets import export_table
+    from reports.spreadsheets.aging_sheet import export_table
 
     columns, rows = table_contents(model)
     return export_table(out, columns, rows, sheet_name=sheet_name)

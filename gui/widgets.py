@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from gui import colours
 from gui.screen import fit_on_screen
-from models.capitals import rmb_capitals
-from models.errors import InputError
-from models.money import Fen, format_money, parse_money
+from models.vocabulary.capitals import rmb_capitals
+from models.vocabulary.errors import InputError
+from models.vocabulary.money import Fen, format_money, parse_money
 
 
 class ErrorLabel(QLabel):

@@ -1,7 +1,10 @@
 """Qingkuan's ledger: data, money and every business rule. Imports no Qt.
 
-Modules by concern: `db` (opening a ledger), `customers`, `people` (reps, routes),
-`posting` (entries, voids, cheques), `ledger` (balances, pages), `aging`, `promises`,
-`visits`, `credit`, `statements`, `routesheets`, `summaries`, `importing`, `demo`,
-`check`. Records the rest of the app reads are in `records`.
+Rooms, each importing only the ones before it:
+`vocabulary` (money, records, errors, clock, translations) ← `storage` (the ledger file
+or database, its guards, chain, backups) ← `ledger` (customers, posting, balances,
+aging, promises, credit, settings) ← `papers` (what statements and IOU notes state),
+`collecting` (Today, calls, visits, route days, settling, hand-over) and `review` (the
+boss's figures) ← `exchange` (import, export, the demo). tests/test_layers.py keeps
+that order. docs/architecture.md walks through it.
 """

@@ -31,8 +31,9 @@ import psycopg2
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from models import clock, db
-from models.i18n import set_language
+from models.storage import db
+from models.vocabulary import clock
+from models.vocabulary.i18n import set_language
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -236,9 +237,9 @@ def sqlite_ledger(tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture(autouse=True)
 def _chain_anchors_kept_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """This computer's chain anchors (models/chain_anchors.py) go to the test's folder,
+    """This computer's chain anchors (models/storage/chain_anchors.py) go to the test's folder,
     never the user's data folder."""
-    from models import chain_anchors
+    from models.storage import chain_anchors
 
     monkeypatch.setattr(chain_anchors, "folder", tmp_path / "anchors")
 
@@ -254,14 +255,14 @@ def _pinned_clock_and_language() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _files_sqlite_opened_forgotten_after_each_test() -> Iterator[None]:
-    """models.live_files remembers every file SQLite opened, by device and inode, for
+    """models.storage.live_files remembers every file SQLite opened, by device and inode, for
     the life of the process. A pytest process (an xdist worker most of all) lives
     through hundreds of ledgers that tests delete, and a later test's CSV can get a
     deleted ledger's inode: it was then refused as "a ledger" (seen under xdist in
     test_tabular.py::test_encodings_detected). Every test has closed its ledgers by
     the time this (set up first) is torn down, so the next test starts knowing none."""
     yield
-    from models import live_files
+    from models.storage import live_files
 
     with live_files._lock:
         live_files._remembered.clear()
@@ -287,7 +288,7 @@ def _demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _demo_master(folder: Path, customers: int, days: int, seed: int) -> Path:
     key = (customers, days, seed)
     if key not in _demo_masters:
-        from models import demo
+        from models.exchange import demo
 
         path = folder / f"demo-{customers}-{days}-{seed}.qkledger"
         clock.pin(PINNED)  # the copy must hold what a demo made in the test would
@@ -316,12 +317,12 @@ def _copy_ledger(source: Path, target: Path) -> None:
 def demo_ledger(tmp_path: Path, _demo_folder: Path) -> Callable[..., str]:
     """demo_ledger(target, customers=, days=, seed=): the open, empty ledger `target`
     (from the `ledger` fixture) replaced by one holding the demo business
-    `models.demo.make_demo` makes with those arguments; returns its path or URL. On
+    `models.exchange.demo.make_demo` makes with those arguments; returns its path or URL. On
     SQLite that is a copy of a demo built once per session; PostgreSQL builds it."""
 
     def make(target: str, *, customers: int, days: int, seed: int) -> str:
         if target.startswith("postgresql:"):
-            from models import demo
+            from models.exchange import demo
 
             demo.make_demo(customers=customers, days=days, seed=seed)
             return target

@@ -9,8 +9,9 @@ import os
 import time
 from pathlib import Path
 
-from models import customers, db
-from models.records import CustomerDraft
+from models.ledger import customers
+from models.storage import db
+from models.vocabulary.records import CustomerDraft
 from tests.conftest import postgres_or_skip
 
 

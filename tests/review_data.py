@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models import clock, posting, promises, visits
-from models.records import LateReason, PaymentMethod, Terms, TermsKind, VisitOutcome
+from models.collecting import visits
+from models.ledger import posting, promises
+from models.vocabulary import clock
+from models.vocabulary.records import LateReason, PaymentMethod, Terms, TermsKind, VisitOutcome
 from tests.models.helpers import D, make_customer
 
 AS_OF = D(2026, 11, 26)

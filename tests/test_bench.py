@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from models import db, demo
+from models.exchange import demo
+from models.storage import db
 
 ROOT = Path(__file__).resolve().parents[1]
 

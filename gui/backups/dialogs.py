@@ -28,7 +28,7 @@ from gui.background import BackgroundReader
 from gui.backups.keeper import BackupKeeper
 from gui.form import Button, FormDialog
 from gui.widgets import Dialog, ErrorLabel
-from models import backup, restoring
+from models.storage import backup, restoring
 
 
 def ask(parent: QWidget, title: str, question: str) -> bool:

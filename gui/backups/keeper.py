@@ -14,8 +14,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from gui.background import BackgroundReader
 from gui.operations import Operations
 from gui.preferences import Preferences
-from models import backup, clock, db
-from models.errors import LedgerError
+from models.storage import backup, db
+from models.vocabulary import clock
+from models.vocabulary.errors import LedgerError
 
 log = logging.getLogger(__name__)
 HOUR_MS = 3600 * 1000

@@ -1,12 +1,12 @@
 """What the clerk narrowed the customer list to. Pure Python so 10,000 rows filter in
-a few milliseconds per keystroke; matching itself is `models.search`."""
+a few milliseconds per keystroke; matching itself is `models.ledger.search`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.records import AgingRow, Customer, CustomerSummary
-from models.search import matches, normalise_query
+from models.ledger.search import matches, normalise_query
+from models.vocabulary.records import AgingRow, Customer, CustomerSummary
 
 
 @dataclass(frozen=True)

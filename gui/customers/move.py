@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from gui.form import Button, FormDialog
 from gui.operations import Operations
-from models import customers, people
+from models.ledger import customers, people
 
 
 class MoveToRouteDialog(FormDialog):

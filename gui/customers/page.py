@@ -25,8 +25,10 @@ from gui.operations import Operations
 from gui.promises.table_model import PromiseModel
 from gui.table_export import read_only_table
 from gui.visits.table_model import VisitModel
-from models import aging, clock, customers, posting, promises, settings, visits
-from models.records import (
+from models.collecting import visits
+from models.ledger import aging, customers, posting, promises, settings
+from models.vocabulary import clock
+from models.vocabulary.records import (
     AgingRow,
     ChequeStatus,
     Customer,

@@ -23,8 +23,8 @@ from PySide6.QtGui import QBrush
 
 from gui import colours, formatting
 from gui.customers.filters import CustomerFilter, PendingSummary, Row
-from models.records import Customer, CustomerSummary
-from models.search import matches
+from models.ledger.search import matches
+from models.vocabulary.records import Customer, CustomerSummary
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex

@@ -26,7 +26,7 @@ from gui.customers.table_model import CustomerListModel
 from gui.header import keep_arrow_beside_text
 from gui.operations import Operations, show_error
 from gui.table_export import add_export_action
-from models import customers, people, summaries
+from models.ledger import customers, people, summaries
 
 
 def _read_names(include_archived: bool) -> tuple[list, list, list]:

@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
 from gui import dates, file_dialogs, language
 from gui.form import Button, FormDialog
 from gui.operations import Operations
-from models import clock
-from models.output_paths import OutputKind, check_output
-from models.records import Customer, CustomerSummary
-from reports.exports import export_customer_ledger, export_customer_list, export_entries
-from reports.spreadsheets import export_aging
+from models.storage.output_paths import OutputKind, check_output
+from models.vocabulary import clock
+from models.vocabulary.records import Customer, CustomerSummary
+from reports.spreadsheets.aging_sheet import export_aging
+from reports.spreadsheets.exports import (
+    export_customer_ledger,
+    export_customer_list,
+    export_entries,
+)
 
 AGING, CUSTOMERS, LEDGER, ENTRIES = "aging", "customers", "ledger", "entries"
 _WHAT = {

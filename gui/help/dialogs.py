@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui.icon import app_icon
 from gui.widgets import Dialog
-from models.version import version
+from models.vocabulary.version import version
 
 
 class AboutDialog(Dialog):

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from gui.help.dialogs import AboutDialog, ShortcutsDialog
-from models import db, paths
+from models.storage import db, paths
 
 
 def page_shortcuts() -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""The import wizard's saved layouts (models/import_layouts.py): the box on the file
+"""The import wizard's saved layouts (models/exchange/import_layouts.py): the box on the file
 step that picks one (or recognises it from the file's header row), and the fixed
 values a mapping may give a column the file lacks ("every row is a delivery")."""
 
@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
-from models.import_layouts import ImportLayout
-from models.importing import ImportKind
-from models.records import EntryKind
+from models.exchange.import_layouts import ImportLayout
+from models.exchange.importing import ImportKind
+from models.vocabulary.records import EntryKind
 
 AUTO, NONE = "auto", "none"
 FIXED = "="  # a mapping box's data "=delivery": every row holds "delivery"

@@ -2,12 +2,12 @@
 listing every problem by row and column → import all or nothing, with progress and
 Cancel → what was imported.
 
-With a saved layout (models/import_layouts.py, File → Import deliveries) it is two
+With a saved layout (models/exchange/import_layouts.py, File → Import deliveries) it is two
 steps: the file, then the preview, whose Import imports (a bad row still lists every
 problem and writes nothing). The layout is the one chosen on the file step, or the one
 whose header row the file has; the columns step saves the mapping as a layout.
 
-The rules are the model's (`models.importing.import_sheet`), the same as the command
+The rules are the model's (`models.exchange.importing.import_sheet`), the same as the command
 line's: the dry run runs the real import and undoes it, so "clean" here means the
 import will go through. Reading, the dry run and the import run on a worker thread, so
 a million-row file never freezes the window.
@@ -46,16 +46,14 @@ from gui.importing import layouts as saved_layouts
 from gui.importing.layouts import FIXED, NONE, LayoutBox, fixed_choices, fixed_label
 from gui.operations import Operations
 from gui.preferences import Preferences
-from models import db
-from models.errors import InputError
-from models.import_layouts import (
+from models.exchange.import_layouts import (
     ImportLayout,
     delete_layout,
     list_layouts,
     recognise,
     save_layout,
 )
-from models.importing import (
+from models.exchange.importing import (
     COLUMNS,
     ImportCancelled,
     ImportKind,
@@ -63,8 +61,7 @@ from models.importing import (
     ImportResult,
     import_sheet,
 )
-from models.output_paths import OutputKind
-from models.tabular import (
+from models.exchange.tabular import (
     Column,
     Sheet,
     file_problem,
@@ -73,7 +70,10 @@ from models.tabular import (
     read_sheet,
     sheet_names,
 )
-from reports.templates import save_template
+from models.storage import db
+from models.storage.output_paths import OutputKind
+from models.vocabulary.errors import InputError
+from reports.spreadsheets.templates import save_template
 
 FILE, SHEET, COLUMNS_PAGE, PREVIEW, CHECK, RUN, DONE = range(7)
 PREVIEW_ROWS = 20

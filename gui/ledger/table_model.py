@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 
 from gui import colours, formatting
-from models import ledger, posting
-from models.records import DeliveryLine, Entry, LedgerRow
+from models.ledger import ledger, posting
+from models.vocabulary.records import DeliveryLine, Entry, LedgerRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200

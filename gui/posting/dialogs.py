@@ -21,8 +21,8 @@ from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.posting.lines import DeliveryLinesEditor
 from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
-from models import credit, posting
-from models.records import Customer, Entry, EntryKind, Owed, PaymentMethod
+from models.ledger import credit, posting
+from models.vocabulary.records import Customer, Entry, EntryKind, Owed, PaymentMethod
 
 # Money coming in (or credited) that can exceed what the customer owes.
 CREDIT_KINDS = (EntryKind.PAYMENT, EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF)

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui import formatting
-from models.errors import InputError
-from models.money import parse_money
-from models.posting import line_amount
-from models.records import DeliveryLine
+from models.ledger.posting import line_amount
+from models.vocabulary.errors import InputError
+from models.vocabulary.money import parse_money
+from models.vocabulary.records import DeliveryLine
 
 PRODUCT, QTY, PRICE, AMOUNT = range(4)
 

@@ -10,9 +10,11 @@ from gui import colours, dates
 from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.printing.documents import Printout, route_sheet_pdf, statement_pdf
-from models import clock, people, routesheets
-from models.records import Customer, Route
-from models.statement_prints import last_printed, next_period, record_printed
+from models.collecting import routesheets
+from models.ledger import people
+from models.papers.statement_prints import last_printed, next_period, record_printed
+from models.vocabulary import clock
+from models.vocabulary.records import Customer, Route
 
 
 class _PrintChoiceDialog(FormDialog):

@@ -9,8 +9,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import ious, promises, routesheets, settings, statements
-from models.records import PromiseId, RouteId
+from models.collecting import routesheets
+from models.ledger import promises, settings
+from models.papers import ious, statements
+from models.vocabulary.records import PromiseId, RouteId
 
 # reports/ (and reportlab) are imported on first print, not at start-up: they add a
 # fifth to the time before the window shows.
@@ -54,7 +56,7 @@ def _target(stem: str) -> Path:
 
 
 def _font_warning() -> str:
-    from reports.fonts import find_fonts
+    from reports.typesetting.fonts import find_fonts
 
     fonts = find_fonts(settings.get_company().pdf_font_path)
     return fonts.warning if fonts.fallback or fonts.notices else ""
@@ -63,7 +65,7 @@ def _font_warning() -> str:
 def statement_pdf(
     customer_id: int, period_from: dt.date, period_to: dt.date, as_of: dt.date | None = None
 ) -> Printout:
-    from reports.statement import render_statement
+    from reports.documents.statement import render_statement
 
     # Each statement made for printing gets its number, on the statement and the slip.
     st = statements.issue_number(statements.statement(customer_id, period_from, period_to, as_of))
@@ -74,7 +76,7 @@ def statement_pdf(
 
 def iou_pdf(promise_id: PromiseId) -> Printout:
     """The IOU note of one promise; counts the print (a later print says 'reprint')."""
-    from reports.iou import render_ious
+    from reports.documents.iou import render_ious
 
     papers = ious.iou_of(promise_id)
     promise, customer = papers.promises[0], papers.customer
@@ -84,8 +86,8 @@ def iou_pdf(promise_id: PromiseId) -> Printout:
 
 
 def route_sheet_pdf(route_id: RouteId, day: dt.date, every_stop: bool = False) -> Printout:
-    from reports.packet import refuse_when_nothing_owed
-    from reports.routesheet import render_route_sheet
+    from reports.documents.packet import refuse_when_nothing_owed
+    from reports.documents.routesheet import render_route_sheet
 
     sheet = routesheets.route_sheet(route_id, day, every_stop=every_stop)
     refuse_when_nothing_owed(sheet, every_stop)
@@ -96,8 +98,8 @@ def route_sheet_pdf(route_id: RouteId, day: dt.date, every_stop: bool = False) -
 
 
 def call_list_pdf(day: dt.date) -> Printout:
-    from models.calls import call_list
-    from reports.calllist import print_call_list
+    from models.collecting.calls import call_list
+    from reports.documents.calllist import print_call_list
 
     path = print_call_list(
         day, call_list(day), settings.get_company(), _target(f"calls-{day.isoformat()}")
@@ -106,8 +108,8 @@ def call_list_pdf(day: dt.date) -> Printout:
 
 
 def handover_pdf(day: dt.date, route_id: RouteId | None) -> Printout:
-    from models.handover import handover
-    from reports.handover import print_handover
+    from models.collecting.handover import handover
+    from reports.documents.handover import print_handover
 
     h = handover(day, route_id)
     stem = f"handover-{h.route_name or 'all'}-{day.isoformat()}"

@@ -35,9 +35,12 @@ from gui.preferences import Preferences
 from gui.printing import printers
 from gui.printing.documents import Kind, Printout, _font_warning, print_folder
 from gui.printing.send import PrintWorker, remember_printer, remembered_printer, stop_worker
-from models import clock, db, people, routesheets
-from models.errors import LedgerError
-from models.records import Route
+from models.collecting import routesheets
+from models.ledger import people
+from models.storage import db
+from models.vocabulary import clock
+from models.vocabulary.errors import LedgerError
+from models.vocabulary.records import Route
 
 _serial = itertools.count(1)
 
@@ -75,7 +78,7 @@ class PacketWorker(QThread):
         self.path = _packet_path(people.get_route(route_id).name, day)
 
     def run(self) -> None:
-        from reports.packet import render_packet
+        from reports.documents.packet import render_packet
 
         result, error = None, None
         try:
@@ -183,7 +186,7 @@ class PacketDialog(FormDialog):
             self.day.setDate(routesheets.next_route_day(route, clock.today()))
 
     def options(self) -> Any:
-        from reports.packet import PacketOptions
+        from reports.documents.packet import PacketOptions
 
         return PacketOptions(
             every_stop=self.every_stop.isChecked(),
@@ -263,7 +266,7 @@ class PacketDialog(FormDialog):
         if result is None or result.cancelled:
             self.reject()
             return
-        from models.statement_prints import record_printed
+        from models.papers.statement_prints import record_printed
 
         printed = worker.printed if worker is not None else []
         self.ops.write(self, lambda: record_printed(printed))

@@ -35,7 +35,7 @@ from gui.printing.send import (
 from gui.printing.zoom import ZoomBar
 from gui.screen import fill_screen
 from gui.widgets import Dialog
-from models.output_paths import OutputKind
+from models.storage.output_paths import OutputKind
 
 log = logging.getLogger(__name__)
 

@@ -27,10 +27,11 @@ from gui.printing.documents import Printout, call_list_pdf
 from gui.promises.reminder import ReminderDialog
 from gui.record_model import Column, RecordTableModel
 from gui.widgets import Dialog, ErrorLabel
-from models import calls, clock, reminders
-from models.calls import PromiseLine as Call
-from models.output_paths import OutputKind
-from models.records import CallOutcome
+from models.collecting import calls, reminders
+from models.collecting.calls import PromiseLine as Call
+from models.storage.output_paths import OutputKind
+from models.vocabulary import clock
+from models.vocabulary.records import CallOutcome
 
 
 class CallListModel(RecordTableModel[Call]):
@@ -220,7 +221,7 @@ class CallListDialog(Dialog):
         return made
 
     def export(self, path: str | None = None) -> None:
-        from reports.calllist import export_call_list
+        from reports.documents.calllist import export_call_list
 
         if path is None:
             path = file_dialogs.choose_output(

@@ -11,9 +11,10 @@ from gui import colours, dates, formatting
 from gui.form import FormDialog
 from gui.operations import Operations
 from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
-from models import clock, people, promises
-from models.money import format_money
-from models.records import Customer, PaymentMethod, Promise, PromiseStatus, Visit
+from models.ledger import people, promises
+from models.vocabulary import clock
+from models.vocabulary.money import format_money
+from models.vocabulary.records import Customer, PaymentMethod, Promise, PromiseStatus, Visit
 
 
 def default_due(now: dt.datetime) -> dt.datetime:

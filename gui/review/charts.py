@@ -24,8 +24,8 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from gui import language
-from models.money import Fen
-from reports.formatting import axis_label, axis_ticks
+from models.vocabulary.money import Fen
+from reports.typesetting.formatting import axis_label, axis_ticks
 
 AGE = QColor(70, 115, 170)
 AGE_LATE = QColor(190, 75, 60)

@@ -9,7 +9,7 @@ from gui.printing.documents import Kind, Printout, _font_warning, print_folder
 
 def review_pdf(as_of: dt.date) -> Printout:
     """The weekly review as of `as_of`."""
-    from reports.review_report import print_review
+    from reports.documents.review_report import print_review
 
     path = print_review(print_folder() / f"review-{as_of.isoformat()}.pdf", as_of)
     return Printout(path, path.stem, _font_warning(), Kind.REVIEW)
@@ -17,7 +17,7 @@ def review_pdf(as_of: dt.date) -> Printout:
 
 def aging_pdf(as_of: dt.date, by: str) -> Printout:
     """The aging report as of `as_of`, grouped `by` "rep" or "route"."""
-    from reports.aging_report import print_aging
+    from reports.documents.aging_report import print_aging
 
     path = print_aging(print_folder() / f"aging-{by}-{as_of.isoformat()}.pdf", as_of, by)
     return Printout(path, path.stem, _font_warning(), Kind.REVIEW)

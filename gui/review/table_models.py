@@ -1,5 +1,5 @@
 """The review's tables: per rep or route, customers behind a figure, broken promises,
-reasons, and entries behind a figure. Thin models over `models.review` records; the sort
+reasons, and entries behind a figure. Thin models over `models.review.review` records; the sort
 role gives raw fen, counts and dates so every column sorts properly."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor
 
 from gui import colours, formatting
 from gui.record_model import Column, RecordTableModel
-from models.records import AgingRow, bucket_labels
-from models.review import BrokenRecord, EntryLine, Flow, GroupReview, ReasonCount
+from models.review.review import BrokenRecord, EntryLine, Flow, GroupReview, ReasonCount
+from models.vocabulary.records import AgingRow, bucket_labels
 
 
 def _percent(value: Decimal | None) -> str:

@@ -18,8 +18,8 @@ from gui import formatting
 from gui.record_model import SORT_ROLE, RecordTableModel
 from gui.review.table_models import CustomerRowsModel, EntryLinesModel
 from gui.table_export import ask_and_export, read_only_table
-from models.records import AgingRow
-from models.review import EntryLine
+from models.review.review import EntryLine
+from models.vocabulary.records import AgingRow
 
 
 class SortedTable(QTableView):

@@ -35,10 +35,8 @@ from gui.review.table_models import (
     ReasonModel,
 )
 from gui.review.tables import DrillDialog, SortedTable
-from models import clock
-from models.measures import measure_help, measure_name
-from models.records import AgingRow, EntryKind, bucket_labels
-from models.review import (
+from models.review.measures import measure_help, measure_name
+from models.review.review import (
     Flow,
     GroupReview,
     ReasonCount,
@@ -47,6 +45,8 @@ from models.review import (
     entries_behind,
     review,
 )
+from models.vocabulary import clock
+from models.vocabulary.records import AgingRow, EntryKind, bucket_labels
 
 # Columns of the per-rep table whose figure is made of entries of these kinds.
 _ENTRY_COLUMNS = {

@@ -27,8 +27,9 @@ from gui import file_dialogs, language
 from gui.form import FormDialog
 from gui.operations import Operations
 from gui.widgets import AmountEdit, add_row, set_form_label
-from models import live_files, settings
-from models.records import CompanySettings
+from models.ledger import settings
+from models.storage import live_files
+from models.vocabulary.records import CompanySettings
 
 
 class SettingsDialog(FormDialog):

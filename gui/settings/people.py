@@ -24,7 +24,7 @@ from gui import discard
 from gui.operations import Operations
 from gui.settings.route_order import RouteOrderDialog
 from gui.widgets import Dialog, ErrorLabel, add_row, clear_when_edited, set_form_label
-from models import people
+from models.ledger import people
 
 
 class PeopleDialog(Dialog):

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from gui.form import FormDialog
 from gui.operations import Operations
-from models import customers
-from models.records import Route
+from models.ledger import customers
+from models.vocabulary.records import Route
 
 
 class RouteOrderDialog(FormDialog):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from gui import tints
 from gui.tints import Tint
 from gui.widgets import AmountEdit
-from models.records import LateReason, PaymentMethod, VisitOutcome
+from models.vocabulary.records import LateReason, PaymentMethod, VisitOutcome
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -2,7 +2,7 @@
 in when the rep is back. Keyboard first: Tab moves across, Enter moves down, every
 cell opens for typing as it is reached; amounts are checked as they are typed.
 
-Saving posts the whole grid in one transaction (`models.settling.settle`); when any
+Saving posts the whole grid in one transaction (`models.collecting.settling.settle`); when any
 row is wrong nothing is posted and each wrong cell turns red with its sentence (also
 shown below the grid when the cell is current). A collection a little under what was
 due first gets its tail cut (抹零) filled in, to post with Save again or clear.
@@ -41,13 +41,15 @@ from gui.settle.cells import (
     tint_of,
 )
 from gui.tints import Tint
-from models import clock, people, settings, settling
-from models.errors import InputError
-from models.money import Fen, format_money, parse_money
-from models.parsing import parse_date, parse_datetime
-from models.records import Route, RouteStop
-from models.routesheets import route_for_day
-from models.settling import Settled, SettleRejected, SettleRow, Shortfall
+from models.collecting import settling
+from models.collecting.routesheets import route_for_day
+from models.collecting.settling import Settled, SettleRejected, SettleRow, Shortfall
+from models.ledger import people, settings
+from models.vocabulary import clock
+from models.vocabulary.errors import InputError
+from models.vocabulary.money import Fen, format_money, parse_money
+from models.vocabulary.parsing import parse_date, parse_datetime
+from models.vocabulary.records import Route, RouteStop
 
 __all__ = ["COLUMN", "SettleDialog"]
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

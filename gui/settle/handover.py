@@ -21,10 +21,10 @@ from gui import file_dialogs, formatting
 from gui.operations import Operations
 from gui.printing.documents import Printout, handover_pdf
 from gui.widgets import Dialog, ErrorLabel
-from models.handover import Handover, handover
-from models.output_paths import OutputKind
-from models.records import PaymentMethod
-from models.settling import Settled
+from models.collecting.handover import Handover, handover
+from models.collecting.settling import Settled
+from models.storage.output_paths import OutputKind
+from models.vocabulary.records import PaymentMethod
 
 AMOUNT = 4  # the table's amount column
 
@@ -112,7 +112,7 @@ class HandoverDialog(Dialog):
         return made
 
     def export(self, path: str | None = None) -> None:
-        from reports.handover import export_handover
+        from reports.documents.handover import export_handover
 
         if path is None:
             path = file_dialogs.choose_output(

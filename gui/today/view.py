@@ -1,6 +1,6 @@
 """Today: the screen the window opens on once the ledger has customers.
 
-One model call (`models.today.today`) on a worker thread fills a tree of sections —
+One model call (`models.collecting.today.today`) on a worker thread fills a tree of sections —
 today's and tomorrow's routes, the promises due, broken promises with no new date,
 cheques, customers to watch — under the day's totals. Enter or a double-click on a
 line opens its customer; on a broken promise, F6 records a visit and F4 agrees a new
@@ -29,11 +29,12 @@ from gui import colours, dates, formatting
 from gui.background import BackgroundReader
 from gui.operations import Operations, show_error
 from gui.promises.reminder import ReminderDialog
-from models import clock, reminders
-from models import today as today_model
-from models.calls import PromiseLine
-from models.records import Promise
-from models.today import RouteDay, TodayReport
+from models.collecting import reminders
+from models.collecting import today as today_model
+from models.collecting.calls import PromiseLine
+from models.collecting.today import RouteDay, TodayReport
+from models.vocabulary import clock
+from models.vocabulary.records import Promise
 
 CUSTOMER = Qt.ItemDataRole.UserRole
 PROMISE = Qt.ItemDataRole.UserRole + 1

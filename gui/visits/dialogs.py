@@ -9,8 +9,9 @@ from gui import dates
 from gui.form import FormDialog
 from gui.operations import Operations
 from gui.widgets import enum_data, relabel_enum_items
-from models import people, visits
-from models.records import Customer, LateReason, Visit, VisitOutcome
+from models.collecting import visits
+from models.ledger import people
+from models.vocabulary.records import Customer, LateReason, Visit, VisitOutcome
 
 
 class VisitDialog(FormDialog):

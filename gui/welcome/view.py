@@ -23,10 +23,11 @@ from gui import colours, file_dialogs, language
 from gui.ledger_files import build_demo
 from gui.preferences import Preferences
 from gui.widgets import ErrorLabel, add_row, set_form_label
-from models import db, settings
-from models.errors import LedgerError
-from models.records import CompanySettings
-from models.restoring import GoodBackup
+from models.ledger import settings
+from models.storage import db
+from models.storage.restoring import GoodBackup
+from models.vocabulary.errors import LedgerError
+from models.vocabulary.records import CompanySettings
 
 log = logging.getLogger(__name__)
 

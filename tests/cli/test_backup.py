@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models import backup
+from models.storage import backup
 from tests.cli.test_main import one_line_error, run
 
 
@@ -194,7 +194,7 @@ def test_a_killed_backup_leaves_no_part_file_after_the_next_backup(tmp_path: Pat
 # Stops inside the backup, its .part written and verified, before the rename.
 _KILLED_BACKUP = """
 import os, sys, time
-from models import backup
+from models.storage import backup
 def stop(*args, **kwargs):
     print("copying", flush=True)
     time.sleep(60)

@@ -10,12 +10,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models import customers, posting
-from models.errors import InputError
-from models.records import CompanySettings, CustomerDraft, PaymentMethod
-from models.settings import save_company
-from reports.output import OutputError
-from reports.spreadsheets import export_aging
+from models.ledger import customers, posting
+from models.ledger.settings import save_company
+from models.vocabulary.errors import InputError
+from models.vocabulary.records import CompanySettings, CustomerDraft, PaymentMethod
+from reports.spreadsheets.aging_sheet import export_aging
+from reports.typesetting.output import OutputError
 
 
 def _ledger() -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from cli.parser import build_parser
-from models import db, demo
+from models.exchange import demo
+from models.storage import db
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +31,7 @@ def subcommands(
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_subcommand_explains_itself(lang: str) -> None:
-    from models.i18n import using_language
+    from models.vocabulary.i18n import using_language
 
     with using_language(lang):
         parser = build_parser()

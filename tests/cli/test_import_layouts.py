@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from models import db, import_layouts
+from models.exchange import import_layouts
+from models.storage import db
 from tests.cli.test_main import one_line_error, run
 from tests.conftest import postgres_or_skip
+from tests.models.exchange.test_import_layouts import EXPORT, HEADERS, MAPPING, NAME
 from tests.models.helpers import make_customer
-from tests.models.test_import_layouts import EXPORT, HEADERS, MAPPING, NAME
 
 
 def _ledger_with_a_layout(target: str) -> None:
@@ -27,7 +28,7 @@ def _ledger_with_a_layout(target: str) -> None:
 
 
 def _entries(target: str) -> int:
-    from models.tables import EntryRow
+    from models.storage.tables import EntryRow
 
     db.open_ledger(target)
     try:

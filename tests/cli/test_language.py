@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cli.language import message_language
-from models import paths
+from models.storage import paths
 
 
 @pytest.mark.parametrize(

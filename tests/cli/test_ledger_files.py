@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 import main
-import models.importing
-import reports.cli
-import reports.spreadsheets
-from models import customers, db, posting
-from models.records import CustomerDraft
+import models.exchange.importing
+import reports.documents.cli
+import reports.spreadsheets.aging_sheet
+from models.ledger import customers, posting
+from models.storage import db
+from models.vocabulary.records import CustomerDraft
 from tests.cli.test_main import D2, TODAY, run
-from tests.models.test_ledger_file import _as_ordinary_user, public_dir
+from tests.models.storage.test_ledger_file import _as_ordinary_user, public_dir
 
 __all__ = ["public_dir"]  # the fixture, used by name
 
@@ -59,8 +60,8 @@ def test_empty_file_becomes_a_ledger_by_demo(tmp_path: Path) -> None:
 # Imported now: as `nobody` the interpreter's own folder may be out of reach, and a codec
 # that fails to load then (pypdf asks for mac_roman) stays "unknown" for the whole run.
 PRELOADED = (
-    encodings.mac_roman, encodings.utf_16_be, models.importing, reports.cli,
-    reports.spreadsheets,
+    encodings.mac_roman, encodings.utf_16_be, models.exchange.importing, reports.documents.cli,
+    reports.spreadsheets.aging_sheet,
 )  # fmt: skip
 
 

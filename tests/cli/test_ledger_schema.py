@@ -7,10 +7,11 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from models import db, posting
-from models.records import PaymentMethod
+from models.ledger import posting
+from models.storage import db
+from models.vocabulary.records import PaymentMethod
 from tests.cli.test_main import one_line_error, run
-from tests.models.test_schema_audit import ATTACK, _ledger_file
+from tests.models.storage.test_schema_audit import ATTACK, _ledger_file
 
 EXIT_PROBLEMS = 3
 
@@ -44,7 +45,7 @@ def test_a_foreign_trigger_is_refused_named_and_removed_with_consent(tmp_path: P
 
 
 def test_check_exits_3_on_a_chain_cut_and_hidden_behind_its_back(tmp_path: Path) -> None:
-    from tests.models.test_tamper import _cut_the_newest_entry_and_hide_it, _ledger
+    from tests.models.storage.test_tamper import _cut_the_newest_entry_and_hide_it, _ledger
 
     path = tmp_path / "shop.qkledger"
     db.open_ledger(path)
@@ -64,7 +65,7 @@ def test_check_exits_3_on_a_chain_cut_and_hidden_behind_its_back(tmp_path: Path)
 
 def test_check_accept_chain_starts_this_computers_anchor_again(tmp_path: Path) -> None:
     """The user replaced the ledger by an older copy themselves, not through `restore`."""
-    from tests.models.test_tamper import _ledger
+    from tests.models.storage.test_tamper import _ledger
 
     path = tmp_path / "shop.qkledger"
     db.open_ledger(path)

@@ -285,8 +285,8 @@ def test_a_rejected_import_leaves_no_new_ledger_behind(tmp_path: Path) -> None:
 def test_route_errors_speak_the_users_language(tmp_path: Path) -> None:
     db = str(tmp_path / "x.qkledger")
     assert run(tmp_path, "--db", db, "demo", "--customers", "5").returncode == 0
-    from models import db as ledger_db
-    from models import people
+    from models.ledger import people
+    from models.storage import db as ledger_db
 
     ledger_db.open_ledger(db)
     people.add_route("空线")

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from main import main
-from models import clock, customers, db, people
-from models.records import CustomerDraft
+from models.ledger import customers, people
+from models.storage import db
+from models.vocabulary import clock
+from models.vocabulary.records import CustomerDraft
 from tests.cli.test_main import one_line_error, run
 
 

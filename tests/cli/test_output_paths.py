@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from models import customers, db, people, posting
-from models.records import CustomerDraft
+from models.ledger import customers, people, posting
+from models.storage import db
+from models.vocabulary.records import CustomerDraft
 from tests.cli.test_main import one_line_error, run
 
 TODAY = dt.date.today()

@@ -13,7 +13,7 @@ import pytest
 
 from cli import packaged
 from cli.parser import build_parser
-from models.i18n import using_language
+from models.vocabulary.i18n import using_language
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -107,7 +107,7 @@ def test_the_window_without_a_display_says_so(tmp_path: Path, lang: str) -> None
 def test_models_messages_name_the_program_as_started(monkeypatch) -> None:
     """A refusal that tells the user a command to run names the built app's program,
     not the source tree's main.py (issue 19, item 8)."""
-    from models.schema_audit import FOREIGN, Problem
+    from models.storage.schema_audit import FOREIGN, Problem
 
     foreign = Problem(FOREIGN, "trigger", "audit_me")
     assert "‘main.py check --remove-foreign’" in foreign.sentence()  # from the source tree

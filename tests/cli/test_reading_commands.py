@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from models import db
-from models.tables import Meta
+from models.storage import db
+from models.storage.tables import Meta
 from tests.cli.test_main import run
 from tests.conftest import postgres_or_skip
 

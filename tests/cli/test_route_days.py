@@ -82,7 +82,8 @@ def test_print_iou_for_a_customer_in_credit_fails_with_one_line(
     line saying why; no file."""
     import datetime as dt
 
-    from models import db, posting, promises
+    from models.ledger import posting, promises
+    from models.storage import db
     from tests.models.helpers import make_customer
 
     c = make_customer("P1", "预收店")

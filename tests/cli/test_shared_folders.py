@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from models import db
+from models.storage import db
 from tests.cli.test_main import files, run  # noqa: F401  (the `files` fixture)
 from tests.models.helpers import make_customer
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli.parser import build_parser
-from models import demo, demo_defaults
+from models.exchange import demo, demo_defaults
 from tests.cli.test_main import run
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import psycopg2
 
-from models import backup
+from models.storage import backup
 
 ROOT = Path(__file__).resolve().parents[2]
 OURS = "Z"  # every document number and settle note the storm writes starts with it

@@ -20,10 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from models import backup, db, posting
-from models.check import check_ledger
-from models.customers import customer_by_code
-from models.tables import EntryRow
+from models.ledger import posting
+from models.ledger.check import check_ledger
+from models.ledger.customers import customer_by_code
+from models.storage import backup, db
+from models.storage.tables import EntryRow
 from tests.conftest import postgres_or_skip
 from tests.models.helpers import make_customer
 

@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from models import db, demo, people
-from models.check import check_ledger
-from models.tables import CustomerRow
+from models.exchange import demo
+from models.ledger import people
+from models.ledger.check import check_ledger
+from models.storage import db
+from models.storage.tables import CustomerRow
 from tests.conftest import postgres_or_skip
 from tests.faults.storm import Storm, judge, read_target, report
 

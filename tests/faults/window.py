@@ -28,8 +28,8 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from gui import app  # noqa: E402
-from models import posting  # noqa: E402
-from models.tables import CustomerRow  # noqa: E402
+from models.ledger import posting
+from models.storage.tables import CustomerRow  # noqa: E402
 
 DAY = dt.date(2026, 11, 20)
 

@@ -10,7 +10,7 @@ per thing done, always after its commit returned:
 
 - ``clerk TARGET PREFIX [lookout]``: deliveries to random customers, re-opening the
   ledger now and then (with ``lookout``, a thread reads all the while); prints ``post DOC``.
-- ``settle TARGET PREFIX``: settles route days (models/settling.py), each grid a few
+- ``settle TARGET PREFIX``: settles route days (models/collecting/settling.py), each grid a few
   cash payments with the note TAG; prints ``grid TAG ROWS`` before and ``settle TAG
   ROWS`` once posted.
 - ``backups LEDGER FOLDER``: automatic backups in a loop; prints ``backup NAME``.
@@ -29,9 +29,10 @@ import sys
 import threading
 import time
 
-from models import backup, db, posting
-from models.customers import customer_by_code
-from models.errors import LedgerError
+from models.ledger import posting
+from models.ledger.customers import customer_by_code
+from models.storage import backup, db
+from models.vocabulary.errors import LedgerError
 
 DAY = dt.date(2026, 11, 20)
 
@@ -57,7 +58,7 @@ def main(argv: list[str]) -> int:
     if what == "post":
         return post(rest[0], rest[1], int(rest[2]))
     if what == "import":
-        from models.importing import import_file
+        from models.exchange.importing import import_file
 
         db.open_ledger(rest[0])
         print("started", flush=True)
@@ -80,7 +81,7 @@ def clerk(target: str, prefix: str, lookout: str = "") -> int:
     keeps open (SQLite only)."""
     rng = random.Random(prefix)
     db.open_ledger(target)
-    from models.tables import CustomerRow
+    from models.storage.tables import CustomerRow
 
     ids = [c for (c,) in CustomerRow.select(CustomerRow.id).tuples()]
     if lookout:
@@ -109,9 +110,10 @@ def _look_out(target: str) -> None:
 def settler(target: str, prefix: str) -> int:
     """Route days settled one after the other: each grid pays 1.00 to 3.00 at up to four
     stops, every payment with the grid's tag as its note."""
-    from models import clock, people
-    from models.records import PaymentMethod
-    from models.settling import SettleRow, settle, settle_stops
+    from models.collecting.settling import SettleRow, settle, settle_stops
+    from models.ledger import people
+    from models.vocabulary import clock
+    from models.vocabulary.records import PaymentMethod
 
     rng = random.Random(prefix)
     db.open_ledger(target)

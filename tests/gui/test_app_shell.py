@@ -18,8 +18,8 @@ from gui.app import Launcher
 from gui.crash import CrashDialog, crash_details, scrub
 from gui.mainwindow import MainWindow
 from gui.single_instance import InstanceServer, instance_key
-from models import db
-from models.version import version
+from models.storage import db
+from models.vocabulary.version import version
 
 ROOT = Path(__file__).resolve().parents[2]
 

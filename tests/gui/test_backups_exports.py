@@ -16,7 +16,8 @@ from gui.backups import dialogs as backup_dialogs
 from gui.backups.dialogs import BackupNowDialog, RestoreDialog, SharedBackupDialog
 from gui.exports.dialog import AGING, CUSTOMERS, ENTRIES, LEDGER, ExportDialog
 from gui.mainwindow import MainWindow
-from models import backup, customers, db, posting
+from models.ledger import customers, posting
+from models.storage import backup, db
 from tests.gui.conftest import add_customer
 from tests.gui.test_posting import _save, open_page
 

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 from gui.customers.dialogs import CustomerDialog
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog
-from models import customers, ledger
-from models.records import EntryKind
+from models.ledger import customers, ledger
+from models.vocabulary.records import EntryKind
 from tests.gui.test_posting import _save, open_page
 
 

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from gui import dates
 from gui.mainwindow import MainWindow
-from models import clock, posting, promises
+from models.ledger import posting, promises
+from models.vocabulary import clock
 from tests.gui.conftest import add_customer
 
 

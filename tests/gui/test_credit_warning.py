@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from gui import language
 from gui.mainwindow import MainWindow
-from models import posting
-from models.records import EntryKind
+from models.ledger import posting
+from models.vocabulary.records import EntryKind
 from tests.gui.conftest import add_customer
 
 

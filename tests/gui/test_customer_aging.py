@@ -8,8 +8,8 @@ import datetime as dt
 from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import MainWindow
-from models import posting
-from models.records import PaymentMethod
+from models.ledger import posting
+from models.vocabulary.records import PaymentMethod
 from tests.gui.test_posting import _save, open_page
 
 

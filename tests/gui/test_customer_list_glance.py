@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from gui.customers.table_model import BALANCE_COLUMN, OVERDUE_COLUMN
 from gui.header import header_rects
 from gui.mainwindow import MainWindow
-from models import posting
-from models.records import Terms, TermsKind
+from models.ledger import posting
+from models.vocabulary.records import Terms, TermsKind
 from tests.gui.conftest import add_customer
 
 

@@ -19,7 +19,7 @@ from gui.customers.table_model import CustomerListModel
 from gui.importing.wizard import COLUMNS_PAGE, ImportWizard
 from gui.mainwindow import MainWindow
 from gui.widgets import ErrorLabel
-from models.importing import ImportKind
+from models.exchange.importing import ImportKind
 
 Role = QPalette.ColorRole
 
@@ -143,8 +143,8 @@ def test_marked_labels_and_warnings_read(
 ) -> None:
     """The form's marked label and the posting dialog's warning."""
     from gui.posting.dialogs import PostingDialog
-    from models import customers
-    from models.records import EntryKind
+    from models.ledger import customers
+    from models.vocabulary.records import EntryKind
 
     dialog = PostingDialog(window.ops, customers.get_customer(shop), EntryKind.PAYMENT, window)
     qtbot.addWidget(dialog)

@@ -18,8 +18,8 @@ from gui.mainwindow import MainWindow
 from gui.promises.call_list import CUSTOMER, CallListDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.welcome.view import WelcomeScreen
-from models import people, posting, promises
-from models.records import EntryKind, PaymentMethod
+from models.ledger import people, posting, promises
+from models.vocabulary.records import EntryKind, PaymentMethod
 from tests.gui.test_posting import _save, open_page
 
 

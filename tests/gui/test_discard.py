@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from gui import discard
 from gui.form import FormDialog
 from gui.mainwindow import MainWindow
-from models import customers, ledger, posting
-from models.records import EntryKind
+from models.ledger import customers, ledger, posting
+from models.vocabulary.records import EntryKind
 
 Choice = discard.Choice
 

@@ -14,9 +14,9 @@ from gui.posting.dialogs import PostingDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.settings.route_order import RouteOrderDialog
 from gui.visits.dialogs import VisitDialog
-from models import customers, people, posting
-from models.errors import LedgerError
-from models.records import EntryKind, PaymentMethod, VisitOutcome
+from models.ledger import customers, people, posting
+from models.vocabulary.errors import LedgerError
+from models.vocabulary.records import EntryKind, PaymentMethod, VisitOutcome
 from tests.gui.conftest import add_customer
 from tests.gui.forms import assert_error_clears_on_edit
 from tests.gui.test_posting import _save, open_page

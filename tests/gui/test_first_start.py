@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 from gui import app as gui_app
 from gui.app import Launcher
 from gui.welcome.view import WelcomeScreen
-from models import db, demo, settings
+from models.exchange import demo
+from models.ledger import settings
+from models.storage import db
 
 
 def test_empty_folder_shows_welcome_and_creates_ledger(

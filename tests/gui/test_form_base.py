@@ -33,10 +33,10 @@ from gui.posting.dialogs import PostingDialog
 from gui.settings.route_order import RouteOrderDialog
 from gui.settle.grid import COLUMN, SettleDialog
 from gui.widgets import first_widget
-from models import customers, people, posting
-from models.errors import LedgerError
-from models.records import EntryKind, PaymentMethod, VisitOutcome
-from models.tables import ALL_TABLES
+from models.ledger import customers, people, posting
+from models.storage.tables import ALL_TABLES
+from models.vocabulary.errors import LedgerError
+from models.vocabulary.records import EntryKind, PaymentMethod, VisitOutcome
 from tests.gui.conftest import OFFSCREEN_NOISE, add_customer
 from tests.gui.test_posting import _save, open_page
 from tests.gui.walk_windows import MNEMONIC

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import MainWindow
 from gui.settle.handover import AMOUNT
-from models import posting
-from models.records import PaymentMethod
+from models.ledger import posting
+from models.vocabulary.records import PaymentMethod
 
 DAY = dt.date(2026, 11, 26)
 

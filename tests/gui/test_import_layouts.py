@@ -16,12 +16,12 @@ from gui import file_dialogs
 from gui.importing.layouts import NONE
 from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE, FILE, PREVIEW, ImportWizard
 from gui.mainwindow import MainWindow
-from models import import_layouts
-from models.importing import ImportKind
-from models.ledger import balance
-from models.tables import EntryRow
+from models.exchange import import_layouts
+from models.exchange.importing import ImportKind
+from models.ledger.ledger import balance
+from models.storage.tables import EntryRow
 from tests.gui.conftest import add_customer
-from tests.models.test_import_layouts import EXPORT, NAME
+from tests.models.exchange.test_import_layouts import EXPORT, NAME
 
 
 def _click(qtbot: QtBot, button) -> None:  # type: ignore[no-untyped-def]

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from gui.importing.wizard import COLUMNS_PAGE, FILE
 from gui.mainwindow import MainWindow
-from models import customers
-from models.importing import ImportKind
-from models.records import CustomerDraft
-from models.tables import EntryRow
+from models.exchange.importing import ImportKind
+from models.ledger import customers
+from models.storage.tables import EntryRow
+from models.vocabulary.records import CustomerDraft
 from tests.gui.test_import_wizard import _click, _start
 
 

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE, FILE, PREVIEW, SHEET, ImportWizard
 from gui.mainwindow import MainWindow
-from models import customers
-from models.importing import ImportKind
-from models.ledger import balance
+from models.exchange.importing import ImportKind
+from models.ledger import customers
+from models.ledger.ledger import balance
 
 
 def _click(qtbot: QtBot, button) -> None:  # type: ignore[no-untyped-def]

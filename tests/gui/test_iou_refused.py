@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from gui import operations
 from gui.mainwindow import MainWindow
-from models import posting, promises
+from models.ledger import posting, promises
 
 
 def test_window_refuses_an_iou_for_a_customer_in_credit(

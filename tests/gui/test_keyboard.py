@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from gui import dates
 from gui.mainwindow import MainWindow
-from models import posting, visits
-from models.records import EntryKind, PaymentMethod, VisitOutcome
+from models.collecting import visits
+from models.ledger import posting
+from models.vocabulary.records import EntryKind, PaymentMethod, VisitOutcome
 
 Button = QDialogButtonBox.StandardButton
 

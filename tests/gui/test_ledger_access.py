@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 from gui import app as gui_app
 from gui.app import Launcher
 from gui.welcome.view import WelcomeScreen
-from models import customers, db
-from models.records import CustomerDraft
+from models.ledger import customers
+from models.storage import db
+from models.vocabulary.records import CustomerDraft
 from tests.conftest import postgres_or_skip
-from tests.models.test_ledger_file import _as_ordinary_user, public_dir
+from tests.models.storage.test_ledger_file import _as_ordinary_user, public_dir
 from tests.pg_roles import TEST_DB, make_role, url_for
 
 __all__ = ["make_role", "public_dir"]  # fixtures, used by name
@@ -136,7 +137,7 @@ def test_a_ledger_with_a_foreign_trigger_asks_before_removing_it(
     import sqlite3
 
     from gui import ledger_files
-    from tests.models.test_schema_audit import ATTACK, _ledger_file
+    from tests.models.storage.test_schema_audit import ATTACK, _ledger_file
 
     path = _ledger_file(tmp_path / "received.qkledger")
     con = sqlite3.connect(path)

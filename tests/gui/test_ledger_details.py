@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from gui import language
 from gui.ledger.table_model import DETAILS, LedgerModel
 from gui.mainwindow import MainWindow
-from models import posting
-from models.records import DeliveryLine, PaymentMethod
+from models.ledger import posting
+from models.vocabulary.records import DeliveryLine, PaymentMethod
 
 DAY = dt.date(2026, 11, 20)
 

@@ -38,8 +38,9 @@ from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE
 from gui.mainwindow import MainWindow
 from gui.printing.documents import Printout
 from gui.printing.preview import PreviewDialog
-from models import backup, customers, db, settings
-from models.records import CustomerDraft
+from models.ledger import customers, settings
+from models.storage import backup, db
+from models.vocabulary.records import CustomerDraft
 
 
 def _another_program_reads(path: Path) -> int:

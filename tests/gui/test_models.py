@@ -12,8 +12,9 @@ from gui.customers.table_model import BALANCE_COLUMN, SORT_ROLE, CustomerListMod
 from gui.ledger.table_model import PAGE_SIZE, LedgerModel
 from gui.promises.table_model import PromiseModel
 from gui.visits.table_model import VisitModel
-from models import posting, promises, summaries, visits
-from models.records import LateReason, PaymentMethod, VisitOutcome
+from models.collecting import visits
+from models.ledger import posting, promises, summaries
+from models.vocabulary.records import LateReason, PaymentMethod, VisitOutcome
 from tests.gui.conftest import add_customer
 
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog
-from models import credit, ledger, posting, promises
-from models.records import EntryKind
+from models.ledger import credit, ledger, posting, promises
+from models.vocabulary.records import EntryKind
 
 DAY = dt.date(2026, 11, 20)
 

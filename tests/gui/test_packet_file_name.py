@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from gui import file_dialogs
 from gui.mainwindow import MainWindow
 from gui.printing.packet import packet_file_name
-from models import posting
+from models.ledger import posting
 
 DAY = dt.date(2026, 12, 4)
 

@@ -11,8 +11,10 @@ from gui import language
 from gui.mainwindow import MainWindow
 from gui.promises.dialogs import PromiseDialog
 from gui.visits.dialogs import VisitDialog
-from models import clock, customers, posting, promises, visits
-from models.records import LateReason, VisitOutcome
+from models.collecting import visits
+from models.ledger import customers, posting, promises
+from models.vocabulary import clock
+from models.vocabulary.records import LateReason, VisitOutcome
 from tests.gui.test_posting import _save, open_page
 
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog
-from models import posting
-from models.records import EntryKind
+from models.ledger import posting
+from models.vocabulary.records import EntryKind
 
 
 def selected_id(window: MainWindow) -> int:

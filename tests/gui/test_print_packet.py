@@ -18,8 +18,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from gui.printing import printers
 from gui.printing.plan import Route
-from models import people, posting, promises, settings
-from reports.packet import PacketOptions, render_packet
+from models.ledger import people, posting, promises, settings
+from reports.documents.packet import PacketOptions, render_packet
 from tests.models.helpers import D, make_customer
 
 DAY = D(2026, 11, 27)  # a Friday

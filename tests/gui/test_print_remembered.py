@@ -24,7 +24,7 @@ from gui.printing import printers
 from gui.printing.documents import Kind
 from gui.printing.packet import PacketDialog
 from gui.printing.preview import PreviewDialog
-from models import posting, promises
+from models.ledger import posting, promises
 from tests.gui.test_posting import _save, open_page
 from tests.gui.test_route_days import _packet_route
 

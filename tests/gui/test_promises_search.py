@@ -11,8 +11,9 @@ from gui.mainwindow import MainWindow
 from gui.printing.preview import PreviewDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.visits.dialogs import VisitDialog
-from models import people, posting, promises, visits
-from models.records import LateReason, PromiseStatus, Terms, TermsKind, VisitOutcome
+from models.collecting import visits
+from models.ledger import people, posting, promises
+from models.vocabulary.records import LateReason, PromiseStatus, Terms, TermsKind, VisitOutcome
 from tests.gui.conftest import add_customer
 from tests.gui.test_posting import _save, open_page
 
@@ -41,7 +42,7 @@ def test_promise_then_iou_note_is_written(window: MainWindow, qtbot: QtBot, shop
 
 
 def test_reschedule_a_broken_promise(window: MainWindow, qtbot: QtBot, shop: int) -> None:
-    from models import clock
+    from models.vocabulary import clock
 
     posting.post_delivery(shop, dt.date(2026, 11, 1), 300_00)
     clock.pin(dt.datetime(2026, 11, 20, 9, 0))

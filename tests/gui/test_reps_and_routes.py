@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from gui import discard
 from gui.mainwindow import MainWindow
-from models import people
+from models.ledger import people
 
 
 def test_save_twice_keeps_the_routes_rep(window: MainWindow, qtbot: QtBot) -> None:

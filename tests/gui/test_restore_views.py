@@ -10,8 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gui.app import Launcher
-from models import backup, customers, db
-from models.errors import LedgerNotWritable
+from models.ledger import customers
+from models.storage import backup, db
+from models.vocabulary.errors import LedgerNotWritable
 from tests.gui.conftest import add_customer
 
 

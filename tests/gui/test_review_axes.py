@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from gui.mainwindow import MainWindow
 from gui.review.charts import BarChart
 from gui.review.view import ReviewView
-from models import customers, posting
+from models.ledger import customers, posting
 from tests.gui.test_review_view import open_review
 from tests.models.helpers import D
 
@@ -69,7 +69,7 @@ def test_promises_made_this_month_count_even_when_due_next_month(
 ) -> None:
     import datetime as dt
 
-    from models import promises
+    from models.ledger import promises
 
     view = open_review(window, qtbot)
     launcher.set_language("zh")  # type: ignore[attr-defined]

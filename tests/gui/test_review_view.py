@@ -159,7 +159,7 @@ def test_a_long_ledger_exports_every_entry_not_just_the_page_read(
 ) -> None:
     import datetime as dt
 
-    from models import posting
+    from models.ledger import posting
     from tests.gui.test_posting import open_page
 
     for day in range(1, 301):  # more than one page of the lazily read ledger

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import MainWindow
-from models import calls, posting, promises
-from models.records import CallOutcome
+from models.collecting import calls
+from models.ledger import posting, promises
+from models.vocabulary.records import CallOutcome
 from tests.gui.conftest import OFFSCREEN_NOISE
 
 
@@ -53,7 +54,7 @@ def test_call_list_answers_by_keyboard_and_copies_a_reminder(
 
 
 def _packet_route(shop: int, stops: int = 6) -> None:
-    from models import people
+    from models.ledger import people
     from tests.gui.conftest import add_customer
 
     route = people.route_by_name("城东线")
@@ -109,7 +110,7 @@ def _key(key: Qt.Key) -> None:
 
 
 def _settle_route(shop: int) -> dict[str, int]:
-    from models import people
+    from models.ledger import people
     from tests.gui.conftest import add_customer
 
     route = people.route_by_name("城东线")
@@ -124,7 +125,7 @@ def _settle_route(shop: int) -> dict[str, int]:
 # code while it is open (the test jumps with setCurrentCell); the edit is kept.
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, "commitData called with an editor that does not belong")
 def test_settle_grid_by_keyboard_only(window: MainWindow, qtbot: QtBot, shop: int) -> None:
-    from models.ledger import balance
+    from models.ledger.ledger import balance
 
     ids = _settle_route(shop)
     dialog = window.settle_route()
@@ -171,7 +172,7 @@ def test_settle_grid_by_keyboard_only(window: MainWindow, qtbot: QtBot, shop: in
 
 
 def test_today_screen_sections_and_keys(window: MainWindow, qtbot: QtBot, shop: int) -> None:
-    from models import clock
+    from models.vocabulary import clock
 
     posting.post_delivery(shop, dt.date(2026, 10, 1), 800_00)
     clock.pin(dt.datetime(2026, 11, 20, 9, 0))
@@ -233,7 +234,7 @@ def test_window_opens_on_today_once_there_are_customers(
 def test_reps_and_routes_are_edited_and_deactivated(
     window: MainWindow, qtbot: QtBot, shop: int
 ) -> None:
-    from models import customers, people
+    from models.ledger import customers, people
 
     dialog = window.open_people()
     dialog.routes.setCurrentRow(0)
@@ -255,7 +256,7 @@ def test_reps_and_routes_are_edited_and_deactivated(
 def test_move_several_customers_to_another_route(
     window: MainWindow, qtbot: QtBot, shop: int
 ) -> None:
-    from models import customers, people
+    from models.ledger import customers, people
     from tests.gui.conftest import add_customer
 
     west = people.add_route("城西线", (2,))
@@ -294,7 +295,7 @@ def test_customer_dialog_points_to_reps_and_routes(window: MainWindow, qtbot: Qt
 
 
 def test_settings_check_reminder_placeholders_on_save(window: MainWindow, qtbot: QtBot) -> None:
-    from models import settings
+    from models.ledger import settings
 
     dialog = window.open_settings()
     dialog.reminder_promise.setPlainText("{customer}：请于 {date} {time} 备好 {amout}")
@@ -311,7 +312,7 @@ def test_settings_check_reminder_placeholders_on_save(window: MainWindow, qtbot:
 def test_statement_starts_after_the_last_printed(
     window: MainWindow, qtbot: QtBot, shop: int
 ) -> None:
-    from models.statement_prints import last_printed, record_printed
+    from models.papers.statement_prints import last_printed, record_printed
 
     record_printed([(shop, dt.date(2026, 9, 1), dt.date(2026, 11, 10))])
     window.open_customer(shop)

@@ -10,7 +10,9 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import MainWindow
-from models import clock, customers, people, routesheets
+from models.collecting import routesheets
+from models.ledger import customers, people
+from models.vocabulary import clock
 from tests.gui.conftest import add_customer
 
 
@@ -41,7 +43,7 @@ def test_packet_without_a_route_tomorrow_takes_the_first(window: MainWindow, qtb
 
 
 def test_first_route_on_follows_the_weekdays() -> None:
-    from models.records import Route
+    from models.vocabulary.records import Route
 
     mon, any_day = Route(1, "一", (1,), None, True), Route(2, "随时", (), None, True)
     assert routesheets.first_route_on([any_day, mon], dt.date(2026, 11, 30)) is mon

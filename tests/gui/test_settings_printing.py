@@ -17,7 +17,7 @@ from gui.mainwindow import MainWindow
 from gui.printing.dialogs import RouteSheetDialog, StatementDialog
 from gui.printing.preview import PreviewDialog
 from gui.settings.dialog import SettingsDialog
-from models import customers, posting, settings
+from models.ledger import customers, posting, settings
 from tests.gui.test_posting import _save, open_page
 
 
@@ -95,7 +95,7 @@ def test_archive_customer_from_the_edit_dialog(window: MainWindow, qtbot: QtBot,
 
 def test_gui_uses_the_model_api_only() -> None:
     """No SQL in gui/: it never imports peewee, the tables, or a database driver."""
-    forbidden = ("peewee", "models.tables", "sqlite3", "psycopg2")
+    forbidden = ("peewee", "models.storage.tables", "sqlite3", "psycopg2")
     gui = Path(__file__).resolve().parents[2] / "gui"
     offenders = []
     for path in gui.rglob("*.py"):
@@ -111,7 +111,7 @@ def test_gui_uses_the_model_api_only() -> None:
 
 def test_add_rep_and_route(window: MainWindow, qtbot: QtBot) -> None:
     from gui.settings.people import PeopleDialog
-    from models import people
+    from models.ledger import people
 
     dialog = window.open_people()
     assert isinstance(dialog, PeopleDialog)
@@ -168,9 +168,9 @@ def test_preview_says_when_the_pdf_font_fell_back(
     window: MainWindow, qtbot: QtBot, shop: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from gui.printing import documents
-    from reports.fonts import FontNotice
+    from reports.typesetting.fonts import FontNotice
 
-    # What reports.fonts says on a computer without a Chinese TrueType font.
+    # What reports.typesetting.fonts says on a computer without a Chinese TrueType font.
     monkeypatch.setattr(documents, "_font_warning", lambda: FontNotice("builtin").text)
     posting.post_delivery(shop, dt.date(2026, 11, 2), 10_00)
     open_page(window, qtbot, shop)
@@ -184,7 +184,7 @@ def test_preview_says_when_the_pdf_font_fell_back(
 
 def test_route_visit_order(window: MainWindow, qtbot: QtBot, shop: int) -> None:
     from gui.settings.route_order import RouteOrderDialog
-    from models import people
+    from models.ledger import people
     from tests.gui.conftest import add_customer
 
     route = people.list_routes()[0]

@@ -20,7 +20,7 @@ from gui.mainwindow import MainWindow
 from gui.settle.cells import DEFAULT_ROLE, tint_of
 from gui.settle.grid import COLUMN, SettleDialog
 from gui.tints import MIN_CONTRAST, Tint, contrast_ratio
-from models import people, posting
+from models.ledger import people, posting
 from tests.gui.conftest import OFFSCREEN_NOISE, DiscardQuestions, add_customer
 
 
@@ -112,7 +112,7 @@ def test_enter_from_the_method_list_and_the_number_pad(
 
 
 def test_the_grid_opens_on_todays_route(window: MainWindow, qtbot: QtBot, shop: int) -> None:
-    from models import clock
+    from models.vocabulary import clock
 
     # By name: 一号线 (no weekdays: ad hoc), 三号线 Mon, 二号线 Thu, 城东线 Mon+Thu, 城西线 Tue.
     for name, days in (("一号线", ()), ("三号线", (1,)), ("二号线", (4,)), ("城西线", (2,))):
@@ -138,7 +138,7 @@ def _esc_twice(dialog: SettleDialog) -> None:
 def test_esc_asks_before_throwing_the_grid_away(
     window: MainWindow, qtbot: QtBot, shop: int, discard_questions: DiscardQuestions
 ) -> None:
-    from models.ledger import balance
+    from models.ledger.ledger import balance
 
     ids = _route(shop)
     dialog = _open(window, qtbot)
@@ -222,7 +222,7 @@ def _cell(dialog: SettleDialog, row: int, field: str) -> str:
 def test_a_promise_for_part_of_what_is_left(window: MainWindow, qtbot: QtBot, shop: int) -> None:
     """1,240.00 owed, 740.00 paid: the promise defaults to the 500.00 left; 500.01 and
     0 are refused, 500.00 is posted."""
-    from models import promises as promise_list
+    from models.ledger import promises as promise_list
 
     _route(shop)
     dialog = _open(window, qtbot)
@@ -265,7 +265,7 @@ def test_a_short_payment_over_the_tail_cut_limit_is_not_silent(
 ) -> None:
     """¥1,234.56 of ¥1,240.00 with a ¥5.00 limit: the row says ¥5.44 stays owing, the
     first Save stops to say so, and the boss's override (Alt+B) cuts it."""
-    from models import ledger
+    from models.ledger import ledger
 
     ids = _route(shop)
     dialog = _open(window, qtbot)
@@ -309,7 +309,7 @@ def test_a_short_payment_over_the_tail_cut_limit_is_not_silent(
 def test_saved_again_the_short_payment_stays_owing(
     window: MainWindow, qtbot: QtBot, shop: int
 ) -> None:
-    from models import ledger
+    from models.ledger import ledger
 
     _route(shop)
     dialog = _open(window, qtbot)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from gui.app import Launcher
-from models import customers, db
+from models.ledger import customers
+from models.storage import db
 from tests.models.helpers import make_customer
 
 

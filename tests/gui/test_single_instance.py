@@ -238,7 +238,7 @@ def _old_instance_name(user: str, data_dir: Path) -> str:
 def test_a_squatter_at_the_old_tmp_name_does_not_stop_the_window(
     tmp_path: Path, runtime_dir: Path, public_folder: Path
 ) -> None:
-    from models import db
+    from models.storage import db
     from tests.models.helpers import make_customer
 
     ledger = tmp_path / "shop.qkledger"

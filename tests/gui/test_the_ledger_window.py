@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gui.app import Launcher
-from models import db, paths
+from models.storage import db, paths
 
 
 def test_the_window_remembers_and_the_command_line_follows(

@@ -142,8 +142,10 @@ class Walker:
 
 
 def build_ledger(folder: Path) -> Path:
-    from models import db, demo, promises
-    from models.tables import CustomerRow
+    from models.exchange import demo
+    from models.ledger import promises
+    from models.storage import db
+    from models.storage.tables import CustomerRow
 
     path = folder / "walk.qkledger"
     db.open_ledger(path)
@@ -158,8 +160,9 @@ def build_ledger(folder: Path) -> Path:
 def walk(lang: str) -> dict[str, object]:
     from gui import language
     from gui.app import Launcher, make_application
-    from models import db, ledger
-    from models.records import EntryKind
+    from models.ledger import ledger
+    from models.storage import db
+    from models.vocabulary.records import EntryKind
 
     app = make_application(sys.argv[:1])
     # Never block on a file dialog or a message box: answer them at once.
@@ -200,7 +203,7 @@ def walk(lang: str) -> dict[str, object]:
                 walker.trigger(action.trigger, window)
 
     # The customer page with its buttons, every kind of posting, a void and a bounce.
-    from models.tables import CustomerRow
+    from models.storage.tables import CustomerRow
 
     customer_id = CustomerRow.select().order_by(CustomerRow.id).first().id
     window.open_customer(customer_id)
@@ -222,7 +225,7 @@ def walk(lang: str) -> dict[str, object]:
     if rows:
         walker.trigger(lambda: window.void_entry(rows[-1].entry), window)
     walker.trigger(lambda: window.edit_customer(customer_id), window)
-    from models import promises
+    from models.ledger import promises
 
     for promise in promises.open_promises(customer_id)[:1]:
         walker.trigger(lambda promise=promise: window.print_iou(promise), window)

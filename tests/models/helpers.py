@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models import customers, people
-from models.records import Customer, CustomerDraft, Terms, TermsKind
+from models.ledger import customers, people
+from models.vocabulary.records import Customer, CustomerDraft, Terms, TermsKind
 
 D = dt.date
 THIRTY_DAYS = Terms(TermsKind.DAYS, 30)

@@ -4,7 +4,7 @@ from outside SQLite, another program reading and closing the ledger, then posts.
 Run as ``python -m tests.models.live_processes LEDGER ACTION``; prints ``posted N seen M``:
 the posts it saw committed and the entries another program counts while this process
 still has the ledger open. The test counts them in the file again once it has ended
-(tests/models/test_live_files.py). ACTION is what touches the ledger while the worker reads:
+(tests/models/storage/test_live_files.py). ACTION is what touches the ledger while the worker reads:
 
 - ``raw``: plain ``open``/``close`` of the file (what the old header sniff did), the
   harness's own proof that a loss is seen;
@@ -24,13 +24,14 @@ import sys
 import threading
 from pathlib import Path
 
-from models import backup, clock, db
-from models.errors import InputError
-from models.output_paths import OutputKind, check_output
-from models.posting import post_delivery
-from models.tables import CustomerRow, EntryRow
-from models.tabular import read_sheet
-from reports.fonts import FontRefused, inspect_font
+from models.exchange.tabular import read_sheet
+from models.ledger.posting import post_delivery
+from models.storage import backup, db
+from models.storage.output_paths import OutputKind, check_output
+from models.storage.tables import CustomerRow, EntryRow
+from models.vocabulary import clock
+from models.vocabulary.errors import InputError
+from reports.typesetting.fonts import FontRefused, inspect_font
 
 POSTS = 200
 

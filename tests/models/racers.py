@@ -15,10 +15,12 @@ from typing import Any
 
 import peewee as pw
 
-from models import clock, customers, db, posting, promises
-from models.errors import LedgerError
-from models.i18n import set_language
-from models.records import CustomerDraft
+from models.ledger import customers, posting, promises
+from models.storage import db
+from models.vocabulary import clock
+from models.vocabulary.errors import LedgerError
+from models.vocabulary.i18n import set_language
+from models.vocabulary.records import CustomerDraft
 
 PINNED = dt.datetime(2026, 11, 26, 9, 0)
 

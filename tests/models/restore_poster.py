@@ -16,9 +16,11 @@ from pathlib import Path
 
 import peewee as pw
 
-from models import clock, db, posting
-from models.errors import LedgerError
-from models.i18n import set_language
+from models.ledger import posting
+from models.storage import db
+from models.vocabulary import clock
+from models.vocabulary.errors import LedgerError
+from models.vocabulary.i18n import set_language
 
 ON = dt.date(2026, 11, 20)
 

@@ -20,9 +20,11 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from models import clock, db, promises
-from models.tables import CustomerRow
-from models.version import version
+from models.ledger import promises
+from models.storage import db
+from models.storage.tables import CustomerRow
+from models.vocabulary import clock
+from models.vocabulary.version import version
 from tests.reports.helpers import fonts_of
 
 ARCHIVE = os.environ.get("QK_BUILT_APP", "")

@@ -90,7 +90,7 @@ ARCHIVE = os.environ.get("QK_BUILT_APP", "")
 def test_the_smoke_script_passes_on_the_linux_build(tmp_path: Path) -> None:
     with tarfile.open(ARCHIVE) as tar:
         tar.extractall(tmp_path, filter="tar")
-    from models.version import version
+    from models.vocabulary.version import version
 
     passed = smoke.smoke(tmp_path / "qingkuan" / "qingkuan", version=version())
     assert [line.split(" (")[0].split(":")[0] for line in passed] == [

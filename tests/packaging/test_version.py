@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from models import version as version_module
-from models.version import version
+from models.vocabulary import version as version_module
+from models.vocabulary.version import version
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,7 +43,7 @@ def test_command_line_prints_the_version() -> None:
 def test_pdf_metadata_names_the_version(tmp_path: Path) -> None:
     import io
 
-    from reports.output import new_canvas
+    from reports.typesetting.output import new_canvas
 
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, title="t", author="a")

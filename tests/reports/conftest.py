@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.fonts import FontSet, find_fonts, system_cjk_fonts
+from reports.typesetting.fonts import FontSet, find_fonts, system_cjk_fonts
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")

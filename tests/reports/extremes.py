@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from models.records import CompanySettings, Entry, EntryKind, LedgerRow, RouteSheet
-from reports.samples import (
+from models.vocabulary.records import CompanySettings, Entry, EntryKind, LedgerRow, RouteSheet
+from reports.documents.samples import (
     COMPANY,
     sample_customer,
     sample_note,

@@ -1,0 +1,6 @@
+"""Moving data in and out: importing customers and entries from CSV/XLSX (`importing`,
+`import_layouts`, `entry_cells`, on top of `tabular` and `xlsx_rows`), exporting for the
+accountant (`exports`) and making the demo business (`demo`, `demo_defaults`).
+
+Uses every other room of `models`; none uses it.
+"""

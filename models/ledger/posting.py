@@ -1,0 +1,527 @@
+"""Posting ledger entries, voiding them, and the life of cheques.
+
+Entries are never changed or deleted. A mistake is voided by a reversal: a new entry
+of the same kind and date with the opposite delta, linked to the original, carrying the
+reason. Bouncing a cheque voids its payment, which reopens the debt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import peewee as pw
+
+from models.storage import chain, session
+from models.storage.db import transaction
+from models.storage.tables import (
+    ChequeRow,
+    ChequeStatusChangeRow,
+    CustomerRow,
+    EntryLineRow,
+    EntryRow,
+)
+from models.vocabulary import clock
+from models.vocabulary.errors import InputError, LedgerError, NotFound, refused_as
+from models.vocabulary.i18n import _
+from models.vocabulary.money import MAX_FEN, Fen
+from models.vocabulary.records import (
+    CHEQUE_MOVES,
+    CREDIT_KINDS,
+    VOID_BOUNCED,
+    Cheque,
+    ChequeStatus,
+    ChequeStatusChange,
+    CustomerId,
+    DeliveryLine,
+    Entry,
+    EntryId,
+    EntryKind,
+    PaymentMethod,
+)
+from models.vocabulary.text_rules import check_text
+
+EARLIEST = dt.date(1990, 1, 1)
+FUTURE_DAYS = 366
+
+
+def to_entry(
+    row: EntryRow,
+    voided_by: EntryRow | None = None,
+    cheque: ChequeRow | None = None,
+    lines: Iterable[EntryLineRow] = (),
+    voided_cheque: ChequeRow | None = None,
+) -> Entry:
+    return Entry(
+        id=row.id,
+        customer_id=row.customer_id,
+        date=row.date,
+        kind=row.kind,
+        amount=row.amount,
+        delta=row.delta,
+        doc_no=row.doc_no,
+        memo=row.memo,
+        method=row.method,
+        reverses_id=row.reverses_id,
+        voided_by_id=voided_by.id if voided_by else None,
+        void_reason=voided_by.void_reason if voided_by else row.void_reason,
+        void_kind=voided_by.void_kind if voided_by else row.void_kind,
+        void_number=voided_cheque.number if voided_cheque else "",
+        entered_by=row.entered_by,
+        created_at=row.created_at,
+        cheque=_cheque(cheque) if cheque else None,
+        lines=tuple(DeliveryLine(ln.product, ln.qty, ln.unit_price, ln.amount) for ln in lines),
+    )
+
+
+def _cheque(row: ChequeRow) -> Cheque:
+    return Cheque(
+        entry_id=row.entry_id,
+        number=row.number,
+        bank=row.bank,
+        written_on=row.written_on,
+        due_on=row.due_on,
+        status=row.status,
+    )
+
+
+def get_entry(entry_id: EntryId) -> Entry:
+    """One entry with its void state, cheque and delivery lines."""
+    row = EntryRow.get_or_none(EntryRow.id == entry_id)
+    if row is None:
+        raise NotFound(_("There is no entry number {id}.").format(id=entry_id))
+    voided_by = EntryRow.get_or_none(EntryRow.reverses == entry_id)
+    cheque = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
+    lines = EntryLineRow.select().where(EntryLineRow.entry == entry_id).order_by(EntryLineRow.id)
+    voided_cheque = (
+        ChequeRow.get_or_none(ChequeRow.entry == row.reverses_id) if row.reverses_id else None
+    )
+    return to_entry(row, voided_by, cheque, lines, voided_cheque)
+
+
+def _check_customer(customer_id: CustomerId) -> None:
+    if not CustomerRow.select().where(CustomerRow.id == customer_id).exists():
+        raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+
+
+def check_date(on: dt.date) -> dt.date:
+    """Entries must be dated from 1990 to a year ahead; anything else is a typing slip."""
+    if not isinstance(on, dt.date):
+        raise InputError(_("Give the date as YYYY-MM-DD, such as 2026-12-14."))
+    if isinstance(on, dt.datetime):
+        on = on.date()
+    if on < EARLIEST:
+        raise InputError(_("The date {date} is before 1990: check the year.").format(date=on))
+    if on > clock.today() + dt.timedelta(days=FUTURE_DAYS):
+        raise InputError(
+            _("The date {date} is more than a year ahead: check the year.").format(date=on)
+        )
+    return on
+
+
+def _check_amount(amount: Fen, *, allow_negative: bool = False) -> Fen:
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise InputError(_("The amount must be a whole number of fen."))
+    if amount == 0 or (amount < 0 and not allow_negative):
+        raise InputError(_("The amount must be more than zero."))
+    if abs(amount) > MAX_FEN:
+        raise InputError(
+            _("The amount is too large: amounts must be below 1,000,000,000,000 yuan.")
+        )
+    return amount
+
+
+def line_amount(qty: str, unit_price: Fen) -> Fen:
+    """qty × unit price, rounded half up to the fen (the one place lines are rounded)."""
+    try:
+        quantity = Decimal(qty.strip())
+    except (InvalidOperation, AttributeError) as err:
+        raise InputError(
+            _("‘{qty}’ is not a quantity: type a number such as 12 or 2.5.").format(qty=qty)
+        ) from err
+    if not quantity.is_finite() or quantity <= 0:
+        raise InputError(_("The quantity must be more than zero."))
+    return int((quantity * unit_price).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _post(
+    customer_id: CustomerId,
+    on: dt.date,
+    kind: EntryKind,
+    amount: Fen,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    method: PaymentMethod | None = None,
+    import_key: str | None = None,
+) -> EntryRow:
+    """Insert one entry; the caller holds the transaction."""
+    check_text(memo.strip(), _("The note"))
+    check_text(doc_no.strip(), _("The document number"))
+    if len(memo.strip()) > 300:
+        raise InputError(_("The note is too long: use at most 300 characters."))
+    if len(doc_no.strip()) > 60:
+        raise InputError(_("The document number is too long: use at most 60 characters."))
+    delta = -amount if kind in CREDIT_KINDS else amount
+    # Another clerk may post the same document between our check and this insert:
+    # the live_document key refuses the second copy.
+    with refused_as(InputError(_already_posted(doc_no.strip())), "live_document"):
+        return chain.add_entry(
+            customer=customer_id,
+            date=on,
+            kind=kind,
+            amount=amount,
+            delta=delta,
+            doc_no=doc_no.strip(),
+            memo=memo.strip(),
+            method=method,
+            entered_by=session.current_user(),
+            created_at=clock.now(),
+            import_key=import_key,
+        )
+
+
+def _already_posted(doc_no: str) -> str:
+    return _(
+        "Document {doc} is already posted for this customer: void that entry first if it was wrong."
+    ).format(doc=doc_no)
+
+
+def _check_doc_no(customer_id: CustomerId, kind: EntryKind, doc_no: str) -> None:
+    doc_no = doc_no.strip()
+    if not doc_no:
+        return
+    if len(doc_no) > 60:
+        raise InputError(_("The document number is too long: use at most 60 characters."))
+    voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
+    same = EntryRow.select().where(
+        (EntryRow.customer == customer_id)
+        & (EntryRow.kind == kind)
+        & (EntryRow.doc_no == doc_no)
+        & EntryRow.reverses.is_null()
+        & EntryRow.id.not_in(voided)
+    )
+    if same.exists():
+        raise InputError(_already_posted(doc_no))
+
+
+def post_delivery(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    lines: Iterable[DeliveryLine] = (),
+    import_key: str | None = None,
+) -> Entry:
+    """Post goods delivered on credit (送货). With lines, their amounts must sum to `amount`."""
+    _check_customer(customer_id)
+    on, amount = check_date(on), _check_amount(amount)
+    lines = tuple(lines)
+    if lines and sum(ln.amount for ln in lines) != amount:
+        raise InputError(_("The lines add up to a different amount than the delivery total."))
+    for ln in lines:
+        if not ln.product.strip():
+            raise InputError(_("Every line needs a product."))
+        check_text(ln.product.strip(), _("The product"))
+        check_text(ln.qty.strip(), _("The quantity"))
+    with transaction():
+        _check_doc_no(customer_id, EntryKind.DELIVERY, doc_no)
+        row = _post(
+            customer_id,
+            on,
+            EntryKind.DELIVERY,
+            amount,
+            doc_no=doc_no,
+            memo=memo,
+            import_key=import_key,
+        )
+        line_rows = [
+            EntryLineRow.create(
+                entry=row,
+                product=ln.product.strip(),
+                qty=ln.qty,
+                unit_price=ln.unit_price,
+                amount=ln.amount,
+            )
+            for ln in lines
+        ]
+    return to_entry(row, lines=line_rows)  # new: nothing voids it yet
+
+
+def post_payment(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    method: PaymentMethod,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    cheque_no: str = "",
+    bank: str = "",
+    written_on: dt.date | None = None,
+    due_on: dt.date | None = None,
+    import_key: str | None = None,
+) -> Entry:
+    """Post money received (收款). A cheque or draft needs its number; it starts 'received'."""
+    _check_customer(customer_id)
+    on, amount = check_date(on), _check_amount(amount)
+    method = PaymentMethod(method)
+    if method.is_instrument and not cheque_no.strip():
+        raise InputError(_("A cheque or draft needs its number."))
+    check_text(cheque_no.strip(), _("The cheque number"))
+    check_text(bank.strip(), _("The bank"))
+    if due_on is not None and written_on is not None and due_on < written_on:
+        raise InputError(_("The cheque's due date is before the date it was written."))
+    with transaction():
+        row = _post(
+            customer_id,
+            on,
+            EntryKind.PAYMENT,
+            amount,
+            doc_no=doc_no,
+            memo=memo,
+            method=method,
+            import_key=import_key,
+        )
+        cheque = None
+        if method.is_instrument:
+            cheque = ChequeRow.create(
+                entry=row,
+                number=cheque_no.strip(),
+                bank=bank.strip(),
+                written_on=written_on,
+                due_on=due_on,
+                status=ChequeStatus.RECEIVED,
+                status_at=clock.now(),
+            )
+    return to_entry(row, cheque=cheque)
+
+
+def _post_simple(
+    kind: EntryKind,
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    doc_no: str,
+    memo: str,
+    import_key: str | None,
+    allow_negative: bool = False,
+) -> Entry:
+    _check_customer(customer_id)
+    on, amount = check_date(on), _check_amount(amount, allow_negative=allow_negative)
+    with transaction():
+        if kind is EntryKind.RETURN:
+            _check_doc_no(customer_id, kind, doc_no)
+        row = _post(customer_id, on, kind, amount, doc_no=doc_no, memo=memo, import_key=import_key)
+    return to_entry(row)
+
+
+def post_return(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    import_key: str | None = None,
+) -> Entry:
+    """Post goods taken back (退货): a credit."""
+    return _post_simple(EntryKind.RETURN, customer_id, on, amount, doc_no, memo, import_key)
+
+
+def post_discount(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    doc_no: str = "",
+    memo: str = "",
+    import_key: str | None = None,
+) -> Entry:
+    """Post a discount or a tail cut (折让/抹零): a credit, reported per rep."""
+    return _post_simple(EntryKind.DISCOUNT, customer_id, on, amount, doc_no, memo, import_key)
+
+
+def post_writeoff(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    memo: str,
+    doc_no: str = "",
+    import_key: str | None = None,
+) -> Entry:
+    """Write off a dead debt (坏账核销). A reason is required."""
+    if not memo.strip():
+        raise InputError(_("Say why the debt is written off."))
+    return _post_simple(EntryKind.WRITEOFF, customer_id, on, amount, doc_no, memo, import_key)
+
+
+def post_opening(
+    customer_id: CustomerId,
+    on: dt.date,
+    amount: Fen,
+    *,
+    memo: str = "",
+    doc_no: str = "",
+    import_key: str | None = None,
+) -> Entry:
+    """Post an opening balance (期初) from paper or Excel; negative if the customer was
+    in credit."""
+    return _post_simple(
+        EntryKind.OPENING, customer_id, on, amount, doc_no, memo, import_key, allow_negative=True
+    )
+
+
+def void(entry_id: EntryId, reason: str, *, kind: str = "") -> Entry:
+    """Void an entry by posting its reversal with `reason`. Returns the reversal.
+
+    An entry can be voided once; a reversal cannot be voided. `kind` says Qingkuan
+    itself voided it (`VOID_BOUNCED`); `reason` is then only what the user typed.
+    """
+    reason = reason.strip()
+    if not reason and not kind:
+        raise InputError(_("Say why the entry is voided."))
+    check_text(reason, _("The reason"))
+    if len(reason) > 300:
+        raise InputError(_("The reason is too long: use at most 300 characters."))
+    with transaction():
+        original = EntryRow.get_or_none(EntryRow.id == entry_id)
+        if original is None:
+            raise NotFound(_("There is no entry number {id}.").format(id=entry_id))
+        if original.reverses_id is not None:
+            raise LedgerError(_("This entry is itself a reversal and cannot be voided."))
+        if EntryRow.select().where(EntryRow.reverses == entry_id).exists():
+            raise LedgerError(_("This entry has already been voided."))
+        try:
+            row = chain.add_entry(
+                customer=original.customer_id,
+                date=original.date,
+                kind=original.kind,
+                amount=original.amount,
+                delta=-original.delta,
+                doc_no=original.doc_no,
+                memo=original.memo,
+                method=original.method,
+                reverses=original.id,
+                void_reason=reason,
+                void_kind=kind,
+                entered_by=session.current_user(),
+                created_at=clock.now(),
+            )
+        except pw.IntegrityError as err:  # a concurrent void got there first
+            raise LedgerError(_("This entry has already been voided.")) from err
+    return get_entry(row.id)
+
+
+def set_cheque_status(entry_id: EntryId, status: ChequeStatus) -> Cheque:
+    """Move a cheque along (received → deposited → cleared), or back a step when it was
+    set by mistake; each move is kept in its history. Bouncing goes through
+    `bounce_cheque`, which also voids the payment."""
+    status = ChequeStatus(status)
+    if status is ChequeStatus.BOUNCED:
+        raise LedgerError(_("Use ‘bounce’ to mark a cheque as bounced: it also reopens the debt."))
+    row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
+    if row is None:
+        raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
+    if row.status is ChequeStatus.BOUNCED:
+        raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
+    if status is row.status:
+        raise LedgerError(_("This cheque is already {status}.").format(status=status.label.lower()))
+    if status not in CHEQUE_MOVES[row.status]:
+        raise LedgerError(
+            _("A cheque cannot go from {old} to {new}.").format(
+                old=row.status.label.lower(), new=status.label.lower()
+            )
+        )
+    with transaction():
+        _move_cheque(entry_id, row.status, status)
+    return get_entry(entry_id).cheque  # type: ignore[return-value]
+
+
+def _move_cheque(entry_id: EntryId, old: ChequeStatus, new: ChequeStatus) -> None:
+    """Change the status only if it is still `old` (another clerk may have moved it
+    meanwhile: then nothing is written) and record the move."""
+    now = clock.now()
+    moved = (
+        ChequeRow.update(status=new, status_at=now)
+        .where((ChequeRow.entry == entry_id) & (ChequeRow.status == old))
+        .execute()
+    )
+    if not moved:
+        current = ChequeRow.select(ChequeRow.status).where(ChequeRow.entry == entry_id).scalar()
+        if current in (ChequeStatus.BOUNCED, ChequeStatus.BOUNCED.value):
+            raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
+        raise LedgerError(
+            _("Someone else changed this cheque's status meanwhile; look again and retry.")
+        )
+    ChequeStatusChangeRow.create(
+        entry=entry_id,
+        from_status=old,
+        to_status=new,
+        changed_by=session.current_user(),
+        changed_at=now,
+    )
+
+
+def previous_cheque_status(entry_id: EntryId) -> ChequeStatus | None:
+    """The status to set a cheque back to when its last move was a mistake: the one
+    before its last recorded move (or the step before, for a cheque moved before its
+    history was kept). None when there is nothing to set back."""
+    row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
+    if row is None or row.status in (ChequeStatus.RECEIVED, ChequeStatus.BOUNCED):
+        return None
+    last = (
+        ChequeStatusChangeRow.select()
+        .where(ChequeStatusChangeRow.entry == entry_id)
+        .order_by(ChequeStatusChangeRow.id.desc())
+        .first()
+    )
+    if last is not None and last.to_status is row.status:
+        return last.from_status
+    return {
+        ChequeStatus.DEPOSITED: ChequeStatus.RECEIVED,
+        ChequeStatus.CLEARED: ChequeStatus.DEPOSITED,
+    }[row.status]
+
+
+def cheque_history(entry_id: EntryId) -> list[ChequeStatusChange]:
+    """A cheque's status moves, oldest first."""
+    query = (
+        ChequeStatusChangeRow.select()
+        .where(ChequeStatusChangeRow.entry == entry_id)
+        .order_by(ChequeStatusChangeRow.id)
+    )
+    return [
+        ChequeStatusChange(
+            entry_id=entry_id,
+            from_status=r.from_status,
+            to_status=r.to_status,
+            changed_by=r.changed_by,
+            changed_at=r.changed_at,
+        )
+        for r in query
+    ]
+
+
+def bounce_cheque(entry_id: EntryId, reason: str = "") -> Entry:
+    """A cheque or draft bounced (跳票): mark it and void its payment. Returns the reversal."""
+    row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
+    if row is None:
+        raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
+    with transaction():
+        # The kind, not a sentence: each document says "cheque … bounced" in its language.
+        reversal = void(entry_id, reason, kind=VOID_BOUNCED)  # refuses a second bounce
+        _move_cheque(entry_id, row.status, ChequeStatus.BOUNCED)
+    return reversal
+
+
+def cheques(status: ChequeStatus | None = None) -> list[Entry]:
+    """Cheques and drafts, optionally with one status, by due date."""
+    query = ChequeRow.select().order_by(ChequeRow.due_on, ChequeRow.entry)
+    if status is not None:
+        query = query.where(ChequeRow.status == status)
+    return [get_entry(c.entry_id) for c in query]

@@ -1,0 +1,358 @@
+"""The peewee tables. Only `models/` touches these; everyone else reads records."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from models.storage.fields import DateField, DateTimeField, EnumField, MoneyField
+from models.vocabulary.records import (
+    CHEQUE_MOVES,
+    CallOutcome,
+    ChequeStatus,
+    EntryKind,
+    LateReason,
+    PaymentMethod,
+    TermsKind,
+    VisitOutcome,
+)
+
+database = pw.DatabaseProxy()
+
+
+class Base(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(Base):
+    """Ledger identity and schema version (key/value)."""
+
+    key = pw.CharField(primary_key=True, max_length=40)
+    value = pw.TextField()
+
+
+class Setting(Base):
+    key = pw.CharField(primary_key=True, max_length=40)
+    value = pw.TextField()
+
+
+class RepRow(Base):
+    name = pw.CharField(max_length=60, unique=True)
+    phone = pw.CharField(max_length=60, default="")
+    active = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "rep"
+
+
+class RouteRow(Base):
+    name = pw.CharField(max_length=60, unique=True)
+    weekdays = pw.CharField(max_length=20, default="")  # "1,3,5"
+    rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
+    active = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "route"
+
+
+class CustomerRow(Base):
+    code = pw.CharField(max_length=40, unique=True)
+    # `models.vocabulary.text_rules.code_key(code)`: unique, so c0001 cannot join C0001 even when
+    # two clerks add them at once. NULL only for near-duplicates older than the rule.
+    code_key = pw.TextField(null=True, unique=True)
+    name = pw.CharField(max_length=200)
+    contact = pw.CharField(max_length=100, default="")
+    phones = pw.CharField(max_length=200, default="")
+    address = pw.CharField(max_length=300, default="")
+    payer = pw.CharField(max_length=100, default="")
+    route = pw.ForeignKeyField(RouteRow, null=True, on_delete="RESTRICT")
+    route_position = pw.IntegerField(default=0)
+    rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
+    terms_kind = EnumField(TermsKind, default=TermsKind.CASH)
+    terms_days = pw.IntegerField(default=0)
+    credit_limit = MoneyField(null=True)
+    notes = pw.TextField(default="")
+    archived = pw.BooleanField(default=False)
+    search_key = pw.TextField(default="")  # lower-case name, code, phones, pinyin
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "customer"
+
+
+class EntryRow(Base):
+    """Immutable: database triggers refuse UPDATE and DELETE."""
+
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    date = DateField()
+    kind = EnumField(EntryKind)
+    amount = MoneyField()
+    delta = MoneyField()
+    doc_no = pw.CharField(max_length=60, default="")
+    memo = pw.CharField(max_length=300, default="")
+    method = EnumField(PaymentMethod, null=True)
+    # Unique where set: see PARTIAL_INDEXES (a full index of mostly-NULLs misleads SQLite).
+    reverses = pw.ForeignKeyField("self", null=True, index=False, on_delete="RESTRICT")
+    void_reason = pw.CharField(max_length=300, default="")  # as the user typed it
+    # What Qingkuan itself wrote ("bounced"): printed in each document's own language.
+    void_kind = pw.CharField(max_length=20, default="", constraints=[pw.SQL("DEFAULT ''")])
+    entered_by = pw.CharField(max_length=60, default="")
+    created_at = DateTimeField()
+    import_key = pw.CharField(max_length=64, null=True, index=False)
+
+    class Meta:
+        table_name = "entry"
+        indexes = (
+            # A customer's entries by date and id, newest first, read from the index
+            # alone: aging walks each customer's debits back only until the balance is
+            # covered, and the statement sums balances before a date.
+            (("customer", "date", "id", "delta", "reverses", "kind"), False),
+            (("kind", "customer", "date", "reverses"), False),
+            (("kind", "date", "delta"), False),  # the day's and month's collections
+        )
+
+
+class BalanceRow(Base):
+    """Each customer's balance over all entries, latest entry date and latest payment.
+
+    Kept by a database trigger on every entry insert (entries are append-only), so the
+    aging of 10,000 customers as of today need not sum a million entries. `check`
+    verifies it against the entries.
+    """
+
+    customer = pw.ForeignKeyField(CustomerRow, primary_key=True, on_delete="RESTRICT")
+    balance = MoneyField(default=0)
+    last_date = DateField()
+    last_payment_on = DateField(null=True)  # latest standing payment
+
+    class Meta:
+        table_name = "balance_cache"
+
+
+class DailyTotalRow(Base):
+    """Every entry's delta summed per day and kind, kept by a database trigger on every
+    entry insert (a reversal has its entry's date and kind, so voided pairs cancel).
+    The review's 13-month trend and DSO read a few hundred of these rows instead of
+    summing a million entries."""
+
+    date = DateField()
+    kind = EnumField(EntryKind)
+    total = MoneyField(default=0)
+
+    class Meta:
+        table_name = "daily_total"
+        primary_key = pw.CompositeKey("date", "kind")
+
+
+class LiveDocumentRow(Base):
+    """A standing (unvoided) delivery or return that carries a document number.
+
+    Its primary key is the rule "a document is posted once per customer": the insert
+    trigger on `entry` adds a row for each such entry and removes it when the entry is
+    voided, so the database itself refuses a second live copy, whoever writes it.
+    """
+
+    # Plain ids, no foreign keys: the trigger writes only ids it was given by the entry
+    # table, and checking them again cost a bulk insert (demo, import) a tenth of its time.
+    customer = pw.IntegerField(column_name="customer_id")
+    kind = EnumField(EntryKind)
+    doc_no = pw.CharField(max_length=60)
+    entry = pw.IntegerField(column_name="entry_id", unique=True)
+
+    class Meta:
+        table_name = "live_document"
+        primary_key = pw.CompositeKey("customer", "kind", "doc_no")
+
+
+class EntryChainRow(Base):
+    """Each entry's link in the hash chain (see models/storage/chain.py); immutable like it."""
+
+    entry = pw.ForeignKeyField(EntryRow, primary_key=True, on_delete="RESTRICT")
+    hash = pw.CharField(max_length=64)
+
+    class Meta:
+        table_name = "entry_chain"
+
+
+class EntryLineRow(Base):
+    """A delivery's product line; immutable like its entry."""
+
+    entry = pw.ForeignKeyField(EntryRow, on_delete="RESTRICT")
+    product = pw.CharField(max_length=200)
+    qty = pw.CharField(max_length=30)
+    unit_price = MoneyField()
+    amount = MoneyField()
+
+    class Meta:
+        table_name = "entry_line"
+
+
+class ChequeRow(Base):
+    """A cheque or draft. Its entry never changes; its status moves on."""
+
+    entry = pw.ForeignKeyField(EntryRow, primary_key=True, on_delete="RESTRICT")
+    number = pw.CharField(max_length=60)
+    bank = pw.CharField(max_length=100, default="")
+    written_on = DateField(null=True)
+    due_on = DateField(null=True)
+    status = EnumField(ChequeStatus, default=ChequeStatus.RECEIVED)
+    status_at = DateTimeField()
+
+    class Meta:
+        table_name = "cheque"
+
+
+def _cheque_moves_sql() -> str:
+    """The moves a status change may record, as SQL: the database refuses any other."""
+    pairs = [(a.value, b.value) for a, targets in CHEQUE_MOVES.items() for b in targets]
+    pairs += [(a.value, "bounced") for a in ChequeStatus if a is not ChequeStatus.BOUNCED]
+    return " OR ".join(f"(from_status = '{a}' AND to_status = '{b}')" for a, b in sorted(pairs))
+
+
+class ChequeStatusChangeRow(Base):
+    """The history of a cheque's status: rows are only ever added."""
+
+    entry = pw.ForeignKeyField(ChequeRow, on_delete="RESTRICT", column_name="entry_id")
+    from_status = EnumField(ChequeStatus)
+    to_status = EnumField(ChequeStatus)
+    changed_by = pw.CharField(max_length=60, default="")
+    changed_at = DateTimeField()
+
+    class Meta:
+        table_name = "cheque_status_change"
+        constraints = [pw.Check(_cheque_moves_sql())]
+
+
+class PromiseRow(Base):
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    amount = MoneyField()
+    due_at = DateTimeField()
+    start_on = DateField()  # created_at's date: payments from here count toward it
+    # The last entry id when it was made: same-day entries up to it came before it.
+    after_entry_id = pw.BigIntegerField(default=0)
+    due_on = DateField()  # due_at's date: payments up to here count toward it
+    method = EnumField(PaymentMethod, null=True)
+    payer = pw.CharField(max_length=100, default="")
+    rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
+    note = pw.CharField(max_length=300, default="")
+    created_at = DateTimeField()
+    replaces = pw.ForeignKeyField("self", null=True, index=False, on_delete="RESTRICT")
+    cancelled_at = DateTimeField(null=True)
+    prints = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "promise"
+        indexes = (
+            (("customer", "due_on"), False),
+            (("due_on",), False),
+            # "Did the customer promise again since?": one seek for Today's broken list.
+            (("customer", "created_at"), False),
+        )
+
+
+class VisitRow(Base):
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    at = DateTimeField()
+    rep = pw.ForeignKeyField(RepRow, null=True, on_delete="RESTRICT")
+    outcome = EnumField(VisitOutcome)
+    reason = EnumField(LateReason, null=True, max_length=30)
+    note = pw.CharField(max_length=500, default="")
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "visit"
+        indexes = ((("customer", "at"), False),)
+
+
+class CallRow(Base):
+    """A call about a promise the day before it falls due; the latest one counts."""
+
+    promise = pw.ForeignKeyField(PromiseRow, on_delete="RESTRICT")
+    outcome = EnumField(CallOutcome, max_length=20)
+    at = DateTimeField()
+    note = pw.CharField(max_length=300, default="")
+    entered_by = pw.CharField(max_length=60, default="")
+
+    class Meta:
+        table_name = "promise_call"
+
+
+class PrintRow(Base):
+    """A statement printed for a customer: the next one's period starts after it."""
+
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    period_from = DateField()
+    period_to = DateField()
+    printed_at = DateTimeField()
+
+    class Meta:
+        table_name = "statement_print"
+        indexes = ((("customer", "period_to"), False),)
+
+
+class StatementNoRow(Base):
+    """A statement number, issued once per printed statement: the id is the number the
+    statement and its confirmation slip carry, so the database keeps it unique."""
+
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    period_from = DateField()
+    period_to = DateField()
+    as_of = DateField()
+    balance = MoneyField()
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "statement_no"
+
+
+class ImportLayoutRow(Base):
+    """A named import layout (models/exchange/import_layouts.py): which column of a file the
+    office's other program exports holds each of ours. Stored in the ledger, so every
+    PC of the office has it; the name is unique."""
+
+    name = pw.CharField(max_length=60, unique=True)
+    kind = pw.CharField(max_length=20)  # `models.exchange.importing.ImportKind` value
+    headers = pw.TextField()  # JSON list: the file's header row, as written
+    columns = pw.TextField()  # JSON list of [column key, position, header as written]
+    fixed = pw.TextField(default="{}")  # JSON {column key: value of every row}
+    sheet = pw.CharField(max_length=100, default="")  # an XLSX worksheet name, or ""
+    saved_by = pw.CharField(max_length=60, default="")
+    saved_at = DateTimeField()
+
+    class Meta:
+        table_name = "import_layout"
+
+
+# Unique indexes on columns that are NULL for almost every row. As partial indexes they
+# stay small, and SQLite's planner does not mistake "reverses_id IS NULL" for selective.
+PARTIAL_INDEXES = (
+    "CREATE UNIQUE INDEX IF NOT EXISTS entry_reverses_once ON entry (reverses_id) "
+    "WHERE reverses_id IS NOT NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS entry_import_key_once ON entry (import_key) "
+    "WHERE import_key IS NOT NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS promise_replaces_once ON promise (replaces_id) "
+    "WHERE replaces_id IS NOT NULL",
+)
+
+ALL_TABLES: tuple[type[Base], ...] = (
+    Meta,
+    Setting,
+    RepRow,
+    RouteRow,
+    CustomerRow,
+    EntryRow,
+    BalanceRow,
+    DailyTotalRow,
+    EntryLineRow,
+    ChequeRow,
+    ChequeStatusChangeRow,
+    PromiseRow,
+    VisitRow,
+    LiveDocumentRow,
+    EntryChainRow,
+    CallRow,
+    PrintRow,
+    StatementNoRow,
+    ImportLayoutRow,
+)

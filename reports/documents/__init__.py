@@ -1,0 +1,8 @@
+"""The printed documents: the statement of account (`statement`), the IOU note (`iou`),
+the route sheet (`routesheet`), the route-day packet and batches (`packet`, `batch`),
+the aging and review reports (`aging_report`, `review_report`, `review_charts`), plain
+lists (`listing`, `calllist`, `handover`), Today as text (`today`), what the command
+line's `print` calls (`cli`) and hand-made records for previews (`samples`).
+
+Uses `reports.typesetting`, `reports.spreadsheets` and `models`.
+"""
