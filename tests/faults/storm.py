@@ -32,12 +32,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psycopg2
-
 from models.storage import backup
+from tests.faults.storm_reads import OURS, read_file
 
 ROOT = Path(__file__).resolve().parents[2]
-OURS = "Z"  # every document number and settle note the storm writes starts with it
 IMPORT_ROWS = 120
 COMMAND_KILLS = 0.5  # the share of commands (import, restore, print) killed
 LOOP_KILL_GAP = (0.15, 0.75)  # seconds between two kills of a loop (clerk, window …)
@@ -412,44 +410,6 @@ class Storm:
 def _children_cpu() -> float:
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
-
-
-# --- reading what a ledger holds ---------------------------------------------------
-_OURS_SQL = (
-    "SELECT e.doc_no, e.memo, e.kind FROM entry e WHERE e.reverses_id IS NULL "
-    "AND (e.doc_no LIKE 'Z%' OR e.memo LIKE 'ZS%')"
-)
-
-
-def ours(rows: list[tuple[str, str, str]]) -> Counter[str]:
-    """The storm's own entries: a delivery by its document number, a settle payment by
-    its grid's tag (as many as the grid had rows)."""
-    found: Counter[str] = Counter()
-    for doc_no, memo, kind in rows:
-        found[memo if kind == "payment" and memo.startswith(f"{OURS}S") else doc_no] += 1
-    return found
-
-
-def read_file(path: Path) -> Counter[str]:
-    """The storm's entries in a ledger file that nobody writes (a kept copy)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-    try:
-        return ours(conn.execute(_OURS_SQL).fetchall())
-    finally:
-        conn.close()
-
-
-def read_target(target: str) -> Counter[str]:
-    """The storm's entries in the ledger at the end (file or PostgreSQL)."""
-    # Every program is gone by now: an ordinary connection.
-    pg = target.startswith("postgresql")
-    conn = psycopg2.connect(target) if pg else sqlite3.connect(target)
-    try:
-        cur = conn.cursor()
-        cur.execute(_OURS_SQL)
-        return ours(cur.fetchall())
-    finally:
-        conn.close()
 
 
 @dataclass

@@ -25,7 +25,8 @@ from models.ledger.check import check_ledger
 from models.storage import db
 from models.storage.tables import CustomerRow
 from tests.conftest import postgres_or_skip
-from tests.faults.storm import Storm, judge, read_target, report
+from tests.faults.storm import Storm, judge, report
+from tests.faults.storm_reads import read_target
 
 try:
     import fcntl
