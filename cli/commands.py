@@ -157,8 +157,8 @@ def _progress() -> Callable[[int, int], None]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from models.exchange.importing import import_file
-    from models.exchange.tabular import file_problem
+    from models.exchange.importing.reading import file_problem
+    from models.exchange.importing.run import import_file
 
     path = Path(args.file).expanduser()
     if not path.exists():  # before opening (maybe creating) the ledger
@@ -430,7 +430,7 @@ def _print_packet(args: argparse.Namespace) -> int:
 
 def _check_customer_code(code: str) -> None:
     """`NotFound` for an unknown code, suggesting one that differs only in case."""
-    from models.exchange.importing import unknown_code_message
+    from models.exchange.importing.rows import unknown_code_message
     from models.ledger.customers import customer_by_code, list_customers
 
     try:
@@ -684,8 +684,8 @@ def _error_lines(err: LedgerError) -> list[str]:
     """One line, except for a rejected import: the clerk needs every bad row. The import
     module is looked up, not imported: a command that imported nothing cannot have
     raised its error, and the import costs every other command start-up time."""
-    importing = sys.modules.get("models.exchange.importing")
-    if importing is not None and isinstance(err, importing.ImportRejected):
+    outcome = sys.modules.get("models.exchange.importing.outcome")
+    if outcome is not None and isinstance(err, outcome.ImportRejected):
         return list(err.lines())
     return [str(err)]
 

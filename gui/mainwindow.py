@@ -44,7 +44,7 @@ from gui.today.view import TodayView
 from gui.visits.dialogs import VisitDialog
 from gui.widgets import Dialog
 from models.collecting import today as today_model
-from models.exchange.importing import ImportKind
+from models.exchange.importing.columns import ImportKind
 from models.ledger import customers
 from models.storage import db
 from models.vocabulary import clock

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from models.exchange.import_layouts import ImportLayout
-from models.exchange.importing import ImportKind
+from models.exchange.importing.columns import ImportKind
 from models.vocabulary.records import EntryKind
 
 AUTO, NONE = "auto", "none"

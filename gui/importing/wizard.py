@@ -7,9 +7,9 @@ steps: the file, then the preview, whose Import imports (a bad row still lists e
 problem and writes nothing). The layout is the one chosen on the file step, or the one
 whose header row the file has; the columns step saves the mapping as a layout.
 
-The rules are the model's (`models.exchange.importing.import_sheet`), the same as the command
-line's: the dry run runs the real import and undoes it, so "clean" here means the
-import will go through. Reading, the dry run and the import run on a worker thread, so
+The rules are the model's (`models.exchange.importing.run.import_sheet`), the same as
+the command line's: the dry run runs the real import and undoes it, so "clean" here
+means the import will go through. Reading, the dry run and the import run on a worker thread, so
 a million-row file never freezes the window.
 """
 
@@ -53,23 +53,12 @@ from models.exchange.import_layouts import (
     recognise,
     save_layout,
 )
-from models.exchange.importing import (
-    COLUMNS,
-    ImportCancelled,
-    ImportKind,
-    ImportRejected,
-    ImportResult,
-    import_sheet,
-)
-from models.exchange.tabular import (
-    Column,
-    Sheet,
-    file_problem,
-    guess_mapping,
-    normalise_header,
-    read_sheet,
-    sheet_names,
-)
+from models.exchange.importing.columns import COLUMNS, Column, ImportKind
+from models.exchange.importing.headers import guess_mapping, normalise_header
+from models.exchange.importing.outcome import ImportCancelled, ImportRejected, ImportResult
+from models.exchange.importing.reading import file_problem, read_sheet, sheet_names
+from models.exchange.importing.run import import_sheet
+from models.exchange.importing.sheet import Sheet
 from models.storage import db
 from models.storage.output_paths import OutputKind
 from models.vocabulary.errors import InputError

@@ -1,6 +1,7 @@
-"""Moving data in and out: importing customers and entries from CSV/XLSX (`importing`,
-`import_layouts`, `entry_cells`, on top of `tabular` and `xlsx_rows`), exporting for the
-accountant (`exports`) and making the demo business (`demo`, `demo_defaults`).
+"""Moving data in and out: importing customers, entries and promises from CSV/XLSX (the
+`importing` package: reading the file, checking its rows, writing them; `import_layouts`
+and `entry_cells` on top of it, `xlsx_rows` beneath it), exporting for the accountant
+(`exports`) and making the demo business (`demo`, `demo_defaults`).
 
 Uses every other room of `models`; none uses it.
 """

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
-from models.exchange.tabular import ColumnMap
+from models.exchange.importing.headers import ColumnMap
 from models.ledger.posting import check_date
 from models.vocabulary.errors import InputError
 from models.vocabulary.money import Fen, parse_money

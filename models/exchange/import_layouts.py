@@ -8,9 +8,10 @@ maps them once in the import wizard and saves the mapping under a name (e.g.
 A layout is stored in the ledger (table ``import_layout``), so every PC of the office
 has it; the database keeps its name unique. It remembers the whole header row it was
 made from: a file whose header row reads the same (any case, spacing, full-width forms
-or bracketed units, see `models.exchange.tabular.normalise_header`) is recognised. Each of our
-columns is found in a file by its position when the header there still reads the same,
-else by its header wherever that stands; a column the file lacks is an error naming it.
+or bracketed units, see `models.exchange.importing.headers.normalise_header`) is
+recognised. Each of our columns is found in a file by its position when the header there
+still reads the same, else by its header wherever that stands; a column the file lacks
+is an error naming it.
 """
 
 from __future__ import annotations
@@ -20,8 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.exchange.importing import COLUMNS, ImportKind, ImportResult, Progress, import_sheet
-from models.exchange.tabular import Sheet, normalise_header, read_sheet, sheet_names
+from models.exchange.importing.columns import COLUMNS, ImportKind
+from models.exchange.importing.headers import normalise_header
+from models.exchange.importing.outcome import ImportResult
+from models.exchange.importing.reading import read_sheet, sheet_names
+from models.exchange.importing.rows import Progress
+from models.exchange.importing.run import import_sheet
+from models.exchange.importing.sheet import Sheet
 from models.storage import session
 from models.storage.db import transaction
 from models.storage.tables import ImportLayoutRow

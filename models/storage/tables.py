@@ -312,7 +312,7 @@ class ImportLayoutRow(Base):
     PC of the office has it; the name is unique."""
 
     name = pw.CharField(max_length=60, unique=True)
-    kind = pw.CharField(max_length=20)  # `models.exchange.importing.ImportKind` value
+    kind = pw.CharField(max_length=20)  # `models.exchange.importing.columns.ImportKind` value
     headers = pw.TextField()  # JSON list: the file's header row, as written
     columns = pw.TextField()  # JSON list of [column key, position, header as written]
     fixed = pw.TextField(default="{}")  # JSON {column key: value of every row}

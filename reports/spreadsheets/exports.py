@@ -15,8 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from models.exchange.exports import all_customers, check_period, standing_entries, terms_text
-from models.exchange.importing import CUSTOMER_COLUMNS, ENTRY_COLUMNS
-from models.exchange.tabular import Column
+from models.exchange.importing.columns import CUSTOMER_COLUMNS, ENTRY_COLUMNS, Column
 from models.ledger.ledger import ledger_rows
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from models.exchange.importing import COLUMNS, ImportKind
+from models.exchange.importing.columns import COLUMNS, ImportKind
 from models.vocabulary import clock
 from models.vocabulary.i18n import _
 from reports.spreadsheets.safe_export import Cell, xlsx_book

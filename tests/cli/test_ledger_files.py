@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import main
-import models.exchange.importing
+import models.exchange.importing.run
 import reports.documents.cli
 import reports.spreadsheets.aging_sheet
 from models.ledger import customers, posting
@@ -60,7 +60,7 @@ def test_empty_file_becomes_a_ledger_by_demo(tmp_path: Path) -> None:
 # Imported now: as `nobody` the interpreter's own folder may be out of reach, and a codec
 # that fails to load then (pypdf asks for mac_roman) stays "unknown" for the whole run.
 PRELOADED = (
-    encodings.mac_roman, encodings.utf_16_be, models.exchange.importing, reports.documents.cli,
+    encodings.mac_roman, encodings.utf_16_be, models.exchange.importing.run, reports.documents.cli,
     reports.spreadsheets.aging_sheet,
 )  # fmt: skip
 

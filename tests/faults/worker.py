@@ -58,7 +58,7 @@ def main(argv: list[str]) -> int:
     if what == "post":
         return post(rest[0], rest[1], int(rest[2]))
     if what == "import":
-        from models.exchange.importing import import_file
+        from models.exchange.importing.run import import_file
 
         db.open_ledger(rest[0])
         print("started", flush=True)

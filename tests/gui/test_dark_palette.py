@@ -19,7 +19,7 @@ from gui.customers.table_model import CustomerListModel
 from gui.importing.wizard import COLUMNS_PAGE, ImportWizard
 from gui.mainwindow import MainWindow
 from gui.widgets import ErrorLabel
-from models.exchange.importing import ImportKind
+from models.exchange.importing.columns import ImportKind
 
 Role = QPalette.ColorRole
 

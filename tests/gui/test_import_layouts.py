@@ -17,7 +17,7 @@ from gui.importing.layouts import NONE
 from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE, FILE, PREVIEW, ImportWizard
 from gui.mainwindow import MainWindow
 from models.exchange import import_layouts
-from models.exchange.importing import ImportKind
+from models.exchange.importing.columns import ImportKind
 from models.ledger.ledger import balance
 from models.storage.tables import EntryRow
 from tests.gui.conftest import add_customer

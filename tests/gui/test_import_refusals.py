@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.importing.wizard import COLUMNS_PAGE, FILE
 from gui.mainwindow import MainWindow
-from models.exchange.importing import ImportKind
+from models.exchange.importing.columns import ImportKind
 from models.ledger import customers
 from models.storage.tables import EntryRow
 from models.vocabulary.records import CustomerDraft

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE, FILE, PREVIEW, SHEET, ImportWizard
 from gui.mainwindow import MainWindow
-from models.exchange.importing import ImportKind
+from models.exchange.importing.columns import ImportKind
 from models.ledger import customers
 from models.ledger.ledger import balance
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.importing.wizard import COLUMNS_PAGE, DONE, PREVIEW, SHEET
 from gui.mainwindow import MainWindow
-from models.exchange.importing import ImportKind
+from models.exchange.importing.columns import ImportKind
 
 
 def _start(window: MainWindow, qtbot: QtBot, path: Path):  # type: ignore[no-untyped-def]

@@ -24,7 +24,7 @@ import sys
 import threading
 from pathlib import Path
 
-from models.exchange.tabular import read_sheet
+from models.exchange.importing.reading import read_sheet
 from models.ledger.posting import post_delivery
 from models.storage import backup, db
 from models.storage.output_paths import OutputKind, check_output

@@ -14,8 +14,11 @@ import openpyxl
 import pytest
 
 from models.exchange.entry_cells import QuickEntries
-from models.exchange.importing import _MAX_LEN, ENTRY_COLUMNS, ImportRejected, import_file
-from models.exchange.tabular import file_problem, map_columns, read_sheet, sheet_names
+from models.exchange.importing.columns import ENTRY_COLUMNS, MAX_LEN
+from models.exchange.importing.headers import map_columns
+from models.exchange.importing.outcome import ImportRejected
+from models.exchange.importing.reading import file_problem, read_sheet, sheet_names
+from models.exchange.importing.run import import_file
 from models.exchange.xlsx_rows import MAX_CELL_CHARS, CellTooLong, sheet_values
 from models.ledger import customers
 from models.storage.tables import CustomerRow, EntryRow, PromiseRow
@@ -67,7 +70,7 @@ def test_split_amount_in_a_row_as_wide_as_the_header_is_refused(
     path = write(tmp_path / "e.csv", HEADER + row + "\n")
     sheet = read_sheet(path)
     columns = map_columns(sheet, ENTRY_COLUMNS)
-    quick = QuickEntries(columns, {"C0001": customer}, _MAX_LEN)
+    quick = QuickEntries(columns, {"C0001": customer}, MAX_LEN)
     (_number, cells), *_rest = sheet.rows
     if head != "¥12":
         assert quick(cells) is not None  # the quick reading would post it

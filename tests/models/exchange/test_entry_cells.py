@@ -8,10 +8,12 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.exchange import importing
 from models.exchange.entry_cells import KEYS, QuickEntries
-from models.exchange.importing import ENTRY_COLUMNS
-from models.exchange.tabular import Sheet, map_columns
+from models.exchange.importing.columns import ENTRY_COLUMNS, MAX_LEN
+from models.exchange.importing.entries import parse_entry
+from models.exchange.importing.headers import map_columns
+from models.exchange.importing.rows import Row, Run
+from models.exchange.importing.sheet import Sheet
 from models.vocabulary.records import EntryKind, PaymentMethod
 
 IDS = {"C1": 1, "C02": 2}
@@ -73,8 +75,8 @@ COLUMNS = map_columns(Sheet("e.csv", "utf-8", 1, KEYS, ()), ENTRY_COLUMNS)
 
 def _careful(cells: tuple[str, ...]) -> tuple | None:
     sheet = Sheet("e.csv", "utf-8", 1, KEYS, ((2, cells),))
-    run = importing._Run(sheet, COLUMNS)
-    draft = importing._parse_entry(importing._Row(run, 2, cells), IDS)
+    run = Run(sheet, COLUMNS)
+    draft = parse_entry(Row(run, 2, cells), IDS)
     assert (draft is None) == bool(run.problems)
     return None if draft is None else tuple(draft)
 
@@ -99,14 +101,14 @@ def test_quick_reading_agrees_with_the_careful_one(
     cells = list(clean)
     for i, value in changes:
         cells[i] = value
-    quick = QuickEntries(COLUMNS, IDS, importing._MAX_LEN)(tuple(cells))
+    quick = QuickEntries(COLUMNS, IDS, MAX_LEN)(tuple(cells))
     careful = _careful(tuple(cells))
     if quick is not None:
         assert tuple(quick) == careful
 
 
 def test_clean_rows_are_read_quickly_with_their_values() -> None:
-    quick = QuickEntries(COLUMNS, IDS, importing._MAX_LEN)
+    quick = QuickEntries(COLUMNS, IDS, MAX_LEN)
     cheque = ("C02", "2026/11/5", "收款", "1,234.50", "", "", "支票", "Q1", "2026-12-31", "工行")
     assert quick(cheque) == (
         2, "C02", dt.date(2026, 11, 5), EntryKind.PAYMENT, 123450, "", "", PaymentMethod.CHEQUE,
@@ -121,6 +123,6 @@ def test_clean_rows_are_read_quickly_with_their_values() -> None:
 def test_a_file_without_some_columns_is_read_quickly_too() -> None:
     headers = ("customer_code", "date", "kind", "amount")
     columns = map_columns(Sheet("e.csv", "utf-8", 1, headers, ()), ENTRY_COLUMNS)
-    quick = QuickEntries(columns, IDS, importing._MAX_LEN)
+    quick = QuickEntries(columns, IDS, MAX_LEN)
     assert quick(("C1", "2026-11-25", "delivery", "7")) is not None
     assert quick(("C1", "2026-11-25", "payment", "7")) is None  # no method: a problem

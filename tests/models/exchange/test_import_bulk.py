@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from models.exchange import importing
-from models.exchange.importing import ImportCancelled, ImportRejected, import_file
+from models.exchange.importing import entries as importing_entries
+from models.exchange.importing import rows as importing_rows
+from models.exchange.importing.outcome import ImportCancelled, ImportRejected
+from models.exchange.importing.run import import_file
 from models.ledger import ledger as customer_balances
 from models.ledger import posting
 from models.ledger.check import check_ledger
@@ -34,7 +36,7 @@ def _rows(n: int) -> str:
 
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importing, "ENTRY_BATCH", 4)  # many batches from a small file
+    monkeypatch.setattr(importing_entries, "ENTRY_BATCH", 4)  # many batches from a small file
 
 
 def test_batches_keep_cheques_and_the_balance_cache(
@@ -98,7 +100,7 @@ def test_a_document_already_posted_is_refused_like_before(ledger: str, tmp_path:
 @pytest.fixture
 def set_aside_early(monkeypatch: pytest.MonkeyPatch) -> None:
     """The indexes go aside after the first batch, as they would at 50,000 rows."""
-    monkeypatch.setattr(importing, "ENTRY_BATCH", 4)
+    monkeypatch.setattr(importing_entries, "ENTRY_BATCH", 4)
     monkeypatch.setattr(bulk_upkeep, "REINDEX_AFTER", 1)
 
 
@@ -195,7 +197,7 @@ def test_a_bad_last_row_after_the_indexes_went_aside_changes_nothing(
 def test_cancel_or_a_dry_run_after_the_indexes_went_aside_changes_nothing(
     ledger: str, tmp_path: Path, set_aside_early: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importing, "PROGRESS_EVERY", 5)
+    monkeypatch.setattr(importing_rows, "PROGRESS_EVERY", 5)
     for code, name in (("C1", "东城王记"), ("C2", "西城李记"), ("C3", "南城张记")):
         make_customer(code, name=name)
     schema = _schema()

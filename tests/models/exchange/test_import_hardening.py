@@ -16,8 +16,9 @@ import peewee as pw
 import pytest
 
 from models.collecting import visits
-from models.exchange import tabular
-from models.exchange.importing import PROBLEMS_SHOWN, ImportRejected, import_file
+from models.exchange.importing import reading, workbooks
+from models.exchange.importing.outcome import PROBLEMS_SHOWN, ImportRejected
+from models.exchange.importing.run import import_file
 from models.ledger import customers, people, posting, promises, settings
 from models.storage import db
 from models.storage.tables import CustomerRow, EntryRow
@@ -331,7 +332,7 @@ def test_a_workbook_declaring_gigabytes_is_refused_before_reading(tmp_path: Path
     path.write_bytes(_declare_size(data, "xl/worksheets/sheet1.xml", 0xFFFF_0000))
     assert path.stat().st_size < 20_000
     with pytest.raises(InputError, match=r"‘bomb.xlsx’ is too large to import: .* MB"):
-        tabular.read_sheet(path)
+        reading.read_sheet(path)
 
 
 def test_a_workbook_that_really_inflates_is_refused(
@@ -339,19 +340,19 @@ def test_a_workbook_that_really_inflates_is_refused(
 ) -> None:
     """A 2 MB sheet of one repeated cell packs into a few KB; with the limit at 1 MB it
     is refused (the same check that keeps 1 GB out at the real limit)."""
-    monkeypatch.setattr(tabular, "MAX_XLSX_UNCOMPRESSED", 1024 * 1024)
+    monkeypatch.setattr(workbooks, "MAX_XLSX_UNCOMPRESSED", 1024 * 1024)
     data = _workbook([["code", "name"], *[["C1", "王记" * 20]] * 12_000])
     path = tmp_path / "big.xlsx"
     path.write_bytes(data)
     assert len(data) < 200_000
     with pytest.raises(InputError, match="too large to import"):
-        tabular.read_sheet(path)
+        reading.read_sheet(path)
 
 
 def test_a_workbook_of_too_many_parts_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tabular, "MAX_XLSX_MEMBERS", 5)
+    monkeypatch.setattr(workbooks, "MAX_XLSX_MEMBERS", 5)
     data = io.BytesIO()
     with zipfile.ZipFile(data, "w") as archive:
         for n in range(6):
@@ -359,27 +360,27 @@ def test_a_workbook_of_too_many_parts_is_refused(
     path = tmp_path / "parts.xlsx"
     path.write_bytes(data.getvalue())
     with pytest.raises(InputError, match="too large to import"):
-        tabular.read_sheet(path)
+        reading.read_sheet(path)
 
 
 def test_too_many_rows_or_columns_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tabular, "MAX_ROWS", 50)
+    monkeypatch.setattr(workbooks, "MAX_ROWS", 50)
     rows = tmp_path / "rows.xlsx"
     rows.write_bytes(_workbook([["code", "name"], *[["C1", "x"]] * 50]))
     with pytest.raises(InputError, match="at most 50 rows"):
-        len(tabular.read_sheet(rows).rows)  # rows stream: found as they are read
+        len(reading.read_sheet(rows).rows)  # rows stream: found as they are read
     fine = tmp_path / "fine.xlsx"
     fine.write_bytes(_workbook([["code", "name"], *[["C1", "x"]] * 49]))
-    assert len(tabular.read_sheet(fine).rows) == 49  # 50 rows with the header
+    assert len(reading.read_sheet(fine).rows) == 49  # 50 rows with the header
     wide = tmp_path / "wide.xlsx"
     book = openpyxl.Workbook()
     book.active.append(["code", "name"])
-    book.active.cell(row=2, column=tabular.MAX_COLUMNS + 1, value="stray")
+    book.active.cell(row=2, column=workbooks.MAX_COLUMNS + 1, value="stray")
     book.save(wide)
-    with pytest.raises(InputError, match=f"{tabular.MAX_COLUMNS} columns"):
-        len(tabular.read_sheet(wide).rows)
+    with pytest.raises(InputError, match=f"{workbooks.MAX_COLUMNS} columns"):
+        len(reading.read_sheet(wide).rows)
 
 
 # --- (e) a file of 100,000 bad rows --------------------------------------------------
@@ -453,7 +454,8 @@ def test_two_processes_cannot_both_add_near_duplicate_codes(ledger: str, tmp_pat
 
 def test_a_missing_column_is_named_in_the_users_language(ledger_target: None, tmp_path) -> None:
     """Issue 12: `第 3 行，"method"列` named the column in English inside Chinese."""
-    from models.exchange.importing import ImportRejected, import_file
+    from models.exchange.importing.outcome import ImportRejected
+    from models.exchange.importing.run import import_file
     from models.ledger.customers import add_customer
     from models.vocabulary.i18n import using_language
     from models.vocabulary.records import CustomerDraft

@@ -9,8 +9,9 @@ import peewee as pw
 import pytest
 
 from models.exchange import import_layouts
-from models.exchange.importing import ImportKind, ImportRejected
-from models.exchange.tabular import read_sheet
+from models.exchange.importing.columns import ImportKind
+from models.exchange.importing.outcome import ImportRejected
+from models.exchange.importing.reading import read_sheet
 from models.ledger.ledger import balance
 from models.storage import db
 from models.storage.tables import EntryRow, ImportLayoutRow, Meta

@@ -8,14 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.exchange.importing import (
-    CUSTOMER_COLUMNS,
-    ImportCancelled,
-    ImportRejected,
-    import_file,
-    name_key,
-)
-from models.exchange.tabular import guess_mapping, read_sheet, sheet_names
+from models.exchange.importing.columns import CUSTOMER_COLUMNS
+from models.exchange.importing.customers import name_key
+from models.exchange.importing.headers import guess_mapping
+from models.exchange.importing.outcome import ImportCancelled, ImportRejected
+from models.exchange.importing.reading import read_sheet, sheet_names
+from models.exchange.importing.run import import_file
 from models.ledger.customers import list_customers
 from tests.models.helpers import make_customer
 

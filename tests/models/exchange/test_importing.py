@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.exchange.importing import ImportRejected, import_file
+from models.exchange.importing.outcome import ImportRejected
+from models.exchange.importing.run import import_file
 from models.ledger import aging, customers, people, promises
 from models.ledger.ledger import balance
 from models.storage.tables import ChequeRow, CustomerRow, EntryRow, PromiseRow, RouteRow

@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from models.exchange.tabular import (
-    Column,
-    cell_text,
-    decode_text,
-    map_columns,
-    normalise_header,
-    read_sheet,
-)
+from models.exchange.importing.columns import Column
+from models.exchange.importing.headers import map_columns, normalise_header
+from models.exchange.importing.reading import decode_text, read_sheet
+from models.exchange.importing.workbooks import cell_text
 from models.vocabulary.errors import InputError
 from models.vocabulary.parsing import parse_date, parse_datetime, parse_kind, parse_method
 from models.vocabulary.records import EntryKind, PaymentMethod

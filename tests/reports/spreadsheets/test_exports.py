@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.exchange.importing import import_file
+from models.exchange.importing.run import import_file
 from models.ledger import posting
 from models.ledger.customers import customer_by_code
 from models.ledger.summaries import customer_summaries
