@@ -31,7 +31,7 @@ import psycopg2
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from models.storage import db
+from models.storage import connections, db
 from models.vocabulary import clock
 from models.vocabulary.i18n import set_language
 
@@ -157,7 +157,7 @@ def _drop_run_database() -> None:
 def _reset_postgres() -> None:
     """Empty this run's database (drop and recreate its public schema)."""
     _create_run_database()
-    target = db._connect_postgres(PG_URL)
+    target = connections.connect_postgres(PG_URL)
     try:
         target.execute_sql("DROP SCHEMA public CASCADE")
         target.execute_sql("CREATE SCHEMA public")

@@ -32,7 +32,8 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from models.storage import chain_anchors, live_files
-from models.storage.db import APP_ID, SCHEMA_VERSION, SQLITE_HEADER
+from models.storage.current_ledger import APP_ID, SQLITE_HEADER
+from models.storage.schema import SCHEMA_VERSION
 from models.vocabulary import clock
 from models.vocabulary.errors import LedgerError, LedgerFileError
 from models.vocabulary.i18n import _

@@ -22,7 +22,7 @@ from typing import Any
 
 import peewee as pw
 
-from models.storage.db import is_postgres, placeholders
+from models.storage.dialect import is_postgres, placeholders
 from models.storage.tables import CustomerRow, EntryRow, database
 from models.vocabulary.i18n import _
 

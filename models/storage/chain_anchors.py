@@ -141,15 +141,16 @@ def _now() -> str:
 
 def _open_tip() -> tuple[str, str] | None:
     """(identity, chain tip) of the open ledger; None without identity."""
-    from models.storage import db
     from models.storage.chain import TIP_KEY
+    from models.storage.current_ledger import ledger_id
+    from models.storage.dialect import placeholders
     from models.storage.tables import database
 
-    ledger = db.ledger_id()
+    ledger = ledger_id()
     if not ledger:
         return None
     row = database.execute_sql(
-        db.placeholders("SELECT value FROM meta WHERE key = ?"), (TIP_KEY,)
+        placeholders("SELECT value FROM meta WHERE key = ?"), (TIP_KEY,)
     ).fetchone()
     return ledger, str(row[0]) if row else "0:"
 
@@ -172,13 +173,13 @@ def _open_ledger_state() -> tuple[str, Anchor] | None:
 
 
 def _in_open_chain(anchor: Anchor) -> bool:
-    from models.storage import db
+    from models.storage.dialect import placeholders
     from models.storage.tables import database
 
     if anchor.tip_id == 0:
         return True
     row = database.execute_sql(
-        db.placeholders("SELECT hash FROM entry_chain WHERE entry_id = ?"), (anchor.tip_id,)
+        placeholders("SELECT hash FROM entry_chain WHERE entry_id = ?"), (anchor.tip_id,)
     ).fetchone()
     return row is not None and f"{anchor.tip_id}:{row[0]}" == anchor.tip
 

@@ -140,10 +140,11 @@ def _not_open_here(ledger: Path) -> None:
     """The restore's own connection must be the only one in this process: another one
     would keep the lock from being taken, and a copy made outside SQLite would drop its
     locks (POSIX drops a process's locks on a file when any handle to it is closed)."""
-    from models.storage import db
+    from models.storage.current_ledger import current_target
+    from models.storage.targets import is_postgres_url
 
-    current = db.current_target()
-    if current and not db.is_postgres_url(current):
+    current = current_target()
+    if current and not is_postgres_url(current):
         with contextlib.suppress(OSError):
             if Path(current).resolve() == ledger.resolve():
                 raise BackupError(

@@ -14,7 +14,7 @@ trigger or view), and the schema is compared with the app's own definition:
   on opening; restore refuses it).
 
 The definition is read from a new ledger made in memory by the app's own create path
-(`models.storage.db.create_schema_objects`), never from a hand-kept list, so it cannot drift.
+(`models.storage.schema.create_schema_objects`), never from a hand-kept list, so it cannot drift.
 Tables are compared by name and columns, indexes and triggers by normalised SQL.
 
 PostgreSQL (a server the office administers): `check` reports triggers on the app's
@@ -122,7 +122,7 @@ def read_schema(conn: sqlite3.Connection) -> Schema:
 @functools.cache
 def definition() -> Schema:
     """The app's own schema: a new ledger made in memory by the app's create path."""
-    from models.storage.db import create_schema_objects
+    from models.storage.schema import create_schema_objects
 
     mem = pw.SqliteDatabase(":memory:")
     try:
@@ -150,7 +150,7 @@ def schema_problems(conn: sqlite3.Connection, *, older: bool = False) -> list[Pr
     (a ledger of an older version, before its upgrade) only what is foreign: missing
     and altered objects are the upgrade's to add, and indexes older versions made and
     the upgrade drops are not foreign."""
-    from models.storage.db import RETIRED_INDEXES
+    from models.storage.schema import RETIRED_INDEXES
 
     want, have = definition(), read_schema(conn)
     found = [Problem(FOREIGN, "view", name) for name in sorted(have.views)]
@@ -213,7 +213,7 @@ def file_problems(conn: sqlite3.Connection, version: int) -> list[Problem]:
     foreign objects, and for the current version anything missing or altered. An older
     version is upgraded in memory (its schema only, no data) and the result compared, so
     it must hold what this version needs after its upgrade."""
-    from models.storage.db import SCHEMA_VERSION
+    from models.storage.schema import SCHEMA_VERSION
 
     if version >= SCHEMA_VERSION:
         return schema_problems(conn)
@@ -225,7 +225,7 @@ def _upgraded_problems(conn: sqlite3.Connection, version: int) -> list[Problem]:
     """Upgrade a copy of the schema (and the meta rows) in memory, then compare. Needs
     the models' database free: with a ledger open in this process it returns [] (the
     restore checks again once the ledger is closed; opening also checks)."""
-    from models.storage import db as ledger_db
+    from models.storage import schema
     from models.storage.tables import database
 
     if database.obj is not None:
@@ -248,7 +248,7 @@ def _upgraded_problems(conn: sqlite3.Connection, version: int) -> list[Problem]:
             )
         with mem.atomic():
             drop_altered_triggers(copy)
-            ledger_db.run_migrations(mem, version)
+            schema.run_migrations(mem, version)
         return schema_problems(copy)
     except (pw.DatabaseError, sqlite3.Error, KeyError, ValueError) as err:
         return [Problem(UNUPGRADABLE, "", str(err))]
@@ -277,7 +277,7 @@ def remove_foreign(path: str | Path) -> list[Problem]:
 
 
 def _remove_all(path: Path) -> list[Problem]:
-    from models.storage.db import SCHEMA_VERSION
+    from models.storage.schema import SCHEMA_VERSION
 
     conn = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:

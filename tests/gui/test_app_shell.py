@@ -18,7 +18,7 @@ from gui.app import Launcher
 from gui.crash import CrashDialog, crash_details, scrub
 from gui.mainwindow import MainWindow
 from gui.single_instance import InstanceServer, instance_key
-from models.storage import db
+from models.storage import db, schema
 from models.vocabulary.version import version
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ def test_about_names_version_ledger_and_schema(window: MainWindow, ledger: str) 
     dialog = window.help.show_about()
     text = dialog.text.text()
     assert version() in text
-    assert f"schema version: {db.SCHEMA_VERSION}" in text
+    assert f"schema version: {schema.SCHEMA_VERSION}" in text
     if db.is_postgres_url(ledger):
         assert "://" not in text and ":qingkuan@" not in text  # never the URL's password
         assert window.ledger_name in text

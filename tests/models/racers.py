@@ -16,7 +16,7 @@ from typing import Any
 import peewee as pw
 
 from models.ledger import customers, posting, promises
-from models.storage import db
+from models.storage import db, schema
 from models.vocabulary import clock
 from models.vocabulary.errors import LedgerError
 from models.vocabulary.i18n import set_language
@@ -109,7 +109,7 @@ def open_old_ledger(barrier: Any, target: str, log: str) -> list[str]:
     import os
     import time
 
-    last_step = db.MIGRATIONS[9]
+    last_step = schema.MIGRATIONS[9]
 
     def noted_step(database: pw.Database) -> None:
         with open(log, "a", encoding="utf-8") as out:
@@ -117,7 +117,7 @@ def open_old_ledger(barrier: Any, target: str, log: str) -> list[str]:
         time.sleep(1.0)  # long enough for the others to try meanwhile
         last_step(database)
 
-    db.MIGRATIONS[9] = noted_step
+    schema.MIGRATIONS[9] = noted_step
     set_language("en")
     barrier.wait()
     try:

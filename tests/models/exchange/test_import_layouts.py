@@ -13,7 +13,7 @@ from models.exchange.importing.columns import ImportKind
 from models.exchange.importing.outcome import ImportRejected
 from models.exchange.importing.reading import read_sheet
 from models.ledger.ledger import balance
-from models.storage import db
+from models.storage import db, schema
 from models.storage.tables import EntryRow, ImportLayoutRow, Meta
 from models.vocabulary.errors import InputError, LedgerNotWritable, NotFound
 from tests.models.helpers import make_customer
@@ -208,7 +208,7 @@ def test_version_10_ledgers_get_the_layouts_table(ledger: str) -> None:
     Meta.update(value="10").where(Meta.key == "schema_version").execute()
     db.close_ledger()
     db.open_ledger(ledger)
-    assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+    assert Meta.get(Meta.key == "schema_version").value == str(schema.SCHEMA_VERSION)
     assert "import_layout" in db.database.get_tables()
     save()
     with pytest.raises(InputError, match="already a layout"):

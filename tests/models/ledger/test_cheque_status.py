@@ -9,7 +9,7 @@ import peewee as pw
 import pytest
 
 from models.ledger import posting
-from models.storage import db, session
+from models.storage import db, schema, session
 from models.storage.tables import ChequeStatusChangeRow, Meta
 from models.vocabulary.errors import LedgerError
 from models.vocabulary.records import ChequeStatus, PaymentMethod
@@ -87,10 +87,10 @@ def test_a_version_4_ledger_gets_the_history_table(tmp_path: Path) -> None:
     con.close()
     db.open_ledger(path)
     try:
-        assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+        assert Meta.get(Meta.key == "schema_version").value == str(schema.SCHEMA_VERSION)
         entry_id = _cheque()
         posting.set_cheque_status(entry_id, CLR)
         assert [h.to_status for h in posting.cheque_history(entry_id)] == [CLR]
-        db.MIGRATIONS[4](db.database)  # idempotent: running it again changes nothing
+        schema.MIGRATIONS[4](db.database)  # idempotent: running it again changes nothing
     finally:
         db.close_ledger()

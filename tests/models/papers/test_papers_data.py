@@ -10,7 +10,7 @@ import pytest
 
 from models.ledger import ledger, posting
 from models.papers import statements
-from models.storage import db
+from models.storage import db, schema
 from models.vocabulary.i18n import using_language
 from models.vocabulary.records import EntryKind, PaymentMethod
 from tests.models.helpers import D, make_customer
@@ -65,8 +65,8 @@ def test_old_bounce_sentences_are_migrated_to_their_kind(ledger_target: None) ->
         posting.void(pay.id, sentence)  # as the old version wrote it
         ids[sentence] = pay.id
     database = db.database.obj
-    db.store_reason_kinds(database)
-    db.store_reason_kinds(database)  # idempotent: a second run changes nothing more
+    schema.store_reason_kinds(database)
+    schema.store_reason_kinds(database)  # idempotent: a second run changes nothing more
     for sentence, (number, typed) in old.items():
         entry = posting.get_entry(ids[sentence])
         assert entry.void_reason == typed

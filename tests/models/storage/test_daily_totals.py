@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from models.ledger import posting
-from models.storage import db
+from models.storage import db, schema
 from models.storage.tables import DailyTotalRow, Meta
 from models.vocabulary.records import PaymentMethod
 from tests.models.helpers import D, make_customer
@@ -34,7 +34,7 @@ def test_the_trigger_keeps_each_days_total_per_kind(ledger_target: None) -> None
 
 
 def test_a_ledger_from_before_gets_its_daily_totals_built(tmp_path: Path) -> None:
-    before = next(v for v, step in db.MIGRATIONS.items() if step is db._add_daily_totals)
+    before = next(v for v, step in schema.MIGRATIONS.items() if step is schema._add_daily_totals)
     path = tmp_path / "old.qkledger"
     db.open_ledger(path)
     _post_some()
@@ -51,7 +51,7 @@ def test_a_ledger_from_before_gets_its_daily_totals_built(tmp_path: Path) -> Non
     con.close()
     db.open_ledger(path)
     try:
-        assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+        assert Meta.get(Meta.key == "schema_version").value == str(schema.SCHEMA_VERSION)
         assert _totals()[("2026-11-02", "delivery")] == 520_00
         posting.post_delivery(1, D(2026, 11, 2), 1_00)  # the trigger is back
         assert _totals()[("2026-11-02", "delivery")] == 521_00

@@ -21,7 +21,7 @@ import peewee as pw
 import pytest
 
 from models.ledger import customers, ledger, posting
-from models.storage import db
+from models.storage import connections, current_ledger, db, schema
 from models.storage.tables import database
 from models.vocabulary.errors import LedgerFileError, LedgerNotWritable
 from models.vocabulary.records import CustomerDraft, DeliveryLine, PaymentMethod
@@ -121,7 +121,7 @@ def test_ledger_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     con.commit()
     con.close()
-    message = _refused(path, "newer version", "99", str(db.SCHEMA_VERSION), names_file=False)
+    message = _refused(path, "newer version", "99", str(schema.SCHEMA_VERSION), names_file=False)
     assert "Install the newer version" in message
 
 
@@ -131,7 +131,7 @@ def test_ledger_from_a_newer_version_is_refused_on_both_databases(ledger: str) -
     with pytest.raises(LedgerFileError, match="newer version"):
         db.open_ledger(ledger)
     # Nothing was migrated "down": the version stays as the newer program wrote it.
-    target = db._connect_postgres(ledger) if db.is_postgres_url(ledger) else None
+    target = connections.connect_postgres(ledger) if db.is_postgres_url(ledger) else None
     if target is None:
         con = sqlite3.connect(ledger)
         version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -170,7 +170,7 @@ def test_missing_file_is_refused_when_not_creating(tmp_path: Path) -> None:
 
 def test_damaged_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "damaged.qkledger"
-    path.write_bytes(db.SQLITE_HEADER + bytes(range(256)) * 40)
+    path.write_bytes(current_ledger.SQLITE_HEADER + bytes(range(256)) * 40)
     _refused(path, "damaged", "backup")
 
 
@@ -271,7 +271,7 @@ def test_old_read_only_ledger_that_needs_an_upgrade_is_refused(public_dir: Path)
     _new_ledger(path)
     con = sqlite3.connect(path)
     con.execute(
-        "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(db.SCHEMA_VERSION - 1),)
+        "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(schema.SCHEMA_VERSION - 1),)
     )
     con.commit()
     con.close()
@@ -300,7 +300,7 @@ def _meta(key: str) -> str:
 
 def test_fresh_ledger_says_what_it_is(ledger: str) -> None:
     assert _meta("app") == "qingkuan"
-    assert _meta("schema_version") == str(db.SCHEMA_VERSION)
+    assert _meta("schema_version") == str(schema.SCHEMA_VERSION)
 
 
 def _pragma(name: str) -> object:

@@ -7,7 +7,7 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
-from models.storage import db
+from models.storage import db, schema
 from models.storage.tables import Meta
 
 
@@ -23,13 +23,13 @@ def test_an_older_ledger_is_migrated_forward(
         ran.append(1)
         database.execute_sql("ALTER TABLE customer ADD COLUMN wechat_id TEXT DEFAULT ''")
 
-    monkeypatch.setattr(db, "SCHEMA_VERSION", db.SCHEMA_VERSION + 1)
-    monkeypatch.setitem(db.MIGRATIONS, db.SCHEMA_VERSION - 1, add_a_column)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, schema.SCHEMA_VERSION - 1, add_a_column)
     _definition_with_column(monkeypatch, "customer", "wechat_id")  # the new version's model
     db.open_ledger(path)
     try:
         assert ran == [1]
-        assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+        assert Meta.get(Meta.key == "schema_version").value == str(schema.SCHEMA_VERSION)
         columns = {c.name for c in db.database.get_columns("customer")}
         assert "wechat_id" in columns
     finally:
@@ -60,15 +60,15 @@ def test_a_failed_migration_leaves_the_ledger_as_it_was(
         database.execute_sql("ALTER TABLE customer ADD COLUMN half_done TEXT")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(db, "SCHEMA_VERSION", db.SCHEMA_VERSION + 1)
-    monkeypatch.setitem(db.MIGRATIONS, db.SCHEMA_VERSION - 1, broken)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, schema.SCHEMA_VERSION - 1, broken)
     with pytest.raises(db.LedgerFileError, match="could not be upgraded"):
         db.open_ledger(path)
-    monkeypatch.setattr(db, "SCHEMA_VERSION", db.SCHEMA_VERSION - 1)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION - 1)
     db.open_ledger(path)
     try:
         assert "half_done" not in {c.name for c in db.database.get_columns("customer")}
-        assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+        assert Meta.get(Meta.key == "schema_version").value == str(schema.SCHEMA_VERSION)
     finally:
         db.close_ledger()
 
@@ -117,7 +117,7 @@ def test_version_1_ledgers_get_the_last_payment_cache(tmp_path: Path) -> None:
     _make_v1_ledger(path)
     db.open_ledger(path)
     try:
-        assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+        assert Meta.get(Meta.key == "schema_version").value == str(schema.SCHEMA_VERSION)
         assert ledger.last_payment_dates() == {1: D(2026, 11, 2)}
         posting.post_payment(1, D(2026, 11, 20), 10_00, PaymentMethod.WECHAT)
         assert ledger.last_payment_dates() == {1: D(2026, 11, 20)}  # the new trigger runs
@@ -163,7 +163,7 @@ def test_version_3_ledgers_get_the_chain_and_keep_their_duplicates(ledger: str) 
     twin = second.id + 1
     db.close_ledger()
     db.open_ledger(ledger)
-    assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+    assert Meta.get(Meta.key == "schema_version").value == str(schema.SCHEMA_VERSION)
     assert db.guards_warning() == ""
     assert check_ledger() == [
         f"Document SH-1 is posted 2 times for customer C001 (entries {first.id}, {twin}): "
@@ -205,7 +205,7 @@ def test_version_9_ledgers_get_the_reading_indexes(ledger: str) -> None:
     _downgrade_to_version_9()
     db.close_ledger()
     db.open_ledger(ledger)
-    assert Meta.get(Meta.key == "schema_version").value == str(db.SCHEMA_VERSION)
+    assert Meta.get(Meta.key == "schema_version").value == str(schema.SCHEMA_VERSION)
     assert _reading_indexes() == fresh
     assert aging.age_customer(c.id, D(2026, 11, 30)).buckets[-1] == 0  # still ages
     if not db.is_postgres():
@@ -227,7 +227,7 @@ def test_programs_opening_an_old_ledger_at_once_upgrade_it_once(
     db.close_ledger()
     log = tmp_path / "upgrades.log"
     outcomes = racers.run_racers(racers.open_old_ledger, 2, ledger, str(log))
-    assert outcomes == [[str(db.SCHEMA_VERSION)]] * 2
+    assert outcomes == [[str(schema.SCHEMA_VERSION)]] * 2
     assert len(log.read_text(encoding="utf-8").split()) == 1  # the step ran once
     db.open_ledger(ledger)
     assert _reading_indexes() == fresh

@@ -15,7 +15,7 @@ import pytest
 
 from models.ledger import customers, posting, promises
 from models.ledger.check import check_ledger
-from models.storage import backup, db, restoring, schema_audit
+from models.storage import backup, db, restoring, schema, schema_audit
 from models.storage.tables import database
 from models.vocabulary.errors import ForeignSchema, LedgerFileError, LedgerNotWritable
 from models.vocabulary.records import CustomerDraft, PaymentMethod
@@ -233,7 +233,7 @@ def test_an_older_backup_is_checked_as_upgraded_and_restored(tmp_path: Path) -> 
     restoring.restore(ledger, old)
     db.open_ledger(ledger, create=False)
     try:
-        assert db.schema_version() == db.SCHEMA_VERSION
+        assert db.schema_version() == schema.SCHEMA_VERSION
         assert check_ledger() == []
     finally:
         db.close_ledger()
