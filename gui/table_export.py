@@ -153,3 +153,11 @@ def read_only_table(table: QTableView, name: str) -> QAction:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setStretchLastSection(True)
     return add_export_action(table, name)
+
+
+def read_only_view(model: QAbstractItemModel, name: str) -> QTableView:
+    """A new table showing `model`, set up by `read_only_table` (export as `name`)."""
+    table = QTableView()
+    table.setModel(model)
+    read_only_table(table, name)
+    return table

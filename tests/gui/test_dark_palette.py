@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from gui import colours
 from gui.customers.table_model import CustomerListModel
-from gui.importing.wizard import COLUMNS_PAGE, ImportWizard
+from gui.importing.steps import COLUMNS_PAGE
+from gui.importing.wizard import ImportWizard
 from gui.mainwindow import MainWindow
 from gui.widgets import ErrorLabel
 from models.exchange.importing.columns import ImportKind

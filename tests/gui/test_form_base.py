@@ -27,7 +27,7 @@ from pytestqt.qtbot import QtBot
 
 import gui.printing.dialogs as print_dialogs
 from gui.form import FormDialog
-from gui.importing.wizard import COLUMNS_PAGE
+from gui.importing.steps import COLUMNS_PAGE
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog
 from gui.settings.route_order import RouteOrderDialog

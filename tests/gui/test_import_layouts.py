@@ -14,11 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from gui import file_dialogs
 from gui.importing.layouts import NONE
-from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE, FILE, PREVIEW, ImportWizard
+from gui.importing.steps import CHECK, COLUMNS_PAGE, DONE, FILE, PREVIEW
+from gui.importing.wizard import ImportWizard
 from gui.mainwindow import MainWindow
 from models.exchange import import_layouts
 from models.exchange.importing.columns import ImportKind
 from models.ledger.ledger import balance
+from models.storage import db
 from models.storage.tables import EntryRow
 from tests.gui.conftest import add_customer
 from tests.models.exchange.test_import_layouts import EXPORT, NAME
@@ -225,9 +227,7 @@ def test_a_layout_is_deleted_after_asking(
 def test_a_read_only_ledger_offers_no_saving(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gui.importing import wizard as wizard_module
-
-    monkeypatch.setattr(wizard_module.db, "is_read_only", lambda: True)
+    monkeypatch.setattr(db, "is_read_only", lambda: True)
     wizard = window.import_deliveries()
     assert not wizard.layout_name.isEnabled()
     assert wizard.layout_note.text() == "The ledger is read-only: layouts cannot be saved in it."
@@ -243,7 +243,7 @@ def test_a_workbook_opens_on_the_layouts_sheet(
 
     import openpyxl
 
-    from gui.importing.wizard import SHEET
+    from gui.importing.steps import SHEET
 
     add_customer("C001", "东城王记便利店")
     add_customer("C002", "西关李记超市")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from gui.importing.wizard import COLUMNS_PAGE, FILE
+from gui.importing.steps import COLUMNS_PAGE, FILE
 from gui.mainwindow import MainWindow
 from models.exchange.importing.columns import ImportKind
 from models.ledger import customers

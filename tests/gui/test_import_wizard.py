@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE, FILE, PREVIEW, SHEET, ImportWizard
+from gui.importing.steps import CHECK, COLUMNS_PAGE, DONE, FILE, PREVIEW, SHEET
+from gui.importing.wizard import ImportWizard
 from gui.mainwindow import MainWindow
 from models.exchange.importing.columns import ImportKind
 from models.ledger import customers
@@ -130,7 +131,7 @@ def test_cancel_writes_nothing(window: MainWindow, qtbot: QtBot, tmp_path: Path)
 def test_save_a_template(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gui.importing import wizard as module
+    from gui.importing import file_step as module
 
     out = tmp_path / "entries-template.xlsx"
     monkeypatch.setattr(module.file_dialogs, "get_save_file_name", lambda *a, **k: (str(out), ""))

@@ -34,7 +34,7 @@ from gui import file_dialogs, table_export
 from gui.app import Launcher
 from gui.background import BackgroundReader
 from gui.exports.dialog import AGING, CUSTOMERS, ENTRIES
-from gui.importing.wizard import CHECK, COLUMNS_PAGE, DONE
+from gui.importing.steps import CHECK, COLUMNS_PAGE, DONE
 from gui.mainwindow import MainWindow
 from gui.printing.documents import Printout
 from gui.printing.preview import PreviewDialog

@@ -9,7 +9,7 @@ import openpyxl
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from gui.importing.wizard import COLUMNS_PAGE, DONE, PREVIEW, SHEET
+from gui.importing.steps import COLUMNS_PAGE, DONE, PREVIEW, SHEET
 from gui.mainwindow import MainWindow
 from models.exchange.importing.columns import ImportKind
 
