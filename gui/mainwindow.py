@@ -48,7 +48,8 @@ from models.exchange.importing import ImportKind
 from models.ledger import customers
 from models.storage import db
 from models.vocabulary import clock
-from models.vocabulary.records import Entry, EntryKind, Promise, Visit, VisitOutcome
+from models.vocabulary.collecting_records import Promise, Visit, VisitOutcome
+from models.vocabulary.entry_records import Entry, EntryKind
 
 if TYPE_CHECKING:
     from gui.preferences import Preferences

@@ -28,16 +28,10 @@ from gui.visits.table_model import VisitModel
 from models.collecting import visits
 from models.ledger import aging, customers, posting, promises, settings
 from models.vocabulary import clock
-from models.vocabulary.records import (
-    AgingRow,
-    ChequeStatus,
-    Customer,
-    EntryKind,
-    Promise,
-    PromiseStatus,
-    Visit,
-    bucket_labels,
-)
+from models.vocabulary.aging_records import AgingRow, bucket_labels
+from models.vocabulary.collecting_records import Promise, PromiseStatus, Visit
+from models.vocabulary.customer_records import Customer
+from models.vocabulary.entry_records import ChequeStatus, EntryKind
 
 
 def _table(model: object, name: str) -> QTableView:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from gui import colours, formatting
 from gui.record_model import Column, RecordTableModel
 from models.review.review import BrokenRecord, EntryLine, Flow, GroupReview, ReasonCount
-from models.vocabulary.records import AgingRow, bucket_labels
+from models.vocabulary.aging_records import AgingRow, bucket_labels
 
 
 def _percent(value: Decimal | None) -> str:

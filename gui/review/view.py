@@ -46,7 +46,8 @@ from models.review.review import (
     review,
 )
 from models.vocabulary import clock
-from models.vocabulary.records import AgingRow, EntryKind, bucket_labels
+from models.vocabulary.aging_records import AgingRow, bucket_labels
+from models.vocabulary.entry_records import EntryKind
 
 # Columns of the per-rep table whose figure is made of entries of these kinds.
 _ENTRY_COLUMNS = {

@@ -33,19 +33,12 @@ from models.storage.tables import (
     database,
 )
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import LateReason, VisitOutcome
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import Terms, TermsKind
+from models.vocabulary.entry_records import VOID_BOUNCED, ChequeStatus, EntryKind, PaymentMethod
 from models.vocabulary.errors import LedgerError
 from models.vocabulary.i18n import _
-from models.vocabulary.records import (
-    VOID_BOUNCED,
-    ChequeStatus,
-    CompanySettings,
-    EntryKind,
-    LateReason,
-    PaymentMethod,
-    Terms,
-    TermsKind,
-    VisitOutcome,
-)
 
 PLACES = [
     "东城",

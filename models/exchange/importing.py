@@ -72,18 +72,13 @@ from models.storage.tables import (
     database,
 )
 from models.vocabulary import clock
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import CREDIT_KINDS, ChequeStatus, EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError, LedgerError
 from models.vocabulary.gc_pause import gc_paused
 from models.vocabulary.i18n import _
 from models.vocabulary.money import Fen, format_plain, parse_money
 from models.vocabulary.parsing import parse_date, parse_datetime, parse_kind, parse_method
-from models.vocabulary.records import (
-    CREDIT_KINDS,
-    ChequeStatus,
-    CustomerDraft,
-    EntryKind,
-    PaymentMethod,
-)
 from models.vocabulary.text_rules import code_key, control_problem
 
 T = TypeVar("T")

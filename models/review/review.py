@@ -38,8 +38,10 @@ from models.review.measures import (
 from models.storage.db import placeholders, read_snapshot
 from models.storage.tables import CustomerRow, database
 from models.vocabulary import clock
+from models.vocabulary.aging_records import AgingReport, AgingRow
+from models.vocabulary.collecting_records import LateReason
+from models.vocabulary.entry_records import EntryKind
 from models.vocabulary.money import Fen
-from models.vocabulary.records import AgingReport, AgingRow, EntryKind, LateReason
 
 WINDOW_DAYS = 90
 MONTHS = 13

@@ -12,7 +12,7 @@ from models.exchange import importing
 from models.exchange.entry_cells import KEYS, QuickEntries
 from models.exchange.importing import ENTRY_COLUMNS
 from models.exchange.tabular import Sheet, map_columns
-from models.vocabulary.records import EntryKind, PaymentMethod
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 
 IDS = {"C1": 1, "C02": 2}
 # For each column: clean values, values a clerk gets wrong, and edge cases.

@@ -16,9 +16,9 @@ from models.exchange.tabular import (
     normalise_header,
     read_sheet,
 )
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError
 from models.vocabulary.parsing import parse_date, parse_datetime, parse_kind, parse_method
-from models.vocabulary.records import EntryKind, PaymentMethod
 
 TEXT = "编号,名称\nC1,东城王记\n"
 

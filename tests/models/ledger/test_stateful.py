@@ -35,18 +35,11 @@ from models.ledger import aging, customers, ledger, posting, promises
 from models.ledger import settings as company
 from models.storage import db
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import PromiseStatus
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import CustomerDraft, Terms, TermsKind
+from models.vocabulary.entry_records import ChequeStatus, EntryKind, LedgerPage, PaymentMethod
 from models.vocabulary.errors import LedgerError
-from models.vocabulary.records import (
-    ChequeStatus,
-    CompanySettings,
-    CustomerDraft,
-    EntryKind,
-    LedgerPage,
-    PaymentMethod,
-    PromiseStatus,
-    Terms,
-    TermsKind,
-)
 from tests.conftest import PINNED, postgres_or_skip
 
 CREDITS = {EntryKind.PAYMENT, EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF}
