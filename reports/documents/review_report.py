@@ -19,8 +19,10 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 
 from models.ledger.settings import get_company
+from models.review.groups import GroupReview
 from models.review.measures import measure_help, measure_name
-from models.review.review import Flow, GroupReview, Review, review
+from models.review.review import Review, review
+from models.review.trends import Flow
 from models.vocabulary import clock
 from models.vocabulary.aging_records import bucket_labels
 from models.vocabulary.company_records import CompanySettings
