@@ -70,8 +70,8 @@ def prepare(source: Path) -> str:
     """Copy the big ledger once and give the copy a customer with 10,000 entries."""
     from models.ledger import customers, posting
     from models.storage import db
+    from models.vocabulary.customer_records import CustomerDraft
     from models.vocabulary.errors import NotFound
-    from models.vocabulary.records import CustomerDraft
 
     if not COPY.exists():
         if not source.exists():
@@ -135,7 +135,7 @@ def main() -> int:
 
     from gui.app import Launcher, make_application
     from models.ledger import customers, ledger, posting
-    from models.vocabulary.records import EntryKind, PaymentMethod
+    from models.vocabulary.entry_records import EntryKind, PaymentMethod
 
     app = make_application([])
     data = Path(tempfile.mkdtemp())

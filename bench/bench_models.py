@@ -31,7 +31,7 @@ from models.papers import statements
 from models.storage import db
 from models.storage.tables import CustomerRow, EntryRow  # noqa: E402
 from models.storage.targets import display_target  # noqa: E402
-from models.vocabulary.records import PaymentMethod  # noqa: E402
+from models.vocabulary.entry_records import PaymentMethod  # noqa: E402
 
 DEFAULT_DB = Path(__file__).parent / "data" / "big.qkledger"
 

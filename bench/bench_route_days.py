@@ -151,7 +151,8 @@ def bench_settle(runs: int) -> list[float]:
     from models.collecting.settling import SettleRow, settle, settle_stops
     from models.ledger import people
     from models.storage import db
-    from models.vocabulary.records import LateReason, PaymentMethod
+    from models.vocabulary.collecting_records import LateReason
+    from models.vocabulary.entry_records import PaymentMethod
 
     db.open_ledger(str(ROUTE_LEDGER))
     route = people.route_by_name("BENCH")

@@ -38,7 +38,7 @@ from models.vocabulary.i18n import _
 
 if TYPE_CHECKING:
     from models.storage.backup import LedgerTotals
-    from models.vocabulary.records import Route
+    from models.vocabulary.customer_records import Route
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
 

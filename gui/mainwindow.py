@@ -28,7 +28,7 @@ from gui.operations import Operations
 from gui.today.view import TodayView
 from models.collecting import today as today_model
 from models.storage import db
-from models.vocabulary.records import EntryKind
+from models.vocabulary.entry_records import EntryKind
 
 if TYPE_CHECKING:
     from gui.review.view import ReviewView

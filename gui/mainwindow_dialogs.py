@@ -40,7 +40,8 @@ from gui.widgets import Dialog
 from models.exchange.importing.columns import ImportKind
 from models.ledger import customers
 from models.vocabulary import clock
-from models.vocabulary.records import Entry, EntryKind, Promise, Visit, VisitOutcome
+from models.vocabulary.collecting_records import Promise, Visit, VisitOutcome
+from models.vocabulary.entry_records import Entry, EntryKind
 
 if TYPE_CHECKING:
     from gui.preferences import Preferences

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from models.ledger import customers
 from models.storage import db
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from tests.conftest import postgres_or_skip
 
 

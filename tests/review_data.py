@@ -18,7 +18,9 @@ import datetime as dt
 from models.collecting import visits
 from models.ledger import posting, promises
 from models.vocabulary import clock
-from models.vocabulary.records import LateReason, PaymentMethod, Terms, TermsKind, VisitOutcome
+from models.vocabulary.collecting_records import LateReason, VisitOutcome
+from models.vocabulary.customer_records import Terms, TermsKind
+from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import D, make_customer
 
 AS_OF = D(2026, 11, 26)

@@ -18,8 +18,8 @@ from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.widgets import AmountEdit, enum_data
 from models.ledger import customers, people
+from models.vocabulary.customer_records import Customer, CustomerDraft, Terms, TermsKind
 from models.vocabulary.errors import InputError, LedgerError
-from models.vocabulary.records import Customer, CustomerDraft, Terms, TermsKind
 
 _TERMS_ORDER = (TermsKind.CASH, TermsKind.DAYS, TermsKind.MONTHLY, TermsKind.NEXT)
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.ledger.search import matches, normalise_query
-from models.vocabulary.records import AgingRow, Customer, CustomerSummary
+from models.vocabulary.aging_records import AgingRow, CustomerSummary
+from models.vocabulary.customer_records import Customer
 
 
 @dataclass(frozen=True)

@@ -32,14 +32,10 @@ from gui.visits.table_model import VisitModel
 from models.collecting import visits
 from models.ledger import aging, customers, promises, settings
 from models.vocabulary import clock
-from models.vocabulary.records import (
-    AgingRow,
-    Customer,
-    EntryKind,
-    Promise,
-    PromiseStatus,
-    Visit,
-)
+from models.vocabulary.aging_records import AgingRow
+from models.vocabulary.collecting_records import Promise, PromiseStatus, Visit
+from models.vocabulary.customer_records import Customer
+from models.vocabulary.entry_records import EntryKind
 
 
 class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLabel
 
 from gui import colours, formatting
-from models.vocabulary.records import bucket_labels
+from models.vocabulary.aging_records import bucket_labels
 
 
 class PageGlance:

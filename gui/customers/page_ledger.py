@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from gui.ledger.table_model import DEFAULT_CAP, WIDTH_CAPS, LedgerModel
 from gui.table_export import read_only_view
 from models.ledger import posting
-from models.vocabulary.records import ChequeStatus
+from models.vocabulary.entry_records import ChequeStatus
 
 
 class PageLedger:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from gui.promises.table_model import PromiseModel
 from gui.table_export import read_only_view
 from models.ledger import promises
-from models.vocabulary.records import Promise, PromiseStatus
+from models.vocabulary.collecting_records import Promise, PromiseStatus
 
 
 class PagePromises:

@@ -24,7 +24,8 @@ from PySide6.QtGui import QBrush
 from gui import colours, formatting
 from gui.customers.filters import CustomerFilter, PendingSummary, Row
 from models.ledger.search import matches
-from models.vocabulary.records import Customer, CustomerSummary
+from models.vocabulary.aging_records import CustomerSummary
+from models.vocabulary.customer_records import Customer
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex

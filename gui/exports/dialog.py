@@ -22,7 +22,8 @@ from gui.form import Button, FormDialog
 from gui.operations import Operations
 from models.storage.output_paths import OutputKind, check_output
 from models.vocabulary import clock
-from models.vocabulary.records import Customer, CustomerSummary
+from models.vocabulary.aging_records import CustomerSummary
+from models.vocabulary.customer_records import Customer
 from reports.spreadsheets.aging_sheet import export_aging
 from reports.spreadsheets.exports import (
     export_customer_ledger,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from models.exchange.import_layouts import ImportLayout
 from models.exchange.importing.columns import ImportKind
-from models.vocabulary.records import EntryKind
+from models.vocabulary.entry_records import EntryKind
 
 AUTO, NONE = "auto", "none"
 FIXED = "="  # a mapping box's data "=delivery": every row holds "delivery"

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from gui import colours, formatting
 from models.ledger import ledger, posting
-from models.vocabulary.records import DeliveryLine, Entry, LedgerRow
+from models.vocabulary.entry_records import DeliveryLine, Entry, LedgerRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 200

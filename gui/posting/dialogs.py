@@ -22,7 +22,8 @@ from gui.operations import Operations
 from gui.posting.lines import DeliveryLinesEditor
 from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
 from models.ledger import credit, posting
-from models.vocabulary.records import Customer, Entry, EntryKind, Owed, PaymentMethod
+from models.vocabulary.customer_records import Customer
+from models.vocabulary.entry_records import Entry, EntryKind, Owed, PaymentMethod
 
 # Money coming in (or credited) that can exceed what the customer owes.
 CREDIT_KINDS = (EntryKind.PAYMENT, EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from gui import formatting
 from models.ledger.posting import line_amount
+from models.vocabulary.entry_records import DeliveryLine
 from models.vocabulary.errors import InputError
 from models.vocabulary.money import parse_money
-from models.vocabulary.records import DeliveryLine
 
 PRODUCT, QTY, PRICE, AMOUNT = range(4)
 

@@ -14,7 +14,7 @@ from models.collecting import routesheets
 from models.ledger import people
 from models.papers.statement_prints import last_printed, next_period, record_printed
 from models.vocabulary import clock
-from models.vocabulary.records import Customer, Route
+from models.vocabulary.customer_records import Customer, Route
 
 
 class _PrintChoiceDialog(FormDialog):

@@ -12,7 +12,8 @@ from pathlib import Path
 from models.collecting import routesheets
 from models.ledger import promises, settings
 from models.papers import ious, statements
-from models.vocabulary.records import PromiseId, RouteId
+from models.vocabulary.collecting_records import PromiseId
+from models.vocabulary.customer_records import RouteId
 
 # reports/ (and reportlab) are imported on first print, not at start-up: they add a
 # fifth to the time before the window shows.

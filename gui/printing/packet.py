@@ -39,8 +39,8 @@ from models.collecting import routesheets
 from models.ledger import people
 from models.storage import db
 from models.vocabulary import clock
+from models.vocabulary.customer_records import Route
 from models.vocabulary.errors import LedgerError
-from models.vocabulary.records import Route
 
 _serial = itertools.count(1)
 

@@ -31,7 +31,7 @@ from models.collecting import calls, reminders
 from models.collecting.calls import PromiseLine as Call
 from models.storage.output_paths import OutputKind
 from models.vocabulary import clock
-from models.vocabulary.records import CallOutcome
+from models.vocabulary.collecting_records import CallOutcome
 
 
 class CallListModel(RecordTableModel[Call]):

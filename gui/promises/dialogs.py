@@ -13,8 +13,10 @@ from gui.operations import Operations
 from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
 from models.ledger import people, promises
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import Promise, PromiseStatus, Visit
+from models.vocabulary.customer_records import Customer
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.money import format_money
-from models.vocabulary.records import Customer, PaymentMethod, Promise, PromiseStatus, Visit
 
 
 def default_due(now: dt.datetime) -> dt.datetime:

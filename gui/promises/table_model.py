@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 
 from gui import colours, formatting
 from gui.record_model import Column, RecordTableModel
-from models.vocabulary.records import Promise, PromiseStatus
+from models.vocabulary.collecting_records import Promise, PromiseStatus
 
 # Chosen for the palette in use when drawn: readable in light and dark mode.
 _STATUS_COLORS = {

@@ -1,6 +1,6 @@
 """The review's tables: per rep or route, customers behind a figure, broken promises,
-reasons, and entries behind a figure. Thin models over `models.review.review` records; the sort
-role gives raw fen, counts and dates so every column sorts properly."""
+reasons, and entries behind a figure. Thin models over the records of `models.review`; the
+sort role gives raw fen, counts and dates so every column sorts properly."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from PySide6.QtGui import QColor
 
 from gui import colours, formatting
 from gui.record_model import Column, RecordTableModel
-from models.review.review import BrokenRecord, EntryLine, Flow, GroupReview, ReasonCount
-from models.vocabulary.records import AgingRow, bucket_labels
+from models.review.groups import GroupReview
+from models.review.promise_keeping import BrokenRecord, ReasonCount
+from models.review.review import EntryLine
+from models.review.trends import Flow
+from models.vocabulary.aging_records import AgingRow, bucket_labels
 
 
 def _percent(value: Decimal | None) -> str:

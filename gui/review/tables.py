@@ -19,7 +19,7 @@ from gui.record_model import SORT_ROLE, RecordTableModel
 from gui.review.table_models import CustomerRowsModel, EntryLinesModel
 from gui.table_export import ask_and_export, read_only_table
 from models.review.review import EntryLine
-from models.vocabulary.records import AgingRow
+from models.vocabulary.aging_records import AgingRow
 
 
 class SortedTable(QTableView):

@@ -35,18 +35,14 @@ from gui.review.table_models import (
     ReasonModel,
 )
 from gui.review.tables import DrillDialog, SortedTable
+from models.review.groups import GroupReview
 from models.review.measures import measure_help, measure_name
-from models.review.review import (
-    Flow,
-    GroupReview,
-    ReasonCount,
-    Review,
-    customers_behind,
-    entries_behind,
-    review,
-)
+from models.review.promise_keeping import ReasonCount
+from models.review.review import Review, customers_behind, entries_behind, review
+from models.review.trends import Flow
 from models.vocabulary import clock
-from models.vocabulary.records import AgingRow, EntryKind, bucket_labels
+from models.vocabulary.aging_records import AgingRow, bucket_labels
+from models.vocabulary.entry_records import EntryKind
 
 # Columns of the per-rep table whose figure is made of entries of these kinds.
 _ENTRY_COLUMNS = {

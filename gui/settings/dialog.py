@@ -29,7 +29,7 @@ from gui.operations import Operations
 from gui.widgets import AmountEdit, add_row, set_form_label
 from models.ledger import settings
 from models.storage import live_files
-from models.vocabulary.records import CompanySettings
+from models.vocabulary.company_records import CompanySettings
 
 
 class SettingsDialog(FormDialog):

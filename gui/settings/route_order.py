@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from gui.form import FormDialog
 from gui.operations import Operations
 from models.ledger import customers
-from models.vocabulary.records import Route
+from models.vocabulary.customer_records import Route
 
 
 class RouteOrderDialog(FormDialog):

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from gui import tints
 from gui.tints import Tint
 from gui.widgets import AmountEdit
-from models.vocabulary.records import LateReason, PaymentMethod, VisitOutcome
+from models.vocabulary.collecting_records import LateReason, VisitOutcome
+from models.vocabulary.entry_records import PaymentMethod
 
 Index = QModelIndex | QPersistentModelIndex
 

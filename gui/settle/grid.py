@@ -46,10 +46,11 @@ from models.collecting.routesheets import route_for_day
 from models.collecting.settling import Settled, SettleRejected, SettleRow, Shortfall
 from models.ledger import people, settings
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import RouteStop
+from models.vocabulary.customer_records import Route
 from models.vocabulary.errors import InputError
 from models.vocabulary.money import Fen, format_money, parse_money
 from models.vocabulary.parsing import parse_date, parse_datetime
-from models.vocabulary.records import Route, RouteStop
 
 __all__ = ["COLUMN", "SettleDialog"]
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -24,7 +24,7 @@ from gui.widgets import Dialog, ErrorLabel
 from models.collecting.handover import Handover, handover
 from models.collecting.settling import Settled
 from models.storage.output_paths import OutputKind
-from models.vocabulary.records import PaymentMethod
+from models.vocabulary.entry_records import PaymentMethod
 
 AMOUNT = 4  # the table's amount column
 

@@ -34,7 +34,7 @@ from models.collecting import today as today_model
 from models.collecting.calls import PromiseLine
 from models.collecting.today import RouteDay, TodayReport
 from models.vocabulary import clock
-from models.vocabulary.records import Promise
+from models.vocabulary.collecting_records import Promise
 
 CUSTOMER = Qt.ItemDataRole.UserRole
 PROMISE = Qt.ItemDataRole.UserRole + 1

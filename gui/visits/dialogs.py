@@ -11,7 +11,8 @@ from gui.operations import Operations
 from gui.widgets import enum_data, relabel_enum_items
 from models.collecting import visits
 from models.ledger import people
-from models.vocabulary.records import Customer, LateReason, Visit, VisitOutcome
+from models.vocabulary.collecting_records import LateReason, Visit, VisitOutcome
+from models.vocabulary.customer_records import Customer
 
 
 class VisitDialog(FormDialog):

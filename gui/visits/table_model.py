@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui import formatting
 from gui.record_model import Column, RecordTableModel
-from models.vocabulary.records import Visit
+from models.vocabulary.collecting_records import Visit
 
 
 class VisitModel(RecordTableModel[Visit]):

@@ -26,8 +26,8 @@ from gui.widgets import ErrorLabel, add_row, set_form_label
 from models.ledger import settings
 from models.storage import db
 from models.storage.restoring import GoodBackup
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import LedgerError
-from models.vocabulary.records import CompanySettings
 
 log = logging.getLogger(__name__)
 

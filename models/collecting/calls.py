@@ -13,17 +13,17 @@ from models.storage import session
 from models.storage.db import transaction
 from models.storage.tables import CallRow
 from models.vocabulary import clock
-from models.vocabulary.errors import InputError
-from models.vocabulary.i18n import _
-from models.vocabulary.records import (
+from models.vocabulary.collecting_records import (
     CallAnswer,
     CallOutcome,
-    Customer,
-    Fen,
     Promise,
     PromiseId,
     PromiseStatus,
 )
+from models.vocabulary.customer_records import Customer
+from models.vocabulary.errors import InputError
+from models.vocabulary.i18n import _
+from models.vocabulary.money import Fen
 
 
 def record_call(promise_id: PromiseId, outcome: CallOutcome, note: str = "") -> CallAnswer:

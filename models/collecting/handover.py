@@ -11,14 +11,10 @@ from dataclasses import dataclass
 from models.ledger.customers import list_customers
 from models.ledger.people import list_reps, list_routes
 from models.storage.tables import ChequeRow, EntryRow, PromiseRow, VisitRow
-from models.vocabulary.records import (
-    EntryKind,
-    Fen,
-    LateReason,
-    PaymentMethod,
-    RouteId,
-    VisitOutcome,
-)
+from models.vocabulary.collecting_records import LateReason, VisitOutcome
+from models.vocabulary.customer_records import RouteId
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
+from models.vocabulary.money import Fen
 
 
 @dataclass(frozen=True)

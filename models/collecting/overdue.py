@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from models.ledger.aging import age_customers, balances_as_of
 from models.storage.db import is_postgres, placeholders
 from models.storage.tables import database
-from models.vocabulary.records import Customer, Fen, TermsKind
+from models.vocabulary.customer_records import Customer, TermsKind
+from models.vocabulary.money import Fen
 
 _STANDING = (
     "e.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses_id = e.id)"

@@ -20,10 +20,12 @@ from models.ledger.customers import get_customer
 from models.ledger.ledger import balance
 from models.ledger.promises import get_promise
 from models.ledger.settings import get_company
+from models.vocabulary.collecting_records import PromiseId
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import Customer, CustomerId
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
 from models.vocabulary.money import format_money
-from models.vocabulary.records import CompanySettings, Customer, CustomerId, PromiseId
 
 DEFAULTS = {
     ("promise", "zh"): "{customer}您好，这里是{company}。按约定，贵店应于{date} {time}{pay}，"

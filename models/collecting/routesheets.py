@@ -11,7 +11,8 @@ from models.ledger.customers import route_customers
 from models.ledger.people import get_rep, get_route
 from models.ledger.promises import promises_for_day
 from models.storage.db import read_snapshot
-from models.vocabulary.records import Promise, PromiseStatus, Route, RouteId, RouteSheet, RouteStop
+from models.vocabulary.collecting_records import Promise, PromiseStatus, RouteSheet, RouteStop
+from models.vocabulary.customer_records import Route, RouteId
 
 BROKEN_DAYS = 30  # broken promises this recent are raised on the sheet
 

@@ -18,19 +18,12 @@ from models.ledger.promises import make_promise
 from models.ledger.settings import MAX_TAIL_CUT, get_company
 from models.storage.db import transaction
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import LateReason, Promise, RouteStop, Visit, VisitOutcome
+from models.vocabulary.customer_records import RouteId
+from models.vocabulary.entry_records import Entry, PaymentMethod
 from models.vocabulary.errors import InputError, LedgerError
 from models.vocabulary.i18n import _
 from models.vocabulary.money import MAX_FEN, Fen, format_money
-from models.vocabulary.records import (
-    Entry,
-    LateReason,
-    PaymentMethod,
-    Promise,
-    RouteId,
-    RouteStop,
-    Visit,
-    VisitOutcome,
-)
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,10 @@ from models.ledger.promises import frequent_breakers, promised_between, promises
 from models.storage.db import placeholders, read_snapshot
 from models.storage.tables import database
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import Promise
+from models.vocabulary.customer_records import Customer, Route
 from models.vocabulary.gc_pause import gc_paused
-from models.vocabulary.records import Customer, Fen, Promise, Route
+from models.vocabulary.money import Fen
 
 CHEQUE_DAYS = 7  # cheques and drafts maturing within this many days are listed
 BROKEN_WINDOW = 90  # two or more broken promises within this many days flag a customer

@@ -7,9 +7,10 @@ import datetime as dt
 from models.storage.db import transaction
 from models.storage.tables import CustomerRow, RepRow, VisitRow
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import LateReason, Visit, VisitOutcome
+from models.vocabulary.customer_records import CustomerId, RepId
 from models.vocabulary.errors import InputError, NotFound
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CustomerId, LateReason, RepId, Visit, VisitOutcome
 from models.vocabulary.text_rules import check_text
 
 NO_MONEY = (VisitOutcome.PROMISED, VisitOutcome.REFUSED, VisitOutcome.NOT_THERE)

@@ -20,10 +20,10 @@ from typing import Any, NamedTuple, TypeVar
 
 from models.exchange.importing.headers import ColumnMap
 from models.ledger.posting import check_date
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError
 from models.vocabulary.money import Fen, parse_money
 from models.vocabulary.parsing import parse_date, parse_kind, parse_method
-from models.vocabulary.records import EntryKind, PaymentMethod
 from models.vocabulary.text_rules import CONTROL_CHARACTERS
 
 T = TypeVar("T")

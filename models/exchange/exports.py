@@ -16,10 +16,11 @@ from peewee import JOIN
 
 from models.ledger.customers import list_customers
 from models.storage.tables import ChequeRow, CustomerRow, EntryRow
+from models.vocabulary.customer_records import Customer, Terms, TermsKind
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
 from models.vocabulary.money import Fen
-from models.vocabulary.records import Customer, EntryKind, PaymentMethod, Terms, TermsKind
 
 EARLIEST = dt.date(1, 1, 1)
 LATEST = dt.date(9999, 12, 31)

@@ -28,21 +28,12 @@ from models.ledger.settings import get_company
 from models.storage.db import is_postgres, placeholders, read_snapshot
 from models.storage.tables import BalanceRow, CustomerRow, RepRow, RouteRow, database
 from models.vocabulary import clock
+from models.vocabulary.aging_records import AgingReport, AgingRow, GroupAging, OpenItem
+from models.vocabulary.customer_records import Customer, CustomerId, Terms, TermsKind, stored_terms
+from models.vocabulary.entry_records import EntryKind
 from models.vocabulary.errors import NotFound
 from models.vocabulary.gc_pause import gc_paused
 from models.vocabulary.i18n import _
-from models.vocabulary.records import (
-    AgingReport,
-    AgingRow,
-    Customer,
-    CustomerId,
-    EntryKind,
-    GroupAging,
-    OpenItem,
-    Terms,
-    TermsKind,
-    stored_terms,
-)
 
 
 @functools.lru_cache(maxsize=4096)

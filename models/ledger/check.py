@@ -41,9 +41,9 @@ from models.ledger.ledger import last_payment_dates, last_payment_dates_from_ent
 from models.storage import chain, chain_anchors, db, guards, schema_audit
 from models.storage.db import is_postgres, read_snapshot
 from models.storage.tables import ChequeRow, CustomerRow, EntryRow, database
+from models.vocabulary.entry_records import CREDIT_KINDS, ChequeStatus, EntryKind, PaymentMethod
 from models.vocabulary.i18n import _
 from models.vocabulary.money import format_money
-from models.vocabulary.records import CREDIT_KINDS, ChequeStatus, EntryKind, PaymentMethod
 
 MAX_REPORTED = 200  # per kind of problem; a damaged file could otherwise print millions
 _FAR_FUTURE = dt.date(9999, 12, 31)

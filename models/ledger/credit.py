@@ -14,9 +14,11 @@ from models.ledger.ledger import balance
 from models.ledger.promises import broken_counts, open_promised
 from models.ledger.settings import get_company
 from models.vocabulary import clock
+from models.vocabulary.aging_records import CreditWarning, WarningKind
+from models.vocabulary.customer_records import CustomerId
+from models.vocabulary.entry_records import Owed
 from models.vocabulary.i18n import _
 from models.vocabulary.money import Fen, format_money
-from models.vocabulary.records import CreditWarning, CustomerId, Owed, WarningKind
 
 BROKEN_WINDOW_DAYS = 90
 

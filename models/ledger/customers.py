@@ -8,10 +8,7 @@ from models.ledger.search import search_key
 from models.storage.db import placeholders, transaction
 from models.storage.tables import CustomerRow, RepRow, RouteRow, database
 from models.vocabulary import clock
-from models.vocabulary.errors import InputError, NotFound
-from models.vocabulary.gc_pause import gc_paused
-from models.vocabulary.i18n import _
-from models.vocabulary.records import (
+from models.vocabulary.customer_records import (
     Customer,
     CustomerDraft,
     CustomerId,
@@ -19,6 +16,9 @@ from models.vocabulary.records import (
     TermsKind,
     stored_terms,
 )
+from models.vocabulary.errors import InputError, NotFound
+from models.vocabulary.gc_pause import gc_paused
+from models.vocabulary.i18n import _
 from models.vocabulary.text_rules import check_text, code_key
 
 MAX_TERMS_DAYS = 365

@@ -19,14 +19,8 @@ from models.storage.db import is_postgres, placeholders
 from models.storage.fields import parse_iso_date
 from models.storage.tables import BalanceRow, ChequeRow, EntryLineRow, EntryRow, database
 from models.vocabulary import clock
-from models.vocabulary.records import (
-    CustomerId,
-    Entry,
-    EntryKind,
-    LedgerPage,
-    LedgerRow,
-    PaymentMethod,
-)
+from models.vocabulary.customer_records import CustomerId
+from models.vocabulary.entry_records import Entry, EntryKind, LedgerPage, LedgerRow, PaymentMethod
 
 
 def balance(customer_id: CustomerId, as_of: dt.date | None = None) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from models.storage.db import transaction
 from models.storage.tables import CustomerRow, RepRow, RouteRow
+from models.vocabulary.customer_records import Rep, RepId, Route, RouteId
 from models.vocabulary.errors import InputError, NotFound, refused_as
 from models.vocabulary.i18n import _
-from models.vocabulary.records import Rep, RepId, Route, RouteId
 from models.vocabulary.text_rules import check_text
 
 

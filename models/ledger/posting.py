@@ -23,23 +23,23 @@ from models.storage.tables import (
     EntryRow,
 )
 from models.vocabulary import clock
-from models.vocabulary.errors import InputError, LedgerError, NotFound, refused_as
-from models.vocabulary.i18n import _
-from models.vocabulary.money import MAX_FEN, Fen
-from models.vocabulary.records import (
+from models.vocabulary.customer_records import CustomerId
+from models.vocabulary.entry_records import (
     CHEQUE_MOVES,
     CREDIT_KINDS,
     VOID_BOUNCED,
     Cheque,
     ChequeStatus,
     ChequeStatusChange,
-    CustomerId,
     DeliveryLine,
     Entry,
     EntryId,
     EntryKind,
     PaymentMethod,
 )
+from models.vocabulary.errors import InputError, LedgerError, NotFound, refused_as
+from models.vocabulary.i18n import _
+from models.vocabulary.money import MAX_FEN, Fen
 from models.vocabulary.text_rules import check_text
 
 EARLIEST = dt.date(1990, 1, 1)

@@ -17,18 +17,12 @@ from peewee import fn
 from models.storage.db import is_read_only, placeholders, transaction
 from models.storage.tables import CustomerRow, EntryRow, PromiseRow, RepRow, database
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import Promise, PromiseId, PromiseStatus
+from models.vocabulary.customer_records import CustomerId, RepId
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError, LedgerError, NotFound, refused_as
 from models.vocabulary.i18n import _
 from models.vocabulary.money import MAX_FEN, Fen
-from models.vocabulary.records import (
-    CustomerId,
-    EntryKind,
-    PaymentMethod,
-    Promise,
-    PromiseId,
-    PromiseStatus,
-    RepId,
-)
 from models.vocabulary.text_rules import check_text
 
 COUNTING_KINDS = (EntryKind.PAYMENT, EntryKind.DISCOUNT)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import string
 
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CompanySettings
 
 PROMISE_FIELDS = (
     "customer", "company", "amount", "pay", "date", "time", "how_to_pay", "bank_account",

@@ -10,10 +10,10 @@ import json
 from models.ledger.reminder_templates import check_templates
 from models.storage.db import transaction
 from models.storage.tables import Setting
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
 from models.vocabulary.money import Fen
-from models.vocabulary.records import CompanySettings
 from models.vocabulary.text_rules import check_text
 
 _KEY = "company"

@@ -9,7 +9,7 @@ from models.ledger.customers import list_customers
 from models.ledger.ledger import last_payment_dates
 from models.ledger.promises import broken_counts, next_open_promises
 from models.vocabulary import clock
-from models.vocabulary.records import CustomerSummary
+from models.vocabulary.aging_records import CustomerSummary
 
 
 def customer_summaries(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from models.vocabulary.records import Customer
+from models.vocabulary.customer_records import Customer
 
 # Chinese company forms under the Company Law and the Partnership Enterprise Law, and the
 # English abbreviations a licence's translated name uses.

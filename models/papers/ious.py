@@ -23,19 +23,14 @@ from models.ledger.settings import get_company
 from models.papers.statement_numbers import last_statement_number
 from models.storage.db import read_snapshot
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import Promise, PromiseId, PromiseStatus
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import Customer, CustomerId
+from models.vocabulary.entry_records import EntryKind
 from models.vocabulary.errors import LedgerError
 from models.vocabulary.i18n import _
-from models.vocabulary.records import (
-    CompanySettings,
-    Customer,
-    CustomerId,
-    EntryKind,
-    Fen,
-    IouNote,
-    Promise,
-    PromiseId,
-    PromiseStatus,
-)
+from models.vocabulary.money import Fen
+from models.vocabulary.paper_records import IouNote
 
 __all__ = [
     "IouNote", "IouPapers", "NothingOwed", "iou_of", "notes_for", "notes_today", "open_ious"

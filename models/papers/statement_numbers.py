@@ -5,7 +5,7 @@ note can name its statement (`models.papers.ious`) without importing what builds
 from __future__ import annotations
 
 from models.storage.tables import StatementNoRow
-from models.vocabulary.records import CustomerId
+from models.vocabulary.customer_records import CustomerId
 
 
 def statement_number(n: int) -> str:

@@ -12,7 +12,7 @@ from models.papers.statements import default_period
 from models.storage.db import is_read_only, transaction
 from models.storage.tables import PrintRow
 from models.vocabulary import clock
-from models.vocabulary.records import CustomerId
+from models.vocabulary.customer_records import CustomerId
 
 
 def record_printed(printed: Iterable[tuple[CustomerId, dt.date, dt.date]]) -> None:

@@ -15,9 +15,10 @@ from models.papers.statement_numbers import statement_number
 from models.storage.db import is_read_only, read_snapshot, transaction
 from models.storage.tables import StatementNoRow
 from models.vocabulary import clock
+from models.vocabulary.customer_records import CustomerId
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CustomerId, Statement
+from models.vocabulary.paper_records import Statement
 
 
 def default_period(as_of: dt.date) -> tuple[dt.date, dt.date]:

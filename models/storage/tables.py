@@ -5,16 +5,9 @@ from __future__ import annotations
 import peewee as pw
 
 from models.storage.fields import DateField, DateTimeField, EnumField, MoneyField
-from models.vocabulary.records import (
-    CHEQUE_MOVES,
-    CallOutcome,
-    ChequeStatus,
-    EntryKind,
-    LateReason,
-    PaymentMethod,
-    TermsKind,
-    VisitOutcome,
-)
+from models.vocabulary.collecting_records import CallOutcome, LateReason, VisitOutcome
+from models.vocabulary.customer_records import TermsKind
+from models.vocabulary.entry_records import CHEQUE_MOVES, ChequeStatus, EntryKind, PaymentMethod
 
 database = pw.DatabaseProxy()
 

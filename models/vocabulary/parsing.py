@@ -11,9 +11,9 @@ import datetime as dt
 import re
 import unicodedata
 
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
-from models.vocabulary.records import EntryKind, PaymentMethod
 
 # Excel shows dates as 2026/12/14 on a Chinese Windows and saves them so in a CSV; clerks
 # also type 2026.12.14 or 2026年12月14日. All mean the same day; the order is always Y-M-D.

@@ -17,14 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 from models.ledger.aging import age_all, aging_by_rep, aging_by_route
 from models.ledger.settings import get_company
 from models.vocabulary import clock
+from models.vocabulary.aging_records import AgingReport, AgingRow, GroupAging, bucket_labels
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.i18n import _
-from models.vocabulary.records import (
-    AgingReport,
-    AgingRow,
-    CompanySettings,
-    GroupAging,
-    bucket_labels,
-)
 from reports.typesetting.fonts import FontSet
 from reports.typesetting.formatting import format_date, money
 from reports.typesetting.layout import (

@@ -22,8 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.papers.ious import IouNote
+from models.vocabulary.collecting_records import RouteSheet
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import Customer
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CompanySettings, Customer, RouteSheet, Statement
+from models.vocabulary.paper_records import Statement
 from reports.documents.iou import build_iou
 from reports.documents.routesheet import build_route_sheet
 from reports.documents.statement import build_statement

@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from models.collecting.calls import PromiseLine
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.i18n import _
 from models.vocabulary.money import format_money
-from models.vocabulary.records import CompanySettings
 from reports.documents.listing import Listing, export_rows, render_listing
 from reports.typesetting.parts import in_language
 

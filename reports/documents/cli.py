@@ -22,9 +22,10 @@ from models.papers.ious import open_ious
 from models.papers.statement_prints import last_printed, next_period, record_printed
 from models.papers.statements import issue_number, statement
 from models.vocabulary import clock
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import Route
 from models.vocabulary.errors import NotFound
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CompanySettings, Route
 from reports.documents.iou import render_ious
 from reports.documents.packet import refuse_when_nothing_owed
 from reports.documents.routesheet import render_route_sheet

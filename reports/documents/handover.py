@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.collecting.handover import Handover
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.i18n import _
 from models.vocabulary.money import format_money
-from models.vocabulary.records import CompanySettings, PaymentMethod
 from reports.documents.listing import Listing, Section, export_rows, render_listing
 from reports.typesetting.parts import in_language
 

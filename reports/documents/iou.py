@@ -22,8 +22,10 @@ from reportlab.pdfgen.canvas import Canvas
 from models.papers.debtors import is_company
 from models.papers.ious import IouNote
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import Promise
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import Customer
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CompanySettings, Customer, Promise
 from reports.typesetting.fonts import FontSet
 from reports.typesetting.formatting import capitals, format_date, format_datetime, money
 from reports.typesetting.layout import (

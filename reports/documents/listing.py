@@ -13,9 +13,9 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CompanySettings
 from reports.spreadsheets.safe_export import csv_bytes, xlsx_bytes
 from reports.typesetting.fonts import FontSet
 from reports.typesetting.layout import (

@@ -27,8 +27,11 @@ from models.ledger.settings import get_company
 from models.papers.ious import notes_today
 from models.papers.statement_prints import last_printed, next_period, record_printed
 from models.papers.statements import issue_number, statement
+from models.vocabulary.collecting_records import RouteSheet
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import Customer, RouteId
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CompanySettings, Customer, IouNote, RouteId, RouteSheet
+from models.vocabulary.paper_records import IouNote
 from reports.documents.batch import (
     BatchResult,
     IouJob,

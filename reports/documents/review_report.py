@@ -19,11 +19,14 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 
 from models.ledger.settings import get_company
+from models.review.groups import GroupReview
 from models.review.measures import measure_help, measure_name
-from models.review.review import Flow, GroupReview, Review, review
+from models.review.review import Review, review
+from models.review.trends import Flow
 from models.vocabulary import clock
+from models.vocabulary.aging_records import bucket_labels
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CompanySettings, bucket_labels
 from reports.documents.aging_report import amount_cell
 from reports.typesetting.fonts import FontSet
 from reports.typesetting.formatting import format_date, money

@@ -15,8 +15,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import PromiseStatus, RouteSheet, RouteStop
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CompanySettings, PromiseStatus, RouteSheet, RouteStop
 from reports.typesetting.fonts import FontSet
 from reports.typesetting.formatting import format_date, format_weekday, money
 from reports.typesetting.layout import (

@@ -10,27 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from models.vocabulary.records import (
-    AgingRow,
+from models.vocabulary.aging_records import AgingRow
+from models.vocabulary.collecting_records import Promise, PromiseStatus, RouteSheet, RouteStop
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import Customer, Route, Terms, TermsKind
+from models.vocabulary.entry_records import (
     Cheque,
     ChequeStatus,
-    CompanySettings,
-    Customer,
     DeliveryLine,
     Entry,
     EntryKind,
-    IouNote,
     LedgerRow,
     PaymentMethod,
-    Promise,
-    PromiseStatus,
-    Route,
-    RouteSheet,
-    RouteStop,
-    Statement,
-    Terms,
-    TermsKind,
 )
+from models.vocabulary.paper_records import IouNote, Statement
 
 COMPANY = CompanySettings(
     name="广州市清源副食品批发有限公司",

@@ -23,8 +23,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from models.vocabulary import clock
+from models.vocabulary.aging_records import bucket_labels
+from models.vocabulary.entry_records import Entry, EntryKind
 from models.vocabulary.i18n import _
-from models.vocabulary.records import Entry, EntryKind, IouNote, Statement, bucket_labels
+from models.vocabulary.paper_records import IouNote, Statement
 from reports.typesetting.fonts import FontSet
 from reports.typesetting.formatting import capitals, format_date, format_datetime, money
 from reports.typesetting.layout import (

@@ -4,8 +4,8 @@ screen, for offices that script their morning."""
 from __future__ import annotations
 
 from models.collecting.today import PromiseLine, RouteDay, TodayReport
+from models.vocabulary.collecting_records import CallAnswer
 from models.vocabulary.i18n import _
-from models.vocabulary.records import CallAnswer
 from reports.typesetting.formatting import format_weekday, money
 
 LIMIT = 20  # lines listed per section; the rest are counted

@@ -22,9 +22,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from models.ledger.aging import age_all
+from models.vocabulary.aging_records import AgingReport
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
-from models.vocabulary.records import AgingReport
 from reports.spreadsheets.safe_export import Amount, Cell, csv_bytes, xlsx_bytes
 from reports.typesetting.files import check_destination, write_atomic
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from models.exchange.exports import all_customers, check_period, standing_entries, terms_text
 from models.exchange.importing.columns import CUSTOMER_COLUMNS, ENTRY_COLUMNS, Column
 from models.ledger.ledger import ledger_rows
+from models.vocabulary.aging_records import CustomerSummary
+from models.vocabulary.customer_records import Customer, CustomerId
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
-from models.vocabulary.records import Customer, CustomerId, CustomerSummary
 from reports.spreadsheets.safe_export import Amount, Cell, csv_bytes, xlsx_bytes
 from reports.typesetting.output import check_destination, write_atomic
 

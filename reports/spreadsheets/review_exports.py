@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from models.review.review import GroupReview, Review, review
+from models.review.groups import GroupReview
+from models.review.review import Review, review
 from reports.spreadsheets.aging_sheet import (
     COUNT,
     MONEY,

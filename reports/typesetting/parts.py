@@ -13,8 +13,9 @@ from functools import cache
 
 from reportlab.pdfgen.canvas import Canvas
 
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import Customer
 from models.vocabulary.i18n import LANGUAGES, _, using_language
-from models.vocabulary.records import CompanySettings, Customer
 from reports.typesetting.fonts import FontSet, find_fonts
 from reports.typesetting.layout import INK, MUTED, RULE, Block, Document, Frame, hline, paginate
 from reports.typesetting.pen import Pen

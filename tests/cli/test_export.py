@@ -12,8 +12,10 @@ import pytest
 
 from models.ledger import customers, posting
 from models.ledger.settings import save_company
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import InputError
-from models.vocabulary.records import CompanySettings, CustomerDraft, PaymentMethod
 from reports.spreadsheets.aging_sheet import export_aging
 from reports.typesetting.output import OutputError
 

@@ -67,7 +67,7 @@ def test_reps_xlsx_has_numbers_and_no_formulas(business: str, tmp_path: Path) ->
 
 def test_other_edges_change_the_age_columns(business: str, tmp_path: Path) -> None:
     from models.ledger.settings import save_company
-    from models.vocabulary.records import CompanySettings
+    from models.vocabulary.company_records import CompanySettings
 
     save_company(CompanySettings(aging_edges=(15, 45)))
     out = tmp_path / "reps.csv"

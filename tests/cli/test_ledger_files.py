@@ -18,7 +18,7 @@ import reports.documents.cli
 import reports.spreadsheets.aging_sheet
 from models.ledger import customers, posting
 from models.storage import db
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from tests.cli.test_main import D2, TODAY, run
 from tests.models.storage.test_ledger_file import _as_ordinary_user, public_dir
 

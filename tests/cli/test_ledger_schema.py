@@ -9,7 +9,7 @@ from pathlib import Path
 
 from models.ledger import posting
 from models.storage import db
-from models.vocabulary.records import PaymentMethod
+from models.vocabulary.entry_records import PaymentMethod
 from tests.cli.test_main import one_line_error, run
 from tests.models.storage.test_schema_audit import ATTACK, _ledger_file
 

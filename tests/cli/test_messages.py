@@ -13,7 +13,7 @@ from main import main
 from models.ledger import customers, people
 from models.storage import db
 from models.vocabulary import clock
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from tests.cli.test_main import one_line_error, run
 
 

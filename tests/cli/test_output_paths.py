@@ -17,7 +17,7 @@ import pytest
 
 from models.ledger import customers, people, posting
 from models.storage import db
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from tests.cli.test_main import one_line_error, run
 
 TODAY = dt.date.today()

@@ -113,7 +113,7 @@ def settler(target: str, prefix: str) -> int:
     from models.collecting.settling import SettleRow, settle, settle_stops
     from models.ledger import people
     from models.vocabulary import clock
-    from models.vocabulary.records import PaymentMethod
+    from models.vocabulary.entry_records import PaymentMethod
 
     rng = random.Random(prefix)
     db.open_ledger(target)

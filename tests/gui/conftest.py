@@ -19,7 +19,7 @@ from gui.app import Launcher, make_application
 from gui.discard import Answer
 from gui.mainwindow import MainWindow
 from models.ledger import customers, people, settings
-from models.vocabulary.records import CustomerDraft, Terms, TermsKind
+from models.vocabulary.customer_records import CustomerDraft, Terms, TermsKind
 from tests import conftest as root_conftest
 
 # The offscreen platform cannot resize native windows; real platforms can. Only this

@@ -9,7 +9,7 @@ from gui.customers.dialogs import CustomerDialog
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog
 from models.ledger import customers, ledger
-from models.vocabulary.records import EntryKind
+from models.vocabulary.entry_records import EntryKind
 from tests.gui.test_posting import _save, open_page
 
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from gui import language
 from gui.mainwindow import MainWindow
 from models.ledger import posting
-from models.vocabulary.records import EntryKind
+from models.vocabulary.entry_records import EntryKind
 from tests.gui.conftest import add_customer
 
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import MainWindow
 from models.ledger import posting
-from models.vocabulary.records import PaymentMethod
+from models.vocabulary.entry_records import PaymentMethod
 from tests.gui.test_posting import _save, open_page
 
 

@@ -13,7 +13,7 @@ from gui.customers.table_model import BALANCE_COLUMN, OVERDUE_COLUMN
 from gui.header import header_rects
 from gui.mainwindow import MainWindow
 from models.ledger import posting
-from models.vocabulary.records import Terms, TermsKind
+from models.vocabulary.customer_records import Terms, TermsKind
 from tests.gui.conftest import add_customer
 
 

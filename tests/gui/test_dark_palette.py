@@ -145,7 +145,7 @@ def test_marked_labels_and_warnings_read(
     """The form's marked label and the posting dialog's warning."""
     from gui.posting.dialogs import PostingDialog
     from models.ledger import customers
-    from models.vocabulary.records import EntryKind
+    from models.vocabulary.entry_records import EntryKind
 
     dialog = PostingDialog(window.ops, customers.get_customer(shop), EntryKind.PAYMENT, window)
     qtbot.addWidget(dialog)

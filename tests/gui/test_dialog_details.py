@@ -19,7 +19,7 @@ from gui.promises.call_list import CUSTOMER, CallListDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.welcome.view import WelcomeScreen
 from models.ledger import people, posting, promises
-from models.vocabulary.records import EntryKind, PaymentMethod
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from tests.gui.test_posting import _save, open_page
 
 

@@ -16,7 +16,7 @@ from gui import discard
 from gui.form import FormDialog
 from gui.mainwindow import MainWindow
 from models.ledger import customers, ledger, posting
-from models.vocabulary.records import EntryKind
+from models.vocabulary.entry_records import EntryKind
 
 Choice = discard.Choice
 

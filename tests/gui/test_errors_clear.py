@@ -15,8 +15,9 @@ from gui.promises.dialogs import PromiseDialog
 from gui.settings.route_order import RouteOrderDialog
 from gui.visits.dialogs import VisitDialog
 from models.ledger import customers, people, posting
+from models.vocabulary.collecting_records import VisitOutcome
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.errors import LedgerError
-from models.vocabulary.records import EntryKind, PaymentMethod, VisitOutcome
 from tests.gui.conftest import add_customer
 from tests.gui.forms import assert_error_clears_on_edit
 from tests.gui.test_posting import _save, open_page

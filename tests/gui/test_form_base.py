@@ -35,8 +35,9 @@ from gui.settle.grid import COLUMN, SettleDialog
 from gui.widgets import first_widget
 from models.ledger import customers, people, posting
 from models.storage.tables import ALL_TABLES
+from models.vocabulary.collecting_records import VisitOutcome
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.errors import LedgerError
-from models.vocabulary.records import EntryKind, PaymentMethod, VisitOutcome
 from tests.gui.conftest import OFFSCREEN_NOISE, add_customer
 from tests.gui.test_posting import _save, open_page
 from tests.gui.walk_windows import MNEMONIC

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from gui.mainwindow import MainWindow
 from gui.settle.handover import AMOUNT
 from models.ledger import posting
-from models.vocabulary.records import PaymentMethod
+from models.vocabulary.entry_records import PaymentMethod
 
 DAY = dt.date(2026, 11, 26)
 

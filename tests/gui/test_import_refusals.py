@@ -14,7 +14,7 @@ from gui.mainwindow import MainWindow
 from models.exchange.importing.columns import ImportKind
 from models.ledger import customers
 from models.storage.tables import EntryRow
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from tests.gui.test_import_wizard import _click, _start
 
 

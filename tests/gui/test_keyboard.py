@@ -15,7 +15,8 @@ from gui import dates
 from gui.mainwindow import MainWindow
 from models.collecting import visits
 from models.ledger import posting
-from models.vocabulary.records import EntryKind, PaymentMethod, VisitOutcome
+from models.vocabulary.collecting_records import VisitOutcome
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 
 Button = QDialogButtonBox.StandardButton
 

@@ -15,7 +15,7 @@ from gui.app import Launcher
 from gui.mainwindow import MainWindow
 from gui.translations.__main__ import QM, TS, lrelease, lupdate
 from models.vocabulary import i18n
-from models.vocabulary.records import EntryKind
+from models.vocabulary.entry_records import EntryKind
 from tests.gui.test_posting import open_page
 
 

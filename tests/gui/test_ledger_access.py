@@ -16,7 +16,7 @@ from gui.app import Launcher
 from gui.welcome.view import WelcomeScreen
 from models.ledger import customers
 from models.storage import db
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from tests.conftest import postgres_or_skip
 from tests.models.storage.test_ledger_file import _as_ordinary_user, public_dir
 from tests.pg_roles import TEST_DB, make_role, url_for

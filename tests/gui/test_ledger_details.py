@@ -12,7 +12,7 @@ from gui import language
 from gui.ledger.table_model import DETAILS, LedgerModel
 from gui.mainwindow import MainWindow
 from models.ledger import posting
-from models.vocabulary.records import DeliveryLine, PaymentMethod
+from models.vocabulary.entry_records import DeliveryLine, PaymentMethod
 
 DAY = dt.date(2026, 11, 20)
 

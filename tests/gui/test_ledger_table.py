@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from gui.ledger.table_model import CHEQUE, DETAILS, DOC, KIND
 from gui.mainwindow import MainWindow
 from models.ledger import posting
-from models.vocabulary.records import ChequeStatus, PaymentMethod
+from models.vocabulary.entry_records import ChequeStatus, PaymentMethod
 from tests.gui.test_posting import open_page
 
 DAY = dt.date(2026, 11, 15)

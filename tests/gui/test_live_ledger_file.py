@@ -40,7 +40,7 @@ from gui.printing.documents import Printout
 from gui.printing.preview import PreviewDialog
 from models.ledger import customers, settings
 from models.storage import backup, db
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 
 
 def _another_program_reads(path: Path) -> int:

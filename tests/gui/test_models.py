@@ -14,7 +14,8 @@ from gui.promises.table_model import PromiseModel
 from gui.visits.table_model import VisitModel
 from models.collecting import visits
 from models.ledger import posting, promises, summaries
-from models.vocabulary.records import LateReason, PaymentMethod, VisitOutcome
+from models.vocabulary.collecting_records import LateReason, VisitOutcome
+from models.vocabulary.entry_records import PaymentMethod
 from tests.gui.conftest import add_customer
 
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog
 from models.ledger import credit, ledger, posting, promises
-from models.vocabulary.records import EntryKind
+from models.vocabulary.entry_records import EntryKind
 
 DAY = dt.date(2026, 11, 20)
 

@@ -14,7 +14,7 @@ from gui.visits.dialogs import VisitDialog
 from models.collecting import visits
 from models.ledger import customers, posting, promises
 from models.vocabulary import clock
-from models.vocabulary.records import LateReason, VisitOutcome
+from models.vocabulary.collecting_records import LateReason, VisitOutcome
 from tests.gui.test_posting import _save, open_page
 
 

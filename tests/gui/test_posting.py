@@ -14,7 +14,7 @@ from gui.customers.dialogs import CustomerDialog
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog, VoidDialog
 from models.ledger import aging, customers, ledger, posting
-from models.vocabulary.records import EntryKind, PaymentMethod
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 
 
 def _save(qtbot: QtBot, dialog: PostingDialog | VoidDialog | CustomerDialog) -> None:
@@ -170,7 +170,7 @@ def test_delivery_over_limit_warns_before_saving(
     c = customers.get_customer(shop)
     from dataclasses import replace
 
-    from models.vocabulary.records import CustomerDraft
+    from models.vocabulary.customer_records import CustomerDraft
 
     draft = CustomerDraft(code=c.code, name=c.name, terms=c.terms, credit_limit=1_000_00)
     customers.update_customer(shop, replace(draft, route_id=c.route_id, rep_id=c.rep_id))

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog
 from models.ledger import posting
-from models.vocabulary.records import EntryKind
+from models.vocabulary.entry_records import EntryKind
 
 
 def selected_id(window: MainWindow) -> int:

@@ -13,7 +13,8 @@ from gui.promises.dialogs import PromiseDialog
 from gui.visits.dialogs import VisitDialog
 from models.collecting import visits
 from models.ledger import people, posting, promises
-from models.vocabulary.records import LateReason, PromiseStatus, Terms, TermsKind, VisitOutcome
+from models.vocabulary.collecting_records import LateReason, PromiseStatus, VisitOutcome
+from models.vocabulary.customer_records import Terms, TermsKind
 from tests.gui.conftest import add_customer
 from tests.gui.test_posting import _save, open_page
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from gui.mainwindow import MainWindow
 from models.collecting import calls
 from models.ledger import posting, promises
-from models.vocabulary.records import CallOutcome
+from models.vocabulary.collecting_records import CallOutcome
 from tests.gui.conftest import OFFSCREEN_NOISE
 
 

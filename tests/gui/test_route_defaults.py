@@ -43,7 +43,7 @@ def test_packet_without_a_route_tomorrow_takes_the_first(window: MainWindow, qtb
 
 
 def test_first_route_on_follows_the_weekdays() -> None:
-    from models.vocabulary.records import Route
+    from models.vocabulary.customer_records import Route
 
     mon, any_day = Route(1, "一", (1,), None, True), Route(2, "随时", (), None, True)
     assert routesheets.first_route_on([any_day, mon], dt.date(2026, 11, 30)) is mon

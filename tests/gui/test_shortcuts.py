@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from gui.exports.dialog import ExportDialog
 from gui.mainwindow import MainWindow
 from models.ledger import ledger, posting, promises
-from models.vocabulary.records import EntryKind
+from models.vocabulary.entry_records import EntryKind
 from tests.gui.conftest import add_customer
 from tests.gui.shortcuts import bindings, clashes
 

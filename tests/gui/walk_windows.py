@@ -162,7 +162,7 @@ def walk(lang: str) -> dict[str, object]:
     from gui.app import Launcher, make_application
     from models.ledger import ledger
     from models.storage import db
-    from models.vocabulary.records import EntryKind
+    from models.vocabulary.entry_records import EntryKind
 
     app = make_application(sys.argv[:1])
     # Never block on a file dialog or a message box: answer them at once.

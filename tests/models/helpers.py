@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from models.ledger import customers, people
-from models.vocabulary.records import Customer, CustomerDraft, Terms, TermsKind
+from models.vocabulary.customer_records import Customer, CustomerDraft, Terms, TermsKind
 
 D = dt.date
 THIRTY_DAYS = Terms(TermsKind.DAYS, 30)

@@ -18,9 +18,9 @@ import peewee as pw
 from models.ledger import customers, posting, promises
 from models.storage import db, schema
 from models.vocabulary import clock
+from models.vocabulary.customer_records import CustomerDraft
 from models.vocabulary.errors import LedgerError
 from models.vocabulary.i18n import set_language
-from models.vocabulary.records import CustomerDraft
 
 PINNED = dt.datetime(2026, 11, 26, 9, 0)
 

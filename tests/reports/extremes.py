@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from models.vocabulary.records import CompanySettings, Entry, EntryKind, LedgerRow, RouteSheet
+from models.vocabulary.collecting_records import RouteSheet
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.entry_records import Entry, EntryKind, LedgerRow
 from reports.documents.samples import (
     COMPANY,
     sample_customer,

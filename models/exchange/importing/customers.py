@@ -23,9 +23,10 @@ from models.ledger.customers import _fields as customer_fields
 from models.ledger.customers import near_duplicate_message, parse_terms
 from models.storage.tables import CustomerRow, RepRow, RouteRow
 from models.vocabulary import clock
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import EntryKind
 from models.vocabulary.i18n import _
 from models.vocabulary.money import Fen, parse_money
-from models.vocabulary.records import CustomerDraft, EntryKind
 from models.vocabulary.text_rules import code_key
 
 

@@ -21,10 +21,10 @@ from models.exchange.importing.writing import (
 )
 from models.storage.db import is_postgres
 from models.storage.tables import EntryRow, database
+from models.vocabulary.entry_records import EntryKind
 from models.vocabulary.i18n import _
 from models.vocabulary.money import format_plain, parse_money
 from models.vocabulary.parsing import parse_date, parse_kind, parse_method
-from models.vocabulary.records import EntryKind
 
 _EntryDraft = EntryFields  # one entry as its row gives it
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from models.exchange.importing.rows import Run, customer_ids
 from models.ledger import people, promises
 from models.storage.tables import CustomerRow, PromiseRow
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.i18n import _
 from models.vocabulary.money import Fen, format_plain, parse_money
 from models.vocabulary.parsing import parse_datetime, parse_method
-from models.vocabulary.records import PaymentMethod
 
 
 def import_promises(run: Run) -> None:

@@ -20,7 +20,7 @@ from models.storage.bulk_upkeep import SqliteUpkeep
 from models.storage.db import is_postgres
 from models.storage.tables import ChequeRow, EntryRow, database
 from models.vocabulary import clock
-from models.vocabulary.records import CREDIT_KINDS, ChequeStatus, EntryKind
+from models.vocabulary.entry_records import CREDIT_KINDS, ChequeStatus, EntryKind
 
 
 def import_key(*parts: str) -> str:

@@ -11,8 +11,9 @@ from pypdf import PdfReader
 from models.collecting import calls, reminders
 from models.ledger import posting, promises, settings
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import CallOutcome
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import InputError
-from models.vocabulary.records import CallOutcome, PaymentMethod
 from reports.documents.calllist import export_call_list, print_call_list
 from tests.models.helpers import D, make_customer
 

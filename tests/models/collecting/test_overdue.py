@@ -10,7 +10,8 @@ from models.exchange.demo import make_demo
 from models.ledger import customers, posting
 from models.ledger.aging import age_customers
 from models.vocabulary import clock
-from models.vocabulary.records import PaymentMethod, Terms, TermsKind
+from models.vocabulary.customer_records import Terms, TermsKind
+from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import D, make_customer
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from models.collecting import reminders
 from models.ledger import posting, promises, settings
-from models.vocabulary.records import Promise
+from models.vocabulary.collecting_records import Promise
 from tests.models.helpers import D, make_customer
 
 OWED = 2_851_29  # fen: ¥2,851.29

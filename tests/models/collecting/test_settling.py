@@ -21,8 +21,9 @@ from models.collecting.settling import (
 from models.ledger import people, posting, promises, settings
 from models.ledger.ledger import balance
 from models.vocabulary import clock, i18n
+from models.vocabulary.collecting_records import LateReason, VisitOutcome
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.money import format_money
-from models.vocabulary.records import LateReason, PaymentMethod, VisitOutcome
 from tests.models.helpers import D, make_customer
 
 THU = D(2026, 11, 26)

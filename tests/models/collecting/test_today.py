@@ -10,8 +10,9 @@ from models.collecting import calls, today
 from models.collecting.routesheets import route_sheet
 from models.ledger import customers, people, posting, promises
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import CallOutcome
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import InputError
-from models.vocabulary.records import CallOutcome, PaymentMethod
 from tests.models.helpers import D, make_customer
 
 THU = D(2026, 11, 26)  # the pinned clock's day (tests/conftest.py)

@@ -22,8 +22,8 @@ from models.exchange.importing.run import import_file
 from models.exchange.xlsx_rows import MAX_CELL_CHARS, CellTooLong, sheet_values
 from models.ledger import customers
 from models.storage.tables import CustomerRow, EntryRow, PromiseRow
+from models.vocabulary.customer_records import CustomerDraft
 from models.vocabulary.errors import InputError
-from models.vocabulary.records import CustomerDraft
 
 HEADER = "customer_code,date,kind,amount,doc_no,method\n"
 

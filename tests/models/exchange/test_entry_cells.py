@@ -14,7 +14,7 @@ from models.exchange.importing.entries import parse_entry
 from models.exchange.importing.headers import map_columns
 from models.exchange.importing.rows import Row, Run
 from models.exchange.importing.sheet import Sheet
-from models.vocabulary.records import EntryKind, PaymentMethod
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 
 IDS = {"C1": 1, "C02": 2}
 # For each column: clean values, values a clerk gets wrong, and edge cases.

@@ -19,8 +19,8 @@ from models.ledger.posting import cheques
 from models.storage import bulk_upkeep, chain, guards
 from models.storage.db import is_postgres
 from models.storage.tables import EntryRow, database
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import InputError
-from models.vocabulary.records import PaymentMethod
 from tests.models.helpers import make_customer
 
 

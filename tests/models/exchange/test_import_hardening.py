@@ -22,8 +22,11 @@ from models.exchange.importing.run import import_file
 from models.ledger import customers, people, posting, promises, settings
 from models.storage import db
 from models.storage.tables import CustomerRow, EntryRow
+from models.vocabulary.collecting_records import VisitOutcome
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import InputError
-from models.vocabulary.records import CompanySettings, CustomerDraft, PaymentMethod, VisitOutcome
 from models.vocabulary.text_rules import code_key
 
 HEADER = "customer_code,date,kind,amount,doc_no,method\n"
@@ -156,7 +159,7 @@ def _post_with_memo(text: str) -> None:
 
 
 def _lines(text: str) -> None:
-    from models.vocabulary.records import DeliveryLine
+    from models.vocabulary.entry_records import DeliveryLine
 
     posting.post_delivery(
         add(), dt.date(2026, 11, 20), 100, lines=[DeliveryLine(f"可乐{text}", "1", 100, 100)]
@@ -412,7 +415,7 @@ sys.path.insert(0, sys.argv[1])
 from models.ledger import customers
 from models.storage import db
 from models.vocabulary.errors import InputError
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 db.open_ledger(sys.argv[2], create=False)
 go = pathlib.Path(sys.argv[3])
 while not go.exists():
@@ -457,8 +460,8 @@ def test_a_missing_column_is_named_in_the_users_language(ledger_target: None, tm
     from models.exchange.importing.outcome import ImportRejected
     from models.exchange.importing.run import import_file
     from models.ledger.customers import add_customer
+    from models.vocabulary.customer_records import CustomerDraft
     from models.vocabulary.i18n import using_language
-    from models.vocabulary.records import CustomerDraft
 
     add_customer(CustomerDraft(code="C0001", name="东城王记"))
     path = tmp_path / "entries.csv"

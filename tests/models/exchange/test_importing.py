@@ -13,14 +13,9 @@ from models.exchange.importing.run import import_file
 from models.ledger import aging, customers, people, promises
 from models.ledger.ledger import balance
 from models.storage.tables import ChequeRow, CustomerRow, EntryRow, PromiseRow, RouteRow
+from models.vocabulary.customer_records import CustomerDraft, TermsKind
+from models.vocabulary.entry_records import ChequeStatus, EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError
-from models.vocabulary.records import (
-    ChequeStatus,
-    CustomerDraft,
-    EntryKind,
-    PaymentMethod,
-    TermsKind,
-)
 
 CUSTOMERS_EN = """code,name,contact,phone,address,route,rep,terms,credit_limit,opening_balance,opening_date
 C001,东城王记便利店,王建国,13800000001,东城路1号,城东线,张伟,30,"5,000",1200.50,2026-01-31

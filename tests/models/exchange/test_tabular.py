@@ -12,9 +12,9 @@ from models.exchange.importing.columns import Column
 from models.exchange.importing.headers import map_columns, normalise_header
 from models.exchange.importing.reading import decode_text, read_sheet
 from models.exchange.importing.workbooks import cell_text
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError
 from models.vocabulary.parsing import parse_date, parse_datetime, parse_kind, parse_method
-from models.vocabulary.records import EntryKind, PaymentMethod
 
 TEXT = "编号,名称\nC1,东城王记\n"
 

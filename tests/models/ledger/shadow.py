@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from models.vocabulary.records import ChequeStatus, EntryKind, Terms, TermsKind
+from models.vocabulary.customer_records import Terms, TermsKind
+from models.vocabulary.entry_records import ChequeStatus, EntryKind
 
 CREDITS = {EntryKind.PAYMENT, EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF}
 FAR_FUTURE = dt.date(2100, 1, 1)

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from models.ledger import aging, posting, settings
-from models.vocabulary.records import PaymentMethod, Terms, TermsKind
+from models.vocabulary.customer_records import Terms, TermsKind
+from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import D, make_customer
 
 AS_OF = D(2026, 11, 26)

@@ -7,7 +7,8 @@ import datetime as dt
 from models.ledger import customers, posting
 from models.ledger.check import check_ledger
 from models.storage.tables import database
-from models.vocabulary.records import CustomerDraft, PaymentMethod
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import PaymentMethod
 
 
 def _busy_ledger() -> int:

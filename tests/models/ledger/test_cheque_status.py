@@ -11,8 +11,8 @@ import pytest
 from models.ledger import posting
 from models.storage import db, schema, session
 from models.storage.tables import ChequeStatusChangeRow, Meta
+from models.vocabulary.entry_records import ChequeStatus, PaymentMethod
 from models.vocabulary.errors import LedgerError
-from models.vocabulary.records import ChequeStatus, PaymentMethod
 from tests.models.helpers import D, make_customer
 
 R, DEP, CLR, BNC = (

@@ -6,14 +6,10 @@ from models.collecting import visits
 from models.ledger import credit, ledger, posting, promises
 from models.papers import statements
 from models.vocabulary import clock
-from models.vocabulary.records import (
-    LateReason,
-    PaymentMethod,
-    Terms,
-    TermsKind,
-    VisitOutcome,
-    WarningKind,
-)
+from models.vocabulary.aging_records import WarningKind
+from models.vocabulary.collecting_records import LateReason, VisitOutcome
+from models.vocabulary.customer_records import Terms, TermsKind
+from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import D, make_customer
 
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from models.ledger import customers, people, search, settings
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import CustomerDraft, Terms, TermsKind
 from models.vocabulary.errors import InputError, NotFound
-from models.vocabulary.records import CompanySettings, CustomerDraft, Terms, TermsKind
 from tests.models.helpers import make_customer
 
 

@@ -15,14 +15,10 @@ import pytest
 
 from models.ledger import aging, credit, posting, promises
 from models.vocabulary import clock
-from models.vocabulary.records import (
-    CustomerId,
-    PaymentMethod,
-    PromiseStatus,
-    Terms,
-    TermsKind,
-    WarningKind,
-)
+from models.vocabulary.aging_records import WarningKind
+from models.vocabulary.collecting_records import PromiseStatus
+from models.vocabulary.customer_records import CustomerId, Terms, TermsKind
+from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import D, make_customer
 
 FIRST = 100_00  # the debt whose due date is the boundary

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from models.ledger import ledger, posting
-from models.vocabulary.records import PaymentMethod
+from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import D, make_customer
 
 

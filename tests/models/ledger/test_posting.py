@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from models.ledger import ledger, posting
+from models.vocabulary.entry_records import ChequeStatus, DeliveryLine, EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError, LedgerError, NotFound
 from models.vocabulary.i18n import using_language
-from models.vocabulary.records import ChequeStatus, DeliveryLine, EntryKind, PaymentMethod
 from tests.models.helpers import D, make_customer
 
 

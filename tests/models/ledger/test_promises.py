@@ -6,8 +6,9 @@ import pytest
 
 from models.ledger import posting, promises
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import PromiseStatus
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import InputError, LedgerError
-from models.vocabulary.records import PaymentMethod, PromiseStatus
 from tests.models.helpers import D, make_customer
 
 DUE = dt.datetime(2026, 11, 28, 10, 0)

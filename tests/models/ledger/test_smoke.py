@@ -3,7 +3,8 @@ from __future__ import annotations
 import datetime as dt
 
 from models.ledger import aging, customers, posting, promises
-from models.vocabulary.records import CustomerDraft, PaymentMethod, Terms, TermsKind
+from models.vocabulary.customer_records import CustomerDraft, Terms, TermsKind
+from models.vocabulary.entry_records import PaymentMethod
 
 
 def test_post_and_age(ledger: str) -> None:

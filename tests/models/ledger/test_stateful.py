@@ -33,17 +33,11 @@ from models.ledger import aging, customers, ledger, posting, promises
 from models.ledger import settings as company
 from models.storage import db
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import PromiseStatus
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.customer_records import CustomerDraft, Terms
+from models.vocabulary.entry_records import ChequeStatus, EntryKind, LedgerPage, PaymentMethod
 from models.vocabulary.errors import LedgerError
-from models.vocabulary.records import (
-    ChequeStatus,
-    CompanySettings,
-    CustomerDraft,
-    EntryKind,
-    LedgerPage,
-    PaymentMethod,
-    PromiseStatus,
-    Terms,
-)
 from tests.conftest import PINNED, postgres_or_skip
 from tests.models.ledger.shadow import (
     CREDITS,

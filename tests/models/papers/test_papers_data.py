@@ -11,8 +11,8 @@ import pytest
 from models.ledger import ledger, posting
 from models.papers import statements
 from models.storage import db, schema
+from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.i18n import using_language
-from models.vocabulary.records import EntryKind, PaymentMethod
 from tests.models.helpers import D, make_customer
 
 

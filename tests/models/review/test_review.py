@@ -12,7 +12,9 @@ import pytest
 from models.ledger import ledger, settings
 from models.review.measures import collection_effectiveness, countback_days, percent
 from models.review.review import entries_behind, review
-from models.vocabulary.records import CompanySettings, EntryKind, LateReason
+from models.vocabulary.collecting_records import LateReason
+from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.entry_records import EntryKind
 from tests.models.helpers import D
 from tests.review_data import AS_OF, build_review_ledger
 
@@ -204,7 +206,8 @@ def test_cei_without_anything_to_collect_is_unknown() -> None:
 
 def test_archived_customers_count_while_they_owe(ids: dict[str, int]) -> None:
     from models.ledger import customers, posting
-    from models.vocabulary.records import CustomerDraft, PaymentMethod
+    from models.vocabulary.customer_records import CustomerDraft
+    from models.vocabulary.entry_records import PaymentMethod
 
     settled = customers.add_customer(CustomerDraft(code="E005", name="早已结清的老客户"))
     posting.post_delivery(settled.id, D(2026, 1, 5), 10_00)

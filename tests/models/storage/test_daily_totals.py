@@ -9,7 +9,7 @@ from pathlib import Path
 from models.ledger import posting
 from models.storage import db, schema
 from models.storage.tables import DailyTotalRow, Meta
-from models.vocabulary.records import PaymentMethod
+from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import D, make_customer
 
 

@@ -23,8 +23,9 @@ import pytest
 from models.ledger import customers, ledger, posting
 from models.storage import connections, current_ledger, db, schema
 from models.storage.tables import database
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import DeliveryLine, PaymentMethod
 from models.vocabulary.errors import LedgerFileError, LedgerNotWritable
-from models.vocabulary.records import CustomerDraft, DeliveryLine, PaymentMethod
 from tests.ordinary_user import as_ordinary_user, folder_anyone_can_enter
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")

@@ -13,8 +13,9 @@ import pytest
 from models.ledger import customers, ledger, posting
 from models.storage import db
 from models.storage.tables import database
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import LedgerFileError, LedgerNotWritable
-from models.vocabulary.records import CustomerDraft, PaymentMethod
 from tests.conftest import postgres_or_skip
 from tests.models.helpers import make_customer
 from tests.pg_roles import TEST_DB, make_role, superuser_sql, url_for

@@ -22,7 +22,7 @@ import pytest
 
 from models.ledger import customers
 from models.storage import backup, db, live_files
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from tests.models.live_processes import POSTS
 
 ROOT = Path(__file__).resolve().parents[3]

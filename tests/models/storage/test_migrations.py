@@ -79,7 +79,8 @@ def _make_v1_ledger(path: Path) -> None:
     import sqlite3
 
     from models.ledger import customers, posting
-    from models.vocabulary.records import CustomerDraft, PaymentMethod
+    from models.vocabulary.customer_records import CustomerDraft
+    from models.vocabulary.entry_records import PaymentMethod
     from tests.models.helpers import D
 
     db.open_ledger(path)
@@ -110,7 +111,7 @@ def _make_v1_ledger(path: Path) -> None:
 def test_version_1_ledgers_get_the_last_payment_cache(tmp_path: Path) -> None:
     from models.ledger import ledger, posting
     from models.ledger.check import check_ledger
-    from models.vocabulary.records import PaymentMethod
+    from models.vocabulary.entry_records import PaymentMethod
     from tests.models.helpers import D
 
     path = tmp_path / "v1.qkledger"
@@ -140,8 +141,8 @@ def _downgrade_to_version_3() -> None:
 def test_version_3_ledgers_get_the_chain_and_keep_their_duplicates(ledger: str) -> None:
     from models.ledger import posting
     from models.ledger.check import check_ledger
+    from models.vocabulary.entry_records import PaymentMethod
     from models.vocabulary.errors import InputError
-    from models.vocabulary.records import PaymentMethod
     from tests.models.helpers import D, make_customer
 
     c = make_customer()

@@ -13,8 +13,9 @@ from models.ledger import customers, posting, promises
 from models.ledger.check import check_ledger
 from models.storage.tables import ChequeRow, EntryRow, database
 from models.vocabulary import clock
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import ChequeStatus, PaymentMethod
 from models.vocabulary.errors import InputError, LedgerError
-from models.vocabulary.records import ChequeStatus, CustomerDraft, PaymentMethod
 from tests.models import racers
 from tests.models.helpers import D, make_customer
 

@@ -17,8 +17,9 @@ from models.ledger import customers, posting, promises
 from models.ledger.check import check_ledger
 from models.storage import backup, db, restoring, schema, schema_audit
 from models.storage.tables import database
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import ForeignSchema, LedgerFileError, LedgerNotWritable
-from models.vocabulary.records import CustomerDraft, PaymentMethod
 from tests.models.helpers import D
 
 # The attack found in the audit: on every payment, the customer's phone changes, the

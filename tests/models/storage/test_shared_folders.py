@@ -24,8 +24,9 @@ from models.storage.shared_folders import (
     mounted_fs_type,
     shared_place,
 )
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import LedgerNotWritable
-from models.vocabulary.records import CustomerDraft, PaymentMethod
 
 DRIVE_FIXED = 3
 

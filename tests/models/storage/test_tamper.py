@@ -16,7 +16,8 @@ from models.ledger import customers, posting
 from models.ledger.check import check_ledger
 from models.storage import backup, chain, chain_anchors, db, guards, restoring
 from models.storage.tables import EntryRow, database
-from models.vocabulary.records import CustomerDraft, PaymentMethod
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import PaymentMethod
 
 IMMUTABLE = {"sqlite": ("entry_no_update", "entry_no_delete"), "postgres": ("entry_immutable",)}
 

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import ast
 import enum
+import importlib
 import json
+import pkgutil
 import re
 import string
 from pathlib import Path
 
 import pytest
 
-from models.vocabulary import records
+import models.vocabulary
+from models.vocabulary.collecting_records import LateReason
+from models.vocabulary.customer_records import Terms, TermsKind
+from models.vocabulary.entry_records import EntryKind
 from models.vocabulary.i18n import using_language
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -114,18 +119,26 @@ def test_no_string_built_before_translation() -> None:
     assert not built, "\n".join(built)
 
 
-# Every enum of the records that labels its members, found rather than listed.
+# The modules of records (`models.vocabulary.*_records`), and every enum of theirs that
+# labels its members, found rather than listed.
+RECORD_MODULES = [
+    importlib.import_module(f"models.vocabulary.{info.name}")
+    for info in pkgutil.iter_modules(models.vocabulary.__path__)
+    if info.name.endswith("_records")
+]
 LABELLED = [
     value
-    for value in vars(records).values()
+    for module in RECORD_MODULES
+    for value in vars(module).values()
     if isinstance(value, type)
+    and value.__module__ == module.__name__  # each once, where it is defined
     and issubclass(value, enum.Enum)
     and isinstance(getattr(value, "label", None), property)
 ]
 
 
 def test_labelled_enums_are_found() -> None:
-    assert records.EntryKind in LABELLED and records.LateReason in LABELLED
+    assert EntryKind in LABELLED and LateReason in LABELLED
     assert len(LABELLED) >= 6
 
 
@@ -141,10 +154,8 @@ def test_enum_labels_read_in_chinese(enum: type) -> None:
 
 
 def test_terms_labels_read_in_chinese() -> None:
-    terms = [
-        records.Terms(kind) for kind in records.TermsKind if kind is not records.TermsKind.DAYS
-    ]
+    terms = [Terms(kind) for kind in TermsKind if kind is not TermsKind.DAYS]
     with using_language("zh"):
-        labels = [t.label for t in terms] + [records.Terms(records.TermsKind.DAYS, 30).label]
+        labels = [t.label for t in terms] + [Terms(TermsKind.DAYS, 30).label]
     assert all(CJK.search(label) for label in labels), labels
     assert "30" in labels[-1]

@@ -10,8 +10,9 @@ from models.ledger.customers import list_customers
 from models.ledger.people import list_routes
 from models.ledger.promises import make_promise, promises_for
 from models.vocabulary import clock
+from models.vocabulary.collecting_records import PromiseStatus
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import NotFound
-from models.vocabulary.records import PaymentMethod, PromiseStatus
 from reports.documents import cli
 from reports.typesetting.output import NothingToPrint, OutputError
 from tests.reports.helpers import all_text, page_texts, squash

@@ -14,7 +14,8 @@ from models.collecting import visits
 from models.collecting.handover import handover
 from models.ledger import people, posting, promises, settings
 from models.vocabulary import clock
-from models.vocabulary.records import LateReason, PaymentMethod, VisitOutcome
+from models.vocabulary.collecting_records import LateReason, VisitOutcome
+from models.vocabulary.entry_records import PaymentMethod
 from reports.documents.handover import print_handover
 from reports.typesetting.fonts import FontSet
 from tests.models.helpers import D, make_customer

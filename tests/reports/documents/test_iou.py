@@ -9,8 +9,8 @@ import pdfplumber
 import pytest
 from reportlab.lib.units import mm
 
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.i18n import using_language as in_language
-from models.vocabulary.records import PaymentMethod
 from reports.documents.iou import CreditorNotSet, build_iou, render_ious
 from reports.documents.samples import COMPANY, sample_customer, sample_note, sample_promise
 from reports.typesetting.output import NothingToPrint
@@ -182,7 +182,7 @@ def test_command_line_refuses_an_iou_without_the_company_name(ledger, tmp_path, 
     from cli.parser import build_parser
     from models.ledger import customers, posting, promises, settings
     from models.vocabulary import clock
-    from models.vocabulary.records import CustomerDraft
+    from models.vocabulary.customer_records import CustomerDraft
 
     settings.save_company(dataclasses.replace(settings.get_company(), name=""))
     c = customers.add_customer(CustomerDraft(code="C1", name="好又多"))

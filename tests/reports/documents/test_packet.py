@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from models.ledger import people, posting, promises, settings
 from models.papers.statement_prints import last_printed
 from models.vocabulary import clock
-from models.vocabulary.records import PaymentMethod
+from models.vocabulary.entry_records import PaymentMethod
 from reports.documents.packet import PacketOptions, render_packet
 from reports.typesetting.output import NothingToPrint
 from tests.models.helpers import D, make_customer

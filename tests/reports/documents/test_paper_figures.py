@@ -19,7 +19,7 @@ import pytest
 
 from models.ledger import people, posting, promises, settings
 from models.vocabulary import clock
-from models.vocabulary.records import PaymentMethod
+from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import make_customer
 from tests.reports.reference import (
     MONEY,

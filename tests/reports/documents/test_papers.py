@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 
 from models.vocabulary import clock
-from models.vocabulary.records import VOID_BOUNCED, EntryKind, OpenItem
+from models.vocabulary.aging_records import OpenItem
+from models.vocabulary.entry_records import VOID_BOUNCED, EntryKind
 from reports.documents.routesheet import render_route_sheet
 from reports.documents.samples import COMPANY, sample_route_sheet, sample_statement
 from reports.documents.statement import render_statement

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from cli.commands import run
 from cli.parser import build_parser
 from models.ledger import customers, people, posting
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from reports.documents.aging_report import print_aging
 from reports.documents.review_report import print_review
 from reports.typesetting.fonts import FontSet

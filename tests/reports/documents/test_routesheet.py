@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.money import format_money
-from models.vocabulary.records import PaymentMethod
 from reports.documents.routesheet import render_route_sheet
 from reports.documents.samples import COMPANY, sample_route_sheet
 from reports.typesetting.layout import ACCENT

@@ -18,7 +18,7 @@ from models.ledger import customers, ledger, people, posting, promises
 from models.ledger.aging import age_all
 from models.papers.ious import open_ious
 from models.storage import db
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from reports.documents import cli
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from models.vocabulary.capitals import rmb_capitals
-from models.vocabulary.records import (
+from models.vocabulary.entry_records import (
     Cheque,
     ChequeStatus,
     Entry,

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from models.collecting.today import RouteDay, StopLine
+from models.vocabulary.customer_records import Customer, Route
 from models.vocabulary.i18n import using_language
-from models.vocabulary.records import Customer, Route
 from reports.documents.today import _route
 
 

@@ -15,8 +15,9 @@ from models.ledger import posting
 from models.ledger.customers import customer_by_code
 from models.ledger.summaries import customer_summaries
 from models.storage import db
+from models.vocabulary.customer_records import Terms, TermsKind
+from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import InputError
-from models.vocabulary.records import PaymentMethod, Terms, TermsKind
 from reports.spreadsheets.aging_sheet import export_aging
 from reports.spreadsheets.exports import (
     export_customer_ledger,

@@ -12,7 +12,7 @@ import pytest
 
 from models.ledger import customers, posting
 from models.storage.db import database, placeholders
-from models.vocabulary.records import CustomerDraft
+from models.vocabulary.customer_records import CustomerDraft
 from reports.spreadsheets.aging_sheet import export_aging
 from reports.spreadsheets.safe_export import Amount, csv_bytes, looks_like_formula, xlsx_bytes
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from models.vocabulary.records import CustomerDraft, LedgerRow
+from models.vocabulary.customer_records import CustomerDraft
+from models.vocabulary.entry_records import LedgerRow
 from reports.documents.aging_report import print_aging
 from reports.documents.iou import render_ious
 from reports.documents.review_report import print_review
