@@ -34,13 +34,9 @@ from reports.typesetting.layout import (
     RULE,
     SHADE,
     Block,
-    Cell,
-    Column,
     Document,
     Frame,
-    Table,
     box,
-    fit_widths,
     hline,
     margins,
     paginate,
@@ -63,6 +59,7 @@ from reports.typesetting.parts import (
     title,
 )
 from reports.typesetting.pen import MIN_SIZE
+from reports.typesetting.tables import Cell, Column, Table, fit_widths
 
 VOIDED = ("strike", "omit")
 WIDOW_ROWS = 3  # entries that go with the totals to a new page
