@@ -25,10 +25,7 @@ from reports.typesetting.formatting import format_date, money
 from reports.typesetting.layout import (
     ACCENT,
     Block,
-    Cell,
-    Column,
     Document,
-    Table,
     frame_for,
     paper,
     spacer,
@@ -42,6 +39,7 @@ from reports.typesetting.parts import (
     style_for,
     title,
 )
+from reports.typesetting.tables import Cell, Column, Table
 
 SIZE = 9.0  # body text on paper never below 9 pt (issue 18)
 MIN_SIZE = 7.0  # an amount is set down to this size rather than cut, never below

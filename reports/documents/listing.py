@@ -22,10 +22,8 @@ from reports.typesetting.layout import (
     INK,
     MUTED,
     Block,
-    Column,
     Document,
     Frame,
-    Table,
     frame_for,
     hline,
     paginate,
@@ -44,6 +42,7 @@ from reports.typesetting.parts import (
     style_for,
     title,
 )
+from reports.typesetting.tables import Column, Table
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,8 @@ from reports.typesetting.formatting import format_date, money
 from reports.typesetting.layout import (
     MUTED,
     Block,
-    Cell,
-    Column,
     Document,
     Frame,
-    Table,
     frame_for,
     paper,
 )
@@ -51,6 +48,7 @@ from reports.typesetting.parts import (
     style_for,
     title,
 )
+from reports.typesetting.tables import Cell, Column, Table
 
 SIZE = 9.0  # body text on paper never below 9 pt (issue 18)
 LINES = 40  # names wrap onto as many lines as they need

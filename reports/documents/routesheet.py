@@ -24,17 +24,13 @@ from reports.typesetting.layout import (
     ACCENT,
     INK,
     Block,
-    Cell,
-    Column,
     Document,
     Frame,
-    Table,
     frame_for,
     hline,
     paginate,
     paper,
     spacer,
-    widths,
 )
 from reports.typesetting.output import NothingToPrint, write_documents
 from reports.typesetting.parts import (
@@ -51,6 +47,7 @@ from reports.typesetting.parts import (
     title,
 )
 from reports.typesetting.pen import Pen
+from reports.typesetting.tables import Cell, Column, Table, widths
 
 ROW_HEIGHT = 34.0  # room to write an amount and a few words by hand
 COMPACT_ROW = 10 * mm  # the same on a narrow page, with the stop's details under it

@@ -30,7 +30,7 @@ _AMOUNT = re.compile(r"[¥$]?-?\d{1,3}(,\d{3})+(\.\d+)?|[¥$]?-?\d+\.\d\d")
 # The smallest type on any paper (issue 18): text that would need less wraps instead.
 MIN_SIZE = 7.0
 _BOLD_STROKE = 0.035  # fake bold: outline width as a fraction of the font size
-_INK = Color(0.08, 0.08, 0.08)  # = reports.typesetting.layout.INK (layout imports this module)
+_INK = Color(0.08, 0.08, 0.08)  # = reports.typesetting.layout.INK
 
 
 class Pen:
