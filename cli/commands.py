@@ -525,7 +525,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from models.storage.backup import default_folder
+    from models.storage.backup_folder import default_folder
     from models.storage.restoring import restore
     from models.storage.shared_folders import refusal, shared_place
 
@@ -609,7 +609,8 @@ def _money(fen: int) -> str:
 def _list_backups(ledger: Path, folder: Path) -> int:
     """One line per backup, newest first: when (same-second ones told apart), what it
     holds, where."""
-    from models.storage.backup import LedgerFileError, list_backups, read_totals
+    from models.storage.backup import LedgerFileError, read_totals
+    from models.storage.backup_folder import list_backups
 
     backups = list_backups(folder, ledger)
     if not backups:

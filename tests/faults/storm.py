@@ -34,7 +34,7 @@ from pathlib import Path
 
 import psycopg2
 
-from models.storage import backup
+from models.storage import backup_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 OURS = "Z"  # every document number and settle note the storm writes starts with it
@@ -230,7 +230,7 @@ class Storm:
     def _restore_argv(self, n: int) -> list[str] | None:
         """Restore the newest backup, copied first: the backups loop prunes the folder
         while the restore starts up."""
-        newest = backup.last_backup(self.auto, self.target)
+        newest = backup_folder.last_backup(self.auto, self.target)
         if newest is None:
             return None
         source = self.work / "sources" / f"source-{n}.qkledger"
