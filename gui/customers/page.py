@@ -26,7 +26,7 @@ from gui.promises.table_model import PromiseModel
 from gui.table_export import read_only_table
 from gui.visits.table_model import VisitModel
 from models.collecting import visits
-from models.ledger import aging, customers, posting, promises, settings
+from models.ledger import aging, cheque_status, customers, promises, settings
 from models.vocabulary import clock
 from models.vocabulary.records import (
     AgingRow,
@@ -438,14 +438,14 @@ class CustomerPage(QWidget):
         e = self._current_entry()
         if e is not None and e.cheque is not None:
             entry_id = e.id
-            self.ops.write(self, lambda: posting.set_cheque_status(entry_id, status))
+            self.ops.write(self, lambda: cheque_status.set_cheque_status(entry_id, status))
 
     def _set_back(self) -> None:
         e = self._current_entry()
         if e is None or e.cheque is None:
             return
         entry_id = e.id
-        back = self.ops.read(self, lambda: posting.previous_cheque_status(entry_id))
+        back = self.ops.read(self, lambda: cheque_status.previous_cheque_status(entry_id))
         if isinstance(back, ChequeStatus):
             self._cheque_status(back)
 
