@@ -29,7 +29,7 @@ from gui.preferences import Preferences, default_data_dir
 from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
-from models.storage import backup, db, paths, restoring
+from models.storage import backup_folder, db, paths, restoring
 from models.storage.shared_folders import SharedFolderError, copy_to_local
 from models.storage.targets import (
     ScrubbingFormatter,
@@ -165,7 +165,7 @@ class Launcher(QObject):
         return (target, good) if good is not None else None
 
     def _backup_folder(self, target: str) -> Path:
-        return self.prefs.backup_folder() or backup.default_folder(target)
+        return self.prefs.backup_folder() or backup_folder.default_folder(target)
 
     def restore_latest(self, target: str, source: Path) -> bool:
         """The welcome screen's one step: restore the ledger that would not open from
@@ -183,8 +183,8 @@ class Launcher(QObject):
 
     def _is_backup(self, target: str) -> bool:
         """A file from a backups folder: opened read-only as a view (see
-        `models.storage.backup.is_backup_file`), without automatic backups of its own."""
-        return not is_postgres_url(target) and backup.is_backup_file(
+        `models.storage.backup_folder.is_backup_file`), without automatic backups of its own."""
+        return not is_postgres_url(target) and backup_folder.is_backup_file(
             target, self.prefs.backup_folder()
         )
 

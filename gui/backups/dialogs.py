@@ -28,7 +28,7 @@ from gui.background import BackgroundReader
 from gui.backups.keeper import BackupKeeper
 from gui.form import Button, FormDialog
 from gui.widgets import Dialog, ErrorLabel
-from models.storage import backup, restoring
+from models.storage import backup, backup_folder, restoring
 
 
 def ask(parent: QWidget, title: str, question: str) -> bool:
@@ -69,7 +69,7 @@ class BackupNowDialog(Dialog):
         self.setMinimumWidth(520)
         self.retranslate()
         folder, ledger = keeper.folder(), keeper.ledger
-        self.runner.start(lambda: backup.auto_backup(ledger, folder))
+        self.runner.start(lambda: backup_folder.auto_backup(ledger, folder))
 
     def _done(self, path: object) -> None:
         self.written = Path(str(path))
@@ -99,10 +99,10 @@ class BackupNowDialog(Dialog):
         )
 
 
-def _read_list(folder: Path, ledger: Path) -> list[tuple[backup.BackupFile, object]]:
+def _read_list(folder: Path, ledger: Path) -> list[tuple[backup_folder.BackupFile, object]]:
     """Each backup with its totals (or the sentence why it cannot be read)."""
-    rows: list[tuple[backup.BackupFile, object]] = []
-    for b in backup.list_backups(folder, ledger):
+    rows: list[tuple[backup_folder.BackupFile, object]] = []
+    for b in backup_folder.list_backups(folder, ledger):
         try:
             rows.append((b, backup.read_totals(b.path, check=False)))
         except backup.LedgerFileError as err:
@@ -150,7 +150,7 @@ class RestoreDialog(FormDialog):
         folder, ledger = keeper.folder(), keeper.ledger
         self.lister.start(lambda: _read_list(folder, ledger))
 
-    def _listed(self, rows: list[tuple[backup.BackupFile, object]]) -> None:
+    def _listed(self, rows: list[tuple[backup_folder.BackupFile, object]]) -> None:
         self.table.setRowCount(0)
         for b, totals in rows:
             # The label tells same-second backups and the copies restores kept apart.
@@ -283,7 +283,7 @@ class BackupFolderDialog(FormDialog):
         self.browse.clicked.connect(self.choose)
         self.default = QPushButton()
         self.default.clicked.connect(
-            lambda: self.path.setText(str(backup.default_folder(keeper.ledger)))
+            lambda: self.path.setText(str(backup_folder.default_folder(keeper.ledger)))
         )
         self.folder_row = QHBoxLayout()
         self.folder_row.addWidget(self.path, 1)
@@ -303,8 +303,8 @@ class BackupFolderDialog(FormDialog):
 
     def submit(self) -> None:
         folder = Path(self.path.text().strip()).expanduser()
-        default = backup.default_folder(self.keeper.ledger)
-        warning = backup.folder_warning(folder, self.keeper.ledger)
+        default = backup_folder.default_folder(self.keeper.ledger)
+        warning = backup_folder.folder_warning(folder, self.keeper.ledger)
         if warning:
             self.show_error(warning, self.path)
             return

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from gui.background import BackgroundReader
 from gui.operations import Operations
 from gui.preferences import Preferences
-from models.storage import backup, db
+from models.storage import backup_folder, db
 from models.vocabulary import clock
 from models.vocabulary.errors import LedgerError
 
@@ -48,7 +48,7 @@ class BackupKeeper(QObject):
         return Path(self.target)
 
     def folder(self) -> Path:
-        return self.prefs.backup_folder() or backup.default_folder(self.target)
+        return self.prefs.backup_folder() or backup_folder.default_folder(self.target)
 
     def start(self) -> None:
         """The ledger was opened: back it up, then every hour with changes."""
@@ -70,7 +70,7 @@ class BackupKeeper(QObject):
             return
         self.dirty = False
         folder, ledger = self.folder(), self.ledger
-        self.runner.start(lambda: backup.auto_backup(ledger, folder))
+        self.runner.start(lambda: backup_folder.auto_backup(ledger, folder))
 
     def finish(self) -> None:
         """The ledger is closing: wait for a running backup, then make the last one."""
@@ -79,7 +79,7 @@ class BackupKeeper(QObject):
             return
         self.runner.wait()
         try:
-            backup.auto_backup(self.ledger, self.folder())
+            backup_folder.auto_backup(self.ledger, self.folder())
         except LedgerError as err:
             log.warning("backup at closing failed: %s", err)
 
@@ -111,12 +111,12 @@ class BackupKeeper(QObject):
             return "", False
         if self.problem:
             return self.problem, True
-        last = backup.last_backup(self.folder(), self.ledger)
+        last = backup_folder.last_backup(self.folder(), self.ledger)
         if last is None:
             return self.tr("No backup yet"), True
         moment = now or clock.now()
         stamp = last.taken_at.strftime("%Y-%m-%d %H:%M")
-        if backup.backup_overdue(self.folder(), self.ledger, moment):
+        if backup_folder.backup_overdue(self.folder(), self.ledger, moment):
             days = (moment - last.taken_at).days
             return (
                 self.tr("No backup for {n} days (last {at}): File → Back up now").format(

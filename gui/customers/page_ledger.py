@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from gui.ledger.table_model import DEFAULT_CAP, WIDTH_CAPS, LedgerModel
 from gui.table_export import read_only_view
-from models.ledger import posting
+from models.ledger import cheque_status
 from models.vocabulary.entry_records import ChequeStatus
 
 
@@ -117,14 +117,14 @@ class PageLedger:
         e = self._current_entry()
         if e is not None and e.cheque is not None:
             entry_id = e.id
-            self.ops.write(self, lambda: posting.set_cheque_status(entry_id, status))
+            self.ops.write(self, lambda: cheque_status.set_cheque_status(entry_id, status))
 
     def _set_back(self) -> None:
         e = self._current_entry()
         if e is None or e.cheque is None:
             return
         entry_id = e.id
-        back = self.ops.read(self, lambda: posting.previous_cheque_status(entry_id))
+        back = self.ops.read(self, lambda: cheque_status.previous_cheque_status(entry_id))
         if isinstance(back, ChequeStatus):
             self._cheque_status(back)
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 
 from gui import colours, formatting
-from models.ledger import ledger, posting
+from models.ledger import cheque_status, ledger
 from models.vocabulary.entry_records import DeliveryLine, Entry, LedgerRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -112,7 +112,7 @@ def details(entry: Entry) -> str:
 
 def cheque_history_text(entry_id: int) -> str:
     """The cheque's status moves, one a line: '2026-11-20 14:05 小李: Received → Deposited'."""
-    moves = posting.cheque_history(entry_id)
+    moves = cheque_status.cheque_history(entry_id)
     if not moves:
         return QCoreApplication.translate("LedgerModel", "No status changes recorded yet.")
     lines = [

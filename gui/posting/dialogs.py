@@ -21,7 +21,7 @@ from gui.form import Button, FormDialog
 from gui.operations import Operations
 from gui.posting.lines import DeliveryLinesEditor
 from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
-from models.ledger import credit, posting
+from models.ledger import cheque_status, credit, posting
 from models.vocabulary.customer_records import Customer
 from models.vocabulary.entry_records import Entry, EntryKind, Owed, PaymentMethod
 
@@ -317,7 +317,7 @@ class VoidDialog(FormDialog):
         if self.bounce:
             done = self.ops.write(
                 self,
-                lambda: posting.bounce_cheque(entry_id, reason),
+                lambda: cheque_status.bounce_cheque(entry_id, reason),
                 on_error=self.show_error,
             )
         else:

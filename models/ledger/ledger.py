@@ -14,7 +14,7 @@ from typing import NamedTuple
 from peewee import fn
 
 from models.ledger.aging import balances_as_of
-from models.ledger.posting import to_entry
+from models.ledger.entries import to_entry
 from models.storage.db import is_postgres, placeholders
 from models.storage.fields import parse_iso_date
 from models.storage.tables import BalanceRow, ChequeRow, EntryLineRow, EntryRow, database

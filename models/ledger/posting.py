@@ -1,8 +1,10 @@
-"""Posting ledger entries, voiding them, and the life of cheques.
+"""Posting ledger entries, and voiding them; what an entry must be to be posted (its
+date, amount, document number and lines).
 
 Entries are never changed or deleted. A mistake is voided by a reversal: a new entry
 of the same kind and date with the opposite delta, linked to the original, carrying the
-reason. Bouncing a cheque voids its payment, which reopens the debt.
+reason. Bouncing a cheque voids its payment, which reopens the debt (`cheque_status`).
+Reading an entry back is `entries`.
 """
 
 from __future__ import annotations
@@ -13,24 +15,15 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import peewee as pw
 
+from models.ledger.entries import get_entry, to_entry
 from models.storage import chain, session
 from models.storage.db import transaction
-from models.storage.tables import (
-    ChequeRow,
-    ChequeStatusChangeRow,
-    CustomerRow,
-    EntryLineRow,
-    EntryRow,
-)
+from models.storage.tables import ChequeRow, CustomerRow, EntryLineRow, EntryRow
 from models.vocabulary import clock
 from models.vocabulary.customer_records import CustomerId
 from models.vocabulary.entry_records import (
-    CHEQUE_MOVES,
     CREDIT_KINDS,
-    VOID_BOUNCED,
-    Cheque,
     ChequeStatus,
-    ChequeStatusChange,
     DeliveryLine,
     Entry,
     EntryId,
@@ -44,60 +37,6 @@ from models.vocabulary.text_rules import check_text
 
 EARLIEST = dt.date(1990, 1, 1)
 FUTURE_DAYS = 366
-
-
-def to_entry(
-    row: EntryRow,
-    voided_by: EntryRow | None = None,
-    cheque: ChequeRow | None = None,
-    lines: Iterable[EntryLineRow] = (),
-    voided_cheque: ChequeRow | None = None,
-) -> Entry:
-    return Entry(
-        id=row.id,
-        customer_id=row.customer_id,
-        date=row.date,
-        kind=row.kind,
-        amount=row.amount,
-        delta=row.delta,
-        doc_no=row.doc_no,
-        memo=row.memo,
-        method=row.method,
-        reverses_id=row.reverses_id,
-        voided_by_id=voided_by.id if voided_by else None,
-        void_reason=voided_by.void_reason if voided_by else row.void_reason,
-        void_kind=voided_by.void_kind if voided_by else row.void_kind,
-        void_number=voided_cheque.number if voided_cheque else "",
-        entered_by=row.entered_by,
-        created_at=row.created_at,
-        cheque=_cheque(cheque) if cheque else None,
-        lines=tuple(DeliveryLine(ln.product, ln.qty, ln.unit_price, ln.amount) for ln in lines),
-    )
-
-
-def _cheque(row: ChequeRow) -> Cheque:
-    return Cheque(
-        entry_id=row.entry_id,
-        number=row.number,
-        bank=row.bank,
-        written_on=row.written_on,
-        due_on=row.due_on,
-        status=row.status,
-    )
-
-
-def get_entry(entry_id: EntryId) -> Entry:
-    """One entry with its void state, cheque and delivery lines."""
-    row = EntryRow.get_or_none(EntryRow.id == entry_id)
-    if row is None:
-        raise NotFound(_("There is no entry number {id}.").format(id=entry_id))
-    voided_by = EntryRow.get_or_none(EntryRow.reverses == entry_id)
-    cheque = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
-    lines = EntryLineRow.select().where(EntryLineRow.entry == entry_id).order_by(EntryLineRow.id)
-    voided_cheque = (
-        ChequeRow.get_or_none(ChequeRow.entry == row.reverses_id) if row.reverses_id else None
-    )
-    return to_entry(row, voided_by, cheque, lines, voided_cheque)
 
 
 def _check_customer(customer_id: CustomerId) -> None:
@@ -415,113 +354,3 @@ def void(entry_id: EntryId, reason: str, *, kind: str = "") -> Entry:
         except pw.IntegrityError as err:  # a concurrent void got there first
             raise LedgerError(_("This entry has already been voided.")) from err
     return get_entry(row.id)
-
-
-def set_cheque_status(entry_id: EntryId, status: ChequeStatus) -> Cheque:
-    """Move a cheque along (received → deposited → cleared), or back a step when it was
-    set by mistake; each move is kept in its history. Bouncing goes through
-    `bounce_cheque`, which also voids the payment."""
-    status = ChequeStatus(status)
-    if status is ChequeStatus.BOUNCED:
-        raise LedgerError(_("Use ‘bounce’ to mark a cheque as bounced: it also reopens the debt."))
-    row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
-    if row is None:
-        raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
-    if row.status is ChequeStatus.BOUNCED:
-        raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
-    if status is row.status:
-        raise LedgerError(_("This cheque is already {status}.").format(status=status.label.lower()))
-    if status not in CHEQUE_MOVES[row.status]:
-        raise LedgerError(
-            _("A cheque cannot go from {old} to {new}.").format(
-                old=row.status.label.lower(), new=status.label.lower()
-            )
-        )
-    with transaction():
-        _move_cheque(entry_id, row.status, status)
-    return get_entry(entry_id).cheque  # type: ignore[return-value]
-
-
-def _move_cheque(entry_id: EntryId, old: ChequeStatus, new: ChequeStatus) -> None:
-    """Change the status only if it is still `old` (another clerk may have moved it
-    meanwhile: then nothing is written) and record the move."""
-    now = clock.now()
-    moved = (
-        ChequeRow.update(status=new, status_at=now)
-        .where((ChequeRow.entry == entry_id) & (ChequeRow.status == old))
-        .execute()
-    )
-    if not moved:
-        current = ChequeRow.select(ChequeRow.status).where(ChequeRow.entry == entry_id).scalar()
-        if current in (ChequeStatus.BOUNCED, ChequeStatus.BOUNCED.value):
-            raise LedgerError(_("This cheque has bounced; its status cannot change any more."))
-        raise LedgerError(
-            _("Someone else changed this cheque's status meanwhile; look again and retry.")
-        )
-    ChequeStatusChangeRow.create(
-        entry=entry_id,
-        from_status=old,
-        to_status=new,
-        changed_by=session.current_user(),
-        changed_at=now,
-    )
-
-
-def previous_cheque_status(entry_id: EntryId) -> ChequeStatus | None:
-    """The status to set a cheque back to when its last move was a mistake: the one
-    before its last recorded move (or the step before, for a cheque moved before its
-    history was kept). None when there is nothing to set back."""
-    row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
-    if row is None or row.status in (ChequeStatus.RECEIVED, ChequeStatus.BOUNCED):
-        return None
-    last = (
-        ChequeStatusChangeRow.select()
-        .where(ChequeStatusChangeRow.entry == entry_id)
-        .order_by(ChequeStatusChangeRow.id.desc())
-        .first()
-    )
-    if last is not None and last.to_status is row.status:
-        return last.from_status
-    return {
-        ChequeStatus.DEPOSITED: ChequeStatus.RECEIVED,
-        ChequeStatus.CLEARED: ChequeStatus.DEPOSITED,
-    }[row.status]
-
-
-def cheque_history(entry_id: EntryId) -> list[ChequeStatusChange]:
-    """A cheque's status moves, oldest first."""
-    query = (
-        ChequeStatusChangeRow.select()
-        .where(ChequeStatusChangeRow.entry == entry_id)
-        .order_by(ChequeStatusChangeRow.id)
-    )
-    return [
-        ChequeStatusChange(
-            entry_id=entry_id,
-            from_status=r.from_status,
-            to_status=r.to_status,
-            changed_by=r.changed_by,
-            changed_at=r.changed_at,
-        )
-        for r in query
-    ]
-
-
-def bounce_cheque(entry_id: EntryId, reason: str = "") -> Entry:
-    """A cheque or draft bounced (跳票): mark it and void its payment. Returns the reversal."""
-    row = ChequeRow.get_or_none(ChequeRow.entry == entry_id)
-    if row is None:
-        raise NotFound(_("Entry {id} is not a cheque or draft.").format(id=entry_id))
-    with transaction():
-        # The kind, not a sentence: each document says "cheque … bounced" in its language.
-        reversal = void(entry_id, reason, kind=VOID_BOUNCED)  # refuses a second bounce
-        _move_cheque(entry_id, row.status, ChequeStatus.BOUNCED)
-    return reversal
-
-
-def cheques(status: ChequeStatus | None = None) -> list[Entry]:
-    """Cheques and drafts, optionally with one status, by due date."""
-    query = ChequeRow.select().order_by(ChequeRow.due_on, ChequeRow.entry)
-    if status is not None:
-        query = query.where(ChequeRow.status == status)
-    return [get_entry(c.entry_id) for c in query]

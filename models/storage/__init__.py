@@ -5,10 +5,11 @@ snapshots (`transactions`), its schema and migrations (`schema`), the checks and
 upgrade on opening (`version_check`), its tables and custom fields (`tables`,
 `fields`), the triggers that refuse edits and deletes (`guards`), the tamper-evident
 chain and this computer's anchors of it (`chain`, `chain_anchors`), schema trust
-(`schema_audit`), backups and restores (`backup`, `restoring`, `shared_folders`), where
-files may be written (`paths`, `output_paths`, `live_files`), what a storage failure is
-called (`storage_errors`), ledger targets without passwords (`targets`), who is at the
-keyboard (`session`) and `bulk_upkeep` for large writes.
+(`schema_audit`), backups and the backups folder (`backup`, `backup_folder`), restores
+(`restoring`, `shared_folders`), where files may be written (`paths`, `output_paths`,
+`live_files`), what a storage failure is called (`storage_errors`), ledger targets
+without passwords (`targets`), who is at the keyboard (`session`) and `bulk_upkeep` for
+large writes.
 
 Uses `models.vocabulary` only. Holds no business rule: no balance, no due date.
 """

@@ -34,8 +34,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.storage import backup, chain_anchors
-from models.storage.backup import BackupError, BackupFile, LedgerTotals, read_totals
+from models.storage import backup, backup_folder, chain_anchors
+from models.storage.backup import BackupError, LedgerTotals, read_totals
+from models.storage.backup_folder import BackupFile
 from models.vocabulary import clock
 from models.vocabulary.errors import LedgerFileError
 from models.vocabulary.i18n import _
@@ -85,7 +86,7 @@ class Restored:
 
 def taken_label(path: Path) -> str:
     """When the backup at `path` was taken (its name tells), else its file's time."""
-    for b in backup.list_backups(path.parent):
+    for b in backup_folder.list_backups(path.parent):
         if b.path.name == path.name:
             return b.label()
     try:
@@ -112,12 +113,12 @@ def restore(ledger: str | Path, source: str | Path, folder: str | Path | None = 
     if ledger.is_dir():
         raise LedgerFileError(_("‘{path}’ is a folder, not a ledger file.").format(path=ledger))
     _not_open_here(ledger)
-    folder = Path(folder).expanduser() if folder else backup.default_folder(ledger)
+    folder = Path(folder).expanduser() if folder else backup_folder.default_folder(ledger)
     if not ledger.exists():
         _write_new(source, ledger)
         chain_anchors.reset_after_restore(ledger)
         return Restored(ledger, source, totals, None)
-    warning = backup.folder_warning(folder, ledger)
+    warning = backup_folder.folder_warning(folder, ledger)
     if warning:
         raise BackupError(warning)
     now = clock.now()
@@ -132,7 +133,7 @@ def restore(ledger: str | Path, source: str | Path, folder: str | Path | None = 
         kept, damaged = _raw_copy(ledger, folder, now), True
         _replace_file(source, ledger)
     chain_anchors.reset_after_restore(ledger)  # the chain moved back on purpose
-    backup.prune(folder, ledger, now, spare=source)
+    backup_folder.prune(folder, ledger, now, spare=source)
     return Restored(ledger, source, totals, kept, damaged)
 
 
@@ -239,8 +240,8 @@ def _keep_as_it_is(
                 ).format(path=ledger, reason=err)
             ) from err
         damaged = not _sound(part)
-        kind = backup.DAMAGED if damaged else backup.BEFORE_RESTORE
-        out = backup.free_name(folder, f"{ledger.stem}-{kind}", now)
+        kind = backup_folder.DAMAGED if damaged else backup_folder.BEFORE_RESTORE
+        out = backup_folder.free_name(folder, f"{ledger.stem}-{kind}", now)
         backup._fsync(part)
         os.replace(part, out)
         backup._fsync_folder(folder)
@@ -305,7 +306,7 @@ def _raw_copy(ledger: Path, folder: Path, now: dt.datetime) -> Path:
     """A ledger SQLite cannot open, copied byte for byte (with its -wal file, if any)
     for inspection. Safe only because no SQLite connection of this process has it open
     (`_not_open_here`; the restore's own failed to read it and is closed)."""
-    out = backup.free_name(folder, f"{ledger.stem}-{backup.DAMAGED}", now)
+    out = backup_folder.free_name(folder, f"{ledger.stem}-{backup_folder.DAMAGED}", now)
     try:
         shutil.copyfile(ledger, out)
         wal = Path(f"{ledger}-wal")
@@ -365,9 +366,9 @@ def latest_good(ledger: str | Path, folder: str | Path | None = None) -> GoodBac
     """The newest backup of `ledger` in `folder` (default: beside it) that checks out
     (every page and b-tree; a Qingkuan ledger this program can read), or None. A
     damaged ledger kept by a restore is never offered."""
-    folder = Path(folder).expanduser() if folder else backup.default_folder(ledger)
-    for b in backup.list_backups(folder, ledger):
-        if b.kind == backup.DAMAGED:
+    folder = Path(folder).expanduser() if folder else backup_folder.default_folder(ledger)
+    for b in backup_folder.list_backups(folder, ledger):
+        if b.kind == backup_folder.DAMAGED:
             continue
         try:
             return GoodBackup(b, read_totals(b.path, thorough=False))
@@ -455,7 +456,7 @@ def restore_advice(ledger: str | Path, folder: str | Path | None = None) -> list
     """The latest good backup of `ledger` and how to restore it, or that there is none."""
     good = latest_good(ledger, folder)
     if good is None:
-        where = Path(folder) if folder else backup.default_folder(ledger)
+        where = Path(folder) if folder else backup_folder.default_folder(ledger)
         return [_("There is no good backup of it in {folder}.").format(folder=where)]
     return [
         good.sentence(),

@@ -85,7 +85,7 @@ class ChequeStatus(StrEnum):
 
 
 # A cheque's status moves on, or back one step when set by mistake. Bounced is reached
-# only through `posting.bounce_cheque` (it also voids the payment) and is final.
+# only through `models.ledger.cheque_status.bounce_cheque` (it also voids the payment) and is final.
 CHEQUE_MOVES: dict[ChequeStatus, frozenset[ChequeStatus]] = {
     ChequeStatus.RECEIVED: frozenset({ChequeStatus.DEPOSITED, ChequeStatus.CLEARED}),
     ChequeStatus.DEPOSITED: frozenset({ChequeStatus.RECEIVED, ChequeStatus.CLEARED}),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.storage import backup
+from models.storage import backup, backup_folder
 from tests.cli.test_main import one_line_error, run
 
 
@@ -27,7 +27,7 @@ def test_backup_then_restore_round_trip(tmp_path: Path) -> None:
     assert run(tmp_path, "--db", ledger, "import", "customers", str(more)).returncode == 0
     result = run(tmp_path, "--db", ledger, "restore", str(saved), "--yes")
     assert result.returncode == 0, result.stderr
-    kept = backup.list_backups(tmp_path / "backups", ledger)
+    kept = backup_folder.list_backups(tmp_path / "backups", ledger)
     assert len(kept) == 1 and backup.read_totals(kept[0].path).customers == 5
     after = tmp_path / "after.csv"
     assert run(tmp_path, "--db", ledger, "export", "aging", "--out", str(after)).returncode == 0
@@ -151,8 +151,8 @@ def test_restore_latest_brings_back_a_ledger_that_will_not_open(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{ledger} restored from {saved} (taken 2026-11-25 18:00:00): 4 ")
-    kept = backup.list_backups(tmp_path / "backups", ledger)[0]
-    assert kept.kind == backup.DAMAGED and kept.path.read_bytes() == damaged
+    kept = backup_folder.list_backups(tmp_path / "backups", ledger)[0]
+    assert kept.kind == backup_folder.DAMAGED and kept.path.read_bytes() == damaged
     assert lines[1] == (
         f"The ledger it replaced was damaged: it is kept as it was, for inspection, as {kept.path}."
     )

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.storage import backup
+from models.storage import backup_folder
 from tests.faults.storm_reads import OURS, read_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -228,7 +228,7 @@ class Storm:
     def _restore_argv(self, n: int) -> list[str] | None:
         """Restore the newest backup, copied first: the backups loop prunes the folder
         while the restore starts up."""
-        newest = backup.last_backup(self.auto, self.target)
+        newest = backup_folder.last_backup(self.auto, self.target)
         if newest is None:
             return None
         source = self.work / "sources" / f"source-{n}.qkledger"

@@ -23,7 +23,7 @@ import pytest
 from models.ledger import posting
 from models.ledger.check import check_ledger
 from models.ledger.customers import customer_by_code
-from models.storage import backup, db
+from models.storage import backup, backup_folder, db
 from models.storage.tables import EntryRow
 from tests.conftest import postgres_or_skip
 from tests.models.helpers import make_customer
@@ -140,7 +140,7 @@ def test_kill_during_backup_leaves_previous_backups_whole(tmp_path: Path) -> Non
             posting.post_delivery(customer, posting.clock.today(), 1_00, memo="x" * 300)
     folder = tmp_path / "backups"
     folder.mkdir()
-    first = backup.auto_backup(ledger, folder)
+    first = backup_folder.auto_backup(ledger, folder)
     whole = {first.name: first.read_bytes()}
     rng = random.Random(9)
     for _n in range(5):
@@ -148,7 +148,7 @@ def test_kill_during_backup_leaves_previous_backups_whole(tmp_path: Path) -> Non
         wait_for_line(proc)
         time.sleep(rng.uniform(0, 0.6))
         kill(proc)
-        for b in backup.list_backups(folder, ledger):
+        for b in backup_folder.list_backups(folder, ledger):
             assert backup.verify(b.path) == "", f"{b.path.name} is not a whole backup"
         for name, data in whole.items():
             if (folder / name).exists():

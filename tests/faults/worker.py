@@ -31,7 +31,7 @@ import time
 
 from models.ledger import posting
 from models.ledger.customers import customer_by_code
-from models.storage import backup, db
+from models.storage import backup_folder, db
 from models.vocabulary.errors import LedgerError
 
 DAY = dt.date(2026, 11, 20)
@@ -68,7 +68,7 @@ def main(argv: list[str]) -> int:
     if what == "backup":
         print("started", flush=True)
         while True:
-            backup.auto_backup(rest[0], rest[1])
+            backup_folder.auto_backup(rest[0], rest[1])
             print("backup", flush=True)
     if what in STORM:
         return STORM[what](*rest)
@@ -142,7 +142,7 @@ def backups(ledger: str, folder: str) -> int:
     """Automatic backups one after the other, as the window's hourly ones but often."""
     print("ready", flush=True)
     while True:
-        made = backup.auto_backup(ledger, folder)
+        made = backup_folder.auto_backup(ledger, folder)
         print(f"backup {made.name}", flush=True)
         time.sleep(random.uniform(0.1, 0.4))
 

@@ -17,7 +17,7 @@ from gui.backups.dialogs import BackupNowDialog, RestoreDialog, SharedBackupDial
 from gui.exports.dialog import AGING, CUSTOMERS, ENTRIES, LEDGER, ExportDialog
 from gui.mainwindow import MainWindow
 from models.ledger import customers, posting
-from models.storage import backup, db
+from models.storage import backup, backup_folder, db
 from tests.gui.conftest import add_customer
 from tests.gui.test_posting import _save, open_page
 
@@ -87,7 +87,7 @@ def test_backed_up_on_open_and_status_line(
     sqlite_window: MainWindow, sqlite_ledger: str, qtbot: QtBot
 ) -> None:
     folder = Path(sqlite_ledger).parent / "backups"
-    assert len(backup.list_backups(folder, sqlite_ledger)) == 1  # made when it opened
+    assert len(backup_folder.list_backups(folder, sqlite_ledger)) == 1  # made when it opened
     assert sqlite_window.backup_label.text() == "Last backup 2026-11-26 09:00"
     keeper = sqlite_window.keeper
     text, warning = keeper.status(dt.datetime(2026, 12, 3, 9, 0, 1))
@@ -133,7 +133,7 @@ def test_back_up_now_and_restore(
     assert "1 customers" in asked[0]
     assert len(told) == 1  # the window says what was restored
     assert [c.code for c in customers.list_customers()] == ["C1"]
-    kept = backup.list_backups(Path(sqlite_ledger).parent / "backups", sqlite_ledger)
+    kept = backup_folder.list_backups(Path(sqlite_ledger).parent / "backups", sqlite_ledger)
     assert any(backup.read_totals(b.path).customers == 2 for b in kept)  # the replaced one
     qtbot.waitUntil(lambda: not launcher.keeper.runner.busy)
 
@@ -191,8 +191,8 @@ def test_after_a_restore_the_window_says_what_was_restored_and_where_the_old_one
 
     qtbot.waitUntil(lambda: not sqlite_window.keeper.runner.busy)
     add_customer("C1", "东城王记")
-    first = backup.auto_backup(sqlite_ledger)
-    second = backup.auto_backup(sqlite_ledger)  # the same second as the first
+    first = backup_folder.auto_backup(sqlite_ledger)
+    second = backup_folder.auto_backup(sqlite_ledger)  # the same second as the first
     add_customer("C2", "后来的")
     dialog = sqlite_window.restore()
     qtbot.waitUntil(lambda: dialog.table.rowCount() >= 3)
@@ -207,8 +207,8 @@ def test_after_a_restore_the_window_says_what_was_restored_and_where_the_old_one
     qtbot.waitUntil(lambda: bool(told))
     kept = next(
         b.path
-        for b in backup.list_backups(first.parent, sqlite_ledger)
-        if b.kind == backup.BEFORE_RESTORE
+        for b in backup_folder.list_backups(first.parent, sqlite_ledger)
+        if b.kind == backup_folder.BEFORE_RESTORE
     )
     n = second.stem.rsplit("-", 1)[1]  # shop-20261126-090000-N: the N-th that second
     assert n.isdigit() and int(n) >= 2

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from gui import language
 from gui.ledger.table_model import DETAILS, LedgerModel
 from gui.mainwindow import MainWindow
-from models.ledger import posting
+from models.ledger import cheque_status, posting
 from models.vocabulary.entry_records import DeliveryLine, PaymentMethod
 
 DAY = dt.date(2026, 11, 20)
@@ -26,7 +26,7 @@ def bounced_cheque(shop: int) -> None:
     payment = posting.post_payment(
         shop, DAY, 500_00, PaymentMethod.CHEQUE, cheque_no="12345678", bank="工行", due_on=DAY
     )
-    posting.bounce_cheque(payment.id, "no funds")
+    cheque_status.bounce_cheque(payment.id, "no funds")
 
 
 def test_bounced_cheque_reversal_reads_cleanly(window: MainWindow, qtbot: QtBot, shop: int) -> None:

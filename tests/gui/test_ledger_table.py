@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.ledger.table_model import CHEQUE, DETAILS, DOC, KIND
 from gui.mainwindow import MainWindow
-from models.ledger import posting
+from models.ledger import entries, posting
 from models.vocabulary.entry_records import ChequeStatus, PaymentMethod
 from tests.gui.test_posting import open_page
 
@@ -65,4 +65,4 @@ def test_cheque_status_column_feedback_and_set_back(
     history = model.index(1, CHEQUE).data(Qt.ItemDataRole.ToolTipRole)
     assert "Received → Deposited" in history and "Deposited → Received" in history
     entry_id = model.entry_at(1).id
-    assert posting.get_entry(entry_id).cheque.status is ChequeStatus.RECEIVED
+    assert entries.get_entry(entry_id).cheque.status is ChequeStatus.RECEIVED

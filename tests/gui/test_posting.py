@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from gui.customers.dialogs import CustomerDialog
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog, VoidDialog
-from models.ledger import aging, customers, ledger, posting
+from models.ledger import aging, customers, entries, ledger, posting
 from models.vocabulary.entry_records import EntryKind, PaymentMethod
 
 
@@ -221,7 +221,7 @@ def test_cheque_deposited_then_cleared(window: MainWindow, qtbot: QtBot, shop: i
     assert not page.deposited_button.isEnabled() and page.cleared_button.isEnabled()
     with qtbot.waitSignal(window.ops.changed):
         qtbot.mouseClick(page.cleared_button, Qt.MouseButton.LeftButton)
-    assert posting.get_entry(page.ledger_model.entry_at(0).id).cheque.status.value == "cleared"
+    assert entries.get_entry(page.ledger_model.entry_at(0).id).cheque.status.value == "cleared"
 
 
 def test_keyboard_only_payment(window: MainWindow, qtbot: QtBot, shop: int) -> None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.app import Launcher
 from models.ledger import customers
-from models.storage import backup, db
+from models.storage import backup, backup_folder, db
 from models.vocabulary.errors import LedgerNotWritable
 from tests.gui.conftest import add_customer
 
@@ -20,7 +20,7 @@ def test_a_file_from_the_backups_folder_opens_as_a_read_only_view(
     sqlite_ledger: str, launcher: Launcher, qtbot: QtBot
 ) -> None:
     add_customer("C1", "东城王记")
-    saved = backup.auto_backup(sqlite_ledger)
+    saved = backup_folder.auto_backup(sqlite_ledger)
     db.close_ledger()
     launcher.prefs.set_last_ledger(sqlite_ledger)
     assert launcher.open(str(saved))
@@ -46,7 +46,7 @@ def test_a_ledger_that_will_not_open_is_offered_its_latest_good_backup(
     from gui import app
 
     add_customer("C1", "东城王记")
-    saved = backup.auto_backup(sqlite_ledger)
+    saved = backup_folder.auto_backup(sqlite_ledger)
     db.close_ledger()
     damaged = bytes(range(256)) * 64  # page 1 and all: it will not open
     Path(sqlite_ledger).write_bytes(damaged)
@@ -62,6 +62,6 @@ def test_a_ledger_that_will_not_open_is_offered_its_latest_good_backup(
     assert launcher.window is not None
     assert [c.code for c in customers.list_customers()] == ["C1"]
     assert told[-1].startswith(f"{sqlite_ledger} restored from {saved}")
-    kept = backup.list_backups(saved.parent, sqlite_ledger)
-    assert any(b.kind == backup.DAMAGED and b.path.read_bytes() == damaged for b in kept)
+    kept = backup_folder.list_backups(saved.parent, sqlite_ledger)
+    assert any(b.kind == backup_folder.DAMAGED and b.path.read_bytes() == damaged for b in kept)
     qtbot.waitUntil(lambda: not launcher.keeper.runner.busy)

@@ -8,7 +8,7 @@ import pytest
 
 from models.collecting import calls, today
 from models.collecting.routesheets import route_sheet
-from models.ledger import customers, people, posting, promises
+from models.ledger import cheque_status, customers, people, posting, promises
 from models.vocabulary import clock
 from models.vocabulary.collecting_records import CallOutcome
 from models.vocabulary.entry_records import PaymentMethod
@@ -43,7 +43,7 @@ def office(ledger_target: None) -> dict:
     bounced = posting.post_payment(
         b.id, D(2026, 11, 25), 50_00, PaymentMethod.CHEQUE, cheque_no="B-9"
     )
-    posting.bounce_cheque(bounced.id)
+    cheque_status.bounce_cheque(bounced.id)
     posting.post_payment(b.id, D(2026, 11, 25), 49_99, PaymentMethod.CASH)  # one fen short
     clock.pin(dt.datetime(2026, 11, 26, 9, 0))
     posting.post_payment(a.id, THU, 300_00, PaymentMethod.CASH)  # covers today's promise

@@ -14,8 +14,8 @@ from models.exchange.importing.run import import_file
 from models.ledger import ledger as customer_balances
 from models.ledger import posting
 from models.ledger.check import check_ledger
+from models.ledger.cheque_status import cheques
 from models.ledger.ledger import balance
-from models.ledger.posting import cheques
 from models.storage import bulk_upkeep, chain, guards
 from models.storage.db import is_postgres
 from models.storage.tables import EntryRow, database

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.ledger import customers, posting
+from models.ledger import cheque_status, customers, posting
 from models.ledger.check import check_ledger
 from models.storage.tables import database
 from models.vocabulary.customer_records import CustomerDraft
@@ -20,7 +20,7 @@ def _busy_ledger() -> int:
     cheque = posting.post_payment(
         cid, dt.date(2026, 10, 5), 200_00, PaymentMethod.CHEQUE, cheque_no="CH1"
     )
-    posting.bounce_cheque(cheque.id, "no funds")
+    cheque_status.bounce_cheque(cheque.id, "no funds")
     posting.post_payment(cid, dt.date(2026, 10, 6), 100_00, PaymentMethod.CASH)
     posting.post_opening(other, dt.date(2026, 1, 1), -50_00)
     return cid

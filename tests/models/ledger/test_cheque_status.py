@@ -8,7 +8,7 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
-from models.ledger import posting
+from models.ledger import cheque_status, entries, posting
 from models.storage import db, schema, session
 from models.storage.tables import ChequeStatusChangeRow, Meta
 from models.vocabulary.entry_records import ChequeStatus, PaymentMethod
@@ -34,15 +34,15 @@ def _cheque() -> int:
 
 def test_a_status_set_by_mistake_is_set_back_and_the_history_kept(ledger_target: None) -> None:
     entry_id = _cheque()
-    assert posting.previous_cheque_status(entry_id) is None  # nothing to set back yet
+    assert cheque_status.previous_cheque_status(entry_id) is None  # nothing to set back yet
     session.set_user("小李")
-    posting.set_cheque_status(entry_id, DEP)
-    assert posting.previous_cheque_status(entry_id) is R
-    posting.set_cheque_status(entry_id, R)  # deposited by mistake
-    assert posting.get_entry(entry_id).cheque.status is R
-    posting.set_cheque_status(entry_id, CLR)
-    assert posting.previous_cheque_status(entry_id) is R  # back to where it came from
-    history = posting.cheque_history(entry_id)
+    cheque_status.set_cheque_status(entry_id, DEP)
+    assert cheque_status.previous_cheque_status(entry_id) is R
+    cheque_status.set_cheque_status(entry_id, R)  # deposited by mistake
+    assert entries.get_entry(entry_id).cheque.status is R
+    cheque_status.set_cheque_status(entry_id, CLR)
+    assert cheque_status.previous_cheque_status(entry_id) is R  # back to where it came from
+    history = cheque_status.cheque_history(entry_id)
     assert [(h.from_status, h.to_status) for h in history] == [(R, DEP), (DEP, R), (R, CLR)]
     assert {h.changed_by for h in history} == {"小李"}
     assert all(h.changed_at is not None for h in history)
@@ -51,20 +51,22 @@ def test_a_status_set_by_mistake_is_set_back_and_the_history_kept(ledger_target:
 def test_moves_that_make_no_sense_are_refused(ledger_target: None) -> None:
     entry_id = _cheque()
     with pytest.raises(LedgerError, match="already received"):
-        posting.set_cheque_status(entry_id, R)
+        cheque_status.set_cheque_status(entry_id, R)
     with pytest.raises(LedgerError, match="bounce"):
-        posting.set_cheque_status(entry_id, BNC)
-    posting.bounce_cheque(entry_id, "余额不足")
-    assert [(h.from_status, h.to_status) for h in posting.cheque_history(entry_id)] == [(R, BNC)]
-    assert posting.previous_cheque_status(entry_id) is None
+        cheque_status.set_cheque_status(entry_id, BNC)
+    cheque_status.bounce_cheque(entry_id, "余额不足")
+    assert [(h.from_status, h.to_status) for h in cheque_status.cheque_history(entry_id)] == [
+        (R, BNC)
+    ]
+    assert cheque_status.previous_cheque_status(entry_id) is None
     for status in (R, DEP, CLR):
         with pytest.raises(LedgerError, match="bounced"):
-            posting.set_cheque_status(entry_id, status)
+            cheque_status.set_cheque_status(entry_id, status)
 
 
 def test_the_database_refuses_odd_moves_and_edits_to_the_history(ledger_target: None) -> None:
     entry_id = _cheque()
-    posting.set_cheque_status(entry_id, DEP)
+    cheque_status.set_cheque_status(entry_id, DEP)
     with pytest.raises(pw.IntegrityError), db.transaction():
         ChequeStatusChangeRow.create(
             entry=entry_id, from_status=BNC, to_status=R, changed_at=D(2026, 11, 3)
@@ -73,7 +75,7 @@ def test_the_database_refuses_odd_moves_and_edits_to_the_history(ledger_target: 
         ChequeStatusChangeRow.update(changed_by="someone").execute()
     with pytest.raises((pw.IntegrityError, pw.InternalError, pw.DatabaseError)), db.transaction():
         ChequeStatusChangeRow.delete().execute()
-    assert len(posting.cheque_history(entry_id)) == 1
+    assert len(cheque_status.cheque_history(entry_id)) == 1
 
 
 def test_a_version_4_ledger_gets_the_history_table(tmp_path: Path) -> None:
@@ -89,8 +91,8 @@ def test_a_version_4_ledger_gets_the_history_table(tmp_path: Path) -> None:
     try:
         assert Meta.get(Meta.key == "schema_version").value == str(schema.SCHEMA_VERSION)
         entry_id = _cheque()
-        posting.set_cheque_status(entry_id, CLR)
-        assert [h.to_status for h in posting.cheque_history(entry_id)] == [CLR]
+        cheque_status.set_cheque_status(entry_id, CLR)
+        assert [h.to_status for h in cheque_status.cheque_history(entry_id)] == [CLR]
         schema.MIGRATIONS[4](db.database)  # idempotent: running it again changes nothing
     finally:
         db.close_ledger()

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from models.ledger import ledger, posting
+from models.ledger import cheque_status, entries, ledger, posting
 from models.vocabulary.entry_records import ChequeStatus, DeliveryLine, EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError, LedgerError, NotFound
 from models.vocabulary.i18n import using_language
@@ -91,7 +91,7 @@ def test_void_posts_a_linked_reversal_once(ledger_target: None) -> None:
     assert reversal.delta == -e.delta
     assert reversal.date == e.date
     assert reversal.void_reason == "typed twice"
-    assert posting.get_entry(e.id).voided_by_id == reversal.id
+    assert entries.get_entry(e.id).voided_by_id == reversal.id
     assert ledger.balance(c.id) == 0
     with pytest.raises(LedgerError, match="already"):
         posting.void(e.id, "again")
@@ -118,30 +118,30 @@ def test_cheque_needs_number_and_bounces_reopening_the_debt(ledger_target: None)
     )
     assert pay.cheque is not None and pay.cheque.status is ChequeStatus.RECEIVED
     assert ledger.balance(c.id) == 0
-    posting.set_cheque_status(pay.id, ChequeStatus.DEPOSITED)
-    reversal = posting.bounce_cheque(pay.id, "余额不足")
+    cheque_status.set_cheque_status(pay.id, ChequeStatus.DEPOSITED)
+    reversal = cheque_status.bounce_cheque(pay.id, "余额不足")
     # The kind is stored, the typed reason kept as typed; the sentence is made in the
     # language it is shown in.
     assert reversal.void_reason == "余额不足" and reversal.void_kind == "bounced"
-    voided = posting.get_entry(pay.id)
+    voided = entries.get_entry(pay.id)
     with using_language("zh"):
         assert voided.void_text == "支票 10203040 跳票：余额不足"
     with using_language("en"):
         assert voided.void_text == "Cheque 10203040 bounced: 余额不足"
     assert ledger.balance(c.id) == 1000_00
-    assert posting.get_entry(pay.id).cheque.status is ChequeStatus.BOUNCED
+    assert entries.get_entry(pay.id).cheque.status is ChequeStatus.BOUNCED
     with pytest.raises(LedgerError):
-        posting.set_cheque_status(pay.id, ChequeStatus.CLEARED)
+        cheque_status.set_cheque_status(pay.id, ChequeStatus.CLEARED)
     with pytest.raises(LedgerError):
-        posting.bounce_cheque(pay.id)
-    assert [e.id for e in posting.cheques(ChequeStatus.BOUNCED)] == [pay.id]
+        cheque_status.bounce_cheque(pay.id)
+    assert [e.id for e in cheque_status.cheques(ChequeStatus.BOUNCED)] == [pay.id]
 
 
 def test_cash_cannot_bounce(ledger_target: None) -> None:
     c = make_customer()
     pay = posting.post_payment(c.id, D(2026, 11, 2), 10_00, PaymentMethod.CASH)
     with pytest.raises(NotFound):
-        posting.bounce_cheque(pay.id)
+        cheque_status.bounce_cheque(pay.id)
 
 
 def test_writeoff_needs_a_reason(ledger_target: None) -> None:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from models.ledger import posting, promises
+from models.ledger import cheque_status, posting, promises
 from models.vocabulary import clock
 from models.vocabulary.collecting_records import PromiseStatus
 from models.vocabulary.entry_records import PaymentMethod
@@ -55,7 +55,7 @@ def test_bounced_cheque_breaks_a_kept_promise(ledger_target: None) -> None:
     pay = posting.post_payment(c.id, D(2026, 11, 27), 1000_00, PaymentMethod.CHEQUE, cheque_no="77")
     assert promises.get_promise(p.id).status is PromiseStatus.KEPT
     clock.pin(dt.datetime(2026, 12, 2, 9, 0))
-    posting.bounce_cheque(pay.id)
+    cheque_status.bounce_cheque(pay.id)
     assert promises.get_promise(p.id).status is PromiseStatus.BROKEN
 
 

@@ -29,7 +29,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from models.ledger import aging, customers, ledger, posting, promises
+from models.ledger import aging, cheque_status, customers, entries, ledger, posting, promises
 from models.ledger import settings as company
 from models.storage import db
 from models.vocabulary import clock
@@ -188,7 +188,7 @@ class LedgerMachine(RuleBasedStateMachine):
         reversal = posting.void(original.id, reason)
         assert reversal.reverses_id == original.id
         assert reversal.void_reason == reason
-        assert posting.get_entry(original.id).voided_by_id == reversal.id
+        assert entries.get_entry(original.id).voided_by_id == reversal.id
         self._add_reversal(original, reversal.id)
 
     def _add_reversal(self, original: ShadowEntry, reversal_id: int) -> None:
@@ -212,7 +212,7 @@ class LedgerMachine(RuleBasedStateMachine):
         cheques = [i for i in ids if self.shadow.cheque_status.get(i) is ChequeStatus.RECEIVED]
         with pytest.raises(LedgerError):
             if bounce and cheques:
-                posting.bounce_cheque(cheques[pick % len(cheques)])
+                cheque_status.bounce_cheque(cheques[pick % len(cheques)])
             else:
                 posting.void(ids[pick % len(ids)], "again")
 
@@ -232,8 +232,8 @@ class LedgerMachine(RuleBasedStateMachine):
         )
         entry_id = ids[pick % len(ids)]
         if deposit_first and self.shadow.cheque_status[entry_id] is ChequeStatus.RECEIVED:
-            posting.set_cheque_status(entry_id, ChequeStatus.DEPOSITED)
-        reversal = posting.bounce_cheque(entry_id, "余额不足")
+            cheque_status.set_cheque_status(entry_id, ChequeStatus.DEPOSITED)
+        reversal = cheque_status.bounce_cheque(entry_id, "余额不足")
         assert reversal.reverses_id == entry_id
         assert "余额不足" in reversal.void_reason
         self.shadow.cheque_status[entry_id] = ChequeStatus.BOUNCED

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from models.ledger import ledger, posting
+from models.ledger import cheque_status, entries, ledger, posting
 from models.papers import statements
 from models.storage import db, schema
 from models.vocabulary.entry_records import EntryKind, PaymentMethod
@@ -29,9 +29,9 @@ def test_a_bounce_prints_in_the_documents_language_and_keeps_what_was_typed(
     posting.post_delivery(c.id, D(2026, 11, 1), 1000_00)
     typed = _cheque(c, D(2026, 11, 2), 300_00, "111")
     bare = _cheque(c, D(2026, 11, 3), 200_00, "222")
-    posting.bounce_cheque(typed.id, "  Insufficient funds 余额不足 ")
-    posting.bounce_cheque(bare.id)
-    first, second = posting.get_entry(typed.id), posting.get_entry(bare.id)
+    cheque_status.bounce_cheque(typed.id, "  Insufficient funds 余额不足 ")
+    cheque_status.bounce_cheque(bare.id)
+    first, second = entries.get_entry(typed.id), entries.get_entry(bare.id)
     assert first.void_reason == "Insufficient funds 余额不足"  # as typed, trimmed
     with using_language("zh"):
         assert first.void_text == "支票 111 跳票：Insufficient funds 余额不足"
@@ -43,7 +43,7 @@ def test_a_bounce_prints_in_the_documents_language_and_keeps_what_was_typed(
     pay = posting.post_payment(c.id, D(2026, 11, 4), 1_00, PaymentMethod.CASH)
     posting.void(pay.id, "Cheque 9 bounced: my own words")
     with using_language("zh"):
-        assert posting.get_entry(pay.id).void_text == "Cheque 9 bounced: my own words"
+        assert entries.get_entry(pay.id).void_text == "Cheque 9 bounced: my own words"
 
 
 def test_old_bounce_sentences_are_migrated_to_their_kind(ledger_target: None) -> None:
@@ -68,11 +68,11 @@ def test_old_bounce_sentences_are_migrated_to_their_kind(ledger_target: None) ->
     schema.store_reason_kinds(database)
     schema.store_reason_kinds(database)  # idempotent: a second run changes nothing more
     for sentence, (number, typed) in old.items():
-        entry = posting.get_entry(ids[sentence])
+        entry = entries.get_entry(ids[sentence])
         assert entry.void_reason == typed
         assert entry.void_kind == ("bounced" if number else "")
     with using_language("en"):
-        assert posting.get_entry(ids["支票 111 跳票：存款不足"]).void_text == (
+        assert entries.get_entry(ids["支票 111 跳票：存款不足"]).void_text == (
             "Cheque 111 bounced: 存款不足"
         )
     # Entries are immutable again after the migration.

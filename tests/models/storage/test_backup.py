@@ -13,7 +13,7 @@ import pytest
 
 from models.ledger import posting
 from models.ledger.check import check_ledger
-from models.storage import backup, db, restoring
+from models.storage import backup, backup_folder, db, restoring
 from models.vocabulary.errors import LedgerFileError
 from reports.spreadsheets.aging_sheet import export_aging
 from tests.models.helpers import make_customer
@@ -47,39 +47,41 @@ def test_backup_into_a_missing_folder_is_refused(sqlite_ledger: str, tmp_path: P
 
 def test_auto_backup_goes_beside_the_ledger_and_is_listed(sqlite_ledger: str) -> None:
     _fill(1)
-    out = backup.auto_backup(sqlite_ledger)
+    out = backup_folder.auto_backup(sqlite_ledger)
     assert out.parent == Path(sqlite_ledger).parent / "backups"
     assert out.name == "test-20261126-090000.qkledger"  # the pinned clock
-    again = backup.auto_backup(sqlite_ledger)  # the same second: a second name
+    again = backup_folder.auto_backup(sqlite_ledger)  # the same second: a second name
     assert again.name == "test-20261126-090000-2.qkledger"
-    listed = backup.list_backups(out.parent, sqlite_ledger)
+    listed = backup_folder.list_backups(out.parent, sqlite_ledger)
     assert [b.path for b in listed] == [again, out]
-    assert backup.last_backup(out.parent, sqlite_ledger).taken_at == dt.datetime(2026, 11, 26, 9)
+    assert backup_folder.last_backup(out.parent, sqlite_ledger).taken_at == dt.datetime(
+        2026, 11, 26, 9
+    )
 
 
 def test_a_missing_backup_folder_is_a_warning(sqlite_ledger: str, tmp_path: Path) -> None:
     stick = tmp_path / "usb"
-    warning = backup.folder_warning(stick, sqlite_ledger)
+    warning = backup_folder.folder_warning(stick, sqlite_ledger)
     assert "is not there" in warning
     with pytest.raises(backup.BackupError, match="is not there"):
-        backup.auto_backup(sqlite_ledger, stick)
+        backup_folder.auto_backup(sqlite_ledger, stick)
     stick.mkdir()
-    assert backup.folder_warning(stick, sqlite_ledger) == ""
-    assert backup.auto_backup(sqlite_ledger, stick).parent == stick
+    assert backup_folder.folder_warning(stick, sqlite_ledger) == ""
+    assert backup_folder.auto_backup(sqlite_ledger, stick).parent == stick
 
 
 def test_overdue_after_seven_days(sqlite_ledger: str) -> None:
-    folder = backup.default_folder(sqlite_ledger)
-    assert backup.backup_overdue(folder, sqlite_ledger)  # never backed up
-    backup.auto_backup(sqlite_ledger)
+    folder = backup_folder.default_folder(sqlite_ledger)
+    assert backup_folder.backup_overdue(folder, sqlite_ledger)  # never backed up
+    backup_folder.auto_backup(sqlite_ledger)
     taken = dt.datetime(2026, 11, 26, 9)
-    assert not backup.backup_overdue(folder, sqlite_ledger, taken + dt.timedelta(days=7))
+    assert not backup_folder.backup_overdue(folder, sqlite_ledger, taken + dt.timedelta(days=7))
     late = taken + dt.timedelta(days=7, seconds=1)
-    assert backup.backup_overdue(folder, sqlite_ledger, late)
+    assert backup_folder.backup_overdue(folder, sqlite_ledger, late)
 
 
-def _files(moments: list[dt.datetime]) -> list[backup.BackupFile]:
-    return [backup.BackupFile(Path(f"x-{m:%Y%m%d-%H%M%S}.qkledger"), m, 1) for m in moments]
+def _files(moments: list[dt.datetime]) -> list[backup_folder.BackupFile]:
+    return [backup_folder.BackupFile(Path(f"x-{m:%Y%m%d-%H%M%S}.qkledger"), m, 1) for m in moments]
 
 
 def test_retention_keeps_last_ten_then_daily_then_monthly() -> None:
@@ -88,7 +90,7 @@ def test_retention_keeps_last_ten_then_daily_then_monthly() -> None:
     daily = [now - dt.timedelta(days=d, hours=h) for d in range(1, 40) for h in (1, 2)]
     monthly = [dt.datetime(2026 - (m > 10), (10 - m) % 12 + 1, 3) for m in range(2, 16)]
     backups = _files(today + daily + monthly)
-    kept = backup.to_keep(backups, now)
+    kept = backup_folder.to_keep(backups, now)
     by_path = {b.path: b.taken_at for b in backups}
     moments = sorted((by_path[p] for p in kept), reverse=True)
     assert moments[:10] == today[:10]  # the last ten, all from today
@@ -114,7 +116,7 @@ def test_prune_touches_only_this_ledgers_backups(sqlite_ledger: str, tmp_path: P
         (folder / name).write_bytes(b"x")
     (folder / "other-20261101-010000.qkledger").write_bytes(b"x")
     (folder / "notes.txt").write_bytes(b"x")
-    removed = backup.prune(folder, sqlite_ledger, dt.datetime(2026, 11, 26, 12))
+    removed = backup_folder.prune(folder, sqlite_ledger, dt.datetime(2026, 11, 26, 12))
     left = sorted(p.name for p in folder.iterdir())
     assert "other-20261101-010000.qkledger" in left and "notes.txt" in left
     # 26 days with two each: the older of each day goes, except among the last ten.
@@ -173,7 +175,7 @@ def test_restore_round_trip(sqlite_ledger: str, tmp_path: Path) -> None:
     _fill()
     before = tmp_path / "before.csv"
     export_aging(before, D)
-    saved = backup.auto_backup(sqlite_ledger)
+    saved = backup_folder.auto_backup(sqlite_ledger)
     c = make_customer(code="C9", name="后来")
     posting.post_delivery(c.id, D, 5_00, doc_no="LATE")
     db.close_ledger()
@@ -195,7 +197,7 @@ def test_restore_refuses_before_touching(sqlite_ledger: str, tmp_path: Path) -> 
     with pytest.raises(LedgerFileError, match="not a Qingkuan ledger"):
         restoring.restore(sqlite_ledger, junk)
     assert Path(sqlite_ledger).read_bytes() == original
-    assert not backup.default_folder(sqlite_ledger).exists()  # nothing kept: nothing done
+    assert not backup_folder.default_folder(sqlite_ledger).exists()  # nothing kept: nothing done
     with pytest.raises(backup.BackupError, match="from itself"):
         restoring.restore(sqlite_ledger, sqlite_ledger)
 

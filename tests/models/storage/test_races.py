@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from models.ledger import customers, posting, promises
+from models.ledger import cheque_status, customers, entries, posting, promises
 from models.ledger.check import check_ledger
 from models.storage.tables import ChequeRow, EntryRow, database
 from models.vocabulary import clock
@@ -148,12 +148,12 @@ def test_a_cheque_bounced_meanwhile_keeps_its_status(
     c = make_customer()
     e = posting.post_payment(c.id, D(2026, 11, 1), 100_00, PaymentMethod.CHEQUE, cheque_no="1")
     stale = ChequeRow.get(ChequeRow.entry == e.id)
-    posting.bounce_cheque(e.id)
-    monkeypatch.setattr(posting.ChequeRow, "get_or_none", lambda *args: stale)
+    cheque_status.bounce_cheque(e.id)
+    monkeypatch.setattr(cheque_status.ChequeRow, "get_or_none", lambda *args: stale)
     with pytest.raises(LedgerError, match="has bounced"):
-        posting.set_cheque_status(e.id, ChequeStatus.DEPOSITED)
+        cheque_status.set_cheque_status(e.id, ChequeStatus.DEPOSITED)
     monkeypatch.undo()
-    assert posting.get_entry(e.id).cheque.status is ChequeStatus.BOUNCED  # type: ignore[union-attr]
+    assert entries.get_entry(e.id).cheque.status is ChequeStatus.BOUNCED  # type: ignore[union-attr]
 
 
 def test_a_promise_rescheduled_meanwhile_cannot_be_cancelled(

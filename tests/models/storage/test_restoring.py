@@ -15,7 +15,7 @@ import pytest
 
 from models.ledger import posting
 from models.ledger.check import check_ledger
-from models.storage import backup, db, restoring
+from models.storage import backup, backup_folder, db, restoring
 from models.vocabulary import clock
 from tests.models.helpers import make_customer
 
@@ -39,12 +39,12 @@ def _customers(path: Path) -> set[str]:
 
 def test_restoring_the_oldest_of_ten_same_day_backups_keeps_it(sqlite_ledger: str) -> None:
     _fill(1)
-    oldest = backup.auto_backup(sqlite_ledger)
+    oldest = backup_folder.auto_backup(sqlite_ledger)
     for minute in range(1, 10):
         clock.pin(dt.datetime(2026, 11, 26, 9, minute))
-        backup.auto_backup(sqlite_ledger)
-    folder = backup.default_folder(sqlite_ledger)
-    assert len(backup.list_backups(folder, sqlite_ledger)) == 10
+        backup_folder.auto_backup(sqlite_ledger)
+    folder = backup_folder.default_folder(sqlite_ledger)
+    assert len(backup_folder.list_backups(folder, sqlite_ledger)) == 10
     make_customer(code="LATE", name="后来")
     db.close_ledger()
     clock.pin(dt.datetime(2026, 11, 26, 9, 30))
@@ -59,8 +59,8 @@ def test_after_a_restore_it_says_what_was_restored_and_where_the_old_one_is(
     sqlite_ledger: str,
 ) -> None:
     _fill(2)
-    first = backup.auto_backup(sqlite_ledger)
-    second = backup.auto_backup(sqlite_ledger)  # the same second
+    first = backup_folder.auto_backup(sqlite_ledger)
+    second = backup_folder.auto_backup(sqlite_ledger)  # the same second
     db.close_ledger()
     done = restoring.restore(sqlite_ledger, second)
     assert done.lines() == [
@@ -68,7 +68,7 @@ def test_after_a_restore_it_says_what_was_restored_and_where_the_old_one_is(
         "2 customers, 2 entries, last entry 2026-11-20.",
         f"The ledger as it was is kept as {done.kept}.",
     ]
-    labels = [b.label() for b in backup.list_backups(first.parent, sqlite_ledger)]
+    labels = [b.label() for b in backup_folder.list_backups(first.parent, sqlite_ledger)]
     assert labels == [
         "2026-11-26 09:00:00, before a restore",
         "2026-11-26 09:00:00 (2)",
@@ -115,7 +115,7 @@ def test_restore_while_another_program_posts_loses_nothing(
     restored ledger or in a copy the restore kept; a restore happens wholly or is
     refused, saying why."""
     _fill(200)  # a ledger large enough for the restore to take a while
-    saved = backup.auto_backup(sqlite_ledger)
+    saved = backup_folder.auto_backup(sqlite_ledger)
     make_customer(code="MARK", name="备份之后")
     db.close_ledger()
     stop = tmp_path / "stop"
@@ -132,8 +132,10 @@ def test_restore_while_another_program_posts_loses_nothing(
     committed = {line.split()[1] for line in out.splitlines() if line.startswith("committed")}
     kept = [
         b.path
-        for b in backup.list_backups(backup.default_folder(sqlite_ledger), sqlite_ledger)
-        if b.kind != backup.AUTOMATIC
+        for b in backup_folder.list_backups(
+            backup_folder.default_folder(sqlite_ledger), sqlite_ledger
+        )
+        if b.kind != backup_folder.AUTOMATIC
     ]
     found = _docs(Path(sqlite_ledger)).union(*(_docs(k) for k in kept))
     lost = committed - found
@@ -216,7 +218,7 @@ def test_restore_refuses_the_bad_files_of_the_audit(
     sqlite_ledger: str, tmp_path: Path, kind: str
 ) -> None:
     _fill(20)
-    saved = backup.auto_backup(sqlite_ledger)
+    saved = backup_folder.auto_backup(sqlite_ledger)
     db.close_ledger()
     before = Path(sqlite_ledger).read_bytes()
     bad = _bad_backup(kind, saved, tmp_path)
@@ -224,7 +226,7 @@ def test_restore_refuses_the_bad_files_of_the_audit(
         restoring.restore(sqlite_ledger, bad)
     assert str(bad) in str(refused.value) or kind == "newer schema"
     assert Path(sqlite_ledger).read_bytes() == before
-    kept = backup.list_backups(backup.default_folder(sqlite_ledger), sqlite_ledger)
+    kept = backup_folder.list_backups(backup_folder.default_folder(sqlite_ledger), sqlite_ledger)
     assert [b.path for b in kept] == [saved]  # no copy made: nothing was done
 
 
@@ -232,7 +234,7 @@ def test_a_backup_with_8_kib_pages_is_restored_correctly(
     sqlite_ledger: str, tmp_path: Path
 ) -> None:
     _fill(20)
-    saved = backup.auto_backup(sqlite_ledger)
+    saved = backup_folder.auto_backup(sqlite_ledger)
     big = tmp_path / "big-pages.qkledger"
     _copy(saved, big)
     conn = sqlite3.connect(big, isolation_level=None)
@@ -266,7 +268,7 @@ def test_a_damaged_ledger_is_restored_and_kept_for_inspection(
     sqlite_ledger: str, damage: str
 ) -> None:
     _fill(30)
-    saved = backup.auto_backup(sqlite_ledger)
+    saved = backup_folder.auto_backup(sqlite_ledger)
     db.close_ledger()
     ledger = Path(sqlite_ledger)
     if damage == "a corrupt page":

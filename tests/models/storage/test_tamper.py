@@ -12,7 +12,7 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
-from models.ledger import customers, posting
+from models.ledger import cheque_status, customers, posting
 from models.ledger.check import check_ledger
 from models.storage import backup, chain, chain_anchors, db, guards, restoring
 from models.storage.tables import EntryRow, database
@@ -59,7 +59,7 @@ def _ledger() -> list[int]:
     posting.post_delivery(c1, on, 300_00, doc_no="D2")
     posting.void(d1.id, "wrong customer")
     cheque = posting.post_payment(c1, on, 200_00, PaymentMethod.CHEQUE, cheque_no="CH1")
-    posting.bounce_cheque(cheque.id, "no funds")
+    cheque_status.bounce_cheque(cheque.id, "no funds")
     posting.post_payment(c1, on, 100_00, PaymentMethod.CASH, memo="cash at the door")
     posting.post_delivery(c2, on, 80_00, doc_no="D3")
     posting.post_payment(c2, on, 30_00, PaymentMethod.WECHAT)
