@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -40,6 +40,7 @@ from gui.settle.cells import (
     set_tint,
     tint_of,
 )
+from gui.settle.marks import CellMarks
 from gui.tints import Tint
 from models.collecting import settling
 from models.collecting.routesheets import route_for_day
@@ -57,7 +58,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 BOSS_ROLE = Qt.ItemDataRole.UserRole  # on a tail-cut cell: the boss allowed it over the limit
 
 
-class SettleDialog(FormDialog):
+class SettleDialog(CellMarks, FormDialog):
     """`settled` holds what was posted once the dialog is accepted. Closing it, or
     choosing another route or day, while the grid holds input asks first."""
 
@@ -310,60 +311,6 @@ class SettleDialog(FormDialog):
         self._marking = False
         self._refresh_row(r)
         self._show_boss_button()
-
-    # --- marking cells -----------------------------------------------------------------
-    def _clear_marks(self) -> None:
-        for r in range(self.table.rowCount()):
-            for c in range(self.table.columnCount()):
-                item = self.table.item(r, c)
-                if tint_of(item) is Tint.WRONG:
-                    set_tint(item, None, self.palette())
-                if c != COLUMN["left"]:
-                    item.setToolTip("")
-
-    def mark(self, errors: dict[int, dict[str, str]]) -> None:
-        self._marking = True
-        self._clear_marks()
-        first = None
-        for r, cells in sorted(errors.items()):
-            for field, sentence in cells.items():
-                c = COLUMN.get(field, 0)
-                item = self.table.item(r, c)
-                set_tint(item, Tint.WRONG, self.palette())
-                item.setToolTip(sentence)
-                first = first or (r, c)
-        self._marking = False
-        if first is not None:
-            self.table.setCurrentCell(*first)
-            self._show_cell(*first)
-
-    def wrong_cells(self) -> dict[tuple[int, int], str]:
-        """Marked cells and their sentences (what the user sees in red)."""
-        return {
-            (r, c): self.table.item(r, c).toolTip()
-            for r in range(self.table.rowCount())
-            for c in range(self.table.columnCount())
-            if tint_of(self.table.item(r, c)) is Tint.WRONG
-        }
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: tints follow
-            self._marking = True
-            for r in range(self.table.rowCount()):
-                for c in range(self.table.columnCount()):
-                    item = self.table.item(r, c)
-                    set_tint(item, tint_of(item), self.palette())
-            self._marking = False
-        super().changeEvent(event)
-
-    def _show_cell(self, row: int, col: int) -> None:
-        item = self.table.item(row, col) if row >= 0 and col >= 0 else None
-        if item is not None and item.toolTip() and tint_of(item) is Tint.WRONG:
-            self.error.show_message(item.toolTip())
-        self._show_boss_button()
-
-    def _show_problem(self, sentence: str) -> None:
-        self.error.show_message(sentence)
 
     def _edited(self, item: QTableWidgetItem) -> None:
         """The clerk changed a cell: a sentence about what was there before goes (Save
