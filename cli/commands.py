@@ -106,8 +106,8 @@ def _error_lines(err: LedgerError) -> list[str]:
     """One line, except for a rejected import: the clerk needs every bad row. The import
     module is looked up, not imported: a command that imported nothing cannot have
     raised its error, and the import costs every other command start-up time."""
-    importing = sys.modules.get("models.exchange.importing")
-    if importing is not None and isinstance(err, importing.ImportRejected):
+    outcome = sys.modules.get("models.exchange.importing.outcome")
+    if outcome is not None and isinstance(err, outcome.ImportRejected):
         return list(err.lines())
     return [str(err)]
 
