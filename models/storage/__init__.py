@@ -11,5 +11,7 @@ chain and this computer's anchors of it (`chain`, `chain_anchors`), schema trust
 without passwords (`targets`), who is at the keyboard (`session`) and `bulk_upkeep` for
 large writes.
 
-Uses `models.vocabulary` only. Holds no business rule: no balance, no due date.
+Uses `models.vocabulary` only. The rules here are the ones the database itself keeps
+(`guards`: entries never change, a document number once per customer, the balance
+cache and daily totals); every other business rule is in the rooms above.
 """

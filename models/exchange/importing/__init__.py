@@ -1,8 +1,9 @@
 """Importing customers, ledger entries and promises from a spreadsheet (CSV or XLSX).
 
-A file is imported whole or not at all. Every row is parsed and then written through the
-same model functions the GUI uses, inside ONE transaction; each row runs in its own
-savepoint so that a row the model refuses is noted and the next row still gets checked.
+A file is imported whole or not at all, inside ONE transaction. Customers and entries
+are checked row by row first and then written many rows per statement (`writing`);
+promises go through the same model functions the GUI uses, each row in its own
+savepoint, so that a row the model refuses is noted and the next row still gets checked.
 At the end, if any row had a problem, the whole transaction is rolled back and
 `ImportRejected` lists every problem as "row N, column C: what is wrong" — N being the
 row number the clerk sees in Excel.
