@@ -354,6 +354,22 @@ def aging_by_route(report: AgingReport) -> list[GroupAging]:
     return _group(report, lambda r: r.route_id, lambda r: r.route_name)
 
 
+# Ids per `IN (…)` list: SQLite refuses a statement with more variables than its limit
+# (999 before 3.32, 32,766 after). A customer can have more open deliveries than that
+# (a shop that never pays its one-fen deliveries), and the statement must still print.
+ID_BATCH = 900
+
+
+def _doc_numbers(ids: list[int]) -> dict[int, str]:
+    """Each entry's document number, read in batches of `ID_BATCH` ids."""
+    numbers: dict[int, str] = {}
+    for start in range(0, len(ids), ID_BATCH):
+        batch = ids[start : start + ID_BATCH]
+        sql = f"SELECT id, doc_no FROM entry WHERE id IN ({', '.join('?' * len(batch))})"
+        numbers.update(database.execute_sql(placeholders(sql), batch))
+    return numbers
+
+
 def open_items(customer_id: CustomerId, as_of: dt.date, terms: Terms) -> list[OpenItem]:
     """The customer's open debits as of `as_of`, oldest first, with their due dates and
     days overdue (FIFO, as the aging reckons them): the list a statement prints."""
@@ -369,9 +385,7 @@ def open_items(customer_id: CustomerId, as_of: dt.date, terms: Terms) -> list[Op
         newer = on
     if not found:
         return []
-    ids = [f[0] for f in found]
-    sql = f"SELECT id, doc_no FROM entry WHERE id IN ({', '.join('?' * len(ids))})"
-    numbers = dict(database.execute_sql(placeholders(sql), ids))
+    numbers = _doc_numbers([f[0] for f in found])
     return [
         OpenItem(
             entry_id=entry_id,

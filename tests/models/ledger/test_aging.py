@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from models.ledger import aging, posting, settings
+from models.storage import db
 from models.vocabulary.customer_records import Terms, TermsKind
 from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import D, make_customer
@@ -143,3 +146,19 @@ def test_balance_before_a_future_dated_entry(ledger_target: None) -> None:
     posting.post_delivery(c.id, D(2026, 12, 5), 900_00)
     assert aging.age_customer(c.id, AS_OF).balance == 100_00
     assert aging.age_all(D(2026, 12, 31)).rows[0].balance == 1000_00
+
+
+def test_open_items_beyond_the_databases_variable_limit(
+    sqlite_ledger: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More open deliveries than SQLite takes variables in one statement (999 before
+    3.32, 32,766 after): the statement's open items still read, every document number
+    with them. The limit is lowered to 100 here so that 120 deliveries pass it."""
+    c = make_customer()
+    for n in range(120):
+        posting.post_delivery(c.id, D(2026, 10, 1), 1, doc_no=f"D{n:03}")
+    db.database.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 100)
+    monkeypatch.setattr(aging, "ID_BATCH", 50, raising=False)
+    items = aging.open_items(c.id, AS_OF, c.terms)
+    assert len(items) == 120
+    assert {i.doc_no for i in items} == {f"D{n:03}" for n in range(120)}

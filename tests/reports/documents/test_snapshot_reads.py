@@ -24,10 +24,11 @@ from reports.documents import cli
 ROOT = Path(__file__).resolve().parents[3]
 PRINTS = 50
 
-# Posts a one-fen delivery dated before the statement's period, as fast as it can, until
-# told to stop: each one moves the opening balance, the closing balance and the aging.
+# Posts a one-fen delivery dated before the statement's period, every couple of
+# milliseconds until told to stop: each one moves the opening balance, the closing
+# balance and the aging. (Unthrottled, a slow CI machine once saw 300,000 of them.)
 WRITER = """
-import datetime as dt, pathlib, sys
+import datetime as dt, pathlib, sys, time
 sys.path.insert(0, sys.argv[1])
 from models.ledger import posting
 from models.storage import db
@@ -39,6 +40,7 @@ while not stop.exists():
     posted += 1
     if posted == 3:
         ready.touch()
+    time.sleep(0.002)  # a busy clerk, not a flood: each print reads every open fen
 db.close_ledger()
 print(posted)
 """
