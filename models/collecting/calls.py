@@ -11,6 +11,7 @@ from models.ledger.customers import list_customers
 from models.ledger.promises import get_promise, promises_due_on
 from models.storage import session
 from models.storage.db import transaction
+from models.storage.dialect import in_batches
 from models.storage.tables import CallRow
 from models.vocabulary import clock
 from models.vocabulary.collecting_records import (
@@ -47,12 +48,8 @@ def latest_answers(promise_ids: Iterable[PromiseId]) -> dict[PromiseId, CallAnsw
     """The latest call answer of each promise that has one."""
     ids = list(set(promise_ids))
     result: dict[PromiseId, CallAnswer] = {}
-    for start in range(0, len(ids), 500):  # stay under SQLite's parameter limit
-        query = (
-            CallRow.select()
-            .where(CallRow.promise.in_(ids[start : start + 500]))
-            .order_by(CallRow.at, CallRow.id)
-        )
+    for batch in in_batches(ids):
+        query = CallRow.select().where(CallRow.promise.in_(batch)).order_by(CallRow.at, CallRow.id)
         for row in query:
             result[row.promise_id] = CallAnswer(row.promise_id, row.outcome, row.at, row.note)
     return result

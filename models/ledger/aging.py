@@ -26,6 +26,7 @@ from peewee import fn
 
 from models.ledger.settings import get_company
 from models.storage.db import is_postgres, placeholders, read_snapshot
+from models.storage.dialect import in_batches
 from models.storage.tables import BalanceRow, CustomerRow, RepRow, RouteRow, database
 from models.vocabulary import clock
 from models.vocabulary.aging_records import AgingReport, AgingRow, GroupAging, OpenItem
@@ -354,19 +355,13 @@ def aging_by_route(report: AgingReport) -> list[GroupAging]:
     return _group(report, lambda r: r.route_id, lambda r: r.route_name)
 
 
-# Ids per `IN (…)` list: SQLite refuses a statement with more variables than its limit
-# (999 before 3.32, 32,766 after). A customer can have more open deliveries than that
-# (a shop that never pays its one-fen deliveries), and the statement must still print.
-ID_BATCH = 900
-
-
 def _doc_numbers(ids: list[int]) -> dict[int, str]:
-    """Each entry's document number, read in batches of `ID_BATCH` ids."""
+    """Each entry's document number (in batches: there can be more ids than SQLite
+    takes variables in one statement)."""
     numbers: dict[int, str] = {}
-    for start in range(0, len(ids), ID_BATCH):
-        batch = ids[start : start + ID_BATCH]
+    for batch in in_batches(ids):
         sql = f"SELECT id, doc_no FROM entry WHERE id IN ({', '.join('?' * len(batch))})"
-        numbers.update(database.execute_sql(placeholders(sql), batch))
+        numbers.update(database.execute_sql(placeholders(sql), list(batch)))
     return numbers
 
 

@@ -10,6 +10,7 @@ from peewee import fn
 
 from models.papers.statements import default_period
 from models.storage.db import is_read_only, transaction
+from models.storage.dialect import in_batches
 from models.storage.tables import PrintRow
 from models.vocabulary import clock
 from models.vocabulary.customer_records import CustomerId
@@ -34,10 +35,10 @@ def last_printed(customer_ids: Iterable[CustomerId]) -> dict[CustomerId, dt.date
     """The end of the latest period printed for each customer that has one."""
     ids = list(set(customer_ids))
     found: dict[CustomerId, dt.date] = {}
-    for start in range(0, len(ids), 500):
+    for batch in in_batches(ids):
         query = (
             PrintRow.select(PrintRow.customer, fn.MAX(PrintRow.period_to))
-            .where(PrintRow.customer.in_(ids[start : start + 500]))
+            .where(PrintRow.customer.in_(batch))
             .group_by(PrintRow.customer)
             .tuples()
         )

@@ -20,6 +20,7 @@ from models.exchange.importing.writing import (
     stable_hash,
 )
 from models.storage.db import is_postgres
+from models.storage.dialect import in_batches
 from models.storage.tables import EntryRow, database
 from models.vocabulary.entry_records import EntryKind
 from models.vocabulary.i18n import _
@@ -98,8 +99,7 @@ def parse_entry(row: Row, ids: dict[str, int]) -> _EntryDraft | None:
 
 def _existing_keys(keys: list[str]) -> set[str]:
     found: set[str] = set()
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
+    for chunk in in_batches(keys):
         query = EntryRow.select(EntryRow.import_key).where(EntryRow.import_key.in_(chunk))
         found.update(k for (k,) in query.tuples())
     return found

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from models.ledger import aging, posting, settings
-from models.storage import db
+from models.storage import db, dialect
 from models.vocabulary.customer_records import Terms, TermsKind
 from models.vocabulary.entry_records import PaymentMethod
 from tests.models.helpers import D, make_customer
@@ -158,7 +158,7 @@ def test_open_items_beyond_the_databases_variable_limit(
     for n in range(120):
         posting.post_delivery(c.id, D(2026, 10, 1), 1, doc_no=f"D{n:03}")
     db.database.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 100)
-    monkeypatch.setattr(aging, "ID_BATCH", 50, raising=False)
+    monkeypatch.setattr(dialect, "IN_LIST_SIZE", 50)
     items = aging.open_items(c.id, AS_OF, c.terms)
     assert len(items) == 120
     assert {i.doc_no for i in items} == {f"D{n:03}" for n in range(120)}
