@@ -68,15 +68,11 @@ def qt_objects_die_with_their_test(qapp: object) -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    if not _FROZEN:
+    if not gc.get_freeze_count():
         # What outlives the first test (modules, the application, fonts) lives as long
         # as the process: the collector stops walking it, so the collection above
         # costs each later test only what that test made.
         gc.freeze()
-        _FROZEN.append(True)
-
-
-_FROZEN: list[bool] = []
 
 
 class DiscardQuestions:
