@@ -220,7 +220,12 @@ def test_statement_opening_leaves_out_the_periods_first_day(
     assert amounts_after(text, "期初余额")[:1] == [opening]
     assert figure(2_345_67) in text  # the first day's delivery is a row of the period
     assert amounts_after(text, "期末余额")[:1] == [closing]
-    assert capitals(closing) in text
+    # every amount in capitals on the statement (the summary box, the slip) is the
+    # closing balance: one written a fen off anywhere is a different run of words
+    in_capitals = re.findall(
+        r"人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+", text.replace("\n", "")
+    )
+    assert in_capitals and set(in_capitals) == {capitals(closing)}, in_capitals
 
 
 def test_statement_of_a_customer_in_credit_lists_no_promise_as_owed(
