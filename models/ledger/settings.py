@@ -116,6 +116,12 @@ def save_company(settings: CompanySettings) -> CompanySettings:
     return settings
 
 
+def put_setting(key: str, value: str) -> None:
+    """Store one setting in its own transaction (the rules kept beside the company's)."""
+    with transaction():
+        _put(key, value)
+
+
 def _put(key: str, value: str) -> None:
     """Insert or replace one setting (an upsert both SQLite and PostgreSQL understand)."""
     Setting.insert(key=key, value=value).on_conflict(

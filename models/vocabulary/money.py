@@ -84,3 +84,14 @@ def format_plain(fen: Fen) -> str:
     if fen < 0:
         return "-" + format_plain(-fen)
     return f"{fen // 100}.{fen % 100:02d}"
+
+
+def fen_share(amount: Fen, numerator: int, denominator: int) -> Fen:
+    """`amount` × `numerator` / `denominator` in whole fen, rounded half up (a negative
+    amount as the negative of its positive): the one place a share of money is rounded
+    (commission = amount × basis points / 10,000; a promise's expected part)."""
+    if denominator <= 0:
+        raise ValueError("the denominator must be positive")
+    if amount < 0:
+        return -fen_share(-amount, numerator, denominator)
+    return (2 * amount * numerator + denominator) // (2 * denominator)
