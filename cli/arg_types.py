@@ -34,6 +34,35 @@ def date_arg(text: str) -> dt.date:
     return on
 
 
+def month_arg(text: str) -> dt.date:
+    """``--month``: strictly YYYY-MM, from 1990-01 to this month; the first day of it."""
+    from models.ledger.posting import EARLIEST
+    from models.vocabulary import clock
+
+    try:
+        year, month = text.strip().split("-")
+        if len(year) != 4 or len(month) != 2:
+            raise ValueError(text)
+        first = dt.date(int(year), int(month), 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is not a month: write it as YYYY-MM, such as 2026-11.").format(text=text)
+        ) from None
+    today = clock.today()
+    if not EARLIEST <= first <= today:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is outside the ledger's months: give one from {first} to {last}.").format(
+                text=text, first=f"{EARLIEST:%Y-%m}", last=f"{today:%Y-%m}"
+            )
+        )
+    return first
+
+
+def weeks_arg(text: str) -> int:
+    """``--weeks`` of a forecast: a whole number from 1 to 52."""
+    return ranged_arg(1, 52)(text)
+
+
 def count_arg(text: str) -> int:
     try:
         return int(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.arg_types import date_arg
+from cli.arg_types import date_arg, month_arg, weeks_arg
 from cli.packaged import command_docs
 from cli.parser_base import command
 from models.vocabulary.i18n import _
@@ -49,16 +49,22 @@ def add_export(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPa
             "made, kept and broken. entries: every standing entry of a period, in the "
             "import's columns (for the accountant). customers: every customer, in the "
             "import's columns, so export then import into a new ledger gives the same "
-            "balances. Money is written as numbers, text never as a formula. The file type "
-            "follows the name: .csv or .xlsx."
+            "balances. commission: the month's collection commission (--month), in an XLSX a "
+            "summary per rep and every payment, in a CSV the payments. forecast: the money "
+            "expected in each of the next --weeks weeks (13) after --as-of, from promises "
+            "and the customers' paying habits. Money is written as numbers, text never as a "
+            "formula. The file type follows the name: .csv or .xlsx."
         ),
         ("main.py export aging --out aging.xlsx",
          "main.py export aging --as-of 2026-11-30 --out aging.csv --bom",
          "main.py export reps --out reps.xlsx",
-         "main.py export entries --from 2026-11-01 --to 2026-11-30 --out entries.xlsx"),
+         "main.py export entries --from 2026-11-01 --to 2026-11-30 --out entries.xlsx",
+         "main.py export commission --month 2026-11 --out commission.xlsx",
+         "main.py export forecast --weeks 13 --out forecast.xlsx"),
         [db_too],
     )  # fmt: skip
-    export.add_argument("what", choices=("aging", "reps", "routes", "entries", "customers"),
+    export.add_argument("what", choices=("aging", "reps", "routes", "entries", "customers",
+                                         "commission", "forecast"),
                         help=_("which report"))  # fmt: skip
     export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
                         help=_("the date to age at (default: today)"))  # fmt: skip
@@ -68,6 +74,10 @@ def add_export(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPa
                         help=_("entries: the first day (default: the first entry)"))  # fmt: skip
     export.add_argument("--to", dest="date_to", type=date_arg, metavar="YYYY-MM-DD",
                         help=_("entries: the last day (default: the last entry)"))  # fmt: skip
+    export.add_argument("--month", type=month_arg, metavar="YYYY-MM",
+                        help=_("commission: the month (default: last month)"))  # fmt: skip
+    export.add_argument("--weeks", type=weeks_arg, metavar="N",
+                        help=_("forecast: how many weeks (default: 13)"))  # fmt: skip
     export.add_argument(
         "--bom", action="store_true", help=_("start a CSV with a UTF-8 BOM (for Excel)")
     )

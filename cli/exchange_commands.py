@@ -70,16 +70,22 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InputError(
             _("--from and --to choose the entries of a period: use them with export entries.")
         )
-    if args.what in ("entries", "customers") and args.as_of:
+    if args.what in ("entries", "customers", "commission") and args.as_of:
         raise InputError(
-            _("--as-of is the date of a report: use it with export aging, reps or routes.")
+            _("--as-of is the date of a report: use it with export aging, reps, routes or forecast.")
         )
+    if args.what != "commission" and args.month:
+        raise InputError(_("--month chooses the month of export commission: use it there."))
+    if args.what != "forecast" and args.weeks:
+        raise InputError(_("--weeks is the length of export forecast: use it there."))
     check_output(args.out, OutputKind.SPREADSHEET)  # before the ledger is even opened
     open_target(args, create=False)
     if args.what in ("reps", "routes"):
         return _export_groups(args)
     if args.what in ("entries", "customers"):
         return _export_ledger_data(args)
+    if args.what in ("commission", "forecast"):
+        return _export_money(args)
     path, rows = export_aging(args.out, args.as_of, bom=args.bom)
     if rows == 1:
         text = _("Aging of 1 customer written to {path}.")
@@ -120,4 +126,23 @@ def _export_ledger_data(args: argparse.Namespace) -> int:
         else:
             text = _("{n} customers written to {path}.")
     say(text.format(n=rows, path=path))
+    return EXIT_OK
+
+
+def _export_money(args: argparse.Namespace) -> int:
+    from cli.print_commands import last_month
+    from reports.spreadsheets.commission_sheet import export_commission, export_forecast
+
+    if args.what == "commission":
+        month = args.month or last_month()
+        path, rows = export_commission(args.out, month, bom=args.bom)
+        text = _("Commission of {month} ({n} lines) written to {path}.")
+        say(text.format(month=f"{month:%Y-%m}", n=rows, path=path))
+        return EXIT_OK
+    path, f = export_forecast(args.out, args.as_of, args.weeks or 13, bom=args.bom)
+    say(
+        _("Forecast of {weeks} weeks from {start} written to {path}.").format(
+            weeks=len(f.weeks), start=f.weeks[0].start.isoformat(), path=path
+        )
+    )
     return EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.arg_types import date_arg, days_arg, paper_arg
+from cli.arg_types import date_arg, days_arg, month_arg, paper_arg
 from cli.parser_base import command
 from models.vocabulary.i18n import _
 
@@ -117,7 +117,20 @@ def add_print(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
     )  # fmt: skip
     packet.add_argument("--duplex", action="store_true",
                         help=_("each customer starts on an odd page"))  # fmt: skip
-    for doc in (statement, iou, route, aging, review, packet):
+    commission = command(
+        docs, "commission", _("the month's collection commission (回款提成) per rep"),
+        _(
+            "Per rep: the month's payments split by the age of the debts they settled, the "
+            "rate of each band (Settings), tail cuts and write-offs taken off as Settings "
+            "say, and the commission; then each rep's payments. The total is the month's "
+            "collections."
+        ),
+        ("main.py print commission --month 2026-11 --out commission.pdf",),
+        [db_too],
+    )  # fmt: skip
+    commission.add_argument("--month", type=month_arg, metavar="YYYY-MM",
+                            help=_("the month (default: last month)"))  # fmt: skip
+    for doc in (statement, iou, route, aging, review, packet, commission):
         doc.add_argument("--lang", choices=("zh", "en"),
                          help=_("the document's language (default: the company setting)"))  # fmt: skip
         if doc in (statement, iou, route):

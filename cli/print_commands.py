@@ -25,7 +25,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     check_output(args.out, OutputKind.PDF)  # before the ledger is even opened
     open_target(args, create=False)
-    if args.document in ("aging", "review"):
+    if args.document in ("aging", "review", "commission"):
         return _print_review(args)
     if args.document == "statement":
         _check_customer_code(args.code)
@@ -66,7 +66,13 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def _print_review(args: argparse.Namespace) -> int:
-    if args.document == "aging":
+    if args.document == "commission":
+        from reports.documents.commission_report import print_commission
+
+        month = args.month or last_month()
+        path = print_commission(args.out, month, lang=args.lang)
+        say(_("Commission of {month} written to {path}.").format(month=f"{month:%Y-%m}", path=path))
+    elif args.document == "aging":
         from reports.documents.aging_report import print_aging
 
         path = print_aging(args.out, args.as_of, args.by, lang=args.lang)
@@ -77,6 +83,11 @@ def _print_review(args: argparse.Namespace) -> int:
         path = print_review(args.out, args.as_of, lang=args.lang)
         say(_("Review written to {path}.").format(path=path))
     return EXIT_OK
+
+
+def last_month() -> dt.date:
+    """The first day of the month before today's."""
+    return (clock.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 
 
 def _print_packet(args: argparse.Namespace) -> int:

@@ -103,7 +103,7 @@ def _cell(value: object, kind: str) -> Cell:
     return str(value)
 
 
-def _cells_of(columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]]) -> list[list[Cell]]:
+def cells_of(columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]]) -> list[list[Cell]]:
     return [[_cell(v, c.kind) for v, c in zip(row, columns, strict=True)] for row in rows]
 
 
@@ -111,7 +111,7 @@ def table_csv(
     columns: Sequence[SheetColumn], rows: Iterable[Sequence[object]], *, bom: bool = False
 ) -> bytes:
     """A table as CSV bytes in UTF-8 (with a BOM when `bom`), amounts as ``1234.56``."""
-    return csv_bytes([c.header for c in columns], _cells_of(columns, rows), bom=bom)
+    return csv_bytes([c.header for c in columns], cells_of(columns, rows), bom=bom)
 
 
 def table_xlsx(
@@ -120,7 +120,7 @@ def table_xlsx(
     """A table as an XLSX workbook: a frozen header row, money as numbers, dates as
     dates, columns as wide as their widest value."""
     return xlsx_bytes(
-        sheet_name[:31] or "data", [c.header for c in columns], _cells_of(columns, rows)
+        sheet_name[:31] or "data", [c.header for c in columns], cells_of(columns, rows)
     )
 
 
