@@ -72,7 +72,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if args.what in ("entries", "customers", "commission") and args.as_of:
         raise InputError(
-            _("--as-of is the date of a report: use it with export aging, reps, routes or forecast.")
+            _(
+                "--as-of is the date of a report: use it with export aging, reps, routes or forecast."
+            )
         )
     if args.what != "commission" and args.month:
         raise InputError(_("--month chooses the month of export commission: use it there."))

@@ -187,7 +187,10 @@ def commission(month: dt.date, rules: CommissionRules | None = None) -> Commissi
                      parts_of[eid], rules)  # fmt: skip
         by_rep[rep_id].append(line)
         names[rep_id] = rep_name or ""
-    reps = [RepCommission(key, names[key], tuple(lines), len(rules.rates_bp)) for key, lines in by_rep.items()]
+    reps = [
+        RepCommission(key, names[key], tuple(lines), len(rules.rates_bp))
+        for key, lines in by_rep.items()
+    ]
     reps.sort(key=lambda r: (r.rep_id is None, r.name))
     return CommissionReport(start, end, rules, tuple(reps))
 

@@ -208,9 +208,7 @@ def _customer_lines(
     return lines
 
 
-def _in_weeks(
-    as_of: dt.date, weeks: int, lines: list[ForecastLine], receivable: Fen
-) -> Forecast:
+def _in_weeks(as_of: dt.date, weeks: int, lines: list[ForecastLine], receivable: Fen) -> Forecast:
     promised = [0] * weeks
     usual = [0] * weeks
     later = doubtful = 0

@@ -78,8 +78,17 @@ def line_columns(report: CommissionReport) -> list[SheetColumn]:
 
 def line_rows(report: CommissionReport) -> list[list[object]]:
     return [
-        [r.name, x.date, x.code, x.name, x.kind.value, x.doc_no, x.amount, *x.by_band,
-         x.commission]  # fmt: skip
+        [
+            r.name,
+            x.date,
+            x.code,
+            x.name,
+            x.kind.value,
+            x.doc_no,
+            x.amount,
+            *x.by_band,
+            x.commission,
+        ]  # fmt: skip
         for r in report.reps
         for x in r.lines
     ]
