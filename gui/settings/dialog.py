@@ -1,5 +1,6 @@
 """Settings: company details, document language, paper size, PDF font, aging bucket
-edges, the tail-cut limit and reminder wording of route days, and the UI language (applied on Save, so Cancel leaves the old one; nothing
+edges, the tail-cut limit and reminder wording of route days, the collection
+commission's rules, and the UI language (applied on Save, so Cancel leaves the old one; nothing
 typed elsewhere is lost)."""
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ from PySide6.QtWidgets import (
 from gui import file_dialogs, language
 from gui.form import FormDialog
 from gui.operations import Operations
+from gui.settings.commission_box import CommissionBox
 from gui.widgets import AmountEdit, add_row, set_form_label
 from models.ledger import settings
+from models.ledger.commission_rules import get_commission_rules, save_company_and_rules
 from models.storage import live_files
+from models.vocabulary.commission_records import CommissionRules
 from models.vocabulary.company_records import CompanySettings
 
 
@@ -131,9 +135,19 @@ class SettingsDialog(FormDialog):
         self.ui_form = QFormLayout(self.ui_box)
         add_row(self.ui_form, self.ui_language)
 
-        # One tab per group: all four at once no longer fit a 1280×720 screen.
+        self.commission_box = CommissionBox(
+            ops.read(self, get_commission_rules) or CommissionRules()
+        )
+
+        # One tab per group: all at once no longer fit a 1280×720 screen.
         self.tabs = QTabWidget()
-        self.boxes = (self.company_box, self.docs_box, self.route_box, self.ui_box)
+        self.boxes = (
+            self.company_box,
+            self.docs_box,
+            self.route_box,
+            self.commission_box,
+            self.ui_box,
+        )
         for box in self.boxes:
             self.tabs.addTab(box, "")
         self.body.addWidget(self.tabs)
@@ -210,6 +224,11 @@ class SettingsDialog(FormDialog):
                 self.edges,
             )
             return
+        rules, problem, field = self.commission_box.rules()
+        if rules is None:
+            self._to_tab(self.commission_box)
+            self.show_error(problem, field)
+            return
         new = dataclasses.replace(
             self.company,
             name=self.name.text().strip(),
@@ -234,7 +253,11 @@ class SettingsDialog(FormDialog):
             iou_default_clause=self.iou_clause.isChecked(),
             iou_clause_text=self.iou_clause_text.toPlainText().strip(),
         )
-        if self.ops.write(self, lambda: settings.save_company(new), on_error=self.show_error):
+
+        def save() -> CompanySettings:
+            return save_company_and_rules(new, rules)
+
+        if self.ops.write(self, save, on_error=self.show_error):
             chosen = self.ui_language.currentData()
             if chosen != language.current():
                 self.language_chosen.emit(chosen)
@@ -306,6 +329,7 @@ class SettingsDialog(FormDialog):
         self.iou_clause_text.setPlaceholderText(
             self.tr("Blank: the built-in wording (late payment, costs of collecting)")
         )
+        self.commission_box.retranslate()
         self.ui_box.setTitle(self.tr("This computer"))
         self._label(self.ui_form, self.ui_language, self.tr("Screen lan&guage:"))
         for index, box in enumerate(self.boxes):

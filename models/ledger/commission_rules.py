@@ -4,10 +4,13 @@ settings table under their own key (so the company settings' record stays as it 
 from __future__ import annotations
 
 import json
+import re
 
-from models.ledger.settings import put_setting
+from models.ledger.settings import put_setting, save_company
+from models.storage.db import transaction
 from models.storage.tables import Setting
 from models.vocabulary.commission_records import MAX_RATE_BP, CommissionRules
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
 
@@ -66,3 +69,55 @@ def save_commission_rules(rules: CommissionRules) -> CommissionRules:
     }
     put_setting(_KEY, json.dumps(data))
     return rules
+
+
+_PERCENT = re.compile(r"^(\d{1,3})(?:\.(\d{1,2}))?%?$")
+
+
+def parse_rates(text: str) -> tuple[int, ...]:
+    """Rates typed as percents with up to two decimals, separated by commas
+    (``1.0, 0.5, 0.2``), as basis points (100, 50, 20)."""
+    parts = [p for p in re.split(r"[,，\s]+", text.strip()) if p]
+    rates = []
+    for part in parts:
+        found = _PERCENT.match(part)
+        if not found:
+            raise InputError(
+                _(
+                    "Type the commission rates as percents separated by commas, such as "
+                    "1.0, 0.5, 0.2 (‘{text}’ is not one)."
+                ).format(text=part)
+            )
+        rates.append(int(found[1]) * 100 + int((found[2] or "0").ljust(2, "0")))
+    if not rates:
+        raise InputError(_("Type the commission rates, such as 1.0, 0.5, 0.2."))
+    return tuple(rates)
+
+
+def parse_edges(text: str) -> tuple[int, ...]:
+    """Age edges typed as whole days separated by commas (``30, 90``)."""
+    parts = [p for p in re.split(r"[,，\s]+", text.strip()) if p]
+    if not parts or not all(p.isdigit() and len(p) <= 5 for p in parts):
+        raise InputError(
+            _("Type the commission age edges as whole days separated by commas, such as 30, 90.")
+        )
+    return tuple(int(p) for p in parts)
+
+
+def rates_text(rates_bp: tuple[int, ...]) -> str:
+    """Basis points as the percents Settings shows: (100, 50, 20) → ``1.0, 0.5, 0.2``."""
+    shown = []
+    for bp in rates_bp:
+        whole, rest = divmod(bp, 100)
+        shown.append(f"{whole}.{rest:02d}".rstrip("0").rstrip(".") if rest else f"{whole}.0")
+    return ", ".join(shown)
+
+
+def save_company_and_rules(company: CompanySettings, rules: CommissionRules) -> CompanySettings:
+    """Settings' Save: the company settings and the commission rules in one transaction
+    (either both are stored or neither)."""
+    check_commission_rules(rules)
+    with transaction():
+        saved = save_company(company)
+        save_commission_rules(rules)
+    return saved
