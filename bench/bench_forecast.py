@@ -69,9 +69,9 @@ def back_test(weeks: int) -> None:
     owed_at_t = {d.debit_id for d in settle(as_of).open}
     settled: dict[dt.date, int] = {}
     for part in settle(end).parts:
-        if part.credit_on > as_of and part.debit_id in owed_at_t:
-            if part.credit_kind in (EntryKind.PAYMENT, EntryKind.DISCOUNT):
-                settled[part.credit_on] = settled.get(part.credit_on, 0) + part.amount
+        paying = part.credit_kind in (EntryKind.PAYMENT, EntryKind.DISCOUNT)
+        if paying and part.credit_on > as_of and part.debit_id in owed_at_t:
+            settled[part.credit_on] = settled.get(part.credit_on, 0) + part.amount
     print(f"forecast as of {as_of} (the ledger's last day {last}), {weeks} weeks; "
           f"made in {took:.2f} s")  # fmt: skip
     print(f"owed at T {_yuan(f.receivable)}: in the weeks {_yuan(f.total)}, "

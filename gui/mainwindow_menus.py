@@ -78,6 +78,12 @@ class WindowMenus:
         self.review_action = QAction(self, shortcut=QKeySequence("F9"))
         self.review_action.triggered.connect(self.show_review)
         self.review_menu.addAction(self.review_action)
+        self.commission_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+K"))
+        self.commission_action.triggered.connect(lambda: self.show_review().show_commission())
+        self.review_menu.addAction(self.commission_action)
+        self.forecast_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        self.forecast_action.triggered.connect(lambda: self.show_review().show_forecast())
+        self.review_menu.addAction(self.forecast_action)
 
         self.settings_menu = bar.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
@@ -146,6 +152,10 @@ class WindowMenus:
         )
         self.review_menu.setTitle(QCoreApplication.translate("MainWindow", "Revie&w"))
         self.review_action.setText(QCoreApplication.translate("MainWindow", "The boss's &review"))
+        self.commission_action.setText(
+            QCoreApplication.translate("MainWindow", "Collection &commission…")
+        )
+        self.forecast_action.setText(QCoreApplication.translate("MainWindow", "Cash &forecast"))
         self.settings_menu.setTitle(QCoreApplication.translate("MainWindow", "Se&ttings"))
         self.settings_action.setText(QCoreApplication.translate("MainWindow", "&Settings…"))
         self.people_action.setText(QCoreApplication.translate("MainWindow", "&Reps and routes…"))

@@ -21,3 +21,11 @@ def aging_pdf(as_of: dt.date, by: str) -> Printout:
 
     path = print_aging(print_folder() / f"aging-{by}-{as_of.isoformat()}.pdf", as_of, by)
     return Printout(path, path.stem, _font_warning(), Kind.REVIEW)
+
+
+def commission_pdf(month: dt.date) -> Printout:
+    """The collection commission of `month`'s month."""
+    from reports.documents.commission_report import print_commission
+
+    path = print_commission(print_folder() / f"commission-{month:%Y-%m}.pdf", month)
+    return Printout(path, path.stem, _font_warning(), Kind.REVIEW)

@@ -27,6 +27,8 @@ from gui.background import BackgroundReader
 from gui.dates import date_edit, picked_date
 from gui.operations import Operations, show_error
 from gui.review.charts import AGE, COLLECTED, DELIVERED, BarChart
+from gui.review.commission_dialog import CommissionDialog, last_month
+from gui.review.forecast_tab import ForecastTab
 from gui.review.table_models import (
     BrokenModel,
     CustomerRowsModel,
@@ -93,6 +95,8 @@ class ReviewView(QWidget):
         self.print_rep_button.clicked.connect(lambda: self.print_aging("rep"))
         self.print_route_button = QPushButton()
         self.print_route_button.clicked.connect(lambda: self.print_aging("route"))
+        self.commission_button = QPushButton()
+        self.commission_button.clicked.connect(self.show_commission)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
         bar = QHBoxLayout()
@@ -103,6 +107,7 @@ class ReviewView(QWidget):
             self.print_review_button,
             self.print_rep_button,
             self.print_route_button,
+            self.commission_button,
             self.back_button,
         ):
             bar.addWidget(w)
@@ -134,6 +139,8 @@ class ReviewView(QWidget):
             self.tabs.addTab(table, "")
             table.activated.connect(lambda index, t=table: self._table_activated(t, index))
             table.doubleClicked.connect(lambda index, t=table: self._table_activated(t, index))
+        self.forecast_tab = ForecastTab(self)
+        self.tabs.addTab(self.forecast_tab, "")
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -206,6 +213,7 @@ class ReviewView(QWidget):
         as_of = picked_date(self.as_of)
         self.status.setText(self.tr("Computing…"))
         self.reader.start(lambda: review(as_of))
+        self.forecast_tab.reload(as_of)
 
     def _loaded(self, data: Review) -> None:
         self.data = data
@@ -398,6 +406,21 @@ class ReviewView(QWidget):
         if printout is not None:
             self.printout_ready.emit(printout)
 
+    def show_forecast(self) -> None:
+        self.tabs.setCurrentWidget(self.forecast_tab)
+
+    def show_commission(self) -> CommissionDialog:
+        """The commission of the review's month (its previous month on the 1st-5th,
+        when last month's commission is what is being worked out)."""
+        as_of = picked_date(self.as_of)
+        month = last_month(as_of) if as_of.day <= 5 else as_of.replace(day=1)
+        dialog = CommissionDialog(self.ops, month, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.printout_ready.connect(self.printout_ready)
+        dialog.open()
+        self.last_commission = dialog
+        return dialog
+
     # --- language --------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -410,6 +433,7 @@ class ReviewView(QWidget):
         self.print_review_button.setText(self.tr("Print &review…"))
         self.print_rep_button.setText(self.tr("Aging by r&ep…"))
         self.print_route_button.setText(self.tr("Aging by ro&ute…"))
+        self.commission_button.setText(self.tr("&Commission…"))
         self.back_button.setText(self.tr("&Back (Esc)"))
         names = {
             "total": self.tr("Total owed"),
@@ -431,6 +455,7 @@ class ReviewView(QWidget):
             self.tr("Over credit limit"),
             self.tr("Reasons for not paying"),
             self.tr("Months"),
+            self.tr("Cash forecast"),
         )
         for i, text in enumerate(titles):
             self.tabs.setTabText(i, text)

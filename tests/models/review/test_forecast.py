@@ -17,7 +17,10 @@ CASH = PaymentMethod.CASH
 A = D(2026, 11, 26)  # the pinned clock's day: week 1 is 11-27..12-03
 
 
-def _history(customer_id: int, days_to_pay: list[int], start: dt.date = D(2026, 3, 2)) -> None:
+HISTORY_START = D(2026, 3, 2)
+
+
+def _history(customer_id: int, days_to_pay: list[int], start: dt.date = HISTORY_START) -> None:
     """Debts of 100.00, each paid in full after the given days, one after another."""
     on = start
     for days in days_to_pay:
