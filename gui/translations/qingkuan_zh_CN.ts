@@ -211,6 +211,68 @@
     </message>
 </context>
 <context>
+    <name>CommissionBox</name>
+    <message>
+        <source>Commission</source>
+        <translation>提成</translation>
+    </message>
+    <message>
+        <source>Commission age e&amp;dges (days):</source>
+        <translation>提成账龄分段(天)(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rates per band (%):</source>
+        <translation>各段提成比例(%)(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>One more than the edges, youngest first: 1.0, 0.5, 0.2</source>
+        <translation>比分段多一个，从账龄最短的开始：1.0, 0.5, 0.2</translation>
+    </message>
+    <message>
+        <source>Take &amp;tail cuts (抹零) off the commission</source>
+        <translation>从提成中扣除抹零(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take &amp;write-offs off the commission</source>
+        <translation>从提成中扣除坏账核销(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionDialog</name>
+    <message>
+        <source>{start} to {end}: collected {collected} (the month&apos;s collections), commission {commission}.</source>
+        <translation>{start} 至 {end}：回款 {collected}（本月回款），提成 {commission}。</translation>
+    </message>
+    <message>
+        <source>Export the commission</source>
+        <translation>导出回款提成</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Collection commission</source>
+        <translation>回款提成</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -849,6 +911,29 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastTab</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Money expected per week, 13 weeks (yuan)</source>
+        <translation>每周预计回款，13 周（元）</translation>
+    </message>
+    <message>
+        <source>Promised (weighted)</source>
+        <translation>约定（按兑现率）</translation>
+    </message>
+    <message>
+        <source>By paying habit</source>
+        <translation>按付款习惯</translation>
+    </message>
+    <message>
+        <source>Expected in the {n} weeks: {total}; later: {later}; doubtful (older than the customer ever paid): {doubtful}; owed now: {owed}. Promises count at the customer&apos;s and the rep&apos;s keep rate; the rest of each debt at the customer&apos;s usual days to pay.</source>
+        <translation>{n} 周内预计回款：{total}；更晚：{later}；存疑（比客户以往任何一笔付款都拖得久）：{doubtful}；现欠：{owed}。约定按客户和业务员的兑现率计入；其余欠款按客户通常的付款天数计入。</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +1587,14 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>老板看板(&amp;R)</translation>
     </message>
     <message>
+        <source>Collection &amp;commission…</source>
+        <translation>回款提成(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Cash &amp;forecast</source>
+        <translation>回款预测(&amp;F)</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -2138,6 +2231,29 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     </message>
 </context>
 <context>
+    <name>RepCommissionModel</name>
+    <message>
+        <source>Rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>应得提成</translation>
+    </message>
+    <message>
+        <source>Deducted</source>
+        <translation>扣除</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>提成</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a file</source>
@@ -2295,6 +2411,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>按线路账龄(&amp;U)…</translation>
     </message>
     <message>
+        <source>&amp;Commission…</source>
+        <translation>回款提成(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Back (Esc)</source>
         <translation>返回(&amp;B) (Esc)</translation>
     </message>
@@ -2349,6 +2469,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>Months</source>
         <translation>各月</translation>
+    </message>
+    <message>
+        <source>Cash forecast</source>
+        <translation>回款预测</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +3077,29 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>&amp;Void</source>
         <translation>作废(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Promised (weighted)</source>
+        <translation>约定（按兑现率）</translation>
+    </message>
+    <message>
+        <source>By paying habit</source>
+        <translation>按付款习惯</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计回款</translation>
     </message>
 </context>
 <context>
