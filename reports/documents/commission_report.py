@@ -65,8 +65,8 @@ def rules_lines(rules: CommissionRules) -> list[tuple[str, str]]:
     yes, no = _("deducted"), _("not deducted")
     return [
         (_("Rates"), rates),
-        (_("Tail cuts"), yes if rules.deduct_tail_cuts else no),
-        (_("Write-offs"), yes if rules.deduct_writeoffs else no),
+        (_("Tail cuts (抹零)"), yes if rules.deduct_tail_cuts else no),
+        (_("Write-offs (核销)"), yes if rules.deduct_writeoffs else no),
     ]
 
 
@@ -109,7 +109,7 @@ class _Sheet:
                 Column(_("Customer"), width - DATE_WIDTH - 70 - (n + 2) * amount, lines=LINES),
                 Column(_("Document"), 70, lines=LINES),
                 Column(_("Amount"), amount, "right"),
-                *(Column(b, amount, "right") for b in bands),
+                *(Column(b, amount, "right") for b in band_labels(rules)),
                 Column(_("Commission"), amount, "right"),
             ],
             left,
