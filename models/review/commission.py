@@ -173,7 +173,7 @@ def commission(month: dt.date, rules: CommissionRules | None = None) -> Commissi
             )
             if row[0] not in voided
         ]
-        settlement = settle(end, {row[2] for row in found}) if found else None
+        settlement = settle(end, {row[2] for row in found}, parts_from=start) if found else None
     parts_of: dict[int, list[Part]] = defaultdict(list)
     if settlement is not None:
         for part in settlement.parts:

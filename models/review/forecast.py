@@ -33,7 +33,7 @@ from fractions import Fraction
 
 from models.ledger.promises import PAID_SQL
 from models.ledger.settlement import OpenDebit, settle
-from models.review.paying_habits import Habits, paying_habits
+from models.review.paying_habits import Habits, history_start, paying_habits
 from models.review.promise_keeping import promise_states
 from models.review.raw_rows import as_date
 from models.storage.db import placeholders, read_snapshot
@@ -96,7 +96,8 @@ class LivePromise:
 
 # PAID_SQL counts up to a promise's due date; a forecast knows only up to its as-of date.
 _PAID_BY_AS_OF = PAID_SQL.replace("e.date <= p.due_on", "e.date <= ?")
-assert _PAID_BY_AS_OF != PAID_SQL
+if _PAID_BY_AS_OF == PAID_SQL:  # PAID_SQL was reworded: this must follow it
+    raise RuntimeError("models.ledger.promises.PAID_SQL no longer bounds payments by due_on")
 _LIVE_SQL = (
     f"SELECT p.customer_id, p.due_on, p.amount, {_PAID_BY_AS_OF} FROM promise p "
     "WHERE p.start_on <= ? AND p.due_on >= ? AND (p.cancelled_at IS NULL OR p.cancelled_at >= ?) "
@@ -148,7 +149,7 @@ def forecast(as_of: dt.date | None = None, weeks: int = WEEKS) -> Forecast:
     """The money expected in each of `weeks` weeks after `as_of` (default today)."""
     as_of = as_of or clock.today()
     with read_snapshot():
-        settlement = settle(as_of)
+        settlement = settle(as_of, parts_from=history_start(as_of))
         promises = live_promises(as_of)
         customers = {
             cid: (code, name, rep_id)

@@ -75,10 +75,15 @@ class Habits:
         return self.customers.get(customer_id, self.office)
 
 
+def history_start(as_of: dt.date) -> dt.date:
+    """The first day of the history the habits as of `as_of` are read from."""
+    return as_of - dt.timedelta(days=HISTORY_DAYS - 1)
+
+
 def paying_habits(settlement: Settlement, as_of: dt.date) -> Habits:
     """The habits shown by the debts paid in the `HISTORY_DAYS` up to `as_of` (from a
     settlement made through `as_of`: nothing later is known)."""
-    since = as_of - dt.timedelta(days=HISTORY_DAYS - 1)
+    since = history_start(as_of)
     pairs: dict[int, list[tuple[int, int]]] = {}
     debts: dict[int, set[int]] = {}
     for part in settlement.parts:
