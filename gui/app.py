@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gui import file_dialogs, language
 from gui.backups.keeper import BackupKeeper
+from gui.connecting.dialog import ConnectDialog
 from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
 from gui.icon import app_icon
@@ -220,6 +221,7 @@ class Launcher(QObject):
         window.closing.connect(lambda: self.prefs.set_geometry(window.saveGeometry()))
         self.window.language_chosen.connect(self.set_language)
         self.window.open_other_requested.connect(self.open_other)
+        self.window.connect_shared_requested.connect(self.connect_shared)
         self.window.new_ledger_requested.connect(self.new_ledger)
         geometry = self.prefs.geometry()
         if geometry is None:
@@ -279,10 +281,24 @@ class Launcher(QObject):
             self.tr("Qingkuan ledgers (*.qkledger);;All files (*)"),
         )
         if target:
-            self.window.stop_reading()  # type: ignore[union-attr]
-            current = db.current_target()
-            if not self.open(target, self.window) and current:
-                open_ledger(current)  # stay with the ledger that was open
+            self._switch_to(target)
+
+    def connect_shared(self) -> ConnectDialog:
+        """File → Connect to a shared ledger…: the dialog over the window (not blocking);
+        the ledger it connects to replaces the open one, which stays if it fails."""
+        last = self.prefs.the_ledger()
+        dialog = ConnectDialog(self.window, last if is_postgres_url(last) else "")
+        dialog.accepted.connect(lambda: self._switch_to(dialog.target))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _switch_to(self, target: str) -> None:
+        """Open `target` in place of the open ledger; stay with that one if it fails."""
+        self.stop_reading()
+        current = db.current_target()
+        if not self.open(target, self.window) and current:
+            open_ledger(current)  # stay with the ledger that was open
 
     def restore_backup(self, source: Path) -> bool:
         """Replace the open ledger by a checked backup (keeping it as it was), reopen,
