@@ -24,6 +24,7 @@ from models.vocabulary.errors import CannotConnect, InputError
 from models.vocabulary.i18n import _
 
 DEFAULT_PORT = pg_failures.DEFAULT_PORT
+SCHEMA = "public"  # where a shared ledger's tables are (peewee's default)
 
 
 def shared_ledger_url(host: str, port: int, dbname: str, user: str, *, encrypted: bool) -> str:
@@ -86,7 +87,8 @@ def check_shared_ledger(url: str) -> SharedLedgerCheck:
 
 
 def _check(db: pw.PostgresqlDatabase, url: str) -> SharedLedgerCheck:
-    tables = set(db.get_tables())
+    tables = set(db.get_tables(schema=SCHEMA))  # named: a role without USAGE has no
+    # current_schema(), and would find an "empty" database
     if not tables:
         raise pg_failures.not_qingkuan(url, empty=True)
     if "meta" not in tables:
@@ -97,7 +99,7 @@ def _check(db: pw.PostgresqlDatabase, url: str) -> SharedLedgerCheck:
         raise CannotConnect(str(refusal), pg_failures.NO_PERMISSION)
     meta = dict(
         db.execute_sql(
-            "SELECT key, value FROM meta WHERE key IN ('app', 'schema_version')"
+            f"SELECT key, value FROM {SCHEMA}.meta WHERE key IN ('app', 'schema_version')"
         ).fetchall()
     )
     version = meta.get("schema_version") or ""
@@ -120,13 +122,14 @@ def _rights(db: pw.PostgresqlDatabase) -> tuple[str, bool, bool]:
     them (as models/storage/db.py decides when it opens one)."""
     names = [model._meta.table_name for model in ALL_TABLES]
     row = db.execute_sql(
-        "SELECT current_user, coalesce(bool_and(has_table_privilege(c.oid, 'SELECT')), false),"
+        "SELECT current_user, has_schema_privilege(%s, 'USAGE'),"
+        " coalesce(bool_and(has_table_privilege(c.oid, 'SELECT')), false),"
         " coalesce(bool_and(has_table_privilege(c.oid, 'INSERT')), false)"
         " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE n.nspname = current_schema() AND c.relname = ANY(%s)",
-        (names,),
+        " WHERE n.nspname = %s AND c.relname = ANY(%s)",
+        (SCHEMA, SCHEMA, names),
     ).fetchone()
-    return str(row[0]), bool(row[1]), bool(row[2])
+    return str(row[0]), bool(row[1] and row[2]), bool(row[1] and row[3])
 
 
 def address_parts(url: str) -> tuple[str, int, str, str, bool]:
