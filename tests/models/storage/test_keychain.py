@@ -11,8 +11,8 @@ import pytest
 
 from models.storage import db, keychain, paths
 from models.vocabulary.errors import PasswordNeeded
-from tests.conftest import MemoryKeyring, postgres_or_skip
-from tests.pg_roles import TEST_DB, make_role, url_for
+from tests.conftest import RUN_PG_DB, MemoryKeyring, postgres_or_skip
+from tests.pg_roles import make_role, superuser_sql, url_for
 
 __all__ = ["make_role"]  # the fixture, used by name
 
@@ -87,17 +87,18 @@ def clerk(
     url = postgres_or_skip()
     db.open_ledger(url)
     db.close_ledger()
-    role, password = make_role(
-        "qk_keychain",
-        f"GRANT USAGE ON SCHEMA public TO {{role}}; "
-        f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {{role}}",
+    role, password = make_role("qk_keychain")
+    superuser_sql(
+        f"GRANT USAGE ON SCHEMA public TO {role}; "
+        f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {role}",
+        RUN_PG_DB,
     )
     monkeypatch.delenv("PGPASSWORD", raising=False)
     pgpass = tmp_path / "pgpass"
     pgpass.write_text("", encoding="utf-8")
     pgpass.chmod(0o600)
     monkeypatch.setenv("PGPASSFILE", str(pgpass))
-    address = url_for(role, password).replace(f":{password}@", "@")
+    address = url_for(role, password, RUN_PG_DB).replace(f":{password}@", "@")
     return address, role, password
 
 
@@ -125,7 +126,7 @@ def test_the_keychain_wins_over_pgpassword(
         db.open_ledger(address, create=False, upgrade=False)
     assert str(caught.value).startswith("The password kept in this computer's keychain for ")
     # The address's own password wins over both.
-    assert _opens(url_for(clerk[1], password))
+    assert _opens(url_for(clerk[1], password, RUN_PG_DB))
 
 
 def test_without_a_keychain_entry_libpq_finds_it(
@@ -138,7 +139,7 @@ def test_without_a_keychain_entry_libpq_finds_it(
     monkeypatch.setenv("PGPASSWORD", password)
     assert _opens(address)
     monkeypatch.delenv("PGPASSWORD")
-    (tmp_path / "pgpass").write_text(f"localhost:5432:{TEST_DB}:{role}:{password}\n")
+    (tmp_path / "pgpass").write_text(f"localhost:5432:{RUN_PG_DB}:{role}:{password}\n")
     assert _opens(address)
     # libpq's own order: PGPASSWORD before ~/.pgpass.
     monkeypatch.setenv("PGPASSWORD", "not-the-password")
@@ -157,6 +158,6 @@ def test_no_password_reaches_a_message_or_the_log(
     with pytest.raises(PasswordNeeded) as from_keychain:
         db.open_ledger(address, create=False, upgrade=False)
     with pytest.raises(PasswordNeeded) as typed:
-        db.open_ledger(url_for(role, password[::-1]), create=False, upgrade=False)
+        db.open_ledger(url_for(role, password[::-1], RUN_PG_DB), create=False, upgrade=False)
     said = [str(from_keychain.value), str(typed.value), caplog.text, *capsys.readouterr()]
     assert all(password[::-1] not in text and password not in text for text in said)
