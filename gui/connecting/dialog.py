@@ -68,6 +68,7 @@ class ConnectDialog(FormDialog):
         self.target = ""
         self._worker: _Check | None = None
         self.password_saved = False  # the keychain keeps the password of `last`
+        self._focus_before: QWidget | None = None
         self._connect_after = False
         self.host = QLineEdit()
         self.port = QSpinBox()
@@ -189,13 +190,20 @@ class ConnectDialog(FormDialog):
         self._worker.start()
 
     def _set_busy(self, busy: bool) -> None:
+        if busy:
+            # Disabling the focused button would hand the focus (and with it Enter) to
+            # Cancel: it comes back where it was once the check is done.
+            self._focus_before = self.focusWidget()
+            self.setFocus()
         for widget in (self.test_button, self.buttons.button(Button.Ok)):
             if widget is not None:
                 widget.setEnabled(not busy)
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        else:
-            QApplication.restoreOverrideCursor()
+            return
+        QApplication.restoreOverrideCursor()
+        if self._focus_before is not None:
+            self._focus_before.setFocus()
 
     def _checked(self, found: shared_ledger.SharedLedgerCheck | None, error: Any) -> None:
         worker, self._worker = self._worker, None
@@ -218,12 +226,15 @@ class ConnectDialog(FormDialog):
         if url is None:
             return
         typed = self.password.text()
-        if self.remember.isChecked() and typed:
-            if not keychain.remember_password(url, typed):
+        if self.remember.isChecked():
+            if typed and not keychain.remember_password(url, typed):
                 log.warning("the password could not be kept in the keychain")
-        elif not self.remember.isChecked():
+        else:
+            # Not to be kept: the keychain's password (if the check used it) serves this
+            # one connection, then it is forgotten.
+            typed = typed or keychain.saved_password(url) or ""
             keychain.forget_password(url)
-        self.target = self._with_typed_password(url)
+        self.target = with_password(url, typed) if typed else url
         self.accept()
 
     def _show_result(self, text: str) -> None:
