@@ -30,7 +30,7 @@ from gui.preferences import Preferences, default_data_dir
 from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
-from models.storage import backup_folder, db, paths, restoring
+from models.storage import backup_folder, db, keychain, paths, restoring
 from models.storage.shared_folders import SharedFolderError, copy_to_local
 from models.storage.targets import (
     ScrubbingFormatter,
@@ -136,6 +136,7 @@ class Launcher(QObject):
         """Open `target`; while a shared ledger refuses the password, ask for it.
         Returns the target that opened (with the password typed), None if cancelled."""
         wrong = password_of(target) is not None
+        asked = False
         self.stop_reading()  # opening closes the ledger open now, and its connections
         while True:
             try:
@@ -143,12 +144,18 @@ class Launcher(QObject):
                     open_ledger(target, backup_view=True)
                 else:
                     open_ledger(target)
-                return target
             except PasswordNeeded:
+                # The keychain's password, refused: say so, as for a wrong one typed.
+                wrong = wrong or (not asked and keychain.saved_password(target) is not None)
                 password = ask_password(parent or self.welcome, display_target(target), wrong)
                 if password is None:
                     return None
                 target, wrong = with_password(target, password), True
+                asked = True
+            else:
+                if asked:
+                    _replace_kept_password(target)
+                return target
 
     def stop_reading(self) -> None:
         """Wait for the window's worker threads (the ledger is about to close)."""
@@ -340,6 +347,16 @@ class Launcher(QObject):
         language.set_language(lang)
         self.prefs.set_language(lang)
         self.ops.language_changed.emit()
+
+
+def _replace_kept_password(target: str) -> None:
+    """The password typed for `target` opened it: when the keychain keeps another
+    (changed on the server since), keep the new one instead; nothing is added to a
+    keychain the user did not ask to keep it in."""
+    address, typed = without_password(target), password_of(target)
+    kept = keychain.saved_password(address)
+    if typed and kept is not None and kept != typed:
+        keychain.remember_password(address, typed)
 
 
 def tell_user(parent: QWidget | None, title: str, message: str) -> None:

@@ -222,3 +222,31 @@ def test_a_pasted_address_fills_the_fields(launcher: Launcher) -> None:
         "clerk2",
     )
     assert dialog.password.text() == "Secret-99" and dialog.encrypted.isChecked()
+
+
+def test_a_password_changed_on_the_server_replaces_the_one_kept(
+    data_dir: Path,
+    clerk: tuple[str, str],
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    role, password = clerk
+    paths.remember_ledger(f"postgresql://{role}@localhost/{RUN_PG_DB}", data_dir)
+    entry = ("Qingkuan", f"{role}@localhost:5432/{RUN_PG_DB}")
+    memory_keyring.entries[entry] = "the-old-password"
+    asked: list[bool] = []
+
+    def answer(_parent: object, _ledger: str, wrong: bool) -> str:
+        asked.append(wrong)
+        return password
+
+    monkeypatch.setattr(gui_app, "ask_password", answer)
+    launcher = Launcher(data_dir)
+    try:
+        assert launcher.start(None) is launcher.window
+    finally:
+        launcher.shutdown()
+        db.close_ledger()
+    assert asked == [True]  # "The password was not accepted. Password for …"
+    assert memory_keyring.entries == {entry: password}
