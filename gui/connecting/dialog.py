@@ -112,8 +112,9 @@ class ConnectDialog(FormDialog):
 
     # --- filling -----------------------------------------------------------------
     def _fill(self, url: str) -> None:
-        """The fields from a remembered address; "remember" ticked when the keychain
-        keeps its password (the field stays empty: the keychain supplies it)."""
+        """The fields from a remembered address; "remember" ticked wherever there is a
+        keychain; the password field stays empty when the keychain keeps the password
+        (it supplies it, and the field says so)."""
         if not is_postgres_url(url):
             self.remember.setChecked(self.has_keychain)
             return
