@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gui import file_dialogs, language
 from gui.backups.keeper import BackupKeeper
+from gui.connecting.dialog import ConnectDialog
 from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
 from gui.icon import app_icon
@@ -29,7 +30,7 @@ from gui.preferences import Preferences, default_data_dir
 from gui.screen import fit_on_screen
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
-from models.storage import backup_folder, db, paths, restoring
+from models.storage import backup_folder, db, keychain, paths, restoring
 from models.storage.shared_folders import SharedFolderError, copy_to_local
 from models.storage.targets import (
     ScrubbingFormatter,
@@ -135,6 +136,7 @@ class Launcher(QObject):
         """Open `target`; while a shared ledger refuses the password, ask for it.
         Returns the target that opened (with the password typed), None if cancelled."""
         wrong = password_of(target) is not None
+        asked = False
         self.stop_reading()  # opening closes the ledger open now, and its connections
         while True:
             try:
@@ -142,12 +144,18 @@ class Launcher(QObject):
                     open_ledger(target, backup_view=True)
                 else:
                     open_ledger(target)
-                return target
             except PasswordNeeded:
+                # The keychain's password, refused: say so, as for a wrong one typed.
+                wrong = wrong or (not asked and keychain.saved_password(target) is not None)
                 password = ask_password(parent or self.welcome, display_target(target), wrong)
                 if password is None:
                     return None
                 target, wrong = with_password(target, password), True
+                asked = True
+            else:
+                if asked:
+                    _replace_kept_password(target)
+                return target
 
     def stop_reading(self) -> None:
         """Wait for the window's worker threads (the ledger is about to close)."""
@@ -220,6 +228,7 @@ class Launcher(QObject):
         window.closing.connect(lambda: self.prefs.set_geometry(window.saveGeometry()))
         self.window.language_chosen.connect(self.set_language)
         self.window.open_other_requested.connect(self.open_other)
+        self.window.connect_shared_requested.connect(self.connect_shared)
         self.window.new_ledger_requested.connect(self.new_ledger)
         geometry = self.prefs.geometry()
         if geometry is None:
@@ -279,10 +288,24 @@ class Launcher(QObject):
             self.tr("Qingkuan ledgers (*.qkledger);;All files (*)"),
         )
         if target:
-            self.window.stop_reading()  # type: ignore[union-attr]
-            current = db.current_target()
-            if not self.open(target, self.window) and current:
-                open_ledger(current)  # stay with the ledger that was open
+            self._switch_to(target)
+
+    def connect_shared(self) -> ConnectDialog:
+        """File → Connect to a shared ledger…: the dialog over the window (not blocking);
+        the ledger it connects to replaces the open one, which stays if it fails."""
+        last = self.prefs.the_ledger()
+        dialog = ConnectDialog(self.window, last if is_postgres_url(last) else "")
+        dialog.accepted.connect(lambda: self._switch_to(dialog.target))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _switch_to(self, target: str) -> None:
+        """Open `target` in place of the open ledger; stay with that one if it fails."""
+        self.stop_reading()
+        current = db.current_target()
+        if not self.open(target, self.window) and current:
+            open_ledger(current)  # stay with the ledger that was open
 
     def restore_backup(self, source: Path) -> bool:
         """Replace the open ledger by a checked backup (keeping it as it was), reopen,
@@ -324,6 +347,16 @@ class Launcher(QObject):
         language.set_language(lang)
         self.prefs.set_language(lang)
         self.ops.language_changed.emit()
+
+
+def _replace_kept_password(target: str) -> None:
+    """The password typed for `target` opened it: when the keychain keeps another
+    (changed on the server since), keep the new one instead; nothing is added to a
+    keychain the user did not ask to keep it in."""
+    address, typed = without_password(target), password_of(target)
+    kept = keychain.saved_password(address)
+    if typed and kept is not None and kept != typed:
+        keychain.remember_password(address, typed)
 
 
 def tell_user(parent: QWidget | None, title: str, message: str) -> None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 class MainWindow(WindowMenus, WindowDialogs, QMainWindow):
     language_chosen = Signal(str)
     open_other_requested = Signal()
+    connect_shared_requested = Signal()  # "Connect to a shared ledger…"
     restore_requested = Signal(object)  # the Path of a checked backup
     new_ledger_requested = Signal()  # the welcome screen's new-ledger form
     closing = Signal()

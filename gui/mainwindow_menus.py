@@ -29,11 +29,19 @@ class WindowMenus:
         self.find_action.triggered.connect(self.find_customer)
         self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_other_requested)
+        self.connect_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+O"))
+        self.connect_action.triggered.connect(self.connect_shared_requested)
         self.new_ledger_action = QAction(self)
         self.new_ledger_action.triggered.connect(self.new_ledger_requested)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        for action in (self.new_action, self.find_action, self.open_action, self.new_ledger_action):
+        for action in (
+            self.new_action,
+            self.find_action,
+            self.open_action,
+            self.connect_action,
+            self.new_ledger_action,
+        ):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"))
@@ -121,6 +129,9 @@ class WindowMenus:
         self.new_action.setText(QCoreApplication.translate("MainWindow", "&New customer…"))
         self.find_action.setText(QCoreApplication.translate("MainWindow", "&Find customer"))
         self.open_action.setText(QCoreApplication.translate("MainWindow", "&Open another ledger…"))
+        self.connect_action.setText(
+            QCoreApplication.translate("MainWindow", "Connect to a s&hared ledger…")
+        )
         self.new_ledger_action.setText(QCoreApplication.translate("MainWindow", "New &ledger…"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
         self.import_action.setText(QCoreApplication.translate("MainWindow", "&Import…"))

@@ -26,10 +26,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import keyring
 import peewee as pw
 import psycopg2
 import pytest
 from hypothesis import settings as hypothesis_settings
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 from models.storage import connections, db
 from models.vocabulary import clock
@@ -57,6 +60,10 @@ if WORKER:
     _worker_data = Path(os.environ["QK_TESTS_DATA_HOME"]) / WORKER
     _worker_data.mkdir(exist_ok=True)
     os.environ["XDG_DATA_HOME"] = str(_worker_data)
+
+# No test, nor any program a test starts, reads or writes the real keychain of the
+# computer it runs on: `keyring` finds none (tests that need one set `memory_keyring`).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 BASE_PG_URL = os.environ.get("QK_TEST_PG", "postgresql://qingkuan:qingkuan@localhost/qingkuan_test")
 PINNED = dt.datetime(2026, 11, 26, 9, 0)
@@ -355,3 +362,34 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("fault storm")
         for line in _STORM_LINES:
             terminalreporter.write_line(line)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain in memory: what Windows Credential Manager, the macOS Keychain or
+    the Secret Service would keep, as (service, account) -> password."""
+
+    priority = 1  # type: ignore[assignment]  # usable, as a real keychain is
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """This computer's keychain, in memory for the test (keyring.set_keyring)."""
+    before = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(before)

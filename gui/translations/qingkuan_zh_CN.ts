@@ -273,6 +273,69 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>kept in this computer&apos;s keychain</source>
+        <translation>已保存在本机钥匙串中</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>Connect to a shared ledger</source>
+        <translation>连接共用账本</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>the office server&apos;s name or address</source>
+        <translation>办公室服务器的名称或地址</translation>
+    </message>
+    <message>
+        <source>your user name on the server</source>
+        <translation>您在服务器上的用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in this computer&apos;s keychain</source>
+        <translation>在本机钥匙串中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain Qingkuan can use (on Linux: a Secret Service such as GNOME Keyring or KWallet), so the password is asked for each time. ~/.pgpass or PGPASSWORD can hold it instead.</source>
+        <translation>本机没有清款可用的钥匙串（Linux 上需要 Secret Service，如 GNOME 钥匙环或 KWallet），因此每次都会询问密码。也可以把密码放在 ~/.pgpass 或 PGPASSWORD 中。</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypted connection (TLS) required</source>
+        <translation>必须使用加密连接（TLS）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1557,6 +1620,10 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     <message>
         <source>&amp;Open another ledger…</source>
         <translation>打开其他账本(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Connect to a s&amp;hared ledger…</source>
+        <translation>连接共用账本(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3152,10 +3219,6 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>清款账本 (*.qkledger);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Shared ledger</source>
-        <translation>共用账本</translation>
-    </message>
-    <message>
         <source>Welcome to Qingkuan</source>
         <translation>欢迎使用清款</translation>
     </message>
@@ -3222,14 +3285,6 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>Your ledger will be kept in {folder}</source>
         <translation>账本将保存在 {folder}</translation>
-    </message>
-    <message>
-        <source>Address of the shared ledger, such as
-postgresql://user@server/qingkuan
-(the password is asked for; it is never stored)</source>
-        <translation>共用账本的地址，例如
-postgresql://用户@服务器/qingkuan
-（密码会单独询问，且从不保存）</translation>
     </message>
     <message>
         <source>Create &amp;ledger</source>

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import colours, file_dialogs, language
+from gui.connecting.dialog import ConnectDialog
 from gui.ledger_files import build_demo
 from gui.preferences import Preferences
 from gui.widgets import ErrorLabel, add_row, set_form_label
@@ -90,6 +90,7 @@ class WelcomeScreen(QWidget):
         recovery_layout.addWidget(self.recover_button, 0, Qt.AlignmentFlag.AlignRight)
         self.recovery_box.hide()
         self.offered: tuple[str, GoodBackup] | None = None
+        self.connect_dialog: ConnectDialog | None = None  # the last one opened
 
         self.demo_button = QPushButton()
         self.demo_button.clicked.connect(self.open_demo)
@@ -237,17 +238,16 @@ class WelcomeScreen(QWidget):
         if target:
             self.ledger_chosen.emit(target)
 
-    def open_shared(self) -> None:
-        url, ok = QInputDialog.getText(
-            self,
-            self.tr("Shared ledger"),
-            self.tr(
-                "Address of the shared ledger, such as\npostgresql://user@server/qingkuan\n"
-                "(the password is asked for; it is never stored)"
-            ),
-        )
-        if ok and url.strip():
-            self.ledger_chosen.emit(url.strip())
+    def open_shared(self) -> ConnectDialog:
+        """ "Connect to a shared ledger…": the dialog (not blocking); once it connects,
+        the ledger it names is chosen."""
+        last = self.prefs.the_ledger()
+        dialog = ConnectDialog(self, last if db.is_postgres_url(last) else "")
+        dialog.accepted.connect(lambda: self.ledger_chosen.emit(dialog.target))
+        dialog.finished.connect(dialog.deleteLater)
+        self.connect_dialog = dialog
+        dialog.open()
+        return dialog
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import peewee as pw
 
-from models.storage import live_files, shared_folders
-from models.storage.current_ledger import SQLITE_HEADER, no_permission_to_open
-from models.storage.targets import display_target, parse_postgres_url, scrub
-from models.vocabulary.errors import LedgerFileError, PasswordNeeded
+from models.storage import keychain, live_files, pg_failures, shared_folders
+from models.storage.current_ledger import SQLITE_HEADER
+from models.storage.targets import parse_postgres_url
+from models.vocabulary.errors import LedgerFileError
 from models.vocabulary.i18n import _
 
 
@@ -193,50 +193,35 @@ def _sqlite_open_error(path: Path, err: Exception) -> LedgerFileError:
     return LedgerFileError(msg.format(path=path))
 
 
-# libpq's words when no password was given or a wrong one was.
-_PASSWORD_REFUSED = ("no password supplied", "password authentication failed")
-
-
 def connect_postgres(url: str) -> pw.PostgresqlDatabase:
-    """Connect; without a password in the URL, libpq's PGPASSWORD or ~/.pgpass apply.
+    """Connect. The password: the URL's, else the one this computer's keychain keeps for
+    that user, server and database (models/storage/keychain.py), else libpq's own
+    PGPASSWORD, else ~/.pgpass (libpq's order). The keychain wins over PGPASSWORD: it
+    was kept for exactly this ledger, while PGPASSWORD is one for every server.
     Every libpq option in the URL (``?sslmode=require&connect_timeout=5``...) goes to
-    libpq as written: dropping them connected ``sslmode=require`` in plain text."""
+    libpq as written: dropping them connected ``sslmode=require`` in plain text. Without
+    a connect_timeout, 10 seconds (libpq's own default waits for ever).
+    A failure raises `CannotConnect` (`PasswordNeeded` for the password) saying why and
+    what to do (models/storage/pg_failures.py)."""
     parts = parse_postgres_url(url)
+    password, source = parts.password, "address"
+    if not password:
+        password = keychain.saved_password(url)
+        source = "keychain" if password else "libpq"
+    options = dict(parts.options)
+    options.setdefault("connect_timeout", str(pg_failures.DEFAULT_CONNECT_TIMEOUT))
     db = pw.PostgresqlDatabase(
         parts.dbname,
         user=parts.user,
-        password=parts.password or None,
+        password=password or None,
         host=parts.host,
         port=parts.port,
         autoconnect=True,
-        **dict(parts.options),
+        **options,
     )
     try:
         db.connect()
     except pw.OperationalError as err:
         db.close()
-        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        if any(words in reason for words in _PASSWORD_REFUSED):  # the window asks for it
-            raise PasswordNeeded(
-                _(
-                    "The shared ledger {target} did not accept the password, or none was "
-                    "given: put it in the address, in PGPASSWORD or in ~/.pgpass."
-                ).format(target=display_target(url))
-            ) from err
-        if "permission denied" in reason:  # no CONNECT right on the database
-            raise no_permission_to_open(url, parts.user or "") from err
-        if "SSL was required" in reason or "does not support SSL" in reason:
-            raise LedgerFileError(
-                _(
-                    "The shared ledger at {host} cannot be reached over an encrypted (TLS/SSL) "
-                    "connection, which its address requires (sslmode): the server does not "
-                    "offer one. Nothing was sent in plain text. Ask the administrator to turn "
-                    "on SSL on the server."
-                ).format(host=parts.host or "localhost")
-            ) from err
-        raise LedgerFileError(
-            _("Cannot reach the shared ledger at {host}: {reason}").format(
-                host=parts.host or "localhost", reason=scrub(reason)
-            )
-        ) from err
+        raise pg_failures.connect_failure(err, url, password_source=source) from err
     return db

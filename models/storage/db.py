@@ -22,7 +22,15 @@ from pathlib import Path
 
 import peewee as pw
 
-from models.storage import chain, chain_anchors, guards, schema, schema_audit, storage_errors
+from models.storage import (
+    chain,
+    chain_anchors,
+    guards,
+    pg_failures,
+    schema,
+    schema_audit,
+    storage_errors,
+)
 from models.storage.connections import (
     TrackedSqliteDatabase,
     connect_postgres,
@@ -170,6 +178,8 @@ def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -
             raise _no_ledger_yet()
         _create_new_schema(db)
     elif "meta" not in tables:
+        if postgres:
+            raise pg_failures.not_qingkuan(opened.target, empty=False)
         raise LedgerFileError(
             _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
                 target=display_target(opened.target)
@@ -187,13 +197,9 @@ def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -
 
 
 def _no_ledger_yet() -> LedgerFileError:
-    return LedgerFileError(
-        _(
-            "The database {target} is empty: there is no ledger in it yet, and this command "
-            "only reads. Nothing was changed. To set up the shared ledger there, open it in "
-            "Qingkuan's window (or import customers into it with ‘import customers’)."
-        ).format(target=display_target(opened.target))
-    )
+    """An empty PostgreSQL database opened by a command that only reads: it says how a
+    shared ledger is set up (the same sentence as the window's "Test connection")."""
+    return pg_failures.not_qingkuan(opened.target, empty=True)
 
 
 def _create_new_schema(db: pw.Database) -> None:

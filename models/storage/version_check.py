@@ -12,13 +12,13 @@ import re
 
 import peewee as pw
 
-from models.storage import schema, schema_audit
+from models.storage import pg_failures, schema, schema_audit
 from models.storage.current_ledger import APP_ID, FOREIGN, foreign_refusal, opened, read_meta
 from models.storage.dialect import placeholders
 from models.storage.schema_audit import Problem
 from models.storage.targets import display_target, scrub
 from models.storage.transactions import transaction
-from models.vocabulary.errors import LedgerFileError
+from models.vocabulary.errors import CannotConnect, LedgerFileError
 from models.vocabulary.i18n import _
 
 
@@ -27,6 +27,8 @@ def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = Fals
     ledger's schema (`inspect`: ``check`` opens a foreign or damaged one read-only), and
     upgrade an older ledger when `upgrade` (else refuse it, nothing changed)."""
     if read_meta("app") != APP_ID:
+        if isinstance(db, pw.PostgresqlDatabase):
+            raise pg_failures.not_qingkuan(opened.target, empty=False)
         raise LedgerFileError(
             _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
                 target=display_target(opened.target)
@@ -34,12 +36,7 @@ def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = Fals
         )
     version = _schema_version(db)
     if version > schema.SCHEMA_VERSION:
-        raise LedgerFileError(
-            _(
-                "This ledger was written by a newer version of Qingkuan (schema {found}; this "
-                "program knows {known}). Install the newer version to open it."
-            ).format(found=version, known=schema.SCHEMA_VERSION)
-        )
+        raise newer_version(version)
     sqlite = isinstance(db, pw.SqliteDatabase)
     if sqlite:
         _audit_schema(db, version, inspect=inspect)
@@ -82,6 +79,17 @@ def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = Fals
                 "left as it was. Keep a copy and report the problem."
             ).format(reason=scrub(str(err)))
         ) from err
+
+
+def newer_version(found: int) -> CannotConnect:
+    """The refusal of a ledger upgraded by a newer Qingkuan (schema `found`)."""
+    return CannotConnect(
+        _(
+            "This ledger was written by a newer version of Qingkuan (schema {found}; this "
+            "program knows {known}). Install the newer version to open it."
+        ).format(found=found, known=schema.SCHEMA_VERSION),
+        pg_failures.NEWER_VERSION,
+    )
 
 
 def _audit_schema(db: pw.SqliteDatabase, version: int, *, inspect: bool) -> None:

@@ -31,8 +31,21 @@ class ForeignSchema(LedgerFileError):
         self.names = names
 
 
-class PasswordNeeded(LedgerFileError):
-    """A shared ledger refused the connection for want of the right password."""
+class CannotConnect(LedgerFileError):
+    """A shared ledger could not be connected to or is not one to use; `kind` says why
+    (one of models/storage/pg_failures.py's kinds), the message what to do."""
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class PasswordNeeded(CannotConnect):
+    """A shared ledger refused the connection for want of the right password (none was
+    given, or a wrong one, or there is no such user: the server does not say which)."""
+
+    def __init__(self, message: str, kind: str = "password") -> None:
+        super().__init__(message, kind)
 
 
 class LedgerNotWritable(LedgerError):

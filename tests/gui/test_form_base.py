@@ -47,6 +47,7 @@ NOT_HERE = {
     "PacketDialog": "no field can be wrong; Cancel/Esc stop it: test_route_days",
     "RestoreDialog": "SQLite ledgers with backups only: test_backups_exports",
     "BackupFolderDialog": "needs the backup keeper: test_backups_exports",
+    "ConnectDialog": "needs a PostgreSQL server and writes nothing: test_connect_dialog",
 }
 
 
