@@ -223,6 +223,13 @@ def connect_postgres(url: str) -> pw.PostgresqlDatabase:
                     "given: put it in the address, in PGPASSWORD or in ~/.pgpass."
                 ).format(target=display_target(url))
             ) from err
+        if "not permitted to log in" in reason:  # disabled (models/ledger/users.py)
+            raise LedgerFileError(
+                _(
+                    "The login ‘{user}’ of the shared ledger {target} is disabled: it can no "
+                    "longer sign in. Ask the boss."
+                ).format(user=parts.user or "", target=display_target(url))
+            ) from err
         if "permission denied" in reason:  # no CONNECT right on the database
             raise no_permission_to_open(url, parts.user or "") from err
         if "SSL was required" in reason or "does not support SSL" in reason:
