@@ -132,8 +132,8 @@ FUNCTIONS: dict[str, tuple[str, str, str]] = {
         "plpgsql",
         """
         BEGIN
-          IF NOT qk_is_admin() AND (TG_OP <> 'UPDATE' OR NEW.key <> 'entry_chain_tip'
-                                    OR OLD.key <> 'entry_chain_tip') THEN
+          IF NOT qk_is_admin() AND (TG_OP = 'DELETE' OR NEW.key <> 'entry_chain_tip'
+                                    OR (TG_OP = 'UPDATE' AND OLD.key <> 'entry_chain_tip')) THEN
             RAISE EXCEPTION 'only the administrator changes the ledger''s meta rows'
               USING ERRCODE = '42501', HINT = 'qk:meta';
           END IF;
