@@ -68,16 +68,22 @@ def cmd_users(args: argparse.Namespace) -> int:
     if action == "list":
         return _list()
     if action == "add":
-        if users.sign_in_required() or is_postgres():
-            password = read_password(args, args.name)
-            person = users.add_person(args.name, args.role, password)
+        asked_before = is_postgres() or users.sign_in_required()
+        if not asked_before and args.role != "boss":
+            users.add_person(args.name, args.role, "")  # refused: a boss comes first
+        person = users.add_person(args.name, args.role, read_password(args, args.name))
+        role = users.role_label(person.role)
+        if asked_before:
+            say(_("Added ‘{name}’ as {role}.").format(name=person.name, role=role))
+        else:
             say(
-                _("Added ‘{name}’ as {role}.").format(
-                    name=person.name, role=users.role_label(person.role)
-                )
+                _(
+                    "Added ‘{name}’ as boss and turned sign-in on: the window now asks for a "
+                    "name and a password. On a ledger file this guards against mistakes, not "
+                    "against someone who copies the file."
+                ).format(name=person.name)
             )
-            return EXIT_OK
-        return _first_on_file(args)
+        return EXIT_OK
     if action == "role":
         person = users.set_person_role(args.name, args.role)
         say(
@@ -88,30 +94,6 @@ def cmd_users(args: argparse.Namespace) -> int:
         return EXIT_OK
     person = users.disable_person(args.name)
     say(_("‘{name}’ is disabled: they can no longer sign in.").format(name=person.name))
-    return EXIT_OK
-
-
-def _first_on_file(args: argparse.Namespace) -> int:
-    """On a ledger file without sign-in, the first person added must be a boss: adding
-    them turns sign-in on."""
-    from models.ledger import users as people
-
-    if args.role != "boss":
-        raise InputError(
-            _(
-                "This ledger file does not ask anyone to sign in yet: add a boss first "
-                "(‘users add NAME --role boss’), which turns sign-in on."
-            )
-        )
-    password = read_password(args, args.name)
-    people.turn_on_sign_in(args.name, password)
-    say(
-        _(
-            "Added ‘{name}’ as boss and turned sign-in on: the window now asks for a name and "
-            "a password. On a ledger file this guards against mistakes, not against someone "
-            "who copies the file."
-        ).format(name=args.name)
-    )
     return EXIT_OK
 
 

@@ -158,10 +158,22 @@ def _find(name: str) -> Person:
 
 
 def add_person(name: str, role: Role | str, password: str) -> Person:
-    """Add a person who signs in with `password` (boss only)."""
+    """Add a person who signs in with `password` (boss only). On a ledger file that
+    does not ask anyone to sign in yet, the first person must be a boss: adding them
+    turns sign-in on (`turn_on_sign_in`)."""
     require(Action.PEOPLE)
     name, role = check_name(name), _role(role)
+    first = not is_postgres() and not file_people.sign_in_required()
+    if first and role is not Role.BOSS:
+        raise InputError(
+            _(
+                "This ledger file does not ask anyone to sign in yet: add a boss first, "
+                "which turns sign-in on."
+            )
+        )
     check_password(password)
+    if first:
+        return turn_on_sign_in(name, password)
     with transaction():
         if is_postgres():
             pg_people.add(database.obj, name, role, password)
