@@ -54,7 +54,7 @@ def add_users(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
     actions = people.add_subparsers(dest="users_action", metavar="action", required=True)
     add = command(
         actions, "add", _("add a person with a role and a password (boss only)"),
-        _("Adds a person who signs in with the name and password given."),
+        _("Adds a person who signs in with the name and password given; only the boss may add people."),
         ("main.py users add xiaoli --role clerk",
          "printf '%s\\n' \"$PW\" | main.py users add xiaoli --role clerk --password-stdin"),
         [db_too],
@@ -70,7 +70,7 @@ def add_users(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
     )  # fmt: skip
     role = command(
         actions, "role", _("give a person another role (boss only)"),
-        _("Gives a person another role; the ledger always keeps a boss."),
+        _("Gives a person another role (only the boss may); the ledger always keeps a boss."),
         ("main.py users role xiaoli viewer",),
         [db_too],
     )  # fmt: skip
