@@ -62,12 +62,14 @@ def cmd_setup_server(args: argparse.Namespace) -> int:
 def cmd_users(args: argparse.Namespace) -> int:
     from models.ledger import users
     from models.storage.db import is_postgres
+    from models.vocabulary.people_records import Action
 
     open_target(args, create=False)
     action = args.users_action
     if action == "list":
         return _list()
     if action == "add":
+        users.require(Action.PEOPLE)  # before the password is asked
         asked_before = is_postgres() or users.sign_in_required()
         if not asked_before and args.role != "boss":
             users.add_person(args.name, args.role, "")  # refused: a boss comes first
