@@ -153,8 +153,10 @@ def make_groups(db: pw.Database) -> None:
             db.execute_sql(f"CREATE ROLE {quoted(name)} NOLOGIN")
 
 
-def grant(db: pw.Database) -> None:
-    """(Re)apply what each group may touch: first take everything back, then grant."""
+def grant(db: pw.Database, *, meta_guard: bool = True) -> None:
+    """(Re)apply what each group may touch: first take everything back, then grant.
+    An upgrade re-grants without (re)making the guard on `meta`: that needs a lock the
+    programs waiting to upgrade the same ledger hold (setup-server makes it)."""
     groups = {role: quoted(group(db, role)) for role in Role}
     everyone = ", ".join(groups.values())
     database_name = db.execute_sql("SELECT current_database()").fetchone()[0]
@@ -178,7 +180,8 @@ def grant(db: pw.Database) -> None:
             f"GRANT USAGE ON SEQUENCE {quoted(table + '_id_seq')} TO {groups[Role.VIEWER]}"
         )
     _install_people_functions(db, boss)
-    pg_role_guards.install(db, pg_role_guards.SETUP_TRIGGERS)
+    if meta_guard:
+        pg_role_guards.install(db, pg_role_guards.SETUP_TRIGGERS)
 
 
 def _install_people_functions(db: pw.Database, boss: str) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from models.storage import chain, guards, pg_role_guards
+from models.storage import chain, guards, pg_people, pg_role_guards
 from models.storage.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
@@ -285,7 +285,11 @@ def create_schema_objects(db: pw.Database) -> None:
 def run_migrations(db: pw.Database, version: int) -> None:
     """Run the migrations from `version` up to this program's; the caller holds the
     transaction (models/storage/schema_audit.py upgrades a schema-only copy in memory too)."""
+    upgraded = version < SCHEMA_VERSION
     while version < SCHEMA_VERSION:
         MIGRATIONS[version](db)
         version += 1
         Meta.update(value=str(version)).where(Meta.key == "schema_version").execute()
+    # People and roles are on: the tables a migration added get their rights too.
+    if upgraded and isinstance(db, pw.PostgresqlDatabase) and pg_people.groups_exist(db):
+        pg_people.grant(db, meta_guard=False)
