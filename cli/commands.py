@@ -2,7 +2,8 @@
 
 The subcommands live by family: `ledger_commands` (demo, check), `exchange_commands`
 (import, export), `print_commands` (print, today), `backup_commands` (backup,
-restore); without a command the window opens (`cmd_gui`).
+restore), `people_commands` (users, setup-server); without a command the window
+opens (`cmd_gui`).
 
 Each command opens the ledger, calls the same model and report functions the window
 uses, and prints one sentence on success. Errors never show a traceback: a
@@ -28,6 +29,7 @@ from cli.backup_commands import cmd_backup, cmd_restore
 from cli.exchange_commands import cmd_export, cmd_import
 from cli.ledger_commands import cmd_check, cmd_demo
 from cli.output import EXIT_ERROR, complain
+from cli.people_commands import cmd_setup_server, cmd_users
 from cli.print_commands import cmd_print, cmd_today
 from models.storage import db
 from models.storage.paths import log_file
@@ -65,6 +67,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "print": cmd_print,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "users": cmd_users,
+    "setup-server": cmd_setup_server,
 }
 
 

@@ -34,7 +34,37 @@ def open_target(
         raise
     if warn and db.guards_warning():
         complain(db.guards_warning())
+    sign_in_if_asked()
     return display_target(target)
+
+
+def sign_in_if_asked() -> None:
+    """A ledger file with sign-in on: the person named by QK_USER signs in, with the
+    password typed on the terminal (else QK_PASSWORD). Never asked on PostgreSQL: the
+    server's login signed in already."""
+    import getpass
+    import os
+    import sys
+
+    from models.ledger import users
+    from models.vocabulary.errors import NotAllowed
+    from models.vocabulary.i18n import _
+
+    if not users.sign_in_required():
+        return
+    name = os.environ.get("QK_USER", "")
+    if not name:
+        raise NotAllowed(
+            _(
+                "This ledger asks who you are: set QK_USER to your sign-in name (the password "
+                "is asked on the terminal, or taken from QK_PASSWORD)."
+            )
+        )
+    if sys.stdin.isatty() and "QK_PASSWORD" not in os.environ:
+        password = getpass.getpass(_("Password for ‘{name}’: ").format(name=name))
+    else:
+        password = os.environ.get("QK_PASSWORD", "")
+    users.sign_in(name, password)
 
 
 def advice_to_restore(target: str) -> list[str]:

@@ -2,7 +2,8 @@
 ``qingkuan-cli.exe`` in the built app: help and errors name the program as it was started).
 
 Each family of subcommands adds its own (`ledger_args`: demo, check; `exchange_args`:
-import, export; `backup_args`: backup, restore; `print_args`: print, today); the values
+import, export; `backup_args`: backup, restore; `print_args`: print, today; `people_args`: users,
+setup-server); the values
 they accept are checked by `arg_types`, and `parser_base` holds what every parser is made
 of."""
 
@@ -15,6 +16,7 @@ from cli.exchange_args import add_export, add_import
 from cli.ledger_args import add_check, add_demo
 from cli.packaged import command_docs, program_name
 from cli.parser_base import HelpFormatter, Parser
+from cli.people_args import add_setup_server, add_users
 from cli.print_args import add_print, add_today
 from models.vocabulary.i18n import _
 from models.vocabulary.version import version
@@ -80,4 +82,6 @@ def build_parser() -> Parser:
     add_restore(commands, db_too)
     add_print(commands, db_too)
     add_today(commands, db_too)
+    add_users(commands, db_too)
+    add_setup_server(commands, db_too)
     return parser

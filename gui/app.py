@@ -28,8 +28,10 @@ from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
 from gui.screen import fit_on_screen
+from gui.sign_in import ask_sign_in
 from gui.single_instance import FileOpenFilter, InstanceServer, hand_over, instance_key
 from gui.welcome.view import WelcomeScreen
+from models.ledger import users
 from models.storage import backup_folder, db, keychain, paths, restoring
 from models.storage.shared_folders import SharedFolderError, copy_to_local
 from models.storage.targets import (
@@ -144,6 +146,11 @@ class Launcher(QObject):
                     open_ledger(target, backup_view=True)
                 else:
                     open_ledger(target)
+                if users.sign_in_required() and not ask_sign_in(
+                    parent or self.welcome, display_target(target)
+                ):
+                    db.close_ledger()
+                    return None
             except PasswordNeeded:
                 # The keychain's password, refused: say so, as for a wrong one typed.
                 wrong = wrong or (not asked and keychain.saved_password(target) is not None)

@@ -27,8 +27,10 @@ from gui.mainwindow_menus import WindowMenus
 from gui.operations import Operations
 from gui.today.view import TodayView
 from models.collecting import today as today_model
+from models.ledger import users
 from models.storage import db
 from models.vocabulary.entry_records import EntryKind
+from models.vocabulary.people_records import Action
 
 if TYPE_CHECKING:
     from gui.review.view import ReviewView
@@ -73,6 +75,9 @@ class MainWindow(WindowMenus, WindowDialogs, QMainWindow):
         self.backup_label = QLabel()
         self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.ledger_label)
+        self.person_label = QLabel()  # who is signed in, where the ledger asks
+        self.person_label.setObjectName("signed_in_label")
+        self.statusBar().addPermanentWidget(self.person_label)
         self.keeper: BackupKeeper | None = None
 
         self.customer_list.customer_activated.connect(self.open_customer)
@@ -187,5 +192,22 @@ class MainWindow(WindowMenus, WindowDialogs, QMainWindow):
         if db.is_read_only():  # the model's sentence, in the language just chosen
             self.read_only_banner.setText(str(db.read_only_refusal()))
         self._retranslate_menus()
+        self._show_who_signed_in()
         if self.keeper is not None:
             self.keeper.announce()
+
+    def _show_who_signed_in(self) -> None:
+        """The status bar names who is signed in (and their role); Settings → People
+        is there only for a role that may change people."""
+        name = users.signed_in_name()
+        self.person_label.setVisible(bool(name))
+        self.person_label.setText(
+            self.tr("Signed in: {name} ({role})").format(
+                name=name, role=users.role_label(users.current_role())
+            )
+            if name
+            else ""
+        )
+        allowed = users.may(Action.PEOPLE)
+        self.users_action.setVisible(allowed)
+        self.users_action.setEnabled(allowed)

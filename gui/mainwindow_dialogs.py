@@ -33,6 +33,7 @@ from gui.promises.call_list import CallListDialog
 from gui.promises.dialogs import PromiseDialog
 from gui.settings.dialog import SettingsDialog
 from gui.settings.people import PeopleDialog
+from gui.settings.users import UsersDialog
 from gui.settle.grid import SettleDialog
 from gui.settle.handover import HandoverDialog
 from gui.visits.dialogs import VisitDialog
@@ -208,6 +209,14 @@ class WindowDialogs:
 
     def open_people(self) -> PeopleDialog:
         return self._open(PeopleDialog(self.ops))
+
+    def open_users(self) -> UsersDialog | None:
+        """Settings → People (who signs in, and their roles): the boss's only."""
+        if not self.users_action.isEnabled():
+            return None
+        dialog = self._open(UsersDialog(self.ops))
+        dialog.finished.connect(self._show_who_signed_in)
+        return dialog
 
     # --- import, export and backups ----------------------------------------------------
     def import_wizard(self, kind: ImportKind | None = None) -> ImportWizard:

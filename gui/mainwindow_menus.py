@@ -100,6 +100,10 @@ class WindowMenus:
         self.people_action = QAction(self)
         self.people_action.triggered.connect(self.open_people)
         self.settings_menu.addAction(self.people_action)
+        # Who signs in, and their roles: shown to those whose role may change them.
+        self.users_action = QAction(self)
+        self.users_action.triggered.connect(self.open_users)
+        self.settings_menu.addAction(self.users_action)
         self.backup_folder_action = QAction(self)
         self.backup_folder_action.triggered.connect(self.choose_backup_folder)
         self.settings_menu.addAction(self.backup_folder_action)
@@ -170,5 +174,6 @@ class WindowMenus:
         self.settings_menu.setTitle(QCoreApplication.translate("MainWindow", "Se&ttings"))
         self.settings_action.setText(QCoreApplication.translate("MainWindow", "&Settings…"))
         self.people_action.setText(QCoreApplication.translate("MainWindow", "&Reps and routes…"))
+        self.users_action.setText(QCoreApplication.translate("MainWindow", "P&eople and roles…"))
         self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language / 语言"))
         self.help.retranslate()

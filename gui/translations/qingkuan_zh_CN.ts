@@ -1606,6 +1606,10 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>清款 – {ledger}</translation>
     </message>
     <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>已登录：{name}（{role}）</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1668,6 +1672,10 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     <message>
         <source>&amp;Reps and routes…</source>
         <translation>业务员与线路(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>P&amp;eople and roles…</source>
+        <translation>人员和角色(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Language / 语言</source>
@@ -2897,6 +2905,25 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>The ledger {ledger} asks who you are. (On a ledger file this guards against mistakes, not against someone who copies the file.)</source>
+        <translation>账本 {ledger} 要求登录。（在账本文件上，这只防止误操作，防不了复制文件的人。）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名字(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
     <name>StatementDialog</name>
     <message>
         <source>Print statement</source>
@@ -3051,6 +3078,93 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>{route}{rep}: 1 stop, {owing} owing</source>
         <translation>{route}{rep}：1 家，{owing} 家欠款</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type them again.</source>
+        <translation>两次输入的密码不一致：请重新输入。</translation>
+    </message>
+    <message>
+        <source>People and roles</source>
+        <translation>人员和角色</translation>
+    </message>
+    <message>
+        <source>Each person signs in to the shared ledger with their own name and password; the database itself refuses what their role may not do. Clerks post, promise, visit, settle, print and import; the boss does everything; viewers review, print and export.</source>
+        <translation>每人用自己的名字和密码登录共享账本，数据库本身拒绝其角色不允许的操作。文员：记账、约定、拜访、结算、打印、导入；老板：全部；查看者：查看、打印、导出。</translation>
+    </message>
+    <message>
+        <source>This ledger file asks who is at the keyboard. On a file this guards against mistakes, not against someone who copies the file: anyone with the file can read and change it with other tools.</source>
+        <translation>此账本文件要求登录。在文件上，这只防止误操作，防不了复制文件的人：拿到文件的人可以用其他工具读取和修改它。</translation>
+    </message>
+    <message>
+        <source>Nobody signs in to this ledger file yet. Adding a boss turns sign-in on. On a file this guards against mistakes, not against someone who copies the file.</source>
+        <translation>此账本文件还没有人登录。添加一位老板即开启登录。在文件上，这只防止误操作，防不了复制文件的人。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>The person chosen above</source>
+        <translation>上面选中的人员</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>文员</translation>
+    </message>
+    <message>
+        <source>boss</source>
+        <translation>老板</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>查看者</translation>
+    </message>
+    <message>
+        <source>Gi&amp;ve this role</source>
+        <translation>设为此角色(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>再输一次密码(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名字(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
     </message>
 </context>
 <context>

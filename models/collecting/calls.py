@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from models.ledger import users
 from models.ledger.customers import list_customers
 from models.ledger.promises import get_promise, promises_due_on
 from models.storage import session
@@ -25,10 +26,12 @@ from models.vocabulary.customer_records import Customer
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
 from models.vocabulary.money import Fen
+from models.vocabulary.people_records import Action
 
 
 def record_call(promise_id: PromiseId, outcome: CallOutcome, note: str = "") -> CallAnswer:
     """Note the answer to a call about a promise; the latest answer is the one shown."""
+    users.require(Action.PROMISE)
     get_promise(promise_id)
     outcome = CallOutcome(outcome)
     if len(note.strip()) > 300:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from models.ledger import users
+from models.storage import session
 from models.storage.db import transaction
 from models.storage.tables import CustomerRow, RepRow, VisitRow
 from models.vocabulary import clock
@@ -11,6 +13,7 @@ from models.vocabulary.collecting_records import LateReason, Visit, VisitOutcome
 from models.vocabulary.customer_records import CustomerId, RepId
 from models.vocabulary.errors import InputError, NotFound
 from models.vocabulary.i18n import _
+from models.vocabulary.people_records import Action
 from models.vocabulary.text_rules import check_text
 
 NO_MONEY = (VisitOutcome.PROMISED, VisitOutcome.REFUSED, VisitOutcome.NOT_THERE)
@@ -42,6 +45,7 @@ def log_visit(
     guide's thirteen; a paid visit has no reason."""
     if not CustomerRow.select().where(CustomerRow.id == customer_id).exists():
         raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+    users.require(Action.PROMISE)
     outcome = VisitOutcome(outcome)
     reason = LateReason(reason) if reason else None
     if outcome in (VisitOutcome.PROMISED, VisitOutcome.REFUSED) and reason is None:
@@ -62,6 +66,7 @@ def log_visit(
             reason=reason,
             note=note.strip(),
             created_at=clock.now(),
+            entered_by=session.current_user(),
         )
     return _record(row, dict(RepRow.select(RepRow.id, RepRow.name).tuples()))
 

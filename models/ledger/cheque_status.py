@@ -5,6 +5,7 @@ bouncing (跳票: the payment is voided, which reopens the debt) and the list of
 
 from __future__ import annotations
 
+from models.ledger import users
 from models.ledger.entries import get_entry
 from models.ledger.posting import void
 from models.storage import session
@@ -22,12 +23,14 @@ from models.vocabulary.entry_records import (
 )
 from models.vocabulary.errors import LedgerError, NotFound
 from models.vocabulary.i18n import _
+from models.vocabulary.people_records import Action
 
 
 def set_cheque_status(entry_id: EntryId, status: ChequeStatus) -> Cheque:
     """Move a cheque along (received → deposited → cleared), or back a step when it was
     set by mistake; each move is kept in its history. Bouncing goes through
     `bounce_cheque`, which also voids the payment."""
+    users.require(Action.SETTLE)
     status = ChequeStatus(status)
     if status is ChequeStatus.BOUNCED:
         raise LedgerError(_("Use ‘bounce’ to mark a cheque as bounced: it also reopens the debt."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import peewee as pw
 
+from models.ledger import users
 from models.ledger.search import search_key
 from models.storage.db import placeholders, transaction
 from models.storage.tables import CustomerRow, RepRow, RouteRow, database
@@ -19,6 +20,7 @@ from models.vocabulary.customer_records import (
 from models.vocabulary.errors import InputError, NotFound
 from models.vocabulary.gc_pause import gc_paused
 from models.vocabulary.i18n import _
+from models.vocabulary.people_records import Action
 from models.vocabulary.text_rules import check_text, code_key
 
 MAX_TERMS_DAYS = 365
@@ -159,6 +161,7 @@ def _next_position(route_id: int | None) -> int:
 
 def add_customer(draft: CustomerDraft) -> Customer:
     """Add a customer; codes are unique. Returns the stored record."""
+    users.require(Action.EDIT_CUSTOMERS)
     validate_draft(draft)
     fields = _fields(draft)
     position = draft.route_position
@@ -174,8 +177,16 @@ def add_customer(draft: CustomerDraft) -> Customer:
 
 
 def update_customer(customer_id: CustomerId, draft: CustomerDraft) -> Customer:
-    """Change a customer's details (the ledger itself is never changed this way)."""
+    """Change a customer's details (the ledger itself is never changed this way); a
+    credit limit or terms only by the boss."""
+    users.require(Action.EDIT_CUSTOMERS)
     row = _row(customer_id)
+    if (row.credit_limit, row.terms_kind, row.terms_days) != (
+        draft.credit_limit,
+        draft.terms.kind,
+        draft.terms.days if draft.terms.kind is TermsKind.DAYS else 0,
+    ):
+        users.require(Action.CREDIT_TERMS)
     validate_draft(draft, customer_id)
     fields = _fields(draft)
     if fields["code"] == row.code:
@@ -195,6 +206,7 @@ def update_customer(customer_id: CustomerId, draft: CustomerDraft) -> Customer:
 
 def set_archived(customer_id: CustomerId, archived: bool = True) -> Customer:
     """Archive (hide from daily lists) or restore a customer. Their ledger stays."""
+    users.require(Action.EDIT_CUSTOMERS)
     _row(customer_id)
     with transaction():
         CustomerRow.update(archived=archived).where(CustomerRow.id == customer_id).execute()
@@ -203,6 +215,7 @@ def set_archived(customer_id: CustomerId, archived: bool = True) -> Customer:
 
 def set_route_order(route_id: int, customer_ids: list[CustomerId]) -> None:
     """Put a route's customers in visit order (first in the list is visited first)."""
+    users.require(Action.EDIT_CUSTOMERS)
     with transaction():
         for position, cid in enumerate(customer_ids, start=1):
             CustomerRow.update(route=route_id, route_position=position).where(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from models.ledger import users
 from models.storage.db import transaction
 from models.storage.tables import CustomerRow, RepRow, RouteRow
 from models.vocabulary.customer_records import Rep, RepId, Route, RouteId
 from models.vocabulary.errors import InputError, NotFound, refused_as
 from models.vocabulary.i18n import _
+from models.vocabulary.people_records import Action
 from models.vocabulary.text_rules import check_text
 
 
@@ -20,7 +22,8 @@ def _route(row: RouteRow) -> Route:
 
 
 def add_rep(name: str, phone: str = "") -> Rep:
-    """Add a sales rep; names are unique."""
+    """Add a sales rep; names are unique (boss only)."""
+    users.require(Action.REPS_ROUTES)
     name = name.strip()
     if not name:
         raise InputError(_("The rep needs a name."))
@@ -68,7 +71,8 @@ def _check_weekdays(weekdays: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def add_route(name: str, weekdays: tuple[int, ...] = (), rep_id: RepId | None = None) -> Route:
-    """Add a route; names are unique, weekdays ISO (1 = Monday)."""
+    """Add a route; names are unique, weekdays ISO (1 = Monday) (boss only)."""
+    users.require(Action.REPS_ROUTES)
     name = name.strip()
     if not name:
         raise InputError(_("The route needs a name."))
@@ -123,6 +127,7 @@ def _unique(rows: type[RepRow] | type[RouteRow], row_id: int, name: str, taken: 
 def update_rep(rep_id: RepId, name: str, phone: str = "", active: bool = True) -> Rep:
     """Rename a rep, change the phone, or (de)activate: an inactive rep keeps its
     history but leaves the pick lists."""
+    users.require(Action.REPS_ROUTES)
     get_rep(rep_id)
     name = _unique(RepRow, rep_id, name, _("There is already a rep called ‘{name}’."))
     check_text(name, _("The name"))
@@ -143,6 +148,7 @@ def update_route(
 ) -> Route:
     """Rename a route, change its weekdays or rep, or (de)activate it. Its customers
     and their history stay; an inactive route leaves the pick lists and Today."""
+    users.require(Action.REPS_ROUTES)
     get_route(route_id)
     name = _unique(RouteRow, route_id, name, _("There is already a route called ‘{name}’."))
     check_text(name, _("The name"))
@@ -159,6 +165,7 @@ def update_route(
 def move_to_route(customer_ids: list[int], route_id: RouteId | None) -> int:
     """Put customers on another route (None: on no route), after its last stop, in the
     order given. Returns how many moved; all move or none."""
+    users.require(Action.EDIT_CUSTOMERS)
     if route_id is not None:
         get_route(route_id)
     ids = list(dict.fromkeys(customer_ids))

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import peewee as pw
 
+from models.ledger import users
 from models.ledger.entries import get_entry, to_entry
 from models.storage import chain, session
 from models.storage.db import transaction
@@ -33,6 +34,7 @@ from models.vocabulary.entry_records import (
 from models.vocabulary.errors import InputError, LedgerError, NotFound, refused_as
 from models.vocabulary.i18n import _
 from models.vocabulary.money import MAX_FEN, Fen
+from models.vocabulary.people_records import Action
 from models.vocabulary.text_rules import check_text
 
 EARLIEST = dt.date(1990, 1, 1)
@@ -96,6 +98,7 @@ def _post(
     import_key: str | None = None,
 ) -> EntryRow:
     """Insert one entry; the caller holds the transaction."""
+    users.require(Action.WRITEOFF if kind is EntryKind.WRITEOFF else Action.POST)
     check_text(memo.strip(), _("The note"))
     check_text(doc_no.strip(), _("The document number"))
     if len(memo.strip()) > 300:
@@ -294,6 +297,7 @@ def post_writeoff(
     import_key: str | None = None,
 ) -> Entry:
     """Write off a dead debt (坏账核销). A reason is required."""
+    users.require(Action.WRITEOFF)
     if not memo.strip():
         raise InputError(_("Say why the debt is written off."))
     return _post_simple(EntryKind.WRITEOFF, customer_id, on, amount, doc_no, memo, import_key)
@@ -322,6 +326,7 @@ def void(entry_id: EntryId, reason: str, *, kind: str = "") -> Entry:
     itself voided it (`VOID_BOUNCED`); `reason` is then only what the user typed.
     """
     reason = reason.strip()
+    users.require(Action.SETTLE if kind else Action.POST)
     if not reason and not kind:
         raise InputError(_("Say why the entry is voided."))
     check_text(reason, _("The reason"))
@@ -335,6 +340,10 @@ def void(entry_id: EntryId, reason: str, *, kind: str = "") -> Entry:
             raise LedgerError(_("This entry is itself a reversal and cannot be voided."))
         if EntryRow.select().where(EntryRow.reverses == entry_id).exists():
             raise LedgerError(_("This entry has already been voided."))
+        if original.kind is EntryKind.WRITEOFF:
+            users.require(Action.WRITEOFF)
+        if not kind:  # a bounced cheque's payment is voided by settling, at any age
+            users.require_void(original.created_at)
         try:
             row = chain.add_entry(
                 customer=original.customer_id,

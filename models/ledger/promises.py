@@ -14,6 +14,8 @@ import datetime as dt
 import peewee as pw
 from peewee import fn
 
+from models.ledger import users
+from models.storage import session
 from models.storage.db import is_read_only, placeholders, transaction
 from models.storage.tables import CustomerRow, EntryRow, PromiseRow, RepRow, database
 from models.vocabulary import clock
@@ -23,6 +25,7 @@ from models.vocabulary.entry_records import EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError, LedgerError, NotFound, refused_as
 from models.vocabulary.i18n import _
 from models.vocabulary.money import MAX_FEN, Fen
+from models.vocabulary.people_records import Action
 from models.vocabulary.text_rules import check_text
 
 COUNTING_KINDS = (EntryKind.PAYMENT, EntryKind.DISCOUNT)
@@ -216,6 +219,8 @@ def make_promise(
 
 
 def _create(**fields: object) -> PromiseRow:
+    users.require(Action.PROMISE)
+    fields["entered_by"] = session.current_user()
     # Another clerk may reschedule the same promise first: promise_replaces_once.
     with refused_as(LedgerError(_("This promise has already been given a new date.")), "replaces"):
         return PromiseRow.create(**fields)
@@ -223,6 +228,7 @@ def _create(**fields: object) -> PromiseRow:
 
 def cancel_promise(promise_id: PromiseId) -> Promise:
     """Cancel an open promise (a broken one stays broken: it happened)."""
+    users.require(Action.PROMISE)
     promise = get_promise(promise_id)
     if promise.status is not PromiseStatus.OPEN:
         raise LedgerError(

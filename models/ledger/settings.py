@@ -7,6 +7,7 @@ import binascii
 import dataclasses
 import json
 
+from models.ledger import users
 from models.ledger.reminder_templates import check_templates
 from models.storage.db import transaction
 from models.storage.tables import Setting
@@ -14,6 +15,7 @@ from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
 from models.vocabulary.money import Fen
+from models.vocabulary.people_records import Action
 from models.vocabulary.text_rules import check_text
 
 _KEY = "company"
@@ -82,7 +84,8 @@ def validate_edges(edges: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def save_company(settings: CompanySettings) -> CompanySettings:
-    """Validate and store the company settings."""
+    """Validate and store the company settings (boss only)."""
+    users.require(Action.SETTINGS)
     validate_edges(settings.aging_edges)
     for value, what in (
         (settings.name, _("The company name")),

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from peewee import fn
 
 from models.papers.statements import default_period
+from models.storage import session
 from models.storage.db import is_read_only, transaction
 from models.storage.dialect import in_batches
 from models.storage.tables import PrintRow
@@ -21,8 +22,15 @@ def record_printed(printed: Iterable[tuple[CustomerId, dt.date, dt.date]]) -> No
     read-only ledger prints but cannot remember: the statement is printed all the same."""
     if is_read_only():
         return
+    by = session.current_user()
     rows = [
-        {"customer": cid, "period_from": start, "period_to": end, "printed_at": clock.now()}
+        {
+            "customer": cid,
+            "period_from": start,
+            "period_to": end,
+            "printed_at": clock.now(),
+            "entered_by": by,
+        }
         for cid, start, end in printed
     ]
     if rows:

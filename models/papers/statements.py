@@ -12,6 +12,7 @@ from models.ledger.promises import open_promises
 from models.ledger.settings import get_company
 from models.papers.ious import notes_for
 from models.papers.statement_numbers import statement_number
+from models.storage import session
 from models.storage.db import is_read_only, read_snapshot, transaction
 from models.storage.tables import StatementNoRow
 from models.vocabulary import clock
@@ -79,5 +80,6 @@ def issue_number(st: Statement) -> Statement:
             as_of=st.as_of,
             balance=st.closing_balance,
             created_at=clock.now(),
+            entered_by=session.current_user(),
         )
     return dataclasses.replace(st, number=statement_number(row.id))

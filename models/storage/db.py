@@ -25,10 +25,14 @@ import peewee as pw
 from models.storage import (
     chain,
     chain_anchors,
+    file_people,
     guards,
     pg_failures,
+    pg_people,
+    pg_role_guards,
     schema,
     schema_audit,
+    session,
     storage_errors,
 )
 from models.storage.connections import (
@@ -63,6 +67,7 @@ from models.storage.version_check import check_version
 from models.vocabulary import clock
 from models.vocabulary.errors import LedgerFileError
 from models.vocabulary.i18n import _
+from models.vocabulary.people_records import Role
 
 
 def open_ledger(
@@ -108,7 +113,23 @@ def open_ledger(
         close_ledger()
         raise
     _prepared = True
+    _note_signed_in(db)
     _note_chain_anchor()
+
+
+def _note_signed_in(db: pw.Database) -> None:
+    """Who the ledger signs in (models/storage/session.py): on PostgreSQL the login and
+    its role as the database's guards see them; on a ledger file that asks for sign-in,
+    nobody until `models.ledger.users.sign_in`."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        if db.execute_sql("SELECT to_regprocedure('qk_role()') IS NOT NULL").fetchone()[0]:
+            name, role = pg_people.role_of_session(db)
+        else:  # an older ledger, only read: no roles yet, every right as before
+            name = str(db.execute_sql("SELECT session_user").fetchone()[0])
+            role = Role.BOSS
+        session.set_signed_in(session.SignedIn(name, role))
+    elif file_people.sign_in_required():
+        session.set_signed_in(session.SignedIn("", None))
 
 
 def _note_chain_anchor() -> None:
@@ -142,6 +163,7 @@ def close_ledger() -> None:
     if isinstance(db, TrackedSqliteDatabase) and db.close_idle_connections():
         _retired.append(db)  # its workers close their connections when done
     database.initialize(None)
+    session.set_signed_in(None)
     opened.target, opened.read_only, _prepared = "", None, False
 
 
@@ -217,9 +239,12 @@ def _check_privileges(db: pw.PostgresqlDatabase) -> None:
     """A role that may not read every table is refused; one that may read but not
     insert gets the ledger read-only."""
     names = [model._meta.table_name for model in ALL_TABLES]
+    # A person of a role writes some tables only (a viewer: statement numbers); the
+    # database refuses the rest (models/storage/pg_people.py).
     may_read, may_write = db.execute_sql(
         "SELECT bool_and(has_table_privilege(t, 'SELECT')), "
-        "bool_and(has_table_privilege(t, 'INSERT')) FROM unnest(%s::text[]) AS t",
+        "bool_or(has_table_privilege(t, 'INSERT')) FILTER (WHERE t IN ('entry', 'statement_no')) "
+        "FROM unnest(%s::text[]) AS t",
         (names,),
     ).fetchone()
     if not may_read:
@@ -255,14 +280,19 @@ def guards_warning() -> str:
 
 def _restore_guards(db: pw.Database) -> None:
     broken = guards.missing(db)
-    if not broken or opened.read_only:  # read-only: `check` reports them missing
+    postgres = isinstance(db, pw.PostgresqlDatabase)
+    # An older ledger gets them with its upgrade (version 12), not as a repair.
+    role_guards = pg_role_guards.missing(db) if postgres and schema_version() >= 12 else []
+    if not (broken or role_guards) or opened.read_only:  # read-only: `check` reports them
         return
     try:
         with db.atomic():
             guards.install(db, replace=broken)
+            if role_guards:
+                pg_role_guards.install(db)
     except pw.DatabaseError:
         return  # e.g. no right to create triggers: `check` keeps reporting them missing
-    _restored.extend(broken)
+    _restored.extend(broken + role_guards)
 
 
 def _restore_indexes(db: pw.Database) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from models.storage import chain, guards
+from models.storage import chain, guards, pg_people, pg_role_guards
 from models.storage.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
@@ -27,12 +27,13 @@ from models.storage.tables import (
     ImportLayoutRow,
     LiveDocumentRow,
     Meta,
+    PersonRow,
     PrintRow,
     PromiseRow,
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -224,6 +225,27 @@ def _add_import_layouts(db: pw.Database) -> None:
     create_tables(db, [ImportLayoutRow])
 
 
+# The rows that name who made them (the signed-in person, models/storage/session.py).
+ENTERED_BY_TABLES = ("promise", "visit", "statement_no", "statement_print")
+
+
+def add_people_and_roles(db: pw.Database) -> None:
+    """Version 12: people and roles. Promises, visits and printed statements name who
+    made them (`entered_by`, as entries and calls do); a ledger file keeps its people
+    (table `person`, for sign-in); on PostgreSQL the database checks each role's rights
+    and the `entered_by` it is sent (models/storage/pg_role_guards.py). Rows made before
+    keep an empty `entered_by`. Safe to run again."""
+    tables = set(db.get_tables())  # a damaged file may lack some: the audit names them
+    for table in ENTERED_BY_TABLES:
+        if table in tables and "entered_by" not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(
+                f"ALTER TABLE {table} ADD COLUMN entered_by VARCHAR(60) NOT NULL DEFAULT ''"
+            )
+    create_tables(db, [PersonRow])
+    if isinstance(db, pw.PostgresqlDatabase):
+        pg_role_guards.install(db)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -235,6 +257,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     8: _add_cheque_status_history,
     9: _add_reading_indexes,
     10: _add_import_layouts,
+    11: add_people_and_roles,
 }
 
 
@@ -255,12 +278,18 @@ def create_schema_objects(db: pw.Database) -> None:
         db.execute_sql(sql)
     _install_triggers(db)
     _add_cheque_status_history(db)
+    if isinstance(db, pw.PostgresqlDatabase):
+        pg_role_guards.install(db)
 
 
 def run_migrations(db: pw.Database, version: int) -> None:
     """Run the migrations from `version` up to this program's; the caller holds the
     transaction (models/storage/schema_audit.py upgrades a schema-only copy in memory too)."""
+    upgraded = version < SCHEMA_VERSION
     while version < SCHEMA_VERSION:
         MIGRATIONS[version](db)
         version += 1
         Meta.update(value=str(version)).where(Meta.key == "schema_version").execute()
+    # People and roles are on: the tables a migration added get their rights too.
+    if upgraded and isinstance(db, pw.PostgresqlDatabase) and pg_people.groups_exist(db):
+        pg_people.grant(db, meta_guard=False)

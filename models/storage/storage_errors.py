@@ -92,10 +92,49 @@ def no_permission_to_change(target: str, user: str) -> LedgerNotWritable:
     )
 
 
+def role_hint(err: BaseException) -> str:
+    """What the database's people and role guards refused (models/storage/pg_role_guards.py,
+    pg_people.py): their hint ``qk:<what>`` without the ``qk:``; '' for anything else."""
+    for e in causes(err):
+        hint = getattr(getattr(e, "diag", None), "message_hint", None) or ""
+        if hint.startswith("qk:"):
+            return hint[3:]
+    return ""
+
+
+def role_refusal(err: BaseException, user: str) -> LedgerNotWritable | None:
+    """The sentence for a write the database refused for the signed-in person's role,
+    or None when `err` is not one."""
+    what = role_hint(err)
+    sentences = {
+        "writeoff": _("only the boss may write off a debt"),
+        "void_old": _("only the boss may void an entry keyed more than 7 days ago"),
+        "credit_terms": _("only the boss may change a customer's credit limit or terms"),
+        "entered_by": _("a row must name the person signed in as the one who entered it"),
+        "meta": _("only the administrator changes the ledger's identity and version"),
+        "people": _("only the boss may add or change people"),
+        "taken": _("the server already has a login of that name: choose another name"),
+        "no_person": _("there is no person of that name in this ledger"),
+        "no_role": _("there is no such role: choose clerk, boss or viewer"),
+        "last_boss": _("the ledger would have no boss left: make someone else boss first"),
+        "self": _("you cannot disable yourself: ask another boss"),
+    }
+    if what not in sentences:
+        return None
+    return LedgerNotWritable(
+        _("The database refused: {why} (signed in as ‘{user}’). Nothing was changed.").format(
+            why=sentences[what], user=user
+        )
+    )
+
+
 def write_refusal(err: BaseException, target: str, user: str) -> LedgerNotWritable | None:
     """The sentence for a failed write, or None when `err` is not one of these cases."""
     if is_disk_full(err):
         return disk_full()
+    refused = role_refusal(err, user)
+    if refused is not None:
+        return refused
     if is_permission_denied(err):
         return no_permission_to_change(target, user)
     if is_read_only_refusal(err):

@@ -233,6 +233,8 @@ class PromiseRow(Base):
     replaces = pw.ForeignKeyField("self", null=True, index=False, on_delete="RESTRICT")
     cancelled_at = DateTimeField(null=True)
     prints = pw.IntegerField(default=0)
+    # Who made it (models/storage/session.py): the signed-in person.
+    entered_by = pw.CharField(max_length=60, default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "promise"
@@ -252,6 +254,8 @@ class VisitRow(Base):
     reason = EnumField(LateReason, null=True, max_length=30)
     note = pw.CharField(max_length=500, default="")
     created_at = DateTimeField()
+    # Who made it (models/storage/session.py): the signed-in person.
+    entered_by = pw.CharField(max_length=60, default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "visit"
@@ -278,6 +282,8 @@ class PrintRow(Base):
     period_from = DateField()
     period_to = DateField()
     printed_at = DateTimeField()
+    # Who made it (models/storage/session.py): the signed-in person.
+    entered_by = pw.CharField(max_length=60, default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "statement_print"
@@ -294,6 +300,8 @@ class StatementNoRow(Base):
     as_of = DateField()
     balance = MoneyField()
     created_at = DateTimeField()
+    # Who made it (models/storage/session.py): the signed-in person.
+    entered_by = pw.CharField(max_length=60, default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "statement_no"
@@ -315,6 +323,21 @@ class ImportLayoutRow(Base):
 
     class Meta:
         table_name = "import_layout"
+
+
+class PersonRow(Base):
+    """A person who signs in to a ledger file with sign-in turned on
+    (models/ledger/users.py). A shared PostgreSQL ledger keeps its people as the
+    server's logins instead, and leaves this table empty."""
+
+    name = pw.CharField(max_length=60, unique=True)  # exact, as typed
+    role = pw.CharField(max_length=10)  # `models.vocabulary.people_records.Role` value
+    password_hash = pw.CharField(max_length=200)  # scrypt: models/storage/file_people.py
+    disabled = pw.BooleanField(default=False)
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "person"
 
 
 # Unique indexes on columns that are NULL for almost every row. As partial indexes they
@@ -348,4 +371,5 @@ ALL_TABLES: tuple[type[Base], ...] = (
     PrintRow,
     StatementNoRow,
     ImportLayoutRow,
+    PersonRow,
 )

@@ -69,3 +69,8 @@ def refused_as(error: LedgerError, constraint: str = "") -> Iterator[None]:
         if constraint not in str(err):
             raise
         raise error from err
+
+
+class NotAllowed(LedgerError):
+    """The signed-in person's role may not do this (models/ledger/users.py); nothing
+    was written."""

@@ -19,6 +19,7 @@ from models.exchange.importing.writing import (
     import_key,
     stable_hash,
 )
+from models.ledger import users
 from models.storage.db import is_postgres
 from models.storage.dialect import in_batches
 from models.storage.tables import EntryRow, database
@@ -26,6 +27,7 @@ from models.vocabulary.entry_records import EntryKind
 from models.vocabulary.i18n import _
 from models.vocabulary.money import format_plain, parse_money
 from models.vocabulary.parsing import parse_date, parse_kind, parse_method
+from models.vocabulary.people_records import Action
 
 _EntryDraft = EntryFields  # one entry as its row gives it
 
@@ -130,6 +132,9 @@ def import_entries(run: Run) -> None:
         # Most rows are clean: read quickly; any doubt, and the careful way words it.
         draft = quick(cells) or parse_entry(Row(run, number, cells), ids)
         if draft is None:
+            continue
+        if draft.kind is EntryKind.WRITEOFF and not users.may(Action.WRITEOFF):
+            Row(run, number, cells).problem("kind", str(users.refusal(Action.WRITEOFF)))
             continue
         if draft.doc_no and draft.kind in DOCUMENT_KINDS:
             document = document_hash(draft.customer_id, draft.kind, draft.doc_no)

@@ -19,10 +19,12 @@ from models.exchange.importing.promises import import_promises
 from models.exchange.importing.reading import read_sheet
 from models.exchange.importing.rows import Progress, Run
 from models.exchange.importing.sheet import Sheet
+from models.ledger import users
 from models.storage import chain
 from models.storage.db import transaction
 from models.storage.tables import database
 from models.vocabulary.gc_pause import gc_paused
+from models.vocabulary.people_records import Action
 
 
 def import_file(
@@ -61,6 +63,7 @@ def import_sheet(
     would happen. `progress` hears every `PROGRESS_EVERY` rows and may cancel (all is
     undone)."""
     kind = ImportKind(kind)
+    users.require(Action.IMPORT)
     columns = map_columns(sheet, COLUMNS[kind], mapping, fixed)
     run = Run(sheet, columns, progress=progress)
     importer = {
