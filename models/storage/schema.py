@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from models.storage import chain, guards
+from models.storage import chain, change_notices, edit_versions, guards
 from models.storage.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
@@ -27,12 +27,13 @@ from models.storage.tables import (
     ImportLayoutRow,
     LiveDocumentRow,
     Meta,
+    PostKeyRow,
     PrintRow,
     PromiseRow,
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -224,6 +225,18 @@ def _add_import_layouts(db: pw.Database) -> None:
     create_tables(db, [ImportLayoutRow])
 
 
+def add_edit_versions_post_keys_and_notices(db: pw.Database) -> None:
+    """Version 12, working together: customers and settings get a version the database
+    bumps on every change, with who and when (a save over someone else's is refused:
+    models/storage/edit_versions.py); posts get their client-made keys (`post_key`), so
+    a retried post cannot post twice; PostgreSQL notifies open windows of changes
+    (models/storage/change_notices.py). Safe to run twice."""
+    edit_versions.add_columns(db)
+    create_tables(db, [PostKeyRow])
+    edit_versions.install(db)
+    change_notices.install(db)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -235,6 +248,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     8: _add_cheque_status_history,
     9: _add_reading_indexes,
     10: _add_import_layouts,
+    11: add_edit_versions_post_keys_and_notices,
 }
 
 
@@ -255,6 +269,7 @@ def create_schema_objects(db: pw.Database) -> None:
         db.execute_sql(sql)
     _install_triggers(db)
     _add_cheque_status_history(db)
+    add_edit_versions_post_keys_and_notices(db)
 
 
 def run_migrations(db: pw.Database, version: int) -> None:
