@@ -9,7 +9,7 @@ import json
 
 from models.ledger.reminder_templates import check_templates
 from models.storage import edit_versions, session
-from models.storage.db import placeholders, transaction
+from models.storage.db import placeholders, read_snapshot, transaction
 from models.storage.tables import Setting, database
 from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import InputError
@@ -86,6 +86,12 @@ def company_version() -> int:
     """The stored company settings' version (0: never saved): the Settings dialog keeps
     the one it opened with and hands it to `save_company`."""
     return edit_versions.current_version(database.obj, "setting", _KEY)
+
+
+def company_for_editing() -> tuple[CompanySettings, int]:
+    """The company settings and their version, read together (for `save_company`)."""
+    with read_snapshot():
+        return get_company(), company_version()
 
 
 def save_company(settings: CompanySettings, *, version: int | None = None) -> CompanySettings:

@@ -106,7 +106,7 @@ class SqliteWatcher:
 
     def poll(self) -> frozenset[str]:
         db = database.obj
-        if db is None:
+        if db is None or db.is_closed():  # never reopen a ledger that was closed
             return frozenset()
         try:
             conn = db.connection()

@@ -16,7 +16,7 @@ from typing import Any
 import peewee as pw
 
 from models.vocabulary import clock
-from models.vocabulary.errors import LedgerError
+from models.vocabulary.errors import ChangedMeanwhile
 from models.vocabulary.i18n import _
 
 VERSIONED = ("customer", "setting")
@@ -63,14 +63,6 @@ PG_FUNCTIONS: dict[str, str] = {
 PG_TRIGGERS: dict[str, tuple[str, str, str]] = {
     f"{table}_bumps_version": (table, "BEFORE UPDATE", "qk_bump_version") for table in VERSIONED
 }
-
-
-class ChangedMeanwhile(LedgerError):
-    """Someone else saved the row after it was read: nothing was written; reload."""
-
-    def __init__(self, message: str, by: str, at: dt.datetime | None) -> None:
-        super().__init__(message)
-        self.by, self.at = by, at
 
 
 def add_columns(db: pw.Database) -> None:
