@@ -19,57 +19,12 @@ from typing import Protocol
 import peewee as pw
 
 from models.storage.current_ledger import LEDGER_ID_KEY, opened
+from models.storage.notify_triggers import CHANNEL_PREFIX
 from models.storage.tables import database
 
 log = logging.getLogger(__name__)
 
-CHANNEL_PREFIX = "qingkuan_"
 EVERYTHING = "*"  # a notice that does not say what changed (SQLite; after a reconnect)
-WATCHED = (
-    "customer",
-    "entry",
-    "cheque",
-    "promise",
-    "visit",
-    "promise_call",
-    "setting",
-    "rep",
-    "route",
-)
-
-PG_FUNCTIONS: dict[str, str] = {
-    "qk_notify_change": f"""
-       BEGIN
-         PERFORM pg_notify('{CHANNEL_PREFIX}' || coalesce(
-             (SELECT value FROM meta WHERE key = '{LEDGER_ID_KEY}'), 'ledger'), TG_TABLE_NAME);
-         RETURN NULL;
-       END; """,
-}
-# name -> (table, when, function); FOR EACH STATEMENT: one notice per statement (and
-# PostgreSQL folds equal notices of one transaction), so a bulk import sends a handful.
-PG_TRIGGERS: dict[str, tuple[str, str, str]] = {
-    f"{table}_notifies": (table, "AFTER INSERT OR UPDATE OR DELETE", "qk_notify_change")
-    for table in WATCHED
-}
-
-
-def install(db: pw.Database) -> None:
-    """(Re)create the notifying triggers (PostgreSQL only; SQLite needs none)."""
-    if not isinstance(db, pw.PostgresqlDatabase):
-        return
-    for name, body in PG_FUNCTIONS.items():
-        db.execute_sql(
-            f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $${body}$$ LANGUAGE plpgsql"
-        )
-    tables = set(db.get_tables())
-    for name, (table, when, function) in PG_TRIGGERS.items():
-        if table not in tables:
-            continue
-        db.execute_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-        db.execute_sql(
-            f"CREATE TRIGGER {name} {when} ON {table} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
-        )
 
 
 class ChangeWatcher(Protocol):

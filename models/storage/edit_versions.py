@@ -66,8 +66,12 @@ PG_TRIGGERS: dict[str, tuple[str, str, str]] = {
 
 
 def add_columns(db: pw.Database) -> None:
-    """The version, who and when columns, on ledgers made before them."""
+    """The version, who and when columns, on ledgers made before them (a table the
+    ledger lacks is left for the schema check to name as missing)."""
+    tables = set(db.get_tables())
     for table in VERSIONED:
+        if table not in tables:
+            continue
         present = {c.name for c in db.get_columns(table)}
         for name, sql in _COLUMNS:
             if name not in present:
@@ -75,7 +79,8 @@ def add_columns(db: pw.Database) -> None:
 
 
 def install(db: pw.Database) -> None:
-    """(Re)create the triggers that bump versions."""
+    """(Re)create the triggers that bump versions (on the tables there are)."""
+    tables = set(db.get_tables())
     if isinstance(db, pw.PostgresqlDatabase):
         for name, body in PG_FUNCTIONS.items():
             db.execute_sql(
@@ -83,14 +88,17 @@ def install(db: pw.Database) -> None:
                 "LANGUAGE plpgsql"
             )
         for name, (table, when, function) in PG_TRIGGERS.items():
+            if table not in tables:
+                continue
             db.execute_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
             db.execute_sql(
                 f"CREATE TRIGGER {name} {when} ON {table} "
                 f"FOR EACH ROW EXECUTE FUNCTION {function}()"
             )
         return
-    for _name, (_table, sql) in SQLITE_TRIGGERS.items():
-        db.execute_sql(sql)
+    for _name, (table, sql) in SQLITE_TRIGGERS.items():
+        if table in tables:
+            db.execute_sql(sql)
 
 
 def save_if_unchanged(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from models.storage import chain, change_notices, edit_versions, guards
+from models.storage import chain, edit_versions, guards, notify_triggers
 from models.storage.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
@@ -230,11 +230,11 @@ def add_edit_versions_post_keys_and_notices(db: pw.Database) -> None:
     bumps on every change, with who and when (a save over someone else's is refused:
     models/storage/edit_versions.py); posts get their client-made keys (`post_key`), so
     a retried post cannot post twice; PostgreSQL notifies open windows of changes
-    (models/storage/change_notices.py). Safe to run twice."""
+    (models/storage/notify_triggers.py). Safe to run twice."""
     edit_versions.add_columns(db)
     create_tables(db, [PostKeyRow])
     edit_versions.install(db)
-    change_notices.install(db)
+    notify_triggers.install(db)
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {

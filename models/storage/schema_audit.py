@@ -331,7 +331,7 @@ def _remove(conn: sqlite3.Connection, problem: Problem) -> None:
 def postgres_problems(db: pw.Database) -> list[Problem]:
     """PostgreSQL: tables of the app that are missing, and triggers on the app's tables
     that Qingkuan did not make (missing or altered guards: models/storage/guards.py)."""
-    from models.storage import change_notices, edit_versions
+    from models.storage import edit_versions, notify_triggers
     from models.storage.guards import PG_TRIGGERS, _pg_triggers
     from models.storage.tables import ALL_TABLES
 
@@ -346,6 +346,6 @@ def postgres_problems(db: pw.Database) -> list[Problem]:
         for name, *_details in sorted(_pg_triggers(db))
         if name not in PG_TRIGGERS
         and name not in edit_versions.PG_TRIGGERS
-        and name not in change_notices.PG_TRIGGERS
+        and name not in notify_triggers.PG_TRIGGERS
     ]
     return found
