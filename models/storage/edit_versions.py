@@ -140,7 +140,7 @@ def changed_meanwhile(db: pw.Database, table: str, key: Any, what: str) -> Chang
 
 
 def refusal_text(what: str, by: str, at: dt.datetime | None) -> str:
-    """“… changed by clerk2 at 14:05 — reload” in the screen's language."""
+    """‘… changed by clerk2 at 14:05 — reload’ in the screen's language."""
     when = ""
     if at is not None:
         when = at.strftime("%H:%M") if at.date() == clock.today() else at.strftime("%Y-%m-%d %H:%M")
