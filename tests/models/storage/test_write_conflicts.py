@@ -117,14 +117,11 @@ def test_a_post_that_keeps_losing_is_refused_with_a_sentence_and_nothing_posted(
     assert EntryRow.select().count() == 1
 
 
-@pytest.mark.postgres
 def test_a_deadlock_is_retried_like_a_serialization_failure(
     ledger: str,
     fail_next,
     waits: list[float],  # type: ignore[no-untyped-def]
 ) -> None:
-    if not db.is_postgres():
-        pytest.skip("deadlocks are PostgreSQL's")
     c = make_customer()
     fail_next(2, "deadlock_detected")
     posting.post_discount(c.id, DAY, 100)
