@@ -253,4 +253,4 @@ class CustomerDialog(FormDialog):
         self.terms.setItemText(2, self.tr("Monthly settlement"))
         self.terms.setItemText(3, self.tr("Pay previous batch on next delivery"))
         self.archived.setText(self.tr("Arc&hived (hidden from daily lists; the ledger stays)"))
-        self.reload_button.setText(self.tr("&Reload the customer as saved now"))
+        self.reload_button.setText(self.tr("Reloa&d the customer as saved now"))

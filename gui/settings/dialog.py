@@ -284,7 +284,7 @@ class SettingsDialog(FormDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
-        self.reload_button.setText(self.tr("&Reload the settings as saved now"))
+        self.reload_button.setText(self.tr("Reload the &settings as saved now"))
         self.company_box.setTitle(self.tr("Company (printed on every document)"))
         self._label(self.company_form, self.name, self.tr("&Name:"))
         self._label(self.company_form, self.address, self.tr("&Address:"))
