@@ -51,7 +51,8 @@ def posted_under(prefix: str) -> list[tuple[str, EntryId]]:
     """Keys starting with `prefix` and their entries, in key order (a grid's posts)."""
     return list(
         PostKeyRow.select(PostKeyRow.key, PostKeyRow.entry)
-        .where(PostKeyRow.key.startswith(prefix))
+        # Exactly these characters (LIKE would read _ as a wildcard and fold case).
+        .where(pw.fn.SUBSTR(PostKeyRow.key, 1, len(prefix)) == prefix)
         .order_by(PostKeyRow.key)
         .tuples()
     )
