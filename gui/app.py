@@ -24,6 +24,7 @@ from gui.crash import CrashDialog, crash_details
 from gui.fonts import apply_ui_font
 from gui.icon import app_icon
 from gui.ledger_files import ask_about_shared_folder, ask_password, open_ledger, remove_foreign
+from gui.live_updates import LiveUpdates
 from gui.mainwindow import MainWindow
 from gui.operations import Operations
 from gui.preferences import Preferences, default_data_dir
@@ -71,6 +72,7 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self.welcome: WelcomeScreen | None = None
         self.keeper: BackupKeeper | None = None
+        self.live: LiveUpdates | None = None  # others' changes, for the open window
         # A ledger that would not open, with its latest good backup (the welcome offers it).
         self.offer: tuple[str, restoring.GoodBackup] | None = None
         language.set_language(language.startup_language(self.prefs.language()))
@@ -213,6 +215,7 @@ class Launcher(QObject):
             current = db.current_target()
             if not self.open(target, self.window or self.welcome) and current:
                 open_ledger(current)  # stay with the ledger that was open
+                self.start_live()
         front = self.window or self.welcome
         if front is not None:
             front.show()
@@ -224,6 +227,7 @@ class Launcher(QObject):
         if old is not None:
             old.retire()
         self.window = MainWindow(self.ops, display_target(target, short=True))
+        self.start_live()
         self.keeper = BackupKeeper(self.ops, self.prefs, target)
         self.keeper.enabled = self.keeper.enabled and backups
         if self._is_backup(target):
@@ -261,6 +265,16 @@ class Launcher(QObject):
             self.welcome.close()
             self.welcome.deleteLater()
             self.welcome = None
+
+    def start_live(self) -> None:
+        """Show others' changes in the window of the ledger open now (the window stops
+        it when its ledger is about to close)."""
+        if self.live is not None:
+            self.live.stop()
+        self.live = LiveUpdates(self)
+        self.live.others_changed.connect(self.ops.others_changed)
+        if self.window is not None:
+            self.window.live = self.live
 
     def show_welcome(self) -> WelcomeScreen:
         self.welcome = WelcomeScreen(self.prefs)
@@ -313,6 +327,7 @@ class Launcher(QObject):
         current = db.current_target()
         if not self.open(target, self.window) and current:
             open_ledger(current)  # stay with the ledger that was open
+            self.start_live()
 
     def restore_backup(self, source: Path) -> bool:
         """Replace the open ledger by a checked backup (keeping it as it was), reopen,
@@ -330,6 +345,7 @@ class Launcher(QObject):
             if keeper is not None:
                 keeper.enabled = True
             open_ledger(target)
+            self.start_live()
             return False
         opened = self.open(target, self.window)
         if opened:
@@ -341,6 +357,8 @@ class Launcher(QObject):
         (deleting Qt objects after the QApplication is gone can crash the process)."""
         if self.window is not None:
             self.window.stop_reading()
+        if self.live is not None:
+            self.live.stop()
         if self.keeper is not None:
             self.keeper.runner.cancel()
         for widget in (self.window, self.welcome):

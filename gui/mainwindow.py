@@ -22,6 +22,7 @@ from gui.background import BackgroundReader
 from gui.backups.keeper import BackupKeeper
 from gui.customers.page import CustomerPage
 from gui.customers.view import CustomerListView
+from gui.live_updates import LiveUpdates
 from gui.mainwindow_dialogs import WindowDialogs
 from gui.mainwindow_menus import WindowMenus
 from gui.operations import Operations
@@ -79,6 +80,7 @@ class MainWindow(WindowMenus, WindowDialogs, QMainWindow):
         self.person_label.setObjectName("signed_in_label")
         self.statusBar().addPermanentWidget(self.person_label)
         self.keeper: BackupKeeper | None = None
+        self.live: LiveUpdates | None = None  # set by gui/app.py for the open ledger
 
         self.customer_list.customer_activated.connect(self.open_customer)
         self.customer_list.new_requested.connect(self.new_customer)
@@ -150,6 +152,8 @@ class MainWindow(WindowMenus, WindowDialogs, QMainWindow):
         """Stop the background reads and wait for every worker thread of the window and
         its dialogs (a packet, an import): the ledger is closing or being replaced, and
         closing it closes the connections they would still be reading through."""
+        if self.live is not None:
+            self.live.stop()
         for reader in self.findChildren(BackgroundReader):
             reader.cancel()
         for thread in self.findChildren(QThread):
@@ -158,6 +162,8 @@ class MainWindow(WindowMenus, WindowDialogs, QMainWindow):
     def retire(self) -> None:
         """This window is being replaced by another ledger's: stop its reads for good and
         wait for its worker threads, so none is running when it is deleted."""
+        if self.live is not None:
+            self.live.stop()
         for reader in self.findChildren(BackgroundReader):
             reader.retire()
         for thread in self.findChildren(QThread):

@@ -194,6 +194,7 @@ class WindowDialogs:
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.ops)
         dialog.language_chosen.connect(self.language_chosen)
+        dialog.reload_requested.connect(self.open_settings)
         return self._open(dialog)
 
     def show_call_list(self) -> CallListDialog:

@@ -24,6 +24,9 @@ class Operations(QObject):
     """Runs model calls for the GUI. `changed` fires after every successful write."""
 
     changed = Signal()
+    # Another clerk or program changed the ledger (gui/live_updates.py): screens re-read
+    # as after `changed`, keeping what is selected and where they are scrolled.
+    others_changed = Signal()
     # Fired after the UI language switched (models re-read their translated labels).
     language_changed = Signal()
 

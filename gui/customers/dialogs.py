@@ -19,7 +19,7 @@ from gui.operations import Operations
 from gui.widgets import AmountEdit, enum_data
 from models.ledger import customers, people
 from models.vocabulary.customer_records import Customer, CustomerDraft, Terms, TermsKind
-from models.vocabulary.errors import InputError, LedgerError
+from models.vocabulary.errors import ChangedMeanwhile, InputError, LedgerError
 
 _TERMS_ORDER = (TermsKind.CASH, TermsKind.DAYS, TermsKind.MONTHLY, TermsKind.NEXT)
 
@@ -61,6 +61,10 @@ class CustomerDialog(FormDialog):
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
         self.archived = QCheckBox()
         self.archived.setVisible(customer is not None)
+        # Shown when another clerk saved this customer while this form was open.
+        self.reload_button = QPushButton()
+        self.reload_button.clicked.connect(self.reload_customer)
+        self.reload_button.hide()
 
         self.terms_row = QHBoxLayout()
         self.terms_row.addWidget(self.terms, 1)
@@ -75,6 +79,7 @@ class CustomerDialog(FormDialog):
         self.form.addRow(hint_row)
         for field in (self.terms_row, self.credit_limit, self.notes, self.archived):
             self.row(field)
+        self.form.addRow(self.reload_button)
 
         if customer is not None:
             self._load(customer)
@@ -175,16 +180,43 @@ class CustomerDialog(FormDialog):
             return
         archived = self.archived.isChecked()
         existing = self.customer
+        refused: list[ChangedMeanwhile] = []
 
         def write() -> Customer:
             if existing is None:
                 return customers.add_customer(draft)
-            saved = customers.update_customer(existing.id, draft)
-            if archived != existing.archived:
-                saved = customers.set_archived(existing.id, archived)
-            return saved
+            try:
+                # The version this form was filled from: a save made since by someone
+                # else is refused, never overwritten.
+                return customers.update_customer(
+                    existing.id, draft, version=existing.version, archived=archived
+                )
+            except ChangedMeanwhile as err:
+                refused.append(err)
+                raise
 
         self.write_and_close(self.ops, write)
+        if refused:
+            self.reload_button.show()
+            self.reload_button.setFocus()
+
+    def reload_customer(self) -> None:
+        """Fill the form again from the customer as saved now (what was typed is
+        dropped: the message asked to make the change again)."""
+        if self.customer is None:
+            return
+        cid = self.customer.id
+        fresh = self.ops.read(self, lambda: customers.get_customer(cid), on_error=self.show_error)
+        if fresh is None:
+            return
+        self.customer = fresh
+        self._fill_people()
+        self._load(fresh)
+        self.reload_button.hide()
+        self.error.show_message("")
+        if self.input_snapshot is not None:
+            self.input_snapshot.take()  # the reloaded customer is the form's new start
+        self.code.setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(
@@ -221,3 +253,4 @@ class CustomerDialog(FormDialog):
         self.terms.setItemText(2, self.tr("Monthly settlement"))
         self.terms.setItemText(3, self.tr("Pay previous batch on next delivery"))
         self.archived.setText(self.tr("Arc&hived (hidden from daily lists; the ledger stays)"))
+        self.reload_button.setText(self.tr("Reloa&d the customer as saved now"))

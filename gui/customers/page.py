@@ -127,6 +127,7 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence("Alt+Left"), self, self.back_requested.emit)
         ops.changed.connect(self._ledger_changed)
+        ops.others_changed.connect(self._ledger_changed)  # another clerk posted
         self.retranslate()
 
     # --- loading -------------------------------------------------------------------
@@ -182,6 +183,7 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
             return
         cid = self.customer.id
         current = self._current_entry()
+        scrolled = self.ledger_table.verticalScrollBar().value()
 
         def load() -> None:
             self.customer = customers.get_customer(cid)
@@ -195,6 +197,7 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
         row = self.ledger_model.row_of(current.id) if current is not None else None
         if row is not None:
             self.ledger_table.selectRow(row)
+        self.ledger_table.verticalScrollBar().setValue(scrolled)  # stays where it was read
         self._show_facts()
         self._entry_selected()
         self._promise_selected()

@@ -155,6 +155,8 @@ class CustomerListView(QWidget):
         # was ambiguous and did nothing).
         QShortcut(QKeySequence("Ctrl+Shift+M"), self, self._move_selected)
         ops.changed.connect(self._ledger_changed)
+        ops.others_changed.connect(self._others_changed)
+        self._keep_scroll: int | None = None  # where to stay after others' change
         self.retranslate()
         # Start reading at once: the worker overlaps with building and showing the window.
         self.reload()
@@ -166,6 +168,12 @@ class CustomerListView(QWidget):
         self._stale = True
         if self.isVisible():
             self.reload()
+
+    def _others_changed(self) -> None:
+        # Another clerk posted: the list re-reads where the clerk is, not at the top.
+        if self.isVisible():
+            self._keep_scroll = self.table.verticalScrollBar().value()
+        self._ledger_changed()
 
     def showEvent(self, event: QEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -206,6 +214,9 @@ class CustomerListView(QWidget):
             self.select_customer(current)
         elif self.model.rowCount():
             self.table.selectRow(0)
+        if self._keep_scroll is not None:
+            self.table.verticalScrollBar().setValue(self._keep_scroll)
+            self._keep_scroll = None
         if self.model.pending:
             self.names_loaded.emit()
         else:

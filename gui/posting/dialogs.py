@@ -3,6 +3,8 @@ balance. Keyboard-first: the amount has focus, Enter saves, Esc cancels."""
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +42,9 @@ class PostingDialog(FormDialog):
         self.customer = customer
         self.kind = kind
         self.posted: Entry | None = None
+        # This post's id: saving again after a lost reply or a timeout returns the entry
+        # the first save made instead of posting it twice.
+        self.post_key = str(uuid.uuid4())
         self._warned_for: tuple[int, object] | None = None  # (amount, date) warned about
         self._typed_amount: int | None = None  # the total typed before itemising
 
@@ -209,9 +214,12 @@ class PostingDialog(FormDialog):
 
     def _post(self, amount: int, on) -> Entry:  # type: ignore[no-untyped-def]
         cid, doc, memo = self.customer.id, self.doc_no.text(), self.memo.text()
+        key = self.post_key
         if self.kind is EntryKind.DELIVERY:
             lines = self.lines.lines() if self.lines_box.isChecked() else ()
-            return posting.post_delivery(cid, on, amount, doc_no=doc, memo=memo, lines=lines)
+            return posting.post_delivery(
+                cid, on, amount, doc_no=doc, memo=memo, lines=lines, post_key=key
+            )
         if self.kind is EntryKind.PAYMENT:
             method = enum_data(self.method, PaymentMethod)
             assert method is not None
@@ -223,14 +231,16 @@ class PostingDialog(FormDialog):
                     "written_on": dates.picked_date(self.written_on),
                     "due_on": dates.picked_date(self.due_on),
                 }
-            return posting.post_payment(cid, on, amount, method, doc_no=doc, memo=memo, **extra)
+            return posting.post_payment(
+                cid, on, amount, method, doc_no=doc, memo=memo, post_key=key, **extra
+            )
         if self.kind is EntryKind.RETURN:
-            return posting.post_return(cid, on, amount, doc_no=doc, memo=memo)
+            return posting.post_return(cid, on, amount, doc_no=doc, memo=memo, post_key=key)
         if self.kind is EntryKind.DISCOUNT:
-            return posting.post_discount(cid, on, amount, doc_no=doc, memo=memo)
+            return posting.post_discount(cid, on, amount, doc_no=doc, memo=memo, post_key=key)
         if self.kind is EntryKind.WRITEOFF:
-            return posting.post_writeoff(cid, on, amount, doc_no=doc, memo=memo)
-        return posting.post_opening(cid, on, amount, doc_no=doc, memo=memo)
+            return posting.post_writeoff(cid, on, amount, doc_no=doc, memo=memo, post_key=key)
+        return posting.post_opening(cid, on, amount, doc_no=doc, memo=memo, post_key=key)
 
     def retranslate(self) -> None:
         titles = {
@@ -304,6 +314,7 @@ class VoidDialog(FormDialog):
         super().__init__(parent, ok=Button.Ok, guard_input=True)
         self.ops, self.entry, self.bounce = ops, entry, bounce
         self.result_entry: Entry | None = None
+        self.post_key = str(uuid.uuid4())  # voiding again after a lost reply: done once
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.reason = QLineEdit()
@@ -313,7 +324,7 @@ class VoidDialog(FormDialog):
         self.setMinimumWidth(440)
 
     def submit(self) -> None:
-        reason, entry_id = self.reason.text(), self.entry.id
+        reason, entry_id, key = self.reason.text(), self.entry.id, self.post_key
         if self.bounce:
             done = self.ops.write(
                 self,
@@ -322,7 +333,7 @@ class VoidDialog(FormDialog):
             )
         else:
             done = self.ops.write(
-                self, lambda: posting.void(entry_id, reason), on_error=self.show_error
+                self, lambda: posting.void(entry_id, reason, post_key=key), on_error=self.show_error
             )
         if done is not None:
             self.result_entry = done

@@ -169,6 +169,7 @@ class CallListDialog(Dialog):
         # "Choose a promise first" is over once one is chosen.
         self.table.selectionModel().currentChanged.connect(self.error.clear_message)
         ops.changed.connect(self.reload)
+        ops.others_changed.connect(self.reload)
         self.reload()
         self.retranslate()
         self.resize(860, 480)

@@ -148,6 +148,7 @@ class ReviewView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
         QShortcut(QKeySequence("F5"), self, self.reload)
         ops.changed.connect(self._ledger_changed)
+        ops.others_changed.connect(self._ledger_changed)
         self.retranslate()
 
     # --- layout ----------------------------------------------------------------------

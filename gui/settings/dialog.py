@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,16 +35,24 @@ from models.ledger.commission_rules import get_commission_rules, save_company_an
 from models.storage import live_files
 from models.vocabulary.commission_records import CommissionRules
 from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.errors import ChangedMeanwhile
 
 
 class SettingsDialog(FormDialog):
     language_chosen = Signal(str)
+    # Someone else saved the settings while this dialog was open: open it afresh.
+    reload_requested = Signal()
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent, guard_input=True)
         self.ops = ops
-        self.company = ops.read(self, settings.get_company) or CompanySettings()
+        read = ops.read(self, settings.company_for_editing)
+        self.company, self.version = read if read is not None else (CompanySettings(), None)
         c = self.company
+        # Shown when another user saved the settings while this dialog was open.
+        self.reload_button = QPushButton()
+        self.reload_button.clicked.connect(self.reload_settings)
+        self.reload_button.hide()
 
         self.company_box = QGroupBox()
         self.name = QLineEdit(c.name)
@@ -151,6 +160,7 @@ class SettingsDialog(FormDialog):
         for box in self.boxes:
             self.tabs.addTab(box, "")
         self.body.addWidget(self.tabs)
+        self.body.addWidget(self.reload_button)
         self.ready()
         self.setMinimumWidth(560)
 
@@ -253,15 +263,29 @@ class SettingsDialog(FormDialog):
             iou_default_clause=self.iou_clause.isChecked(),
             iou_clause_text=self.iou_clause_text.toPlainText().strip(),
         )
+        version, refused = self.version, []
 
         def save() -> CompanySettings:
-            return save_company_and_rules(new, rules)
+            try:
+                return save_company_and_rules(new, rules, version=version)
+            except ChangedMeanwhile:
+                refused.append(True)
+                raise
 
-        if self.ops.write(self, save, on_error=self.show_error):
+        saved = self.ops.write(self, save, on_error=self.show_error)
+        if refused:
+            self.reload_button.show()
+            self.reload_button.setFocus()
+        if saved:
             chosen = self.ui_language.currentData()
             if chosen != language.current():
                 self.language_chosen.emit(chosen)
             self.accept()
+
+    def reload_settings(self) -> None:
+        """Close without saving and open the settings again as they are saved now."""
+        self.done(QDialog.DialogCode.Rejected)  # not reject(): nothing to ask, it was said
+        self.reload_requested.emit()
 
     def _to_tab(self, box: QGroupBox) -> None:
         """Show the tab of a field that is wrong (it cannot take the focus hidden)."""
@@ -279,6 +303,7 @@ class SettingsDialog(FormDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
+        self.reload_button.setText(self.tr("Reload the &settings as saved now"))
         self.company_box.setTitle(self.tr("Company (printed on every document)"))
         self._label(self.company_form, self.name, self.tr("&Name:"))
         self._label(self.company_form, self.address, self.tr("&Address:"))

@@ -10,6 +10,7 @@ due first gets its tail cut (抹零) filled in, to post with Save again or clear
 
 from __future__ import annotations
 
+import uuid
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
@@ -67,6 +68,7 @@ class SettleDialog(CellMarks, FormDialog):
         super().__init__(parent, enter_submits=False)
         self.ops = ops
         self.settled: Settled | None = None
+        self.post_key = str(uuid.uuid4())  # saving again after a lost reply: posted once
         self._marking = False  # cells filled or coloured from code: not the clerk editing
         self.stops: list[RouteStop] = []
         self.offered = False
@@ -358,11 +360,11 @@ class SettleDialog(CellMarks, FormDialog):
             if offers or over:
                 self._offer(rows, offers, over)
                 return
-        rid, day = route.id, dates.picked_date(self.day)
+        rid, day, key = route.id, dates.picked_date(self.day), self.post_key
 
         def post() -> Settled | SettleRejected:
             try:
-                return settling.settle(rid, day, rows)
+                return settling.settle(rid, day, rows, post_key=key)
             except SettleRejected as err:
                 return err
 

@@ -108,6 +108,7 @@ class TodayView(QWidget):
         self.reader.loaded.connect(self._loaded)
         self.reader.failed.connect(lambda message: show_error(self, message, None))
         ops.changed.connect(self.reload)
+        ops.others_changed.connect(self.reload)
         self.retranslate()
         self._enable()
 
@@ -152,6 +153,7 @@ class TodayView(QWidget):
         )
         current = self.tree.currentItem()
         keep = (current.text(0), current.parent() is None) if current else None
+        scrolled = self.tree.verticalScrollBar().value()
         self.tree.clear()
         self._routes(self.tr("Today's routes"), report.routes_today)
         self._routes(self.tr("Tomorrow's routes"), report.routes_tomorrow)
@@ -194,6 +196,7 @@ class TodayView(QWidget):
             ],
         )  # fmt: skip
         self._restore(keep)
+        self.tree.verticalScrollBar().setValue(scrolled)
         self._enable()
 
     def _section(

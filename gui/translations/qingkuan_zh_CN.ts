@@ -441,6 +441,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>压批结算</translation>
     </message>
     <message>
+        <source>Reloa&amp;d the customer as saved now</source>
+        <translation>重新载入客户当前保存的资料(&amp;D)</translation>
+    </message>
+    <message>
         <source>Contact per&amp;son:</source>
         <translation>联系人(&amp;S)：</translation>
     </message>
@@ -2617,6 +2621,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Reload the &amp;settings as saved now</source>
+        <translation>重新载入当前保存的设置(&amp;S)</translation>
     </message>
     <message>
         <source>Company (printed on every document)</source>

@@ -9,18 +9,23 @@ wrong nothing is posted, and each wrong cell gets its sentence (`SettleRejected`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.collecting.routesheets import route_sheet
 from models.collecting.visits import log_visit
+from models.ledger import post_keys
+from models.ledger.entries import get_entry
 from models.ledger.posting import post_discount, post_payment
 from models.ledger.promises import make_promise
 from models.ledger.settings import MAX_TAIL_CUT, get_company
+from models.storage import chain
 from models.storage.db import transaction
+from models.storage.transactions import retried
 from models.vocabulary import clock
 from models.vocabulary.collecting_records import LateReason, Promise, RouteStop, Visit, VisitOutcome
 from models.vocabulary.customer_records import RouteId
-from models.vocabulary.entry_records import Entry, PaymentMethod
+from models.vocabulary.entry_records import Entry, EntryKind, PaymentMethod
 from models.vocabulary.errors import InputError, LedgerError
 from models.vocabulary.i18n import _
 from models.vocabulary.money import MAX_FEN, Fen, format_money
@@ -232,9 +237,18 @@ def _check_row(row: SettleRow, stop: RouteStop, limit: Fen) -> dict[str, str]:
     return wrong
 
 
-def settle(route_id: RouteId, day: dt.date, rows: list[SettleRow]) -> Settled:
+def settle(
+    route_id: RouteId, day: dt.date, rows: list[SettleRow], *, post_key: str | None = None
+) -> Settled:
     """Post the grid in one transaction; raises `SettleRejected` (nothing posted) when
-    any row is wrong. Visits are logged for every row that has something in it."""
+    any row is wrong. Visits are logged for every row that has something in it.
+
+    `post_key`: the window's id for this save. Saving again with it (a lost reply, a
+    timeout, two processes racing) posts nothing more and returns the payments and tail
+    cuts the first save made (models/ledger/post_keys.py)."""
+    if post_key is not None:
+        post_keys.check_key(post_key)
+        post_keys.check_key(_row_key(post_key, len(rows), "pay"))
     at = _visit_time(day)
     sheet = route_sheet(route_id, day, every_stop=True)
     stops = {s.customer.id: s for s in sheet.stops}
@@ -251,22 +265,52 @@ def settle(route_id: RouteId, day: dt.date, rows: list[SettleRow]) -> Settled:
             errors[i] = wrong
     if errors:
         raise SettleRejected(errors)
-    payments: list[Entry] = []
-    cuts: list[Entry] = []
-    made: list[Promise] = []
-    visits: list[Visit] = []
-    with transaction():
-        for i, row in enumerate(rows):
-            if row.empty:
-                continue
-            stop = stops[row.customer_id]
-            try:
-                _post_row(row, day, at, stop, rep_id, payments, cuts, made, visits)
-            except _CellError as err:  # e.g. a promised time already past
-                errors[i] = {err.field: str(err)}
-        if errors:
-            raise SettleRejected(errors)  # rolls the whole grid back
-    return Settled(tuple(payments), tuple(cuts), tuple(made), tuple(visits))
+
+    @retried
+    def save() -> Settled:
+        payments: list[Entry] = []
+        cuts: list[Entry] = []
+        made: list[Promise] = []
+        visits: list[Visit] = []
+        with transaction():
+            if post_key is not None:
+                # Take the writers' turn first: a save racing with this key has then
+                # committed, and its posts are seen below.
+                chain.tip(lock=True)
+                before = _saved_before(post_key)
+                if before is not None:
+                    return before
+            for i, row in enumerate(rows):
+                if row.empty:
+                    continue
+                stop = stops[row.customer_id]
+                key = None if post_key is None else lambda kind, i=i: _row_key(post_key, i, kind)
+                try:
+                    _post_row(row, day, at, stop, rep_id, payments, cuts, made, visits, key)
+                except _CellError as err:  # e.g. a promised time already past
+                    errors[i] = {err.field: str(err)}
+            if errors:
+                raise SettleRejected(errors)  # rolls the whole grid back
+        return Settled(tuple(payments), tuple(cuts), tuple(made), tuple(visits))
+
+    return save()
+
+
+def _row_key(post_key: str, row: int, kind: str) -> str:
+    return f"{post_key}/{row}/{kind}"
+
+
+def _saved_before(post_key: str) -> Settled | None:
+    """What an earlier save with `post_key` posted (its promises and visits are not
+    repeated either: they were saved with it), or None."""
+    found = post_keys.posted_under(post_key + "/")
+    if not found:
+        return None
+    entries = sorted((get_entry(entry_id) for _key, entry_id in found), key=lambda e: e.id)
+    return Settled(
+        tuple(e for e in entries if e.kind is EntryKind.PAYMENT),
+        tuple(e for e in entries if e.kind is EntryKind.DISCOUNT),
+    )
 
 
 class _CellError(LedgerError):
@@ -285,6 +329,7 @@ def _post_row(
     cuts: list[Entry],
     made: list[Promise],
     visits: list[Visit],
+    key: Callable[[str], str] | None = None,
 ) -> None:
     cid = row.customer_id
     field = "amount"
@@ -300,6 +345,7 @@ def _post_row(
                     bank=row.bank,
                     due_on=row.cheque_due,
                     memo=row.note,
+                    post_key=key and key("pay"),
                 )
             )
         field = "tail_cut"
@@ -309,7 +355,9 @@ def _post_row(
                 if row.boss_allows_cut and row.tail_cut > get_company().tail_cut_limit
                 else _("Tail cut")
             )
-            cuts.append(post_discount(cid, day, row.tail_cut, memo=memo))
+            cuts.append(
+                post_discount(cid, day, row.tail_cut, memo=memo, post_key=key and key("cut"))
+            )
         field = "promise_at"
         if row.promise_at is not None:
             left = stop.balance - row.amount - row.tail_cut

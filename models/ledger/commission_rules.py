@@ -113,11 +113,14 @@ def rates_text(rates_bp: tuple[int, ...]) -> str:
     return ", ".join(shown)
 
 
-def save_company_and_rules(company: CompanySettings, rules: CommissionRules) -> CompanySettings:
+def save_company_and_rules(
+    company: CompanySettings, rules: CommissionRules, *, version: int | None = None
+) -> CompanySettings:
     """Settings' Save: the company settings and the commission rules in one transaction
-    (either both are stored or neither)."""
+    (either both are stored or neither). `version` as for `save_company`: a save made
+    since by someone else refuses both."""
     check_commission_rules(rules)
     with transaction():
-        saved = save_company(company)
+        saved = save_company(company, version=version)
         save_commission_rules(rules)
     return saved

@@ -6,6 +6,7 @@ import peewee as pw
 
 from models.ledger import users
 from models.ledger.search import search_key
+from models.storage import edit_versions, session
 from models.storage.db import placeholders, transaction
 from models.storage.tables import CustomerRow, RepRow, RouteRow, database
 from models.vocabulary import clock
@@ -50,6 +51,7 @@ def _record(d: dict, route_name: str, rep_name: str) -> Customer:
         route_name=route_name,
         rep_name=rep_name,
         search_key=d["search_key"],
+        version=d.get("version", 0),
     )
 
 
@@ -176,9 +178,20 @@ def add_customer(draft: CustomerDraft) -> Customer:
     return get_customer(row.id)
 
 
-def update_customer(customer_id: CustomerId, draft: CustomerDraft) -> Customer:
-    """Change a customer's details (the ledger itself is never changed this way); a
-    credit limit or terms only by the boss."""
+def update_customer(
+    customer_id: CustomerId,
+    draft: CustomerDraft,
+    *,
+    version: int | None = None,
+    archived: bool | None = None,
+) -> Customer:
+    """Change a customer's details (the ledger itself is never changed this way), and
+    archive or restore it when `archived` is given.
+
+    `version` is the customer's version when the clerk started editing (`Customer.version`):
+    if someone saved the customer since, nothing is written and `ChangedMeanwhile` names
+    them and when. Without it the customer as it is now is changed.
+    """
     users.require(Action.EDIT_CUSTOMERS)
     row = _row(customer_id)
     if (row.credit_limit, row.terms_kind, row.terms_days) != (
@@ -191,34 +204,58 @@ def update_customer(customer_id: CustomerId, draft: CustomerDraft) -> Customer:
     fields = _fields(draft)
     if fields["code"] == row.code:
         del fields["code_key"]  # an old near-duplicate keeps its (NULL) key
+    if archived is not None:
+        fields["archived"] = archived
+    fields["route_id"], fields["rep_id"] = fields.pop("route"), fields.pop("rep")
     try:
         with transaction():
             if draft.route_position is not None:
                 fields["route_position"] = draft.route_position
             elif draft.route_id != row.route_id:
                 fields["route_position"] = _next_position(draft.route_id)
-            CustomerRow.update(**fields).where(CustomerRow.id == customer_id).execute()
+            _save_if_unchanged(customer_id, row.version if version is None else version, fields)
     except pw.IntegrityError:
         check_code_free(draft.code.strip(), customer_id)  # taken meanwhile by another clerk
         raise
     return get_customer(customer_id)
 
 
-def set_archived(customer_id: CustomerId, archived: bool = True) -> Customer:
-    """Archive (hide from daily lists) or restore a customer. Their ledger stays."""
+def _save_if_unchanged(customer_id: CustomerId, version: int, fields: dict) -> None:
+    """One compare-and-set UPDATE (models/storage/edit_versions.py)."""
+    fields = {k: v.value if isinstance(v, TermsKind) else v for k, v in fields.items()}
+    code = fields.get("code") or _row(customer_id).code
+    edit_versions.save_if_unchanged(
+        database.obj,
+        "customer",
+        customer_id,
+        version,
+        fields,
+        session.current_user(),
+        _("Customer {code}").format(code=code),
+    )
+
+
+def set_archived(
+    customer_id: CustomerId, archived: bool = True, *, version: int | None = None
+) -> Customer:
+    """Archive (hide from daily lists) or restore a customer. Their ledger stays.
+    `version` as for `update_customer`."""
+    row = _row(customer_id)
     users.require(Action.EDIT_CUSTOMERS)
-    _row(customer_id)
     with transaction():
-        CustomerRow.update(archived=archived).where(CustomerRow.id == customer_id).execute()
+        _save_if_unchanged(
+            customer_id, row.version if version is None else version, {"archived": archived}
+        )
     return get_customer(customer_id)
 
 
 def set_route_order(route_id: int, customer_ids: list[CustomerId]) -> None:
     """Put a route's customers in visit order (first in the list is visited first)."""
     users.require(Action.EDIT_CUSTOMERS)
+    stamp = edit_versions.stamp(session.current_user())
     with transaction():
         for position, cid in enumerate(customer_ids, start=1):
-            CustomerRow.update(route=route_id, route_position=position).where(
+            CustomerRow.update(route=route_id, route_position=position, **stamp).where(
                 CustomerRow.id == cid
             ).execute()
 
@@ -233,7 +270,7 @@ def _row(customer_id: CustomerId) -> CustomerRow:
 _GET_SQL = (
     "SELECT c.id, c.code, c.name, c.contact, c.phones, c.address, c.payer, c.route_id, "
     "c.route_position, c.rep_id, c.terms_kind, c.terms_days, c.credit_limit, c.notes, "
-    "c.archived, c.search_key, t.name, r.name FROM customer c "
+    "c.archived, c.search_key, c.version, t.name, r.name FROM customer c "
     "LEFT JOIN route t ON t.id = c.route_id LEFT JOIN rep r ON r.id = c.rep_id WHERE c.id = ?"
 )
 
@@ -243,18 +280,19 @@ def get_customer(customer_id: CustomerId) -> Customer:
     found = list(database.execute_sql(placeholders(_GET_SQL), (customer_id,)))
     if not found:
         raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
-    return _from_columns(found[0][:16], found[0][16] or "", found[0][17] or "")
+    return _from_columns(found[0][:17], found[0][17] or "", found[0][18] or "")
 
 
 def _from_columns(row: tuple, route_name: str, rep_name: str) -> Customer:
-    """A record from the 16 columns of `_LIST_COLUMNS` / `_GET_SQL`, in that order.
+    """A record from the 17 columns of `_LIST_COLUMNS` / `_GET_SQL`, in that order.
     Positional, with shared `Terms`: the list builds 10,000 of these at a time."""
     (cid, code, name, contact, phones, address, payer, route_id, position, rep_id,
-     kind, days, limit, notes, archived, key) = row  # fmt: skip
+     kind, days, limit, notes, archived, key, version) = row  # fmt: skip
     return Customer(
         cid, code, name, contact, phones, address, payer, route_id, position, rep_id,
         stored_terms(kind, days),
         None if limit is None else int(limit), notes, bool(archived), route_name, rep_name, key,
+        version,
     )  # fmt: skip
 
 
@@ -297,6 +335,7 @@ _LIST_COLUMNS = (
     CustomerRow.notes,
     CustomerRow.archived,
     CustomerRow.search_key,
+    CustomerRow.version,
 )
 
 

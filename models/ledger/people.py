@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from models.ledger import users
+from models.storage import edit_versions, session
 from models.storage.db import transaction
 from models.storage.tables import CustomerRow, RepRow, RouteRow
 from models.vocabulary.customer_records import Rep, RepId, Route, RouteId
@@ -182,8 +183,9 @@ def move_to_route(customer_ids: list[int], route_id: RouteId | None) -> int:
                 .scalar()
                 or 0
             )
+        stamp = edit_versions.stamp(session.current_user())  # who moved them, for the versions
         for n, cid in enumerate(ids, start=1):
-            CustomerRow.update(route=route_id, route_position=last + n if route_id else 0).where(
-                CustomerRow.id == cid
-            ).execute()
+            CustomerRow.update(
+                route=route_id, route_position=last + n if route_id else 0, **stamp
+            ).where(CustomerRow.id == cid).execute()
     return len(ids)

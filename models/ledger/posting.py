@@ -15,11 +15,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import peewee as pw
 
-from models.ledger import users
+from models.ledger import post_keys, users
 from models.ledger.entries import get_entry, to_entry
 from models.storage import chain, session
 from models.storage.db import transaction
 from models.storage.tables import ChequeRow, CustomerRow, EntryLineRow, EntryRow
+from models.storage.transactions import retried
 from models.vocabulary import clock
 from models.vocabulary.customer_records import CustomerId
 from models.vocabulary.entry_records import (
@@ -96,8 +97,9 @@ def _post(
     memo: str = "",
     method: PaymentMethod | None = None,
     import_key: str | None = None,
+    post_key: str | None = None,
 ) -> EntryRow:
-    """Insert one entry; the caller holds the transaction."""
+    """Insert one entry (and its post key); the caller holds the transaction."""
     users.require(Action.WRITEOFF if kind is EntryKind.WRITEOFF else Action.POST)
     check_text(memo.strip(), _("The note"))
     check_text(doc_no.strip(), _("The document number"))
@@ -109,7 +111,7 @@ def _post(
     # Another clerk may post the same document between our check and this insert:
     # the live_document key refuses the second copy.
     with refused_as(InputError(_already_posted(doc_no.strip())), "live_document"):
-        return chain.add_entry(
+        row = chain.add_entry(
             customer=customer_id,
             date=on,
             kind=kind,
@@ -122,6 +124,15 @@ def _post(
             created_at=clock.now(),
             import_key=import_key,
         )
+    post_keys.remember(post_key, row.id)
+    return row
+
+
+def _same(customer_id: CustomerId, on: dt.date, kind: EntryKind, amount: Fen):  # noqa: ANN202
+    """Whether an entry found by its post key is the post asked for again."""
+    return lambda e: (
+        e.customer_id == customer_id and e.date == on and e.kind is kind and e.amount == amount
+    )
 
 
 def _already_posted(doc_no: str) -> str:
@@ -157,8 +168,12 @@ def post_delivery(
     memo: str = "",
     lines: Iterable[DeliveryLine] = (),
     import_key: str | None = None,
+    post_key: str | None = None,
 ) -> Entry:
-    """Post goods delivered on credit (送货). With lines, their amounts must sum to `amount`."""
+    """Post goods delivered on credit (送货). With lines, their amounts must sum to `amount`.
+
+    `post_key` (every post takes one): the window's id for this post; posting again with
+    it returns the entry it made (models/ledger/post_keys.py)."""
     _check_customer(customer_id)
     on, amount = check_date(on), _check_amount(amount)
     lines = tuple(lines)
@@ -169,28 +184,34 @@ def post_delivery(
             raise InputError(_("Every line needs a product."))
         check_text(ln.product.strip(), _("The product"))
         check_text(ln.qty.strip(), _("The quantity"))
-    with transaction():
-        _check_doc_no(customer_id, EntryKind.DELIVERY, doc_no)
-        row = _post(
-            customer_id,
-            on,
-            EntryKind.DELIVERY,
-            amount,
-            doc_no=doc_no,
-            memo=memo,
-            import_key=import_key,
-        )
-        line_rows = [
-            EntryLineRow.create(
-                entry=row,
-                product=ln.product.strip(),
-                qty=ln.qty,
-                unit_price=ln.unit_price,
-                amount=ln.amount,
+
+    @retried
+    def post() -> Entry:
+        with transaction():
+            _check_doc_no(customer_id, EntryKind.DELIVERY, doc_no)
+            row = _post(
+                customer_id,
+                on,
+                EntryKind.DELIVERY,
+                amount,
+                doc_no=doc_no,
+                memo=memo,
+                import_key=import_key,
+                post_key=post_key,
             )
-            for ln in lines
-        ]
-    return to_entry(row, lines=line_rows)  # new: nothing voids it yet
+            line_rows = [
+                EntryLineRow.create(
+                    entry=row,
+                    product=ln.product.strip(),
+                    qty=ln.qty,
+                    unit_price=ln.unit_price,
+                    amount=ln.amount,
+                )
+                for ln in lines
+            ]
+        return to_entry(row, lines=line_rows)  # new: nothing voids it yet
+
+    return post_keys.once(post_key, post, _same(customer_id, on, EntryKind.DELIVERY, amount))
 
 
 def post_payment(
@@ -206,8 +227,10 @@ def post_payment(
     written_on: dt.date | None = None,
     due_on: dt.date | None = None,
     import_key: str | None = None,
+    post_key: str | None = None,
 ) -> Entry:
-    """Post money received (收款). A cheque or draft needs its number; it starts 'received'."""
+    """Post money received (收款). A cheque or draft needs its number; it starts 'received'.
+    `post_key` as for `post_delivery`."""
     _check_customer(customer_id)
     on, amount = check_date(on), _check_amount(amount)
     method = PaymentMethod(method)
@@ -217,29 +240,35 @@ def post_payment(
     check_text(bank.strip(), _("The bank"))
     if due_on is not None and written_on is not None and due_on < written_on:
         raise InputError(_("The cheque's due date is before the date it was written."))
-    with transaction():
-        row = _post(
-            customer_id,
-            on,
-            EntryKind.PAYMENT,
-            amount,
-            doc_no=doc_no,
-            memo=memo,
-            method=method,
-            import_key=import_key,
-        )
-        cheque = None
-        if method.is_instrument:
-            cheque = ChequeRow.create(
-                entry=row,
-                number=cheque_no.strip(),
-                bank=bank.strip(),
-                written_on=written_on,
-                due_on=due_on,
-                status=ChequeStatus.RECEIVED,
-                status_at=clock.now(),
+
+    @retried
+    def post() -> Entry:
+        with transaction():
+            row = _post(
+                customer_id,
+                on,
+                EntryKind.PAYMENT,
+                amount,
+                doc_no=doc_no,
+                memo=memo,
+                method=method,
+                import_key=import_key,
+                post_key=post_key,
             )
-    return to_entry(row, cheque=cheque)
+            cheque = None
+            if method.is_instrument:
+                cheque = ChequeRow.create(
+                    entry=row,
+                    number=cheque_no.strip(),
+                    bank=bank.strip(),
+                    written_on=written_on,
+                    due_on=due_on,
+                    status=ChequeStatus.RECEIVED,
+                    status_at=clock.now(),
+                )
+        return to_entry(row, cheque=cheque)
+
+    return post_keys.once(post_key, post, _same(customer_id, on, EntryKind.PAYMENT, amount))
 
 
 def _post_simple(
@@ -250,15 +279,30 @@ def _post_simple(
     doc_no: str,
     memo: str,
     import_key: str | None,
+    post_key: str | None,
     allow_negative: bool = False,
 ) -> Entry:
     _check_customer(customer_id)
     on, amount = check_date(on), _check_amount(amount, allow_negative=allow_negative)
-    with transaction():
-        if kind is EntryKind.RETURN:
-            _check_doc_no(customer_id, kind, doc_no)
-        row = _post(customer_id, on, kind, amount, doc_no=doc_no, memo=memo, import_key=import_key)
-    return to_entry(row)
+
+    @retried
+    def post() -> Entry:
+        with transaction():
+            if kind is EntryKind.RETURN:
+                _check_doc_no(customer_id, kind, doc_no)
+            row = _post(
+                customer_id,
+                on,
+                kind,
+                amount,
+                doc_no=doc_no,
+                memo=memo,
+                import_key=import_key,
+                post_key=post_key,
+            )
+        return to_entry(row)
+
+    return post_keys.once(post_key, post, _same(customer_id, on, kind, amount))
 
 
 def post_return(
@@ -269,9 +313,12 @@ def post_return(
     doc_no: str = "",
     memo: str = "",
     import_key: str | None = None,
+    post_key: str | None = None,
 ) -> Entry:
     """Post goods taken back (退货): a credit."""
-    return _post_simple(EntryKind.RETURN, customer_id, on, amount, doc_no, memo, import_key)
+    return _post_simple(
+        EntryKind.RETURN, customer_id, on, amount, doc_no, memo, import_key, post_key
+    )
 
 
 def post_discount(
@@ -282,9 +329,12 @@ def post_discount(
     doc_no: str = "",
     memo: str = "",
     import_key: str | None = None,
+    post_key: str | None = None,
 ) -> Entry:
     """Post a discount or a tail cut (折让/抹零): a credit, reported per rep."""
-    return _post_simple(EntryKind.DISCOUNT, customer_id, on, amount, doc_no, memo, import_key)
+    return _post_simple(
+        EntryKind.DISCOUNT, customer_id, on, amount, doc_no, memo, import_key, post_key
+    )
 
 
 def post_writeoff(
@@ -295,12 +345,15 @@ def post_writeoff(
     memo: str,
     doc_no: str = "",
     import_key: str | None = None,
+    post_key: str | None = None,
 ) -> Entry:
     """Write off a dead debt (坏账核销). A reason is required."""
     users.require(Action.WRITEOFF)
     if not memo.strip():
         raise InputError(_("Say why the debt is written off."))
-    return _post_simple(EntryKind.WRITEOFF, customer_id, on, amount, doc_no, memo, import_key)
+    return _post_simple(
+        EntryKind.WRITEOFF, customer_id, on, amount, doc_no, memo, import_key, post_key
+    )
 
 
 def post_opening(
@@ -311,19 +364,29 @@ def post_opening(
     memo: str = "",
     doc_no: str = "",
     import_key: str | None = None,
+    post_key: str | None = None,
 ) -> Entry:
     """Post an opening balance (期初) from paper or Excel; negative if the customer was
     in credit."""
     return _post_simple(
-        EntryKind.OPENING, customer_id, on, amount, doc_no, memo, import_key, allow_negative=True
+        EntryKind.OPENING,
+        customer_id,
+        on,
+        amount,
+        doc_no,
+        memo,
+        import_key,
+        post_key,
+        allow_negative=True,
     )
 
 
-def void(entry_id: EntryId, reason: str, *, kind: str = "") -> Entry:
+def void(entry_id: EntryId, reason: str, *, kind: str = "", post_key: str | None = None) -> Entry:
     """Void an entry by posting its reversal with `reason`. Returns the reversal.
 
     An entry can be voided once; a reversal cannot be voided. `kind` says Qingkuan
     itself voided it (`VOID_BOUNCED`); `reason` is then only what the user typed.
+    `post_key` as for `post_delivery`: voiding again with it returns the reversal.
     """
     reason = reason.strip()
     users.require(Action.SETTLE if kind else Action.POST)
@@ -332,34 +395,40 @@ def void(entry_id: EntryId, reason: str, *, kind: str = "") -> Entry:
     check_text(reason, _("The reason"))
     if len(reason) > 300:
         raise InputError(_("The reason is too long: use at most 300 characters."))
-    with transaction():
-        original = EntryRow.get_or_none(EntryRow.id == entry_id)
-        if original is None:
-            raise NotFound(_("There is no entry number {id}.").format(id=entry_id))
-        if original.reverses_id is not None:
-            raise LedgerError(_("This entry is itself a reversal and cannot be voided."))
-        if EntryRow.select().where(EntryRow.reverses == entry_id).exists():
-            raise LedgerError(_("This entry has already been voided."))
-        if original.kind is EntryKind.WRITEOFF:
-            users.require(Action.WRITEOFF)
-        if not kind:  # a bounced cheque's payment is voided by settling, at any age
-            users.require_void(original.created_at)
-        try:
-            row = chain.add_entry(
-                customer=original.customer_id,
-                date=original.date,
-                kind=original.kind,
-                amount=original.amount,
-                delta=-original.delta,
-                doc_no=original.doc_no,
-                memo=original.memo,
-                method=original.method,
-                reverses=original.id,
-                void_reason=reason,
-                void_kind=kind,
-                entered_by=session.current_user(),
-                created_at=clock.now(),
-            )
-        except pw.IntegrityError as err:  # a concurrent void got there first
-            raise LedgerError(_("This entry has already been voided.")) from err
-    return get_entry(row.id)
+
+    @retried
+    def post() -> Entry:
+        with transaction():
+            original = EntryRow.get_or_none(EntryRow.id == entry_id)
+            if original is None:
+                raise NotFound(_("There is no entry number {id}.").format(id=entry_id))
+            if original.reverses_id is not None:
+                raise LedgerError(_("This entry is itself a reversal and cannot be voided."))
+            if EntryRow.select().where(EntryRow.reverses == entry_id).exists():
+                raise LedgerError(_("This entry has already been voided."))
+            if original.kind is EntryKind.WRITEOFF:
+                users.require(Action.WRITEOFF)
+            if not kind:  # a bounced cheque's payment is voided by settling, at any age
+                users.require_void(original.created_at)
+            try:
+                row = chain.add_entry(
+                    customer=original.customer_id,
+                    date=original.date,
+                    kind=original.kind,
+                    amount=original.amount,
+                    delta=-original.delta,
+                    doc_no=original.doc_no,
+                    memo=original.memo,
+                    method=original.method,
+                    reverses=original.id,
+                    void_reason=reason,
+                    void_kind=kind,
+                    entered_by=session.current_user(),
+                    created_at=clock.now(),
+                )
+            except pw.IntegrityError as err:  # a concurrent void got there first
+                raise LedgerError(_("This entry has already been voided.")) from err
+            post_keys.remember(post_key, row.id)
+        return get_entry(row.id)
+
+    return post_keys.once(post_key, post, lambda e: e.reverses_id == entry_id)

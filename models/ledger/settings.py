@@ -9,8 +9,9 @@ import json
 
 from models.ledger import users
 from models.ledger.reminder_templates import check_templates
-from models.storage.db import transaction
-from models.storage.tables import Setting
+from models.storage import edit_versions, session
+from models.storage.db import placeholders, read_snapshot, transaction
+from models.storage.tables import Setting, database
 from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
@@ -83,8 +84,25 @@ def validate_edges(edges: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(edges)
 
 
-def save_company(settings: CompanySettings) -> CompanySettings:
-    """Validate and store the company settings (boss only)."""
+def company_version() -> int:
+    """The stored company settings' version (0: never saved): the Settings dialog keeps
+    the one it opened with and hands it to `save_company`."""
+    return edit_versions.current_version(database.obj, "setting", _KEY)
+
+
+def company_for_editing() -> tuple[CompanySettings, int]:
+    """The company settings and their version, read together (for `save_company`)."""
+    with read_snapshot():
+        return get_company(), company_version()
+
+
+def save_company(settings: CompanySettings, *, version: int | None = None) -> CompanySettings:
+    """Validate and store the company settings.
+
+    With `version` (what `company_version` said when the form was filled), a save made
+    since by someone else is not overwritten: `ChangedMeanwhile` names them, nothing is
+    written. The settings are one record: two people saving different fields would
+    otherwise lose the first one's field without a word."""
     users.require(Action.SETTINGS)
     validate_edges(settings.aging_edges)
     for value, what in (
@@ -113,8 +131,12 @@ def save_company(settings: CompanySettings) -> CompanySettings:
     data = dataclasses.asdict(settings)
     data["aging_edges"] = list(settings.aging_edges)
     data.pop("payment_qr")
+    text = json.dumps(data, ensure_ascii=False)
     with transaction():
-        _put(_KEY, json.dumps(data, ensure_ascii=False))
+        if version is None:
+            _put(_KEY, text)
+        else:
+            _put_if_unchanged(_KEY, text, version)
         _put(_QR_KEY, base64.b64encode(qr).decode("ascii"))
     return settings
 
@@ -127,6 +149,32 @@ def put_setting(key: str, value: str) -> None:
 
 def _put(key: str, value: str) -> None:
     """Insert or replace one setting (an upsert both SQLite and PostgreSQL understand)."""
-    Setting.insert(key=key, value=value).on_conflict(
-        conflict_target=[Setting.key], update={Setting.value: value}
+    stamp = edit_versions.stamp(session.current_user())
+    Setting.insert(
+        key=key, value=value, **{k: v for k, v in stamp.items() if k != "version"}
+    ).on_conflict(
+        conflict_target=[Setting.key],
+        update={Setting.value: value, **{getattr(Setting, k): v for k, v in stamp.items()}},
     ).execute()
+
+
+def _put_if_unchanged(key: str, value: str, version: int) -> None:
+    """Store `value` only if the setting is still at `version` (0: not stored yet; the
+    primary key then refuses a second first save)."""
+    what = _("The company settings")
+    by = session.current_user()
+    if version == 0:
+        stamp = edit_versions.stamp(by)
+        inserted = database.execute_sql(
+            placeholders(
+                "INSERT INTO setting (key, value, changed_by, changed_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (key) DO NOTHING"
+            ),
+            (key, value, by, stamp["changed_at"]),
+        ).rowcount
+        if inserted != 1:
+            raise edit_versions.changed_meanwhile(database.obj, "setting", key, what)
+        return
+    edit_versions.save_if_unchanged(
+        database.obj, "setting", key, version, {"value": value}, by, what
+    )

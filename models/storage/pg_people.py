@@ -43,6 +43,7 @@ CLERK_WRITES: dict[str, str] = {
     "statement_print": "INSERT",
     "customer": "INSERT, UPDATE",
     "import_layout": "INSERT, UPDATE, DELETE",
+    "post_key": "INSERT",  # a post's client-made key (models/ledger/post_keys.py)
     "meta": "INSERT, UPDATE",  # the chain's tip only (pg_role_guards)
 }
 # A viewer prints: statement numbers, statements printed, an IOU's print count.

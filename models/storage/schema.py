@@ -14,7 +14,14 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from models.storage import chain, guards, pg_people, pg_role_guards
+from models.storage import (
+    chain,
+    edit_versions,
+    guards,
+    notify_triggers,
+    pg_people,
+    pg_role_guards,
+)
 from models.storage.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
@@ -28,12 +35,13 @@ from models.storage.tables import (
     LiveDocumentRow,
     Meta,
     PersonRow,
+    PostKeyRow,
     PrintRow,
     PromiseRow,
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -246,6 +254,18 @@ def add_people_and_roles(db: pw.Database) -> None:
         pg_role_guards.install(db)
 
 
+def add_edit_versions_post_keys_and_notices(db: pw.Database) -> None:
+    """Version 13, working together: customers and settings get a version the database
+    bumps on every change, with who and when (a save over someone else's is refused:
+    models/storage/edit_versions.py); posts get their client-made keys (`post_key`), so
+    a retried post cannot post twice; PostgreSQL notifies open windows of changes
+    (models/storage/notify_triggers.py). Safe to run twice."""
+    edit_versions.add_columns(db)
+    create_tables(db, [PostKeyRow])
+    edit_versions.install(db)
+    notify_triggers.install(db)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -258,6 +278,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     9: _add_reading_indexes,
     10: _add_import_layouts,
     11: add_people_and_roles,
+    12: add_edit_versions_post_keys_and_notices,
 }
 
 
@@ -280,6 +301,7 @@ def create_schema_objects(db: pw.Database) -> None:
     _add_cheque_status_history(db)
     if isinstance(db, pw.PostgresqlDatabase):
         pg_role_guards.install(db)
+    add_edit_versions_post_keys_and_notices(db)
 
 
 def run_migrations(db: pw.Database, version: int) -> None:

@@ -331,6 +331,7 @@ def _remove(conn: sqlite3.Connection, problem: Problem) -> None:
 def postgres_problems(db: pw.Database) -> list[Problem]:
     """PostgreSQL: tables of the app that are missing, and triggers on the app's tables
     that Qingkuan did not make (missing or altered guards: models/storage/guards.py)."""
+    from models.storage import edit_versions, notify_triggers
     from models.storage.guards import PG_TRIGGERS, _pg_triggers
     from models.storage.pg_role_guards import SETUP_TRIGGERS, TRIGGERS
     from models.storage.tables import ALL_TABLES
@@ -344,6 +345,13 @@ def postgres_problems(db: pw.Database) -> list[Problem]:
     found += [
         Problem(FOREIGN, "trigger", name)
         for name, *_details in sorted(_pg_triggers(db))
-        if name not in {**PG_TRIGGERS, **TRIGGERS, **SETUP_TRIGGERS}
+        if name
+        not in {
+            **PG_TRIGGERS,
+            **TRIGGERS,
+            **SETUP_TRIGGERS,
+            **edit_versions.PG_TRIGGERS,
+            **notify_triggers.PG_TRIGGERS,
+        }
     ]
     return found

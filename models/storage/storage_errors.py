@@ -18,6 +18,9 @@ SQLITE_READONLY, SQLITE_FULL = 8, 13
 PG_DISK_FULL = "53100"
 PG_NO_PRIVILEGE = "42501"
 PG_READ_ONLY_TRANSACTION = "25006"  # e.g. a hot-standby replica
+# Two transactions got in each other's way; the server rolled one back whole.
+PG_SERIALIZATION_FAILURE, PG_DEADLOCK = "40001", "40P01"
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
 def causes(err: BaseException) -> Iterator[BaseException]:
@@ -54,6 +57,21 @@ def is_read_only_refusal(err: BaseException) -> bool:
         _sqlite_code(e) == SQLITE_READONLY
         or "attempt to write a readonly database" in str(e)
         or getattr(e, "pgcode", None) == PG_READ_ONLY_TRANSACTION
+        for e in causes(err)
+    )
+
+
+def is_conflict(err: BaseException) -> bool:
+    """A write that met another one and lost (a serialization failure or a deadlock on
+    PostgreSQL, a busy or locked ledger on SQLite): nothing of it stayed, and the same
+    write tried again a moment later will usually go through."""
+    return any(
+        getattr(e, "pgcode", None) in (PG_SERIALIZATION_FAILURE, PG_DEADLOCK)
+        or _sqlite_code(e) in (SQLITE_BUSY, SQLITE_LOCKED)
+        or (
+            type(e).__module__ in ("sqlite3", "peewee")
+            and ("database is locked" in str(e) or "database table is locked" in str(e))
+        )
         for e in causes(err)
     )
 

@@ -28,6 +28,11 @@ class Meta(Base):
 class Setting(Base):
     key = pw.CharField(primary_key=True, max_length=40)
     value = pw.TextField()
+    # Who saved it last and when; `version` is bumped by the database on every change
+    # (models/storage/edit_versions.py), so a second clerk's save cannot overwrite it.
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
+    changed_by = pw.CharField(max_length=60, default="", constraints=[pw.SQL("DEFAULT ''")])
+    changed_at = DateTimeField(null=True)
 
 
 class RepRow(Base):
@@ -69,6 +74,11 @@ class CustomerRow(Base):
     archived = pw.BooleanField(default=False)
     search_key = pw.TextField(default="")  # lower-case name, code, phones, pinyin
     created_at = DateTimeField()
+    # Bumped by the database on every change (models/storage/edit_versions.py): a save
+    # names the version it read, so two clerks' edits never silently overwrite.
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
+    changed_by = pw.CharField(max_length=60, default="", constraints=[pw.SQL("DEFAULT ''")])
+    changed_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "customer"
@@ -342,6 +352,19 @@ class PersonRow(Base):
 
 # Unique indexes on columns that are NULL for almost every row. As partial indexes they
 # stay small, and SQLite's planner does not mistake "reverses_id IS NULL" for selective.
+class PostKeyRow(Base):
+    """The key a window made for one post (uuid4): a retried post (lost reply, timeout)
+    finds its entry here instead of posting twice. The primary key is the database's
+    guarantee, even for two processes racing the same key. Apart from `entry`: the
+    hash chain covers the entry's columns."""
+
+    key = pw.CharField(primary_key=True, max_length=64)
+    entry = pw.ForeignKeyField(EntryRow, on_delete="RESTRICT", index=False)
+
+    class Meta:
+        table_name = "post_key"
+
+
 PARTIAL_INDEXES = (
     "CREATE UNIQUE INDEX IF NOT EXISTS entry_reverses_once ON entry (reverses_id) "
     "WHERE reverses_id IS NOT NULL",
@@ -372,4 +395,5 @@ ALL_TABLES: tuple[type[Base], ...] = (
     StatementNoRow,
     ImportLayoutRow,
     PersonRow,
+    PostKeyRow,
 )

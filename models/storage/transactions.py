@@ -7,11 +7,14 @@ models/storage/current_ledger.py gives, before anything is tried.
 
 from __future__ import annotations
 
+import functools
+import logging
 import random
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
 
 import peewee as pw
 
@@ -22,9 +25,24 @@ from models.storage.targets import display_target
 from models.vocabulary.errors import LedgerError
 from models.vocabulary.i18n import _
 
+P = ParamSpec("P")
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
 
 class LedgerBusy(LedgerError):
     """Other processes kept the ledger locked longer than a write is willing to wait."""
+
+
+class WriteConflict(LedgerBusy):
+    """A write kept meeting other clerks' writes (deadlock, serialization failure, busy)
+    and gave up after `CONFLICT_TRIES`; nothing of it was written."""
+
+
+# A write that lost to another (models/storage/storage_errors.py `is_conflict`) is run
+# again this many times in all, after a short jittered wait that doubles.
+CONFLICT_TRIES = 5
+_FIRST_CONFLICT_WAIT = 0.05
 
 
 # How long a write waits in all for a ledger another process is writing, beyond
@@ -90,6 +108,44 @@ def _begin_waiting() -> pw._atomic:
 def _is_busy(err: Exception) -> bool:
     text = str(err).lower()
     return "locked" in text or "busy" in text
+
+
+def retried(write: Callable[P, T]) -> Callable[P, T]:
+    """Run `write` (one whole transaction) again when the database rolled it back for
+    meeting another clerk's write, up to `CONFLICT_TRIES` times, then raise
+    `WriteConflict` with a sentence. Inside a caller's transaction it runs once: the
+    rollback undid the caller's work too, so only the outermost write may try again."""
+
+    @functools.wraps(write)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        if database.transaction_depth():
+            return write(*args, **kwargs)
+        wait = _FIRST_CONFLICT_WAIT
+        for attempt in range(1, CONFLICT_TRIES + 1):
+            try:
+                return write(*args, **kwargs)
+            except pw.DatabaseError as err:
+                if not storage_errors.is_conflict(err):
+                    raise
+                log.info("write conflict, try %d of %d: %s", attempt, CONFLICT_TRIES, err)
+                if attempt == CONFLICT_TRIES:
+                    raise write_conflict() from err
+            # Jitter: two writers that deadlocked must not come back in step.
+            time.sleep(wait * (0.5 + random.random()))
+            wait *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    return run
+
+
+def write_conflict() -> WriteConflict:
+    return WriteConflict(
+        _(
+            "Other clerks were changing the same records at the same moment, and this "
+            "change could not be made after {tries} tries: nothing was written. Try again "
+            "in a moment."
+        ).format(tries=CONFLICT_TRIES)
+    )
 
 
 @contextmanager

@@ -93,6 +93,9 @@ class Customer:
     route_name: str = ""
     rep_name: str = ""
     search_key: str = ""  # see models.ledger.search: lower-case name, code, phones, pinyin
+    # Bumped by the database on every change: a save names the version it was read at,
+    # so an edit made meanwhile by someone else is never silently overwritten.
+    version: int = 0
 
 
 @dataclass(frozen=True)

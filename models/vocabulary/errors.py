@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -46,6 +47,15 @@ class PasswordNeeded(CannotConnect):
 
     def __init__(self, message: str, kind: str = "password") -> None:
         super().__init__(message, kind)
+
+
+class ChangedMeanwhile(LedgerError):
+    """Someone else saved the record after it was read for editing: nothing was
+    written; `by` and `at` say who and when (the window offers to reload)."""
+
+    def __init__(self, message: str, by: str = "", at: dt.datetime | None = None) -> None:
+        super().__init__(message)
+        self.by, self.at = by, at
 
 
 class LedgerNotWritable(LedgerError):
