@@ -89,7 +89,7 @@ def test_people_are_added_listed_re_roled_and_disabled(tmp_path: Path, office: O
     assert "disabled" in run(tmp_path, boss, "users", "list").stdout.split(name)[1].splitlines()[0]
     refused = run(tmp_path, mine, "users", "list")
     assert refused.returncode == 1
-    assert "is disabled" in refused.stderr and "Traceback" not in refused.stderr
+    assert "account is switched off" in refused.stderr and "Traceback" not in refused.stderr
     _no_password_anywhere(tmp_path, password, *office.passwords.values())
 
 

@@ -16,11 +16,11 @@ from gui.customers.dialogs import CustomerDialog
 from gui.mainwindow import MainWindow
 from gui.settings.dialog import SettingsDialog
 from models.ledger import customers, posting, settings
-from models.storage import session
 from models.vocabulary.customer_records import CustomerDraft
 from tests.conftest import PINNED
 from tests.gui.conftest import add_customer
 from tests.models import together_racers
+from tests.models.helpers import act_as
 
 WAIT_MS = 15_000  # a spawned process starts in a second or two on a busy machine
 
@@ -98,13 +98,13 @@ def test_a_customer_saved_meanwhile_is_not_overwritten_and_the_form_reloads(
     dialog = window.edit_customer(cid)
     assert isinstance(dialog, CustomerDialog)
     # Meanwhile another clerk changes the phone number.
-    session.set_user("clerk2")
+    act_as("clerk2")
     try:
         customers.update_customer(
             cid, CustomerDraft(code="C001", name="东城王记", phones="13900000000")
         )
     finally:
-        session.set_user("")
+        act_as("")
     dialog.address.setText("东城路 8 号")
     _save(qtbot, dialog)
     assert dialog.isVisible()  # not saved, not closed
@@ -125,12 +125,12 @@ def test_settings_saved_meanwhile_are_not_overwritten_and_reopen_fresh(
 ) -> None:
     dialog = window.open_settings()
     assert isinstance(dialog, SettingsDialog)
-    session.set_user("boss")
+    act_as("boss")
     try:
         company = settings.get_company()
         settings.save_company(dataclasses.replace(company, bank_account="6222 0001"))
     finally:
-        session.set_user("")
+        act_as("")
     dialog.name.setText("鑫达食品")
     _save(qtbot, dialog)
     assert "changed by boss at 09:00" in dialog.error.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from models.ledger import customers, people
+from models.storage import session
 from models.vocabulary.customer_records import Customer, CustomerDraft, Terms, TermsKind
 
 D = dt.date
@@ -32,3 +33,22 @@ def make_customer(
             rep_id=rep_id,
         )
     )
+
+
+_login: list[session.SignedIn | None] = []
+
+
+def act_as(name: str) -> None:
+    """Act as the person `name` in this process, to play two clerks in one test; ""
+    goes back to who opened the ledger. A ledger file stamps the name `set_user` gives;
+    a shared ledger signs in its login (models/storage/session.py), so that person is
+    renamed here, with the same role (the tests' logins may write as any name: no
+    groups are set up; tests/office.py tests real logins)."""
+    session.set_user(name)
+    if not _login:
+        _login.append(session.signed_in())
+    original = _login[0]
+    if not name:
+        _login.clear()
+    if original is not None:
+        session.set_signed_in(session.SignedIn(name, original.role) if name else original)

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from models.ledger import customers, posting
-from models.storage import db, session
+from models.storage import db
 from models.vocabulary.customer_records import CustomerDraft
 from models.vocabulary.errors import ChangedMeanwhile
+from tests.models.helpers import act_as
 from tests.models.racers import PINNED, _start
 
 
@@ -36,7 +37,7 @@ def save_once(barrier: Any, target: str, customer_id: int, clerk: str, address: 
     """Read the customer, wait for the other clerk, save a new address: "ok" or the
     sentence the save was refused with."""
     _start(barrier, target)  # opens, then waits for every racer
-    session.set_user(clerk)
+    act_as(clerk)
     try:
         version, draft = _draft(customer_id, address=address)
         barrier.wait()  # both have read the same version
@@ -53,7 +54,7 @@ def count_up(barrier: Any, target: str, customer_id: int, clerk: str, times: int
     """Add one to the number in the customer's notes `times` times, each as a clerk
     would (read, edit, save; reload when refused). Returns how often it was refused."""
     _start(barrier, target)
-    session.set_user(clerk)
+    act_as(clerk)
     refused = 0
     try:
         for _n in range(times):

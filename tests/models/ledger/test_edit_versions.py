@@ -11,19 +11,19 @@ import datetime as dt
 import pytest
 
 from models.ledger import customers, settings
-from models.storage import db, session
+from models.storage import db
 from models.storage.tables import database
 from models.vocabulary import clock
 from models.vocabulary.customer_records import Customer, CustomerDraft
 from models.vocabulary.errors import ChangedMeanwhile
 from models.vocabulary.i18n import set_language
-from tests.models.helpers import make_customer
+from tests.models.helpers import act_as, make_customer
 
 
 @pytest.fixture(autouse=True)
 def _clerks() -> object:
     yield
-    session.set_user("")
+    act_as("")
 
 
 def _draft(c: Customer, **changes: object) -> CustomerDraft:
@@ -34,11 +34,11 @@ def _draft(c: Customer, **changes: object) -> CustomerDraft:
 def test_the_second_save_from_the_same_version_is_refused_naming_the_first(ledger: str) -> None:
     c = make_customer()
     assert c.version == 1
-    session.set_user("clerk2")
+    act_as("clerk2")
     clock.pin(dt.datetime(2026, 11, 26, 14, 5))
     saved = customers.update_customer(c.id, _draft(c, name="王记新店"), version=c.version)
     assert saved.version == 2
-    session.set_user("clerk1")
+    act_as("clerk1")
     with pytest.raises(ChangedMeanwhile) as refused:
         customers.update_customer(c.id, _draft(c, address="东城路 8 号"), version=c.version)
     assert str(refused.value) == (
@@ -63,7 +63,7 @@ def test_saving_at_the_version_read_succeeds_one_behind_or_ahead_is_refused(ledg
 
 def test_an_earlier_day_is_named_with_its_date(ledger: str) -> None:
     c = make_customer()
-    session.set_user("boss")
+    act_as("boss")
     clock.pin(dt.datetime(2026, 11, 25, 17, 30))
     customers.update_customer(c.id, _draft(c, name="改"), version=1)
     clock.pin(dt.datetime(2026, 11, 26, 9, 0))
@@ -73,7 +73,7 @@ def test_an_earlier_day_is_named_with_its_date(ledger: str) -> None:
 
 def test_the_refusal_is_translated(ledger: str) -> None:
     c = make_customer()
-    session.set_user("clerk2")
+    act_as("clerk2")
     clock.pin(dt.datetime(2026, 11, 26, 14, 5))
     customers.update_customer(c.id, _draft(c, name="改"), version=1)
     set_language("zh")
@@ -126,10 +126,10 @@ def test_without_a_version_the_customer_as_it_is_now_is_changed(ledger: str) -> 
 def test_settings_saved_meanwhile_are_not_overwritten(ledger: str) -> None:
     company, version = settings.company_for_editing()
     assert version == 0  # never saved
-    session.set_user("boss")
+    act_as("boss")
     clock.pin(dt.datetime(2026, 11, 26, 10, 15))
     settings.save_company(dataclasses.replace(company, name="鑫达"), version=0)
-    session.set_user("clerk1")
+    act_as("clerk1")
     with pytest.raises(ChangedMeanwhile) as refused:  # a second "first save"
         settings.save_company(dataclasses.replace(company, phone="0757-1"), version=0)
     assert "changed by boss at 10:15" in str(refused.value)
