@@ -14,10 +14,11 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from models.storage import chain, guards
+from models.storage import audit_trail, chain, guards
 from models.storage.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
+    AuditRow,
     BalanceRow,
     CallRow,
     ChequeStatusChangeRow,
@@ -32,7 +33,7 @@ from models.storage.tables import (
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -224,6 +225,16 @@ def _add_import_layouts(db: pw.Database) -> None:
     create_tables(db, [ImportLayoutRow])
 
 
+def add_audit_trail(db: pw.Database) -> None:
+    """Version 12: the audit trail (models/storage/audit_trail.py): table `audit_log`, its
+    chain's tip in `meta`, and the triggers that write it and keep it insert-only
+    (models/storage/audit_guards.py). Safe to run again. What happened before the upgrade
+    is not in it: the trail starts here."""
+    create_tables(db, [AuditRow])
+    audit_trail.start_tip(db)
+    _install_triggers(db)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -235,6 +246,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     8: _add_cheque_status_history,
     9: _add_reading_indexes,
     10: _add_import_layouts,
+    11: add_audit_trail,
 }
 
 
@@ -255,6 +267,7 @@ def create_schema_objects(db: pw.Database) -> None:
         db.execute_sql(sql)
     _install_triggers(db)
     _add_cheque_status_history(db)
+    audit_trail.start_tip(db)
 
 
 def run_migrations(db: pw.Database, version: int) -> None:

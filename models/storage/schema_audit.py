@@ -331,6 +331,7 @@ def _remove(conn: sqlite3.Connection, problem: Problem) -> None:
 def postgres_problems(db: pw.Database) -> list[Problem]:
     """PostgreSQL: tables of the app that are missing, and triggers on the app's tables
     that Qingkuan did not make (missing or altered guards: models/storage/guards.py)."""
+    from models.storage.audit_guards import PG_TRIGGERS as AUDIT_TRIGGERS
     from models.storage.guards import PG_TRIGGERS, _pg_triggers
     from models.storage.tables import ALL_TABLES
 
@@ -343,6 +344,6 @@ def postgres_problems(db: pw.Database) -> list[Problem]:
     found += [
         Problem(FOREIGN, "trigger", name)
         for name, *_details in sorted(_pg_triggers(db))
-        if name not in PG_TRIGGERS
+        if name not in PG_TRIGGERS and name not in AUDIT_TRIGGERS
     ]
     return found
