@@ -78,6 +78,9 @@ class WindowMenus:
         self.review_action = QAction(self, shortcut=QKeySequence("F9"))
         self.review_action.triggered.connect(self.show_review)
         self.review_menu.addAction(self.review_action)
+        self.audit_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+A"))
+        self.audit_action.triggered.connect(self.show_audit)
+        self.review_menu.addAction(self.audit_action)
 
         self.settings_menu = bar.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
@@ -146,6 +149,7 @@ class WindowMenus:
         )
         self.review_menu.setTitle(QCoreApplication.translate("MainWindow", "Revie&w"))
         self.review_action.setText(QCoreApplication.translate("MainWindow", "The boss's &review"))
+        self.audit_action.setText(QCoreApplication.translate("MainWindow", "&Audit trail…"))
         self.settings_menu.setTitle(QCoreApplication.translate("MainWindow", "Se&ttings"))
         self.settings_action.setText(QCoreApplication.translate("MainWindow", "&Settings…"))
         self.people_action.setText(QCoreApplication.translate("MainWindow", "&Reps and routes…"))

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import sqlite3
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from models.storage import session
@@ -142,6 +143,31 @@ def note_on(
     ).split(";\n")
     conn.execute(first, (kind, subject, customer_id, before, after))
     conn.execute(second)
+
+
+def note_in_file(
+    ledger: sqlite3.Connection | Path, kind: str, subject: str, before: str, after: str
+) -> None:
+    """`note` in a SQLite ledger that is not open as the ledger (a restore's connection,
+    or its file), in a transaction of its own. A ledger older than the trail has none."""
+    conn = ledger if isinstance(ledger, sqlite3.Connection) else _connect(ledger)
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").fetchone():
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            note_on(conn, kind, subject, before, after)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        if conn is not ledger:
+            conn.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, timeout=5, isolation_level=None)
 
 
 def _rows_after(row_id: int) -> Iterator[tuple]:
