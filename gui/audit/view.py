@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QGridLayout,
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
 from gui import dates, file_dialogs
 from gui.operations import Operations
 from gui.record_model import Column, RecordTableModel
-from gui.table_export import read_only_table
 from gui.widgets import Dialog, ErrorLabel
 from models.ledger import audit, audit_text
 from models.storage.output_paths import OutputKind
@@ -76,8 +77,13 @@ class AuditDialog(Dialog):
         self.ops = ops
         self.written: Path | None = None
         today = clock.today()
+        # Every date unless asked: on PostgreSQL the server's clock stamps the changes.
+        self.by_date = QCheckBox()
         self.date_from = dates.date_edit(day=today - dt.timedelta(days=30))
         self.date_to = dates.date_edit(day=today)
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(False)
+            self.by_date.toggled.connect(edit.setEnabled)
         self.person = QComboBox()
         self.person.setEditable(True)  # a name not in the list yet may be typed
         self.customer = QLineEdit()
@@ -97,11 +103,19 @@ class AuditDialog(Dialog):
             label.setBuddy(field)
             filters.addWidget(label, 0, column)
             filters.addWidget(field, 1, column)
-        filters.addWidget(self.show_button, 1, 5)
+        filters.addWidget(self.by_date, 1, 5)
+        filters.addWidget(self.show_button, 1, 6)
         self.model = AuditModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        read_only_table(self.table, "audit")
+        # Not `read_only_table`: its Ctrl+E would export the rows shown, and this
+        # dialog's Ctrl+E exports every match, with the values as stored.
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -134,8 +148,8 @@ class AuditDialog(Dialog):
     def chosen(self) -> AuditFilter:
         """The filter as the fields stand."""
         return AuditFilter(
-            date_from=dates.picked_date(self.date_from),
-            date_to=dates.picked_date(self.date_to),
+            date_from=dates.picked_date(self.date_from) if self.by_date.isChecked() else None,
+            date_to=dates.picked_date(self.date_to) if self.by_date.isChecked() else None,
             user=self.person.currentText().strip(),
             customer_code=self.customer.text().strip(),
             kind=str(self.kind.currentData() or ""),
@@ -220,6 +234,7 @@ class AuditDialog(Dialog):
         for key, label in audit_text.family_labels().items():
             self.kind.addItem(label, key)
         self.kind.setCurrentIndex(max(self.kind.findData(current or ""), 0))
+        self.by_date.setText(self.tr("Only these &dates"))
         self.show_button.setText(self.tr("&Show"))
         self.export_button.setText(self.tr("&Export…"))
         self.model.retranslate()

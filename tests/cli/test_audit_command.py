@@ -20,8 +20,10 @@ from models.vocabulary.customer_records import CustomerDraft
 def trail(ledger: str) -> str:
     session.set_user("clerk2")
     try:
-        c1 = customers.add_customer(CustomerDraft(code="C1", name="东城王记", credit_limit=5_000_00))
-        customers.add_customer(CustomerDraft(code="C2", name="=HYPERLINK(\"x\")"))
+        c1 = customers.add_customer(
+            CustomerDraft(code="C1", name="东城王记", credit_limit=5_000_00)
+        )
+        customers.add_customer(CustomerDraft(code="C2", name='=HYPERLINK("x")'))
         session.set_user("boss")
         customers.update_customer(
             c1.id, CustomerDraft(code="C1", name="东城王记", credit_limit=8_000_00)
