@@ -139,7 +139,7 @@ def _enum_label(key: str, value: str) -> str | None:
         "status": ChequeStatus,
     }
     if key == "terms_kind" and value in TermsKind._value2member_map_:
-        return Terms(TermsKind(value)).label if value != "days" else _("N days")
+        return Terms(TermsKind(value)).label if value != "days" else _("Days after delivery")
     enum = enums.get(key)
     if enum is not None and value in enum._value2member_map_:
         return str(enum(value).label)
