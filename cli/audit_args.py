@@ -30,9 +30,9 @@ def add_audit(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
                        help=_("the first day of changes to include"))  # fmt: skip
     audit.add_argument("--to", dest="date_to", type=date_arg, metavar="YYYY-MM-DD",
                        help=_("the last day of changes to include"))  # fmt: skip
-    audit.add_argument("--user", default="", metavar="NAME",
+    audit.add_argument("--user", metavar="NAME",
                        help=_("only the changes this person made (their sign-in name)"))  # fmt: skip
-    audit.add_argument("--customer", default="", metavar="CODE",
+    audit.add_argument("--customer", metavar="CODE",
                        help=_("only the changes about this customer"))  # fmt: skip
     audit.add_argument(
         "--bom", action="store_true", help=_("start a CSV with a UTF-8 BOM (for Excel)")
@@ -48,7 +48,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from reports.spreadsheets.audit_export import export_audit
 
     check_output(args.out, OutputKind.SPREADSHEET)  # before the ledger is even opened
-    chosen = AuditFilter(args.date_from, args.date_to, args.user, args.customer)
+    chosen = AuditFilter(args.date_from, args.date_to, args.user or "", args.customer or "")
     if chosen.date_from and chosen.date_to:
         check_filter(AuditFilter(chosen.date_from, chosen.date_to))  # before opening, too
     open_target(args, create=False)
