@@ -59,7 +59,9 @@ class AuditModel(RecordTableModel[AuditRecord]):
             lambda r: r.customer_code,
         ),
         Column(
-            QT_TRANSLATE_NOOP("AuditModel", "Subject"), lambda r: r.subject, lambda r: r.subject
+            QT_TRANSLATE_NOOP("AuditModel", "Subject"),
+            audit_text.subject_text,
+            audit_text.subject_text,
         ),
         Column(
             QT_TRANSLATE_NOOP("AuditModel", "Change"),
@@ -86,7 +88,9 @@ class AuditDialog(Dialog):
             self.by_date.toggled.connect(edit.setEnabled)
         self.person = QComboBox()
         self.person.setEditable(True)  # a name not in the list yet may be typed
+        self.person.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
         self.customer = QLineEdit()
+        self.customer.setMaximumWidth(self.fontMetrics().averageCharWidth() * 18)
         self.kind = QComboBox()
         self.show_button = QPushButton()
         self.show_button.setDefault(True)
@@ -105,6 +109,7 @@ class AuditDialog(Dialog):
             filters.addWidget(field, 1, column)
         filters.addWidget(self.by_date, 1, 5)
         filters.addWidget(self.show_button, 1, 6)
+        filters.setColumnStretch(7, 1)
         self.model = AuditModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -185,8 +190,7 @@ class AuditDialog(Dialog):
             self.details.setPlainText("")
             return
         record = self.model.record_at(index.row())
-        lines = [f"{c.field}: {c.before} → {c.after}" for c in audit_text.changes(record)]
-        self.details.setPlainText("\n".join(lines))
+        self.details.setPlainText("\n".join(audit_text.detail_lines(record)))
 
     def export(self) -> None:
         start = str(Path.home() / f"audit-{clock.today().isoformat()}.xlsx")

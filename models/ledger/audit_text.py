@@ -11,7 +11,7 @@ from typing import Any
 from models.vocabulary.audit_records import AuditRecord, Change
 from models.vocabulary.customer_records import Terms, TermsKind
 from models.vocabulary.entry_records import ChequeStatus, EntryKind, PaymentMethod
-from models.vocabulary.i18n import _
+from models.vocabulary.i18n import _, language
 from models.vocabulary.money import format_money
 
 NOTHING = "—"
@@ -158,6 +158,8 @@ def value_text(key: str, value: Any) -> str:
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if key == "void_kind" and value == "bounced":
+        return _("Cheque bounced")
     if isinstance(value, str):
         label = _enum_label(key, value)
         if label is not None:
@@ -196,9 +198,25 @@ def changes(record: AuditRecord) -> list[Change]:
     ]
 
 
+def subject_text(record: AuditRecord) -> str:
+    """What the change concerns, as a person reads it (a setting by its name)."""
+    if record.kind == "setting.change":
+        return {"company": _("Company settings"), "payment_qr": _("Receiving QR code")}.get(
+            record.subject, record.subject
+        )
+    return record.subject
+
+
 def summary(record: AuditRecord) -> str:
     """The change in one line: "Credit limit 5,000.00 → 8,000.00; Name A → B". A row
-    added shows its values, a row removed what it held."""
+    added shows its values, a row removed what it held; a void, the entry it voided and
+    why ("Kind Delivery; Amount 500.00 — Reason wrong customer")."""
+    separator = "；" if language() == "zh" else "; "  # Chinese text takes a full-width one
+    labels = field_labels()
+    if record.kind == "entry.void":
+        what = [f"{labels.get(k, k)} {value_text(k, v)}" for k, v in record.before.items() if v]
+        why = [f"{labels.get(k, k)} {value_text(k, v)}" for k, v in record.after.items() if v]
+        return separator.join(what) + " — " + separator.join(why)
     parts = []
     for change in changes(record):
         if record.before and record.after:
@@ -207,4 +225,13 @@ def summary(record: AuditRecord) -> str:
             parts.append(f"{change.field} {change.after}")
         else:
             parts.append(f"{change.field} {change.before}")
-    return "; ".join(parts)
+    return separator.join(parts)
+
+
+def detail_lines(record: AuditRecord) -> list[str]:
+    """Each changed field on a line of its own ("Credit limit: 5,000.00 → 8,000.00")."""
+    if record.kind == "entry.void" or not (record.before and record.after):
+        labels = field_labels()
+        values = {**record.before, **record.after}
+        return [f"{labels.get(k, k)}: {value_text(k, v)}" for k, v in values.items()]
+    return [f"{c.field}: {c.before} → {c.after}" for c in changes(record)]

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from models.ledger.audit import audit_log
-from models.ledger.audit_text import kind_label, summary
+from models.ledger.audit_text import kind_label, subject_text, summary
 from models.vocabulary.audit_records import AuditFilter, AuditRecord
 from models.vocabulary.i18n import _
 from reports.spreadsheets.exports import write_table
@@ -36,7 +36,7 @@ def audit_cells(record: AuditRecord) -> list[Cell]:
         record.who,
         kind_label(record.kind),
         record.customer_code,
-        record.subject,
+        subject_text(record),
         summary(record),
         json.dumps(record.before, ensure_ascii=False),
         json.dumps(record.after, ensure_ascii=False),
