@@ -175,6 +175,7 @@ class AuditDialog(Dialog):
         if rows is None:
             self.model.set_rows([])
             self.count.clear()
+            self._show_details()
             return
         self.model.set_rows(rows[:SHOWN])
         if len(rows) > SHOWN:

@@ -55,19 +55,20 @@ def check_filter(chosen: AuditFilter) -> AuditFilter:
         )
     if chosen.customer_code.strip() and _customer_id(chosen.customer_code) is None:
         raise NotFound(
-            _("There is no customer with the code ‘{code}’.").format(
-                code=chosen.customer_code.strip()
-            )
+            _("There is no customer with code ‘{code}’.").format(code=chosen.customer_code.strip())
         )
     return chosen
 
 
 def _customer_id(code: str) -> int | None:
-    return (
-        CustomerRow.select(CustomerRow.id)
-        .where(CustomerRow.code_key == code_key(code.strip()))
-        .scalar()
-    )
+    """As typed, else case and width folded (c0001 finds C0001). The demo and older
+    imports leave `code_key` empty, so the code itself is asked first."""
+    code = code.strip()
+    found = CustomerRow.select(CustomerRow.id).where(CustomerRow.code == code).scalar()
+    if found is None:
+        key = CustomerRow.code_key == code_key(code)
+        found = CustomerRow.select(CustomerRow.id).where(key).scalar()
+    return found
 
 
 def _where(chosen: AuditFilter) -> tuple[str, list[Any]]:

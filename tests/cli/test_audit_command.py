@@ -79,7 +79,7 @@ def test_by_person_and_by_day(trail: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--customer", "NOPE"], "There is no customer with the code ‘NOPE’."),
+        (["--customer", "NOPE"], "There is no customer with code ‘NOPE’."),
         (["--from", "2026-11-27", "--to", "2026-11-26"], "swap them"),
     ],
 )

@@ -100,7 +100,7 @@ def test_a_wrong_filter_says_so_inline(window: MainWindow, qtbot: QtBot) -> None
     dialog = open_audit(window, qtbot)
     qtbot.keyClicks(dialog.customer, "NOPE")
     dialog.show_button.click()
-    assert dialog.error.text() == "There is no customer with the code ‘NOPE’."
+    assert dialog.error.text() == "There is no customer with code ‘NOPE’."
     assert shown(dialog) == []
 
 

@@ -275,3 +275,11 @@ def test_another_postgres_login_is_named(ledger: str, make_role: object) -> None
     from models.ledger.check import check_ledger
 
     assert check_ledger() == []
+
+
+def test_a_customer_without_a_code_key_is_found_by_its_code(ledger: str) -> None:
+    """The demo and older imports leave code_key empty: the code itself still filters."""
+    cid = _customer("C00001")
+    database.execute_sql(f"UPDATE customer SET code_key = NULL WHERE id = {cid}")
+    found = audit.audit_log(AuditFilter(customer_code="C00001"))
+    assert [r.kind for r in found] == ["customer.add"]
