@@ -8,6 +8,8 @@
 - A delivery's or return's document number is live once per customer: each standing
   one holds a row of `live_document`, whose primary key refuses a second copy; voiding
   frees the number again.
+- The audit trail is written for every audited change and never changed or deleted
+  (models/storage/audit_guards.py; installed and reported with these).
 
 `missing(db)` names the guards that are gone, disabled or changed (``check`` reports
 them); `install(db)` puts them (back) in place. Opening a ledger does both.

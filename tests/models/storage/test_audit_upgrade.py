@@ -83,3 +83,30 @@ def test_clerks_editing_at_once_keep_the_chain_whole(ledger: str) -> None:
     kinds = [r.kind for r in audit.audit_log()]
     assert kinds.count("customer.edit") == 80 and kinds.count("entry.void") == 15
     assert check_ledger() == []
+
+
+def test_a_restore_is_in_the_restored_ledgers_trail(sqlite_ledger: str, tmp_path) -> None:
+    """No trigger sees pages replaced: the restore writes its own row, by the person
+    signed in, chained after the backup's rows."""
+    from models.storage import backup, restoring, session
+
+    customers.add_customer(CustomerDraft(code="C1", name="东城王记"))
+    saved = backup.back_up(sqlite_ledger, tmp_path / "saved.qkledger")
+    customers.add_customer(CustomerDraft(code="C2", name="西关李记"))  # lost by the restore
+    db.close_ledger()
+    session.set_user("boss")
+    try:
+        restoring.restore(sqlite_ledger, saved, folder=tmp_path / "kept")
+    finally:
+        session.set_user("")
+    db.open_ledger(sqlite_ledger)
+    trail = audit.audit_log()
+    assert [(r.kind, r.subject) for r in trail] == [
+        ("ledger.restore", "saved.qkledger"),
+        ("customer.add", "C1"),
+    ]
+    restored = trail[0]
+    assert restored.who == "boss"
+    assert restored.after["customers"] == 1 and restored.after["backup"] == "saved.qkledger"
+    assert restored.before["kept"].endswith(".qkledger")
+    assert check_ledger() == []
