@@ -96,6 +96,7 @@ def test_a_restore_is_in_the_restored_ledgers_trail(sqlite_ledger: str, tmp_path
     db.close_ledger()
     session.set_user("boss")
     try:
+        (tmp_path / "kept").mkdir()
         restoring.restore(sqlite_ledger, saved, folder=tmp_path / "kept")
     finally:
         session.set_user("")
