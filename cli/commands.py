@@ -25,6 +25,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from cli.audit_args import cmd_audit
 from cli.backup_commands import cmd_backup, cmd_restore
 from cli.exchange_commands import cmd_export, cmd_import
 from cli.ledger_commands import cmd_check, cmd_demo
@@ -64,6 +65,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "check": cmd_check,
+    "audit": cmd_audit,
     "print": cmd_print,
     "backup": cmd_backup,
     "restore": cmd_restore,

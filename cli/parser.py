@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 
+from cli.audit_args import add_audit
 from cli.backup_args import add_backup, add_restore
 from cli.exchange_args import add_export, add_import
 from cli.ledger_args import add_check, add_demo
@@ -78,6 +79,7 @@ def build_parser() -> Parser:
     add_import(commands, db_too)
     add_export(commands, db_too)
     add_check(commands, db_too)
+    add_audit(commands, db_too)
     add_backup(commands, db_too)
     add_restore(commands, db_too)
     add_print(commands, db_too)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from gui import dates
+from gui.audit.view import AuditDialog
 from gui.backups.dialogs import (
     BackupFolderDialog,
     BackupNowDialog,
@@ -203,6 +204,14 @@ class WindowDialogs:
         dialog.new_date_requested.connect(self.new_date)
         dialog.printed.connect(self.preview)
         # Not window-modal: the clerk keeps it open while working through the calls.
+        dialog.setParent(self, dialog.windowFlags())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_audit(self) -> AuditDialog:
+        """Review → Audit trail: not window-modal, like the call list."""
+        dialog = AuditDialog(self.ops)
         dialog.setParent(self, dialog.windowFlags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

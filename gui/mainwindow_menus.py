@@ -92,6 +92,9 @@ class WindowMenus:
         self.forecast_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"))
         self.forecast_action.triggered.connect(lambda: self.show_review().show_forecast())
         self.review_menu.addAction(self.forecast_action)
+        self.audit_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+A"))
+        self.audit_action.triggered.connect(self.show_audit)
+        self.review_menu.addAction(self.audit_action)
 
         self.settings_menu = bar.addMenu("")
         self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
@@ -171,6 +174,7 @@ class WindowMenus:
             QCoreApplication.translate("MainWindow", "Collection &commission…")
         )
         self.forecast_action.setText(QCoreApplication.translate("MainWindow", "Cash &forecast"))
+        self.audit_action.setText(QCoreApplication.translate("MainWindow", "&Audit trail…"))
         self.settings_menu.setTitle(QCoreApplication.translate("MainWindow", "Se&ttings"))
         self.settings_action.setText(QCoreApplication.translate("MainWindow", "&Settings…"))
         self.people_action.setText(QCoreApplication.translate("MainWindow", "&Reps and routes…"))

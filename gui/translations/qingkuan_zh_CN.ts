@@ -33,6 +33,96 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>The newest {n} changes are shown: export to see them all.</source>
+        <translation>显示最新的 {n} 条修改：导出可看到全部。</translation>
+    </message>
+    <message>
+        <source>{n} changes.</source>
+        <translation>{n} 条修改。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv)</source>
+        <translation>Excel 或 CSV (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>{n} changes written to {path}.</source>
+        <translation>已将 {n} 条修改写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>操作人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer code:</source>
+        <translation>客户编号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Only these &amp;dates</source>
+        <translation>只看这些日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+</context>
+<context>
     <name>BackupFolderDialog</name>
     <message>
         <source>Backup folder</source>
@@ -1668,6 +1758,10 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     <message>
         <source>Cash &amp;forecast</source>
         <translation>回款预测(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>审计记录(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>

@@ -22,6 +22,7 @@ writes such rows):
    chain over the entries holds, so an edit, removal or insertion made with another tool
    is named at the entry where the chain breaks (models/storage/chain.py); and it has not gone
    back behind where this computer or a backup saw it (models/storage/chain_anchors.py).
+   The audit trail's own chain holds too (models/storage/audit_trail.py).
 9. The schema is the app's own: no trigger, view, table, column or index Qingkuan did not
    make; none missing (models/storage/schema_audit.py).
 
@@ -38,7 +39,7 @@ from peewee import JOIN, fn
 
 from models.ledger.aging import age_all
 from models.ledger.ledger import last_payment_dates, last_payment_dates_from_entries
-from models.storage import chain, chain_anchors, db, guards, schema_audit
+from models.storage import audit_trail, chain, chain_anchors, db, guards, schema_audit
 from models.storage.db import is_postgres, read_snapshot
 from models.storage.tables import ChequeRow, CustomerRow, EntryRow, database
 from models.vocabulary.entry_records import CREDIT_KINDS, ChequeStatus, EntryKind, PaymentMethod
@@ -76,6 +77,7 @@ def check_ledger() -> list[str]:
         problems += _guard_problems()
         problems += chain.problems(MAX_REPORTED)
         problems += chain_anchors.problems(anchors)
+        problems += audit_trail.problems(MAX_REPORTED)
     return problems
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from models.ledger import audit
 from models.storage import file_people, pg_people, session
 from models.storage.db import is_postgres, transaction
 from models.storage.tables import database
@@ -181,6 +182,7 @@ def add_person(name: str, role: Role | str, password: str) -> Person:
             if file_people.find(name) is not None:
                 raise InputError(_("There is already a person named ‘{name}’.").format(name=name))
             file_people.add(name, role, password)
+        audit.record("person.add", name, after={"role": role.value})
     return _find(name)
 
 
@@ -196,6 +198,9 @@ def set_person_role(name: str, role: Role | str) -> Person:
             if person.role is Role.BOSS and role is not Role.BOSS:
                 _keep_a_boss(name)
             file_people.set_role(name, role)
+        audit.record(
+            "person.role", name, before={"role": person.role.value}, after={"role": role.value}
+        )
     return _find(name)
 
 
@@ -211,6 +216,7 @@ def disable_person(name: str) -> Person:
         else:
             _keep_a_boss(name)
             file_people.disable(name)
+        audit.record("person.disable", name, before={"disabled": False}, after={"disabled": True})
     return _find(name)
 
 
@@ -256,5 +262,6 @@ def turn_on_sign_in(boss: str, password: str) -> Person:
     with transaction():
         if file_people.find(boss) is None:
             file_people.add(boss, Role.BOSS, password)
+            audit.record("person.add", boss, after={"role": Role.BOSS.value})
         file_people.set_sign_in(True)
     return sign_in(boss, password)

@@ -4,7 +4,8 @@ ledger open now (`current_ledger`), its SQL dialect (`dialect`), writes and read
 snapshots (`transactions`), its schema and migrations (`schema`), the checks and the
 upgrade on opening (`version_check`), its tables and custom fields (`tables`,
 `fields`), the triggers that refuse edits and deletes (`guards`), the tamper-evident
-chain and this computer's anchors of it (`chain`, `chain_anchors`), schema trust
+chain and this computer's anchors of it (`chain`, `chain_anchors`), the audit trail the
+database writes and its triggers (`audit_trail`, `audit_guards`), schema trust
 (`schema_audit`), backups and the backups folder (`backup`, `backup_folder`), restores
 (`restoring`, `shared_folders`), where files may be written (`paths`, `output_paths`,
 `live_files`), what a storage failure is called (`storage_errors`), ledger targets

@@ -76,9 +76,15 @@ def _text(value: object) -> str:
 def tip(*, lock: bool) -> tuple[int, str]:
     """(Last chained entry id, its link). With `lock`, holds the tip until the caller's
     transaction ends, so no other writer can chain an entry meanwhile (PostgreSQL)."""
-    query = "SELECT value FROM meta WHERE key = ?" + (
-        " FOR UPDATE" if lock and is_postgres() else ""
-    )
+    query = "SELECT value FROM meta WHERE key = ?"
+    if lock and is_postgres():
+        # The audit trail's tip first (models/storage/audit_trail.py): its triggers lock it
+        # too (a void's, inside a post), and two tips always taken in one order cannot
+        # deadlock one clerk's void against another's customer edit and post.
+        database.execute_sql(
+            "SELECT 1 FROM meta WHERE key = 'audit_chain_tip' FOR UPDATE"
+        ).fetchall()
+        query += " FOR UPDATE"
     row = database.execute_sql(placeholders(query), (TIP_KEY,)).fetchone()
     if row is None:  # a ledger made before the chain: the migration adds the tip
         start_tip(database.obj)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from models.storage import keychain, live_files, pg_failures, shared_folders
+from models.storage import audit_trail, keychain, live_files, pg_failures, shared_folders
 from models.storage.current_ledger import SQLITE_HEADER
 from models.storage.targets import parse_postgres_url
 from models.vocabulary.errors import LedgerFileError
@@ -34,6 +34,7 @@ class TrackedSqliteDatabase(pw.SqliteDatabase):
 
     def _connect(self) -> sqlite3.Connection:
         conn = super()._connect()
+        audit_trail.register_functions(conn)  # the audit triggers call them
         with self._connections_lock:
             self._connections[id(conn)] = conn
         return conn
@@ -65,9 +66,14 @@ class TrackedSqliteDatabase(pw.SqliteDatabase):
         return busy
 
 
-# Every connection: a trigger or view in the file may not call functions that are unsafe
-# in a schema (models/storage/schema_audit.py compares the schema with the app's own).
+# A read-only connection: a trigger or view in the file may not call functions that are
+# unsafe in a schema (models/storage/schema_audit.py compares the schema with the app's
+# own). A writing connection trusts the schema: the audit triggers call the functions
+# `audit_trail.register_functions` adds (Python's sqlite3 cannot mark them innocuous),
+# none of which has a side effect, and a ledger holding a trigger Qingkuan did not make
+# is opened read-only (models/storage/version_check.py) before any write could fire one.
 _UNTRUSTED = {"trusted_schema": "off"}
+_WRITING = {"trusted_schema": "on"}
 
 
 def connect_sqlite(
@@ -115,7 +121,7 @@ def connect_sqlite(
         )
     else:
         db = TrackedSqliteDatabase(
-            str(path), lock_type="IMMEDIATE", timeout=5, autoconnect=True, pragmas=_UNTRUSTED
+            str(path), lock_type="IMMEDIATE", timeout=5, autoconnect=True, pragmas=_WRITING
         )
     live_files.remember(path)  # from now on nothing else in this process opens it
     try:

@@ -8,6 +8,8 @@
 - A delivery's or return's document number is live once per customer: each standing
   one holds a row of `live_document`, whose primary key refuses a second copy; voiding
   frees the number again.
+- The audit trail is written for every audited change and never changed or deleted
+  (models/storage/audit_guards.py; installed and reported with these).
 
 `missing(db)` names the guards that are gone, disabled or changed (``check`` reports
 them); `install(db)` puts them (back) in place. Opening a ledger does both.
@@ -18,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import peewee as pw
+
+from models.storage import audit_guards
 
 _REFUSE = "ledger entries are never changed or deleted: void instead"
 _IMMUTABLE = ("entry", "entry_line", "entry_chain")
@@ -113,6 +117,9 @@ SQLITE_TRIGGERS["entry_keeps_daily_total"] = (
        END""",
 )
 
+# The audit trail's triggers (models/storage/audit_guards.py), kept like these.
+SQLITE_TRIGGERS.update(audit_guards.SQLITE_TRIGGERS)
+
 # PostgreSQL: function name -> body (what pg_proc.prosrc holds, compared as is).
 PG_FUNCTIONS: dict[str, str] = {
     "qk_refuse_change": f"""
@@ -198,6 +205,7 @@ def install(db: pw.Database, replace: Collection[str] = ()) -> None:
                 f"CREATE TRIGGER {name} {when} ON {table} "
                 f"FOR EACH ROW EXECUTE FUNCTION {function}()"
             )
+        audit_guards.install_pg(db, replace)
         return
     for name, (table, sql) in SQLITE_TRIGGERS.items():
         if not _ready(name, table, tables):
@@ -209,7 +217,9 @@ def install(db: pw.Database, replace: Collection[str] = ()) -> None:
 
 def _ready(name: str, table: str, tables: set[str]) -> bool:
     """A guard goes in once its table exists (and the table it keeps: both come in
-    version 4 for live documents)."""
+    version 4 for live documents; the audit trail's come with its table in version 12)."""
+    if name in audit_guards.SQLITE_TRIGGERS:
+        return audit_guards.ready(table, tables)
     if "live_documents" in name and "live_document" not in tables:
         return False
     if "daily_total" in name and "daily_total" not in tables:
@@ -252,6 +262,7 @@ def _pg_triggers(db: pw.Database) -> list[tuple]:
 
 def _pg_missing(db: pw.Database) -> list[str]:
     found = {name: tuple(rest) for name, *rest in _pg_triggers(db)}
+    gone = audit_guards.missing_pg(db)
     # Enabled is 'O' (fires) or 'A' (always); 'D' is disabled, 'R' fires only for replicas.
     return [
         name
@@ -261,4 +272,4 @@ def _pg_missing(db: pw.Database) -> list[str]:
             (table, "O", function, PG_FUNCTIONS[function]),
             (table, "A", function, PG_FUNCTIONS[function]),
         )
-    ]
+    ] + gone

@@ -46,6 +46,8 @@ CLERK_WRITES: dict[str, str] = {
     "post_key": "INSERT",  # a post's client-made key (models/ledger/post_keys.py)
     "meta": "INSERT, UPDATE",  # the chain's tip only (pg_role_guards)
 }
+# Nobody writes these but the database's own triggers (as the ledger's owner).
+WRITTEN_BY_TRIGGERS_ONLY = frozenset({"audit_log"})
 # A viewer prints: statement numbers, statements printed, an IOU's print count.
 VIEWER_WRITES: dict[str, str] = {
     "statement_no": "INSERT",
@@ -169,6 +171,8 @@ def grant(db: pw.Database, *, meta_guard: bool = True) -> None:
     tables = [model._meta.table_name for model in ALL_TABLES]
     boss = groups[Role.BOSS]
     for table in tables:
+        if table in WRITTEN_BY_TRIGGERS_ONLY:
+            continue
         db.execute_sql(f"GRANT INSERT, UPDATE, DELETE ON {quoted(table)} TO {boss}")
     db.execute_sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {boss}")
     for table, rights in CLERK_WRITES.items():

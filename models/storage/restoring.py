@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import shutil
 import sqlite3
@@ -34,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.storage import backup, backup_folder, chain_anchors
+from models.storage import audit_trail, backup, backup_folder, chain_anchors
 from models.storage.backup import BackupError, LedgerTotals, read_totals
 from models.storage.backup_folder import BackupFile
 from models.vocabulary import clock
@@ -117,6 +118,7 @@ def restore(ledger: str | Path, source: str | Path, folder: str | Path | None = 
     if not ledger.exists():
         _write_new(source, ledger)
         chain_anchors.reset_after_restore(ledger)
+        audit_trail.note_in_file(ledger, **_restore_note(source, totals, None))
         return Restored(ledger, source, totals, None)
     warning = backup_folder.folder_warning(folder, ledger)
     if warning:
@@ -129,12 +131,27 @@ def restore(ledger: str | Path, source: str | Path, folder: str | Path | None = 
             # them must not leave `check` reporting a chain that "went backwards".
             chain_anchors.reset_after_restore(source)
             _write_pages(source, conn, ledger)
+            # Still under the same lock: nobody writes between the pages and the note.
+            audit_trail.note_in_file(conn, **_restore_note(source, totals, kept))
     except _NotADatabase:
         kept, damaged = _raw_copy(ledger, folder, now), True
         _replace_file(source, ledger)
+        audit_trail.note_in_file(ledger, **_restore_note(source, totals, kept))
     chain_anchors.reset_after_restore(ledger)  # the chain moved back on purpose
     backup_folder.prune(folder, ledger, now, spare=source)
     return Restored(ledger, source, totals, kept, damaged)
+
+
+def _restore_note(source: Path, totals: LedgerTotals, kept: Path | None) -> dict:
+    """The restore as the restored ledger's audit trail records it (no trigger sees pages
+    being replaced): models/storage/audit_trail.py's `note_in_file` arguments."""
+    after = {"backup": source.name, "customers": totals.customers, "entries": totals.entries}
+    return {
+        "kind": "ledger.restore",
+        "subject": source.name,
+        "before": json.dumps({"kept": kept.name if kept else ""}),
+        "after": json.dumps({**after, "balance": totals.balance}),
+    }
 
 
 def _not_open_here(ledger: Path) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from models.storage import (
+    audit_trail,
     chain,
     edit_versions,
     guards,
@@ -25,6 +26,7 @@ from models.storage import (
 from models.storage.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
+    AuditRow,
     BalanceRow,
     CallRow,
     ChequeStatusChangeRow,
@@ -41,7 +43,7 @@ from models.storage.tables import (
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -266,6 +268,16 @@ def add_edit_versions_post_keys_and_notices(db: pw.Database) -> None:
     notify_triggers.install(db)
 
 
+def add_audit_trail(db: pw.Database) -> None:
+    """Version 14: the audit trail (models/storage/audit_trail.py): table `audit_log`, its
+    chain's tip in `meta`, and the triggers that write it and keep it insert-only
+    (models/storage/audit_guards.py). Safe to run again. What happened before the upgrade
+    is not in it: the trail starts here."""
+    create_tables(db, [AuditRow])
+    audit_trail.start_tip(db)
+    _install_triggers(db)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -279,6 +291,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     10: _add_import_layouts,
     11: add_people_and_roles,
     12: add_edit_versions_post_keys_and_notices,
+    13: add_audit_trail,
 }
 
 
@@ -302,6 +315,7 @@ def create_schema_objects(db: pw.Database) -> None:
     if isinstance(db, pw.PostgresqlDatabase):
         pg_role_guards.install(db)
     add_edit_versions_post_keys_and_notices(db)
+    audit_trail.start_tip(db)
 
 
 def run_migrations(db: pw.Database, version: int) -> None:

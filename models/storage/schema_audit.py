@@ -332,6 +332,7 @@ def postgres_problems(db: pw.Database) -> list[Problem]:
     """PostgreSQL: tables of the app that are missing, and triggers on the app's tables
     that Qingkuan did not make (missing or altered guards: models/storage/guards.py)."""
     from models.storage import edit_versions, notify_triggers
+    from models.storage.audit_guards import PG_TRIGGERS as AUDIT_TRIGGERS
     from models.storage.guards import PG_TRIGGERS, _pg_triggers
     from models.storage.pg_role_guards import SETUP_TRIGGERS, TRIGGERS
     from models.storage.tables import ALL_TABLES
@@ -352,6 +353,7 @@ def postgres_problems(db: pw.Database) -> list[Problem]:
             **SETUP_TRIGGERS,
             **edit_versions.PG_TRIGGERS,
             **notify_triggers.PG_TRIGGERS,
+            **AUDIT_TRIGGERS,
         }
     ]
     return found

@@ -350,6 +350,27 @@ class PersonRow(Base):
         table_name = "person"
 
 
+class AuditRow(Base):
+    """One change, as the database recorded it (models/storage/audit_trail.py): who, when,
+    what, the changed fields before and after (JSON objects as text), and its link in the
+    trail's hash chain. Only ever added to: the database refuses to change or delete a row.
+    Written by triggers and `qk_audit_write`, never by peewee."""
+
+    id = pw.BigAutoField()
+    at = DateTimeField()
+    who = pw.TextField(default="")  # PostgreSQL's session_user, or the signed-in name
+    kind = pw.CharField(max_length=40)  # "customer.edit", "entry.void", …
+    subject = pw.TextField(default="")  # the customer's code, the setting's key, …
+    customer = pw.BigIntegerField(null=True, column_name="customer_id")  # plain id
+    old_values = pw.TextField(default="{}")
+    new_values = pw.TextField(default="{}")
+    link = pw.CharField(max_length=64)
+
+    class Meta:
+        table_name = "audit_log"
+        indexes = ((("customer", "id"), False), (("at",), False))
+
+
 # Unique indexes on columns that are NULL for almost every row. As partial indexes they
 # stay small, and SQLite's planner does not mistake "reverses_id IS NULL" for selective.
 class PostKeyRow(Base):
@@ -396,4 +417,5 @@ ALL_TABLES: tuple[type[Base], ...] = (
     ImportLayoutRow,
     PersonRow,
     PostKeyRow,
+    AuditRow,
 )
