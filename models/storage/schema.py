@@ -32,7 +32,7 @@ from models.storage.tables import (
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -224,6 +224,18 @@ def _add_import_layouts(db: pw.Database) -> None:
     create_tables(db, [ImportLayoutRow])
 
 
+def entry_triggers_per_statement(db: pw.Database) -> None:
+    """Version 12: on PostgreSQL the entry triggers that keep the balance cache, the daily
+    totals and the live document numbers (and refuse the void of a reversal) run once
+    per INSERT statement over its rows instead of once per row (models/storage/guards.py);
+    their row-level functions go. SQLite keeps its row triggers: nothing to do."""
+    if not isinstance(db, pw.PostgresqlDatabase):
+        return
+    guards.install(db, replace=guards.PER_STATEMENT)
+    for name in guards.RETIRED_PG_FUNCTIONS:
+        db.execute_sql(f"DROP FUNCTION IF EXISTS {name}()")
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -235,6 +247,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     8: _add_cheque_status_history,
     9: _add_reading_indexes,
     10: _add_import_layouts,
+    11: entry_triggers_per_statement,
 }
 
 
