@@ -13,7 +13,14 @@ import re
 import peewee as pw
 
 from models.storage import schema, schema_audit
-from models.storage.current_ledger import APP_ID, FOREIGN, foreign_refusal, opened, read_meta
+from models.storage.current_ledger import (
+    APP_ID,
+    FOREIGN,
+    foreign_refusal,
+    forget_meta,
+    opened,
+    read_meta,
+)
 from models.storage.dialect import placeholders
 from models.storage.schema_audit import Problem
 from models.storage.targets import display_target, scrub
@@ -22,10 +29,11 @@ from models.vocabulary.errors import LedgerFileError
 from models.vocabulary.i18n import _
 
 
-def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = False) -> None:
+def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = False) -> bool:
     """Refuse what is not a Qingkuan ledger or is newer than this program, audit a SQLite
     ledger's schema (`inspect`: ``check`` opens a foreign or damaged one read-only), and
-    upgrade an older ledger when `upgrade` (else refuse it, nothing changed)."""
+    upgrade an older ledger when `upgrade` (else refuse it, nothing changed). True when
+    it upgraded the ledger."""
     if read_meta("app") != APP_ID:
         raise LedgerFileError(
             _("‘{target}’ is a database, but not a Qingkuan ledger.").format(
@@ -44,7 +52,7 @@ def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = Fals
     if sqlite:
         _audit_schema(db, version, inspect=inspect)
     if version == schema.SCHEMA_VERSION:
-        return
+        return False
     if not upgrade:
         raise LedgerFileError(
             _(
@@ -72,6 +80,7 @@ def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = Fals
             version = _version_for_upgrade(db)
             if sqlite:
                 schema_audit.drop_altered_triggers(db.connection())
+            forget_meta()  # the migrations write meta rows
             schema.run_migrations(db, version)
             if sqlite:
                 _check_upgraded(db)
@@ -82,6 +91,8 @@ def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = Fals
                 "left as it was. Keep a copy and report the problem."
             ).format(reason=scrub(str(err)))
         ) from err
+    forget_meta()
+    return True
 
 
 def _audit_schema(db: pw.SqliteDatabase, version: int, *, inspect: bool) -> None:
