@@ -197,7 +197,7 @@ def import_files(sqlite: Path, n: int) -> tuple[Path, Path]:
 
 
 def measure_import(target_of: Callable[[], tuple[str, Callable[[], None]]], files, runs):  # type: ignore[no-untyped-def]
-    from models.exchange.importing import import_file
+    from models.exchange.importing.run import import_file
 
     customers, entries = files
     times = []
@@ -295,16 +295,16 @@ def main() -> int:
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else {*READS, "import"}
     os.environ.setdefault("QK_LANG", "en")
-    _pg_admin(args.pg, "SELECT 1")
-    conn = psycopg2.connect(args.pg)
-    conn.autocommit = True
-    conn.cursor().execute("VACUUM ANALYZE")
-    conn.close()
     lite, pg = {}, {}
-    print("SQLite …", flush=True)
-    lite.update(measure_reads(str(args.sqlite), args.runs, only))
-    print("PostgreSQL …", flush=True)
-    pg.update(measure_reads(args.pg, args.runs, only))
+    if only & set(READS):
+        conn = psycopg2.connect(args.pg)
+        conn.autocommit = True
+        conn.cursor().execute("VACUUM ANALYZE")
+        conn.close()
+        print("SQLite …", flush=True)
+        lite.update(measure_reads(str(args.sqlite), args.runs, only))
+        print("PostgreSQL …", flush=True)
+        pg.update(measure_reads(args.pg, args.runs, only))
     if "import" in only:
         files = import_files(args.sqlite, args.import_entries)
         print("import …", flush=True)
