@@ -28,6 +28,7 @@ from models.ledger.settings import get_company
 from models.storage.db import is_postgres, placeholders, read_snapshot
 from models.storage.dialect import in_batches
 from models.storage.tables import BalanceRow, CustomerRow, RepRow, RouteRow, database
+from models.storage.transactions import snapshot_memo
 from models.vocabulary import clock
 from models.vocabulary.aging_records import AgingReport, AgingRow, GroupAging, OpenItem
 from models.vocabulary.customer_records import Customer, CustomerId, Terms, TermsKind, stored_terms
@@ -111,6 +112,16 @@ def balances_as_of(as_of: dt.date, customer_id: CustomerId | None = None) -> dic
     When no entry is dated after `as_of` (the usual case: today), the balances kept by
     the entry trigger are the answer; otherwise the entries are summed.
     """
+    memo = snapshot_memo()
+    if customer_id is not None and memo is not None:
+        key = ("balance", as_of, customer_id)
+        if key not in memo:
+            memo[key] = _balances_as_of(as_of, customer_id)
+        return memo[key]
+    return _balances_as_of(as_of, customer_id)
+
+
+def _balances_as_of(as_of: dt.date, customer_id: CustomerId | None) -> dict[int, int]:
     cache = BalanceRow.select(BalanceRow.customer, BalanceRow.balance, BalanceRow.last_date)
     if customer_id is not None:
         found = list(database.execute_sql(placeholders(_ONE_BALANCE_SQL), (customer_id,)))
@@ -138,6 +149,16 @@ def balances_as_of(as_of: dt.date, customer_id: CustomerId | None = None) -> dic
 
 def voided_ids(customer_id: CustomerId | None = None) -> set[int]:
     """Ids of entries that have been voided (their reversals point at them)."""
+    memo = snapshot_memo()
+    if customer_id is not None and memo is not None:
+        key = ("voided", customer_id)
+        if key not in memo:
+            memo[key] = _voided_ids(customer_id)
+        return memo[key]
+    return _voided_ids(customer_id)
+
+
+def _voided_ids(customer_id: CustomerId | None) -> set[int]:
     sql = "SELECT reverses_id FROM entry WHERE reverses_id IS NOT NULL"
     params: list[object] = []
     if customer_id is not None:
@@ -156,6 +177,26 @@ _KINDS = {k.value: k for k in EntryKind}
 @functools.lru_cache(maxsize=4096)
 def _parse_date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+def _covering_debits(
+    customer_id: int, as_of: dt.date, balance: int, voided: set[int]
+) -> list[tuple[int, dt.date, int, EntryKind]]:
+    """The standing debits newest first until `balance` is covered: a customer's aging
+    row and a statement's open items both read them (once per read snapshot)."""
+    memo = snapshot_memo()
+    key = ("debits", customer_id, as_of, balance)
+    if memo is not None and key in memo:
+        return memo[key]
+    found, remaining = [], balance
+    for debit in _debits(customer_id, as_of, voided):
+        if remaining <= 0:
+            break
+        found.append(debit)
+        remaining -= debit[2]
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 def _debits(
@@ -205,7 +246,11 @@ def _row(
         credit_limit = int(credit_limit)
     if balance > 0:
         terms = stored_terms(terms_kind, terms_days)
-        debits = prefetched.get(cid, []) if prefetched is not None else _debits(cid, as_of, voided)
+        debits = (
+            prefetched.get(cid, [])
+            if prefetched is not None
+            else _covering_debits(cid, as_of, balance, voided)
+        )
         buckets, overdue, oldest = age_debits(balance, debits, terms, as_of, edges)
     else:
         buckets, overdue, oldest = (0,) * (len(edges) + 1), 0, None
@@ -394,7 +439,9 @@ def open_items(customer_id: CustomerId, as_of: dt.date, terms: Terms) -> list[Op
     balance = balances_as_of(as_of, customer_id).get(customer_id, 0)
     found: list[tuple[int, dt.date, int, int, EntryKind, dt.date | None]] = []
     remaining, newer = balance, None
-    for entry_id, on, delta, kind in _debits(customer_id, as_of, voided_ids(customer_id)):
+    for entry_id, on, delta, kind in _covering_debits(
+        customer_id, as_of, balance, voided_ids(customer_id)
+    ):
         if remaining <= 0:
             break
         part = min(delta, remaining)
