@@ -202,6 +202,12 @@ def connect_postgres(url: str) -> pw.PostgresqlDatabase:
     Every libpq option in the URL (``?sslmode=require&connect_timeout=5``...) goes to
     libpq as written: dropping them connected ``sslmode=require`` in plain text."""
     parts = parse_postgres_url(url)
+    options = dict(parts.options)
+    # No JIT compiling: the planner's guesses for the open-debits walk (a recursive
+    # query) passed its threshold, and compiling took 380 ms of a 1 s aging; the
+    # ledger's queries read thousands of rows, never the millions JIT pays off on.
+    # Sent with the connection (no round trip); an address's own `options` come after.
+    options["options"] = " ".join(("-c jit=off", options.get("options", ""))).strip()
     db = pw.PostgresqlDatabase(
         parts.dbname,
         user=parts.user,
@@ -209,7 +215,7 @@ def connect_postgres(url: str) -> pw.PostgresqlDatabase:
         host=parts.host,
         port=parts.port,
         autoconnect=True,
-        **dict(parts.options),
+        **options,
     )
     try:
         db.connect()
