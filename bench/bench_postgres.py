@@ -295,6 +295,13 @@ def main() -> int:
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else {*READS, "import"}
     os.environ.setdefault("QK_LANG", "en")
+    # This computer's chain anchors in a folder of the run's own: the copies share their
+    # ledger's identity, and the posts timed on one copy would move the anchor past the
+    # next copy's chain (then every opening counts a million links, as for a ledger
+    # whose newest entries were removed).
+    from models.storage import chain_anchors
+
+    chain_anchors.folder = Path(tempfile.mkdtemp(prefix="qk-bench-anchors-"))
     lite, pg = {}, {}
     if only & set(READS):
         conn = psycopg2.connect(args.pg)
