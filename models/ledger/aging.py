@@ -130,6 +130,8 @@ def _balances_as_of(as_of: dt.date, customer_id: CustomerId | None) -> dict[int,
         _cid, total, last = found[0]
         if (last if isinstance(last, dt.date) else dt.date.fromisoformat(last)) <= as_of:
             return {customer_id: int(total)}
+        # Entries after `as_of`: then the ledger's latest is too, and the sum is needed.
+        return _summed(as_of, customer_id)
     latest = cache.select(fn.MAX(BalanceRow.last_date)).scalar()
     if latest is None:
         return {}
@@ -138,6 +140,11 @@ def _balances_as_of(as_of: dt.date, customer_id: CustomerId | None) -> dict[int,
     if latest <= as_of:
         cursor = database.execute_sql(*cache.select(BalanceRow.customer, BalanceRow.balance).sql())
         return {cid: int(total) for cid, total in cursor}
+    return _summed(as_of, None)
+
+
+def _summed(as_of: dt.date, customer_id: CustomerId | None) -> dict[int, int]:
+    """Balances summed from the entries dated up to `as_of` (one customer's, or all)."""
     sql = "SELECT customer_id, SUM(delta) FROM entry WHERE date <= ?"
     params: list[object] = [as_of]
     if customer_id is not None:
