@@ -160,6 +160,12 @@ def read_meta_once() -> Iterator[None]:
         _meta_rows = None
 
 
+def known_meta(rows: dict[str, str | None]) -> None:
+    """While opening: the meta rows, read along with something else."""
+    if _meta_rows is not None and not _meta_rows:
+        _meta_rows.update(rows or {"": None})
+
+
 def forget_meta() -> None:
     """The meta rows were written (an upgrade, a new identity): read them again."""
     if _meta_rows is not None:

@@ -37,6 +37,7 @@ from models.storage.current_ledger import (
     LEDGER_ID_KEY,
     ROLE,
     forget_meta,
+    known_meta,
     no_permission_to_open,
     opened,
     read_meta,
@@ -224,6 +225,12 @@ SELECT (SELECT json_agg(tablename) FROM pg_catalog.pg_tables
         FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
           AND c.relkind IN ('r', 'p') AND c.relname = ANY(%s))
 """
+# A ledger's meta rows in the same round trip; refused where there is no "meta" table
+# of ours (an empty database, another program's, no right to read it): then the
+# catalog alone, and the meta rows as `read_meta` reads them.
+_PG_CATALOG_AND_META = (
+    _PG_CATALOG.rstrip() + ",\n       (SELECT json_object_agg(key, value) FROM meta)\n"
+)
 
 
 @dataclass(frozen=True)
@@ -234,9 +241,13 @@ class _PgCatalog:
 
     @classmethod
     def read(cls, db: pw.Database) -> _PgCatalog:
-        tables, triggers, (count, may_read, may_write) = db.execute_sql(
-            _PG_CATALOG, (_TABLE_NAMES,)
-        ).fetchone()
+        try:
+            found = db.execute_sql(_PG_CATALOG_AND_META, (_TABLE_NAMES,)).fetchone()
+        except pw.DatabaseError:  # autocommit: the failed statement left nothing behind
+            found = (*db.execute_sql(_PG_CATALOG, (_TABLE_NAMES,)).fetchone(), None)
+        tables, triggers, (count, may_read, may_write), meta = found
+        if meta is not None:
+            known_meta(meta)
         whole = count == len(_TABLE_NAMES)
         return cls(
             set(tables or ()),
