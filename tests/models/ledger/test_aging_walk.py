@@ -1,5 +1,5 @@
 """PostgreSQL reads every owing customer's open debits in one walk down the entry index
-(`aging._open_debits_pg`, a page of debits at a time); SQLite reads them customer by
+(`aging._open_debits_pg`, a page of debits per customer per query); SQLite reads them by
 customer (`aging._debits`). Both must give the same rows, item by item: on seeded
 random ledgers with voids, returns, payments, several terms and as-of dates before the
 last entry, with pages of 1, 2 and 16 debits (a small page makes every walk go on)."""
