@@ -119,9 +119,7 @@ class Measures:
 
         it = iter(self._ids() * 100)
         return median(
-            timed(
-                lambda: posting.post_payment(next(it), self.today, 1_00, PaymentMethod.CASH), 40
-            )
+            timed(lambda: posting.post_payment(next(it), self.today, 1_00, PaymentMethod.CASH), 40)
         )
 
     def customer_list(self) -> tuple[float, int]:
@@ -291,7 +289,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--import-runs", type=int, default=3)
     parser.add_argument("--import-entries", type=int, default=100_000)
-    parser.add_argument("--only", default="", help="comma-separated: " + ",".join(READS) + ",import")
+    parser.add_argument(
+        "--only", default="", help="comma-separated: " + ",".join(READS) + ",import"
+    )
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else {*READS, "import"}
     os.environ.setdefault("QK_LANG", "en")
