@@ -18,6 +18,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import itertools
+import operator
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -363,7 +365,7 @@ def _age(
 # on the big ledger); a recursive query walking them in the server took twice as long.
 _PAGE = 8  # most owing customers' open debits fit in one (4.8 on average)
 _OPEN_DEBITS_PG = """
-SELECT o.customer_id, d.id, d.date, d.delta, d.kind
+SELECT o.customer_id, d.id, d.date - DATE '2000-01-01', d.delta, d.kind
 FROM unnest(%(ids)s::bigint[], %(dates)s::date[], %(after)s::bigint[])
      AS o (customer_id, before_date, before_id)
 CROSS JOIN LATERAL (
@@ -376,6 +378,16 @@ CROSS JOIN LATERAL (
 
 _Debit = tuple[int, dt.date, int, EntryKind]
 _LAST_ID = 2**63 - 1  # above every id (bigint)
+# Dates come as days since this one: an int is read much faster than a date, and a
+# ledger holds a few hundred distinct days (70,000 dates took 30-50 ms to read).
+_EPOCH = dt.date(2000, 1, 1)
+_NEWEST_FIRST = operator.itemgetter(2, 1)
+_CUSTOMER = operator.itemgetter(0)
+
+
+@functools.lru_cache(maxsize=8192)
+def _day(days: int) -> dt.date:
+    return _EPOCH + dt.timedelta(days=days)
 
 
 def _array(values: Iterable[object]) -> str:
@@ -405,21 +417,24 @@ def _open_debits_pg(
             "page": page,
             "voided": _array(sorted(voided)),
         }
-        pages: dict[int, list[_Debit]] = {}
-        for cid, entry_id, on, delta, kind in database.execute_sql(_OPEN_DEBITS_PG, params):
-            pages.setdefault(cid, []).append((entry_id, on, delta, _KINDS[kind]))
+        # (customer, id, days, delta, kind), each customer's together as the join
+        # reads them: one list per customer, not one dict look-up per row.
+        pages: dict[int, list[tuple[int, int, int, int, str]]] = {}
+        rows = database.execute_sql(_OPEN_DEBITS_PG, params).fetchall()
+        for cid, group in itertools.groupby(rows, key=_CUSTOMER):
+            pages.setdefault(cid, []).extend(group)
         before = {}
         for cid, debits in pages.items():
-            debits.sort(key=lambda d: (d[1], d[0]), reverse=True)  # as read, made sure
+            debits.sort(key=_NEWEST_FIRST, reverse=True)  # as read, made sure
             kept, left = result.setdefault(cid, []), remaining[cid]
-            for debit in debits:
+            for _cid, entry_id, days, delta, kind in debits:
                 if left <= 0:
                     break
-                kept.append(debit)
-                left -= debit[2]
+                kept.append((entry_id, _day(days), delta, _KINDS[kind]))
+                left -= delta
             remaining[cid] = left
             if left > 0 and len(debits) == page:  # not covered yet: there may be more
-                before[cid] = (debits[-1][1], debits[-1][0])
+                before[cid] = (_day(debits[-1][2]), debits[-1][1])
         page *= 8  # what one page did not cover is a long history
     return {cid: kept for cid, kept in result.items() if kept}
 
