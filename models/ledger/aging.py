@@ -258,7 +258,7 @@ def _row(
         debits = (
             prefetched.get(cid, [])
             if prefetched is not None
-            else _covering_debits(cid, as_of, balance, voided)
+            else _debits(cid, as_of, voided)  # read lazily: age_debits stops once covered
         )
         buckets, overdue, oldest = age_debits(balance, debits, terms, as_of, edges)
     else:
@@ -300,7 +300,10 @@ def age_customer(
     names = _Names(reps={c[3]: rep_name or ""}, routes={c[4]: route_name or ""})
     balance = balances_as_of(as_of, customer_id).get(customer_id, 0)
     edges = edges or get_company().aging_edges
-    return _row(tuple(c), balance, as_of, edges, voided_ids(customer_id), names)
+    voided = voided_ids(customer_id)
+    # Through the read snapshot's memo: a statement reads the same debits for its open items.
+    debits = {customer_id: _covering_debits(customer_id, as_of, balance, voided)}
+    return _row(tuple(c), balance, as_of, edges, voided, names, debits)
 
 
 def age_all(
