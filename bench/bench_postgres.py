@@ -37,12 +37,14 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import psycopg2
+import psycopg2.errors
 import psycopg2.extensions
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_models import _pg_admin, copy_of  # noqa: E402
+from bench.bench_models import _pg_admin  # noqa: E402
+from bench.bench_models import copy_of as _copy_of  # noqa: E402
 from bench.common import timed  # noqa: E402
 from models.storage import db  # noqa: E402
 from models.storage.tables import CustomerRow, database  # noqa: E402
@@ -64,6 +66,18 @@ class CountingCursor(psycopg2.extensions.cursor):
     def executemany(self, query, vars_list):  # type: ignore[no-untyped-def]
         CountingCursor.sent += len(vars_list)
         return super().executemany(query, vars_list)
+
+
+def copy_of(source: str) -> tuple[str, object]:
+    """`bench_models.copy_of`, waiting a moment for a server process that is still
+    ending after its client closed (CREATE DATABASE … TEMPLATE refuses to copy while
+    anyone is connected to the source)."""
+    for _try in range(50):
+        try:
+            return _copy_of(source)
+        except psycopg2.errors.ObjectInUse:
+            time.sleep(0.1)
+    return _copy_of(source)
 
 
 def median(times: list[float]) -> float:
