@@ -13,6 +13,7 @@ import pytest
 
 from models.exchange import demo
 from models.storage import db
+from models.storage.tables import EntryRow
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,3 +90,40 @@ def test_import_bench_prints_its_table_and_leaves_the_ledger_as_it_was(
     )
     assert "peak" in out
     assert _entries(small_ledger) == before
+
+
+@pytest.mark.postgres
+def test_postgres_bench_prints_both_columns_and_leaves_both_ledgers_as_they_were(
+    small_ledger: Path,
+) -> None:
+    from tests.conftest import RUN_PG_DB, _admin, _quoted, _with_database, postgres_or_skip
+
+    # A database of its own: the bench copies it (CREATE DATABASE … TEMPLATE), which
+    # nobody else may be connected to.
+    name = f"{RUN_PG_DB}_bench"
+    url = _with_database(postgres_or_skip(), name)
+    _admin(f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)")
+    _admin(f"CREATE DATABASE {_quoted(name)}")
+    db.open_ledger(url)
+    try:
+        demo.make_demo(customers=12, days=30, seed=3)  # like small_ledger (another day)
+        on_pg = EntryRow.select().count()
+    finally:
+        db.close_ledger()
+    before = _entries(small_ledger)
+    out = _bench(
+        "bench_postgres.py", "--sqlite", str(small_ledger), "--pg", url,
+        "--runs", "1", "--import-runs", "1", "--import-entries", "40",
+    )  # fmt: skip
+    header = next(line for line in out.splitlines() if line.startswith("measure"))
+    assert header.split()[1:5] == ["SQLite", "PG", "ratio", "target"]
+    for measure in ("opening the ledger", "aging of all customers", "Today", "the review",
+                    "one post, committed", "import 40 entries", "customer list at 1 ms"):  # fmt: skip
+        assert any(line.startswith(measure) for line in out.splitlines()), measure
+    assert _entries(small_ledger) == before
+    db.open_ledger(url)
+    try:
+        assert EntryRow.select().count() == on_pg, "the benchmark posted into the PG ledger"
+    finally:
+        db.close_ledger()
+        _admin(f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)")

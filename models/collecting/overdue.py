@@ -37,13 +37,18 @@ WHERE c.terms_kind IN ('cash', 'days', 'monthly') AND e.delta > 0
   AND {_STANDING}
 GROUP BY e.customer_id
 """
+# PostgreSQL: the same sums, each customer's read from the (customer, date) index (a
+# join let the planner scan all million entries: the lower date bound depends on the
+# customer's terms).
 _NOT_DUE_PG = f"""
-SELECT e.customer_id, SUM(e.delta) FROM customer c JOIN entry e ON e.customer_id = c.id
-WHERE c.terms_kind IN ('cash', 'days', 'monthly') AND e.delta > 0
-  AND e.date <= %s AND e.date >= CASE c.terms_kind WHEN 'cash' THEN %s WHEN 'monthly' THEN %s
-      ELSE %s::date - c.terms_days END
-  AND {_STANDING}
-GROUP BY e.customer_id
+SELECT c.id, d.total FROM customer c CROSS JOIN LATERAL (
+    SELECT SUM(e.delta) AS total FROM entry e
+    WHERE e.customer_id = c.id AND e.delta > 0 AND e.date <= %s
+      AND e.date >= CASE c.terms_kind WHEN 'cash' THEN %s WHEN 'monthly' THEN %s
+          ELSE %s::date - c.terms_days END
+      AND {_STANDING}
+) d
+WHERE c.terms_kind IN ('cash', 'days', 'monthly') AND d.total IS NOT NULL
 """
 # Next-delivery terms: the day's debits, and the newest debit before the day (unless it
 # is an opening balance, due on its date). Debits are the standing entries with a

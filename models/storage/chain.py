@@ -22,7 +22,7 @@ from typing import Any
 
 import peewee as pw
 
-from models.storage.dialect import is_postgres, placeholders
+from models.storage.dialect import insert_rows, is_postgres, placeholders
 from models.storage.tables import CustomerRow, EntryRow, database
 from models.vocabulary.i18n import _
 
@@ -129,15 +129,7 @@ def extend(rows: Iterable[Sequence[Any]]) -> None:
         links.append((values[0], previous))
     if not links:
         return
-    cursor = database.cursor()
-    if is_postgres():
-        from psycopg2.extras import execute_values
-
-        execute_values(
-            cursor, "INSERT INTO entry_chain (entry_id, hash) VALUES %s", links, page_size=5000
-        )
-    else:
-        cursor.executemany("INSERT INTO entry_chain (entry_id, hash) VALUES (?, ?)", links)
+    insert_rows("entry_chain", ("entry_id", "hash"), links)
     _set_tip(*links[-1])
 
 

@@ -142,17 +142,14 @@ def _now() -> str:
 def _open_tip() -> tuple[str, str] | None:
     """(identity, chain tip) of the open ledger; None without identity."""
     from models.storage.chain import TIP_KEY
-    from models.storage.current_ledger import ledger_id
-    from models.storage.dialect import placeholders
-    from models.storage.tables import database
+    from models.storage.current_ledger import LEDGER_ID_KEY, read_metas
 
-    ledger = ledger_id()
+    # One round trip (while opening: from the meta rows read with the others).
+    found = read_metas(LEDGER_ID_KEY, TIP_KEY)
+    ledger, tip = found[LEDGER_ID_KEY], found[TIP_KEY]
     if not ledger:
         return None
-    row = database.execute_sql(
-        placeholders("SELECT value FROM meta WHERE key = ?"), (TIP_KEY,)
-    ).fetchone()
-    return ledger, str(row[0]) if row else "0:"
+    return ledger, str(tip) if tip is not None else "0:"
 
 
 def _open_count() -> int:

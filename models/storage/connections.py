@@ -216,6 +216,11 @@ def connect_postgres(url: str) -> pw.PostgresqlDatabase:
         source = "keychain" if password else "libpq"
     options = dict(parts.options)
     options.setdefault("connect_timeout", str(pg_failures.DEFAULT_CONNECT_TIMEOUT))
+    # No JIT compiling: the planner's guesses for the open-debits walk (a recursive
+    # query) passed its threshold, and compiling took 380 ms of a 1 s aging; the
+    # ledger's queries read thousands of rows, never the millions JIT pays off on.
+    # Sent with the connection (no round trip); an address's own `options` come after.
+    options["options"] = " ".join(("-c jit=off", options.get("options", ""))).strip()
     db = pw.PostgresqlDatabase(
         parts.dbname,
         user=parts.user,

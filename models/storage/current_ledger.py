@@ -8,7 +8,9 @@ chain's anchors, backups and restores can ask about the open ledger without a ci
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import peewee as pw
@@ -102,7 +104,12 @@ def current_target() -> str:
 
 def read_meta(key: str) -> str | None:
     """The open ledger's meta row `key` (None when it has none, or when "meta" is
-    another program's table)."""
+    another program's table). While the ledger is being opened (`read_meta_once`),
+    from the rows read once."""
+    if _meta_rows is not None:
+        if not _meta_rows:
+            _meta_rows.update(_all_meta())
+        return _meta_rows.get(key)
     try:
         row = Meta.get_or_none(Meta.key == key)
     except (pw.OperationalError, pw.ProgrammingError) as err:
@@ -110,6 +117,59 @@ def read_meta(key: str) -> str | None:
             raise no_permission_to_open() from err
         return None  # another program's "meta" table
     return row.value if row else None
+
+
+def read_metas(*keys: str) -> dict[str, str | None]:
+    """The meta rows `keys` in one statement (None for each missing one)."""
+    if _meta_rows is not None:
+        return {key: read_meta(key) for key in keys}
+    try:
+        rows = dict(Meta.select(Meta.key, Meta.value).where(Meta.key.in_(keys)).tuples())
+    except (pw.OperationalError, pw.ProgrammingError) as err:
+        if storage_errors.is_permission_denied(err):
+            raise no_permission_to_open() from err
+        rows = {}
+    return {key: rows.get(key) for key in keys}
+
+
+def _all_meta() -> dict[str, str | None]:
+    """Every meta row; {"": None} when there are none or "meta" is another program's
+    table (so the rows are not read again)."""
+    try:
+        rows = dict(Meta.select(Meta.key, Meta.value).tuples())
+    except (pw.OperationalError, pw.ProgrammingError) as err:
+        if storage_errors.is_permission_denied(err):
+            raise no_permission_to_open() from err
+        rows = {}
+    return rows or {"": None}
+
+
+# Opening reads the version, the app's name, the identity and the chain's tip: on a
+# server each is a round trip, so they are read in one (models/storage/db.py).
+_meta_rows: dict[str, str | None] | None = None
+
+
+@contextlib.contextmanager
+def read_meta_once() -> Iterator[None]:
+    """Within: `read_meta` answers from every meta row, read at the first call."""
+    global _meta_rows
+    _meta_rows = {}
+    try:
+        yield
+    finally:
+        _meta_rows = None
+
+
+def known_meta(rows: dict[str, str | None]) -> None:
+    """While opening: the meta rows, read along with something else."""
+    if _meta_rows is not None and not _meta_rows:
+        _meta_rows.update(rows or {"": None})
+
+
+def forget_meta() -> None:
+    """The meta rows were written (an upgrade, a new identity): read them again."""
+    if _meta_rows is not None:
+        _meta_rows.clear()
 
 
 def ledger_id() -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import peewee as pw
@@ -47,9 +48,12 @@ from models.storage.current_ledger import (
     FILE,
     LEDGER_ID_KEY,
     ROLE,
+    forget_meta,
+    known_meta,
     no_permission_to_open,
     opened,
     read_meta,
+    read_meta_once,
 )
 from models.storage.current_ledger import current_target as current_target
 from models.storage.current_ledger import is_read_only as is_read_only
@@ -108,13 +112,14 @@ def open_ledger(
     opened.target = str(target)
     opened.read_only = BACKUP if backup_view else (FILE if read_only else None)
     try:
-        _check_and_prepare(db, create=create, upgrade=upgrade)
+        with read_meta_once():  # one round trip for the meta rows, not one each
+            _check_and_prepare(db, create=create, upgrade=upgrade)
+            _prepared = True
+            _note_signed_in(db)
+            _note_chain_anchor()
     except BaseException:
         close_ledger()
         raise
-    _prepared = True
-    _note_signed_in(db)
-    _note_chain_anchor()
 
 
 def _note_signed_in(db: pw.Database) -> None:
@@ -189,8 +194,9 @@ def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -
     _restored.clear()
     _indexes_restored.clear()
     opened.foreign.clear()
-    tables = set(db.get_tables())
     postgres = isinstance(db, pw.PostgresqlDatabase)
+    catalog = _PgCatalog.read(db) if postgres else None
+    tables = catalog.tables if catalog else set(db.get_tables())
     if not tables:
         # An empty SQLite file becomes a ledger only when asked for a new one; an empty
         # PostgreSQL database is how a shared ledger is set up.
@@ -208,12 +214,12 @@ def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -
             )
         )
     else:
-        check_version(db, upgrade=upgrade, inspect=_inspect)
-        _restore_guards(db)
+        upgraded = check_version(db, upgrade=upgrade, inspect=_inspect)
+        _restore_guards(db, None if upgraded or catalog is None else catalog.triggers)
         _restore_indexes(db)
         _ensure_ledger_id(db)
     if postgres:
-        _check_privileges(db)
+        _check_privileges(db, catalog)
     else:
         _set_sqlite_pragmas(db)
 
@@ -235,18 +241,66 @@ def _create_new_schema(db: pw.Database) -> None:
         raise
 
 
-def _check_privileges(db: pw.PostgresqlDatabase) -> None:
+_TABLE_NAMES = [model._meta.table_name for model in ALL_TABLES]
+# Opening a shared ledger asks the catalog once: its tables, its triggers (the guards)
+# and whether this role may read and write the app's tables (those that exist yet).
+# pg_class itself rather than the pg_tables view: a new connection's first look at
+# the view's other catalogs took a millisecond.
+_PG_CATALOG = f"""
+SELECT (SELECT json_agg(relname) FROM pg_catalog.pg_class
+        WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')),
+       (SELECT json_agg(g) FROM ({guards.PG_TRIGGERS_FOUND}) g),
+       (SELECT json_build_array(count(*), bool_and(has_table_privilege(c.oid, 'SELECT')),
+                                bool_or(has_table_privilege(c.oid, 'INSERT'))
+                                  FILTER (WHERE c.relname IN ('entry', 'statement_no')))
+        FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
+          AND c.relkind IN ('r', 'p') AND c.relname = ANY(%s))
+"""
+# A ledger's meta rows in the same round trip; refused where there is no "meta" table
+# of ours (an empty database, another program's, no right to read it): then the
+# catalog alone, and the meta rows as `read_meta` reads them.
+_PG_CATALOG_AND_META = (
+    _PG_CATALOG.rstrip() + ",\n       (SELECT json_object_agg(key, value) FROM meta)\n"
+)
+
+
+@dataclass(frozen=True)
+class _PgCatalog:
+    tables: set[str]
+    triggers: list[tuple]
+    privileges: tuple[bool, bool] | None  # (may read, may write) when every table exists
+
+    @classmethod
+    def read(cls, db: pw.Database) -> _PgCatalog:
+        try:
+            found = db.execute_sql(_PG_CATALOG_AND_META, (_TABLE_NAMES,)).fetchone()
+        except pw.DatabaseError:  # autocommit: the failed statement left nothing behind
+            found = (*db.execute_sql(_PG_CATALOG, (_TABLE_NAMES,)).fetchone(), None)
+        tables, triggers, (count, may_read, may_write), meta = found
+        if meta is not None:
+            known_meta(meta)
+        whole = count == len(_TABLE_NAMES)
+        return cls(
+            set(tables or ()),
+            [tuple(t.values()) for t in triggers or ()],  # json keeps the column order
+            (bool(may_read), bool(may_write)) if whole else None,
+        )
+
+
+def _check_privileges(db: pw.PostgresqlDatabase, catalog: _PgCatalog | None = None) -> None:
     """A role that may not read every table is refused; one that may read but not
-    insert gets the ledger read-only."""
-    names = [model._meta.table_name for model in ALL_TABLES]
-    # A person of a role writes some tables only (a viewer: statement numbers); the
-    # database refuses the rest (models/storage/pg_people.py).
-    may_read, may_write = db.execute_sql(
-        "SELECT bool_and(has_table_privilege(t, 'SELECT')), "
-        "bool_or(has_table_privilege(t, 'INSERT')) FILTER (WHERE t IN ('entry', 'statement_no')) "
-        "FROM unnest(%s::text[]) AS t",
-        (names,),
-    ).fetchone()
+    insert gets the ledger read-only. `catalog`: what opening read (tables made or
+    upgraded since are asked about again). A person of a role writes some tables only
+    (a viewer: statement numbers); the database refuses the rest (pg_people.py)."""
+    if catalog is not None and catalog.privileges is not None:
+        may_read, may_write = catalog.privileges
+    else:
+        may_read, may_write = db.execute_sql(
+            "SELECT bool_and(has_table_privilege(t, 'SELECT')), "
+            "bool_or(has_table_privilege(t, 'INSERT')) "
+            "FILTER (WHERE t IN ('entry', 'statement_no')) FROM unnest(%s::text[]) AS t",
+            (_TABLE_NAMES,),
+        ).fetchone()
     if not may_read:
         raise no_permission_to_open()
     if not may_write:
@@ -278,8 +332,9 @@ def guards_warning() -> str:
     return " ".join(said)
 
 
-def _restore_guards(db: pw.Database) -> None:
-    broken = guards.missing(db)
+def _restore_guards(db: pw.Database, triggers: list[tuple] | None = None) -> None:
+    """Put back missing or altered guards; `triggers`: PostgreSQL's as opening read them."""
+    broken = guards.missing(db, triggers)
     postgres = isinstance(db, pw.PostgresqlDatabase)
     # An older ledger gets them with its upgrade (version 12), not as a repair.
     role_guards = pg_role_guards.missing(db) if postgres and schema_version() >= 12 else []
@@ -324,6 +379,7 @@ def _ensure_ledger_id(db: pw.Database) -> None:
             placeholders(f"{insert} INTO meta (key, value) VALUES (?, ?){ignore}"),
             (LEDGER_ID_KEY, uuid.uuid4().hex),
         )
+    forget_meta()
 
 
 def foreign_found() -> list[Problem]:

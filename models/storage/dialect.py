@@ -6,6 +6,8 @@ hash chain included) asks here, and this module knows nothing of opening or chec
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
@@ -36,3 +38,33 @@ def in_batches(values: Sequence[T]) -> Iterator[Sequence[T]]:
     size = IN_LIST_SIZE  # read at call time: tests lower it
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+# COPY's text format: a backslash, tab, newline or carriage return in a value is escaped.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value: object) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        return value.translate(_COPY_ESCAPES)
+    if isinstance(value, dt.date):  # datetimes too: ISO text PostgreSQL reads back exactly
+        return value.isoformat()
+    return str(value)
+
+
+def insert_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Insert many rows at once. PostgreSQL: one COPY (no SQL text per row to build on
+    this side and parse on the server: an import of 100,000 entries spent a third of
+    its time there), which fires the same triggers; SQLite: one prepared INSERT."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    cursor = database.cursor()
+    if is_postgres():
+        text = "".join("\t".join(map(_copy_text, row)) + "\n" for row in rows)
+        cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN", io.StringIO(text))
+    else:
+        marks = ", ".join("?" for _c in columns)
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)

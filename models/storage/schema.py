@@ -43,7 +43,7 @@ from models.storage.tables import (
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -278,6 +278,24 @@ def add_audit_trail(db: pw.Database) -> None:
     _install_triggers(db)
 
 
+def entry_triggers_per_statement(db: pw.Database) -> None:
+    """Version 15: on PostgreSQL the entry triggers that keep the balance cache, the daily
+    totals and the live document numbers (and refuse the void of a reversal) run once
+    per INSERT statement over its rows instead of once per row (models/storage/guards.py);
+    their row-level functions go, and the tables they bloated are rewritten. SQLite
+    keeps its row triggers: nothing to do."""
+    if not isinstance(db, pw.PostgresqlDatabase):
+        return
+    guards.install(db, replace=guards.PER_STATEMENT)
+    for name in guards.RETIRED_PG_FUNCTIONS:
+        db.execute_sql(f"DROP FUNCTION IF EXISTS {name}()")
+    # The row triggers updated a customer's cache row once per entry: after an import
+    # in one transaction nothing could be reclaimed, and the big ledger's 10,000 cache
+    # rows filled 71 MB, read whole by every aging. Rewritten compact (a few MB).
+    for table in ("balance_cache", "daily_total"):
+        db.execute_sql(f"CLUSTER {table} USING {table}_pkey")
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -292,6 +310,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     11: add_people_and_roles,
     12: add_edit_versions_post_keys_and_notices,
     13: add_audit_trail,
+    14: entry_triggers_per_statement,
 }
 
 

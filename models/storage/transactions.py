@@ -11,6 +11,7 @@ import functools
 import logging
 import random
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -160,9 +161,26 @@ def read_snapshot() -> Iterator[None]:
     db = database.obj
     if db.transaction_depth() > 0:
         yield
-    elif isinstance(db, pw.PostgresqlDatabase):
-        with db.atomic(isolation_level="REPEATABLE READ, READ ONLY"):
-            yield
-    else:
-        with db.atomic(lock_type="DEFERRED"):
-            yield
+        return
+    _snapshot.memo = {}
+    try:
+        if isinstance(db, pw.PostgresqlDatabase):
+            with db.atomic(isolation_level="REPEATABLE READ, READ ONLY"):
+                yield
+        else:
+            with db.atomic(lock_type="DEFERRED"):
+                yield
+    finally:
+        _snapshot.memo = None
+
+
+# What a snapshot read once and may read again (a statement asks a customer's balance
+# four times): each figure is a round trip to a server. Per thread: each has its own
+# connection and snapshot.
+_snapshot = threading.local()
+
+
+def snapshot_memo() -> dict | None:
+    """Figures read in the calling thread's outermost `read_snapshot` (None outside one,
+    and inside a writing transaction: its own writes change them)."""
+    return getattr(_snapshot, "memo", None)

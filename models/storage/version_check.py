@@ -13,7 +13,14 @@ import re
 import peewee as pw
 
 from models.storage import pg_failures, schema, schema_audit
-from models.storage.current_ledger import APP_ID, FOREIGN, foreign_refusal, opened, read_meta
+from models.storage.current_ledger import (
+    APP_ID,
+    FOREIGN,
+    foreign_refusal,
+    forget_meta,
+    opened,
+    read_meta,
+)
 from models.storage.dialect import placeholders
 from models.storage.schema_audit import Problem
 from models.storage.targets import display_target, scrub
@@ -22,10 +29,11 @@ from models.vocabulary.errors import CannotConnect, LedgerFileError
 from models.vocabulary.i18n import _
 
 
-def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = False) -> None:
+def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = False) -> bool:
     """Refuse what is not a Qingkuan ledger or is newer than this program, audit a SQLite
     ledger's schema (`inspect`: ``check`` opens a foreign or damaged one read-only), and
-    upgrade an older ledger when `upgrade` (else refuse it, nothing changed)."""
+    upgrade an older ledger when `upgrade` (else refuse it, nothing changed). True when
+    it upgraded the ledger."""
     if read_meta("app") != APP_ID:
         if isinstance(db, pw.PostgresqlDatabase):
             raise pg_failures.not_qingkuan(opened.target, empty=False)
@@ -41,7 +49,7 @@ def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = Fals
     if sqlite:
         _audit_schema(db, version, inspect=inspect)
     if version == schema.SCHEMA_VERSION:
-        return
+        return False
     if not upgrade:
         raise LedgerFileError(
             _(
@@ -69,6 +77,7 @@ def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = Fals
             version = _version_for_upgrade(db)
             if sqlite:
                 schema_audit.drop_altered_triggers(db.connection())
+            forget_meta()  # the migrations write meta rows
             schema.run_migrations(db, version)
             if sqlite:
                 _check_upgraded(db)
@@ -79,6 +88,8 @@ def check_version(db: pw.Database, *, upgrade: bool = True, inspect: bool = Fals
                 "left as it was. Keep a copy and report the problem."
             ).format(reason=scrub(str(err)))
         ) from err
+    forget_meta()
+    return True
 
 
 def newer_version(found: int) -> CannotConnect:

@@ -18,6 +18,7 @@ from models.exchange.entry_cells import EntryFields
 from models.storage import chain, session
 from models.storage.bulk_upkeep import SqliteUpkeep
 from models.storage.db import is_postgres
+from models.storage.dialect import insert_rows
 from models.storage.tables import ChequeRow, EntryRow, database
 from models.vocabulary import clock
 from models.vocabulary.entry_records import CREDIT_KINDS, ChequeStatus, EntryKind
@@ -137,18 +138,8 @@ class EntryWriter:
 
 
 def insert_many(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """One prepared INSERT for many rows (psycopg2 folds them into few statements)."""
-    if not rows:
-        return
-    names = ", ".join(columns)
-    cursor = database.cursor()
-    if is_postgres():
-        from psycopg2.extras import execute_values
-
-        execute_values(cursor, f"INSERT INTO {table} ({names}) VALUES %s", rows, page_size=1000)
-    else:
-        marks = ", ".join("?" for _c in columns)
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    """Many rows in one go (PostgreSQL: COPY; models/storage/dialect.py)."""
+    insert_rows(table, columns, rows)
 
 
 def reserve_ids(table: str, model: type[pw.Model], n: int) -> list[int]:
