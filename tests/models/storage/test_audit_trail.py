@@ -259,7 +259,7 @@ def test_another_postgres_login_is_named(ledger: str, make_role: object) -> None
     role, password = make_role(  # type: ignore[operator]
         "clerk",
         "GRANT USAGE ON SCHEMA public TO {role}; "
-        "GRANT SELECT, UPDATE ON customer, rep, route TO {role}",
+        "GRANT SELECT, UPDATE ON customer, rep, route TO {role}; GRANT SELECT ON meta TO {role}",
     )
     conn = psycopg2.connect(url_for(role, password))
     try:
