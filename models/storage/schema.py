@@ -29,10 +29,11 @@ from models.storage.tables import (
     Meta,
     PrintRow,
     PromiseRow,
+    StatementNoRow,
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -224,6 +225,22 @@ def _add_import_layouts(db: pw.Database) -> None:
     create_tables(db, [ImportLayoutRow])
 
 
+def add_statement_replies(db: pw.Database) -> None:
+    """Version 12: confirmations. A printed statement keeps the reply-by date its slip
+    printed; customers' replies (agreed / disputed) and disputes' outcomes get their own
+    tables, which only grow (guards), with one first reply per statement and each reply
+    replaced at most once (partial unique indexes). Safe to run again."""
+    from models.storage.tables import REPLY_INDEXES, DisputeOutcomeRow, StatementReplyRow
+
+    has_numbers = "statement_no" in db.get_tables()
+    if has_numbers and "reply_by" not in {c.name for c in db.get_columns("statement_no")}:
+        db.execute_sql("ALTER TABLE statement_no ADD COLUMN reply_by DATE")
+    create_tables(db, [StatementNoRow, StatementReplyRow, DisputeOutcomeRow])
+    for sql in REPLY_INDEXES:
+        db.execute_sql(sql)
+    _install_triggers(db)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -235,6 +252,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     8: _add_cheque_status_history,
     9: _add_reading_indexes,
     10: _add_import_layouts,
+    11: add_statement_replies,
 }
 
 
@@ -255,6 +273,7 @@ def create_schema_objects(db: pw.Database) -> None:
         db.execute_sql(sql)
     _install_triggers(db)
     _add_cheque_status_history(db)
+    add_statement_replies(db)
 
 
 def run_migrations(db: pw.Database, version: int) -> None:

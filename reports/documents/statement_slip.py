@@ -45,10 +45,11 @@ TICK = 4.2 * mm  # a box to tick by hand
 
 
 def reply_sentence(st: Statement, style: Style, issued: dt.date) -> str:
-    """The statement's issue date and the date to reply by, with whom to call about it;
+    """The statement's issue date and the date to reply by (the one issued with its
+    number, else `issued` + the Settings' reply days), with whom to call about it;
     "no reply counts as confirmed" only where Settings say the customers agreed to it."""
     company = st.company
-    reply_by = issued + dt.timedelta(days=company.reply_days)
+    reply_by = st.reply_by or issued + dt.timedelta(days=company.reply_days)
     text = _(
         "Statement issued {issued}. Please choose one of the two blocks below, sign, stamp "
         "and return this slip by {reply_by}."
