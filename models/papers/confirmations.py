@@ -104,6 +104,13 @@ def _record(
         winner = _current_reply(ref)
         if winner is None:
             raise
+        if replace:
+            raise LedgerError(
+                _(
+                    "Someone else changed the reply to statement {number} at the same moment "
+                    "({who}): look at it, and record yours again if it is still needed."
+                ).format(number=ref.number, who=winner.recorded_by or "—")
+            ) from err
         raise LedgerError(_already_answered(ref, winner)) from err
     return next(r for r in reply_history(ref.number) if r.id == row.id)
 
