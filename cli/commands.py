@@ -25,6 +25,7 @@ from pathlib import Path
 import peewee as pw
 
 from cli.backup_commands import cmd_backup, cmd_restore
+from cli.confirm_commands import cmd_confirm
 from cli.exchange_commands import cmd_export, cmd_import
 from cli.ledger_commands import cmd_check, cmd_demo
 from cli.output import EXIT_ERROR, complain
@@ -65,6 +66,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "print": cmd_print,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "confirm": cmd_confirm,
 }
 
 

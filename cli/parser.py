@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from cli.backup_args import add_backup, add_restore
+from cli.confirm_args import add_confirm
 from cli.exchange_args import add_export, add_import
 from cli.ledger_args import add_check, add_demo
 from cli.packaged import command_docs, program_name
@@ -80,4 +81,5 @@ def build_parser() -> Parser:
     add_restore(commands, db_too)
     add_print(commands, db_too)
     add_today(commands, db_too)
+    add_confirm(commands, db_too)
     return parser

@@ -27,7 +27,7 @@ from models.vocabulary.confirmation_records import (
     StatementReply,
 )
 from models.vocabulary.entry_records import EntryKind
-from models.vocabulary.errors import InputError, LedgerError
+from models.vocabulary.errors import InputError, LedgerError, NotFound
 from models.vocabulary.i18n import _
 from models.vocabulary.money import Fen, format_money
 
@@ -208,3 +208,36 @@ def _check_outcome_entry(ref: StatementRef, outcome: DisputeOutcome, entry_id: i
         raise InputError(
             _("Link a standing entry of kind {kinds} for this outcome.").format(kinds=names)
         )
+
+
+def outcome_entry(number: str, outcome: DisputeOutcome, doc_no: str | None) -> int | None:
+    """The id of the customer's standing entry numbered `doc_no` that `outcome` links
+    (a return or discount for a credit note, a write-off), None without `doc_no`;
+    `NotFound` when the customer has none."""
+    if not (doc_no or "").strip():
+        return None
+    from models.storage.tables import EntryRow
+
+    ref = find_statement(number)
+    kinds = _ENTRY_KINDS[outcome] or tuple(EntryKind)
+    voided = EntryRow.select(EntryRow.reverses).where(EntryRow.reverses.is_null(False))
+    found = (
+        EntryRow.select(EntryRow.id)
+        .where(
+            (EntryRow.customer == ref.customer_id)
+            & (EntryRow.doc_no == doc_no.strip())
+            & EntryRow.kind.in_([k.value for k in kinds])
+            & EntryRow.reverses.is_null()
+            & EntryRow.id.not_in(voided)
+        )
+        .order_by(EntryRow.id.desc())
+        .first()
+    )
+    if found is None:
+        names = " / ".join(k.label for k in kinds)
+        raise NotFound(
+            _("{code} has no standing {kinds} entry numbered ‘{doc}’.").format(
+                code=ref.customer_code, kinds=names, doc=doc_no.strip()
+            )
+        )
+    return found.id
