@@ -48,5 +48,5 @@ def add_confirm(commands: argparse._SubParsersAction, db_too: argparse.ArgumentP
     confirm.add_argument("--doc", metavar="DOC_NO",
                          help=_("--outcome: the document number of the credit note or "
                                 "write-off entry"))  # fmt: skip
-    confirm.add_argument("--note", metavar="TEXT", default="",
+    confirm.add_argument("--note", metavar="TEXT",
                          help=_("--outcome: a note"))  # fmt: skip

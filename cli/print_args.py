@@ -27,7 +27,8 @@ def add_print(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
             "the last 90 days up to today."
         ),
         ("main.py print statement C00012 --out s.pdf",
-         "main.py print statement C00012 --from 2026-11-01 --to 2026-11-30 --lang en --out s.pdf"),
+         "main.py print statement C00012 --from 2026-11-01 --to 2026-11-30 --lang en --out s.pdf",
+         "main.py print statement C00012 --image s.png"),
         [db_too],
     )  # fmt: skip
     statement.add_argument("code", metavar="CODE", help=_("the customer's code"))
@@ -38,6 +39,14 @@ def add_print(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
     statement.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
                            help=_("the date the balance and aging are given at "
                                   "(default: the end of the period)"))  # fmt: skip
+    statement.add_argument(
+        "--image", metavar="OUT.png",
+        help=_(
+            "instead of a PDF, phone images 1080 pixels wide to send by WeChat: OUT.png, "
+            "or OUT-1.png, OUT-2.png … when there are several pages; the message to send "
+            "with them is printed"
+        ),
+    )  # fmt: skip
     iou = command(
         docs, "iou", _("IOU notes (欠条) of a customer's open promises"),
         _(
@@ -123,7 +132,7 @@ def add_print(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
         if doc in (statement, iou, route):
             doc.add_argument("--paper", type=paper_arg, metavar="A4|A5|Letter",
                              help=_("the paper size (default: the company setting)"))  # fmt: skip
-        doc.add_argument("--out", required=True, metavar="FILE.pdf",
+        doc.add_argument("--out", required=doc is not statement, metavar="FILE.pdf",
                          help=_("where to write the PDF"))  # fmt: skip
 
 

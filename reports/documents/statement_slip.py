@@ -15,8 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 from models.vocabulary import clock
 from models.vocabulary.i18n import _
 from models.vocabulary.paper_records import Statement
-from reports.typesetting.formatting import capitals, format_date, money
 from reports.typesetting.codes import draw_barcode
+from reports.typesetting.formatting import capitals, format_date, money
 from reports.typesetting.layout import INK, MUTED, RULE, Block, Frame, box, hline
 from reports.typesetting.parts import Style, name_code
 
