@@ -18,12 +18,19 @@ from models.ledger import posting
 from models.papers import confirmations, statements
 from models.papers.confirmation_reads import reply_history
 from models.vocabulary import clock
+from tests.gui.conftest import add_customer
 from tests.gui.test_posting import open_page
 
 
 def _printed(customer_id: int, on: dt.date = dt.date(2026, 11, 20)) -> str:
-    st = statements.statement(customer_id, on - dt.timedelta(days=89), on)
-    return statements.issue_number(st).number
+    """A statement printed (numbered) on `on`, as of that day."""
+    pinned = clock.now()
+    clock.pin(on)
+    try:
+        st = statements.statement(customer_id, on - dt.timedelta(days=89), on)
+        return statements.issue_number(st).number
+    finally:
+        clock.pin(pinned)
 
 
 def _scan(qtbot: QtBot, dialog: ReplyDialog, text: str) -> None:
@@ -156,3 +163,51 @@ def test_the_statement_for_wechat_puts_the_first_page_and_the_message_on_the_cli
     assert dialog.result.number == "DZ-000001" and "DZ-000001" in clip.text()
     assert clip.text() == dialog.message.toPlainText()
     assert clock.today() == dt.date(2026, 11, 26)
+
+
+def _section(view, title: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    tree = view.tree
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        if top.text(0).startswith(title):
+            return [tuple(top.child(j).text(k) for k in range(3)) for j in range(top.childCount())]
+    raise AssertionError(f"no section {title}")
+
+
+def test_today_lists_open_disputes_and_statements_unanswered_past_reply_by(
+    window: MainWindow, qtbot: QtBot, shop: int
+) -> None:
+    other = add_customer("C0002", "西关李记")
+    posting.post_delivery(shop, dt.date(2026, 11, 1), 600_00)
+    posting.post_delivery(other, dt.date(2026, 11, 1), 300_00)
+    silent = _printed(shop, dt.date(2026, 11, 18))  # reply by 25 Nov: unanswered on the 26th
+    disputed = _printed(other, dt.date(2026, 11, 10))
+    confirmations.record_disputed(disputed, 250_00, "价格不对", "王经理")
+    _printed(other, dt.date(2026, 11, 19))  # reply by 26 Nov: still awaiting today
+    window.show_today()
+    view = window.today
+    qtbot.waitUntil(lambda: view.report is not None and not view.reader.busy)
+    assert _section(view, "Open disputes about statements (1)") == [
+        (f"{disputed}  C0002 西关李记 · 价格不对", "-50.00", "handled by 王经理")
+    ]
+    assert _section(view, "Statements unanswered past their reply-by date (1)") == [
+        (f"{silent}  C0001 东城王记", "600.00", "reply was due 2026-11-25")
+    ]
+
+
+def test_the_review_shows_confirmed_against_unconfirmed_balances(
+    window: MainWindow, qtbot: QtBot, shop: int
+) -> None:
+    signed, disputing, never = shop, add_customer("C0002", "乙"), add_customer("C0003", "丙")
+    for customer, fen in ((signed, 800_00), (disputing, 200_00), (never, 500_00)):
+        posting.post_delivery(customer, dt.date(2026, 11, 1), fen)
+    confirmations.record_agreed(_printed(signed))
+    confirmations.record_disputed(_printed(disputing), 100_00, "少")
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    view = window.review_view
+    qtbot.waitUntil(lambda: view.data is not None and not view.reader.busy, timeout=10_000)
+    line = view.confirm_line.text()
+    # By hand: 800.00 signed for; 200.00 (our figure) disputed + 500.00 never sent.
+    assert "confirmed by the customer: <b>1</b> customers, <b>800.00</b>" in line
+    assert "not confirmed: <b>2</b>, <b>700.00</b> (disputed 1, 200.00;" in line
+    assert "no statement 1, 500.00)" in line
