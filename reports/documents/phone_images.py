@@ -41,4 +41,3 @@ def phone_statement(st: Statement, lang: str | None = None) -> PhoneStatement:
 def write_phone_statement(result: PhoneStatement, out: str | Path) -> list[Path]:
     """Write the images as OUT.png (one page) or OUT-1.png, OUT-2.png, …; the paths."""
     return write_pngs(out, list(result.pngs))
-

@@ -143,8 +143,9 @@ def _entries(st: Statement, style: Style, frame: Frame) -> list[Block]:
         first.keep_with_next = True
         blocks.extend([first, second, _rule(frame, 6)])
     blocks.append(
-        _pair(style, frame, _("Closing balance"), money(st.closing_balance, style.symbol),
-              bold=True)  # fmt: skip
+        _pair(
+            style, frame, _("Closing balance"), money(st.closing_balance, style.symbol), bold=True
+        )  # fmt: skip
     )
     return blocks
 
@@ -221,7 +222,9 @@ def _chrome(st: Statement, style: Style, frame: Frame) -> Callable[[Canvas, int,
         c.restoreState()
         if n > 1:
             head = f"{st.number} · {who}"
-            style.pen.draw(c, frame.left, HEIGHT - 24, head, SMALL, color=MUTED, max_width=frame.width)
+            style.pen.draw(
+                c, frame.left, HEIGHT - 24, head, SMALL, color=MUTED, max_width=frame.width
+            )
         foot = f"{st.number}    {page_of(n, count)}"
         style.pen.draw(c, frame.right, 18, foot, SMALL, align="right", color=INK)
 
