@@ -124,12 +124,13 @@ class PageGlance:
     def _show_confirmations(self) -> None:
         """'Last confirmed ¥8,000.00 on DZ-000012 (2026-11-20) · Open dispute DZ-000015:
         the customer says ¥7,500.00 (difference -¥500.00), 少算退货, handled by 李娜'."""
-        tr = QCoreApplication.translate
         parts = []
         if self.confirmed is not None:
             ref = self.confirmed.statement
             parts.append(
-                tr("CustomerPage", "Last confirmed <b>{amount}</b> on {number} ({date})").format(
+                QCoreApplication.translate(
+                    "CustomerPage", "Last confirmed <b>{amount}</b> on {number} ({date})"
+                ).format(
                     amount=formatting.balance(ref.balance),
                     number=ref.number,
                     date=formatting.date(ref.period_to),
@@ -137,7 +138,7 @@ class PageGlance:
             )
         red = colours.error(self.palette())
         for d in self.disputes:
-            text = tr(
+            text = QCoreApplication.translate(
                 "CustomerPage",
                 "Open dispute {number}: the customer says <b>{theirs}</b> (difference {diff}), "
                 "{reason}, handled by {handler}",

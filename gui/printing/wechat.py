@@ -139,7 +139,7 @@ class WeChatDialog(Dialog):
         self.setWindowTitle(
             self.tr("Statement {number} for WeChat").format(number=self.result.number)
         )
-        self.message_label.setText(self.tr("&Message to send:"))
+        self.message_label.setText(self.tr("The message &to send:"))
         self.previous_button.setText(self.tr("◀ Pre&vious"))
         self.next_button.setText(self.tr("Ne&xt ▶"))
         self.copy_page_button.setText(self.tr("&Copy page"))
