@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import file_dialogs
+from gui.clipboard import put_image_and_text
 from gui.operations import Operations
 from gui.widgets import Dialog
 from models.storage.output_paths import OutputKind
@@ -109,10 +110,7 @@ class WeChatDialog(Dialog):
     def copy_page(self) -> None:
         """The page shown as an image, with the message as its text (an app that
         takes images pastes the image, a text field the message)."""
-        data = QMimeData()
-        data.setImageData(self.images[self.page])
-        data.setText(self.message.toPlainText())
-        QGuiApplication.clipboard().setMimeData(data)
+        put_image_and_text(self.images[self.page], self.message.toPlainText())
         self.copied.setText(
             self.tr("Page {n} and the message are on the clipboard: paste them into WeChat.")
             .format(n=self.page + 1)
