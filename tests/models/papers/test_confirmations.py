@@ -161,7 +161,7 @@ def test_a_dispute_is_open_until_it_has_an_outcome_once(owing) -> None:
     with pytest.raises(InputError, match="Name the return or discount"):
         confirmations.record_outcome(number, DisputeOutcome.CREDIT_NOTE)
     payment = posting.post_payment(owing.id, D(2026, 11, 25), 1_00, PaymentMethod.CASH)
-    with pytest.raises(InputError, match="kind Return / Discount"):
+    with pytest.raises(InputError, match="kind Return / Discount / tail cut"):
         confirmations.record_outcome(number, DisputeOutcome.CREDIT_NOTE, entry_id=payment.id)
     other = make_customer("C002", "别家")
     theirs = posting.post_return(other.id, D(2026, 11, 25), 100_00, doc_no="T9")
