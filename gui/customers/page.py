@@ -95,6 +95,7 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
             ("promise", "F4", lambda: self.promise_requested.emit(None)),
             ("visit", "F6", self.visit_requested.emit),
             ("statement", "F8", self.statement_requested.emit),
+            ("wechat", "Ctrl+Shift+W", self.wechat_requested.emit),
         ):
             button = QPushButton()
             button.clicked.connect(slot)
@@ -109,9 +110,6 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
             action.triggered.connect(lambda _=False, k=kind: self.post_requested.emit(k.value))
             self.more_actions[kind.value] = action
         self.more_menu.addSeparator()
-        self.wechat_action = self.more_menu.addAction("")
-        self.wechat_action.triggered.connect(self.wechat_requested.emit)
-        QShortcut(QKeySequence("Ctrl+Shift+W"), self, self.wechat_requested.emit)
         self.reply_action = self.more_menu.addAction("")
         self.reply_action.triggered.connect(lambda: self.reply_requested.emit(self.last_number))
         self.more_button.setMenu(self.more_menu)
@@ -239,6 +237,7 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
             "promise": self.tr("Can't pay today: promise (F4)"),
             "visit": self.tr("Log visit (F6)"),
             "statement": self.tr("Statement (F8)"),
+            "wechat": self.tr("For WeChat (Ctrl+Shift+W)"),
         }
         for key, text in texts.items():
             self.action_buttons[key].setText(text)
@@ -247,7 +246,6 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
         self.more_actions["discount"].setText(self.tr("Discount / tail cut…"))
         self.more_actions["writeoff"].setText(self.tr("Write off a bad debt…"))
         self.more_actions["opening"].setText(self.tr("Opening balance…"))
-        self.wechat_action.setText(self.tr("Statement for &WeChat… (Ctrl+Shift+W)"))
         self.reply_action.setText(self.tr("Record a &reply to a statement…"))
         self._retranslate_ledger_tab()
         self._retranslate_promises_tab()

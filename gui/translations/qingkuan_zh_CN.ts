@@ -565,6 +565,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>对账单 (F8)</translation>
     </message>
     <message>
+        <source>For WeChat (Ctrl+Shift+W)</source>
+        <translation>微信对账单 (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
         <source>More entries</source>
         <translation>其他单据</translation>
     </message>
@@ -583,10 +587,6 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Opening balance…</source>
         <translation>期初余额…</translation>
-    </message>
-    <message>
-        <source>Statement for &amp;WeChat… (Ctrl+Shift+W)</source>
-        <translation>微信对账单(&amp;W)… (Ctrl+Shift+W)</translation>
     </message>
     <message>
         <source>Record a &amp;reply to a statement…</source>
