@@ -23,7 +23,7 @@ _GREETING = {
 }
 _ASK = {
     "zh": "附上对账单（编号{number}），请核对：相符请回复“相符”，不符请告知金额和原因{by}。",
-    "en": " The statement (no. {number}) is attached: please check it and reply ‘agreed’, "
+    "en": "The statement (no. {number}) is attached: please check it and reply ‘agreed’, "
     "or tell us the amount that differs and why{by}.",
 }
 _BY = {"zh": "，请于{date}前回复", "en": " by {date}"}
@@ -52,4 +52,5 @@ def statement_message(
             balance=format_money(balance, company.currency_symbol),
         )
     by = _BY[lang].format(date=_day(reply_by, lang)) if reply_by else ""
-    return head + _ASK[lang].format(number=number or "—", by=by)
+    # On a line of its own: the reminder may end with the contact, without a full stop.
+    return head + "\n" + _ASK[lang].format(number=number or "—", by=by)

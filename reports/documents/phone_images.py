@@ -30,8 +30,9 @@ class PhoneStatement:
 
 def phone_statement(st: Statement, lang: str | None = None) -> PhoneStatement:
     """`st` (numbered: printed) as phone images and the message in `lang`."""
-    doc = build_phone_statement(st, lang=lang)
-    pdf = pdf_bytes([doc], title=doc.title, author=st.company.name)
+    docs = build_phone_statement(st, lang=lang)
+    doc = docs[0]
+    pdf = pdf_bytes(docs, title=doc.title, author=st.company.name)
     message = statement_message(
         st.customer.id, st.number, st.as_of, st.closing_balance, st.reply_by, doc.lang
     )

@@ -186,8 +186,10 @@ def _reply(st: Statement, style: Style, frame: Frame) -> list[Block]:
 
 def build_phone_statement(
     st: Statement, *, lang: str | None = None, fonts: FontSet | None = None
-) -> Document:
-    """Lay out `st` for a phone screen in `lang` (default: the company's language)."""
+) -> list[Document]:
+    """Lay out `st` for a phone screen in `lang` (default: the company's language): the
+    full pages, then the last page cut to what it holds (a phone image with a screen of
+    white under the text looks unfinished). Drawn one after the other into one PDF."""
     style = style_for(st.company, lang, fonts)
     with in_language(style.lang):
         frame = Frame(MARGIN, WIDTH - MARGIN, HEIGHT - 40, 40, HEIGHT - 14)
@@ -200,30 +202,42 @@ def build_phone_statement(
         ]
         pages = paginate(blocks, frame)
         chrome = _chrome(st, style, frame)
-        return Document(
-            title=f"{_('Statement of account')} {st.number}",
-            size=(WIDTH, HEIGHT),
-            pages=pages,
-            chrome=chrome,
-            font=style.pen.fonts.latin,
-            lang=style.lang,
-            kind="phone-statement",
-            file_stem=f"statement-{st.customer.code}-{st.period_to.isoformat()}",
-        )
+        total = len(pages)
+        last = pages[-1]
+        lowest = min((top - block.height for block, top in last.placed), default=HEIGHT)
+        short = min(HEIGHT, max(HEIGHT - lowest + 48, 360.0))  # room for the footer
+        shift = HEIGHT - short
+        last.placed = [(block, top - shift) for block, top in last.placed]
+
+        def document(doc_pages: list, height: float, first: int) -> Document:
+            return Document(
+                title=f"{_('Statement of account')} {st.number}",
+                size=(WIDTH, height),
+                pages=doc_pages,
+                chrome=lambda c, n, _count: chrome(c, first + n, total),
+                font=style.pen.fonts.latin,
+                lang=style.lang,
+                kind="phone-statement",
+                file_stem=f"statement-{st.customer.code}-{st.period_to.isoformat()}",
+            )
+
+        docs = [document(pages[:-1], HEIGHT, 0)] if total > 1 else []
+        return [*docs, document([last], short, total - 1)]
 
 
 def _chrome(st: Statement, style: Style, frame: Frame) -> Callable[[Canvas, int, int], None]:
     who = st.customer.name
 
     def chrome(c: Canvas, n: int, count: int) -> None:
+        height = c._pagesize[1]  # the last page is cut to what it holds
         c.saveState()
         c.setFillColorRGB(1, 1, 1)
-        c.rect(0, 0, WIDTH, HEIGHT, fill=1, stroke=0)  # a PNG with no see-through page
+        c.rect(0, 0, WIDTH, height, fill=1, stroke=0)  # a PNG with no see-through page
         c.restoreState()
         if n > 1:
             head = f"{st.number} · {who}"
             style.pen.draw(
-                c, frame.left, HEIGHT - 24, head, SMALL, color=MUTED, max_width=frame.width
+                c, frame.left, height - 24, head, SMALL, color=MUTED, max_width=frame.width
             )
         foot = f"{st.number}    {page_of(n, count)}"
         style.pen.draw(c, frame.right, 18, foot, SMALL, align="right", color=INK)
