@@ -39,14 +39,6 @@ def add_print(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
     statement.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
                            help=_("the date the balance and aging are given at "
                                   "(default: the end of the period)"))  # fmt: skip
-    statement.add_argument(
-        "--image", metavar="OUT.png",
-        help=_(
-            "instead of a PDF, phone images 1080 pixels wide to send by WeChat: OUT.png, "
-            "or OUT-1.png, OUT-2.png … when there are several pages; the message to send "
-            "with them is printed"
-        ),
-    )  # fmt: skip
     iou = command(
         docs, "iou", _("IOU notes (欠条) of a customer's open promises"),
         _(
@@ -126,14 +118,25 @@ def add_print(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
     )  # fmt: skip
     packet.add_argument("--duplex", action="store_true",
                         help=_("each customer starts on an odd page"))  # fmt: skip
+    # A statement goes to a PDF or, for WeChat, to phone images: one of the two.
+    statement_target = statement.add_mutually_exclusive_group(required=True)
     for doc in (statement, iou, route, aging, review, packet):
         doc.add_argument("--lang", choices=("zh", "en"),
                          help=_("the document's language (default: the company setting)"))  # fmt: skip
         if doc in (statement, iou, route):
             doc.add_argument("--paper", type=paper_arg, metavar="A4|A5|Letter",
                              help=_("the paper size (default: the company setting)"))  # fmt: skip
-        doc.add_argument("--out", required=doc is not statement, metavar="FILE.pdf",
-                         help=_("where to write the PDF"))  # fmt: skip
+        where = statement_target if doc is statement else doc
+        where.add_argument("--out", required=doc is not statement, metavar="FILE.pdf",
+                           help=_("where to write the PDF"))  # fmt: skip
+    statement_target.add_argument(
+        "--image", metavar="OUT.png",
+        help=_(
+            "instead of a PDF, phone images 1080 pixels wide to send by WeChat: OUT.png, "
+            "or OUT-1.png, OUT-2.png … when there are several pages; the message to send "
+            "with them is printed"
+        ),
+    )  # fmt: skip
 
 
 def add_today(commands: argparse._SubParsersAction, db_too: argparse.ArgumentParser) -> None:

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 def cmd_print(args: argparse.Namespace) -> int:
     from reports.documents import cli as documents
 
-    if args.document == "statement" and (args.out is None) == (args.image is None):
-        raise InputError(_("Give either --out FILE.pdf or --image OUT.png (one of them)."))
     if getattr(args, "image", None) is not None:
         return _print_images(args)
     check_output(args.out, OutputKind.PDF)  # before the ledger is even opened

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,11 +24,15 @@ from PySide6.QtWidgets import (
 from gui import colours, formatting
 from gui.form import Button, FormDialog
 from gui.operations import Operations
-from gui.widgets import AmountEdit
+from gui.widgets import AmountEdit, relabel_enum_items
 from models.papers import confirmations
 from models.papers.confirmation_reads import confirmation
 from models.vocabulary import clock
-from models.vocabulary.confirmation_records import Confirmation, StatementReply
+from models.vocabulary.confirmation_records import (
+    Confirmation,
+    DisputeOutcome,
+    StatementReply,
+)
 
 
 class ReplyDialog(FormDialog):
@@ -47,12 +52,16 @@ class ReplyDialog(FormDialog):
         self.agreed = QRadioButton()
         self.disputed = QRadioButton()
         self.answer = QButtonGroup(self)
+        # An open dispute is closed here too: its outcome, and the entry that settled it.
+        self.outcome_choice = QRadioButton()
         self.answer.addButton(self.agreed)
         self.answer.addButton(self.disputed)
+        self.answer.addButton(self.outcome_choice)
         self.agreed.setChecked(True)
         answers = QHBoxLayout()
         answers.addWidget(self.agreed)
         answers.addWidget(self.disputed)
+        answers.addWidget(self.outcome_choice)
         answers.addStretch(1)
         self.answers_row = answers
         self.amount = AmountEdit(allow_negative=True, allow_zero=True)
@@ -61,6 +70,11 @@ class ReplyDialog(FormDialog):
         self.handler = QLineEdit()
         self.handler.setMaxLength(confirmations.HANDLER_MAX)
         self.replace = QCheckBox()
+        self.outcome = QComboBox()
+        for outcome in DisputeOutcome:
+            self.outcome.addItem(outcome.label, outcome.value)
+        self.doc_no = QLineEdit()
+        self.doc_no.setMaxLength(40)
         self.done_line = QLabel()
         self.done_line.setWordWrap(True)
 
@@ -70,9 +84,12 @@ class ReplyDialog(FormDialog):
         for field in (self.amount, self.reason, self.handler):
             self.row(field)
         self.form.addRow(self.replace)
+        self.row(self.outcome)
+        self.row(self.doc_no)
         self.body.addWidget(self.done_line)
         self.number.textEdited.connect(self._number_edited)
         self.disputed.toggled.connect(self._answer_changed)
+        self.outcome_choice.toggled.connect(self._answer_changed)
         self._answer_changed()
         self._show_found()
         self.ready(self.number)
@@ -107,6 +124,12 @@ class ReplyDialog(FormDialog):
         c = self.found
         self.replace.setVisible(c is not None and c.reply is not None)
         self.replace.setChecked(False)
+        open_dispute = c is not None and c.reply is not None and c.reply.is_open_dispute
+        self.outcome_choice.setVisible(open_dispute)
+        for field in (self.outcome, self.doc_no):
+            self.form.setRowVisible(field, open_dispute)
+        if not open_dispute and self.outcome_choice.isChecked():
+            self.agreed.setChecked(True)
         if c is None:
             self.statement.setText(
                 colours.span(
@@ -146,6 +169,8 @@ class ReplyDialog(FormDialog):
             self.handler.setPlaceholderText(c.reply.handler)
 
     def _answer_changed(self) -> None:
+        if self.outcome_choice.isChecked():
+            self.outcome.setFocus()
         disputed = self.disputed.isChecked()
         for field in (self.amount, self.reason, self.handler):
             field.setEnabled(disputed)
@@ -161,7 +186,14 @@ class ReplyDialog(FormDialog):
             self.look_up()  # Enter after a scan: look it up first, record on the next
             return
         number, replace = self.found.statement.number, self.replace.isChecked()
-        if self.agreed.isChecked():
+        if self.outcome_choice.isChecked():
+            outcome = DisputeOutcome(self.outcome.currentData())
+            doc, note = self.doc_no.text(), ""
+
+            def write() -> StatementReply:
+                entry = confirmations.outcome_entry(number, outcome, doc)
+                return confirmations.record_outcome(number, outcome, entry_id=entry, note=note)
+        elif self.agreed.isChecked():
 
             def write() -> StatementReply:
                 return confirmations.record_agreed(number, replace=replace)
@@ -183,7 +215,9 @@ class ReplyDialog(FormDialog):
 
     def _next_slip(self, reply: StatementReply) -> None:
         """Say what was recorded; clear the form for the next slip."""
-        if reply.agreed:
+        if reply.outcome is not None:
+            done = self.tr("Recorded: the dispute on {number} is closed ({outcome}).")
+        elif reply.agreed:
             done = self.tr("Recorded: {number} agreed ({code} {amount}).")
         else:
             done = self.tr("Recorded: {number} disputed ({code}, difference {diff}).")
@@ -193,10 +227,11 @@ class ReplyDialog(FormDialog):
                 code=reply.statement.customer_code,
                 amount=formatting.money(reply.statement.balance),
                 diff=formatting.money(reply.difference),
+                outcome=reply.outcome.label if reply.outcome else "",
             )
         )
         self.found, self.looked_up = None, ""
-        for field in (self.number, self.amount, self.reason, self.handler):
+        for field in (self.number, self.amount, self.reason, self.handler, self.doc_no):
             field.clear()
         self.agreed.setChecked(True)
         self._show_found()
@@ -210,6 +245,8 @@ class ReplyDialog(FormDialog):
         self.agreed.setText(self.tr("&Agreed (相符)"))
         self.disputed.setText(self.tr("&Disputed (不符)"))
         self.replace.setText(self.tr("Re&place the earlier reply (it is kept as history)"))
+        self.outcome_choice.setText(self.tr("Dispute &outcome"))
+        relabel_enum_items(self.outcome, DisputeOutcome)
         self.handler.setPlaceholderText(self.tr("the customer's rep"))
         self.set_labels(
             (
@@ -218,6 +255,8 @@ class ReplyDialog(FormDialog):
                 (self.amount, self.tr("Customer's a&mount:")),
                 (self.reason, self.tr("R&eason:")),
                 (self.handler, self.tr("&Handled by:")),
+                (self.outcome, self.tr("Outcome:")),
+                (self.doc_no, self.tr("Credit note or write-off n&umber:")),
             )
         )
         self._show_found()

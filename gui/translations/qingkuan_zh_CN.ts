@@ -2176,6 +2176,10 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>已有回复（{who}，{when}）：只有要替换时才再次登记。</translation>
     </message>
     <message>
+        <source>Recorded: the dispute on {number} is closed ({outcome}).</source>
+        <translation>已登记：{number} 的争议已结案（{outcome}）。</translation>
+    </message>
+    <message>
         <source>Recorded: {number} agreed ({code} {amount}).</source>
         <translation>已登记：{number} 相符（{code} {amount}）。</translation>
     </message>
@@ -2208,6 +2212,10 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>替换原有回复（原回复保留为历史）(&amp;P)</translation>
     </message>
     <message>
+        <source>Dispute &amp;outcome</source>
+        <translation>争议结案(&amp;O)</translation>
+    </message>
+    <message>
         <source>the customer&apos;s rep</source>
         <translation>该客户的业务员</translation>
     </message>
@@ -2230,6 +2238,14 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     <message>
         <source>&amp;Handled by:</source>
         <translation>处理人(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>Credit note or write-off n&amp;umber:</source>
+        <translation>红字冲减或核销单号(&amp;U)：</translation>
     </message>
 </context>
 <context>

@@ -143,5 +143,5 @@ def test_print_statement_as_phone_images(printed: tuple[str, list[str]], tmp_pat
     assert one_line_error(
         run(tmp_path, "--db", db, "print", "statement", "C001", "--image", str(tmp_path / "x.jpg"))
     ).endswith("Give a name such as statement.png.")
-    assert run(tmp_path, "--db", db, "print", "statement", "C001").returncode == 1
+    assert run(tmp_path, "--db", db, "print", "statement", "C001").returncode == 2
     assert dt.date.today() >= D(2026, 11, 26)

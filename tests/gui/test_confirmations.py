@@ -211,3 +211,29 @@ def test_the_review_shows_confirmed_against_unconfirmed_balances(
     assert "confirmed by the customer: <b>1</b> customers, <b>800.00</b>" in line
     assert "not confirmed: <b>2</b>, <b>700.00</b> (disputed 1, 200.00;" in line
     assert "no statement 1, 500.00)" in line
+
+
+def test_an_open_dispute_is_closed_from_the_same_dialog(
+    window: MainWindow, qtbot: QtBot, shop: int
+) -> None:
+    posting.post_delivery(shop, dt.date(2026, 11, 1), 500_00)
+    agreed, disputed = _printed(shop), _printed(shop)
+    confirmations.record_agreed(agreed)
+    confirmations.record_disputed(disputed, 400_00, "退货未扣")
+    posting.post_return(shop, dt.date(2026, 11, 25), 100_00, doc_no="T7")
+    dialog = _reply_dialog(window, qtbot)
+    _scan(qtbot, dialog, agreed)
+    assert not dialog.outcome_choice.isVisible()  # nothing to close on an agreed one
+    dialog.number.clear()
+    dialog.number.setFocus()
+    _scan(qtbot, dialog, disputed)
+    assert dialog.outcome_choice.isVisible()
+    dialog.outcome_choice.setChecked(True)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("credit_note"))
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Return)
+    assert "Name the return or discount" in dialog.error.text()
+    dialog.doc_no.setText("T7")
+    with qtbot.waitSignal(window.ops.changed):
+        qtbot.keyClick(dialog.doc_no, Qt.Key.Key_Return)
+    assert reply_history(disputed)[-1].outcome_doc_no == "T7"
+    assert "closed (Credit note posted)" in dialog.done_line.text()
