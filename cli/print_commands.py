@@ -183,9 +183,13 @@ def not_a_route_day(route: Route, day: dt.date) -> str:
 
 def cmd_today(args: argparse.Namespace) -> int:
     from models.collecting.today import today
+    from models.papers.confirmation_figures import open_disputes, unanswered
     from models.vocabulary.i18n import language
-    from reports.documents.today import today_text
+    from reports.documents.today import confirmations_text, today_text
 
     open_target(args, create=False)
-    say(today_text(today(args.date), language()))
+    report = today(args.date)
+    say(today_text(report, language()))
+    say("")
+    say(confirmations_text(open_disputes(report.day), unanswered(report.day)))
     return EXIT_OK

@@ -145,3 +145,18 @@ def test_print_statement_as_phone_images(printed: tuple[str, list[str]], tmp_pat
     ).endswith("Give a name such as statement.png.")
     assert run(tmp_path, "--db", db, "print", "statement", "C001").returncode == 2
     assert dt.date.today() >= D(2026, 11, 26)
+
+
+def test_today_lists_open_disputes_and_unanswered_statements(
+    printed: tuple[str, list[str]], tmp_path: Path
+) -> None:
+    db, (first, second) = printed  # printed 26 Nov: reply by 3 Dec
+    from models.papers import confirmations
+
+    confirmations.record_disputed(first, 990_00, "运费")  # on 26 Nov (the pinned clock)
+    on_the_day = run(tmp_path, "--db", db, "today", "--date", "2026-12-03").stdout
+    assert "== Open disputes about statements (1)" in on_the_day
+    assert f"  {first}  C001 东城王记便利店  -10.00  运费  handled by 李娜" in on_the_day
+    assert "== Statements unanswered past their reply-by date (0)" in on_the_day
+    day_after = run(tmp_path, "--db", db, "today", "--date", "2026-12-04").stdout
+    assert f"  {second}  C001 东城王记便利店  1,000.00  reply was due 2026-12-03" in day_after
