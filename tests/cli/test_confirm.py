@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from models.ledger import posting
-from models.papers import statements
+from models.papers import confirmations, statements
 from models.papers.confirmation_reads import reply_history
 from models.storage.tables import StatementNoRow
 from tests.cli.test_main import one_line_error, run
@@ -151,8 +151,6 @@ def test_today_lists_open_disputes_and_unanswered_statements(
     printed: tuple[str, list[str]], tmp_path: Path
 ) -> None:
     db, (first, second) = printed  # printed 26 Nov: reply by 3 Dec
-    from models.papers import confirmations
-
     confirmations.record_disputed(first, 990_00, "运费")  # on 26 Nov (the pinned clock)
     on_the_day = run(tmp_path, "--db", db, "today", "--date", "2026-12-03").stdout
     assert "== Open disputes about statements (1)" in on_the_day
