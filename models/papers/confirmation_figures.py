@@ -29,7 +29,7 @@ def open_disputes(on: dt.date, customer_id: CustomerId | None = None) -> list[St
     first. A dispute stays open whatever was printed since: it is a register entry."""
     return [
         c.reply
-        for c in confirmations(on, customer_id)
+        for c in confirmations(on, customer_id, only="disputed")
         if c.reply is not None and c.reply.is_open_dispute
     ]
 
@@ -44,7 +44,7 @@ def _by_customer(found: list[Confirmation]) -> dict[CustomerId, list[Confirmatio
 def unanswered(on: dt.date, customer_id: CustomerId | None = None) -> list[Confirmation]:
     """Customers whose latest statement had no reply by its reply-by date (before
     `on`), oldest reply-by first."""
-    latest = [group[-1] for group in _by_customer(confirmations(on, customer_id)).values()]
+    latest = confirmations(on, customer_id, only="latest")
     out = [c for c in latest if c.state is ConfirmationState.UNANSWERED]
     return sorted(out, key=lambda c: (c.statement.reply_by, c.statement.statement_id))
 

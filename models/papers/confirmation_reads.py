@@ -112,8 +112,9 @@ def find_statement(text: str) -> StatementRef:
     return found[sid]
 
 
-def _replies(refs: dict[int, StatementRef]) -> list[StatementReply]:
-    """Every reply to the statements `refs`, oldest first, with its dispute's outcome."""
+def _replies(refs: dict[int, StatementRef], where: object = None) -> list[StatementReply]:
+    """Every reply to the statements `refs` (those `where` selects), oldest first, with
+    its dispute's outcome."""
     if not refs:
         return []
     r, o = StatementReplyRow, DisputeOutcomeRow
@@ -139,8 +140,10 @@ def _replies(refs: dict[int, StatementRef]) -> list[StatementReply]:
         .join(EntryRow, pw.JOIN.LEFT_OUTER, on=o.entry == EntryRow.id)
         .order_by(r.id)
     )
-    if len(refs) < 500:  # else all of them: cheaper than a long IN list
+    if len(refs) < 500:  # else by the statements' own condition: no long IN list
         query = query.where(r.statement.in_(list(refs)))
+    elif where is not None:
+        query = query.where(r.statement.in_(StatementNoRow.select(StatementNoRow.id).where(where)))
     out = []
     for row in query.tuples():
         rid, sid, agreed, amount, reason, handler, by, at, replaces = row[:9]
@@ -196,19 +199,37 @@ def _state(ref: StatementRef, reply: StatementReply | None, on: dt.date) -> Conf
 
 
 def confirmations(
-    on: dt.date, customer_id: CustomerId | None = None, *, statement_id: int | None = None
+    on: dt.date,
+    customer_id: CustomerId | None = None,
+    *,
+    statement_id: int | None = None,
+    only: str = "",
 ) -> list[Confirmation]:
     """Every printed statement (of one customer, or one statement) and where its
     confirmation stands on `on`, oldest first. Replies and outcomes recorded after `on`
-    do not count yet, nor statements printed after it."""
-    where = StatementNoRow.created_at < dt.datetime.combine(on + dt.timedelta(days=1), dt.time())
+    do not count yet, nor statements printed after it. `only` narrows the read in the
+    database: "disputed" (statements that ever had a disputed reply), "latest" (each
+    customer's latest statement)."""
+    end = dt.datetime.combine(on + dt.timedelta(days=1), dt.time())
+    where = StatementNoRow.created_at < end
     if customer_id is not None:
         where &= StatementNoRow.customer == customer_id
     if statement_id is not None:
         where &= StatementNoRow.id == statement_id
+    if only == "disputed":
+        disputed = StatementReplyRow.select(StatementReplyRow.statement).where(
+            ~StatementReplyRow.agreed & (StatementReplyRow.recorded_at < end)
+        )
+        where &= StatementNoRow.id.in_(disputed)
+    elif only == "latest":
+        latest = (
+            StatementNoRow.select(pw.fn.MAX(StatementNoRow.id))
+            .where(where)
+            .group_by(StatementNoRow.customer)
+        )
+        where &= StatementNoRow.id.in_(latest)
     refs = _refs(where)
-    end = dt.datetime.combine(on + dt.timedelta(days=1), dt.time())
-    replies = [r for r in _replies(refs) if r.recorded_at < end]
+    replies = [r for r in _replies(refs, where) if r.recorded_at < end]
     replies = [
         r if r.outcome_at is None or r.outcome_at < end else _without_outcome(r) for r in replies
     ]
