@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 
 from models.ledger.aging import balances_as_of
+from models.ledger.settings import get_company
 from models.papers.confirmation_reads import confirmations
+from models.storage.tables import StatementNoRow, StatementReplyRow
 from models.vocabulary.confirmation_records import (
     Confirmation,
     ConfirmationState,
@@ -32,13 +34,6 @@ def open_disputes(on: dt.date, customer_id: CustomerId | None = None) -> list[St
         for c in confirmations(on, customer_id, only="disputed")
         if c.reply is not None and c.reply.is_open_dispute
     ]
-
-
-def _by_customer(found: list[Confirmation]) -> dict[CustomerId, list[Confirmation]]:
-    out: dict[CustomerId, list[Confirmation]] = {}
-    for c in found:
-        out.setdefault(c.statement.customer_id, []).append(c)
-    return out
 
 
 def unanswered(on: dt.date, customer_id: CustomerId | None = None) -> list[Confirmation]:
@@ -60,32 +55,42 @@ def last_confirmed(customer_id: CustomerId, on: dt.date) -> StatementReply | Non
     return agreed[-1] if agreed else None
 
 
-def standing(group: list[Confirmation]) -> Confirmation:
-    """The statement that stands for a customer (oldest first in `group`): the latest
-    whose fate is known, else the latest (still awaiting its reply)."""
-    known = [c for c in group if c.state is not ConfirmationState.AWAITING]
-    return known[-1] if known else group[-1]
-
-
 def confirmation_summary(as_of: dt.date) -> ConfirmationSummary:
     """Of the customers who owe on `as_of`: how many have their standing statement
     agreed and the balance they signed for, against the rest (disputed, unanswered,
-    awaiting, never sent a statement)."""
+    awaiting, never sent a statement). Read as bare rows: a ledger of 100,000
+    statements is summed in a fraction of the time `confirmations` takes."""
     owed = {cid: fen for cid, fen in balances_as_of(as_of).items() if fen > 0}
-    groups = _by_customer(confirmations(as_of))
+    end = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
+    days = dt.timedelta(days=get_company().reply_days)
+    current = _current_answers(end)
+    standing: dict[CustomerId, tuple[str, int]] = {}
+    awaiting: dict[CustomerId, tuple[str, int]] = {}
+    query = (
+        StatementNoRow.select(
+            StatementNoRow.id,
+            StatementNoRow.customer,
+            StatementNoRow.balance,
+            StatementNoRow.created_at,
+            StatementNoRow.reply_by,
+        )  # fmt: skip
+        .where(StatementNoRow.created_at < end)
+        .order_by(StatementNoRow.id)
+        .tuples()
+    )
+    for sid, cid, balance, created, reply_by in query:
+        if sid in current:
+            key = "confirmed" if current[sid] else "disputed"
+        else:
+            due = _day(reply_by) if reply_by else _day(created) + days
+            key = "unanswered" if as_of > due else ""
+        if key:
+            standing[cid] = (key, balance)  # ids ascend: the latest known wins
+        else:
+            awaiting[cid] = ("awaiting", balance)
     counts: dict[str, list[int]] = {}
     for cid, fen in owed.items():
-        if cid not in groups:
-            key, amount = "never_sent", fen
-        else:
-            st = standing(groups[cid])
-            key = {
-                ConfirmationState.AGREED: "confirmed",
-                ConfirmationState.DISPUTED: "disputed",
-                ConfirmationState.UNANSWERED: "unanswered",
-                ConfirmationState.AWAITING: "awaiting",
-            }[st.state]
-            amount = st.statement.balance
+        key, amount = standing.get(cid) or awaiting.get(cid) or ("never_sent", fen)
         n_amount = counts.setdefault(key, [0, 0])
         n_amount[0] += 1
         n_amount[1] += amount
@@ -94,3 +99,24 @@ def confirmation_summary(as_of: dt.date) -> ConfirmationSummary:
         fields[key] = n
         fields[f"{key}_amount"] = amount
     return ConfirmationSummary(as_of=as_of, **fields)
+
+
+def _current_answers(end: dt.datetime) -> dict[int, bool]:
+    """Statement id -> whether its current reply (recorded before `end`) is agreed."""
+    r = StatementReplyRow
+    rows = list(
+        r.select(r.id, r.statement, r.agreed, r.replaces)
+        .where(r.recorded_at < end)
+        .order_by(r.id)
+        .tuples()
+    )
+    replaced = {rep for _id, _sid, _agreed, rep in rows if rep is not None}
+    return {sid: bool(agreed) for rid, sid, agreed, _rep in rows if rid not in replaced}
+
+
+def _day(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
