@@ -27,6 +27,7 @@ import peewee as pw
 
 from cli.audit_args import cmd_audit
 from cli.backup_commands import cmd_backup, cmd_restore
+from cli.confirm_commands import cmd_confirm
 from cli.exchange_commands import cmd_export, cmd_import
 from cli.ledger_commands import cmd_check, cmd_demo
 from cli.output import EXIT_ERROR, complain
@@ -71,6 +72,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cmd_restore,
     "users": cmd_users,
     "setup-server": cmd_setup_server,
+    "confirm": cmd_confirm,
 }
 
 

@@ -60,11 +60,12 @@ def add_export(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPa
          "main.py export reps --out reps.xlsx",
          "main.py export entries --from 2026-11-01 --to 2026-11-30 --out entries.xlsx",
          "main.py export commission --month 2026-11 --out commission.xlsx",
-         "main.py export forecast --weeks 13 --out forecast.xlsx"),
+         "main.py export forecast --weeks 13 --out forecast.xlsx",
+         "main.py export confirmations --out confirmations.xlsx"),
         [db_too],
     )  # fmt: skip
     export.add_argument("what", choices=("aging", "reps", "routes", "entries", "customers",
-                                         "commission", "forecast"),
+                                         "commission", "forecast", "confirmations"),
                         help=_("which report"))  # fmt: skip
     export.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD",
                         help=_("the date to age at (default: today)"))  # fmt: skip

@@ -73,7 +73,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.what in ("entries", "customers", "commission") and args.as_of:
         raise InputError(
             _(
-                "--as-of is the date of a report: use it with export aging, reps, routes or forecast."
+                "--as-of is the date of a report: use it with export aging, reps, routes, "
+                "forecast or confirmations."
             )
         )
     if args.what != "commission" and args.month:
@@ -88,6 +89,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _export_ledger_data(args)
     if args.what in ("commission", "forecast"):
         return _export_money(args)
+    if args.what == "confirmations":
+        from reports.spreadsheets.confirmation_sheet import export_confirmations
+
+        path, rows = export_confirmations(args.out, args.as_of, bom=args.bom)
+        if rows == 1:
+            text = _("1 statement written to {path}.")
+        else:
+            text = _("{n} statements written to {path}.")
+        say(text.format(n=rows, path=path))
+        return EXIT_OK
     path, rows = export_aging(args.out, args.as_of, bom=args.bom)
     if rows == 1:
         text = _("Aging of 1 customer written to {path}.")

@@ -13,6 +13,7 @@ import argparse
 
 from cli.audit_args import add_audit
 from cli.backup_args import add_backup, add_restore
+from cli.confirm_args import add_confirm
 from cli.exchange_args import add_export, add_import
 from cli.ledger_args import add_check, add_demo
 from cli.packaged import command_docs, program_name
@@ -86,4 +87,5 @@ def build_parser() -> Parser:
     add_today(commands, db_too)
     add_users(commands, db_too)
     add_setup_server(commands, db_too)
+    add_confirm(commands, db_too)
     return parser

@@ -59,6 +59,17 @@ _ARGPARSE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
             argument=m["arg"], value=_unquote(m["value"])
         ),
     ),
+    # Options of which only one may be given (print statement --out | --image, confirm …).
+    (
+        re.compile(r"one of the arguments (?P<names>.+) is required"),
+        lambda m: _("Give one of {names}.").format(names=", ".join(m["names"].split())),
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)"),
+        lambda m: _("{argument} and {other} cannot be given together: choose one.").format(
+            argument=m["other"], other=m["arg"]
+        ),
+    ),
     (
         re.compile(r"unrecognized arguments: (?P<args>.+)"),
         lambda m: _("Not understood: {args}.").format(args=m["args"]),

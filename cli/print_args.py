@@ -27,7 +27,8 @@ def add_print(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
             "the last 90 days up to today."
         ),
         ("main.py print statement C00012 --out s.pdf",
-         "main.py print statement C00012 --from 2026-11-01 --to 2026-11-30 --lang en --out s.pdf"),
+         "main.py print statement C00012 --from 2026-11-01 --to 2026-11-30 --lang en --out s.pdf",
+         "main.py print statement C00012 --image s.png"),
         [db_too],
     )  # fmt: skip
     statement.add_argument("code", metavar="CODE", help=_("the customer's code"))
@@ -130,14 +131,25 @@ def add_print(commands: argparse._SubParsersAction, db_too: argparse.ArgumentPar
     )  # fmt: skip
     commission.add_argument("--month", type=month_arg, metavar="YYYY-MM",
                             help=_("the month (default: last month)"))  # fmt: skip
+    # A statement goes to a PDF or, for WeChat, to phone images: one of the two.
+    statement_target = statement.add_mutually_exclusive_group(required=True)
     for doc in (statement, iou, route, aging, review, packet, commission):
         doc.add_argument("--lang", choices=("zh", "en"),
                          help=_("the document's language (default: the company setting)"))  # fmt: skip
         if doc in (statement, iou, route):
             doc.add_argument("--paper", type=paper_arg, metavar="A4|A5|Letter",
                              help=_("the paper size (default: the company setting)"))  # fmt: skip
-        doc.add_argument("--out", required=True, metavar="FILE.pdf",
-                         help=_("where to write the PDF"))  # fmt: skip
+        where = statement_target if doc is statement else doc
+        where.add_argument("--out", required=doc is not statement, metavar="FILE.pdf",
+                           help=_("where to write the PDF"))  # fmt: skip
+    statement_target.add_argument(
+        "--image", metavar="OUT.png",
+        help=_(
+            "instead of a PDF, phone images 1080 pixels wide to send by WeChat: OUT.png, "
+            "or OUT-1.png, OUT-2.png … when there are several pages; the message to send "
+            "with them is printed"
+        ),
+    )  # fmt: skip
 
 
 def add_today(commands: argparse._SubParsersAction, db_too: argparse.ArgumentParser) -> None:

@@ -13,7 +13,7 @@ from cli.ledger_target import open_target
 from cli.output import EXIT_OK, complain, say
 from models.storage.output_paths import OutputKind, check_output
 from models.vocabulary import clock
-from models.vocabulary.errors import NotFound
+from models.vocabulary.errors import InputError, NotFound
 from models.vocabulary.i18n import _
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 def cmd_print(args: argparse.Namespace) -> int:
     from reports.documents import cli as documents
 
+    if getattr(args, "image", None) is not None:
+        return _print_images(args)
     check_output(args.out, OutputKind.PDF)  # before the ledger is even opened
     open_target(args, create=False)
     if args.document in ("aging", "review", "commission"):
@@ -62,6 +64,23 @@ def cmd_print(args: argparse.Namespace) -> int:
         if not is_route_day(route, day):
             # Printed all the same (an extra trip happens), but maybe the date is wrong.
             complain(not_a_route_day(route, day))
+    return EXIT_OK
+
+
+def _print_images(args: argparse.Namespace) -> int:
+    from reports.documents import cli as documents
+
+    if args.paper:
+        raise InputError(_("--paper sets the paper of a PDF: phone images have none."))
+    check_output(args.image, OutputKind.IMAGE)
+    open_target(args, create=False)
+    _check_customer_code(args.code)
+    paths, message = documents.print_statement_images(
+        args.code, args.date_from, args.date_to, args.as_of, lang=args.lang, out=args.image
+    )
+    names = ", ".join(str(p) for p in paths)
+    say(_("Statement images written to {paths}.").format(paths=names))
+    say(message)
     return EXIT_OK
 
 
@@ -175,9 +194,13 @@ def not_a_route_day(route: Route, day: dt.date) -> str:
 
 def cmd_today(args: argparse.Namespace) -> int:
     from models.collecting.today import today
+    from models.papers.confirmation_figures import open_disputes, unanswered
     from models.vocabulary.i18n import language
-    from reports.documents.today import today_text
+    from reports.documents.today import confirmations_text, today_text
 
     open_target(args, create=False)
-    say(today_text(today(args.date), language()))
+    report = today(args.date)
+    say(today_text(report, language()))
+    say("")
+    say(confirmations_text(open_disputes(report.day), unanswered(report.day)))
     return EXIT_OK

@@ -38,6 +38,9 @@ DATA = (
     # The Chinese font for computers without one, with its licence (reports/typesetting/fonts.py).
     ("reports/assets/fonts/*", "reports/assets/fonts"),
 )
+# Libraries the app loads with ctypes, not by linking (no binary names them, so the prune
+# would drop them): pypdfium2's PDFium, which rasterises the WeChat statement images.
+CTYPES_LIBRARIES = ("pypdfium2_raw/",)
 # Plugins and Qt libraries Qingkuan does not use (matched against the path in the app).
 DROPPED = (
     "platforminputcontexts/libqtvirtualkeyboardplugin",
@@ -162,6 +165,7 @@ def _is_root(dest: str) -> bool:
         or ".cpython-" in name
         or name.endswith(".pyd")
         or "lib-dynload" in dest
+        or any(folder in dest for folder in CTYPES_LIBRARIES)
     )
 
 

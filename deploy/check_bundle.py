@@ -70,6 +70,12 @@ class Layout:
             return path.lower().endswith((".dll", ".pyd"))
         return path.endswith((".so", ".dylib")) or bool(_FRAMEWORK_BINARY.search(path))
 
+    def ctypes_libraries(self) -> list[str]:
+        """The libraries the app loads with ctypes (`bundle.CTYPES_LIBRARIES`)."""
+        return sorted(
+            p for p in self.binaries if any(p.startswith(f) for f in bundle.CTYPES_LIBRARIES)
+        )
+
     def is_extension(self, path: str) -> bool:
         return path.endswith(".pyd" if self.target == "win32" else ".so")
 
@@ -168,7 +174,8 @@ def check(platform: str, lock_file: Path = ROOT / "uv.lock") -> Report:
     started = time.perf_counter()
     wheels = binary_wheels(lock_file, platform)
     layout = Layout(platform, WheelTree(fetch(wheels, platform)))
-    extensions = layout.app_extensions()
+    # The libraries loaded with ctypes count as extension modules: the app loads them.
+    extensions = [*layout.app_extensions(), *layout.ctypes_libraries()]
     linked, _ = layout.closure(extensions, layout.binaries)
     plugins = layout.qt_plugins(linked)
     collected, not_in_wheels = layout.closure([*extensions, *plugins], layout.binaries)

@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui import file_dialogs, language
+from gui import clipboard, file_dialogs, language
 from gui.backups.keeper import BackupKeeper
 from gui.connecting.dialog import ConnectDialog
 from gui.crash import CrashDialog, crash_details
@@ -361,6 +361,7 @@ class Launcher(QObject):
             self.live.stop()
         if self.keeper is not None:
             self.keeper.runner.cancel()
+        clipboard.hand_over()  # what was copied for WeChat outlives the app, safely
         for widget in (self.window, self.welcome):
             if widget is not None and shiboken6.isValid(widget):
                 widget.close()

@@ -96,6 +96,8 @@ class MainWindow(WindowMenus, WindowDialogs, QMainWindow):
         page.iou_requested.connect(self.print_iou)
         page.visit_requested.connect(self.log_visit)
         page.statement_requested.connect(self.print_statement)
+        page.wechat_requested.connect(lambda: self.print_statement(for_phone=True))
+        page.reply_requested.connect(self.record_reply)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), page, self.show_list)
         today = self.today
         today.customer_activated.connect(self.open_customer)

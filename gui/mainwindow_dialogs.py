@@ -22,6 +22,7 @@ from gui.backups.dialogs import (
     RestoreDialog,
     SharedBackupDialog,
 )
+from gui.confirmations.dialog import ReplyDialog
 from gui.customers.dialogs import CustomerDialog
 from gui.customers.move import MoveToRouteDialog
 from gui.exports.dialog import ExportDialog
@@ -48,6 +49,7 @@ from models.vocabulary.entry_records import Entry, EntryKind
 if TYPE_CHECKING:
     from gui.preferences import Preferences
     from gui.printing.preview import PreviewDialog
+    from reports.documents.phone_images import PhoneStatement
 
 
 class WindowDialogs:
@@ -137,13 +139,29 @@ class WindowDialogs:
         dialog.accepted.connect(saved)
         return self._open(dialog)
 
-    def print_statement(self) -> StatementDialog | None:
+    def print_statement(self, for_phone: bool = False) -> StatementDialog | None:
         customer = self.customer_page.customer
         if customer is None:
             return None
-        dialog = StatementDialog(self.ops, customer)
-        dialog.accepted.connect(lambda: dialog.printout and self.preview(dialog.printout))
+        dialog = StatementDialog(self.ops, customer, for_phone=for_phone)
+
+        def made() -> None:
+            if dialog.phone is not None:
+                self.show_for_wechat(dialog.phone)
+            elif dialog.printout is not None:
+                self.preview(dialog.printout)
+
+        dialog.accepted.connect(made)
         return self._open(dialog)
+
+    def show_for_wechat(self, phone: PhoneStatement) -> Dialog:
+        from gui.printing.wechat import WeChatDialog
+
+        return self._open(WeChatDialog(self.ops, phone))
+
+    def record_reply(self, number: str = "") -> ReplyDialog:
+        """Record customers' replies to statements, slip after slip."""
+        return self._open(ReplyDialog(self.ops, number))
 
     def print_route_sheet(self) -> RouteSheetDialog:
         dialog = RouteSheetDialog(self.ops)

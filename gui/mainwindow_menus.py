@@ -80,7 +80,12 @@ class WindowMenus:
         self.settle_action.triggered.connect(self.settle_route)
         self.handover_action = QAction(self)
         self.handover_action.triggered.connect(lambda: self.show_handover())
-        for action in (self.today_action, self.settle_action, self.handover_action):
+        # Replies to statements (对账回执), slip after slip from a desk scanner.
+        self.reply_action = QAction(self, shortcut=QKeySequence("F7"))
+        self.reply_action.triggered.connect(lambda: self.record_reply())
+        for action in (
+            self.today_action, self.settle_action, self.handover_action, self.reply_action
+        ):  # fmt: skip
             self.route_menu.addAction(action)
         self.review_menu = bar.addMenu("")
         self.review_action = QAction(self, shortcut=QKeySequence("F9"))
@@ -167,6 +172,9 @@ class WindowMenus:
         self.settle_action.setText(QCoreApplication.translate("MainWindow", "&Settle a route day…"))
         self.handover_action.setText(
             QCoreApplication.translate("MainWindow", "&Hand-over summary…")
+        )
+        self.reply_action.setText(
+            QCoreApplication.translate("MainWindow", "Record a statement &reply…")
         )
         self.review_menu.setTitle(QCoreApplication.translate("MainWindow", "Revie&w"))
         self.review_action.setText(QCoreApplication.translate("MainWindow", "The boss's &review"))

@@ -31,9 +31,12 @@ from gui.table_export import read_only_view
 from gui.visits.table_model import VisitModel
 from models.collecting import visits
 from models.ledger import aging, customers, promises, settings
+from models.papers import confirmation_figures
+from models.papers.statement_numbers import last_statement_number
 from models.vocabulary import clock
 from models.vocabulary.aging_records import AgingRow
 from models.vocabulary.collecting_records import Promise, PromiseStatus, Visit
+from models.vocabulary.confirmation_records import StatementReply
 from models.vocabulary.customer_records import Customer
 from models.vocabulary.entry_records import EntryKind
 
@@ -49,6 +52,8 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
     iou_requested = Signal(object)  # Promise
     visit_requested = Signal()
     statement_requested = Signal()
+    wechat_requested = Signal()  # the statement as phone images
+    reply_requested = Signal(str)  # record a reply to this statement number
     edit_requested = Signal(int)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
@@ -60,6 +65,9 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
         self.broken = 0
         self.next_promise: Promise | None = None  # the soonest open promise
         self.last_visit: Visit | None = None
+        self.disputes: list[StatementReply] = []  # open disputes of the customer
+        self.confirmed: StatementReply | None = None  # the last statement agreed
+        self.last_number = ""  # the customer's last statement number
         self._stale = False
 
         self.back_button = QPushButton()
@@ -87,6 +95,7 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
             ("promise", "F4", lambda: self.promise_requested.emit(None)),
             ("visit", "F6", self.visit_requested.emit),
             ("statement", "F8", self.statement_requested.emit),
+            ("wechat", "Ctrl+Shift+W", self.wechat_requested.emit),
         ):
             button = QPushButton()
             button.clicked.connect(slot)
@@ -100,6 +109,9 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
             action = self.more_menu.addAction("")
             action.triggered.connect(lambda _=False, k=kind: self.post_requested.emit(k.value))
             self.more_actions[kind.value] = action
+        self.more_menu.addSeparator()
+        self.reply_action = self.more_menu.addAction("")
+        self.reply_action.triggered.connect(lambda: self.reply_requested.emit(self.last_number))
         self.more_button.setMenu(self.more_menu)
         actions.addWidget(self.more_button)
         actions.addStretch(1)
@@ -123,6 +135,7 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.glance)
         layout.addWidget(self.aging_line)
+        layout.addWidget(self.confirm_line)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence("Alt+Left"), self, self.back_requested.emit)
@@ -153,6 +166,10 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
         self.aging = aging.age_customer(customer_id, edges=self.edges)
         since = clock.today() - dt.timedelta(days=90)
         self.broken = promises.broken_counts(since, customer_id).get(customer_id, 0)
+        today = clock.today()
+        self.disputes = confirmation_figures.open_disputes(today, customer_id)
+        self.confirmed = confirmation_figures.last_confirmed(customer_id, today)
+        self.last_number = last_statement_number(customer_id)
 
     def _show_records(self, promise_rows: list[Promise], visit_rows: list[Visit]) -> None:
         self.promise_model.set_rows(promise_rows)
@@ -223,6 +240,7 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
             "promise": self.tr("Can't pay today: promise (F4)"),
             "visit": self.tr("Log visit (F6)"),
             "statement": self.tr("Statement (F8)"),
+            "wechat": self.tr("For WeChat (Ctrl+Shift+W)"),
         }
         for key, text in texts.items():
             self.action_buttons[key].setText(text)
@@ -231,6 +249,7 @@ class CustomerPage(PageGlance, PageLedger, PagePromises, QWidget):
         self.more_actions["discount"].setText(self.tr("Discount / tail cut…"))
         self.more_actions["writeoff"].setText(self.tr("Write off a bad debt…"))
         self.more_actions["opening"].setText(self.tr("Opening balance…"))
+        self.reply_action.setText(self.tr("Record a &reply to a statement…"))
         self._retranslate_ledger_tab()
         self._retranslate_promises_tab()
         self.tabs.setTabText(0, self.tr("&Ledger"))

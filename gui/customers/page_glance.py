@@ -47,6 +47,9 @@ class PageGlance:
         # The open balance by age, in the buckets set under Settings → aging edges.
         self.aging_line = QLabel()
         self.aging_line.setWordWrap(True)
+        # The last balance the customer signed for, and disputes still open.
+        self.confirm_line = QLabel()
+        self.confirm_line.setWordWrap(True)
 
     # --- showing the customer ------------------------------------------------------
     @property
@@ -116,6 +119,39 @@ class PageGlance:
         self.glance.setText(" · ".join(self._promise_and_visit()))
         self.glance.setVisible(bool(self.glance.text()))
         self._show_aging()
+        self._show_confirmations()
+
+    def _show_confirmations(self) -> None:
+        """'Last confirmed ¥8,000.00 on DZ-000012 (2026-11-20) · Open dispute DZ-000015:
+        the customer says ¥7,500.00 (difference -¥500.00), 少算退货, handled by 李娜'."""
+        parts = []
+        if self.confirmed is not None:
+            ref = self.confirmed.statement
+            parts.append(
+                QCoreApplication.translate(
+                    "CustomerPage", "Last confirmed <b>{amount}</b> on {number} ({date})"
+                ).format(
+                    amount=formatting.balance(ref.balance),
+                    number=ref.number,
+                    date=formatting.date(ref.period_to),
+                )
+            )
+        red = colours.error(self.palette())
+        for d in self.disputes:
+            text = QCoreApplication.translate(
+                "CustomerPage",
+                "Open dispute {number}: the customer says <b>{theirs}</b> (difference {diff}), "
+                "{reason}, handled by {handler}",
+            ).format(
+                number=d.statement.number,
+                theirs=formatting.money(d.customer_amount),
+                diff=formatting.money(d.difference),
+                reason=d.reason,
+                handler=d.handler or "—",
+            )
+            parts.append(colours.span(text, red))
+        self.confirm_line.setText(" · ".join(parts))
+        self.confirm_line.setVisible(bool(parts))
 
     def _promise_and_visit(self) -> list[str]:
         """'Next promise 1,200.00 on 2026-12-02 at 15:00 · last visit 2026-11-20:

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QWidget
 
 from gui import colours, dates
 from gui.form import Button, FormDialog
 from gui.operations import Operations
-from gui.printing.documents import Printout, route_sheet_pdf, statement_pdf
+from gui.printing.documents import Printout, route_sheet_pdf, statement_images, statement_pdf
 from models.collecting import routesheets
 from models.ledger import people
 from models.papers.statement_prints import last_printed, next_period, record_printed
 from models.vocabulary import clock
 from models.vocabulary.customer_records import Customer, Route
+
+if TYPE_CHECKING:
+    from reports.documents.phone_images import PhoneStatement
 
 
 class _PrintChoiceDialog(FormDialog):
@@ -38,9 +42,23 @@ class _PrintChoiceDialog(FormDialog):
 
 
 class StatementDialog(_PrintChoiceDialog):
-    def __init__(self, ops: Operations, customer: Customer, parent: QWidget | None = None) -> None:
+    """The period of a statement, then the PDF preview (`printout`), or with "For
+    WeChat" (the OK button when `for_phone`) the phone images (`phone`)."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        customer: Customer,
+        parent: QWidget | None = None,
+        *,
+        for_phone: bool = False,
+    ) -> None:
         super().__init__(ops, parent)
-        self.customer = customer
+        self.customer, self.for_phone = customer, for_phone
+        self.phone: PhoneStatement | None = None
+        self.phone_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.phone_button.clicked.connect(self.make_images)
+        self.phone_button.setVisible(not for_phone)
         # From the day after the last statement printed for them (else 90 days).
         last = ops.read(self, lambda: last_printed([customer.id]).get(customer.id))
         start, end = next_period(clock.today(), last)
@@ -55,6 +73,9 @@ class StatementDialog(_PrintChoiceDialog):
         self.ready()
 
     def make(self) -> None:
+        if self.for_phone:
+            self.make_images()
+            return
         cid = self.customer.id
         start, end = dates.picked_date(self.period_from), dates.picked_date(self.period_to)
         as_of = dates.picked_date(self.as_of)
@@ -66,9 +87,28 @@ class StatementDialog(_PrintChoiceDialog):
             self.printout = made
             self.accept()
 
+    def make_images(self) -> None:
+        """The statement as phone images for WeChat, numbered and counted as printed."""
+        cid = self.customer.id
+        start, end = dates.picked_date(self.period_from), dates.picked_date(self.period_to)
+        as_of = dates.picked_date(self.as_of)
+        made = self.ops.read(
+            self, lambda: statement_images(cid, start, end, as_of), on_error=self.show_error
+        )
+        if made is not None:
+            self.ops.write(self, lambda: record_printed([(cid, start, end)]))
+            self.phone = made
+            self.accept()
+
     def retranslate(self) -> None:
         super().retranslate()
-        self.setWindowTitle(self.tr("Print statement"))
+        self.phone_button.setText(self.tr("For &WeChat"))
+        if self.for_phone:
+            assert self.ok_button is not None
+            self.ok_button.setText(self.tr("For &WeChat"))
+        self.setWindowTitle(
+            self.tr("Statement for WeChat") if self.for_phone else self.tr("Print statement")
+        )
         self.set_labels(
             (
                 (self.period_from, self.tr("Period &from:")),

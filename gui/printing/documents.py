@@ -8,12 +8,16 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.collecting import routesheets
 from models.ledger import promises, settings
 from models.papers import ious, statements
 from models.vocabulary.collecting_records import PromiseId
 from models.vocabulary.customer_records import RouteId
+
+if TYPE_CHECKING:
+    from reports.documents.phone_images import PhoneStatement
 
 # reports/ (and reportlab) are imported on first print, not at start-up: they add a
 # fifth to the time before the window shows.
@@ -116,3 +120,13 @@ def handover_pdf(day: dt.date, route_id: RouteId | None) -> Printout:
     stem = f"handover-{h.route_name or 'all'}-{day.isoformat()}"
     path = print_handover(h, settings.get_company(), _target(stem))
     return Printout(path, f"{h.route_name} {day}", _font_warning(), Kind.HANDOVER)
+
+
+def statement_images(
+    customer_id: int, period_from: dt.date, period_to: dt.date, as_of: dt.date | None = None
+) -> PhoneStatement:
+    """The statement as phone images for WeChat, numbered like a printed one."""
+    from reports.documents.phone_images import phone_statement
+
+    st = statements.issue_number(statements.statement(customer_id, period_from, period_to, as_of))
+    return phone_statement(st)

@@ -37,6 +37,7 @@ from gui.review.table_models import (
     ReasonModel,
 )
 from gui.review.tables import DrillDialog, SortedTable
+from models.papers.confirmation_figures import confirmation_summary
 from models.review.groups import GroupReview
 from models.review.measures import measure_help, measure_name
 from models.review.promise_keeping import ReasonCount
@@ -44,6 +45,7 @@ from models.review.review import Review, customers_behind, entries_behind, revie
 from models.review.trends import Flow
 from models.vocabulary import clock
 from models.vocabulary.aging_records import AgingRow, bucket_labels
+from models.vocabulary.confirmation_records import ConfirmationSummary
 from models.vocabulary.entry_records import EntryKind
 
 # Columns of the per-rep table whose figure is made of entries of these kinds.
@@ -76,6 +78,7 @@ class ReviewView(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.data: Review | None = None
+        self.confirmed: ConfirmationSummary | None = None
         self.last_drill: DrillDialog | None = None
         self._stale = True
         self.reader = BackgroundReader(self)
@@ -190,8 +193,12 @@ class ReviewView(QWidget):
         charts = QHBoxLayout()
         charts.addWidget(self.aging_chart, 2)
         charts.addWidget(self.months_chart, 3)
+        # The customers' own signatures: the boss's strongest evidence of what is owed.
+        self.confirm_line = QLabel()
+        self.confirm_line.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addLayout(grid)
+        layout.addWidget(self.confirm_line)
         layout.addLayout(self.bucket_row)
         layout.addLayout(flows)
         layout.addLayout(charts, 1)
@@ -213,10 +220,11 @@ class ReviewView(QWidget):
         self._stale = False
         as_of = picked_date(self.as_of)
         self.status.setText(self.tr("Computing…"))
-        self.reader.start(lambda: review(as_of))
+        self.reader.start(lambda: (review(as_of), confirmation_summary(as_of)))
         self.forecast_tab.reload(as_of)
 
-    def _loaded(self, data: Review) -> None:
+    def _loaded(self, loaded: tuple[Review, ConfirmationSummary]) -> None:
+        data, self.confirmed = loaded
         self.data = data
         self.status.setText("")
         self._show_figures()
@@ -265,6 +273,7 @@ class ReviewView(QWidget):
         for key, text in values.items():
             self.figures[key].setText(text)
         self._show_buckets(data)
+        self._show_confirmed()
         titles = {
             "this_month": self.tr("This month"),
             "last_month": self.tr("Last month, same days"),
@@ -283,6 +292,28 @@ class ReviewView(QWidget):
             self.flow_buttons[f"{key}:delivered"].setText(
                 self.tr("Delivered {amount}").format(amount=formatting.money(flow.delivered))
             )
+
+    def _show_confirmed(self) -> None:
+        """'Confirmed by the customers: 12 customers, 85,000.00 · not confirmed: 30,
+        120,000.00 (disputed 2 …, unanswered 5 …, awaiting 8 …, never sent 15 …)'."""
+        c = self.confirmed
+        if c is None:
+            self.confirm_line.setText("")
+            return
+        m = formatting.money
+        self.confirm_line.setText(
+            self.tr(
+                "Balances confirmed by the customer: <b>{n}</b> customers, <b>{amount}</b> · "
+                "not confirmed: <b>{un}</b>, <b>{un_amount}</b> (disputed {d}, {d_amount}; "
+                "unanswered {u}, {u_amount}; awaiting reply {a}, {a_amount}; no statement "
+                "{s}, {s_amount})"
+            ).format(
+                n=c.confirmed, amount=m(c.confirmed_amount), un=c.unconfirmed,
+                un_amount=m(c.unconfirmed_amount), d=c.disputed, d_amount=m(c.disputed_amount),
+                u=c.unanswered, u_amount=m(c.unanswered_amount), a=c.awaiting,
+                a_amount=m(c.awaiting_amount), s=c.never_sent, s_amount=m(c.never_sent_amount),
+            )
+        )  # fmt: skip
 
     def _show_buckets(self, data: Review) -> None:
         labels = bucket_labels(data.edges)
@@ -471,4 +502,6 @@ class ReviewView(QWidget):
         ):
             model.retranslate()
         if self.data is not None:
-            self._loaded(self.data)  # charts, figures and headers in the new language
+            self._loaded(
+                (self.data, self.confirmed)
+            )  # charts, figures and headers in the new language

@@ -9,6 +9,7 @@ date (the two steps of §二3). Esc goes to the customer list.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -33,11 +34,33 @@ from models.collecting import reminders
 from models.collecting import today as today_model
 from models.collecting.calls import PromiseLine
 from models.collecting.today import RouteDay, TodayReport
+from models.papers import confirmation_figures
 from models.vocabulary import clock
 from models.vocabulary.collecting_records import Promise
+from models.vocabulary.confirmation_records import Confirmation, StatementReply
 
 CUSTOMER = Qt.ItemDataRole.UserRole
 PROMISE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class TodayScreen:
+    """What the screen shows: the day's report, and the statements to follow up
+    (open disputes, statements unanswered past their reply-by date)."""
+
+    report: TodayReport
+    disputes: list[StatementReply]
+    unanswered: list[Confirmation]
+
+
+def read_today() -> TodayScreen:
+    """The day's report and the confirmations to follow up (on a worker thread)."""
+    report = today_model.today()
+    return TodayScreen(
+        report,
+        confirmation_figures.open_disputes(report.day),
+        confirmation_figures.unanswered(report.day),
+    )
 
 
 class TodayView(QWidget):
@@ -52,6 +75,8 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.report: TodayReport | None = None
+        self.disputes: list[StatementReply] = []
+        self.unanswered: list[Confirmation] = []
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -116,7 +141,7 @@ class TodayView(QWidget):
     def reload(self) -> None:
         if self.isVisible() or self.report is None:
             self.totals.setText(self.tr("Reading the ledger…"))
-            self.reader.start(today_model.today)
+            self.reader.start(read_today)
         else:
             self.report = None  # stale: read again when shown
 
@@ -125,8 +150,9 @@ class TodayView(QWidget):
             self.reload()
         super().showEvent(event)
 
-    def _loaded(self, report: TodayReport) -> None:
-        self.report = report
+    def _loaded(self, screen: TodayScreen) -> None:
+        self.disputes, self.unanswered = screen.disputes, screen.unanswered
+        self.report = screen.report
         self._show()
 
     def _show(self) -> None:
@@ -195,9 +221,36 @@ class TodayView(QWidget):
                 for f in report.breaking_promises
             ],
         )  # fmt: skip
+        self._confirmations()
         self._restore(keep)
         self.tree.verticalScrollBar().setValue(scrolled)
         self._enable()
+
+    def _confirmations(self) -> None:
+        """Open disputes (who handles them) and statements unanswered past reply-by."""
+        self._section(
+            self.tr("Open disputes about statements"),
+            [
+                (f"{d.statement.number}  {d.statement.customer_code} "
+                 f"{d.statement.customer_name} · {d.reason}",
+                 formatting.money(d.difference),
+                 self.tr("handled by {who}").format(who=d.handler or "—"),
+                 d.statement.customer_id, None)
+                for d in self.disputes
+            ],
+        )  # fmt: skip
+        self._section(
+            self.tr("Statements unanswered past their reply-by date"),
+            [
+                (f"{c.statement.number}  {c.statement.customer_code} "
+                 f"{c.statement.customer_name}",
+                 formatting.money(c.statement.balance),
+                 self.tr("reply was due {date}").format(
+                     date=formatting.date(c.statement.reply_by)),
+                 c.statement.customer_id, None)
+                for c in self.unanswered
+            ],
+        )  # fmt: skip
 
     def _section(
         self, title: str, lines: list[tuple[str, str, str, int | None, Promise | None]]

@@ -708,6 +708,14 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>90 天内失约 {n} 次</translation>
     </message>
     <message>
+        <source>Last confirmed &lt;b&gt;{amount}&lt;/b&gt; on {number} ({date})</source>
+        <translation>上次确认 &lt;b&gt;{amount}&lt;/b&gt;（{number}，{date}）</translation>
+    </message>
+    <message>
+        <source>Open dispute {number}: the customer says &lt;b&gt;{theirs}&lt;/b&gt; (difference {diff}), {reason}, handled by {handler}</source>
+        <translation>未结争议 {number}：客户所说 &lt;b&gt;{theirs}&lt;/b&gt;（差额 {diff}），{reason}，处理人 {handler}</translation>
+    </message>
+    <message>
         <source>By age (days): {buckets}</source>
         <translation>账龄（天）：{buckets}</translation>
     </message>
@@ -776,6 +784,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
         <translation>对账单 (F8)</translation>
     </message>
     <message>
+        <source>For WeChat (Ctrl+Shift+W)</source>
+        <translation>微信对账单 (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
         <source>More entries</source>
         <translation>其他单据</translation>
     </message>
@@ -794,6 +806,10 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>Opening balance…</source>
         <translation>期初余额…</translation>
+    </message>
+    <message>
+        <source>Record a &amp;reply to a statement…</source>
+        <translation>登记对账回执(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Void entry…</source>
@@ -1744,6 +1760,10 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
         <translation>电话确认清单（到期约定）(&amp;C)…</translation>
     </message>
     <message>
+        <source>Record a statement &amp;reply…</source>
+        <translation>登记对账回执(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Revie&amp;w</source>
         <translation>回顾(&amp;W)</translation>
     </message>
@@ -2427,6 +2447,97 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Scan the slip, or type its number and press Enter.</source>
+        <translation>扫描回执条码，或输入编号后按回车。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{code} {name}&lt;/b&gt; · balance &lt;b&gt;{amount}&lt;/b&gt; as of {date}</source>
+        <translation>&lt;b&gt;{code} {name}&lt;/b&gt; · 截至 {date} 余额 &lt;b&gt;{amount}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Printed {printed}, reply by {reply_by}: {state}</source>
+        <translation>{printed} 打印，回复期限 {reply_by}：{state}</translation>
+    </message>
+    <message>
+        <source>Already answered ({who}, {when}): record again only to replace it.</source>
+        <translation>已有回复（{who}，{when}）：只有要替换时才再次登记。</translation>
+    </message>
+    <message>
+        <source>Recorded: the dispute on {number} is closed ({outcome}).</source>
+        <translation>已登记：{number} 的争议已结案（{outcome}）。</translation>
+    </message>
+    <message>
+        <source>Recorded: {number} agreed ({code} {amount}).</source>
+        <translation>已登记：{number} 相符（{code} {amount}）。</translation>
+    </message>
+    <message>
+        <source>Recorded: {number} disputed ({code}, difference {diff}).</source>
+        <translation>已登记：{number} 不符（{code}，差额 {diff}）。</translation>
+    </message>
+    <message>
+        <source>Record a reply to a statement</source>
+        <translation>登记对账回执</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>DZ-000123</source>
+        <translation>DZ-000123</translation>
+    </message>
+    <message>
+        <source>&amp;Agreed (相符)</source>
+        <translation>相符(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Disputed (不符)</source>
+        <translation>不符(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;place the earlier reply (it is kept as history)</source>
+        <translation>替换原有回复（原回复保留为历史）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Dispute &amp;outcome</source>
+        <translation>争议结案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s rep</source>
+        <translation>该客户的业务员</translation>
+    </message>
+    <message>
+        <source>Statement &amp;no.:</source>
+        <translation>对账单编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The customer:</source>
+        <translation>客户回复：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s a&amp;mount:</source>
+        <translation>客户所说金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Handled by:</source>
+        <translation>处理人(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>Credit note or write-off n&amp;umber:</source>
+        <translation>红字冲减或核销单号(&amp;U)：</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a file</source>
@@ -2550,6 +2661,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>Delivered {amount}</source>
         <translation>送货 {amount}</translation>
+    </message>
+    <message>
+        <source>Balances confirmed by the customer: &lt;b&gt;{n}&lt;/b&gt; customers, &lt;b&gt;{amount}&lt;/b&gt; · not confirmed: &lt;b&gt;{un}&lt;/b&gt;, &lt;b&gt;{un_amount}&lt;/b&gt; (disputed {d}, {d_amount}; unanswered {u}, {u_amount}; awaiting reply {a}, {a_amount}; no statement {s}, {s_amount})</source>
+        <translation>客户已确认余额：&lt;b&gt;{n}&lt;/b&gt; 户，&lt;b&gt;{amount}&lt;/b&gt; · 未确认：&lt;b&gt;{un}&lt;/b&gt; 户，&lt;b&gt;{un_amount}&lt;/b&gt;（不符 {d} 户，{d_amount}；未回复 {u} 户，{u_amount}；待回复 {a} 户，{a_amount}；未发对账单 {s} 户，{s_amount}）</translation>
     </message>
     <message>
         <source>{range} days: {amount}</source>
@@ -3028,8 +3143,16 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
 <context>
     <name>StatementDialog</name>
     <message>
+        <source>For &amp;WeChat</source>
+        <translation>微信版(&amp;W)</translation>
+    </message>
+    <message>
         <source>Print statement</source>
         <translation>打印对账单</translation>
+    </message>
+    <message>
+        <source>Statement for WeChat</source>
+        <translation>微信对账单</translation>
     </message>
     <message>
         <source>Period &amp;from:</source>
@@ -3120,6 +3243,22 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>{n} broken</source>
         <translation>失约 {n} 次</translation>
+    </message>
+    <message>
+        <source>Open disputes about statements</source>
+        <translation>未结的对账争议</translation>
+    </message>
+    <message>
+        <source>handled by {who}</source>
+        <translation>处理人 {who}</translation>
+    </message>
+    <message>
+        <source>Statements unanswered past their reply-by date</source>
+        <translation>过了回复期限仍未回复的对账单</translation>
+    </message>
+    <message>
+        <source>reply was due {date}</source>
+        <translation>应于 {date} 前回复</translation>
     </message>
     <message>
         <source> ({rep})</source>
@@ -3360,6 +3499,61 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>&amp;Void</source>
         <translation>作废(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>WeChatDialog</name>
+    <message>
+        <source>Page {n} of {count}</source>
+        <translation>第 {n} 页 / 共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Page {n} and the message are on the clipboard: paste them into WeChat.</source>
+        <translation>第 {n} 页和消息已复制到剪贴板：粘贴到微信即可。</translation>
+    </message>
+    <message>
+        <source>The message is on the clipboard.</source>
+        <translation>消息已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Save images</source>
+        <translation>保存图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved: {paths}</source>
+        <translation>已保存：{paths}</translation>
+    </message>
+    <message>
+        <source>Statement {number} for WeChat</source>
+        <translation>微信对账单 {number}</translation>
+    </message>
+    <message>
+        <source>The message &amp;to send:</source>
+        <translation>随图发送的消息(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>◀ Pre&amp;vious</source>
+        <translation>◀ 上一页(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt ▶</source>
+        <translation>下一页(&amp;X) ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Copy page</source>
+        <translation>复制本页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;message</source>
+        <translation>复制消息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Save images…</source>
+        <translation>保存图片(&amp;S)…</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,9 @@ def issue_number(st: Statement) -> Statement:
     statement printed from a ledger open read-only (an archive cannot issue numbers)."""
     if is_read_only():
         return st
+    # The reply-by date is kept as the slip prints it: a later change of the Settings'
+    # reply days does not move the date a customer was given.
+    reply_by = clock.today() + dt.timedelta(days=st.company.reply_days)
     with transaction():
         row = StatementNoRow.create(
             customer=st.customer.id,
@@ -81,5 +84,6 @@ def issue_number(st: Statement) -> Statement:
             balance=st.closing_balance,
             created_at=clock.now(),
             entered_by=session.current_user(),
+            reply_by=reply_by,
         )
-    return dataclasses.replace(st, number=statement_number(row.id))
+    return dataclasses.replace(st, number=statement_number(row.id), reply_by=reply_by)

@@ -1,7 +1,8 @@
 """The ledger's guards: database triggers that keep the rules whoever writes.
 
 - Entries, their delivery lines and their links in the hash chain are never updated or
-  deleted (a mistake is voided by a reversal); nor is a cheque's status history.
+  deleted (a mistake is voided by a reversal); nor is a cheque's status history, nor a
+  customer's reply to a statement or a dispute's outcome.
 - A reversal cannot itself be voided.
 - The balance cache follows every new entry.
 - Each day's total per kind (the review's trend) follows every new entry.
@@ -60,6 +61,19 @@ SQLITE_TRIGGERS.update(
                 BEFORE {op} ON {_CHEQUE_HISTORY}
                 BEGIN SELECT RAISE(ABORT, 'the status history of a cheque is never changed'); END""",
         )
+        for op in ("UPDATE", "DELETE")
+    }
+)
+# Confirmations: a reply is replaced by a later one, never edited; an outcome is final.
+_REPLY_HISTORY = ("statement_reply", "dispute_outcome")
+SQLITE_TRIGGERS.update(
+    {
+        f"{table}_no_{op.lower()}": (
+            table,
+            f"""CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table}
+                BEGIN SELECT RAISE(ABORT, 'a recorded reply is never changed: replace it'); END""",
+        )
+        for table in _REPLY_HISTORY
         for op in ("UPDATE", "DELETE")
     }
 )
@@ -132,6 +146,9 @@ PG_FUNCTIONS: dict[str, str] = {
     "qk_refuse_change": f"""
        BEGIN RAISE EXCEPTION '{_REFUSE}'; END;
        """,
+    "qk_refuse_reply_change": """
+       BEGIN RAISE EXCEPTION 'a recorded reply is never changed: replace it'; END;
+       """,
     "qk_entries_refuse_void_of_reversal": """
        BEGIN
          IF EXISTS (SELECT 1 FROM new_rows n JOIN entry e ON e.id = n.reverses_id
@@ -203,6 +220,10 @@ PG_TRIGGERS: dict[str, tuple[str, str, str, str]] = {
     **{
         f"{table}_immutable": (table, "BEFORE UPDATE OR DELETE", "qk_refuse_change", ROW)
         for table in (*_IMMUTABLE, _CHEQUE_HISTORY)
+    },
+    **{
+        f"{table}_immutable": (table, "BEFORE UPDATE OR DELETE", "qk_refuse_reply_change", ROW)
+        for table in _REPLY_HISTORY
     },
     "entry_no_void_of_reversal": (
         "entry",

@@ -25,9 +25,14 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class OutputKind(enum.Enum):
     PDF = "pdf"
     SPREADSHEET = "spreadsheet"
+    IMAGE = "image"  # the phone images of a statement (PNG)
 
 
-_SUFFIXES = {OutputKind.PDF: (".pdf",), OutputKind.SPREADSHEET: (".csv", ".xlsx")}
+_SUFFIXES = {
+    OutputKind.PDF: (".pdf",),
+    OutputKind.SPREADSHEET: (".csv", ".xlsx"),
+    OutputKind.IMAGE: (".png",),
+}
 
 
 class OutputRefused(InputError):
@@ -68,6 +73,11 @@ def check_output(path: str | Path, kind: OutputKind) -> Path:
             text = _(
                 "‘{path}’ does not end in .pdf: a printed document is saved as a PDF file. "
                 "Give a name such as statement.pdf."
+            )
+        elif kind is OutputKind.IMAGE:
+            text = _(
+                "‘{path}’ does not end in .png: the phone images are PNG files. Give a name "
+                "such as statement.png."
             )
         else:
             text = _(

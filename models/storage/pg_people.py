@@ -43,7 +43,9 @@ CLERK_WRITES: dict[str, str] = {
     "statement_print": "INSERT",
     "customer": "INSERT, UPDATE",
     "import_layout": "INSERT, UPDATE, DELETE",
-    "post_key": "INSERT",  # a post's client-made key (models/ledger/post_keys.py)
+    "post_key": "INSERT",
+    "statement_reply": "INSERT",  # replies to statements (models/papers/confirmations.py)
+    "dispute_outcome": "INSERT",  # a post's client-made key (models/ledger/post_keys.py)
     "meta": "INSERT, UPDATE",  # the chain's tip only (pg_role_guards)
 }
 # Nobody writes these but the database's own triggers (as the ledger's owner).

@@ -40,10 +40,11 @@ from models.storage.tables import (
     PostKeyRow,
     PrintRow,
     PromiseRow,
+    StatementNoRow,
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -296,6 +297,22 @@ def entry_triggers_per_statement(db: pw.Database) -> None:
         db.execute_sql(f"CLUSTER {table} USING {table}_pkey")
 
 
+def add_statement_replies(db: pw.Database) -> None:
+    """Version 16: confirmations. A printed statement keeps the reply-by date its slip
+    printed; customers' replies (agreed / disputed) and disputes' outcomes get their own
+    tables, which only grow (guards), with one first reply per statement and each reply
+    replaced at most once (partial unique indexes). Safe to run again."""
+    from models.storage.tables import REPLY_INDEXES, DisputeOutcomeRow, StatementReplyRow
+
+    has_numbers = "statement_no" in db.get_tables()
+    if has_numbers and "reply_by" not in {c.name for c in db.get_columns("statement_no")}:
+        db.execute_sql("ALTER TABLE statement_no ADD COLUMN reply_by DATE")
+    create_tables(db, [StatementNoRow, StatementReplyRow, DisputeOutcomeRow])
+    for sql in REPLY_INDEXES:
+        db.execute_sql(sql)
+    _install_triggers(db)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -311,6 +328,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     12: add_edit_versions_post_keys_and_notices,
     13: add_audit_trail,
     14: entry_triggers_per_statement,
+    15: add_statement_replies,
 }
 
 
@@ -335,6 +353,7 @@ def create_schema_objects(db: pw.Database) -> None:
         pg_role_guards.install(db)
     add_edit_versions_post_keys_and_notices(db)
     audit_trail.start_tip(db)
+    add_statement_replies(db)
 
 
 def run_migrations(db: pw.Database, version: int) -> None:

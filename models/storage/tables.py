@@ -312,9 +312,59 @@ class StatementNoRow(Base):
     created_at = DateTimeField()
     # Who made it (models/storage/session.py): the signed-in person.
     entered_by = pw.CharField(max_length=60, default="", constraints=[pw.SQL("DEFAULT ''")])
+    # The reply-by date printed on the slip (issue date + Settings' reply days); NULL on
+    # statements printed before version 12, whose reply-by is reckoned from created_at.
+    reply_by = DateField(null=True)
 
     class Meta:
         table_name = "statement_no"
+
+
+class StatementReplyRow(Base):
+    """A customer's reply to a printed statement (models/papers/confirmations.py): agreed, or
+    disputed with the customer's own balance and why. Rows are only ever added: a reply
+    that changes an earlier one replaces it (`replaces`), and the database lets a
+    statement have one first reply and each reply be replaced once (partial indexes
+    below), so the current reply is the one nobody replaced."""
+
+    statement = pw.ForeignKeyField(
+        StatementNoRow, on_delete="RESTRICT", column_name="statement_no_id", index=True
+    )
+    agreed = pw.BooleanField()
+    customer_amount = MoneyField(null=True)  # disputed: the balance the customer says
+    reason = pw.CharField(max_length=300, default="")
+    handler = pw.CharField(max_length=60, default="")  # disputed: who sorts it out
+    replaces = pw.ForeignKeyField("self", null=True, index=False, on_delete="RESTRICT")
+    recorded_by = pw.CharField(max_length=60, default="")
+    recorded_at = DateTimeField()
+
+    class Meta:
+        table_name = "statement_reply"
+        constraints = [
+            pw.Check(
+                "(agreed AND customer_amount IS NULL) OR "
+                "(NOT agreed AND customer_amount IS NOT NULL AND reason <> '')"
+            )
+        ]
+
+
+class DisputeOutcomeRow(Base):
+    """How a dispute ended, once (the reply's id is unique here): a credit note (the
+    entry that posted it), the customer accepted our figure, or written off."""
+
+    reply = pw.ForeignKeyField(StatementReplyRow, on_delete="RESTRICT", unique=True)
+    outcome = pw.CharField(max_length=20)  # `DisputeOutcome` value
+    entry = pw.ForeignKeyField(EntryRow, null=True, on_delete="RESTRICT")
+    note = pw.CharField(max_length=300, default="")
+    recorded_by = pw.CharField(max_length=60, default="")
+    recorded_at = DateTimeField()
+
+    class Meta:
+        table_name = "dispute_outcome"
+        constraints = [
+            pw.Check("outcome IN ('credit_note', 'accepted', 'written_off')"),
+            pw.Check("outcome <> 'credit_note' OR entry_id IS NOT NULL"),
+        ]
 
 
 class ImportLayoutRow(Base):
@@ -371,6 +421,16 @@ class AuditRow(Base):
         indexes = ((("customer", "id"), False), (("at",), False))
 
 
+# One first reply per statement number, and each reply replaced at most once: together
+# the replies of a statement form one line, whoever records them at the same moment.
+REPLY_INDEXES = (
+    "CREATE UNIQUE INDEX IF NOT EXISTS statement_reply_first_once "
+    "ON statement_reply (statement_no_id) WHERE replaces_id IS NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS statement_reply_replaced_once "
+    "ON statement_reply (replaces_id) WHERE replaces_id IS NOT NULL",
+)
+
+
 # Unique indexes on columns that are NULL for almost every row. As partial indexes they
 # stay small, and SQLite's planner does not mistake "reverses_id IS NULL" for selective.
 class PostKeyRow(Base):
@@ -418,4 +478,6 @@ ALL_TABLES: tuple[type[Base], ...] = (
     PersonRow,
     PostKeyRow,
     AuditRow,
+    StatementReplyRow,
+    DisputeOutcomeRow,
 )

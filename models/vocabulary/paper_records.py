@@ -64,3 +64,6 @@ class Statement:
     total_credit: Fen = 0
     number: str = ""  # the statement number (printed on the slip too); "" = a preview
     open_items: tuple[OpenItem, ...] = ()  # open debits as of `as_of`, oldest first
+    # The date the slip asks for a reply by (set with the number); None: a preview,
+    # whose slip reckons it from today.
+    reply_by: dt.date | None = None

@@ -26,11 +26,14 @@ from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.customer_records import Route
 from models.vocabulary.errors import NotFound
 from models.vocabulary.i18n import _
+from models.vocabulary.paper_records import Statement
 from reports.documents.iou import render_ious
 from reports.documents.packet import refuse_when_nothing_owed
+from reports.documents.phone_images import phone_statement, write_phone_statement
 from reports.documents.routesheet import render_route_sheet
 from reports.documents.statement import render_statement
 from reports.typesetting.output import check_destination
+from reports.typesetting.raster import page_paths
 
 
 def with_paper(company: CompanySettings, paper: str | None) -> CompanySettings:
@@ -55,16 +58,42 @@ def print_statement(
     document language.
     """
     check_destination(out)
+    st = _numbered(code, date_from, date_to, as_of)
+    st = dataclasses.replace(st, company=with_paper(st.company, paper))
+    path = render_statement(st, out, lang=lang)
+    record_printed([(st.customer.id, st.period_from, st.period_to)])
+    return path
+
+
+def _numbered(
+    code: str, date_from: dt.date | None, date_to: dt.date | None, as_of: dt.date | None
+) -> Statement:
+    """Customer `code`'s statement for the period `print_statement` explains, numbered."""
     customer = customer_by_code(code)
     date_to = date_to or as_of or clock.today()
     if date_from is None:  # from the day after the last statement printed for them
         last = last_printed([customer.id]).get(customer.id)
         date_from = next_period(date_to, last)[0]
-    st = statement(customer.id, date_from, date_to, as_of)
-    st = dataclasses.replace(issue_number(st), company=with_paper(st.company, paper))
-    path = render_statement(st, out, lang=lang)
-    record_printed([(customer.id, date_from, date_to)])
-    return path
+    return issue_number(statement(customer.id, date_from, date_to, as_of))
+
+
+def print_statement_images(
+    code: str,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    as_of: dt.date | None = None,
+    lang: str | None = None,
+    out: str | Path = "statement.png",
+) -> tuple[list[Path], str]:
+    """Customer `code`'s statement as phone images (``--image``), numbered and counted
+    as printed like the paper one: the PNG files written (OUT.png, or OUT-1.png …
+    for several pages) and the message to send with them."""
+    check_destination(page_paths(out, 1)[0])
+    st = _numbered(code, date_from, date_to, as_of)
+    result = phone_statement(st, lang)
+    paths = write_phone_statement(result, out)
+    record_printed([(st.customer.id, st.period_from, st.period_to)])
+    return paths, result.message
 
 
 def print_iou(

@@ -19,6 +19,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 
 from models.ledger.settings import get_company
+from models.papers.confirmation_figures import confirmation_summary
 from models.review.groups import GroupReview
 from models.review.measures import measure_help, measure_name
 from models.review.review import Review, review
@@ -26,6 +27,7 @@ from models.review.trends import Flow
 from models.vocabulary import clock
 from models.vocabulary.aging_records import bucket_labels
 from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.confirmation_records import ConfirmationSummary
 from models.vocabulary.i18n import _
 from reports.documents.aging_report import amount_cell
 from reports.typesetting.fonts import FontSet
@@ -232,15 +234,51 @@ def _empty(style: Style, frame: Frame) -> Block:
 
 
 def build_review(
-    data: Review, company: CompanySettings, *, lang: str | None = None, fonts: FontSet | None = None
+    data: Review,
+    company: CompanySettings,
+    *,
+    lang: str | None = None,
+    fonts: FontSet | None = None,
+    confirmed: ConfirmationSummary | None = None,
 ) -> Document:
-    """Lay out the weekly review of `data`."""
+    """Lay out the weekly review of `data`, with the balances the customers confirmed
+    (`confirmed`) under the key figures when given."""
     style = style_for(company, lang, fonts)
     with in_language(style.lang):
-        return _build(data, company, style)
+        return _build(data, company, style, confirmed)
 
 
-def _build(data: Review, company: CompanySettings, style: Style) -> Document:
+def _confirmed_rows(c: ConfirmationSummary, style: Style, frame: Frame) -> Block:
+    """The customers' own signatures: the boss's strongest evidence of what is owed."""
+    m = money
+
+    def count(n: int, fen: int) -> str:
+        return _("{n} customers, {amount}").format(n=n, amount=m(fen))
+
+    return label_rows(
+        style,
+        frame,
+        [
+            [
+                (_("Confirmed by the customer"), count(c.confirmed, c.confirmed_amount)),
+                (_("Not confirmed"), count(c.unconfirmed, c.unconfirmed_amount)),
+            ],
+            [
+                (_("Disputed"), count(c.disputed, c.disputed_amount)),
+                (_("Unanswered"), count(c.unanswered, c.unanswered_amount)),
+            ],
+            [
+                (_("Awaiting reply"), count(c.awaiting, c.awaiting_amount)),
+                (_("No statement"), count(c.never_sent, c.never_sent_amount)),
+            ],
+        ],
+        label_width=110 if style.lang == "en" else 80,
+    )
+
+
+def _build(
+    data: Review, company: CompanySettings, style: Style, confirmed: ConfirmationSummary | None
+) -> Document:
     from reports.documents.review_charts import aging_chart, months_chart
 
     size = paper("A4")
@@ -270,6 +308,8 @@ def _build(data: Review, company: CompanySettings, style: Style) -> Document:
         ),
         *_figures(data, style, frame),
     ]
+    if confirmed is not None:
+        blocks.append(_confirmed_rows(confirmed, style, frame))
     half = (frame.width - 10) / 2
     aging = aging_chart(
         [_("{range} days").format(range=x) for x in bucket_labels(data.edges)],
@@ -348,5 +388,7 @@ def print_review(
     """Write the weekly review as of `as_of` (default today) to the PDF `out`."""
     check_destination(out)
     company = get_company()
-    doc = build_review(review(as_of), company, lang=lang, fonts=fonts)
+    data = review(as_of)
+    confirmed = confirmation_summary(data.as_of)
+    doc = build_review(data, company, lang=lang, fonts=fonts, confirmed=confirmed)
     return write_documents(out, [doc], title=doc.title, author=company.name)

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from models.vocabulary import clock
 from models.vocabulary.i18n import _
 from models.vocabulary.paper_records import Statement
+from reports.typesetting.codes import draw_barcode
 from reports.typesetting.formatting import capitals, format_date, money
 from reports.typesetting.layout import INK, MUTED, RULE, Block, Frame, box, hline
 from reports.typesetting.parts import Style, name_code
@@ -45,10 +46,11 @@ TICK = 4.2 * mm  # a box to tick by hand
 
 
 def reply_sentence(st: Statement, style: Style, issued: dt.date) -> str:
-    """The statement's issue date and the date to reply by, with whom to call about it;
+    """The statement's issue date and the date to reply by (the one issued with its
+    number, else `issued` + the Settings' reply days), with whom to call about it;
     "no reply counts as confirmed" only where Settings say the customers agreed to it."""
     company = st.company
-    reply_by = issued + dt.timedelta(days=company.reply_days)
+    reply_by = st.reply_by or issued + dt.timedelta(days=company.reply_days)
     text = _(
         "Statement issued {issued}. Please choose one of the two blocks below, sign, stamp "
         "and return this slip by {reply_by}."
@@ -97,7 +99,10 @@ def confirmation_slip(st: Statement, style: Style, frame: Frame) -> Block:
     side_by_side = frame.width >= 420
     blocks = _answer_blocks(style, frame, side_by_side)
     answers_h = sum(h for h, _d in blocks) if not side_by_side else max(h for h, _d in blocks)
-    height = 17 + 16 + step * len(texts) + 6 + answers_h
+    # The number as a barcode too, above the heading's right end: a scanner types it
+    # into the "Record a reply" field. Only a numbered (printed) statement has one.
+    code_h = 22.0 if st.number else 0.0
+    height = 17 + 16 + step * len(texts) + 6 + answers_h + (code_h - 6 if code_h else 0)
 
     def draw(c: Canvas, top: float) -> None:
         y = top - 5
@@ -109,11 +114,12 @@ def confirmation_slip(st: Statement, style: Style, frame: Frame) -> Block:
         c.rect(mid - w / 2, y - 5, w, 10, fill=1, stroke=0)
         c.restoreState()
         pen.draw(c, mid, y - 2.5, cut, 7.5, align="center", color=MUTED)
-        y -= 17
+        y -= 17 + (code_h - 6 if code_h else 0)
         heading = _("Balance confirmation")
         pen.draw(c, frame.left + 6, y, heading, 11.5, bold=True)
         if number:  # the number whole: it matches a returned slip to its statement
-            pen.draw(c, frame.right - 6, y, number, 9.5, align="right", bold=True)
+            wide = draw_barcode(c, st.number, frame.right, y - 3, code_h)
+            pen.draw(c, frame.right - wide - 4, y, number, 9.5, align="right", bold=True)
         y -= 4
         for text, sz, bold in texts:
             y -= step

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from models.collecting.today import PromiseLine, RouteDay, TodayReport
 from models.vocabulary.collecting_records import CallAnswer
+from models.vocabulary.confirmation_records import Confirmation, StatementReply
 from models.vocabulary.i18n import _
 from reports.typesetting.formatting import format_weekday, money
 
@@ -114,3 +115,27 @@ def today_text(report: TodayReport, lang: str) -> str:
         ],
     )
     return "\n".join(out)
+
+
+def confirmations_text(disputes: list[StatementReply], unanswered: list[Confirmation]) -> str:
+    """Today's follow-ups of statements, as sections like `today_text`'s: the open
+    disputes (who handles them) and statements unanswered past their reply-by date."""
+    out = _section(
+        _("Open disputes about statements"),
+        [
+            f"  {d.statement.number}  {_customer(d.statement.customer_code, d.statement.customer_name)}"
+            f"  {money(d.difference)}  {d.reason}  "
+            + _("handled by {who}").format(who=d.handler or "—")
+            for d in disputes
+        ],
+    )
+    out += _section(
+        _("Statements unanswered past their reply-by date"),
+        [
+            f"  {c.statement.number}  {_customer(c.statement.customer_code, c.statement.customer_name)}"
+            f"  {money(c.statement.balance)}  "
+            + _("reply was due {date}").format(date=c.statement.reply_by.isoformat())
+            for c in unanswered
+        ],
+    )
+    return "\n".join(out[1:])  # no blank line of its own: it follows today_text

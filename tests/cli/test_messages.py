@@ -125,7 +125,12 @@ def test_argparse_errors_in_chinese(tmp_path: Path) -> None:
     )
     result = run(tmp_path, "--db", db_path, "print", "statement", lang="zh")
     assert result.returncode == 2
-    assert one_line_error(result) == "main.py print statement: 缺少参数：CODE, --out。 (--help)"
+    assert one_line_error(result) == "main.py print statement: 缺少参数：CODE。 (--help)"
+    result = run(tmp_path, "--db", db_path, "print", "statement", "C1", lang="zh")
+    assert result.returncode == 2  # a PDF or phone images: one of the two
+    assert (
+        one_line_error(result) == "main.py print statement: 请给出 --out, --image 之一。 (--help)"
+    )
     result = run(
         tmp_path, "--db", db_path, "export", "aging", "--as-of", "x", "--out", "a.csv", lang="zh"
     )

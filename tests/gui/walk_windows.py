@@ -225,6 +225,13 @@ def walk(lang: str) -> dict[str, object]:
     if rows:
         walker.trigger(lambda: window.void_entry(rows[-1].entry), window)
     walker.trigger(lambda: window.edit_customer(customer_id), window)
+    # The statement for WeChat: the period, then the phone images with the message.
+    walker.trigger(lambda: window.print_statement(for_phone=True), window)
+    from gui.printing.documents import statement_images
+
+    today = dt.date.today()
+    phone = statement_images(customer_id, today - dt.timedelta(days=89), today)
+    walker.trigger(lambda: window.show_for_wechat(phone), window)
     from models.ledger import promises
 
     for promise in promises.open_promises(customer_id)[:1]:

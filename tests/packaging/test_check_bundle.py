@@ -66,6 +66,7 @@ def test_only_the_run_time_dependencies_with_binaries_are_fetched() -> None:
             "charset-normalizer",
             "pillow",
             "psycopg2-binary",
+            "pypdfium2",  # PDFium, loaded with ctypes: the WeChat statement images
             "pyside6",
             "pyside6-addons",  # QtCharts, QtPdf, QtPdfWidgets
             "pyside6-essentials",

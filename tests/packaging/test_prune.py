@@ -123,3 +123,16 @@ def test_the_resolved_path_is_used_when_the_name_does_not_match(tmp_path) -> Non
     imports = {"ext": [("libpq.so.5", str(real))], str(real): []}
     kept = prune_binaries(entries, lambda src: imports[src], platform="linux")
     assert len(kept) == 2
+
+
+@pytest.mark.parametrize(
+    ("platform", "pdfium"),
+    [("win32", "pypdfium2_raw/pdfium.dll"), ("darwin", "pypdfium2_raw/libpdfium.dylib")],
+)
+def test_a_library_loaded_with_ctypes_is_kept_though_nothing_links_it(
+    platform: str, pdfium: str
+) -> None:
+    """PDFium (the WeChat images) is opened by pypdfium2 with ctypes: no binary imports
+    it, yet the prune must keep it; a stray library beside it still goes."""
+    kept = prune({pdfium: [], "other/libnobodyneeds.dll": []}, platform=platform)
+    assert kept == [pdfium]
