@@ -20,6 +20,7 @@ from models.storage.tables import (
     PARTIAL_INDEXES,
     BalanceRow,
     CallRow,
+    ChaseDoneRow,
     ChequeStatusChangeRow,
     DailyTotalRow,
     EntryChainRow,
@@ -32,7 +33,7 @@ from models.storage.tables import (
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -224,6 +225,12 @@ def _add_import_layouts(db: pw.Database) -> None:
     create_tables(db, [ImportLayoutRow])
 
 
+def add_chase_done(db: pw.Database) -> None:
+    """Version 12: chasing steps the office did (models/collecting/chasing.py), one row per
+    customer, debt, step and day. Safe to run again."""
+    create_tables(db, [ChaseDoneRow])
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -235,6 +242,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     8: _add_cheque_status_history,
     9: _add_reading_indexes,
     10: _add_import_layouts,
+    11: add_chase_done,
 }
 
 
