@@ -111,7 +111,9 @@ def chase_lines(
             continue
         step = steps[at.index - 1]
         done_on = recorded.get((c.id, due_on, at.index))
-        done = (done_on is not None and done_on >= at.day) or visited.get(c.id, dt.date.min) >= at.day
+        done = (done_on is not None and done_on >= at.day) or visited.get(
+            c.id, dt.date.min
+        ) >= at.day
         text = step_reminder(
             step, c, company, amount=amount, balance=balances[c.id], due_on=due_on,
             day=at.day, lang=lang,

@@ -28,8 +28,8 @@ class ChaseAction(StrEnum):
 
 
 _ACTION_LABELS = {
-    ChaseAction.NOTE: "Message",
-    ChaseAction.CALL: "Call",
+    ChaseAction.NOTE: "Send a note",
+    ChaseAction.CALL: "Phone call",
     ChaseAction.VISIT: "Visit",
 }
 
