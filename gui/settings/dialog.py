@@ -1,5 +1,6 @@
 """Settings: company details, document language, paper size, PDF font, aging bucket
-edges, the tail-cut limit and reminder wording of route days, and the UI language (applied on Save, so Cancel leaves the old one; nothing
+edges, the tail-cut limit and reminder wording of route days, the chasing steps of
+each customer group, and the UI language (applied on Save, so Cancel leaves the old one; nothing
 typed elsewhere is lost)."""
 
 from __future__ import annotations
@@ -20,16 +21,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from gui import file_dialogs, language
 from gui.form import FormDialog
 from gui.operations import Operations
+from gui.settings.chasing import ChasingPage
 from gui.widgets import AmountEdit, add_row, set_form_label
-from models.ledger import settings
+from models.ledger import chase_schedule, settings
 from models.storage import live_files
 from models.vocabulary.company_records import CompanySettings
+from models.vocabulary.errors import InputError
 
 
 class SettingsDialog(FormDialog):
@@ -131,9 +135,23 @@ class SettingsDialog(FormDialog):
         self.ui_form = QFormLayout(self.ui_box)
         add_row(self.ui_form, self.ui_language)
 
-        # One tab per group: all four at once no longer fit a 1280×720 screen.
+        # Chasing: each customer group's steps (a page of its own: a table and an editor).
+        self.chasing_box = QGroupBox()
+        schedules = ops.read(self, chase_schedule.get_schedules) or {
+            "": chase_schedule.DEFAULT_STEPS
+        }
+        self.chasing = ChasingPage(schedules)
+        QVBoxLayout(self.chasing_box).addWidget(self.chasing)
+
+        # One tab per group: all of them at once no longer fit a 1280×720 screen.
         self.tabs = QTabWidget()
-        self.boxes = (self.company_box, self.docs_box, self.route_box, self.ui_box)
+        self.boxes = (
+            self.company_box,
+            self.docs_box,
+            self.route_box,
+            self.chasing_box,
+            self.ui_box,
+        )
         for box in self.boxes:
             self.tabs.addTab(box, "")
         self.body.addWidget(self.tabs)
@@ -234,11 +252,28 @@ class SettingsDialog(FormDialog):
             iou_default_clause=self.iou_clause.isChecked(),
             iou_clause_text=self.iou_clause_text.toPlainText().strip(),
         )
-        if self.ops.write(self, lambda: settings.save_company(new), on_error=self.show_error):
+        schedules = self.chasing.schedules()
+
+        def save() -> object:
+            return chase_schedule.save_with_company(new, schedules)
+
+        if self.ops.write(self, save, on_error=self._save_error):
             chosen = self.ui_language.currentData()
             if chosen != language.current():
                 self.language_chosen.emit(chosen)
             self.accept()
+
+    def _save_error(self, message: str) -> None:
+        """A refused schedule names its group and step: show the Chasing tab with it."""
+        for key, steps in self.chasing.schedules().items():
+            try:
+                chase_schedule.check_steps(steps, key)
+            except InputError:
+                self._to_tab(self.chasing_box)
+                self.chasing.select_group(key)
+                self.show_error(message, self.chasing.table)
+                return
+        self.show_error(message)
 
     def _to_tab(self, box: QGroupBox) -> None:
         """Show the tab of a field that is wrong (it cannot take the focus hidden)."""
@@ -306,6 +341,7 @@ class SettingsDialog(FormDialog):
         self.iou_clause_text.setPlaceholderText(
             self.tr("Blank: the built-in wording (late payment, costs of collecting)")
         )
+        self.chasing_box.setTitle(self.tr("Chasing"))
         self.ui_box.setTitle(self.tr("This computer"))
         self._label(self.ui_form, self.ui_language, self.tr("Screen lan&guage:"))
         for index, box in enumerate(self.boxes):

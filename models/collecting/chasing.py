@@ -116,7 +116,7 @@ def chase_lines(
         ) >= at.day
         text = step_reminder(
             step, c, company, amount=amount, balance=balances[c.id], due_on=due_on,
-            day=at.day, lang=lang,
+            day=max(at.day, day), lang=lang,
         )  # fmt: skip
         lines.append(
             ChaseLine(c, at.index, len(steps), step, at.day, due_on, amount, balances[c.id],
@@ -133,6 +133,18 @@ def customer_chase(customer_id: CustomerId, day: dt.date | None = None) -> Chase
     balance = balances_as_of(day, customer_id).get(customer_id, 0)
     found = chase_lines(day, [customer], {customer_id: balance})
     return found[0] if found else None
+
+
+def step_text(customer_id: CustomerId, day: dt.date, lang: str) -> str:
+    """The reminder of the customer's current step on `day`, in `lang`."""
+    customer = get_customer(customer_id)
+    balance = balances_as_of(day, customer_id).get(customer_id, 0)
+    found = chase_lines(day, [customer], {customer_id: balance}, lang)
+    if not found:
+        raise InputError(
+            _("This customer has no chasing step due on {date}.").format(date=day.isoformat())
+        )
+    return found[0].text
 
 
 def record_step_done(customer_id: CustomerId, day: dt.date | None = None) -> ChaseLine:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 
 from models.ledger.reminder_templates import check_template
-from models.ledger.settings import _put
+from models.ledger.settings import _put, save_company
 from models.storage.db import transaction
 from models.storage.tables import Setting
 from models.vocabulary.chase_records import GROUP_KEYS, ChaseAction, ChaseStep, group_label
+from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
 from models.vocabulary.text_rules import check_text
@@ -100,9 +101,9 @@ def check_steps(steps: tuple[ChaseStep, ...], group: str = "") -> tuple[ChaseSte
     return steps
 
 
-def save_schedules(schedules: Schedules) -> Schedules:
-    """Check and store the schedules (the default one is required; a group without steps
-    uses the default)."""
+def check_all(schedules: Schedules) -> Schedules:
+    """The schedules worth storing, checked: the default one (required) and each group
+    with steps of its own (a group without steps uses the default)."""
     if "" not in schedules:
         raise InputError(_("The default schedule is missing: add at least one step."))
     kept: Schedules = {}
@@ -111,7 +112,21 @@ def save_schedules(schedules: Schedules) -> Schedules:
         if key and not steps:
             continue
         kept[key] = check_steps(steps, key)
+    return kept
+
+
+def save_schedules(schedules: Schedules) -> Schedules:
+    """Check and store the schedules (`check_all`)."""
+    kept = check_all(schedules)
     data = {k: [[s.offset, s.action.value, s.text.strip()] for s in v] for k, v in kept.items()}
     with transaction():
         _put(_KEY, json.dumps(data, ensure_ascii=False))
     return get_schedules()
+
+
+def save_with_company(company: CompanySettings, schedules: Schedules) -> Schedules:
+    """The company settings and the schedules, saved together (Settings' one Save) or,
+    when either is refused, neither."""
+    with transaction():
+        save_company(company)
+        return save_schedules(schedules)
