@@ -211,6 +211,81 @@
     </message>
 </context>
 <context>
+    <name>ChasingPage</name>
+    <message>
+        <source>(built-in wording)</source>
+        <translation>（内置话术）</translation>
+    </message>
+    <message>
+        <source>{n} days before</source>
+        <translation>到期前{n}天</translation>
+    </message>
+    <message>
+        <source>on the due date</source>
+        <translation>到期当天</translation>
+    </message>
+    <message>
+        <source>{n} days late</source>
+        <translation>逾期{n}天</translation>
+    </message>
+    <message>
+        <source>Each step falls on a day counted from the due date of the customer&apos;s oldest open debt and appears on Today and the call list that day. A promise pauses the steps until its date; a broken one moves on to the next step. Groups without their own schedule use the default.</source>
+        <translation>每一步按客户最早一笔未结欠款的到期日计算日期，当天出现在“今日”和电话确认单上。客户约定付款后，催款暂停到约定日期；约定未兑现，则直接进入下一步。没有单独计划的客户组使用默认计划。</translation>
+    </message>
+    <message>
+        <source>Customer &amp;group (terms):</source>
+        <translation>客户组（账期）(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Own schedule</source>
+        <translation>单独计划(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒话术</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>添加步骤(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>下移(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Da&amp;y (from the due date):</source>
+        <translation>日期（相对到期日）(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;What to do:</source>
+        <translation>做法(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Rem&amp;inder:</source>
+        <translation>提醒话术(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {balance} {due_date} {date} {how_to_pay} {bank_account} {contact}</source>
+        <translation>留空：使用内置话术。占位符：{customer} {company} {amount} {balance} {due_date} {date} {how_to_pay} {bank_account} {contact}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -2484,6 +2559,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>留空：使用内置措辞（逾期利息、追讨费用）</translation>
     </message>
     <message>
+        <source>Chasing</source>
+        <translation>催款计划</translation>
+    </message>
+    <message>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
@@ -2806,6 +2885,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>（{rep}）</translation>
     </message>
     <message>
+        <source>Step done (Ctrl+D)</source>
+        <translation>步骤已完成 (Ctrl+D)</translation>
+    </message>
+    <message>
         <source>{route}{rep}: {stops} stops, {owing} owing</source>
         <translation>{route}{rep}：{stops} 家，{owing} 家欠款</translation>
     </message>
@@ -2820,6 +2903,18 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>to collect {amount}</source>
         <translation>待收 {amount}</translation>
+    </message>
+    <message>
+        <source>Chasing steps due</source>
+        <translation>到期的催款步骤</translation>
+    </message>
+    <message>
+        <source>step {n}/{m}: {action}</source>
+        <translation>第{n}/{m}步：{action}</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>自{date}起</translation>
     </message>
     <message>
         <source>What</source>
