@@ -27,6 +27,7 @@ from gui.background import BackgroundReader
 from gui.dates import date_edit, picked_date
 from gui.operations import Operations, show_error
 from gui.review.charts import AGE, COLLECTED, DELIVERED, BarChart
+from gui.review.chase_table import ChaseNeedsPage
 from gui.review.table_models import (
     BrokenModel,
     CustomerRowsModel,
@@ -122,6 +123,7 @@ class ReviewView(QWidget):
         self.reason_table = SortedTable(self.reason_model, "reasons", self)
         self.month_model = MonthModel(self)
         self.month_table = SortedTable(self.month_model, "months", self)
+        self.chase_page = ChaseNeedsPage(self)
         for table in (
             self.rep_table,
             self.route_table,
@@ -130,8 +132,9 @@ class ReviewView(QWidget):
             self.limit_table,
             self.reason_table,
             self.month_table,
+            self.chase_page.table,
         ):
-            self.tabs.addTab(table, "")
+            self.tabs.addTab(table if table is not self.chase_page.table else self.chase_page, "")
             table.activated.connect(lambda index, t=table: self._table_activated(t, index))
             table.doubleClicked.connect(lambda index, t=table: self._table_activated(t, index))
 
@@ -234,6 +237,7 @@ class ReviewView(QWidget):
         self.limit_model.set_rows(data.over_limit)
         self.reason_model.set_rows(data.reasons)
         self.month_model.set_rows(data.months)
+        self.chase_page.show_needs(data.chase_needs)
         for table in (self.rep_table, self.route_table, self.debtor_table):
             table.fit_columns()
         self.loaded.emit()
@@ -431,6 +435,7 @@ class ReviewView(QWidget):
             self.tr("Over credit limit"),
             self.tr("Reasons for not paying"),
             self.tr("Months"),
+            self.tr("Chasing steps"),
         )
         for i, text in enumerate(titles):
             self.tabs.setTabText(i, text)
@@ -444,5 +449,6 @@ class ReviewView(QWidget):
             self.month_model,
         ):
             model.retranslate()
+        self.chase_page.retranslate()
         if self.data is not None:
             self._loaded(self.data)  # charts, figures and headers in the new language

@@ -211,6 +211,40 @@
     </message>
 </context>
 <context>
+    <name>ChaseNeedsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Debts paid</source>
+        <translation>已付欠款笔数</translation>
+    </message>
+    <message>
+        <source>Steps on average</source>
+        <translation>平均步骤数</translation>
+    </message>
+    <message>
+        <source>Most steps</source>
+        <translation>最多步骤数</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseNeedsPage</name>
+    <message>
+        <source>after {n} steps: {count}</source>
+        <translation>{n}步后付款：{count}笔</translation>
+    </message>
+    <message>
+        <source>Debts paid from {start} to {end}, by the chasing steps they needed: </source>
+        <translation>{start}至{end}付清的欠款，按所需催款步骤统计：</translation>
+    </message>
+</context>
+<context>
     <name>ChasingPage</name>
     <message>
         <source>(built-in wording)</source>
@@ -2424,6 +2458,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>Months</source>
         <translation>各月</translation>
+    </message>
+    <message>
+        <source>Chasing steps</source>
+        <translation>催款步骤</translation>
     </message>
 </context>
 <context>

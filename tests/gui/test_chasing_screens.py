@@ -14,6 +14,7 @@ from gui.mainwindow import MainWindow
 from models.ledger import chase_schedule, posting
 from models.vocabulary import clock
 from models.vocabulary.chase_records import ChaseAction, ChaseStep
+from models.vocabulary.entry_records import PaymentMethod
 from tests.gui.test_posting import _save
 
 
@@ -103,3 +104,21 @@ def test_the_settings_dialog_with_chasing_fits_720(window: MainWindow) -> None:
     hint = dialog.sizeHint()
     assert hint.width() <= 1280 and hint.height() <= 720, hint
     dialog.close()
+
+
+def test_the_review_shows_the_steps_needed(window: MainWindow, qtbot: QtBot, shop: int) -> None:
+    from gui.review.view import ReviewView
+
+    posting.post_delivery(shop, dt.date(2026, 10, 1), 800_00)  # due 31 Oct
+    clock.pin(dt.datetime(2026, 11, 1, 10, 0))
+    posting.post_payment(shop, dt.date(2026, 11, 1), 800_00, PaymentMethod.CASH)  # after 2
+    clock.pin(dt.datetime(2026, 11, 26, 9, 0))
+    view = window.show_review()
+    assert isinstance(view, ReviewView)
+    qtbot.waitUntil(lambda: view.data is not None and not view.reader.busy)
+    page = view.chase_page
+    view.tabs.setCurrentWidget(page)
+    assert page.model.rowCount() == 1
+    row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
+    assert row == ["C0001", "东城王记", "1", "2.0", "2"]
+    assert "after 2 steps: 1" in page.spread.text() and "after 0 steps: 0" in page.spread.text()
