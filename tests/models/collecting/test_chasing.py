@@ -176,3 +176,33 @@ def test_today_and_the_call_list_pdf_show_the_step_with_its_reminder(owing, tmp_
     assert "请安排结清" in text
     chasing.record_step_done(owing.id)
     assert today.today().chasing == ()  # done: off Today
+
+
+def test_processes_recording_the_same_steps_keep_one_record_each(ledger: str) -> None:
+    """Three clerks tick the same customers' steps at once: the database's unique index,
+    not a look before the write, keeps one record per step and day."""
+    from tests.models import racers
+
+    clock.pin(dt.datetime(2026, 10, 27, 9, 0))
+    ids = []
+    for n in range(20):
+        c = make_customer(f"R{n:03d}", f"店{n}")
+        posting.post_delivery(c.id, D(2026, 10, 27), 100_00)  # due 26 Nov: the call's day
+        ids.append(c.id)
+    clock.pin(racers.PINNED)
+    outcomes = racers.run_racers(racers.record_chase_steps, 3, ledger, ids)
+    assert outcomes == [["ok"] * 20] * 3
+    rows = list(ChaseDoneRow.select().tuples())
+    assert len(rows) == 20
+    assert {(r.customer_id, r.step_no, r.done_on) for r in ChaseDoneRow.select()} == {
+        (c, 2, racers.PINNED.date()) for c in ids
+    }
+
+
+def test_the_migration_is_safe_to_run_twice(ledger_target) -> None:  # type: ignore[no-untyped-def]
+    from models.storage import schema
+    from models.storage.tables import database
+
+    schema.add_chase_done(database.obj)
+    schema.add_chase_done(database.obj)
+    assert "chase_done" in database.get_tables()
