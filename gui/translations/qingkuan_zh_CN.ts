@@ -139,6 +139,10 @@
         <translation>请先在列表中选择一笔约定。</translation>
     </message>
     <message>
+        <source>Choose a chasing step in the list first.</source>
+        <translation>请先在列表中选择一个催款步骤。</translation>
+    </message>
+    <message>
         <source>Export the call list</source>
         <translation>导出电话确认单</translation>
     </message>
@@ -153,6 +157,14 @@
     <message>
         <source>Confirmed (Ctrl+1)</source>
         <translation>已确认 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>C&amp;hasing steps due that day (Ctrl+M what to say):</source>
+        <translation>当天到期的催款步骤（Ctrl+M 查看话术）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Step done (Ctrl+D)</source>
+        <translation>步骤已完成 (Ctrl+D)</translation>
     </message>
     <message>
         <source>Wants a new date… (Ctrl+2)</source>
@@ -242,6 +254,29 @@
     <message>
         <source>Debts paid from {start} to {end}, by the chasing steps they needed: </source>
         <translation>{start}至{end}付清的欠款，按所需催款步骤统计：</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseStepsModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
     </message>
 </context>
 <context>

@@ -122,3 +122,29 @@ def test_the_review_shows_the_steps_needed(window: MainWindow, qtbot: QtBot, sho
     row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
     assert row == ["C0001", "东城王记", "1", "2.0", "2"]
     assert "after 2 steps: 1" in page.spread.text() and "after 0 steps: 0" in page.spread.text()
+
+
+def test_the_call_list_shows_the_days_steps_and_ctrl_d_ticks_one(
+    window: MainWindow, qtbot: QtBot, shop: int
+) -> None:
+    posting.post_delivery(shop, dt.date(2026, 10, 1), 800_00)  # due 31 Oct
+    clock.pin(dt.datetime(2026, 10, 27, 16, 0))  # the eve of the note
+    dialog = window.show_call_list()  # opens on tomorrow: 28 Oct
+    steps = dialog.steps_model
+    assert steps.rowCount() == 1
+    row = [steps.index(0, c).data() for c in range(steps.columnCount())]
+    assert row[0] == "C0001 东城王记" and row[2] == "1/3 Send a note" and row[3] == "800.00"
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.steps_table.setFocus()
+    dialog.steps_table.selectRow(0)
+    reminder = dialog.reminder()  # Ctrl+M in the steps table: the step's wording
+    assert reminder is not None and "10月31日" in reminder.text.toPlainText()
+    reminder.close()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.steps_table.setFocus()
+    with qtbot.waitSignal(window.ops.changed):
+        QTest.keyClick(dialog.steps_table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: steps.rowCount() == 0)
+    dialog.close()
