@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from gui import formatting
 from gui.record_model import Column, RecordTableModel
@@ -45,6 +45,9 @@ class ChaseNeedsPage(QWidget):
         self.model = ChaseNeedsModel(self)
         self.table = SortedTable(self.model, "chasing-steps", self)
         self.needs: ChaseNeeds | None = None
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # the name takes the room, not the last count
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(self.spread)
         layout.addWidget(self.table, 1)
