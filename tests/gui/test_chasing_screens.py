@@ -148,3 +148,22 @@ def test_the_call_list_shows_the_days_steps_and_ctrl_d_ticks_one(
         QTest.keyClick(dialog.steps_table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: steps.rowCount() == 0)
     dialog.close()
+
+
+def test_the_chasing_models_pass_the_model_tester(qtmodeltester, ledger: str, shop: int) -> None:  # type: ignore[no-untyped-def]
+    from gui.promises.chase_steps import ChaseStepsModel
+    from gui.review.chase_table import ChaseNeedsModel
+    from models.collecting import chasing
+    from models.review.chase_needs import chase_needs
+
+    posting.post_delivery(shop, dt.date(2026, 10, 1), 800_00)
+    steps = ChaseStepsModel()
+    steps.set_rows(chasing.chase_lines(dt.date(2026, 10, 31)))
+    assert steps.rowCount() == 1
+    qtmodeltester.check(steps)
+    clock.pin(dt.datetime(2026, 11, 1, 10, 0))
+    posting.post_payment(shop, dt.date(2026, 11, 1), 800_00, PaymentMethod.CASH)
+    needs = ChaseNeedsModel()
+    needs.set_rows(chase_needs(dt.date(2026, 10, 1), dt.date(2026, 11, 30)).customers)
+    assert needs.rowCount() == 1
+    qtmodeltester.check(needs)
