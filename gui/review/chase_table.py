@@ -1,15 +1,20 @@
 """The review's Chasing tab: how many chasing steps each customer needed before paying
-(models/review/chase_needs.py), with the office-wide spread above the table."""
+(models/review/chase_needs.py), with the office-wide spread above the table. Read on a
+worker thread when the tab is first shown for a date: it walks every debt paid in the
+window, which the rest of the review does not need."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from gui import formatting
+from gui.background import BackgroundReader
 from gui.record_model import Column, RecordTableModel
 from gui.review.tables import SortedTable
-from models.review.chase_needs import ChaseNeeds, CustomerNeeds
+from models.review.chase_needs import ChaseNeeds, CustomerNeeds, chase_needs
 
 
 def _count(header: str, count_of) -> Column:  # type: ignore[no-untyped-def]
@@ -48,9 +53,22 @@ class ChaseNeedsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)  # the name takes the room, not the last count
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.asked: tuple[dt.date, dt.date] | None = None  # the window read or being read
+        self.reader = BackgroundReader(self)
+        self.reader.loaded.connect(self.show_needs)
+        self.reader.failed.connect(self.spread.setText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.spread)
         layout.addWidget(self.table, 1)
+
+    def load(self, start: dt.date, end: dt.date, *, again: bool = False) -> None:
+        """Read the steps needed for debts paid from `start` to `end` (unless already
+        read for them, or `again` after the ledger changed)."""
+        if (start, end) == self.asked and not again:
+            return
+        self.asked = (start, end)
+        self.spread.setText(self.tr("Computing…"))
+        self.reader.start(lambda: chase_needs(start, end))
 
     def show_needs(self, needs: ChaseNeeds | None) -> None:
         self.needs = needs

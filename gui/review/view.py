@@ -109,6 +109,7 @@ class ReviewView(QWidget):
             bar.addWidget(w)
 
         self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(lambda _i: self._load_chasing())
         self.tabs.addTab(self._overview(), "")
         self.rep_model, self.route_model = GroupModel("rep", self), GroupModel("route", self)
         self.rep_table = SortedTable(self.rep_model, "reps", self)
@@ -206,6 +207,7 @@ class ReviewView(QWidget):
     def reload(self) -> None:
         """Compute the review as of the chosen date on a worker thread."""
         self._stale = False
+        self.chase_page.asked = None  # its figures are read again when next shown
         as_of = picked_date(self.as_of)
         self.status.setText(self.tr("Computing…"))
         self.reader.start(lambda: review(as_of))
@@ -237,10 +239,15 @@ class ReviewView(QWidget):
         self.limit_model.set_rows(data.over_limit)
         self.reason_model.set_rows(data.reasons)
         self.month_model.set_rows(data.months)
-        self.chase_page.show_needs(data.chase_needs)
+        self._load_chasing()
         for table in (self.rep_table, self.route_table, self.debtor_table):
             table.fit_columns()
         self.loaded.emit()
+
+    def _load_chasing(self, again: bool = False) -> None:
+        """The Chasing tab reads its figures when shown, over the review's window."""
+        if self.data is not None and self.tabs.currentWidget() is self.chase_page:
+            self.chase_page.load(self.data.window_start, self.data.as_of, again=again)
 
     def _show_figures(self) -> None:
         data = self.data

@@ -17,8 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from peewee import fn
-
 from models.collecting.chase_texts import step_reminder
 from models.ledger.aging import _debits, balances_as_of, due_date, voided_ids
 from models.ledger.chase_schedule import get_schedules, schedule_for
@@ -27,7 +25,7 @@ from models.ledger.customers import get_customer, list_customers
 from models.ledger.settings import get_company
 from models.storage import session
 from models.storage.db import transaction
-from models.storage.tables import ChaseDoneRow, VisitRow
+from models.storage.tables import ChaseDoneRow, database
 from models.vocabulary import clock
 from models.vocabulary.chase_records import ChaseLine
 from models.vocabulary.customer_records import Customer, CustomerId
@@ -58,6 +56,13 @@ def open_debt(
     return oldest, sum(p for d, p in parts if d is not None and d <= counted)
 
 
+_LATEST_VISITS = "SELECT customer_id, MAX(at) FROM visit GROUP BY customer_id"
+
+
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text[:10])
+
+
 def _done(customer_ids: Iterable[CustomerId]) -> tuple[dict, dict[CustomerId, dt.date]]:
     """Recorded steps: (customer, due date, step) → latest day done; and each
     customer's latest visit day."""
@@ -70,13 +75,10 @@ def _done(customer_ids: Iterable[CustomerId]) -> tuple[dict, dict[CustomerId, dt
         if cid in ids:
             key = (cid, due_on, step_no)
             recorded[key] = max(done_on, recorded.get(key, done_on))
-    visited = {
-        cid: at.date() if isinstance(at, dt.datetime) else dt.date.fromisoformat(str(at)[:10])
-        for cid, at in VisitRow.select(VisitRow.customer, fn.MAX(VisitRow.at))
-        .group_by(VisitRow.customer)
-        .tuples()
-        if cid in ids
-    }
+    visited: dict[CustomerId, dt.date] = {}
+    for cid, at in database.execute_sql(_LATEST_VISITS):
+        if cid in ids:  # SQLite gives text, PostgreSQL a datetime
+            visited[cid] = at.date() if isinstance(at, dt.datetime) else _day(str(at))
     return recorded, visited
 
 
@@ -97,15 +99,19 @@ def chase_lines(
     schedules, company = get_schedules(), get_company()
     lang = lang or company.doc_language or "zh"
     voided = voided_ids()
-    promises = promise_spans(day)
-    recorded, visited = _done(c.id for c in owing)
-    lines = []
+    debts = []
     for c in owing:
         debt = open_debt(c, balances[c.id], day, voided)
-        if debt is None:
-            continue
-        due_on, amount = debt
-        steps = schedule_for(schedules, c.terms.kind.value)
+        if debt is not None:
+            debts.append((c, *debt, schedule_for(schedules, c.terms.kind.value)))
+    if not debts:
+        return []
+    # Only promises due from the earliest schedule's first day on can count.
+    since = min(due_on + dt.timedelta(days=steps[0].offset) for _c, due_on, _a, steps in debts)
+    promises = promise_spans(day, since=since)
+    recorded, visited = _done(c.id for c, *_rest in debts)
+    lines = []
+    for c, due_on, amount, steps in debts:
         at = position([s.offset for s in steps], due_on, promises.get(c.id, ()), day)
         if at.paused_until is not None or at.index == 0 or at.day is None:
             continue

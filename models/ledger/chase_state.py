@@ -106,7 +106,7 @@ def position(
 
 _PROMISES_SQL = f"""
 SELECT p.customer_id, p.start_on, p.due_on, p.amount, {PAID_SQL} FROM promise p
-WHERE p.cancelled_at IS NULL AND p.start_on <= ? {{customer}}
+WHERE p.cancelled_at IS NULL AND p.start_on <= ? AND p.due_on >= ? {{customer}}
 """
 
 
@@ -115,11 +115,12 @@ def _date(value: object) -> dt.date:  # SQLite gives text, PostgreSQL dates
 
 
 def promise_spans(
-    day: dt.date, customer_id: CustomerId | None = None
+    day: dt.date, customer_id: CustomerId | None = None, since: dt.date = dt.date.min
 ) -> dict[CustomerId, list[PromiseSpan]]:
-    """Each customer's promises made by `day` (not cancelled), as the schedule needs them."""
+    """Each customer's promises made by `day` and due `since` or later (not cancelled),
+    as the schedule needs them (one due before a schedule's first day never counts)."""
     sql = _PROMISES_SQL.format(customer="AND p.customer_id = ?" if customer_id else "")
-    params: list[object] = [day] + ([customer_id] if customer_id else [])
+    params: list[object] = [day, since] + ([customer_id] if customer_id else [])
     found: dict[CustomerId, list[PromiseSpan]] = {}
     for cid, made, due, amount, paid in database.execute_sql(placeholders(sql), params):
         span = PromiseSpan(_date(made), _date(due), int(paid) >= int(amount))

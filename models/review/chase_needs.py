@@ -65,33 +65,61 @@ class ChaseNeeds:
     office: tuple[int, ...]
 
 
-_ENTRIES_SQL = """
-SELECT e.customer_id, e.date, e.delta, e.kind FROM entry e
+# Standing entries (not voided, not reversals) up to the period's end.
+_STANDING = """
+SELECT e.id, e.customer_id, e.date, e.delta, e.kind FROM entry e
 WHERE e.date <= ? AND e.reverses_id IS NULL
   AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses_id = e.id)
-ORDER BY e.customer_id, e.date, e.id
+"""
+# Debits still open on the eve of the period (or dated in it), with what all the
+# customer's debits up to each one add to: FIFO needs no older history than that.
+_DEBITS_SQL = f"""
+WITH standing AS ({_STANDING}),
+debits AS (
+  SELECT id, customer_id, date, delta, kind,
+    SUM(delta) OVER (PARTITION BY customer_id ORDER BY date, id) AS through
+  FROM standing WHERE delta > 0
+),
+paid AS (
+  SELECT customer_id, -SUM(delta) AS before FROM standing
+  WHERE delta < 0 AND date < ? GROUP BY customer_id
+)
+SELECT d.customer_id, d.date, d.delta, d.kind, d.through, COALESCE(p.before, 0)
+FROM debits d LEFT JOIN paid p ON p.customer_id = d.customer_id
+WHERE d.through > COALESCE(p.before, 0) OR d.date >= ?
+ORDER BY d.customer_id, d.date, d.id
+"""
+# Credits (payments, returns, discounts, write-offs) from the period's start, by day.
+_CREDITS_SQL = f"""
+WITH standing AS ({_STANDING})
+SELECT customer_id, date, -SUM(delta) FROM standing WHERE delta < 0 AND date >= ?
+GROUP BY customer_id, date ORDER BY customer_id, date
 """
 _CUSTOMERS_SQL = "SELECT id, code, name, terms_kind, terms_days FROM customer"
 
 
+@dataclass
+class _History:
+    """One customer's debits from the oldest open at the period's start (date, amount,
+    kind), credits by day from the start, and the running totals before them."""
+
+    debits: list[tuple[dt.date, int, EntryKind]]
+    owed_before: int  # all the customer's debits before the first in `debits`
+    credited_before: int  # all credits dated before the period
+
+
 def settled_debts(
-    entries: list[tuple[dt.date, int, EntryKind]],
+    history: _History, credit_days: list[tuple[dt.date, int]]
 ) -> Iterator[tuple[dt.date, dt.date, EntryKind, dt.date | None]]:
     """(date, settling day, kind, next debit's date) of each debit of one customer that
-    was the oldest open on the day it was settled, FIFO, from their standing entries in
-    date order."""
-    debits = [(on, delta, kind) for on, delta, kind in entries if delta > 0]
-    days: dict[dt.date, int] = {}
-    for on, delta, _kind in entries:
-        if delta < 0:
-            days[on] = days.get(on, 0) - delta
-    credit_days = sorted(days.items())
-    owed, credited, c = 0, 0, 0
+    was the oldest open on the day it was settled, FIFO: the debit is settled on the
+    first day by which the credits cover it and every older debit."""
+    debits = history.debits
+    owed, credited, c = history.owed_before, history.credited_before, 0
     last_day: dt.date | None = None
     previous: dt.date | None = None
     for i, (on, delta, kind) in enumerate(debits):
         owed += delta
-        # The first day by which the credits cover this debit and all older ones.
         while credited < owed and c < len(credit_days):
             credited += credit_days[c][1]
             last_day = credit_days[c][0]
@@ -103,6 +131,24 @@ def settled_debts(
         if settled != previous:
             yield on, settled, kind, following
         previous = settled
+
+
+def _histories(
+    start: dt.date, end: dt.date
+) -> tuple[dict[int, _History], dict[int, list[tuple[dt.date, int]]]]:
+    histories: dict[int, _History] = {}
+    for cid, on, delta, kind, through, before in database.execute_sql(
+        placeholders(_DEBITS_SQL), (end, start, start)
+    ):
+        delta = int(delta)
+        found = histories.get(cid)
+        if found is None:
+            found = histories[cid] = _History([], int(through) - delta, int(before))
+        found.debits.append((as_date(on), delta, KINDS[kind]))
+    credits: dict[int, list[tuple[dt.date, int]]] = {}
+    for cid, on, amount in database.execute_sql(placeholders(_CREDITS_SQL), (end, start)):
+        credits.setdefault(cid, []).append((as_date(on), int(amount)))
+    return histories, credits
 
 
 def _needed(
@@ -122,19 +168,17 @@ def chase_needs(start: dt.date, end: dt.date) -> ChaseNeeds:
         cid: (code, name, stored_terms(kind, days))
         for cid, code, name, kind, days in database.execute_sql(_CUSTOMERS_SQL)
     }
-    by_customer: dict[int, list[tuple[dt.date, int, EntryKind]]] = {}
-    for cid, on, delta, kind in database.execute_sql(placeholders(_ENTRIES_SQL), (end,)):
-        by_customer.setdefault(cid, []).append((as_date(on), int(delta), KINDS[kind]))
+    histories, credits = _histories(start, end)
     spans = promise_spans(end)
     longest = max(len(s) for s in schedules.values())
     office = [0] * (longest + 1)
     found = []
-    for cid, entries in by_customer.items():
+    for cid, history in histories.items():
         code, name, terms = customers[cid]
         offsets = [s.offset for s in schedule_for(schedules, terms.kind.value)]
         counts = [0] * (longest + 1)
         mine: list[PromiseSpan] = spans.get(cid, [])
-        for on, settled, kind, following in settled_debts(entries):
+        for on, settled, kind, following in settled_debts(history, credits.get(cid, [])):
             due = due_date(on, kind, terms, following)
             if due is None or not start <= settled <= end:
                 continue

@@ -30,7 +30,6 @@ from decimal import Decimal
 
 from models.ledger.aging import age_all, voided_ids
 from models.ledger.settings import get_company
-from models.review.chase_needs import ChaseNeeds, chase_needs
 from models.review.groups import (
     Activity,
     GroupReview,
@@ -99,7 +98,6 @@ class Review:
     over_limit: tuple[AgingRow, ...]
     reasons: tuple[ReasonCount, ...]
     rows_by_id: Mapping[int, AgingRow] = field(default_factory=dict)
-    chase_needs: ChaseNeeds | None = None  # debts paid in the 90-day window, by steps
 
     @property
     def total(self) -> Fen:
@@ -140,7 +138,6 @@ def review(as_of: dt.date | None = None) -> Review:
         made = promises_made(month_start, as_of)
         visits = visits_per_customer(month_start, as_of)
         reasons = reasons_given(window_start, as_of)
-        needs = chase_needs(window_start, as_of)
         archived = {
             cid
             for (cid,) in CustomerRow.select(CustomerRow.id)
@@ -217,7 +214,6 @@ def review(as_of: dt.date | None = None) -> Review:
         ),
         reasons=reasons,
         rows_by_id=rows_by_id,
-        chase_needs=needs,
     )
 
 

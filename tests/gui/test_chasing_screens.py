@@ -117,7 +117,9 @@ def test_the_review_shows_the_steps_needed(window: MainWindow, qtbot: QtBot, sho
     assert isinstance(view, ReviewView)
     qtbot.waitUntil(lambda: view.data is not None and not view.reader.busy)
     page = view.chase_page
-    view.tabs.setCurrentWidget(page)
+    view.tabs.setCurrentWidget(page)  # read when shown, over the review's 90 days
+    qtbot.waitUntil(lambda: page.needs is not None and not page.reader.busy)
+    assert page.needs.start == dt.date(2026, 8, 29)
     assert page.model.rowCount() == 1
     row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
     assert row == ["C0001", "东城王记", "1", "2.0", "2"]

@@ -10,7 +10,6 @@ import datetime as dt
 import pytest
 
 from models.ledger import posting, promises
-from models.review import review
 from models.review.chase_needs import chase_needs
 from models.vocabulary import clock
 from models.vocabulary.customer_records import Terms, TermsKind
@@ -92,10 +91,3 @@ def test_debts_paid_together_count_once_and_the_office_adds_up(owing) -> None:  
     ]
     assert needs.office == (1, 0, 1, 0)
     assert needs.customers[0].average == 2
-
-
-def test_the_review_holds_the_window(owing) -> None:  # type: ignore[no-untyped-def]
-    _pay(owing.id, D(2026, 11, 8), 1000_00)
-    data = review.review(D(2026, 11, 26))
-    assert data.chase_needs is not None and data.chase_needs.office == (0, 0, 0, 1)
-    assert data.chase_needs.start == D(2026, 8, 29)  # the review's 90-day window
