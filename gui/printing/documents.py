@@ -104,11 +104,14 @@ def route_sheet_pdf(route_id: RouteId, day: dt.date, every_stop: bool = False) -
 
 def call_list_pdf(day: dt.date) -> Printout:
     from models.collecting.calls import call_list
+    from models.collecting.chasing import chase_lines
     from reports.documents.calllist import print_call_list
 
+    steps = [s for s in chase_lines(day) if not s.done]
     path = print_call_list(
-        day, call_list(day), settings.get_company(), _target(f"calls-{day.isoformat()}")
-    )
+        day, call_list(day), settings.get_company(), _target(f"calls-{day.isoformat()}"),
+        steps=steps,
+    )  # fmt: skip
     return Printout(path, f"{day}", _font_warning(), Kind.CALL_LIST)
 
 

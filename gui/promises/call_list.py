@@ -1,7 +1,8 @@
 """The call list: promises falling due on a day, with phone numbers, so the office can
 phone the day before to confirm (§二9). Each line gets the answer (confirmed, wants a
 new date, unreachable); a reminder is copied for WeChat; the list prints and exports.
-Double-click or Enter opens the customer."""
+Under it, the chasing steps due that day: Ctrl+D records one done, Ctrl+M (in that
+table) gives what to say. Double-click or Enter opens the customer."""
 
 from __future__ import annotations
 
@@ -24,13 +25,15 @@ from PySide6.QtWidgets import (
 from gui import dates, file_dialogs, formatting
 from gui.operations import Operations
 from gui.printing.documents import Printout, call_list_pdf
+from gui.promises.chase_steps import ChaseStepsModel
 from gui.promises.reminder import ReminderDialog
 from gui.record_model import Column, RecordTableModel
 from gui.widgets import Dialog, ErrorLabel
-from models.collecting import calls, reminders
+from models.collecting import calls, chasing, reminders
 from models.collecting.calls import PromiseLine as Call
 from models.storage.output_paths import OutputKind
 from models.vocabulary import clock
+from models.vocabulary.chase_records import ChaseLine
 from models.vocabulary.collecting_records import CallOutcome
 
 
@@ -114,6 +117,23 @@ class CallListDialog(Dialog):
         header.setStretchLastSection(False)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
+        self.steps_label = QLabel()
+        self.steps_model = ChaseStepsModel(self)
+        self.steps_table = QTableView()
+        self.steps_table.setModel(self.steps_model)
+        self.steps_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.steps_table.verticalHeader().setVisible(False)
+        steps_header = self.steps_table.horizontalHeader()
+        steps_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        steps_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        steps_header.setStretchLastSection(False)
+        self.steps_label.setBuddy(self.steps_table)
+        self.steps_table.activated.connect(self._open_step)
+        self.steps_table.doubleClicked.connect(self._open_step)
+        self.done_button = QPushButton()
+        self.done_button.clicked.connect(self.step_done)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.done_button.click)
         self.today_button = QPushButton()
         self.today_button.clicked.connect(lambda: self.day.setDate(clock.today()))
         self.tomorrow_button = QPushButton()
@@ -142,6 +162,7 @@ class CallListDialog(Dialog):
             self.new_date_button,
             self.unreachable_button,
             self.reminder_button,
+            self.done_button,
         ):
             answers.addWidget(button)
         answers.addStretch(1)
@@ -163,6 +184,8 @@ class CallListDialog(Dialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.steps_label)
+        layout.addWidget(self.steps_table, 1)
         layout.addLayout(answers)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -172,7 +195,7 @@ class CallListDialog(Dialog):
         ops.others_changed.connect(self.reload)
         self.reload()
         self.retranslate()
-        self.resize(860, 480)
+        self.resize(860, 600)
         # The list has the keys, not the date: ↓ there turned 2026 into 2025.
         self.table.setFocus()
 
@@ -182,7 +205,26 @@ class CallListDialog(Dialog):
         self.model.set_rows(self.ops.read(self, lambda: calls_on(day)) or [])
         if self.model.rowCount():
             self.table.selectRow(min(row, self.model.rowCount() - 1))
+        steps = self.ops.read(self, lambda: chasing.chase_lines(day)) or []
+        self.steps_model.set_rows([s for s in steps if not s.done])
         self._show_summary()
+
+    def current_step(self) -> ChaseLine | None:
+        """The chasing step chosen in its table, or None (with a message)."""
+        index = self.steps_table.currentIndex()
+        if not index.isValid():
+            self.error.show_message(self.tr("Choose a chasing step in the list first."))
+            return None
+        self.error.clear_message()
+        return self.steps_model.record_at(index.row())
+
+    def step_done(self) -> None:
+        """Record the chosen chasing step as done on the list's day."""
+        step = self.current_step()
+        if step is None:
+            return
+        cid, day = step.customer.id, dates.picked_date(self.day)
+        self.ops.write(self, lambda: chasing.record_step_done(cid, day))
 
     def current(self) -> Call | None:
         index = self.table.currentIndex()
@@ -205,6 +247,20 @@ class CallListDialog(Dialog):
             self.new_date_requested.emit(call.promise)
 
     def reminder(self) -> ReminderDialog | None:
+        # What to say for the chasing step: when its table has the keys, or holds the
+        # only choice (no promise chosen).
+        only_steps = not self.table.currentIndex().isValid()
+        if self.steps_table.hasFocus() or (
+            only_steps and self.steps_table.currentIndex().isValid()
+        ):
+            step = self.current_step()
+            if step is None:
+                return None
+            cid, day = step.customer.id, dates.picked_date(self.day)
+            dialog = ReminderDialog(self.ops, lambda lang: chasing.step_text(cid, day, lang), self)
+            dialog.open()
+            self.last_reminder = dialog
+            return dialog
         call = self.current()
         if call is None:
             return None
@@ -249,6 +305,10 @@ class CallListDialog(Dialog):
         )
         self.summary.setText(text.format(n=n, amount=formatting.money(total)))
 
+    def _open_step(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.customer_chosen.emit(self.steps_model.record_at(index.row()).customer.id)
+
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
             self.customer_chosen.emit(self.model.record_at(index.row()).customer.id)
@@ -259,10 +319,13 @@ class CallListDialog(Dialog):
         self.today_button.setText(self.tr("T&oday"))
         self.tomorrow_button.setText(self.tr("To&morrow"))
         self.confirmed_button.setText(self.tr("Confirmed (Ctrl+1)"))
+        self.steps_label.setText(self.tr("C&hasing steps due that day (Ctrl+M what to say):"))
+        self.done_button.setText(self.tr("Step done (Ctrl+D)"))
         self.new_date_button.setText(self.tr("Wants a new date… (Ctrl+2)"))
         self.unreachable_button.setText(self.tr("Unreachable (Ctrl+3)"))
         self.reminder_button.setText(self.tr("Reminder… (Ctrl+M)"))
         self.print_button.setText(self.tr("&Print…"))
         self.export_button.setText(self.tr("&Export…"))
         self.model.retranslate()
+        self.steps_model.retranslate()
         self._show_summary()

@@ -27,6 +27,7 @@ from gui.background import BackgroundReader
 from gui.dates import date_edit, picked_date
 from gui.operations import Operations, show_error
 from gui.review.charts import AGE, COLLECTED, DELIVERED, BarChart
+from gui.review.chase_table import ChaseNeedsPage
 from gui.review.commission_dialog import CommissionDialog, last_month
 from gui.review.forecast_tab import ForecastTab
 from gui.review.table_models import (
@@ -116,6 +117,7 @@ class ReviewView(QWidget):
             bar.addWidget(w)
 
         self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(lambda _i: self._load_chasing())
         self.tabs.addTab(self._overview(), "")
         self.rep_model, self.route_model = GroupModel("rep", self), GroupModel("route", self)
         self.rep_table = SortedTable(self.rep_model, "reps", self)
@@ -130,6 +132,7 @@ class ReviewView(QWidget):
         self.reason_table = SortedTable(self.reason_model, "reasons", self)
         self.month_model = MonthModel(self)
         self.month_table = SortedTable(self.month_model, "months", self)
+        self.chase_page = ChaseNeedsPage(self)
         for table in (
             self.rep_table,
             self.route_table,
@@ -138,8 +141,9 @@ class ReviewView(QWidget):
             self.limit_table,
             self.reason_table,
             self.month_table,
+            self.chase_page.table,
         ):
-            self.tabs.addTab(table, "")
+            self.tabs.addTab(table if table is not self.chase_page.table else self.chase_page, "")
             table.activated.connect(lambda index, t=table: self._table_activated(t, index))
             table.doubleClicked.connect(lambda index, t=table: self._table_activated(t, index))
         self.forecast_tab = ForecastTab(self)
@@ -218,6 +222,7 @@ class ReviewView(QWidget):
     def reload(self) -> None:
         """Compute the review as of the chosen date on a worker thread."""
         self._stale = False
+        self.chase_page.asked = None  # its figures are read again when next shown
         as_of = picked_date(self.as_of)
         self.status.setText(self.tr("Computing…"))
         self.reader.start(lambda: (review(as_of), confirmation_summary(as_of)))
@@ -251,9 +256,15 @@ class ReviewView(QWidget):
         self.limit_model.set_rows(data.over_limit)
         self.reason_model.set_rows(data.reasons)
         self.month_model.set_rows(data.months)
+        self._load_chasing()
         for table in (self.rep_table, self.route_table, self.debtor_table):
             table.fit_columns()
         self.loaded.emit()
+
+    def _load_chasing(self, again: bool = False) -> None:
+        """The Chasing tab reads its figures when shown, over the review's window."""
+        if self.data is not None and self.tabs.currentWidget() is self.chase_page:
+            self.chase_page.load(self.data.window_start, self.data.as_of, again=again)
 
     def _show_figures(self) -> None:
         data = self.data
@@ -487,6 +498,7 @@ class ReviewView(QWidget):
             self.tr("Over credit limit"),
             self.tr("Reasons for not paying"),
             self.tr("Months"),
+            self.tr("Chasing steps"),
             self.tr("Cash forecast"),
         )
         for i, text in enumerate(titles):
@@ -501,6 +513,7 @@ class ReviewView(QWidget):
             self.month_model,
         ):
             model.retranslate()
+        self.chase_page.retranslate()
         if self.data is not None:
             self._loaded(
                 (self.data, self.confirmed)

@@ -1,6 +1,7 @@
 """Settings: company details, document language, paper size, PDF font, aging bucket
 edges, the tail-cut limit and reminder wording of route days, the collection
-commission's rules, and the UI language (applied on Save, so Cancel leaves the old one; nothing
+commission's rules, the chasing steps of each customer group, and the UI language (applied
+on Save, so Cancel leaves the old one; nothing
 typed elsewhere is lost)."""
 
 from __future__ import annotations
@@ -22,20 +23,23 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from gui import file_dialogs, language
 from gui.form import FormDialog
 from gui.operations import Operations
+from gui.settings.chasing import ChasingPage
 from gui.settings.commission_box import CommissionBox
 from gui.widgets import AmountEdit, add_row, set_form_label
-from models.ledger import settings
-from models.ledger.commission_rules import get_commission_rules, save_company_and_rules
+from models.ledger import chase_schedule, settings
+from models.ledger.commission_rules import get_commission_rules
+from models.ledger.settings_form import save_settings
 from models.storage import live_files
 from models.vocabulary.commission_records import CommissionRules
 from models.vocabulary.company_records import CompanySettings
-from models.vocabulary.errors import ChangedMeanwhile
+from models.vocabulary.errors import ChangedMeanwhile, InputError
 
 
 class SettingsDialog(FormDialog):
@@ -147,14 +151,21 @@ class SettingsDialog(FormDialog):
         self.commission_box = CommissionBox(
             ops.read(self, get_commission_rules) or CommissionRules()
         )
-
-        # One tab per group: all at once no longer fit a 1280×720 screen.
+        # Chasing: each customer group's steps (a page of its own: a table and an editor).
+        self.chasing_box = QGroupBox()
+        schedules = ops.read(self, chase_schedule.get_schedules) or {
+            "": chase_schedule.DEFAULT_STEPS
+        }
+        self.chasing = ChasingPage(schedules)
+        QVBoxLayout(self.chasing_box).addWidget(self.chasing)
+        # One tab per group: all of them at once no longer fit a 1280×720 screen.
         self.tabs = QTabWidget()
         self.boxes = (
             self.company_box,
             self.docs_box,
             self.route_box,
             self.commission_box,
+            self.chasing_box,
             self.ui_box,
         )
         for box in self.boxes:
@@ -264,15 +275,16 @@ class SettingsDialog(FormDialog):
             iou_clause_text=self.iou_clause_text.toPlainText().strip(),
         )
         version, refused = self.version, []
+        schedules = self.chasing.schedules()
 
         def save() -> CompanySettings:
             try:
-                return save_company_and_rules(new, rules, version=version)
+                return save_settings(new, rules, schedules, version=version)
             except ChangedMeanwhile:
                 refused.append(True)
                 raise
 
-        saved = self.ops.write(self, save, on_error=self.show_error)
+        saved = self.ops.write(self, save, on_error=self._save_error)
         if refused:
             self.reload_button.show()
             self.reload_button.setFocus()
@@ -286,6 +298,18 @@ class SettingsDialog(FormDialog):
         """Close without saving and open the settings again as they are saved now."""
         self.done(QDialog.DialogCode.Rejected)  # not reject(): nothing to ask, it was said
         self.reload_requested.emit()
+
+    def _save_error(self, message: str) -> None:
+        """A refused schedule names its group and step: show the Chasing tab with it."""
+        for key, steps in self.chasing.schedules().items():
+            try:
+                chase_schedule.check_steps(steps, key)
+            except InputError:
+                self._to_tab(self.chasing_box)
+                self.chasing.select_group(key)
+                self.show_error(message, self.chasing.table)
+                return
+        self.show_error(message)
 
     def _to_tab(self, box: QGroupBox) -> None:
         """Show the tab of a field that is wrong (it cannot take the focus hidden)."""
@@ -355,6 +379,7 @@ class SettingsDialog(FormDialog):
             self.tr("Blank: the built-in wording (late payment, costs of collecting)")
         )
         self.commission_box.retranslate()
+        self.chasing_box.setTitle(self.tr("Chasing"))
         self.ui_box.setTitle(self.tr("This computer"))
         self._label(self.ui_form, self.ui_language, self.tr("Screen lan&guage:"))
         for index, box in enumerate(self.boxes):

@@ -2,9 +2,10 @@
 
 One model call (`models.collecting.today.today`) on a worker thread fills a tree of sections —
 today's and tomorrow's routes, the promises due, broken promises with no new date,
-cheques, customers to watch — under the day's totals. Enter or a double-click on a
-line opens its customer; on a broken promise, F6 records a visit and F4 agrees a new
-date (the two steps of §二3). Esc goes to the customer list.
+cheques, customers to watch, the chasing steps due — under the day's totals. Enter or a
+double-click on a line opens its customer; on a broken promise, F6 records a visit and
+F4 agrees a new date (the two steps of §二3); on a chasing step, Ctrl+M shows what to say
+and Ctrl+D records the step done. Esc goes to the customer list.
 """
 
 from __future__ import annotations
@@ -30,17 +31,19 @@ from gui import colours, dates, formatting
 from gui.background import BackgroundReader
 from gui.operations import Operations, show_error
 from gui.promises.reminder import ReminderDialog
-from models.collecting import reminders
+from models.collecting import chasing, reminders
 from models.collecting import today as today_model
 from models.collecting.calls import PromiseLine
 from models.collecting.today import RouteDay, TodayReport
 from models.papers import confirmation_figures
 from models.vocabulary import clock
+from models.vocabulary.chase_records import ChaseLine
 from models.vocabulary.collecting_records import Promise
 from models.vocabulary.confirmation_records import Confirmation, StatementReply
 
 CUSTOMER = Qt.ItemDataRole.UserRole
 PROMISE = Qt.ItemDataRole.UserRole + 1
+CHASE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,8 @@ class TodayView(QWidget):
         self.new_date_button.clicked.connect(self.new_date)
         self.reminder_button = QPushButton()
         self.reminder_button.clicked.connect(self.reminder)
+        self.done_button = QPushButton()
+        self.done_button.clicked.connect(self.step_done)
         buttons = QHBoxLayout()
         for button in (
             self.customers_button,
@@ -116,6 +121,7 @@ class TodayView(QWidget):
             self.visit_button,
             self.new_date_button,
             self.reminder_button,
+            self.done_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -128,6 +134,7 @@ class TodayView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, self.visit)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, self.new_date)
         QShortcut(QKeySequence("Ctrl+M"), self, self.reminder)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.step_done)
         self.tree.currentItemChanged.connect(lambda *_a: self._enable())
         self.reader = BackgroundReader(self)
         self.reader.loaded.connect(self._loaded)
@@ -186,6 +193,7 @@ class TodayView(QWidget):
         self._promises(self.tr("Promises due today"), report.promises_today)
         self._promises(self.tr("Promises due tomorrow"), report.promises_tomorrow)
         self._promises(self.tr("Broken promises without a new date"), report.broken, dated=True)
+        self._chasing(report.chasing)
         self._section(
             self.tr("Cheques and drafts maturing within 7 days"),
             [
@@ -330,6 +338,26 @@ class TodayView(QWidget):
             )  # fmt: skip
         self._section(title, rows)
 
+    def _chasing(self, lines: tuple[ChaseLine, ...]) -> None:
+        top = self._section(self.tr("Chasing steps due"), [])
+        day = self.report.day if self.report else clock.today()
+        for line in lines:
+            state = self.tr("step {n}/{m}: {action}").format(
+                n=line.step_no, m=line.steps, action=line.step.action.label
+            )
+            if line.day < day:
+                state += " · " + self.tr("since {date}").format(date=f"{line.day:%m-%d}")
+            c = line.customer
+            item = QTreeWidgetItem(
+                top, [f"{c.code} {c.name}  {c.phones}", formatting.money(line.amount), state]
+            )
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(0, CUSTOMER, c.id)
+            item.setData(0, CHASE, line)
+            item.setToolTip(0, line.text)
+        top.setText(0, f"{self.tr('Chasing steps due')} ({len(lines)})")
+        top.setExpanded(bool(lines))
+
     def _restore(self, keep: tuple[str, bool] | None) -> None:
         first = self.tree.topLevelItem(0)
         self.tree.setCurrentItem(first)
@@ -345,6 +373,10 @@ class TodayView(QWidget):
     def current_customer(self) -> int | None:
         item = self.tree.currentItem()
         return item.data(0, CUSTOMER) if item is not None else None
+
+    def current_step(self) -> ChaseLine | None:
+        item = self.tree.currentItem()
+        return item.data(0, CHASE) if item is not None else None
 
     def current_promise(self) -> Promise | None:
         item = self.tree.currentItem()
@@ -370,7 +402,11 @@ class TodayView(QWidget):
     def reminder(self) -> ReminderDialog | None:
         """A reminder of the line's promise, or else of the customer's overdue balance."""
         promise, customer_id = self.current_promise(), self.current_customer()
-        if promise is not None:
+        step = self.current_step()
+        if step is not None:
+            cid, day = step.customer.id, self.report.day if self.report else clock.today()
+            dialog = ReminderDialog(self.ops, lambda lang: chasing.step_text(cid, day, lang), self)
+        elif promise is not None:
             pid = promise.id
             dialog = ReminderDialog(
                 self.ops, lambda lang: reminders.promise_reminder(pid, lang), self
@@ -386,7 +422,16 @@ class TodayView(QWidget):
         self.last_reminder = dialog
         return dialog
 
+    def step_done(self) -> None:
+        """Record the current line's chasing step as done today (it leaves the list)."""
+        step = self.current_step()
+        if step is None:
+            return
+        cid, day = step.customer.id, self.report.day if self.report else clock.today()
+        self.ops.write(self, lambda: chasing.record_step_done(cid, day))
+
     def _enable(self) -> None:
+        self.done_button.setEnabled(self.current_step() is not None)
         self.reminder_button.setEnabled(self.current_customer() is not None)
         self.visit_button.setEnabled(self.current_customer() is not None)
         self.new_date_button.setEnabled(self.current_promise() is not None)
@@ -404,5 +449,6 @@ class TodayView(QWidget):
         self.visit_button.setText(self.tr("Record a visit (F6)"))
         self.new_date_button.setText(self.tr("New date (F4)"))
         self.reminder_button.setText(self.tr("Reminder… (Ctrl+M)"))
+        self.done_button.setText(self.tr("Step done (Ctrl+D)"))
         if self.report is not None:
             self._show()

@@ -229,6 +229,10 @@
         <translation>请先在列表中选择一笔约定。</translation>
     </message>
     <message>
+        <source>Choose a chasing step in the list first.</source>
+        <translation>请先在列表中选择一个催款步骤。</translation>
+    </message>
+    <message>
         <source>Export the call list</source>
         <translation>导出电话确认单</translation>
     </message>
@@ -243,6 +247,14 @@
     <message>
         <source>Confirmed (Ctrl+1)</source>
         <translation>已确认 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>C&amp;hasing steps due that day (Ctrl+M what to say):</source>
+        <translation>当天到期的催款步骤（Ctrl+M 查看话术）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Step done (Ctrl+D)</source>
+        <translation>步骤已完成 (Ctrl+D)</translation>
     </message>
     <message>
         <source>Wants a new date… (Ctrl+2)</source>
@@ -298,6 +310,142 @@
     <message>
         <source>Answer</source>
         <translation>电话答复</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseNeedsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Debts paid</source>
+        <translation>已付欠款笔数</translation>
+    </message>
+    <message>
+        <source>Steps on average</source>
+        <translation>平均步骤数</translation>
+    </message>
+    <message>
+        <source>Most steps</source>
+        <translation>最多步骤数</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseNeedsPage</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>after {n} steps: {count}</source>
+        <translation>{n}步后付款：{count}笔</translation>
+    </message>
+    <message>
+        <source>Debts paid from {start} to {end}, by the chasing steps they needed: </source>
+        <translation>{start}至{end}付清的欠款，按所需催款步骤统计：</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseStepsModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+</context>
+<context>
+    <name>ChasingPage</name>
+    <message>
+        <source>(built-in wording)</source>
+        <translation>（内置话术）</translation>
+    </message>
+    <message>
+        <source>{n} days before</source>
+        <translation>到期前{n}天</translation>
+    </message>
+    <message>
+        <source>on the due date</source>
+        <translation>到期当天</translation>
+    </message>
+    <message>
+        <source>{n} days late</source>
+        <translation>逾期{n}天</translation>
+    </message>
+    <message>
+        <source>Each step falls on a day counted from the due date of the customer&apos;s oldest open debt and appears on Today and the call list that day. A promise pauses the steps until its date; a broken one moves on to the next step. Groups without their own schedule use the default.</source>
+        <translation>每一步按客户最早一笔未结欠款的到期日计算日期，当天出现在“今日”和电话确认单上。客户约定付款后，催款暂停到约定日期；约定未兑现，则直接进入下一步。没有单独计划的客户组使用默认计划。</translation>
+    </message>
+    <message>
+        <source>Customer &amp;group (terms):</source>
+        <translation>客户组（账期）(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Own schedule</source>
+        <translation>单独计划(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒话术</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>添加步骤(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>下移(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Da&amp;y (from the due date):</source>
+        <translation>日期（相对到期日）(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;What to do:</source>
+        <translation>做法(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Rem&amp;inder:</source>
+        <translation>提醒话术(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Blank: the built-in wording. Placeholders: {customer} {company} {amount} {balance} {due_date} {date} {how_to_pay} {bank_account} {contact}</source>
+        <translation>留空：使用内置话术。占位符：{customer} {company} {amount} {balance} {due_date} {date} {how_to_pay} {bank_account} {contact}</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2910,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <source>Cash forecast</source>
         <translation>回款预测</translation>
     </message>
+    <message>
+        <source>Chasing steps</source>
+        <translation>催款步骤</translation>
+    </message>
 </context>
 <context>
     <name>RouteOrderDialog</name>
@@ -2898,6 +3050,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>Blank: the built-in wording (late payment, costs of collecting)</source>
         <translation>留空：使用内置措辞（逾期利息、追讨费用）</translation>
+    </message>
+    <message>
+        <source>Chasing</source>
+        <translation>催款计划</translation>
     </message>
     <message>
         <source>This computer</source>
@@ -3265,6 +3421,10 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
         <translation>（{rep}）</translation>
     </message>
     <message>
+        <source>Step done (Ctrl+D)</source>
+        <translation>步骤已完成 (Ctrl+D)</translation>
+    </message>
+    <message>
         <source>{route}{rep}: {stops} stops, {owing} owing</source>
         <translation>{route}{rep}：{stops} 家，{owing} 家欠款</translation>
     </message>
@@ -3279,6 +3439,18 @@ The ledger as it is now is kept first, as a copy named ‘before restore’.</so
     <message>
         <source>to collect {amount}</source>
         <translation>待收 {amount}</translation>
+    </message>
+    <message>
+        <source>Chasing steps due</source>
+        <translation>到期的催款步骤</translation>
+    </message>
+    <message>
+        <source>step {n}/{m}: {action}</source>
+        <translation>第{n}/{m}步：{action}</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>自{date}起</translation>
     </message>
     <message>
         <source>What</source>

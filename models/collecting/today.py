@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models.collecting.calls import PromiseLine, latest_answers
+from models.collecting.chasing import chase_lines
 from models.collecting.overdue import owed_and_overdue
 from models.collecting.routesheets import is_route_day
 from models.ledger.customers import list_customers
@@ -20,6 +21,7 @@ from models.ledger.promises import frequent_breakers, promised_between, promises
 from models.storage.db import placeholders, read_snapshot
 from models.storage.tables import database
 from models.vocabulary import clock
+from models.vocabulary.chase_records import ChaseLine
 from models.vocabulary.collecting_records import Promise
 from models.vocabulary.customer_records import Customer, Route
 from models.vocabulary.gc_pause import gc_paused
@@ -92,6 +94,7 @@ class TodayReport:
     cheques_bounced: tuple[ChequeLine, ...]  # not yet re-paid
     over_limit: tuple[CustomerFlag, ...]
     breaking_promises: tuple[CustomerFlag, ...]  # two or more broken within 90 days
+    chasing: tuple[ChaseLine, ...] = ()  # chasing steps due and not yet done
 
 
 def today(day: dt.date | None = None) -> TodayReport:
@@ -164,6 +167,11 @@ def _today(day: dt.date) -> TodayReport:
         cheques_bounced=bounced,
         over_limit=over,
         breaking_promises=breaking,
+        chasing=tuple(
+            ln
+            for ln in chase_lines(day, everyone, {cid: b for cid, (b, _o) in owed.items()})
+            if not ln.done
+        ),
     )
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import re
 
-from models.ledger.settings import put_setting, save_company
-from models.storage.db import transaction
+from models.ledger import users
+from models.ledger.settings import put_setting
 from models.storage.tables import Setting
 from models.vocabulary.commission_records import MAX_RATE_BP, CommissionRules
-from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.errors import InputError
 from models.vocabulary.i18n import _
+from models.vocabulary.people_records import Action
 
 _KEY = "commission"
 
@@ -59,7 +59,8 @@ def check_commission_rules(rules: CommissionRules) -> CommissionRules:
 
 
 def save_commission_rules(rules: CommissionRules) -> CommissionRules:
-    """Check and store the commission rules."""
+    """Check and store the commission rules (the boss's, as all settings)."""
+    users.require(Action.SETTINGS)
     check_commission_rules(rules)
     data = {
         "edges": list(rules.edges),
@@ -111,16 +112,3 @@ def rates_text(rates_bp: tuple[int, ...]) -> str:
         whole, rest = divmod(bp, 100)
         shown.append(f"{whole}.{rest:02d}".rstrip("0").rstrip(".") if rest else f"{whole}.0")
     return ", ".join(shown)
-
-
-def save_company_and_rules(
-    company: CompanySettings, rules: CommissionRules, *, version: int | None = None
-) -> CompanySettings:
-    """Settings' Save: the company settings and the commission rules in one transaction
-    (either both are stored or neither). `version` as for `save_company`: a save made
-    since by someone else refuses both."""
-    check_commission_rules(rules)
-    with transaction():
-        saved = save_company(company, version=version)
-        save_commission_rules(rules)
-    return saved

@@ -45,7 +45,8 @@ CLERK_WRITES: dict[str, str] = {
     "import_layout": "INSERT, UPDATE, DELETE",
     "post_key": "INSERT",
     "statement_reply": "INSERT",  # replies to statements (models/papers/confirmations.py)
-    "dispute_outcome": "INSERT",  # a post's client-made key (models/ledger/post_keys.py)
+    "dispute_outcome": "INSERT",
+    "chase_done": "INSERT",  # chasing steps done (models/collecting/chasing.py)  # a post's client-made key (models/ledger/post_keys.py)
     "meta": "INSERT, UPDATE",  # the chain's tip only (pg_role_guards)
 }
 # Nobody writes these but the database's own triggers (as the ledger's owner).

@@ -29,6 +29,7 @@ from models.storage.tables import (
     AuditRow,
     BalanceRow,
     CallRow,
+    ChaseDoneRow,
     ChequeStatusChangeRow,
     DailyTotalRow,
     EntryChainRow,
@@ -44,7 +45,7 @@ from models.storage.tables import (
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -313,6 +314,12 @@ def add_statement_replies(db: pw.Database) -> None:
     _install_triggers(db)
 
 
+def add_chase_done(db: pw.Database) -> None:
+    """Version 17: chasing steps the office did (models/collecting/chasing.py), one row per
+    customer, debt, step and day. Safe to run again."""
+    create_tables(db, [ChaseDoneRow])
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -329,6 +336,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     13: add_audit_trail,
     14: entry_triggers_per_statement,
     15: add_statement_replies,
+    16: add_chase_done,
 }
 
 

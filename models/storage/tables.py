@@ -431,6 +431,24 @@ REPLY_INDEXES = (
 )
 
 
+class ChaseDoneRow(Base):
+    """A chasing step the office did (models/collecting/chasing.py): for a customer, the
+    debt due on `due_on`, its step number, on a day. The database keeps one row per
+    step and day, so two PCs recording it at once make one record."""
+
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    due_on = DateField()
+    step_no = pw.IntegerField()
+    done_on = DateField()
+    action = pw.CharField(max_length=20)
+    entered_by = pw.CharField(max_length=60, default="")
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "chase_done"
+        indexes = ((("customer", "due_on", "step_no", "done_on"), True),)
+
+
 # Unique indexes on columns that are NULL for almost every row. As partial indexes they
 # stay small, and SQLite's planner does not mistake "reverses_id IS NULL" for selective.
 class PostKeyRow(Base):
@@ -480,4 +498,5 @@ ALL_TABLES: tuple[type[Base], ...] = (
     AuditRow,
     StatementReplyRow,
     DisputeOutcomeRow,
+    ChaseDoneRow,
 )

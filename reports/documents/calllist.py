@@ -1,5 +1,5 @@
 """The call list on paper and in a spreadsheet: tomorrow's promises with phones, to
-tick off while phoning (§二9)."""
+tick off while phoning (§二9), and the chasing steps due that day with what to say."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import datetime as dt
 from pathlib import Path
 
 from models.collecting.calls import PromiseLine
+from models.vocabulary.chase_records import ChaseLine
 from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.i18n import _
 from models.vocabulary.money import format_money
-from reports.documents.listing import Listing, export_rows, render_listing
+from reports.documents.listing import Listing, Section, export_rows, render_listing
 from reports.typesetting.parts import in_language
 
 
@@ -43,7 +44,35 @@ def _header() -> tuple[str, ...]:
     )
 
 
-def call_list_listing(day: dt.date, lines: list[PromiseLine]) -> Listing:
+def _steps_section(day: dt.date, steps: list[ChaseLine]) -> Section:
+    columns = (
+        (_("Customer"), 20, "left"),
+        (_("Phone"), 13, "left"),
+        (_("Step"), 10, "left"),
+        (_("Amount"), 10, "right"),
+        (_("What to say"), 47, "left"),
+    )
+    rows = tuple(
+        (
+            f"{s.customer.code} {s.customer.name}",
+            s.customer.phones,
+            _("step {n}/{m}: {action}").format(n=s.step_no, m=s.steps, action=s.step.action.label),
+            format_money(s.amount),
+            s.text,
+        )
+        for s in steps
+    )
+    return Section(
+        heading=_("Chasing steps due on {date}").format(date=day.isoformat()),
+        columns=columns,
+        rows=rows,
+        empty=_("No chasing step is due."),
+    )
+
+
+def call_list_listing(
+    day: dt.date, lines: list[PromiseLine], steps: list[ChaseLine] | None = None
+) -> Listing:
     shares = (5, 24, 15, 10, 10, 8, 12, 10)
     aligns = ("center", "left", "left", "right", "left", "left", "left", "left")
     total = sum(ln.outstanding for ln in lines)
@@ -53,6 +82,7 @@ def call_list_listing(day: dt.date, lines: list[PromiseLine]) -> Listing:
         columns=tuple(zip(_header(), shares, aligns, strict=True)),
         rows=_rows(lines),
         file_stem=f"calls-{day.isoformat()}",
+        sections=(_steps_section(day, steps),) if steps is not None else (),
     )
 
 
@@ -62,10 +92,12 @@ def print_call_list(
     company: CompanySettings,
     out: str | Path,
     lang: str | None = None,
+    steps: list[ChaseLine] | None = None,
 ) -> Path:
-    """The call list as a PDF in the document language."""
+    """The call list as a PDF in the document language; with `steps`, the chasing steps
+    due that day follow, each with its reminder."""
     with in_language(lang or company.doc_language or "zh"):
-        listing = call_list_listing(day, lines)
+        listing = call_list_listing(day, lines, steps)
     return render_listing(listing, company, out, lang=lang)
 
 

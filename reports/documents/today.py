@@ -114,6 +114,17 @@ def today_text(report: TodayReport, lang: str) -> str:
             for f in report.breaking_promises
         ],
     )
+    out += _section(
+        _("Chasing steps due"),
+        [
+            f"  {c.day}  {_customer(c.customer.code, c.customer.name)}  "
+            + _("step {n} of {m}: {action}").format(
+                n=c.step_no, m=c.steps, action=c.step.action.label
+            )
+            + f"  {money(c.amount)}  {c.customer.phones}"
+            for c in report.chasing
+        ],
+    )
     return "\n".join(out)
 
 

@@ -94,6 +94,17 @@ def reschedule_promises(barrier: Any, target: str, promise_ids: list[int]) -> li
         db.close_ledger()
 
 
+def record_chase_steps(barrier: Any, target: str, customer_ids: list[int]) -> list[str]:
+    """Record each customer's current chasing step done, on the pinned day."""
+    from models.collecting import chasing
+
+    _start(barrier, target)
+    try:
+        return [_attempt(lambda c=c: chasing.record_step_done(c)) for c in customer_ids]
+    finally:
+        db.close_ledger()
+
+
 def void_entries(barrier: Any, target: str, entry_ids: list[int]) -> list[str]:
     """Void each entry."""
     _start(barrier, target)

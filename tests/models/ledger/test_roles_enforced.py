@@ -12,11 +12,21 @@ import psycopg2
 import pytest
 
 from models.collecting import calls, visits
-from models.ledger import customers, people, posting, promises, settings, users
+from models.ledger import (
+    chase_schedule,
+    commission_rules,
+    customers,
+    people,
+    posting,
+    promises,
+    settings,
+    users,
+)
 from models.papers import confirmations, statement_prints, statements
 from models.storage import db, session
 from models.vocabulary import clock
 from models.vocabulary.collecting_records import CallOutcome, VisitOutcome
+from models.vocabulary.commission_records import CommissionRules
 from models.vocabulary.customer_records import CustomerDraft, Terms, TermsKind
 from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import LedgerError, NotAllowed
@@ -90,6 +100,8 @@ def _boss_only(shop: Shop) -> dict[str, Callable[[], object]]:
         "add a route": lambda: people.add_route("城东线"),
         "add a person": lambda: users.add_person("evil_x", Role.BOSS, "Password-123"),
         "company settings": lambda: settings.save_company(settings.get_company()),
+        "commission rules": lambda: commission_rules.save_commission_rules(CommissionRules()),
+        "chasing steps": lambda: chase_schedule.save_schedules({"": chase_schedule.DEFAULT_STEPS}),
     }
 
 
