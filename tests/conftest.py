@@ -222,6 +222,24 @@ def open_fresh(kind: str, tmp_path: Path) -> str:
     return target
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`@pytest.mark.only_on("postgres")`: a test of what one backend alone has (logins,
+    stored functions, several writers) runs on that backend's `ledger` only. The other
+    backend's case is left out, not skipped: there is nothing to run there."""
+    kept, dropped = [], []
+    for item in items:
+        mark = item.get_closest_marker("only_on")
+        params = getattr(item, "callspec", None)
+        backend = params.params.get("ledger") if params is not None else None
+        if mark is not None and backend is not None and backend != mark.args[0]:
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def ledger(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty, open ledger on SQLite or PostgreSQL; yields its path or URL."""

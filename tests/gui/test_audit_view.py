@@ -104,9 +104,10 @@ def test_a_wrong_filter_says_so_inline(window: MainWindow, qtbot: QtBot) -> None
     assert shown(dialog) == []
 
 
+@pytest.mark.only_on(
+    "sqlite"
+)  # PostgreSQL names its login (tests/models/ledger/test_audit_of_people.py)
 def test_by_person(window: MainWindow, qtbot: QtBot) -> None:
-    if db.is_postgres():
-        pytest.skip("PostgreSQL names its login")
     _changes()
     dialog = open_audit(window, qtbot)
     assert [dialog.person.itemText(i) for i in range(dialog.person.count())] == [

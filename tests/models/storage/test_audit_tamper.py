@@ -121,9 +121,8 @@ def test_audit_guards_are_reported_and_put_back(ledger: str) -> None:
     assert "were missing or altered" in db.guards_warning()
 
 
+@pytest.mark.only_on("postgres")  # SQLite has no stored functions
 def test_a_postgres_audit_function_replaced_is_reported(ledger: str) -> None:
-    if not db.is_postgres():
-        pytest.skip("SQLite has no stored functions")
     database.execute_sql(
         "CREATE OR REPLACE FUNCTION qk_audit_write(kind text, subject text, customer bigint, "
         "old_values text, new_values text) RETURNS void LANGUAGE sql AS $$ SELECT $$"

@@ -242,19 +242,17 @@ def test_another_sqlite_tool_cannot_change_a_customer_unaudited(sqlite_ledger: s
     assert _found("customer.edit") == []
 
 
+@pytest.mark.only_on("postgres")  # TRUNCATE is PostgreSQL's
 def test_a_truncate_is_refused_on_postgres(ledger: str) -> None:
-    if not db.is_postgres():
-        pytest.skip("TRUNCATE is PostgreSQL's")
     _customer()
     refused = pytest.raises(pw.DatabaseError, match="audit trail is never changed")
     with refused, db.transaction():
         database.execute_sql("TRUNCATE audit_log")
 
 
+@pytest.mark.only_on("postgres")  # logins are PostgreSQL's
 def test_another_postgres_login_is_named(ledger: str, make_role: object) -> None:
     """A raw UPDATE from psql as another person: audited with that person's login."""
-    if not db.is_postgres():
-        pytest.skip("logins are PostgreSQL's")
     cid = _customer(credit_limit=5_000_00)
     role, password = make_role(  # type: ignore[operator]
         "clerk",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import psycopg2
+import pytest
 
 from models.ledger import audit, customers, posting
 from models.ledger.check import check_ledger
@@ -40,13 +41,10 @@ def test_version_11_ledgers_get_the_audit_trail(ledger: str) -> None:
     assert check_ledger() == []
 
 
+@pytest.mark.only_on("postgres")  # SQLite admits one writer at a time
 def test_clerks_editing_at_once_keep_the_chain_whole(ledger: str) -> None:
     """Two sessions edit customers while a third posts and voids: every change is in the
     trail, in one unbroken chain, and no session deadlocks on the two tips."""
-    if not db.is_postgres():
-        import pytest
-
-        pytest.skip("SQLite admits one writer at a time")
     ids = [customers.add_customer(CustomerDraft(code=f"C{n}", name="店")).id for n in range(3)]
     errors: list[BaseException] = []
 
