@@ -454,24 +454,34 @@ def _pg_triggers(db: pw.Database) -> list[tuple]:
     )
 
 
-def missing_pg(db: pw.Database) -> list[str]:
+def missing_pg(
+    db: pw.Database,
+    tables: Collection[str] | None = None,
+    triggers: list[tuple] | None = None,
+    functions: dict[str, str] | None = None,
+) -> list[str]:
     """PostgreSQL: the audit triggers and functions not in place as this program made
-    them (gone, disabled, or with another body), by name. Nothing before version 12."""
-    if "audit_log" not in db.get_tables():
+    them (gone, disabled, or with another body), by name. Nothing before the trail.
+    `tables`, `triggers` (rows as `guards.PG_TRIGGERS_FOUND` reads them) and `functions`
+    (name -> body): what opening read already, in its one look at the catalog."""
+    if "audit_log" not in (db.get_tables() if tables is None else tables):
         return []
-    found = {name: tuple(rest) for name, *rest in _pg_triggers(db)}
+    rows = _pg_triggers(db) if triggers is None else [row[:5] for row in triggers]
+    found = {name: tuple(rest) for name, *rest in rows}
     gone = [
         name
         for name, (table, _when, _each, _cond, function) in PG_TRIGGERS.items()
         if found.get(name)
         not in tuple((table, state, function, PG_FUNCTIONS[function]) for state in ("O", "A"))
     ]
-    bodies = dict(
-        db.execute_sql(
-            "SELECT proname, prosrc FROM pg_proc "
-            "WHERE pronamespace = current_schema()::regnamespace AND proname = ANY(%s)",
-            (list(PG_HELPERS),),
-        ).fetchall()
-    )
+    bodies = functions
+    if bodies is None:
+        bodies = dict(
+            db.execute_sql(
+                "SELECT proname, prosrc FROM pg_proc "
+                "WHERE pronamespace = current_schema()::regnamespace AND proname = ANY(%s)",
+                (list(PG_HELPERS),),
+            ).fetchall()
+        )
     gone += [name for name, (_a, _r, body) in PG_HELPERS.items() if bodies.get(name) != body]
     return gone

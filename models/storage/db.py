@@ -115,19 +115,25 @@ def open_ledger(
         with read_meta_once():  # one round trip for the meta rows, not one each
             _check_and_prepare(db, create=create, upgrade=upgrade)
             _prepared = True
-            _note_signed_in(db)
+            _note_signed_in(db, _catalog_read[0] if _catalog_read else None)
             _note_chain_anchor()
     except BaseException:
         close_ledger()
         raise
 
 
-def _note_signed_in(db: pw.Database) -> None:
+def _note_signed_in(db: pw.Database, catalog: _PgCatalog | None = None) -> None:
     """Who the ledger signs in (models/storage/session.py): on PostgreSQL the login and
     its role as the database's guards see them; on a ledger file that asks for sign-in,
     nobody until `models.ledger.users.sign_in`."""
     if isinstance(db, pw.PostgresqlDatabase):
-        if db.execute_sql("SELECT to_regprocedure('qk_role()') IS NOT NULL").fetchone()[0]:
+        if catalog is not None and catalog.tables:  # the functions as opening found them
+            has_roles = "qk_role" in catalog.functions
+        else:  # made or upgraded since
+            has_roles = db.execute_sql(
+                "SELECT to_regprocedure('qk_role()') IS NOT NULL"
+            ).fetchone()[0]
+        if has_roles:
             name, role = pg_people.role_of_session(db)
         else:  # an older ledger, only read: no roles yet, every right as before
             name = str(db.execute_sql("SELECT session_user").fetchone()[0])
@@ -196,6 +202,7 @@ def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -
     opened.foreign.clear()
     postgres = isinstance(db, pw.PostgresqlDatabase)
     catalog = _PgCatalog.read(db) if postgres else None
+    _catalog_read[:] = [catalog]
     tables = catalog.tables if catalog else set(db.get_tables())
     if not tables:
         # An empty SQLite file becomes a ledger only when asked for a new one; an empty
@@ -215,7 +222,9 @@ def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -
         )
     else:
         upgraded = check_version(db, upgrade=upgrade, inspect=_inspect)
-        _restore_guards(db, None if upgraded or catalog is None else catalog.triggers)
+        if upgraded:
+            _catalog_read[:] = [None]  # what opening read is out of date now
+        _restore_guards(db, None if upgraded else catalog)
         _restore_indexes(db)
         _ensure_ledger_id(db)
     if postgres:
@@ -246,7 +255,7 @@ _TABLE_NAMES = [model._meta.table_name for model in ALL_TABLES]
 # and whether this role may read and write the app's tables (those that exist yet).
 # pg_class itself rather than the pg_tables view: a new connection's first look at
 # the view's other catalogs took a millisecond.
-_PG_CATALOG = f"""
+_PG_CATALOG = rf"""
 SELECT (SELECT json_agg(relname) FROM pg_catalog.pg_class
         WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')),
        (SELECT json_agg(g) FROM ({guards.PG_TRIGGERS_FOUND}) g),
@@ -254,7 +263,10 @@ SELECT (SELECT json_agg(relname) FROM pg_catalog.pg_class
                                 bool_or(has_table_privilege(c.oid, 'INSERT'))
                                   FILTER (WHERE c.relname IN ('entry', 'statement_no')))
         FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace
-          AND c.relkind IN ('r', 'p') AND c.relname = ANY(%s))
+          AND c.relkind IN ('r', 'p') AND c.relname = ANY(%s)),
+       (SELECT json_object_agg(proname, prosrc) FROM pg_proc
+        WHERE pronamespace = current_schema()::regnamespace AND proname LIKE 'qk\_%%'),
+       session_user
 """
 # A ledger's meta rows in the same round trip; refused where there is no "meta" table
 # of ours (an empty database, another program's, no right to read it): then the
@@ -269,6 +281,8 @@ class _PgCatalog:
     tables: set[str]
     triggers: list[tuple]
     privileges: tuple[bool, bool] | None  # (may read, may write) when every table exists
+    functions: dict[str, str]  # the ledger's own (qk_…) stored functions: name -> body
+    user: str  # the login signed in (session_user)
 
     @classmethod
     def read(cls, db: pw.Database) -> _PgCatalog:
@@ -276,7 +290,7 @@ class _PgCatalog:
             found = db.execute_sql(_PG_CATALOG_AND_META, (_TABLE_NAMES,)).fetchone()
         except pw.DatabaseError:  # autocommit: the failed statement left nothing behind
             found = (*db.execute_sql(_PG_CATALOG, (_TABLE_NAMES,)).fetchone(), None)
-        tables, triggers, (count, may_read, may_write), meta = found
+        tables, triggers, (count, may_read, may_write), functions, user, meta = found
         if meta is not None:
             known_meta(meta)
         whole = count == len(_TABLE_NAMES)
@@ -284,6 +298,8 @@ class _PgCatalog:
             set(tables or ()),
             [tuple(t.values()) for t in triggers or ()],  # json keeps the column order
             (bool(may_read), bool(may_write)) if whole else None,
+            dict(functions or {}),
+            str(user),
         )
 
 
@@ -308,6 +324,8 @@ def _check_privileges(db: pw.PostgresqlDatabase, catalog: _PgCatalog | None = No
 
 
 _restored: list[str] = []
+# The catalog as the ledger being opened was found (None: changed since, read again).
+_catalog_read: list[_PgCatalog | None] = []
 _indexes_restored: list[str] = []
 
 
@@ -332,12 +350,17 @@ def guards_warning() -> str:
     return " ".join(said)
 
 
-def _restore_guards(db: pw.Database, triggers: list[tuple] | None = None) -> None:
-    """Put back missing or altered guards; `triggers`: PostgreSQL's as opening read them."""
-    broken = guards.missing(db, triggers)
+def _restore_guards(db: pw.Database, catalog: _PgCatalog | None = None) -> None:
+    """Put back missing or altered guards; `catalog`: PostgreSQL's as opening read it."""
+    if catalog is None:
+        broken = guards.missing(db)
+    else:
+        broken = guards.missing(db, catalog.triggers, catalog.tables, catalog.functions)
     postgres = isinstance(db, pw.PostgresqlDatabase)
     # An older ledger gets them with its upgrade (version 12), not as a repair.
-    role_guards = pg_role_guards.missing(db) if postgres and schema_version() >= 12 else []
+    role_guards = []
+    if postgres and schema_version() >= 12:
+        role_guards = pg_role_guards.missing(db, catalog.triggers if catalog else None)
     if not (broken or role_guards) or opened.read_only:  # read-only: `check` reports them
         return
     try:

@@ -300,12 +300,17 @@ def _ready(name: str, table: str, tables: set[str]) -> bool:
     return table in tables
 
 
-def missing(db: pw.Database, found: list[tuple] | None = None) -> list[str]:
+def missing(
+    db: pw.Database,
+    found: list[tuple] | None = None,
+    tables: Collection[str] | None = None,
+    functions: dict[str, str] | None = None,
+) -> list[str]:
     """The guards that are not in place as this program made them (gone, disabled or
     with another body), by name. PostgreSQL: `found` are the triggers as
     `PG_TRIGGERS_FOUND` read them, if they were read already."""
     if isinstance(db, pw.PostgresqlDatabase):
-        return _pg_missing(db, found)
+        return _pg_missing(db, found, tables, functions)
     found = dict(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
     return [
         name
@@ -339,10 +344,15 @@ def _pg_triggers(db: pw.Database) -> list[tuple]:
     return [tuple(row) for row in db.execute_sql(PG_TRIGGERS_FOUND)]
 
 
-def _pg_missing(db: pw.Database, found_rows: list[tuple] | None = None) -> list[str]:
+def _pg_missing(
+    db: pw.Database,
+    found_rows: list[tuple] | None = None,
+    tables: Collection[str] | None = None,
+    functions: dict[str, str] | None = None,
+) -> list[str]:
     rows = _pg_triggers(db) if found_rows is None else found_rows
     found = {name: tuple(rest) for name, *rest in rows}
-    gone = audit_guards.missing_pg(db)
+    gone = audit_guards.missing_pg(db, tables, rows, functions)
     # Enabled is 'O' (fires) or 'A' (always); 'D' is disabled, 'R' fires only for replicas.
     return [
         name

@@ -192,17 +192,18 @@ def install(db: pw.Database, triggers: dict[str, tuple[str, str, str]] = TRIGGER
         db.execute_sql(f"CREATE TRIGGER {name} {how} EXECUTE FUNCTION {function}()")
 
 
-def missing(db: pw.Database) -> list[str]:
-    """The role guards that are gone, disabled or altered, by name."""
-    found = {
-        name: (table, enabled, function, source)
-        for name, table, enabled, function, source in db.execute_sql(
+def missing(db: pw.Database, triggers: list[tuple] | None = None) -> list[str]:
+    """The role guards that are gone, disabled or altered, by name. `triggers`: the rows
+    `guards.PG_TRIGGERS_FOUND` read when opening (else they are read here)."""
+    rows = triggers
+    if rows is None:
+        rows = db.execute_sql(
             "SELECT t.tgname, c.relname, t.tgenabled, p.proname, p.prosrc "
             "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
             "JOIN pg_proc p ON p.oid = t.tgfoid "
             "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"
-        )
-    }
+        ).fetchall()
+    found = {row[0]: tuple(row[1:5]) for row in rows}
     gone = []
     for name, (table, _how, function) in TRIGGERS.items():
         body = FUNCTIONS[function][2]
