@@ -251,6 +251,11 @@ PG_TRIGGERS: dict[str, tuple[str, str, str, str]] = {
     ),
 }
 # The entry triggers that were row-level before version 12.
+# The functions that keep the derived tables run as the ledger's owner: nobody else may
+# write those tables (models/storage/pg_people.py), so no person can skew a balance.
+KEEPERS = frozenset(
+    {"qk_entries_keep_balance", "qk_entries_keep_live_documents", "qk_entries_keep_daily_total"}
+)
 PER_STATEMENT = tuple(name for name, spec in PG_TRIGGERS.items() if spec[3] == STATEMENT)
 
 
@@ -263,9 +268,10 @@ def install(db: pw.Database, replace: Collection[str] = ()) -> None:
     tables = set(db.get_tables())
     if isinstance(db, pw.PostgresqlDatabase):
         for name, body in PG_FUNCTIONS.items():  # CREATE OR REPLACE: bodies get updated
+            owner = " SECURITY DEFINER SET search_path FROM CURRENT" if name in KEEPERS else ""
             db.execute_sql(
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $${body}$$ "
-                "LANGUAGE plpgsql"
+                f"LANGUAGE plpgsql{owner}"
             )
         present = _pg_trigger_names(db)
         for name, (table, when, function, each) in PG_TRIGGERS.items():

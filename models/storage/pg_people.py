@@ -31,9 +31,6 @@ CLERK_WRITES: dict[str, str] = {
     "entry": "INSERT",
     "entry_line": "INSERT",
     "entry_chain": "INSERT",
-    "balance_cache": "INSERT, UPDATE",
-    "daily_total": "INSERT, UPDATE",
-    "live_document": "INSERT, DELETE",
     "cheque": "INSERT, UPDATE",
     "cheque_status_change": "INSERT",
     "promise": "INSERT, UPDATE",
@@ -50,7 +47,7 @@ CLERK_WRITES: dict[str, str] = {
     "meta": "INSERT, UPDATE",  # the chain's tip only (pg_role_guards)
 }
 # Nobody writes these but the database's own triggers (as the ledger's owner).
-WRITTEN_BY_TRIGGERS_ONLY = frozenset({"audit_log"})
+WRITTEN_BY_TRIGGERS_ONLY = frozenset({"audit_log", "balance_cache", "daily_total", "live_document"})
 # A viewer prints: statement numbers, statements printed, an IOU's print count.
 VIEWER_WRITES: dict[str, str] = {
     "statement_no": "INSERT",

@@ -14,8 +14,10 @@ import pytest
 from models.collecting import calls, visits
 from models.ledger import (
     chase_schedule,
+    check,
     commission_rules,
     customers,
+    ledger,
     people,
     posting,
     promises,
@@ -230,9 +232,17 @@ def test_a_clerks_raw_sql_is_refused_by_the_database(office: Office) -> None:
         "credit_terms": ("UPDATE customer SET credit_limit = 1 WHERE id = %s", (c,)),
         "": ("INSERT INTO rep (name, phone, active) VALUES ('x', '', true)", ()),
         "meta": ("UPDATE meta SET value = '1' WHERE key = 'schema_version'", ()),
+        "balance": ("UPDATE balance_cache SET balance = 0 WHERE customer_id = %s", (c,)),
+        "day totals": ("DELETE FROM daily_total", ()),
+        "documents": ("DELETE FROM live_document", ()),
     }
     for hint, (sql, params) in cases.items():
-        assert _raw_refused(office, "clerk", sql, params) == (f"qk:{hint}" if hint else ""), hint
+        expected = (
+            f"qk:{hint}"
+            if hint in ("writeoff", "void_old", "entered_by", "credit_terms", "meta")
+            else ""
+        )
+        assert _raw_refused(office, "clerk", sql, params) == expected, hint
     conn = office.raw("clerk")  # keyed 7 days ago: the clerk may still void it
     with conn.cursor() as cur:
         cur.execute(_ENTRY, (c, "delivery", -100_00, shop.keyed[7], me))
@@ -305,3 +315,22 @@ def test_an_upgrade_gives_the_groups_their_rights_on_what_it_adds(office: Office
     office.open_as("admin")  # upgrades
     office.open_as("clerk")
     promises.make_promise(shop.customer, 9_00, clock.now() + dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize("role", ["boss", "clerk"])
+def test_only_the_entry_triggers_write_the_derived_tables(office: Office, role: str) -> None:
+    """Balances, day totals and live document numbers follow the entries: the triggers
+    that keep them run as the ledger's owner, and no person may write them, the boss
+    neither; a person's post still keeps them."""
+    shop = _shop(office)
+    for sql in (
+        "UPDATE balance_cache SET balance = 0",
+        "INSERT INTO daily_total (date, kind, total) VALUES (current_date, 'delivery', 1)",
+        "DELETE FROM live_document",
+    ):
+        assert _raw_refused(office, role, sql) == "", sql
+    office.open_as(role)
+    posting.post_delivery(shop.customer, clock.today(), 9_00, doc_no="D9")
+    office.open_as("admin")
+    assert ledger.balance(shop.customer, clock.today()) == 200_00 + 9_00
+    assert check.check_ledger() == []
