@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 from models.collecting.chase_texts import step_reminder
 from models.ledger import users
-from models.ledger.aging import _debits, balances_as_of, due_date, voided_ids
+from models.ledger.aging import balances_as_of, due_date, open_debits, voided_ids
 from models.ledger.chase_schedule import get_schedules, schedule_for
 from models.ledger.chase_state import position, promise_spans
 from models.ledger.customers import get_customer, list_customers
@@ -37,13 +37,14 @@ from models.vocabulary.people_records import Action
 
 
 def open_debt(
-    customer: Customer, balance: Fen, day: dt.date, voided: set[int]
+    customer: Customer, balance: Fen, day: dt.date, debits: Iterable[tuple]
 ) -> tuple[dt.date, Fen] | None:
     """The due date of the customer's oldest open debt as of `day`, and what is due by
-    then or overdue by `day` (FIFO); None when nothing open has a due date yet."""
+    then or overdue by `day` (FIFO); None when nothing open has a due date yet.
+    `debits`: the customer's standing debits newest first (`aging.open_debits`)."""
     parts: list[tuple[dt.date | None, Fen]] = []
     remaining, newer = balance, None
-    for _id, on, delta, kind in _debits(customer.id, day, voided):
+    for _id, on, delta, kind in debits:
         if remaining <= 0:
             break
         part = min(delta, remaining)
@@ -100,10 +101,12 @@ def chase_lines(
         return []
     schedules, company = get_schedules(), get_company()
     lang = lang or company.doc_language or "zh"
-    voided = voided_ids()
+    # Every owing customer's open debits at once: one query per customer took 2.4 s of
+    # Today's 3.3 s on PostgreSQL at 10,000 customers.
+    debits = open_debits(day, {c.id: balances[c.id] for c in owing}, voided_ids())
     debts = []
     for c in owing:
-        debt = open_debt(c, balances[c.id], day, voided)
+        debt = open_debt(c, balances[c.id], day, debits.get(c.id, ()))
         if debt is not None:
             debts.append((c, *debt, schedule_for(schedules, c.terms.kind.value)))
     if not debts:

@@ -442,6 +442,15 @@ def _open_debits_pg(
     return {cid: kept for cid, kept in result.items() if kept}
 
 
+def open_debits(as_of: dt.date, owed: dict[int, int], voided: set[int]) -> dict[int, list[_Debit]]:
+    """The standing debits, newest first, that make up what each customer in `owed`
+    (id -> balance as of `as_of`, positive) owes: on PostgreSQL in a query or two for
+    all of them, on SQLite one indexed read per customer (in-process, cheap)."""
+    if is_postgres():
+        return _open_debits_pg(as_of, owed, voided)
+    return {cid: _covering_debits(cid, as_of, owes, voided) for cid, owes in owed.items()}
+
+
 def _group(report: AgingReport, key_of, name_of) -> list[GroupAging]:  # type: ignore[no-untyped-def]
     groups: dict[int | None, list[AgingRow]] = {}
     for row in report.rows:
