@@ -93,6 +93,8 @@ class UsersDialog(Dialog):
     # --- reading -------------------------------------------------------------------------
     def reload(self, choose: str = "") -> None:
         self.people = self.ops.read(self, users.people) or []
+        if not self.people and self._is_file():  # a file's first person is its boss
+            self.new_role.setCurrentIndex(ROLES.index(Role.BOSS))
         self.table.setRowCount(len(self.people))
         for row, person in enumerate(self.people):
             state = self.tr("disabled") if person.disabled else ""

@@ -57,6 +57,7 @@ def test_the_boss_adds_people_changes_a_role_and_disables(
 ) -> None:
     dialog = _dialog(file_window, qtbot)
     assert "not against someone who copies the file" in dialog.note.text()
+    assert dialog.new_role.currentText() == "boss"  # the first person of a file is its boss
     _type_person(qtbot, dialog, "xiaoli", 0, CLERK_PW, CLERK_PW)
     assert "add a boss first" in dialog.error.text()  # a file's first person is its boss
     assert users.people() == []
