@@ -84,8 +84,8 @@ def _check(customer_id: CustomerId, amount: Fen, note: str) -> str:
     return note
 
 
-def _reasons_text(customer_id: CustomerId, amount: Fen) -> str:
-    reasons = stop_reasons(customer_id, amount, clock.today())
+def _reasons_text(customer_id: CustomerId, amount: Fen, on: dt.date | None) -> str:
+    reasons = stop_reasons(customer_id, amount, on or clock.today())
     if not reasons:
         raise InputError(
             _(
@@ -99,14 +99,17 @@ def _audit_after(amount: Fen, reasons: str, by: str) -> dict[str, object]:
     return {"amount": amount, "reason": reasons, "approved_by": by}
 
 
-def approve(customer_id: CustomerId, amount: Fen, note: str = "") -> CreditApproval:
-    """The signed-in boss approves one delivery of at most `amount` to the customer
-    today, though the credit stop refuses it. Refused (`NotAllowed`) for other roles,
-    and when such a delivery is not stopped."""
+def approve(
+    customer_id: CustomerId, amount: Fen, note: str = "", *, on: dt.date | None = None
+) -> CreditApproval:
+    """The signed-in boss approves one delivery of at most `amount` to the customer,
+    today, though the credit stop refuses it (`on`: the delivery's date, default today,
+    for the reasons). Refused (`NotAllowed`) for other roles; `InputError` when such a
+    delivery is not stopped."""
     users.require(Action.CREDIT_OVERRIDE)
     note = _check(customer_id, amount, note)
     with transaction():
-        reasons = _reasons_text(customer_id, amount)
+        reasons = _reasons_text(customer_id, amount, on)
         by = pw.SQL("session_user") if is_postgres() else session.current_user()
         row_id = CreditApprovalRow.insert(
             customer=customer_id,
@@ -136,7 +139,13 @@ def _refused_login(name: str) -> NotAllowed:
 
 
 def approve_as(
-    name: str, password: str, customer_id: CustomerId, amount: Fen, note: str = ""
+    name: str,
+    password: str,
+    customer_id: CustomerId,
+    amount: Fen,
+    note: str = "",
+    *,
+    on: dt.date | None = None,
 ) -> CreditApproval:
     """The boss `name` approves at someone else's keyboard with their password: as
     `approve`, but checked against the boss's own sign-in. On a ledger file its people
@@ -144,7 +153,7 @@ def approve_as(
     as that login, so the database records the boss's session_user. A wrong or unknown
     name or password, or a person who is not a boss: one refusal, nothing written."""
     note = _check(customer_id, amount, note)
-    reasons = _reasons_text(customer_id, amount)
+    reasons = _reasons_text(customer_id, amount, on)
     code = get_customer(customer_id).code
     if not is_postgres():
         person = file_people.check_password(name, password)

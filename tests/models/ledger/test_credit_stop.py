@@ -16,7 +16,7 @@ from models.vocabulary.audit_records import AuditFilter
 from models.vocabulary.customer_records import CustomerId
 from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import InputError, NotAllowed
-from tests.models.helpers import D, make_customer
+from tests.models.helpers import make_customer
 
 LIMIT = 1000_00
 OWED = 800_00

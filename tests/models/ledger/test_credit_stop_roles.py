@@ -104,7 +104,7 @@ def test_the_boss_approves_in_one_step_and_is_stopped_without(office: Office) ->
     posting.post_delivery(cid, clock.today(), 100_00, approval=approval.id)
 
 
-def test_on_a_ledger_file_the_boss_approves_with_their_password(office_file: str) -> None:
+def test_on_a_ledger_file_the_boss_approves_with_their_password(office_file: str) -> None:  # noqa: F811
     users.sign_in("xiaoli", CLERK_PW)
     cid = _limited()
     with pytest.raises(NotAllowed, match="approve a delivery"):
