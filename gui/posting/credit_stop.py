@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from gui import formatting
@@ -21,12 +21,12 @@ from models.vocabulary.aging_records import CreditApproval, CreditWarning
 from models.vocabulary.customer_records import Customer
 
 
-def stop_text(reasons: list[CreditWarning], parent: QWidget) -> str:
-    """The stop as the delivery dialog shows it: each reason, then what to do."""
-    return "\n".join(
-        ["⛔ " + parent.tr("Stopped: this delivery needs the boss's approval.")]
-        + ["⚠ " + r.message for r in reasons]
+def stop_text(reasons: list[CreditWarning]) -> str:
+    """The stop as the delivery dialog shows it: what it is, then each reason."""
+    head = QCoreApplication.translate(
+        "CreditStop", "Stopped: this delivery needs the boss's approval."
     )
+    return "\n".join(["⛔ " + head] + ["⚠ " + r.message for r in reasons])
 
 
 class BossApprovalDialog(FormDialog):

@@ -240,7 +240,7 @@ class PostingDialog(FormDialog):
         stops = {r.kind for r in reasons}
         others = self.ops.read(self, lambda: credit.check_delivery(cid, amount, on)) or []
         extra = ["⚠ " + w.message for w in others if w.kind not in stops]
-        self.warnings.setText("\n".join([stop_text(reasons, self), *extra]))
+        self.warnings.setText("\n".join([stop_text(reasons), *extra]))
         self.warnings.show()
         return True
 
