@@ -26,7 +26,7 @@ def stop_text(reasons: list[CreditWarning]) -> str:
     head = QCoreApplication.translate(
         "CreditStop", "Stopped: this delivery needs the boss's approval."
     )
-    return "\n".join(["⛔ " + head] + ["⚠ " + r.message for r in reasons])
+    return "\n".join(["⚠ " + head] + ["⚠ " + r.message for r in reasons])
 
 
 class BossApprovalDialog(FormDialog):

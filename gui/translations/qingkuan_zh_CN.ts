@@ -183,7 +183,7 @@
     </message>
     <message>
         <source>Deliver {amount} to {customer} on {date} though the credit stop refuses it: the boss types their own name and password here.</source>
-        <translation>给 {customer} 送货 {amount}（{date}），信用拦下了这笔：请老板在这里输入自己的姓名和密码。</translation>
+        <translation>{date} 给 {customer} 送货 {amount}，已被信用控制拦下：请老板在此输入自己的姓名和密码批准。</translation>
     </message>
     <message>
         <source>Boss&apos;s &amp;name:</source>

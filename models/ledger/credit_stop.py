@@ -95,8 +95,11 @@ def _reasons_text(customer_id: CustomerId, amount: Fen, on: dt.date | None) -> s
     return "\n".join(w.message for w in reasons)
 
 
-def _audit_after(amount: Fen, reasons: str, by: str) -> dict[str, object]:
-    return {"amount": amount, "reason": reasons, "approved_by": by}
+def _audit_after(amount: Fen, reasons: str, by: str, note: str) -> dict[str, object]:
+    """What the audit trail keeps of an approval (the entry it lets through is on the
+    approval's own row, `credit_approval.entry_id`)."""
+    after: dict[str, object] = {"amount": amount, "reason": reasons, "approved_by": by}
+    return {**after, "note": note} if note else after
 
 
 def approve(
@@ -123,7 +126,9 @@ def approve(
         audit.record(
             "credit.approve",
             code,
-            after=_audit_after(amount, reasons, users.signed_in_name() or session.current_user()),
+            after=_audit_after(
+                amount, reasons, users.signed_in_name() or session.current_user(), note
+            ),
             customer_id=customer_id,
         )
     return get_approval(row_id)
@@ -171,7 +176,7 @@ def approve_as(
             audit.record(
                 "credit.approve",
                 code,
-                after=_audit_after(amount, reasons, person.name),
+                after=_audit_after(amount, reasons, person.name, note),
                 customer_id=customer_id,
             )
         return get_approval(row_id)
@@ -187,7 +192,7 @@ def _approve_on_pg(
     note: str,
     code: str,
 ) -> int:
-    after = json.dumps(_audit_after(amount, reasons, name), ensure_ascii=False)
+    after = json.dumps(_audit_after(amount, reasons, name, note), ensure_ascii=False)
     try:
         with other_login.connected_as(name, password) as conn, conn.cursor() as cur:
             cur.execute("SELECT qk_role()")

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import MainWindow
 from gui.posting.dialogs import PostingDialog
-from models.ledger import credit_stop, ledger, posting, promises, users
+from models.ledger import credit_stop, posting, promises, users
+from models.ledger.ledger import balance, entry_count
 from models.vocabulary import clock
 from models.vocabulary.entry_records import EntryKind
 from models.vocabulary.people_records import Role
@@ -37,7 +38,7 @@ def _stopped_delivery(window: MainWindow, qtbot: QtBot) -> tuple[int, PostingDia
     QTest.keyClick(dialog.amount, Qt.Key.Key_Return)
     assert dialog.isVisible() and "needs the boss's approval" in dialog.warnings.text()
     assert "credit limit" in dialog.warnings.text()
-    assert ledger.entry_count(shop) == 1
+    assert entry_count(shop) == 1
     return shop, dialog
 
 
@@ -50,7 +51,7 @@ def test_the_boss_approves_and_delivers_in_one_click(window: MainWindow, qtbot: 
     with qtbot.waitSignal(window.ops.changed):
         QTest.keyClick(QApplication.focusWidget(), *alt_r)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert ledger.balance(shop) == 1_300_00
+    assert balance(shop) == 1_300_00
     [approval] = credit_stop.approvals(shop)
     assert approval.amount == 300_00 and approval.entry_id == dialog.posted.id
 
@@ -79,7 +80,7 @@ def test_a_clerk_asks_the_boss_who_types_their_password(
     QTest.keyClicks(boss.password, BOSS_PW)
     QTest.keyClick(boss.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert not boss.isVisible() and ledger_balance(shop) == 1_300_00
+    assert not boss.isVisible() and balance(shop) == 1_300_00
     [approval] = credit_stop.approvals(shop)
     assert approval.approved_by == "老王" and approval.entry_id == dialog.posted.id
     assert dialog.posted.entered_by == "xiaoli"
@@ -100,7 +101,7 @@ def test_esc_leaves_the_boss_dialog_and_nothing_is_posted(
     qtbot.waitExposed(boss)
     QTest.keyClick(boss, Qt.Key.Key_Escape)
     assert not boss.isVisible() and dialog.isVisible()
-    assert ledger_balance(shop) == 1_000_00
+    assert balance(shop) == 1_000_00
 
 
 def test_one_broken_promise_still_only_warns(window: MainWindow, qtbot: QtBot) -> None:
@@ -121,8 +122,4 @@ def test_one_broken_promise_still_only_warns(window: MainWindow, qtbot: QtBot) -
     assert "Save again" in dialog.warnings.text() and not dialog.approve_button.isVisible()
     with qtbot.waitSignal(window.ops.changed):
         QTest.keyClick(dialog.amount, Qt.Key.Key_Return)
-    assert ledger_balance(shop) == 550_00
-
-
-def ledger_balance(customer_id: int) -> int:
-    return ledger.balance(customer_id)
+    assert balance(shop) == 550_00

@@ -151,4 +151,4 @@ def test_the_approval_is_in_the_audit_trail(ledger_target: None) -> None:
     rows = [r for r in audit.audit_log(AuditFilter()) if r.kind == "credit.approve"]
     assert len(rows) == 1
     assert rows[0].subject == "C001" and rows[0].after["amount"] == 250_00
-    assert "over the credit limit" in rows[0].after["reason"]
+    assert "over the credit limit" in rows[0].after["reason"] and rows[0].after["note"] == "ok"
