@@ -5,9 +5,11 @@ amount, for its customer, on its day, and names the boss and the entry it let th
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from models.exchange.importing.run import import_file
 from models.ledger import audit, credit_stop, ledger, posting, promises
 from models.ledger.credit_stop import CreditStopped
 from models.vocabulary import clock
@@ -152,3 +154,16 @@ def test_the_approval_is_in_the_audit_trail(ledger_target: None) -> None:
     assert len(rows) == 1
     assert rows[0].subject == "C001" and rows[0].after["amount"] == 250_00
     assert "over the credit limit" in rows[0].after["reason"] and rows[0].after["note"] == "ok"
+
+
+def test_imports_are_history_and_never_stopped(ledger_target: None, tmp_path: Path) -> None:
+    cid = _limited()
+    path = tmp_path / "entries.csv"
+    path.write_text(
+        "customer_code,date,kind,amount,doc_no\nC001,2026-11-20,delivery,5000.00,IMP1\n",
+        encoding="utf-8",
+    )
+    assert import_file("entries", path).added == 1
+    assert ledger.balance(cid) == OWED + 5000_00  # far over the limit: imported all the same
+    with pytest.raises(CreditStopped):  # while a delivery keyed now is stopped
+        posting.post_delivery(cid, clock.today(), 1_00)

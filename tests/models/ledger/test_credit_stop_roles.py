@@ -74,6 +74,14 @@ def test_the_boss_at_the_clerks_keyboard_approves_as_their_login(office: Office)
     entry = posting.post_delivery(cid, clock.today(), 100_00, approval=approval.id)
     used = credit_stop.get_approval(approval.id)
     assert used.entry_id == entry.id and entry.entered_by == office.names["clerk"]
+    # A clerk may claim an approval (its used columns), never change what it allows.
+    conn = office.raw("clerk")
+    try:
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege), conn.cursor() as cur:
+            cur.execute("UPDATE credit_approval SET amount = 999999999 WHERE id = %s", (used.id,))
+    finally:
+        conn.close()
+    assert credit_stop.get_approval(approval.id).amount == 100_00
     [row] = [r for r in audit.audit_log(AuditFilter()) if r.kind == "credit.approve"]
     assert row.who == boss and row.after["amount"] == 100_00
 
