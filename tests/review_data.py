@@ -21,7 +21,7 @@ from models.vocabulary import clock
 from models.vocabulary.collecting_records import LateReason, VisitOutcome
 from models.vocabulary.customer_records import Terms, TermsKind
 from models.vocabulary.entry_records import PaymentMethod
-from tests.models.helpers import D, make_customer
+from tests.models.helpers import D, approved_delivery, make_customer
 
 AS_OF = D(2026, 11, 26)
 
@@ -59,7 +59,7 @@ def build_review_ledger() -> dict[str, int]:
     )
     promises.make_promise(c.id, 100_00, dt.datetime(2026, 10, 20, 10, 0))
     posting.post_delivery(c.id, D(2026, 10, 5), 120_00)
-    posting.post_delivery(a.id, D(2026, 10, 20), 300_00)
+    approved_delivery(a.id, D(2026, 10, 20), 300_00)  # over the 500.00 limit: approved
     clock.pin(dt.datetime(2026, 11, 1, 9, 0))
     promises.make_promise(a.id, 100_00, dt.datetime(2026, 11, 5, 10, 0))  # broken
     posting.post_payment(d.id, D(2026, 11, 1), 30_00, cash)
@@ -77,7 +77,7 @@ def build_review_ledger() -> dict[str, int]:
     visits.log_visit(b.id, dt.datetime(2026, 11, 10, 15, 0), VisitOutcome.PAID)
     posting.post_return(b.id, D(2026, 11, 12), 50_00)
     posting.post_writeoff(c.id, D(2026, 11, 15), 20_00, memo="破损")
-    posting.post_delivery(a.id, D(2026, 11, 20), 400_00)
+    approved_delivery(a.id, D(2026, 11, 20), 400_00)  # over the limit: approved
     visits.log_visit(a.id, dt.datetime(2026, 11, 20, 16, 0), VisitOutcome.NOT_THERE)
     posting.post_payment(a.id, D(2026, 11, 25), 250_00, cash)
     # Made after that payment: it does not count toward it, so it is open at 09:00.

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 from gui import colours, dates, formatting
 from gui.form import Button, FormDialog
 from gui.operations import Operations
+from gui.posting.credit_stop import BossApprovalDialog, stop_text
 from gui.posting.lines import DeliveryLinesEditor
 from gui.widgets import AmountEdit, CapitalsLabel, enum_data, relabel_enum_items
-from models.ledger import cheque_status, credit, posting
+from models.ledger import cheque_status, credit, credit_stop, posting, users
 from models.vocabulary.customer_records import Customer
 from models.vocabulary.entry_records import Entry, EntryKind, Owed, PaymentMethod
+from models.vocabulary.people_records import Action
 
 # Money coming in (or credited) that can exceed what the customer owes.
 CREDIT_KINDS = (EntryKind.PAYMENT, EntryKind.RETURN, EntryKind.DISCOUNT, EntryKind.WRITEOFF)
@@ -61,6 +63,14 @@ class PostingDialog(FormDialog):
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(colours.css(colours.warning(self.palette())))
         self.warnings.hide()
+        # The credit stop's one way through: the boss approves (models/ledger/credit_stop.py).
+        self.approve_button = QPushButton()
+        self.approve_button.clicked.connect(self.approve_and_deliver)
+        # Enter keeps meaning Save (which stops again): approving is a choice, Alt+B.
+        self.approve_button.setAutoDefault(False)
+        self.approve_button.hide()
+        self.boss_dialog: BossApprovalDialog | None = None
+        self._approval: tuple[int, object, int] | None = None  # (amount, date, approval id)
 
         self.cheque_box = QGroupBox()
         self.cheque_no = QLineEdit()
@@ -109,6 +119,7 @@ class PostingDialog(FormDialog):
         self.form.setRowVisible(self.method, kind is EntryKind.PAYMENT)
         for widget in (self.lines_box, self.lines, self.cheque_box, self.warnings):
             self.body.addWidget(widget)
+        self.body.addWidget(self.approve_button)
 
         self.amount.amount_changed.connect(self._amount_changed)
         self.method.currentIndexChanged.connect(self._method_changed)
@@ -190,6 +201,8 @@ class PostingDialog(FormDialog):
                 )
                 self.warnings.show()
                 return
+        if self.kind is EntryKind.DELIVERY and self._stopped(amount, on):
+            return
         if self.kind is EntryKind.DELIVERY and self._warned_for != (amount, on):
             # The credit check (先小人后君子): show the warnings once; Save again posts.
             found = self.ops.read(
@@ -212,14 +225,67 @@ class PostingDialog(FormDialog):
             self.posted = entry
             self.accept()
 
-    def _post(self, amount: int, on) -> Entry:  # type: ignore[no-untyped-def]
+    def _stopped(self, amount: int, on) -> bool:  # type: ignore[no-untyped-def]
+        """The credit stop: its reasons (and the other warnings) with the boss's button;
+        Save again does not get past it. False when nothing stops the delivery."""
+        cid = self.customer.id
+        reasons = self.ops.read(
+            self, lambda: credit_stop.stop_reasons(cid, amount, on), on_error=self.show_error
+        )
+        if reasons is None:
+            return True  # the read failed: its message is shown
+        self.approve_button.setVisible(bool(reasons))
+        if not reasons:
+            return False
+        stops = {r.kind for r in reasons}
+        others = self.ops.read(self, lambda: credit.check_delivery(cid, amount, on)) or []
+        extra = ["⚠ " + w.message for w in others if w.kind not in stops]
+        self.warnings.setText("\n".join([stop_text(reasons), *extra]))
+        self.warnings.show()
+        return True
+
+    def approve_and_deliver(self) -> None:
+        """The stop's button: the boss approves here and now (one click), or, for anyone
+        else, the boss types their name and password in a small dialog; then it posts."""
+        amount = self.amount_of(self.amount)
+        if amount is None:
+            return
+        on, cid = dates.picked_date(self.date), self.customer.id
+        if self._approval is not None and self._approval[:2] == (amount, on):
+            self._deliver(amount, on, self._approval[2])  # approved already, not posted
+            return
+        if not users.may(Action.CREDIT_OVERRIDE):
+            self.boss_dialog = BossApprovalDialog(self.ops, self.customer, amount, on, self)
+            self.boss_dialog.approved.connect(lambda a: self._approved(amount, on, a.id))
+            self.boss_dialog.open()
+            return
+        approval = self.ops.write(
+            self, lambda: credit_stop.approve(cid, amount, on=on), on_error=self.show_error
+        )
+        if approval is not None:
+            self._approved(amount, on, approval.id)
+
+    def _approved(self, amount: int, on, approval: int) -> None:  # type: ignore[no-untyped-def]
+        self._approval = (amount, on, approval)
+        self._deliver(amount, on, approval)
+
+    def _deliver(self, amount: int, on, approval: int) -> None:  # type: ignore[no-untyped-def]
+        entry = self.ops.write(
+            self, lambda: self._post(amount, on, approval), on_error=self.show_error
+        )
+        if entry is not None:
+            self.posted = entry
+            self.accept()
+
+    def _post(self, amount: int, on, approval: int | None = None) -> Entry:  # type: ignore[no-untyped-def]
         cid, doc, memo = self.customer.id, self.doc_no.text(), self.memo.text()
         key = self.post_key
         if self.kind is EntryKind.DELIVERY:
             lines = self.lines.lines() if self.lines_box.isChecked() else ()
             return posting.post_delivery(
-                cid, on, amount, doc_no=doc, memo=memo, lines=lines, post_key=key
-            )
+                cid, on, amount, doc_no=doc, memo=memo, lines=lines, post_key=key,
+                approval=approval,
+            )  # fmt: skip
         if self.kind is EntryKind.PAYMENT:
             method = enum_data(self.method, PaymentMethod)
             assert method is not None
@@ -271,6 +337,12 @@ class PostingDialog(FormDialog):
         # The credit warnings were in the old language: Save checks (and warns) again.
         self._warned_for = None
         self.warnings.hide()
+        self.approve_button.hide()
+        self.approve_button.setText(
+            self.tr("App&rove as boss and deliver")
+            if users.may(Action.CREDIT_OVERRIDE)
+            else self.tr("Boss app&roves…")
+        )
         memo = self.tr("&Reason:") if self.kind is EntryKind.WRITEOFF else self.tr("M&emo:")
         self.set_labels(
             (

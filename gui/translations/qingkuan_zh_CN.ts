@@ -176,6 +176,37 @@
     </message>
 </context>
 <context>
+    <name>BossApprovalDialog</name>
+    <message>
+        <source>The boss approves</source>
+        <translation>老板批准</translation>
+    </message>
+    <message>
+        <source>Deliver {amount} to {customer} on {date} though the credit stop refuses it: the boss types their own name and password here.</source>
+        <translation>{date} 给 {customer} 送货 {amount}，已被信用控制拦下：请老板在此输入自己的姓名和密码批准。</translation>
+    </message>
+    <message>
+        <source>Boss&apos;s &amp;name:</source>
+        <translation>老板姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>optional, e.g. pays on Friday</source>
+        <translation>可不填，如：周五付款</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>BrokenModel</name>
     <message>
         <source>Code</source>
@@ -594,6 +625,13 @@ Nothing half-done was saved: every change is written in one step or not at all. 
     <message>
         <source>&amp;Copy the details</source>
         <translation>复制详细信息(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>CreditStop</name>
+    <message>
+        <source>Stopped: this delivery needs the boss&apos;s approval.</source>
+        <translation>已拦下：这笔送货需要老板批准。</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2322,14 @@ To share one ledger between the computers of an office, use a PostgreSQL server 
     <message>
         <source>Return &amp;note no.:</source>
         <translation>退货单号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>App&amp;rove as boss and deliver</source>
+        <translation>以老板身份批准并送货(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Boss app&amp;roves…</source>
+        <translation>请老板批准…(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Date:</source>

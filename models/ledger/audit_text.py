@@ -45,6 +45,7 @@ def kind_labels() -> dict[str, str]:
         "person.add": _("Person added"),
         "person.role": _("Role changed"),
         "person.disable": _("Person disabled"),
+        "credit.approve": _("Delivery approved over the credit stop"),
     }
 
 
@@ -65,6 +66,7 @@ def family_labels() -> dict[str, str]:
         "layout": _("Import layouts"),
         "ledger": _("Restores"),
         "person": _("People and roles"),
+        "credit": _("Credit approvals"),
     }
 
 
@@ -84,6 +86,7 @@ def field_labels() -> dict[str, str]:
         "terms_kind": _("Terms"),
         "terms_days": _("Days of credit"),
         "credit_limit": _("Credit limit"),
+        "approved_by": _("Approved by"),
         "notes": _("Notes"),
         "note": _("Note"),
         "archived": _("Archived"),

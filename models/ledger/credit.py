@@ -36,21 +36,7 @@ def check_delivery(
         warnings.append(CreditWarning(WarningKind.ARCHIVED, _("This customer is archived.")))
     limit = customer.credit_limit
     if limit is not None and aging.balance + amount > limit:
-        warnings.append(
-            CreditWarning(
-                WarningKind.OVER_LIMIT,
-                # The excess and the limit, each named: "over the limit ¥10,000.00" read
-                # as "over by ¥10,000.00".
-                _(
-                    "This delivery takes the balance to {after}: {excess} over the credit "
-                    "limit of {limit}."
-                ).format(
-                    after=format_money(aging.balance + amount, symbol),
-                    excess=format_money(aging.balance + amount - limit, symbol),
-                    limit=format_money(limit, symbol),
-                ),
-            )
-        )
+        warnings.append(over_limit(aging.balance + amount, limit, symbol))
     if aging.overdue > 0:
         warnings.append(
             CreditWarning(
@@ -60,17 +46,39 @@ def check_delivery(
                 ),
             )
         )
-    broken = broken_counts(on - dt.timedelta(days=BROKEN_WINDOW_DAYS), customer_id).get(
-        customer_id, 0
-    )
+    broken = broken_in_window(customer_id, on)
     if broken:
-        warnings.append(
-            CreditWarning(
-                WarningKind.BROKEN_PROMISES,
-                _("The customer broke {n} promise(s) to pay in the last 90 days.").format(n=broken),
-            )
-        )
+        warnings.append(broken_promises(broken))
     return warnings
+
+
+def over_limit(after: Fen, limit: Fen, symbol: str) -> CreditWarning:
+    """The balance `after` a delivery is above the credit `limit`."""
+    return CreditWarning(
+        WarningKind.OVER_LIMIT,
+        # The excess and the limit, each named: "over the limit ¥10,000.00" read as
+        # "over by ¥10,000.00".
+        _(
+            "This delivery takes the balance to {after}: {excess} over the credit limit of {limit}."
+        ).format(
+            after=format_money(after, symbol),
+            excess=format_money(after - limit, symbol),
+            limit=format_money(limit, symbol),
+        ),
+    )
+
+
+def broken_in_window(customer_id: CustomerId, on: dt.date) -> int:
+    """Promises the customer broke in the `BROKEN_WINDOW_DAYS` days before `on`."""
+    since = on - dt.timedelta(days=BROKEN_WINDOW_DAYS)
+    return broken_counts(since, customer_id).get(customer_id, 0)
+
+
+def broken_promises(broken: int) -> CreditWarning:
+    return CreditWarning(
+        WarningKind.BROKEN_PROMISES,
+        _("The customer broke {n} promise(s) to pay in the last 90 days.").format(n=broken),
+    )
 
 
 def owed(customer_id: CustomerId) -> Owed:

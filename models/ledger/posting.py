@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import peewee as pw
 
-from models.ledger import post_keys, users
+from models.ledger import credit_stop, post_keys, users
 from models.ledger.entries import get_entry, to_entry
 from models.storage import chain, session
 from models.storage.db import transaction
@@ -169,8 +169,13 @@ def post_delivery(
     lines: Iterable[DeliveryLine] = (),
     import_key: str | None = None,
     post_key: str | None = None,
+    approval: int | None = None,
 ) -> Entry:
     """Post goods delivered on credit (送货). With lines, their amounts must sum to `amount`.
+
+    The credit stop (models/ledger/credit_stop.py): over the credit limit, or to a
+    customer with 2+ broken promises in 90 days, it is refused (`CreditStopped`) unless
+    `approval` names the boss's approval, which this post then uses up. For every role.
 
     `post_key` (every post takes one): the window's id for this post; posting again with
     it returns the entry it made (models/ledger/post_keys.py)."""
@@ -189,6 +194,7 @@ def post_delivery(
     def post() -> Entry:
         with transaction():
             _check_doc_no(customer_id, EntryKind.DELIVERY, doc_no)
+            stopped = credit_stop.stopped(customer_id, amount, on, approval)
             row = _post(
                 customer_id,
                 on,
@@ -199,6 +205,9 @@ def post_delivery(
                 import_key=import_key,
                 post_key=post_key,
             )
+            if stopped:
+                assert approval is not None  # `stopped` refused it otherwise
+                credit_stop.claim(approval, customer_id, amount, row.id)
             line_rows = [
                 EntryLineRow.create(
                     entry=row,

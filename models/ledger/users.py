@@ -75,6 +75,7 @@ def _refusals() -> dict[Action, str]:
         Action.PEOPLE: _("add or change people"),
         Action.PRINT: _("print"),
         Action.EXPORT: _("export"),
+        Action.CREDIT_OVERRIDE: _("approve a delivery the credit stop refuses"),
     }
 
 

@@ -44,6 +44,9 @@ CLERK_WRITES: dict[str, str] = {
     "statement_reply": "INSERT",  # replies to statements (models/papers/confirmations.py)
     "dispute_outcome": "INSERT",
     "chase_done": "INSERT",  # chasing steps done (models/collecting/chasing.py)  # a post's client-made key (models/ledger/post_keys.py)
+    # A clerk claims the boss's approval for the delivery it lets through; only the
+    # boss writes one (models/ledger/credit_stop.py).
+    "credit_approval": "UPDATE (entry_id, used_at)",
     "meta": "INSERT, UPDATE",  # the chain's tip only (pg_role_guards)
 }
 # Nobody writes these but the database's own triggers (as the ledger's owner).

@@ -31,6 +31,7 @@ from models.storage.tables import (
     CallRow,
     ChaseDoneRow,
     ChequeStatusChangeRow,
+    CreditApprovalRow,
     DailyTotalRow,
     EntryChainRow,
     EntryRow,
@@ -45,7 +46,7 @@ from models.storage.tables import (
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -320,6 +321,12 @@ def add_chase_done(db: pw.Database) -> None:
     create_tables(db, [ChaseDoneRow])
 
 
+def add_credit_approvals(db: pw.Database) -> None:
+    """Version 18: the boss's approvals of deliveries the credit stop refuses
+    (models/ledger/credit_stop.py), table `credit_approval`. Safe to run again."""
+    create_tables(db, [CreditApprovalRow])
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -337,6 +344,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     14: entry_triggers_per_statement,
     15: add_statement_replies,
     16: add_chase_done,
+    17: add_credit_approvals,
 }
 
 

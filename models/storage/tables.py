@@ -464,6 +464,24 @@ class PostKeyRow(Base):
         table_name = "post_key"
 
 
+class CreditApprovalRow(Base):
+    """The boss's approval of one delivery the credit stop refuses (models/ledger/
+    credit_stop.py): at most `amount` fen for `customer`, on the day it was made; claimed
+    by setting `entry` and `used_at` (NULL until then) in the delivery's transaction."""
+
+    customer = pw.ForeignKeyField(CustomerRow, on_delete="RESTRICT")
+    amount = MoneyField()
+    reasons = pw.TextField()
+    note = pw.TextField(default="")
+    approved_by = pw.CharField(max_length=60)
+    approved_at = DateTimeField()
+    entry = pw.ForeignKeyField(EntryRow, null=True, on_delete="RESTRICT", index=False)
+    used_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "credit_approval"
+
+
 PARTIAL_INDEXES = (
     "CREATE UNIQUE INDEX IF NOT EXISTS entry_reverses_once ON entry (reverses_id) "
     "WHERE reverses_id IS NOT NULL",
@@ -499,4 +517,5 @@ ALL_TABLES: tuple[type[Base], ...] = (
     StatementReplyRow,
     DisputeOutcomeRow,
     ChaseDoneRow,
+    CreditApprovalRow,
 )

@@ -153,3 +153,22 @@ class WarningKind(StrEnum):
 class CreditWarning:
     kind: WarningKind
     message: str
+
+
+@dataclass(frozen=True)
+class CreditApproval:
+    """The boss's approval of one delivery the credit stop refuses (models/ledger/
+    credit_stop.py): for `customer_id`, covering one delivery of at most `amount` fen,
+    made on the day of `approved_at`. `reasons` are the stop's sentences as the boss read
+    them; `approved_by` the boss (PostgreSQL: the login that wrote it). `entry_id` and
+    `used_at` name the delivery it let through (None until used)."""
+
+    id: int
+    customer_id: int
+    amount: Fen
+    reasons: str
+    note: str
+    approved_by: str
+    approved_at: dt.datetime
+    entry_id: int | None = None
+    used_at: dt.datetime | None = None

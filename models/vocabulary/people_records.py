@@ -39,6 +39,9 @@ class Action(StrEnum):
     PEOPLE = "people"
     PRINT = "print"  # also issues statement numbers
     EXPORT = "export"
+    # Approve a delivery the credit stop refuses (over the limit, broken promises):
+    # models/ledger/credit_stop.py. The boss's alone.
+    CREDIT_OVERRIDE = "credit_override"
 
 
 _CLERK = frozenset(

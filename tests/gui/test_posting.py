@@ -164,7 +164,7 @@ def test_void_entry(window: MainWindow, qtbot: QtBot, shop: int) -> None:
     assert page.ledger_model.data(index, Qt.ItemDataRole.FontRole).strikeOut()
 
 
-def test_delivery_over_limit_warns_before_saving(
+def test_delivery_over_limit_is_stopped_until_the_boss_approves(
     window: MainWindow, qtbot: QtBot, shop: int
 ) -> None:
     c = customers.get_customer(shop)
@@ -181,8 +181,14 @@ def test_delivery_over_limit_warns_before_saving(
     assert dialog.isVisible() and not dialog.warnings.isHidden()
     assert "credit limit" in dialog.warnings.text()
     assert ledger.entry_count(shop) == 0
+    _save(qtbot, dialog)  # Save again does not get past the stop
+    assert dialog.isVisible() and ledger.entry_count(shop) == 0
+    # Nobody signs in to this ledger: every right, so the boss's one button.
+    assert dialog.approve_button.isVisible()
+    assert dialog.approve_button.text() == "App&rove as boss and deliver"
     with qtbot.waitSignal(window.ops.changed):
-        _save(qtbot, dialog)  # Save again: deliver anyway
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     assert aging.age_customer(shop).balance == 1_500_00
 
 

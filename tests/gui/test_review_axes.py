@@ -12,7 +12,7 @@ from gui.review.charts import BarChart
 from gui.review.view import ReviewView
 from models.ledger import customers, posting
 from tests.gui.test_review_view import open_review
-from tests.models.helpers import D
+from tests.models.helpers import D, approved_delivery
 
 
 def marks(chart: BarChart) -> list[str]:
@@ -24,7 +24,7 @@ def marks(chart: BarChart) -> list[str]:
 def big_month(view: ReviewView, qtbot: QtBot) -> None:
     """¥4,800,000.00 delivered this month, then F5 as the boss would press."""
     shop = customers.customer_by_code("A001")
-    posting.post_delivery(shop.id, D(2026, 11, 20), 4_800_000_00)
+    approved_delivery(shop.id, D(2026, 11, 20), 4_800_000_00)  # far over A001's limit
     view.data = None
     qtbot.keyClick(view, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: view.data is not None and not view.reader.busy, timeout=10_000)

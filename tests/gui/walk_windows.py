@@ -221,6 +221,25 @@ def walk(lang: str) -> dict[str, object]:
         walker.trigger(button.click, window)
     for kind in EntryKind:
         walker.trigger(lambda kind=kind: window.post(kind), window)
+    # A delivery the credit stop refuses: its reasons and the boss's button, and the
+    # boss's name-and-password dialog.
+    from gui.posting.credit_stop import BossApprovalDialog, stop_text
+    from models.ledger import customers
+    from models.vocabulary.aging_records import CreditWarning, WarningKind
+
+    def stopped_delivery() -> None:
+        dialog = window.post(EntryKind.DELIVERY)
+        reason = CreditWarning(WarningKind.OVER_LIMIT, "¥12,345.67 over the credit limit " * 3)
+        dialog.warnings.setText(stop_text([reason, reason]))
+        dialog.warnings.show()
+        dialog.approve_button.show()
+
+    walker.trigger(stopped_delivery, window)
+    shop = customers.get_customer(customer_id)
+    walker.trigger(
+        lambda: BossApprovalDialog(window.ops, shop, 12_345_67, dt.date.today(), window).open(),
+        window,
+    )
     _opening, rows = ledger.ledger_rows(customer_id, dt.date(1990, 1, 1), dt.date(2100, 1, 1))
     if rows:
         walker.trigger(lambda: window.void_entry(rows[-1].entry), window)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.ledger import customers, people
+from models.ledger import credit_stop, customers, people, posting
 from models.storage import session
 from models.vocabulary.customer_records import Customer, CustomerDraft, Terms, TermsKind
+from models.vocabulary.entry_records import Entry
 
 D = dt.date
 THIRTY_DAYS = Terms(TermsKind.DAYS, 30)
@@ -33,6 +34,13 @@ def make_customer(
             rep_id=rep_id,
         )
     )
+
+
+def approved_delivery(customer_id: int, on: dt.date, amount: int, **kwargs: object) -> Entry:
+    """A delivery the credit stop refuses, posted with the boss's approval (the boss
+    approves, then it is posted): test data over a limit or after broken promises."""
+    approval = credit_stop.approve(customer_id, amount, "test data", on=on)
+    return posting.post_delivery(customer_id, on, amount, approval=approval.id, **kwargs)  # type: ignore[arg-type]
 
 
 _login: list[session.SignedIn | None] = []

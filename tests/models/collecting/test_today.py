@@ -13,7 +13,7 @@ from models.vocabulary import clock
 from models.vocabulary.collecting_records import CallOutcome
 from models.vocabulary.entry_records import PaymentMethod
 from models.vocabulary.errors import InputError
-from tests.models.helpers import D, make_customer
+from tests.models.helpers import D, approved_delivery, make_customer
 
 THU = D(2026, 11, 26)  # the pinned clock's day (tests/conftest.py)
 
@@ -30,7 +30,7 @@ def office(ledger_target: None) -> dict:
     make_customer("Z1", "老线张记", route="老线")
     people.update_route(old.id, "老线", (4,), None, active=False)
     posting.post_delivery(a.id, D(2026, 10, 1), 1000_00)  # 30 days: overdue since 10-31
-    posting.post_delivery(b.id, D(2026, 11, 20), 500_00)  # over the 400.00 limit
+    approved_delivery(b.id, D(2026, 11, 20), 500_00)  # over the 400.00 limit: the boss said yes
     clock.pin(dt.datetime(2026, 11, 20, 9, 0))
     p_today = promises.make_promise(a.id, 300_00, dt.datetime(2026, 11, 26, 15, 0))
     p_tomorrow = promises.make_promise(b.id, 200_00, dt.datetime(2026, 11, 27, 10, 0))

@@ -29,14 +29,31 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from models.ledger import aging, cheque_status, customers, entries, ledger, posting, promises
+from models.ledger import (
+    aging,
+    cheque_status,
+    credit,
+    credit_stop,
+    customers,
+    entries,
+    ledger,
+    posting,
+    promises,
+)
 from models.ledger import settings as company
+from models.ledger.credit_stop import CreditStopped
 from models.storage import db
 from models.vocabulary import clock
 from models.vocabulary.collecting_records import PromiseStatus
 from models.vocabulary.company_records import CompanySettings
 from models.vocabulary.customer_records import CustomerDraft, Terms
-from models.vocabulary.entry_records import ChequeStatus, EntryKind, LedgerPage, PaymentMethod
+from models.vocabulary.entry_records import (
+    ChequeStatus,
+    Entry,
+    EntryKind,
+    LedgerPage,
+    PaymentMethod,
+)
 from models.vocabulary.errors import LedgerError
 from tests.conftest import PINNED, postgres_or_skip
 from tests.models.ledger.shadow import (
@@ -119,6 +136,30 @@ class LedgerMachine(RuleBasedStateMachine):
             return PromiseStatus.BROKEN
         return PromiseStatus.OPEN
 
+    def _broken_since(self, cid: int, since: dt.date) -> int:
+        """Promises the customer broke with a due date from `since` (replaced ones too)."""
+        return sum(
+            1
+            for p in self.shadow.promises.values()
+            if p.customer_id == cid
+            and p.due_at.date() >= since
+            and self._expected_status(p) is PromiseStatus.BROKEN
+        )
+
+    def _deliver(self, cid: int, on: dt.date, amount: int) -> Entry:
+        """A delivery; to a customer with 2+ broken promises in the 90 days before its
+        date it is stopped (no credit limits here), and goes through with the boss's
+        approval, which it uses up."""
+        since = on - dt.timedelta(days=credit.BROKEN_WINDOW_DAYS)
+        if self._broken_since(cid, since) < credit_stop.STOP_BROKEN:
+            return posting.post_delivery(cid, on, amount, doc_no=self._doc("D"))
+        with pytest.raises(CreditStopped):
+            posting.post_delivery(cid, on, amount, doc_no=self._doc("D"))
+        approval = credit_stop.approve(cid, amount, on=on)
+        e = posting.post_delivery(cid, on, amount, doc_no=self._doc("D"), approval=approval.id)
+        assert credit_stop.get_approval(approval.id).entry_id == e.id
+        return e
+
     def _promises_with(self, *statuses: PromiseStatus) -> list[int]:
         return sorted(
             pid
@@ -152,7 +193,7 @@ class LedgerMachine(RuleBasedStateMachine):
         cheque), goods taken back, a tail cut, a bad debt, or an opening balance."""
         on, cid = clock.today() + dt.timedelta(days=days), self._customer(pick)
         if what == "delivery":
-            e = posting.post_delivery(cid, on, amount, doc_no=self._doc("D"))
+            e = self._deliver(cid, on, amount)
         elif what == "cash":
             e = posting.post_payment(cid, on, amount, PaymentMethod.CASH)
         elif what == "cheque":

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from models.ledger import customers, posting
+from models.ledger import customers
 from reports.documents.review_report import print_review
 from reports.typesetting.fonts import FontSet
 from reports.typesetting.formatting import axis_label, axis_ticks
-from tests.models.helpers import D
+from tests.models.helpers import D, approved_delivery
 from tests.reports.helpers import all_text
 from tests.review_data import AS_OF, build_review_ledger
 
@@ -56,7 +56,7 @@ def big_month(ledger: str) -> None:
     """The review's business and one delivery of ¥4,800,000.00 this month."""
     build_review_ledger()
     shop = customers.customer_by_code("A001")
-    posting.post_delivery(shop.id, D(2026, 11, 20), 4_800_000_00)
+    approved_delivery(shop.id, D(2026, 11, 20), 4_800_000_00)  # far over A001's limit
 
 
 @pytest.mark.parametrize(
