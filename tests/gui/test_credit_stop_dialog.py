@@ -56,11 +56,10 @@ def test_the_boss_approves_and_delivers_in_one_click(window: MainWindow, qtbot: 
     assert approval.amount == 300_00 and approval.entry_id == dialog.posted.id
 
 
+@pytest.mark.only_on("sqlite")  # a file's sign-in (the server's logins: test_credit_stop_roles)
 def test_a_clerk_asks_the_boss_who_types_their_password(
     ledger: str, window: MainWindow, qtbot: QtBot
 ) -> None:
-    if ledger.startswith("postgres"):
-        pytest.skip("a ledger file's sign-in (the server's logins: test_credit_stop_roles)")
     users.turn_on_sign_in("老王", BOSS_PW)
     users.add_person("xiaoli", Role.CLERK, CLERK_PW)
     users.sign_in("xiaoli", CLERK_PW)
@@ -86,11 +85,10 @@ def test_a_clerk_asks_the_boss_who_types_their_password(
     assert dialog.posted.entered_by == "xiaoli"
 
 
+@pytest.mark.only_on("sqlite")  # a ledger file's sign-in
 def test_esc_leaves_the_boss_dialog_and_nothing_is_posted(
     ledger: str, window: MainWindow, qtbot: QtBot
 ) -> None:
-    if ledger.startswith("postgres"):
-        pytest.skip("a ledger file's sign-in")
     users.turn_on_sign_in("老王", BOSS_PW)
     users.add_person("xiaoli", Role.CLERK, CLERK_PW)
     users.sign_in("xiaoli", CLERK_PW)
