@@ -254,12 +254,15 @@ def stopped(customer_id: CustomerId, amount: Fen, on: dt.date, approval: int | N
     """In a delivery's transaction, before it is written: whether the stop applies (the
     caller then claims `approval`); `CreditStopped` when it does and there is none. On
     PostgreSQL the customer's row is locked first, so two deliveries to one customer
-    are checked one after the other: each sees the other's balance."""
+    are checked one after the other: each sees the other's balance. NO KEY UPDATE, not
+    UPDATE: an entry written meanwhile (an import holding the chain's tip) takes a key
+    share on its customer, which FOR UPDATE would block while it waits for that tip —
+    a deadlock the fault storm found."""
     users.require(Action.POST)  # a viewer hears that, not the credit stop
     if is_postgres():
-        CustomerRow.select(CustomerRow.id).where(
-            CustomerRow.id == customer_id
-        ).for_update().execute()
+        CustomerRow.select(CustomerRow.id).where(CustomerRow.id == customer_id).for_update(
+            "FOR NO KEY UPDATE"
+        ).execute()
     reasons = stop_reasons(customer_id, amount, on)
     if reasons and approval is None:
         raise CreditStopped(reasons)

@@ -28,8 +28,8 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from gui import app  # noqa: E402
-from models.ledger import posting
 from models.storage.tables import CustomerRow  # noqa: E402
+from tests.faults.delivering import deliver  # noqa: E402
 
 DAY = dt.date(2026, 11, 20)
 
@@ -71,7 +71,7 @@ class Clerk:
         customer = self.rng.choice(self.ids)
         done = self.launcher.ops.write(
             window,
-            lambda: posting.post_delivery(customer, DAY, 2_00, doc_no=doc),
+            lambda: deliver(customer, DAY, 2_00, doc),
             on_error=lambda message: _say(message),
         )
         if done is not None:

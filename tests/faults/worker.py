@@ -33,6 +33,7 @@ from models.ledger import posting
 from models.ledger.customers import customer_by_code
 from models.storage import backup_folder, db
 from models.vocabulary.errors import LedgerError
+from tests.faults.delivering import deliver
 
 DAY = dt.date(2026, 11, 20)
 
@@ -91,7 +92,7 @@ def clerk(target: str, prefix: str, lookout: str = "") -> int:
         if i and i % 40 == 0:
             db.open_ledger(target)  # closes it first: a re-open, as the commands do
         doc = f"{prefix}-{i}"
-        posting.post_delivery(rng.choice(ids), DAY, 1_00 + i % 900, doc_no=doc)
+        deliver(rng.choice(ids), DAY, 1_00 + i % 900, doc)
         print(f"post {doc}", flush=True)
         time.sleep(rng.uniform(0.005, 0.04))
     return 0
