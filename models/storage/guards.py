@@ -77,6 +77,22 @@ SQLITE_TRIGGERS.update(
         for op in ("UPDATE", "DELETE")
     }
 )
+# A credit approval (models/ledger/credit_stop.py) is the record of the boss's word: it
+# is never deleted, and its only change is being used, once (entry and time, together).
+_APPROVAL_KEPT = "a credit approval is used once and never changed or deleted"
+_APPROVAL_FIELDS = ("id", "customer_id", "amount", "reasons", "note", "approved_by", "approved_at")
+SQLITE_TRIGGERS["credit_approval_no_delete"] = (
+    "credit_approval",
+    f"""CREATE TRIGGER IF NOT EXISTS credit_approval_no_delete BEFORE DELETE ON credit_approval
+       BEGIN SELECT RAISE(ABORT, '{_APPROVAL_KEPT}'); END""",
+)
+SQLITE_TRIGGERS["credit_approval_used_once"] = (
+    "credit_approval",
+    f"""CREATE TRIGGER IF NOT EXISTS credit_approval_used_once BEFORE UPDATE ON credit_approval
+       WHEN OLD.entry_id IS NOT NULL OR NEW.entry_id IS NULL OR NEW.used_at IS NULL
+         OR {" OR ".join(f"NEW.{f} IS NOT OLD.{f}" for f in _APPROVAL_FIELDS)}
+       BEGIN SELECT RAISE(ABORT, '{_APPROVAL_KEPT}'); END""",
+)
 SQLITE_TRIGGERS["entry_no_void_of_reversal"] = (
     "entry",
     """CREATE TRIGGER IF NOT EXISTS entry_no_void_of_reversal BEFORE INSERT ON entry
@@ -145,6 +161,17 @@ _DOCUMENT_ROWS = f"doc_no <> '' AND kind IN {_DOCUMENT_KINDS}"
 PG_FUNCTIONS: dict[str, str] = {
     "qk_refuse_change": f"""
        BEGIN RAISE EXCEPTION '{_REFUSE}'; END;
+       """,
+    "qk_approval_used_once": f"""
+       BEGIN
+         IF TG_OP = 'DELETE' OR OLD.entry_id IS NOT NULL OR NEW.entry_id IS NULL
+            OR NEW.used_at IS NULL
+            OR ({", ".join(f"NEW.{f}" for f in _APPROVAL_FIELDS)})
+               IS DISTINCT FROM ({", ".join(f"OLD.{f}" for f in _APPROVAL_FIELDS)}) THEN
+           RAISE EXCEPTION '{_APPROVAL_KEPT}';
+         END IF;
+         RETURN NEW;
+       END;
        """,
     "qk_refuse_reply_change": """
        BEGIN RAISE EXCEPTION 'a recorded reply is never changed: replace it'; END;
@@ -248,6 +275,12 @@ PG_TRIGGERS: dict[str, tuple[str, str, str, str]] = {
         "AFTER INSERT",
         "qk_entries_keep_daily_total",
         STATEMENT,
+    ),
+    "credit_approval_used_once": (
+        "credit_approval",
+        "BEFORE UPDATE OR DELETE",
+        "qk_approval_used_once",
+        ROW,
     ),
 }
 # The entry triggers that were row-level before version 12.

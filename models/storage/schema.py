@@ -323,8 +323,10 @@ def add_chase_done(db: pw.Database) -> None:
 
 def add_credit_approvals(db: pw.Database) -> None:
     """Version 18: the boss's approvals of deliveries the credit stop refuses
-    (models/ledger/credit_stop.py), table `credit_approval`. Safe to run again."""
+    (models/ledger/credit_stop.py), table `credit_approval`, kept by guards: never
+    deleted, used once (models/storage/guards.py). Safe to run again."""
     create_tables(db, [CreditApprovalRow])
+    _install_triggers(db)
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {

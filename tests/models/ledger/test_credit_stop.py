@@ -7,11 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import peewee as pw
 import pytest
 
 from models.exchange.importing.run import import_file
 from models.ledger import audit, credit_stop, ledger, posting, promises
 from models.ledger.credit_stop import CreditStopped
+from models.storage.db import transaction
+from models.storage.tables import database
 from models.vocabulary import clock
 from models.vocabulary.aging_records import WarningKind
 from models.vocabulary.audit_records import AuditFilter
@@ -167,3 +170,35 @@ def test_imports_are_history_and_never_stopped(ledger_target: None, tmp_path: Pa
     assert ledger.balance(cid) == OWED + 5000_00  # far over the limit: imported all the same
     with pytest.raises(CreditStopped):  # while a delivery keyed now is stopped
         posting.post_delivery(cid, clock.today(), 1_00)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DELETE FROM credit_approval",
+        "UPDATE credit_approval SET amount = amount + 1",
+        "UPDATE credit_approval SET entry_id = NULL, used_at = NULL",  # used again
+        "UPDATE credit_approval SET approved_by = 'someone'",
+    ],
+    ids=["delete", "amount", "unuse", "approver"],
+)
+def test_the_database_keeps_an_approval_as_it_was_used(ledger_target: None, sql: str) -> None:
+    """The record of the boss's word: written once, used once, never changed or deleted
+    by anyone, raw SQL included (the guards of both backends)."""
+    cid = _limited()
+    approval = credit_stop.approve(cid, 500_00)
+    posting.post_delivery(cid, clock.today(), 500_00, doc_no="D2", approval=approval.id)
+    used = credit_stop.get_approval(approval.id)
+    with pytest.raises(pw.DatabaseError, match="used once and never changed"), transaction():
+        database.execute_sql(sql)
+    assert credit_stop.get_approval(approval.id) == used
+
+
+def test_an_unused_approval_is_kept_too(ledger_target: None) -> None:
+    cid = _limited()
+    approval = credit_stop.approve(cid, 500_00)
+    for sql in ("DELETE FROM credit_approval", "UPDATE credit_approval SET amount = 1"):
+        refused = pytest.raises(pw.DatabaseError, match="used once and never changed")
+        with refused, transaction():
+            database.execute_sql(sql)
+    assert credit_stop.get_approval(approval.id) == approval
