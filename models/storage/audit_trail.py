@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from models.storage import session
-from models.storage.dialect import is_postgres, placeholders
+from models.storage.dialect import is_postgres, placeholders, rows_after
 from models.storage.tables import database
 from models.vocabulary import clock
 from models.vocabulary.i18n import _
@@ -173,15 +173,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _rows_after(row_id: int) -> Iterator[tuple]:
     """Audit rows with id above `row_id`, in id order, with their stored link."""
     columns = ", ".join(COLUMNS)
-    query = placeholders(
-        f"SELECT {columns}, link FROM audit_log WHERE id > ? ORDER BY id LIMIT {BATCH}"
-    )
-    while True:
-        batch = database.execute_sql(query, (row_id,)).fetchall()
-        yield from batch
-        if len(batch) < BATCH:
-            return
-        row_id = batch[-1][0]
+    query = f"SELECT {columns}, link FROM audit_log WHERE id > ? ORDER BY id"
+    return rows_after(query, row_id, BATCH)
 
 
 def _recomputed(previous: str, values: Sequence[Any]) -> str | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 import peewee as pw
 
-from models.storage.dialect import insert_rows, is_postgres, placeholders
+from models.storage.dialect import insert_rows, is_postgres, placeholders, rows_after
 from models.storage.tables import CustomerRow, EntryRow, database
 from models.vocabulary.i18n import _
 
@@ -139,15 +139,8 @@ def _entries_after(entry_id: int, with_links: bool) -> Iterator[tuple]:
     columns = ", ".join(f"e.{c}" for c in COLUMNS)
     join = " LEFT JOIN entry_chain c ON c.entry_id = e.id" if with_links else ""
     extra = ", c.hash" if with_links else ""
-    query = placeholders(
-        f"SELECT {columns}{extra} FROM entry e{join} WHERE e.id > ? ORDER BY e.id LIMIT {BATCH}"
-    )
-    while True:
-        batch = database.execute_sql(query, (entry_id,)).fetchall()
-        yield from batch
-        if len(batch) < BATCH:
-            return
-        entry_id = batch[-1][0]
+    query = f"SELECT {columns}{extra} FROM entry e{join} WHERE e.id > ? ORDER BY e.id"
+    return rows_after(query, entry_id, BATCH)
 
 
 def chain_existing(db: pw.Database) -> None:

@@ -113,9 +113,9 @@ def open_ledger(
     opened.read_only = BACKUP if backup_view else (FILE if read_only else None)
     try:
         with read_meta_once():  # one round trip for the meta rows, not one each
-            _check_and_prepare(db, create=create, upgrade=upgrade)
+            catalog = _check_and_prepare(db, create=create, upgrade=upgrade)
             _prepared = True
-            _note_signed_in(db, _catalog_read[0] if _catalog_read else None)
+            _note_signed_in(db, catalog)
             _note_chain_anchor()
     except BaseException:
         close_ledger()
@@ -127,7 +127,7 @@ def _note_signed_in(db: pw.Database, catalog: _PgCatalog | None = None) -> None:
     its role as the database's guards see them; on a ledger file that asks for sign-in,
     nobody until `models.ledger.users.sign_in`."""
     if isinstance(db, pw.PostgresqlDatabase):
-        if catalog is not None and catalog.tables:  # the functions as opening found them
+        if catalog is not None:  # the functions as opening found them
             has_roles = "qk_role" in catalog.functions
         else:  # made or upgraded since
             has_roles = db.execute_sql(
@@ -196,13 +196,14 @@ def close_thread_connection() -> None:
 _retired: list[TrackedSqliteDatabase] = []
 
 
-def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -> None:
+def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -> _PgCatalog | None:
+    """Check the ledger and make it ready; on PostgreSQL the catalog as opening read it,
+    when still true (None once the schema was made or upgraded since)."""
     _restored.clear()
     _indexes_restored.clear()
     opened.foreign.clear()
     postgres = isinstance(db, pw.PostgresqlDatabase)
     catalog = _PgCatalog.read(db) if postgres else None
-    _catalog_read[:] = [catalog]
     tables = catalog.tables if catalog else set(db.get_tables())
     if not tables:
         # An empty SQLite file becomes a ledger only when asked for a new one; an empty
@@ -212,6 +213,7 @@ def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -
         if not upgrade:
             raise _no_ledger_yet()
         _create_new_schema(db)
+        catalog_now = None
     elif "meta" not in tables:
         if postgres:
             raise pg_failures.not_qingkuan(opened.target, empty=False)
@@ -222,15 +224,15 @@ def _check_and_prepare(db: pw.Database, *, create: bool, upgrade: bool = True) -
         )
     else:
         upgraded = check_version(db, upgrade=upgrade, inspect=_inspect)
-        if upgraded:
-            _catalog_read[:] = [None]  # what opening read is out of date now
-        _restore_guards(db, None if upgraded else catalog)
+        catalog_now = None if upgraded else catalog  # an upgrade outdates what was read
+        _restore_guards(db, catalog_now)
         _restore_indexes(db)
         _ensure_ledger_id(db)
     if postgres:
         _check_privileges(db, catalog)
     else:
         _set_sqlite_pragmas(db)
+    return catalog_now
 
 
 def _no_ledger_yet() -> LedgerFileError:
@@ -324,8 +326,6 @@ def _check_privileges(db: pw.PostgresqlDatabase, catalog: _PgCatalog | None = No
 
 
 _restored: list[str] = []
-# The catalog as the ledger being opened was found (None: changed since, read again).
-_catalog_read: list[_PgCatalog | None] = []
 _indexes_restored: list[str] = []
 
 

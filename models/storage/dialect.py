@@ -44,6 +44,18 @@ def in_batches(values: Sequence[T]) -> Iterator[Sequence[T]]:
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
+def rows_after(query: str, after_id: int, page: int) -> Iterator[tuple]:
+    """The rows of `query` (``… WHERE id > ? ORDER BY id``, its first column the id)
+    from `after_id` on, `page` at a time, so a million rows never sit in memory at once."""
+    paged = placeholders(f"{query} LIMIT {page}")
+    while True:
+        rows = database.execute_sql(paged, (after_id,)).fetchall()
+        yield from rows
+        if len(rows) < page:
+            return
+        after_id = rows[-1][0]
+
+
 def _copy_text(value: object) -> str:
     if value is None:
         return "\\N"

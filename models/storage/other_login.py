@@ -18,6 +18,10 @@ from models.storage import pg_failures
 from models.storage.current_ledger import current_target
 from models.storage.targets import parse_postgres_url
 
+# A wrong or missing password, an unknown name (the server says the same) or a login
+# that may not sign in: one refusal.
+_REFUSED = (pg_failures.PASSWORD, "no_password", pg_failures.LOGIN_DISABLED)
+
 
 class LoginRefused(Exception):
     """The server refused the name and password (or the name is not a login)."""
@@ -50,7 +54,8 @@ def connected_as(name: str, password: str) -> Iterator[psycopg2.extensions.conne
         )
     except psycopg2.OperationalError as err:
         text = str(err)
-        if "authentication failed" in text or "does not exist" in text and "role" in text:
+        # The server's refusals in its own words, English or Chinese (pg_failures).
+        if pg_failures.said(text) in _REFUSED:
             raise LoginRefused() from None
         # libpq's own words name the host and the reason, never the password.
         raise Unreachable(text.replace(password, "***").strip()) from None
