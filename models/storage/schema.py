@@ -46,7 +46,7 @@ from models.storage.tables import (
 )
 from models.vocabulary.text_rules import code_key
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 
 # Indexes older versions made and a migration drops: not foreign in an older ledger.
 RETIRED_INDEXES = (
@@ -329,6 +329,15 @@ def add_credit_approvals(db: pw.Database) -> None:
     _install_triggers(db)
 
 
+def entry_triggers_skip_void_work(db: pw.Database) -> None:
+    """Version 19: on PostgreSQL the per-statement entry triggers do what only a void
+    needs (the reversal check, the balance's last payment, live document numbers taken
+    back) only for a statement holding a void (models/storage/guards.py). SQLite: nothing
+    to do."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        guards.install(db, replace=guards.PER_STATEMENT)
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -347,6 +356,7 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     15: add_statement_replies,
     16: add_chase_done,
     17: add_credit_approvals,
+    18: entry_triggers_skip_void_work,
 }
 
 
