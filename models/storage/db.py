@@ -127,6 +127,13 @@ def _note_signed_in(db: pw.Database, catalog: _PgCatalog | None = None) -> None:
     its role as the database's guards see them; on a ledger file that asks for sign-in,
     nobody until `models.ledger.users.sign_in`."""
     if isinstance(db, pw.PostgresqlDatabase):
+        if catalog is not None and catalog.role is not None and not _restored:
+            # Asked with the catalog, of the functions as opening found them (asked
+            # again below when opening had to put a guard back).
+            session.set_signed_in(
+                session.SignedIn(catalog.user, pg_people.role_named(catalog.role))
+            )
+            return
         if catalog is not None:  # the functions as opening found them
             has_roles = "qk_role" in catalog.functions
         else:  # made or upgraded since
@@ -260,7 +267,7 @@ _TABLE_NAMES = [model._meta.table_name for model in ALL_TABLES]
 _PG_CATALOG = rf"""
 SELECT (SELECT json_agg(relname) FROM pg_catalog.pg_class
         WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')),
-       (SELECT json_agg(g) FROM ({guards.PG_TRIGGERS_FOUND}) g),
+       (SELECT json_agg(g) FROM ({guards.PG_TRIGGERS_FOUND_LEAN}) g),
        (SELECT json_build_array(count(*), bool_and(has_table_privilege(c.oid, 'SELECT')),
                                 bool_or(has_table_privilege(c.oid, 'INSERT'))
                                   FILTER (WHERE c.relname IN ('entry', 'statement_no')))
@@ -270,11 +277,14 @@ SELECT (SELECT json_agg(relname) FROM pg_catalog.pg_class
         WHERE pronamespace = current_schema()::regnamespace AND proname LIKE 'qk\_%%'),
        session_user
 """
-# A ledger's meta rows in the same round trip; refused where there is no "meta" table
-# of ours (an empty database, another program's, no right to read it): then the
-# catalog alone, and the meta rows as `read_meta` reads them.
-_PG_CATALOG_AND_META = (
-    _PG_CATALOG.rstrip() + ",\n       (SELECT json_object_agg(key, value) FROM meta)\n"
+# A ledger's meta rows and the signed-in person's role in the same round trip; refused
+# where there is no "meta" table of ours (an empty database, another program's, no
+# right to read it) or no `qk_role()` yet (a ledger older than version 12): then the
+# catalog alone, the meta rows as `read_meta` reads them and the role asked after.
+# The meta rows through their key's index: the chain's tip is rewritten by every post,
+# and a table a big import left at 5 MB took a millisecond to read whole.
+_PG_CATALOG_AND_META = _PG_CATALOG.rstrip() + (
+    ",\n       (SELECT json_object_agg(key, value) FROM meta WHERE key >= ''), qk_role()\n"
 )
 
 
@@ -285,23 +295,26 @@ class _PgCatalog:
     privileges: tuple[bool, bool] | None  # (may read, may write) when every table exists
     functions: dict[str, str]  # the ledger's own (qk_…) stored functions: name -> body
     user: str  # the login signed in (session_user)
+    role: str | None  # what `qk_role()` said of them; None when not asked (no such function)
 
     @classmethod
     def read(cls, db: pw.Database) -> _PgCatalog:
         try:
             found = db.execute_sql(_PG_CATALOG_AND_META, (_TABLE_NAMES,)).fetchone()
         except pw.DatabaseError:  # autocommit: the failed statement left nothing behind
-            found = (*db.execute_sql(_PG_CATALOG, (_TABLE_NAMES,)).fetchone(), None)
-        tables, triggers, (count, may_read, may_write), functions, user, meta = found
+            found = (*db.execute_sql(_PG_CATALOG, (_TABLE_NAMES,)).fetchone(), None, None)
+        tables, triggers, (count, may_read, may_write), functions, user, meta, role = found
         if meta is not None:
             known_meta(meta)
         whole = count == len(_TABLE_NAMES)
         return cls(
             set(tables or ()),
-            [tuple(t.values()) for t in triggers or ()],  # json keeps the column order
+            # json keeps the column order
+            guards.with_bodies([tuple(t.values()) for t in triggers or ()], functions or {}),
             (bool(may_read), bool(may_write)) if whole else None,
             dict(functions or {}),
             str(user),
+            None if role is None else str(role),
         )
 
 

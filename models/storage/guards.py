@@ -391,6 +391,28 @@ PG_TRIGGERS_FOUND = (
 )
 
 
+# The same without the bodies, for opening: it reads the ledger's functions' bodies
+# anyway, and each body came twice (24 KB a time). `p.pronamespace = …` says whether
+# the function is the ledger's own (another schema's of the same name has no body here).
+PG_TRIGGERS_FOUND_LEAN = (
+    "SELECT t.tgname, c.relname, t.tgenabled, p.proname, "
+    "p.pronamespace = current_schema()::regnamespace, "
+    "CASE WHEN t.tgtype & 1 = 1 THEN 'ROW' ELSE 'STATEMENT' END "
+    "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+    "JOIN pg_proc p ON p.oid = t.tgfoid "
+    "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"
+)
+
+
+def with_bodies(lean: list[tuple], functions: dict[str, str]) -> list[tuple]:
+    """`PG_TRIGGERS_FOUND_LEAN` rows as `PG_TRIGGERS_FOUND` would read them, the bodies
+    taken from `functions` (the ledger's own qk_… functions, name -> body)."""
+    return [
+        (name, table, enabled, function, functions.get(function) if own else None, each)
+        for name, table, enabled, function, own, each in lean
+    ]
+
+
 def _pg_triggers(db: pw.Database) -> list[tuple]:
     """`PG_TRIGGERS_FOUND`, as tuples."""
     return [tuple(row) for row in db.execute_sql(PG_TRIGGERS_FOUND)]

@@ -248,4 +248,9 @@ def people(db: pw.Database) -> list[Person]:
 def role_of_session(db: pw.Database) -> tuple[str, Role | None]:
     """(session_user, its role in this ledger): what the database's guards see."""
     name, role = db.execute_sql("SELECT session_user, qk_role()").fetchone()
-    return str(name), Role(role) if role in {r.value for r in Role} else None
+    return str(name), role_named(role)
+
+
+def role_named(role: str | None) -> Role | None:
+    """The role `qk_role()` names ('' for a person of no role: none)."""
+    return Role(role) if role in {r.value for r in Role} else None
