@@ -103,6 +103,27 @@ def test_the_walk_returns_what_each_customers_reading_does(
 
 
 @pytest.mark.postgres
+def test_a_page_the_server_sends_out_of_order_is_put_in_order(
+    pg_ledger: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The arrays follow the page's order as the server reads it; should a server ever
+    hand them over in another order, the walk still takes the newest first."""
+    random_ledger(4)
+    newest = "ORDER BY e.date DESC, e.id DESC LIMIT %(page)s) e"
+    assert newest in aging._OPEN_DEBITS_PG
+    oldest_first = "ORDER BY e.date DESC, e.id DESC LIMIT %(page)s) e ORDER BY e.date, e.id) e"
+    reordered = aging._OPEN_DEBITS_PG.replace(
+        "FROM (SELECT e.id, e.date", "FROM (SELECT * FROM (SELECT e.id, e.date"
+    ).replace(newest, oldest_first)
+    monkeypatch.setattr(aging, "_OPEN_DEBITS_PG", reordered)
+    monkeypatch.setattr(aging, "_PAGE", 3)
+    owed = {c: b for c, b in aging.balances_as_of(LAST).items() if b > 0}
+    walked = aging._open_debits_pg(LAST, owed, aging.voided_ids())
+    expected = {c: covering(c, b, LAST) for c, b in owed.items()}
+    assert walked == {c: rows for c, rows in expected.items() if rows}
+
+
+@pytest.mark.postgres
 def test_aging_all_at_once_equals_aging_each_customer(
     pg_ledger: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
