@@ -27,7 +27,6 @@ from peewee import fn
 
 from models.ledger.settings import get_company
 from models.storage.db import is_postgres, placeholders, read_snapshot
-from models.storage.dialect import in_batches
 from models.storage.tables import BalanceRow, CustomerRow, RepRow, RouteRow, database
 from models.storage.transactions import snapshot_memo
 from models.vocabulary import clock
@@ -125,7 +124,7 @@ def balances_as_of(as_of: dt.date, customer_id: CustomerId | None = None) -> dic
 def _balances_as_of(as_of: dt.date, customer_id: CustomerId | None) -> dict[int, int]:
     cache = BalanceRow.select(BalanceRow.customer, BalanceRow.balance, BalanceRow.last_date)
     if customer_id is not None:
-        found = list(database.execute_sql(placeholders(_ONE_BALANCE_SQL), (customer_id,)))
+        found = _cached_balance(customer_id)
         if not found:
             return {}
         _cid, total, last = found[0]
@@ -142,6 +141,19 @@ def _balances_as_of(as_of: dt.date, customer_id: CustomerId | None) -> dict[int,
         cursor = database.execute_sql(*cache.select(BalanceRow.customer, BalanceRow.balance).sql())
         return {cid: int(total) for cid, total in cursor}
     return _summed(as_of, None)
+
+
+def _cached_balance(customer_id: CustomerId) -> list[tuple]:
+    """The customer's balance cache row (none: no entries yet), read once per read
+    snapshot: a statement asks for the balances at two dates."""
+    memo = snapshot_memo()
+    key = ("balance row", customer_id)
+    if memo is not None and key in memo:
+        return memo[key]
+    found = list(database.execute_sql(placeholders(_ONE_BALANCE_SQL), (customer_id,)))
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 def _summed(as_of: dt.date, customer_id: CustomerId | None) -> dict[int, int]:
@@ -287,22 +299,87 @@ def _names() -> _Names:
 
 
 def age_customer(
-    customer_id: CustomerId, as_of: dt.date | None = None, edges: tuple[int, ...] | None = None
+    customer_id: CustomerId,
+    as_of: dt.date | None = None,
+    edges: tuple[int, ...] | None = None,
+    *,
+    customer: Customer | None = None,
 ) -> AgingRow:
     """One customer's aging row as of a date (default today), with the company's bucket
-    edges unless `edges` are given."""
+    edges unless `edges` are given. `customer`: the customer, when already read."""
     as_of = as_of or clock.today()
-    found = list(database.execute_sql(placeholders(_ONE_CUSTOMER_SQL), (customer_id,)))
-    if not found:
-        raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
-    *c, rep_name, route_name = found[0]
-    names = _Names(reps={c[3]: rep_name or ""}, routes={c[4]: route_name or ""})
+    if customer is not None:
+        c = _columns(customer)
+        names = _Names(
+            reps={customer.rep_id: customer.rep_name},
+            routes={customer.route_id: customer.route_name},
+        )
+    else:
+        found = list(database.execute_sql(placeholders(_ONE_CUSTOMER_SQL), (customer_id,)))
+        if not found:
+            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+        *columns, rep_name, route_name = found[0]
+        c = tuple(columns)
+        names = _Names(reps={c[3]: rep_name or ""}, routes={c[4]: route_name or ""})
     balance = balances_as_of(as_of, customer_id).get(customer_id, 0)
     edges = edges or get_company().aging_edges
-    voided = voided_ids(customer_id)
     # Through the read snapshot's memo: a statement reads the same debits for its open items.
-    debits = {customer_id: _covering_debits(customer_id, as_of, balance, voided)}
-    return _row(tuple(c), balance, as_of, edges, voided, names, debits)
+    debits = {customer_id: [d for d, _doc in _one_customers_debits(customer_id, as_of, balance)]}
+    return _row(c, balance, as_of, edges, set(), names, debits)
+
+
+# One customer's standing debits newest first, with their document numbers: a voided
+# debit is left out by the reversals' index (no list of every voided id to read first).
+_STANDING_DEBITS_SQL = (
+    "SELECT e.id, e.date, e.delta, e.kind, e.doc_no FROM entry e "
+    "WHERE e.customer_id = ? AND e.date <= ? AND e.delta > 0 AND e.reverses_id IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses_id = e.id) "
+    "ORDER BY e.date DESC, e.id DESC"
+)
+
+
+def _one_customers_debits(
+    customer_id: int, as_of: dt.date, balance: int
+) -> list[tuple[_Debit, str]]:
+    """The customer's standing debits newest first until `balance` is covered, each with
+    its document number: the aging row and a statement's open items both read them
+    (once per read snapshot)."""
+    memo = snapshot_memo()
+    key = ("one customer's debits", customer_id, as_of, balance)
+    if memo is not None and key in memo:
+        return memo[key]
+    found: list[tuple[_Debit, str]] = []
+    remaining = balance
+    if remaining > 0:
+        if is_postgres():
+            cursor = database.execute_sql(placeholders(_STANDING_DEBITS_SQL), (customer_id, as_of))
+        else:  # read lazily: the walk stops once covered
+            cursor = database.connection().execute(
+                _STANDING_DEBITS_SQL, (customer_id, as_of.isoformat())
+            )
+        for entry_id, on, delta, kind, doc_no in cursor:
+            if remaining <= 0:
+                break
+            on = on if isinstance(on, dt.date) else _parse_date(on)
+            found.append(((entry_id, on, delta, _KINDS[kind]), doc_no or ""))
+            remaining -= delta
+    if memo is not None:
+        memo[key] = found
+    return found
+
+
+def _columns(customer: Customer) -> tuple:
+    """A customer record as the `_CUSTOMER_COLUMNS` tuple `_row` takes."""
+    return (
+        customer.id,
+        customer.code,
+        customer.name,
+        customer.rep_id,
+        customer.route_id,
+        customer.terms.kind.value,
+        customer.terms.days,
+        customer.credit_limit,
+    )
 
 
 def age_all(
@@ -324,20 +401,7 @@ def age_all(
 
 def age_customers(customers: Iterable[Customer], as_of: dt.date | None = None) -> AgingReport:
     """Aging rows for customers already read (the customer list reads them anyway)."""
-    columns = [
-        (
-            c.id,
-            c.code,
-            c.name,
-            c.rep_id,
-            c.route_id,
-            c.terms.kind.value,
-            c.terms.days,
-            c.credit_limit,
-        )
-        for c in customers
-    ]
-    return _age(columns, as_of or clock.today())
+    return _age([_columns(c) for c in customers], as_of or clock.today())
 
 
 def _age(
@@ -489,44 +553,29 @@ def aging_by_route(report: AgingReport) -> list[GroupAging]:
     return _group(report, lambda r: r.route_id, lambda r: r.route_name)
 
 
-def _doc_numbers(ids: list[int]) -> dict[int, str]:
-    """Each entry's document number (in batches: there can be more ids than SQLite
-    takes variables in one statement)."""
-    numbers: dict[int, str] = {}
-    for batch in in_batches(ids):
-        sql = f"SELECT id, doc_no FROM entry WHERE id IN ({', '.join('?' * len(batch))})"
-        numbers.update(database.execute_sql(placeholders(sql), list(batch)))
-    return numbers
-
-
 def open_items(customer_id: CustomerId, as_of: dt.date, terms: Terms) -> list[OpenItem]:
     """The customer's open debits as of `as_of`, oldest first, with their due dates and
     days overdue (FIFO, as the aging reckons them): the list a statement prints."""
     balance = balances_as_of(as_of, customer_id).get(customer_id, 0)
-    found: list[tuple[int, dt.date, int, int, EntryKind, dt.date | None]] = []
+    found: list[tuple[int, dt.date, int, int, EntryKind, dt.date | None, str]] = []
     remaining, newer = balance, None
-    for entry_id, on, delta, kind in _covering_debits(
-        customer_id, as_of, balance, voided_ids(customer_id)
-    ):
+    for (entry_id, on, delta, kind), doc_no in _one_customers_debits(customer_id, as_of, balance):
         if remaining <= 0:
             break
         part = min(delta, remaining)
         remaining -= part
-        found.append((entry_id, on, delta, part, kind, due_date(on, kind, terms, newer)))
+        found.append((entry_id, on, delta, part, kind, due_date(on, kind, terms, newer), doc_no))
         newer = on
-    if not found:
-        return []
-    numbers = _doc_numbers([f[0] for f in found])
     return [
         OpenItem(
             entry_id=entry_id,
             date=on,
             kind=kind,
-            doc_no=numbers.get(entry_id, "") or "",
+            doc_no=doc_no,
             amount=delta,
             open=part,
             due_on=due,
             days_overdue=(as_of - due).days if due is not None and due < as_of else 0,
         )
-        for entry_id, on, delta, part, kind, due in reversed(found)
+        for entry_id, on, delta, part, kind, due, doc_no in reversed(found)
     ]

@@ -49,11 +49,15 @@ class _Raw(NamedTuple):
     entered_by: str
     created_at: dt.datetime
     void_kind: str
+    has_lines: bool  # the entry has product lines (entry_line rows)
 
 
+# Whether an entry has product lines comes with it (an index look-up each): most
+# ledgers have none, and a statement no longer asks for lines that are not there.
 _COLUMNS = (
     "id, customer_id, date, kind, amount, delta, doc_no, memo, method, reverses_id, "
-    "void_reason, entered_by, created_at, void_kind"
+    "void_reason, entered_by, created_at, void_kind, "
+    "EXISTS (SELECT 1 FROM entry_line l WHERE l.entry_id = entry.id)"
 )
 _KINDS = {k.value: k for k in EntryKind}
 _METHODS = {m.value: m for m in PaymentMethod}
@@ -88,6 +92,7 @@ def _read(where: str, params: tuple, order: str) -> list[_Raw]:
                 r[11],
                 created,
                 r[13],
+                bool(r[14]),
             )
         )
     return rows
@@ -109,7 +114,7 @@ def _entries(rows: list[_Raw], voided_rows: dict[int, EntryRow]) -> list[Entry]:
         for i in (r.id, r.reverses_id)  # a reversal names the cheque it voided
         if i is not None
     ]
-    deliveries = [r.id for r in rows if r.kind is EntryKind.DELIVERY]
+    deliveries = [r.id for r in rows if r.kind is EntryKind.DELIVERY and r.has_lines]
     cheques: dict[int, ChequeRow] = {}
     if instruments:
         cheques = {
@@ -140,12 +145,16 @@ def ledger_rows(
     customer_id: CustomerId, date_from: dt.date, date_to: dt.date
 ) -> tuple[int, list[LedgerRow]]:
     """(Opening balance, rows) for entries dated in [date_from, date_to], oldest first."""
-    opening = balance(customer_id, date_from - dt.timedelta(days=1))
     rows = _read(
         "customer_id = ? AND date >= ? AND date <= ?",
         (customer_id, date_from, date_to),
         "date, id",
     )
+    # What was owed before the period is what is owed at its end less what its entries
+    # (voids and reversals among them, which cancel) changed: the closing balance comes
+    # from the balance cache when nothing is dated later, where the opening one needed
+    # the customer's entries summed.
+    opening = balance(customer_id, date_to) - sum(r.delta for r in rows)
     # A reversal carries its original's date, so both lie in the same period.
     reversals = {r.reverses_id: r for r in rows if r.reverses_id is not None}
     return opening, _with_running(rows, opening, reversals)

@@ -68,7 +68,6 @@ def _paid(where: pw.Expression) -> dict[int, Fen]:
 
 
 def _records(where: pw.Expression, order: tuple[pw.Node, ...]) -> list[Promise]:
-    paid = _paid(where)
     successor = PromiseRow.alias("successor")
     query = (
         PromiseRow.select(
@@ -81,6 +80,10 @@ def _records(where: pw.Expression, order: tuple[pw.Node, ...]) -> list[Promise]:
         .order_by(*order)
         .objects()
     )
+    rows = list(query)
+    # What was paid toward them, asked only when there are any (most customers have
+    # no open promise: a statement saves the round trip).
+    paid = _paid(where) if rows else {}
     now = clock.now()
     return [
         Promise(
@@ -102,7 +105,7 @@ def _records(where: pw.Expression, order: tuple[pw.Node, ...]) -> list[Promise]:
             prints=r.prints,
             rep_name=r.rep_name or "",
         )
-        for r in query
+        for r in rows
     ]
 
 

@@ -42,7 +42,7 @@ def statement(
         customer = get_customer(customer_id)
         opening, rows = ledger_rows(customer_id, period_from, period_to)
         company = get_company()
-        aging = age_customer(customer_id, as_of, company.aging_edges)
+        aging = age_customer(customer_id, as_of, company.aging_edges, customer=customer)
         closing = balance(customer_id, period_to)
         promised = notes_for(open_promises(customer_id, as_of), balance(customer_id, as_of), as_of)
         items = tuple(open_items(customer_id, as_of, customer.terms))

@@ -104,3 +104,26 @@ def test_visits_need_a_reason_when_no_money_came(ledger_target: None) -> None:
     )
     assert visits.visits_for(c.id) == [v]
     assert visits.reason_counts(D(2026, 11, 1)) == {LateReason.QUALITY: 1}
+
+
+def test_opening_balance_counts_the_day_before_the_period_not_its_first_day(
+    ledger_target: None,
+) -> None:
+    """The opening balance is what was owed at the end of the day before the period:
+    an entry on the period's first day is the period's, one the day before is not;
+    entries after the period and a void inside it change nothing."""
+    c = make_customer()
+    posting.post_delivery(c.id, D(2026, 9, 30), 100_00)  # the day before: opening
+    posting.post_delivery(c.id, D(2026, 10, 1), 20_00)  # the first day: the period's
+    wrong = posting.post_delivery(c.id, D(2026, 10, 15), 7_00)
+    posting.void(wrong.id, "wrong shop")
+    posting.post_payment(c.id, D(2026, 10, 31), 1_00, PaymentMethod.CASH)  # the last day
+    posting.post_delivery(c.id, D(2026, 11, 1), 999_00)  # after the period
+    opening, rows = ledger.ledger_rows(c.id, D(2026, 10, 1), D(2026, 10, 31))
+    assert opening == 100_00
+    assert [r.balance for r in rows] == [120_00, 120_00, 120_00, 119_00]
+    st = statements.statement(c.id, D(2026, 10, 1), D(2026, 10, 31))
+    assert (st.opening_balance, st.closing_balance) == (100_00, 119_00)
+    # Nothing after the period: the closing balance is the ledger's own.
+    later = statements.statement(c.id, D(2026, 10, 1), D(2026, 11, 1))
+    assert (later.opening_balance, later.closing_balance) == (100_00, 1118_00)
