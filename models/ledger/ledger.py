@@ -16,6 +16,7 @@ from peewee import fn
 from models.ledger.aging import balances_as_of
 from models.ledger.entries import to_entry
 from models.storage.db import is_postgres, placeholders
+from models.storage.dialect import in_batches
 from models.storage.fields import parse_iso_date
 from models.storage.tables import BalanceRow, ChequeRow, EntryLineRow, EntryRow, database
 from models.vocabulary import clock
@@ -115,11 +116,7 @@ def _entries(rows: list[_Raw], voided_rows: dict[int, EntryRow]) -> list[Entry]:
         if i is not None
     ]
     deliveries = [r.id for r in rows if r.kind is EntryKind.DELIVERY and r.has_lines]
-    cheques: dict[int, ChequeRow] = {}
-    if instruments:
-        cheques = {
-            c.entry_id: c for c in ChequeRow.select().where(ChequeRow.entry.in_(instruments))
-        }
+    cheques = {c.entry_id: c for c in _cheques(instruments)} if instruments else {}
     lines: dict[int, list[EntryLineRow]] = {}
     if deliveries:
         query = EntryLineRow.select().where(EntryLineRow.entry.in_(deliveries))
@@ -135,6 +132,17 @@ def _entries(rows: list[_Raw], voided_rows: dict[int, EntryRow]) -> list[Entry]:
         )
         for r in rows
     ]
+
+
+def _cheques(entry_ids: list[int]) -> list[ChequeRow]:
+    """The cheques and drafts of these entries, by hand-written SQL (a statement reads
+    them every time; peewee's compiling cost more than the read), in batches (SQLite
+    takes a bounded number of variables)."""
+    found: list[ChequeRow] = []
+    for batch in in_batches(entry_ids):
+        sql = f"SELECT * FROM cheque WHERE entry_id IN ({', '.join('?' * len(batch))})"
+        found.extend(ChequeRow.raw(placeholders(sql), *batch))
+    return found
 
 
 def _reversals_of(ids: list[int]) -> dict[int, EntryRow]:
