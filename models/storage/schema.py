@@ -26,6 +26,7 @@ from models.storage import (
 from models.storage.tables import (
     ALL_TABLES,
     PARTIAL_INDEXES,
+    PG_INDEXES,
     AuditRow,
     BalanceRow,
     CallRow,
@@ -332,10 +333,12 @@ def add_credit_approvals(db: pw.Database) -> None:
 def entry_triggers_skip_void_work(db: pw.Database) -> None:
     """Version 19: on PostgreSQL the per-statement entry triggers do what only a void
     needs (the reversal check, the balance's last payment, live document numbers taken
-    back) only for a statement holding a void (models/storage/guards.py). SQLite: nothing
-    to do."""
+    back) only for a statement holding a void (models/storage/guards.py), and the aging
+    walk gets its index of standing debits (`PG_INDEXES`). SQLite: nothing to do."""
     if isinstance(db, pw.PostgresqlDatabase):
         guards.install(db, replace=guards.PER_STATEMENT)
+        for sql in PG_INDEXES:
+            db.execute_sql(sql)
 
 
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
@@ -379,6 +382,8 @@ def create_schema_objects(db: pw.Database) -> None:
     _add_cheque_status_history(db)
     if isinstance(db, pw.PostgresqlDatabase):
         pg_role_guards.install(db)
+        for sql in PG_INDEXES:
+            db.execute_sql(sql)
     add_edit_versions_post_keys_and_notices(db)
     audit_trail.start_tip(db)
     add_statement_replies(db)

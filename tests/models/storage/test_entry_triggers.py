@@ -250,3 +250,19 @@ def test_a_row_level_copy_of_a_statement_trigger_is_put_back(pg_ledger: str) -> 
     db.open_ledger(pg_ledger)
     assert "entry_keeps_daily_total" in db.guards_warning()
     assert guards.missing(database.obj) == []
+
+
+@pytest.mark.postgres
+def test_a_new_or_upgraded_shared_ledger_has_the_aging_walks_index(pg_ledger: str) -> None:
+    """Version 19 gives the aging walk its index of standing debits (PostgreSQL only)."""
+
+    def has_index() -> bool:
+        found = "SELECT to_regclass('entry_open_debits') IS NOT NULL"
+        return bool(database.execute_sql(found).fetchone()[0])
+
+    assert has_index()
+    database.execute_sql("DROP INDEX entry_open_debits")
+    database.execute_sql("UPDATE meta SET value = '18' WHERE key = 'schema_version'")
+    db.close_ledger()
+    db.open_ledger(pg_ledger)
+    assert has_index() and db.schema_version() == schema.SCHEMA_VERSION
