@@ -125,7 +125,7 @@ class PostgresWatcher:
             log.info("lost the connection that listens for changes: %s", err)
             self._drop()
             return frozenset()
-        own = _own_backend_pid()
+        own = _own_backend_pid() if conn.notifies else None  # a round trip: only then
         found = {n.payload for n in conn.notifies if n.pid != own}
         conn.notifies.clear()
         return frozenset(found)
@@ -141,11 +141,13 @@ class PostgresWatcher:
 
 
 def _own_backend_pid() -> int | None:
-    """The server process of this thread's ledger connection (whose notices are ours)."""
+    """The server process of this thread's ledger connection (whose notices are ours).
+    Asked of the server, not of libpq: through a connection pooler (PgBouncer, README)
+    libpq knows the pooler's made-up process id, and notices carry the server's."""
     db = database.obj
     if not isinstance(db, pw.PostgresqlDatabase) or db.is_closed():
         return None
     try:
-        return db.connection().get_backend_pid()
+        return int(db.execute_sql("SELECT pg_backend_pid()").fetchone()[0])
     except Exception:  # noqa: BLE001
         return None
