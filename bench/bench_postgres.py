@@ -12,7 +12,8 @@ would have done on a server in use.
 
 Rows, each the median of the runs, SQLite | PostgreSQL | ratio | target:
 
-- opening the ledger (PG ≤ 10 ms), aging of all customers, Today and the review (PG
+- opening the ledger (PG ≤ 10 ms; with ``--pooler host:port`` also through a connection
+  pooler in front of the same server, README step 8), aging of all customers, Today and the review (PG
   within 1.3× of SQLite), statement data of an ordinary customer (PG ≤ 5 ms), one
   committed post (PG ≤ 10 ms);
 - importing 100,000 entries (the big ledger's first ones, exported by ``main.py export``)
@@ -157,13 +158,19 @@ class Measures:
 READS = ("open", "aging", "today", "review", "statement", "post", "list")
 
 
-def measure_reads(source: str, runs: int, only: set[str]) -> dict[str, float | tuple]:
+def measure_reads(
+    source: str, runs: int, only: set[str], pooler: str | None = None
+) -> dict[str, float | tuple]:
     target, remove = copy_of(source)
     found: dict[str, float | tuple] = {}
     try:
         m = Measures(target, runs)
         if "open" in only:
             found["open"] = m.open()
+            if pooler:  # the same copy, reached through the pooler
+                login = urlparse(target).netloc.rsplit("@", 1)[0]
+                pooled = urlparse(target)._replace(netloc=f"{login}@{pooler}").geturl()
+                found["pooled open"] = Measures(pooled, runs).open()
         db.open_ledger(target)
         if db.is_postgres_url(target):
             database.obj.connection().cursor_factory = CountingCursor
@@ -273,8 +280,11 @@ def print_table(lite: dict, pg: dict, import_n: int) -> None:
         "import": f"import {import_n:,} entries",
         "list": "customer list at 1 ms round trip",
     }
+    names["pooled open"] = "opening, through PgBouncer"
+    limits["pooled open"] = 0.010
+    lite.setdefault("pooled open", lite.get("open"))
     for key, name in names.items():
-        if key not in lite or key not in pg:
+        if key not in lite or key not in pg or lite[key] is None:
             continue
         a, b = lite[key], pg[key]
         note = ""
@@ -300,6 +310,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sqlite", type=Path, default=DEFAULT_SQLITE)
     parser.add_argument("--pg", required=True, help="postgresql:// URL of the same ledger")
+    parser.add_argument(
+        "--pooler",
+        help="host:port of a connection pooler in front of the same server (PgBouncer, "
+        "session pooling: README step 8): adds the opening of the copy through it",
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--import-runs", type=int, default=3)
     parser.add_argument("--import-entries", type=int, default=100_000)
@@ -325,7 +340,7 @@ def main() -> int:
         print("SQLite …", flush=True)
         lite.update(measure_reads(str(args.sqlite), args.runs, only))
         print("PostgreSQL …", flush=True)
-        pg.update(measure_reads(args.pg, args.runs, only))
+        pg.update(measure_reads(args.pg, args.runs, only, args.pooler))
     if "import" in only:
         files = import_files(args.sqlite, args.import_entries)
         print("import …", flush=True)
