@@ -202,8 +202,10 @@ def _parse_date(text: str) -> dt.date:
 def _covering_debits(
     customer_id: int, as_of: dt.date, balance: int, voided: set[int]
 ) -> list[tuple[int, dt.date, int, EntryKind]]:
-    """The standing debits newest first until `balance` is covered: a customer's aging
-    row and a statement's open items both read them (once per read snapshot)."""
+    """The standing debits newest first until `balance` is covered, for `open_debits` on
+    SQLite (once per read snapshot). `voided` is read once for all customers: asking
+    the reversals' index for each debit instead (as `_one_customers_debits` does for a
+    single customer) cost Today's chasing 150 ms more at 10,000 customers."""
     memo = snapshot_memo()
     key = ("debits", customer_id, as_of, balance)
     if memo is not None and key in memo:

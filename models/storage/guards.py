@@ -380,27 +380,22 @@ def _pg_trigger_names(db: pw.Database) -> set[str]:
     return {row[0] for row in _pg_triggers(db)}
 
 
-# (name, table, enabled, function, its body, ROW or STATEMENT) of each trigger in the
-# ledger's schema (models/storage/db.py reads them with the tables when opening).
-PG_TRIGGERS_FOUND = (
-    "SELECT t.tgname, c.relname, t.tgenabled, p.proname, p.prosrc, "
+_TRIGGERS_FOUND = (
+    "SELECT t.tgname, c.relname, t.tgenabled, p.proname, {body}, "
     "CASE WHEN t.tgtype & 1 = 1 THEN 'ROW' ELSE 'STATEMENT' END "
     "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
     "JOIN pg_proc p ON p.oid = t.tgfoid "
     "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"
 )
-
-
-# The same without the bodies, for opening: it reads the ledger's functions' bodies
-# anyway, and each body came twice (24 KB a time). `p.pronamespace = …` says whether
-# the function is the ledger's own (another schema's of the same name has no body here).
-PG_TRIGGERS_FOUND_LEAN = (
-    "SELECT t.tgname, c.relname, t.tgenabled, p.proname, "
-    "p.pronamespace = current_schema()::regnamespace, "
-    "CASE WHEN t.tgtype & 1 = 1 THEN 'ROW' ELSE 'STATEMENT' END "
-    "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-    "JOIN pg_proc p ON p.oid = t.tgfoid "
-    "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"
+# (name, table, enabled, function, its body, ROW or STATEMENT) of each trigger in the
+# ledger's schema.
+PG_TRIGGERS_FOUND = _TRIGGERS_FOUND.format(body="p.prosrc")
+# The same without the bodies, for opening (models/storage/db.py): it reads the ledger's
+# functions' bodies anyway, and each body came twice (24 KB a time). In the body's
+# place, whether the function is the ledger's own (another schema's of the same name
+# has no body here).
+PG_TRIGGERS_FOUND_LEAN = _TRIGGERS_FOUND.format(
+    body="p.pronamespace = current_schema()::regnamespace"
 )
 
 
